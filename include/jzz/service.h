@@ -1,0 +1,521 @@
+/*
+ * service.h: the businesses of the counter, one function each, over the
+ * database. This is the ONLY interface the screens (src/ui) and the commands
+ * (src/cli) use to reach the records: they never see SQL, the store or a
+ * transaction.
+ *
+ * Why a layer of its own: a business is "load the facts, run the rules,
+ * write the records" and must be all-or-nothing. Each function below does
+ * exactly that inside one database transaction (BEGIN IMMEDIATE), retries
+ * when another counter holds the database (callers never see SQLITE_BUSY),
+ * checks the actor's role, and appends the audit entry in the same
+ * transaction, so that no caller can forget one of those steps.
+ *
+ * Conventions:
+ *  - Every function returns an enum service_status; SERVICE_OK is 0. On any
+ *    other value nothing was written and service_errmsg() says why, in one
+ *    line (English, for logs and stderr).
+ *  - `today` is the day of work (--today, JZZ_TODAY, or the real date). In
+ *    a business function JZZ_DATE_NONE means "the case's own today".
+ *  - Strings in results are NUL-terminated UTF-8; "" means none. Dates are
+ *    jzz_date; JZZ_DATE_NONE means none.
+ *  - Results that hold lists are allocated: free them with the matching
+ *    *_free function (safe on a zeroed struct).
+ *  - A handle is not shared between threads; each process or thread opens
+ *    its own (many processes may share one database file).
+ *
+ * This header is stable: new functions and new trailing fields may be
+ * added, existing ones do not change.
+ */
+#ifndef JZZ_SERVICE_H
+#define JZZ_SERVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jzz/case.h"
+#include "jzz/date.h"
+#include "jzz/rules.h"
+
+/* ------------------------------------------------------------------ */
+/* Sizes                                                               */
+
+#define SERVICE_UUID_LEN     37   /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" + NUL */
+#define SERVICE_CENTRE_LEN   10   /* 9-digit statistical code + NUL */
+#define SERVICE_RECEIPT_LEN  32   /* "310105009-20261127-0001" + NUL */
+#define SERVICE_USER_LEN     64
+#define SERVICE_IDNUM_LEN    19   /* normalised 18-character ID number + NUL */
+#define SERVICE_TEXT_LEN     256
+#define SERVICE_ERR_LEN      256
+
+/* ------------------------------------------------------------------ */
+/* Status                                                              */
+
+enum service_status {
+	SERVICE_OK = 0,
+	SERVICE_ERR_DB,        /* the database failed (I/O, corrupt, full) */
+	SERVICE_ERR_DENIED,    /* the actor's role may not do this */
+	SERVICE_ERR_NOT_FOUND, /* no such person, user, card, centre... */
+	SERVICE_ERR_INVALID,   /* an argument is not acceptable (bad code, missing reason) */
+	SERVICE_ERR_STATE,     /* the records do not allow it now (no card awaiting pickup...) */
+	SERVICE_ERR_EXISTS,    /* service_init on a file that already holds data */
+	SERVICE_ERR_VERSION,   /* the file's schema is newer than this program */
+	SERVICE_ERR_NOMEM,
+	SERVICE_ERR__COUNT
+};
+
+/* A short code for a status ("denied", "not_found"...). */
+const char *service_status_code(enum service_status st);
+
+/* ------------------------------------------------------------------ */
+/* The handle                                                          */
+
+struct service;
+
+/*
+ * The default database path: $XDG_DATA_HOME/jzz/jzz.db, else
+ * ~/.local/share/jzz/jzz.db. Writes it into buf; returns false when no home
+ * is known or it does not fit.
+ */
+bool service_default_path(char *buf, size_t size);
+
+/*
+ * Creates a new database at `path` (NULL: the default path, its folder made
+ * if needed): the schema, the centres and kiosks, the holiday calendar from
+ * every *.json of `holidays_dir` (NULL: none; counts are then provisional,
+ * CAL-1), and the account `admin` (role admin, no password yet: set at its
+ * first login). `centre` is the code of the centre this database acts for
+ * by default. Refuses (SERVICE_ERR_EXISTS) a file that already holds data.
+ * err receives the reason on failure.
+ */
+enum service_status service_init(const char *path, const char *centre,
+                                 const char *holidays_dir,
+                                 char *err, size_t errlen);
+
+/*
+ * Opens an existing database (NULL: the default path), migrating an older
+ * schema to the current one first. Returns NULL with err filled on failure
+ * (no such file, not a jzz database, newer schema).
+ */
+struct service *service_open(const char *path, char *err, size_t errlen);
+void            service_close(struct service *s);
+
+/* The reason for the last failure on this handle (one line). */
+const char *service_errmsg(const struct service *s);
+
+/* The centre given to service_init: the default for actors naming none. */
+const char *service_home_centre(const struct service *s);
+
+/* ------------------------------------------------------------------ */
+/* Actors and roles                                                    */
+
+enum service_role {
+	SERVICE_ROLE_CLERK,      /* businesses, card actions, look-ups, queues */
+	SERVICE_ROLE_SUPERVISOR, /* + cancellation, reports, batches, audit */
+	SERVICE_ROLE_TRAINER,    /* look-ups and queues only: writes nothing */
+	SERVICE_ROLE_ADMIN,      /* everything, + users and calendars */
+	SERVICE_ROLE__COUNT
+};
+
+const char *service_role_code(enum service_role r);  /* "clerk"... */
+int         service_role_from_code(const char *code); /* -1 when unknown */
+
+/* Who does something, where. Every writing function records it in the audit
+ * log. */
+struct service_actor {
+	char              user[SERVICE_USER_LEN];
+	enum service_role role;
+	char              centre[SERVICE_CENTRE_LEN];
+};
+
+/*
+ * Fills an actor from the account `user` (NULL: "admin"): its role, and the
+ * centre `centre` (NULL: the account's centre, else the home centre).
+ * SERVICE_ERR_NOT_FOUND for an unknown user or centre. (Passwords are not
+ * checked here: logging in is the screens' business, see users.password_hash.)
+ */
+enum service_status service_actor(struct service *s, const char *user,
+                                  const char *centre, struct service_actor *out);
+
+/* Adds an account (admin only). Its password is set at its first login. */
+enum service_status service_user_add(struct service *s, const struct service_actor *a,
+                                     const char *user, enum service_role role,
+                                     const char *centre);
+
+/* ------------------------------------------------------------------ */
+/* Centres                                                             */
+
+enum service_place_kind { SERVICE_PLACE_CENTRE, SERVICE_PLACE_KIOSK };
+
+struct service_place {
+	enum service_place_kind kind;
+	char code[SERVICE_CENTRE_LEN]; /* centre: its code; kiosk: the centre it reports to, or "" */
+	char name_zh[SERVICE_TEXT_LEN];
+	char address_zh[SERVICE_TEXT_LEN];  /* kiosks; "" for centres */
+};
+
+/* The 10 street/town centres of Changning, then the 3 self-service kiosks.
+ * The array belongs to the handle (valid until service_close). */
+const struct service_place *service_places(struct service *s, size_t *n);
+
+/* True for the code of one of the centres. */
+bool service_centre_valid(struct service *s, const char *code);
+
+/* ------------------------------------------------------------------ */
+/* Businesses                                                          */
+
+/*
+ * What a business did. `decision` is the full decision of the rules (as
+ * `jzz check` prints it). Every application gets an application_id, whatever
+ * its decision; the other ids are set only when the decision is accept.
+ */
+struct service_result {
+	struct jzz_decision decision;
+	char application_id[SERVICE_UUID_LEN];
+	char receipt_no[SERVICE_RECEIPT_LEN];  /* "" unless accepted */
+	char person_id[SERVICE_UUID_LEN];      /* "" when the ID number is invalid */
+	char record_id[SERVICE_UUID_LEN];      /* registration, card, endorsement, change... made; "" when none */
+	char permit_id[SERVICE_UUID_LEN];      /* the permit concerned, when there is one */
+};
+
+/*
+ * One function per business. Each:
+ *  - checks the actor's role (trainers may not write; cancellation needs a
+ *    supervisor or admin) and that c->business is its own;
+ *  - loads the applicant's facts from the store into the case (latest
+ *    registration, current permit not cancelled), overwriting whatever the
+ *    case held there;
+ *  - runs rules_evaluate with the database's calendar;
+ *  - in one transaction writes the application with its decision and rule
+ *    outcomes, and, when accepted, the business records and a receipt number
+ *    unique across the database (centre + day + sequence), and the audit
+ *    entry.
+ * The case is updated in place with the facts loaded (so a caller can show
+ * them). A refused or incomplete case returns SERVICE_OK: the refusal is in
+ * out->decision, not in the status.
+ * SERVICE_ERR_STATE when the business cannot be carried out whatever the
+ * rules say (pickup with no card waiting at the centre); nothing is written.
+ */
+typedef enum service_status service_business_fn(struct service *s,
+    const struct service_actor *a, struct jzz_case *c, jzz_date today,
+    struct service_result *out);
+
+service_business_fn service_registration;
+service_business_fn service_permit_new;
+service_business_fn service_permit_new_fast;
+service_business_fn service_permit_replace;
+service_business_fn service_permit_replace_fast;
+service_business_fn service_permit_reapply;
+service_business_fn service_endorsement;
+service_business_fn service_card_update;
+service_business_fn service_info_change;
+service_business_fn service_pickup;
+
+/* PERMIT-10: why a permit is cancelled. */
+enum service_cancel_reason {
+	SERVICE_CANCEL_NOT_RESIDENT,    /* not_resident: 实际不在本市居住 */
+	SERVICE_CANCEL_FALSE_MATERIALS, /* false_materials: 用虚假材料骗领 */
+	SERVICE_CANCEL__COUNT
+};
+const char *service_cancel_reason_code(enum service_cancel_reason r);
+int         service_cancel_reason_from_code(const char *code); /* -1 when unknown */
+
+/* Cancellation (supervisor or admin only), with its reason and a note
+ * (required, not empty). */
+enum service_status service_cancellation(struct service *s, const struct service_actor *a,
+                                         struct jzz_case *c, jzz_date today,
+                                         enum service_cancel_reason reason,
+                                         const char *note, struct service_result *out);
+
+/*
+ * Dispatches on c->business to the function above. A cancellation through
+ * here returns SERVICE_ERR_INVALID (it needs its reason and note: call
+ * service_cancellation).
+ */
+enum service_status service_submit(struct service *s, const struct service_actor *a,
+                                   struct jzz_case *c, jzz_date today,
+                                   struct service_result *out);
+
+/*
+ * Fills a case's applicant fields (name, phone, hukou) from the person's
+ * record, for a screen that starts a business from a person's card. The case
+ * is first reset with case_init; business, channel and today are set from
+ * the arguments. SERVICE_ERR_NOT_FOUND when no such person.
+ */
+enum service_status service_case_for_person(struct service *s, const char *id_number,
+                                            enum jzz_business business, jzz_date today,
+                                            struct jzz_case *out);
+
+/* ------------------------------------------------------------------ */
+/* A person's card                                                     */
+
+/* A permit's state on a day (PERMIT-9, -10). */
+enum service_permit_state {
+	SERVICE_PERMIT_NONE,       /* no permit */
+	SERVICE_PERMIT_PROCESSING, /* accepted, its first card not yet made (today < valid_from) */
+	SERVICE_PERMIT_VALID,      /* valid_from <= today <= valid_until */
+	SERVICE_PERMIT_SUSPENDED,  /* past valid_until, not endorsed: 中止, never cancelled */
+	SERVICE_PERMIT_CANCELLED,
+	SERVICE_PERMIT__COUNT
+};
+const char *service_permit_state_code(enum service_permit_state st);
+
+/* A card's stage (PERMIT-2, -3, -4, -5). Production stages are computed
+ * from the milestone dates and the day; the others are clerks' actions. */
+enum service_card_state {
+	SERVICE_CARD_NONE,
+	SERVICE_CARD_ACCEPTED,     /* accepted, materials not yet transferred */
+	SERVICE_CARD_TRANSFERRED,  /* materials transferred (信息材料流转) */
+	SERVICE_CARD_REVIEWED,     /* reviewed (审核) */
+	SERVICE_CARD_MADE,         /* made (制证), not yet arrived at the centre */
+	SERVICE_CARD_RECEIVED,     /* at the centre, awaiting pickup; notice due */
+	SERVICE_CARD_PICKED_UP,
+	SERVICE_CARD_POSTED,
+	SERVICE_CARD_VOID,         /* replaced by a later card */
+	SERVICE_CARD__COUNT
+};
+const char *service_card_state_code(enum service_card_state st);
+
+struct service_registration_info {
+	bool     present;
+	char     id[SERVICE_UUID_LEN];
+	jzz_date registered_on;
+	jzz_date valid_until;          /* REG-2 */
+	enum jzz_tenure tenure;
+	char     centre[SERVICE_CENTRE_LEN];
+};
+
+struct service_permit_info {
+	bool     present;              /* false: state NONE */
+	char     id[SERVICE_UUID_LEN];
+	enum service_permit_state state;
+	jzz_date first_issued_on;
+	jzz_date valid_from;
+	jzz_date valid_until;
+	jzz_date window_opens;         /* ENDO-2: valid_until - 30 */
+	jzz_date grace_ends;           /* ENDO-3: valid_until + 60 */
+	jzz_date residence_since;      /* residence years count from here (ENDO-3 reset) */
+	jzz_date cancelled_on;
+	char     cancel_reason[32];    /* "not_resident" | "false_materials" | "" */
+	char     cancel_note[SERVICE_TEXT_LEN];
+	char     centre[SERVICE_CENTRE_LEN];
+};
+
+struct service_card_info {
+	bool     present;
+	char     id[SERVICE_UUID_LEN];
+	char     permit_id[SERVICE_UUID_LEN];
+	char     application_id[SERVICE_UUID_LEN];
+	char     receipt_no[SERVICE_RECEIPT_LEN];
+	enum service_card_state state;
+	enum jzz_business business;    /* the business that ordered it */
+	enum jzz_delivery delivery;
+	jzz_date accepted_on;
+	jzz_date transferred_on, reviewed_on;  /* JZZ_DATE_NONE off the 15-day track */
+	jzz_date ready_on;             /* made */
+	jzz_date received_on;          /* arrived at the centre */
+	jzz_date notice_due_on;        /* PERMIT-3: received + 2 working days */
+	jzz_date handed_on;            /* picked up or posted */
+	jzz_date printed_valid_until;  /* validity printed on the face (ENDO-6) */
+	char     centre[SERVICE_CENTRE_LEN];
+	char     holder_name[SERVICE_TEXT_LEN];
+	char     holder_id_number[SERVICE_IDNUM_LEN];
+};
+
+/* One application, as the history shows it. */
+struct service_history_entry {
+	char     application_id[SERVICE_UUID_LEN];
+	jzz_date day;
+	char     at[32];               /* wall-clock time, ISO 8601 UTC */
+	enum jzz_business business;
+	enum jzz_channel  channel;
+	enum verdict      verdict;
+	char     receipt_no[SERVICE_RECEIPT_LEN];
+	char     centre[SERVICE_CENTRE_LEN];
+	char     user[SERVICE_USER_LEN];
+	int      fee_yuan;
+	char     failed[SERVICE_TEXT_LEN];   /* "REG-3 HOUSE-4", "" when none */
+	char     missing[SERVICE_TEXT_LEN];  /* "id_card lease_filing_certificate" */
+};
+
+struct service_person {
+	bool     found;
+	char     id[SERVICE_UUID_LEN];
+	char     id_number[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+	char     phone[CASE_PHONE_MAX];
+	char     address[SERVICE_TEXT_LEN];  /* from the last change of address, "" when none */
+	jzz_date birth;
+	bool     address_changed;            /* an address change since the latest registration (ENDO-5) */
+	struct service_registration_info registration;   /* the latest */
+	struct service_permit_info       permit;         /* the current one (a cancelled one if no other) */
+	struct service_card_info         card;           /* the latest card of that permit */
+	size_t   nhistory;                   /* every application of this ID number, newest first */
+	struct service_history_entry *history;
+	size_t   nopen;                      /* incomplete applications not yet followed by an accepted one of the same business */
+	struct service_history_entry *open;
+};
+
+/* The card of a person by ID number (normalised as ID-3 does). A person
+ * with no record but applications (all refused) is found=false with the
+ * history filled. Any role. */
+enum service_status service_person_get(struct service *s, const struct service_actor *a,
+                                       const char *id_number, jzz_date today,
+                                       struct service_person *out);
+void service_person_free(struct service_person *p);
+
+/* ------------------------------------------------------------------ */
+/* Work queues of a centre                                             */
+
+enum service_queue_kind {
+	SERVICE_QUEUE_CARDS_MADE,      /* cards made (ready_on <= today), not yet received at the centre */
+	SERVICE_QUEUE_CARDS_RECEIVED,  /* cards at the centre awaiting pickup, with the notice due date */
+	SERVICE_QUEUE_ENDORSE_WINDOW,  /* permits whose endorsement window is open (valid_until-30 .. +60) */
+	SERVICE_QUEUE__COUNT
+};
+
+struct service_queue_item {
+	char     person_id[SERVICE_UUID_LEN];
+	char     id_number[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+	char     phone[CASE_PHONE_MAX];
+	char     permit_id[SERVICE_UUID_LEN];
+	char     card_id[SERVICE_UUID_LEN];     /* "" for the endorsement queue */
+	jzz_date date;      /* MADE: ready_on; RECEIVED: received_on; WINDOW: valid_until */
+	jzz_date due_on;    /* RECEIVED: pickup notice due; WINDOW: grace ends; else NONE */
+	bool     overdue;   /* RECEIVED: notice not sent by due_on; WINDOW: suspended */
+};
+
+struct service_queue {
+	size_t n;
+	struct service_queue_item *items;
+};
+
+/* The queue of the actor's centre on `today`, oldest first. Any role. */
+enum service_status service_queue_get(struct service *s, const struct service_actor *a,
+                                      enum service_queue_kind kind, jzz_date today,
+                                      struct service_queue *out);
+void service_queue_free(struct service_queue *q);
+
+/* ------------------------------------------------------------------ */
+/* Card actions (clerks)                                               */
+
+/* PERMIT-3: the person's made card has arrived at the actor's centre. Queues
+ * the pickup SMS, due within 2 working days. SERVICE_ERR_STATE when no card
+ * is made and waiting (or it is still in production on `today`). `out` (may
+ * be NULL) receives the card after the action. */
+enum service_status service_card_received(struct service *s, const struct service_actor *a,
+                                          const char *id_number, jzz_date today,
+                                          struct service_card_info *out);
+
+/* PERMIT-5: the card was posted (delivery post) instead of picked up. */
+enum service_status service_card_posted(struct service *s, const struct service_actor *a,
+                                        const char *id_number, jzz_date today,
+                                        struct service_card_info *out);
+
+/* Pickup is a business (PERMIT-4 checks the documents): service_pickup. */
+
+/* ------------------------------------------------------------------ */
+/* Public status query (962222-style: name + ID number)                */
+
+struct service_status_info {
+	bool     found;                  /* false also when the name does not match */
+	enum jzz_business last_business;
+	enum verdict      last_verdict;
+	jzz_date last_day;
+	enum service_card_state card_state;
+	jzz_date ready_on;
+	enum service_permit_state permit_state;
+	jzz_date valid_until;
+};
+
+enum service_status service_status_query(struct service *s, const char *id_number,
+                                         const char *name, jzz_date today,
+                                         struct service_status_info *out);
+
+/* ------------------------------------------------------------------ */
+/* Batches, reports, audit, backup (supervisor or admin)               */
+
+struct service_batch_result {
+	int examined;
+	int endorsed;
+	int not_endorsed;   /* address changed, or no phone */
+	int sms_queued;
+};
+
+/*
+ * ENDO-5: permits whose valid_until is within 30 days of `today` (inclusive),
+ * not yet handled by the batch for that valid_until: endorsed (valid_until +
+ * 1 year) when the address has not changed since the registration and the
+ * holder has a phone; each outcome queues an SMS (none without a phone). One
+ * transaction per permit, so an interrupted batch can simply be run again.
+ */
+enum service_status service_batch_auto_endorse(struct service *s, const struct service_actor *a,
+                                               jzz_date today, struct service_batch_result *out);
+
+struct service_report_daily {
+	jzz_date day;
+	char     centre[SERVICE_CENTRE_LEN];
+	int      applications;
+	int      by_business[BIZ__COUNT][VERDICT__COUNT];
+	int      fees_yuan;           /* collected at the counter (PERMIT-6) */
+	int      cod_fees_yuan;       /* paid to couriers (PERMIT-5), for information */
+	int      overdue_notices;     /* PERMIT-3: pickup notices due before `day`, not sent */
+	int      cards_received;      /* cards that arrived that day */
+	int      cards_handed;        /* picked up or posted that day */
+};
+
+/* The applications submitted on `day` at `centre` (NULL: the actor's). */
+enum service_status service_report_daily(struct service *s, const struct service_actor *a,
+                                         const char *centre, jzz_date day,
+                                         struct service_report_daily *out);
+
+struct service_audit_check {
+	bool   ok;
+	long   entries;
+	long   first_broken;          /* sequence number of the first bad entry, 0 when ok */
+	char   reason[SERVICE_TEXT_LEN];
+};
+
+/* Recomputes the hash chain of the audit log; reports the first broken link. */
+enum service_status service_audit_verify(struct service *s, const struct service_actor *a,
+                                         struct service_audit_check *out);
+
+/* A consistent copy of the whole database to `dest` (SQLite online backup),
+ * while others keep working. */
+enum service_status service_backup(struct service *s, const struct service_actor *a,
+                                   const char *dest);
+
+/* Loads one more holiday-cn file into the database's calendar (admin), e.g.
+ * the next year's notice; takes effect for handles opened afterwards and for
+ * this one at once. */
+enum service_status service_calendar_load(struct service *s, const struct service_actor *a,
+                                          const char *json, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* SMS outbox                                                          */
+
+struct service_sms {
+	long     id;
+	char     person_id[SERVICE_UUID_LEN];
+	char     phone[CASE_PHONE_MAX];
+	char     kind[32];            /* "pickup_notice", "auto_endorsed", "auto_not_endorsed" */
+	char     body[SERVICE_TEXT_LEN * 2];
+	jzz_date queued_on;
+	jzz_date due_on;
+};
+
+struct service_sms_list {
+	size_t n;
+	struct service_sms *items;
+};
+
+/* Messages not yet sent, oldest first (any role but trainer). */
+enum service_status service_sms_pending(struct service *s, const struct service_actor *a,
+                                        struct service_sms_list *out);
+void service_sms_list_free(struct service_sms_list *l);
+/* Marks a message as sent (by the gateway) on `day`. */
+enum service_status service_sms_sent(struct service *s, const struct service_actor *a,
+                                     long id, jzz_date day);
+
+#endif
