@@ -1,0 +1,55 @@
+/*
+ * cli.h: what the commands of `jzz` share: the global options, the command
+ * table entry, and the few helpers every command needs (the data folder, the
+ * holiday calendar from files, reading a whole input).
+ */
+#ifndef JZZ_CLI_H
+#define JZZ_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "jzz/calendar.h"
+#include "jzz/date.h"
+
+/* Options given before the command: `jzz --db PATH --today DATE submit`. */
+struct cli_opts {
+	const char *db;       /* NULL: the default database */
+	jzz_date    today;    /* JZZ_DATE_NONE: not given (--today, then JZZ_TODAY) */
+	const char *user;     /* NULL: not given */
+	const char *centre;   /* NULL: not given */
+	const char *lang;     /* "zh" or "en" */
+};
+
+struct cli_command {
+	const char *name;
+	int       (*run)(const struct cli_opts *opts, int argc, char **argv);
+	const char *summary_zh;
+	const char *summary_en;
+};
+
+/* Exit statuses shared by every command (case-format.md). */
+#define CLI_OK      0
+#define CLI_FAIL    1   /* the command could not do its work (I/O, database) */
+#define CLI_BADCASE 2   /* input that is not a case; usage errors */
+
+/* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
+ * source tree's data/ when run from a build, else the installed share/jzz. */
+const char *cli_datadir(void);
+
+/* A calendar with every holiday file of <datadir>/holidays loaded, or of
+ * $JZZ_HOLIDAYS_DIR when set. Problems go to stderr; NULL only when memory
+ * runs out. */
+struct calendar *cli_load_calendar(void);
+
+/* Reads all of a stream. Returns a NUL-terminated buffer (free it) and its
+ * length, or NULL with errno set. */
+char *cli_read_all(FILE *f, size_t *len);
+
+/* "jzz: " + message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_check(const struct cli_opts *opts, int argc, char **argv);
+
+#endif

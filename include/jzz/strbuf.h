@@ -1,0 +1,31 @@
+/*
+ * strbuf.h: a growable byte buffer for building output (JSON, reports,
+ * receipts) without a fixed size and without a formatted print per byte.
+ */
+#ifndef JZZ_STRBUF_H
+#define JZZ_STRBUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf {
+	char  *buf;   /* NUL-terminated when len > 0 or after strbuf_init */
+	size_t len;
+	size_t cap;
+	bool   oom;   /* an allocation failed: the contents are cut */
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+void strbuf_reset(struct strbuf *sb);              /* empty, keeps the memory */
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_puts(struct strbuf *sb, const char *s);
+void strbuf_putc(struct strbuf *sb, char c);
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+/* A JSON string literal, quotes included, escaping what RFC 8259 requires. */
+void strbuf_json_string(struct strbuf *sb, const char *s);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * cmd_check.c: `jzz check [--jsonl] [FILE | -]`, the rules without a
+ * database (case-format.md).
+ *
+ * One case in, one decision out; with --jsonl, one per line, in order, and a
+ * bad line answered by {"error": ...} on its own output line so that the
+ * caller can still pair answers with questions. Output is built whole in
+ * memory before it is written, so a case is never half-printed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/casefmt.h"
+#include "jzz/cli.h"
+#include "jzz/rules.h"
+
+struct check_run {
+	const char      *name;   /* file name for messages; "-" for stdin */
+	jzz_date         today;
+	struct calendar *cal;
+	struct strbuf    out;
+	int              status;
+};
+
+/* Evaluates one case held in buf and appends its decision (or, in
+ * --jsonl mode, its error object) to the output. `line` is 0 outside
+ * --jsonl. */
+static void
+check_one(struct check_run *run, const char *buf, size_t len, long line)
+{
+	struct jzz_case      c;
+	struct jzz_decision  d;
+	struct casefmt_error err;
+	char                 text[300];
+
+	if (casefmt_parse(buf, len, CASEFMT_CHECK, run->today, &c, &err) < 0) {
+		casefmt_error_text(&err, text, sizeof text);
+		if (line > 0) {
+			fprintf(stderr, "jzz: %s:%ld: %s\n", run->name, line, text);
+			strbuf_puts(&run->out, "{\"error\":");
+			strbuf_json_string(&run->out, text);
+			strbuf_puts(&run->out, "}\n");
+		} else if (err.line > 0 && err.field[0] == '\0') {
+			fprintf(stderr, "jzz: %s:%d: %s\n", run->name, err.line, err.message);
+		} else {
+			fprintf(stderr, "jzz: %s: %s\n", run->name, text);
+		}
+		run->status = CLI_BADCASE;
+		return;
+	}
+	rules_evaluate(&c, run->cal, &d);
+	casefmt_decision(&run->out, &d);
+	strbuf_putc(&run->out, '\n');
+}
+
+static int
+check_flush(struct check_run *run)
+{
+	if (run->out.oom) {
+		cli_error("out of memory");
+		return -1;
+	}
+	if (run->out.len > 0 && fwrite(run->out.buf, 1, run->out.len, stdout) != run->out.len) {
+		cli_error("writing the output: %s", strerror(errno));
+		return -1;
+	}
+	strbuf_reset(&run->out);
+	return 0;
+}
+
+static int
+check_jsonl(struct check_run *run, FILE *in)
+{
+	char   *line = NULL;
+	size_t  cap = 0;
+	ssize_t n;
+	long    lineno = 0;
+	int     rc = 0;
+
+	while ((n = getline(&line, &cap, in)) >= 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (strspn(line, " \t") == (size_t)n)
+			continue;   /* a blank line holds no case */
+		check_one(run, line, (size_t)n, lineno);
+		/* Flush in large pieces: memory stays flat however many cases. */
+		if (run->out.len > (1u << 16) && (rc = check_flush(run)) < 0)
+			break;
+	}
+	if (ferror(in)) {
+		cli_error("%s: %s", run->name, strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	return rc < 0 ? rc : check_flush(run);
+}
+
+int
+cmd_check(const struct cli_opts *opts, int argc, char **argv)
+{
+	struct check_run run = { "-", opts->today, NULL, { 0 }, CLI_OK };
+	bool             jsonl = false;
+	const char      *path = NULL;
+	FILE            *in = stdin;
+	int              rc = CLI_OK;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--jsonl") == 0)
+			jsonl = true;
+		else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
+			path = argv[i];
+		else {
+			cli_error("usage: jzz check [--jsonl] [FILE | -]");
+			return CLI_BADCASE;
+		}
+	}
+	if (path != NULL && strcmp(path, "-") != 0) {
+		in = fopen(path, "rb");
+		if (in == NULL) {
+			cli_error("%s: %s", path, strerror(errno));
+			return CLI_BADCASE;
+		}
+		run.name = path;
+	}
+	strbuf_init(&run.out);
+	run.cal = cli_load_calendar();
+	if (run.cal == NULL) {
+		cli_error("out of memory");
+		rc = CLI_FAIL;
+	} else if (jsonl) {
+		if (check_jsonl(&run, in) < 0)
+			rc = CLI_FAIL;
+	} else {
+		size_t len;
+		char  *buf = cli_read_all(in, &len);
+
+		if (buf == NULL) {
+			cli_error("%s: %s", run.name, strerror(errno));
+			rc = CLI_FAIL;
+		} else {
+			check_one(&run, buf, len, 0);
+			free(buf);
+			if (check_flush(&run) < 0)
+				rc = CLI_FAIL;
+		}
+	}
+	if (in != stdin)
+		fclose(in);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("writing the output: %s", strerror(errno));
+		rc = CLI_FAIL;
+	}
+	strbuf_free(&run.out);
+	calendar_free(run.cal);
+	return rc != CLI_OK ? rc : run.status;
+}

@@ -1,0 +1,87 @@
+/*
+ * main.c: the jzz command. Global options first, then a command from the
+ * table below; each command lives in its own file (cmd_<name>.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/cli.h"
+
+static const struct cli_command main_commands[] = {
+	{ "check", cmd_check, "检查案例（不打开数据库）", "evaluate cases (no database)" },
+};
+
+static void
+main_usage(FILE *f)
+{
+	fprintf(f, "usage: jzz [--db PATH] [--today YYYY-MM-DD] [--user NAME] [--centre CODE]"
+	    " [--lang zh|en] COMMAND [ARGS]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof main_commands / sizeof main_commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary_en);
+}
+
+/* Takes the value of "--name VALUE" or "--name=VALUE" at argv[*i]. */
+static const char *
+main_option(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, "zh" };
+	const char     *today = getenv("JZZ_TODAY"), *v;
+	int             i;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+		if ((v = main_option(argc, argv, &i, "--db")) != NULL)
+			opts.db = v;
+		else if ((v = main_option(argc, argv, &i, "--today")) != NULL)
+			today = v;
+		else if ((v = main_option(argc, argv, &i, "--user")) != NULL)
+			opts.user = v;
+		else if ((v = main_option(argc, argv, &i, "--centre")) != NULL)
+			opts.centre = v;
+		else if ((v = main_option(argc, argv, &i, "--lang")) != NULL)
+			opts.lang = v;
+		else if (strcmp(argv[i], "--help") == 0) {
+			main_usage(stdout);
+			return CLI_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("jzz %s\n", JZZ_VERSION);
+			return CLI_OK;
+		} else {
+			cli_error("unknown option %s", argv[i]);
+			main_usage(stderr);
+			return CLI_BADCASE;
+		}
+	}
+	if (today != NULL && *today != '\0' && !date_parse(today, strlen(today), &opts.today)) {
+		cli_error("--today: %s is not a date YYYY-MM-DD", today);
+		return CLI_BADCASE;
+	}
+	if (strcmp(opts.lang, "zh") != 0 && strcmp(opts.lang, "en") != 0) {
+		cli_error("--lang: expected zh or en");
+		return CLI_BADCASE;
+	}
+	if (i >= argc) {
+		main_usage(stderr);
+		return CLI_BADCASE;
+	}
+	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
+		if (strcmp(argv[i], main_commands[k].name) == 0)
+			return main_commands[k].run(&opts, argc - i, argv + i);
+	cli_error("unknown command %s", argv[i]);
+	main_usage(stderr);
+	return CLI_BADCASE;
+}
