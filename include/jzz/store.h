@@ -1,0 +1,302 @@
+/*
+ * store.h: the SQLite database of jzz, and the ONLY code that speaks SQL.
+ *
+ * Why this boundary: every statement is prepared from a constant string in
+ * src/store/ with its values bound, never built from text, so that a name
+ * or an address typed at the counter can never become SQL; and the service
+ * layer above reasons in records (a person, a permit, a card) rather than in
+ * rows and cursors.
+ *
+ * The store does not decide anything: it reads and writes rows. Transactions
+ * are opened by the service layer (store_begin), which makes each business
+ * all-or-nothing. Every function returns an enum store_rc; on STORE_ERR the
+ * message is in store_errmsg(). STORE_BUSY means "another process holds the
+ * database beyond the busy timeout": the caller rolls back and tries again.
+ */
+#ifndef JZZ_STORE_H
+#define JZZ_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jzz/calendar.h"
+#include "jzz/case.h"
+#include "jzz/date.h"
+#include "jzz/rules.h"
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+#define STORE_UUID_LEN    37
+#define STORE_CENTRE_LEN  10
+#define STORE_RECEIPT_LEN 32
+#define STORE_TEXT_LEN    256
+
+enum store_rc {
+	STORE_OK = 0,
+	STORE_NOTFOUND,
+	STORE_BUSY,
+	STORE_ERR,
+	STORE_VERSION,   /* schema newer than this program */
+	STORE_EXISTS,    /* store_open(create) on a file that holds data */
+};
+
+struct store;
+
+/* Opening: `create` makes a new file (refused if it holds any table);
+ * otherwise the file must exist and be a jzz database, migrated up to
+ * STORE_SCHEMA_VERSION. WAL mode, foreign keys, busy timeout are set. */
+enum store_rc store_open(const char *path, bool create, struct store **out,
+                         char *err, size_t errlen);
+void          store_close(struct store *st);
+const char   *store_errmsg(const struct store *st);
+
+/* For tests of migrations: opens without migrating, builds the schema of
+ * exactly `version` on an empty file, or migrates to `version`. */
+enum store_rc store_open_raw(const char *path, struct store **out, char *err, size_t errlen);
+enum store_rc store_build_version(struct store *st, int version);
+enum store_rc store_migrate_to(struct store *st, int version);
+int           store_user_version(struct store *st);
+enum store_rc store_integrity_ok(struct store *st, bool *ok);
+
+/* Transactions (BEGIN IMMEDIATE: the write lock is taken at once, so two
+ * counters never both read then both write). */
+enum store_rc store_begin(struct store *st);
+enum store_rc store_commit(struct store *st);
+void          store_rollback(struct store *st);
+
+/* A new random (v4) UUID, lower-case. */
+void store_uuid(char out[STORE_UUID_LEN]);
+/* Wall-clock time, ISO 8601 UTC, for created_at columns and the audit log. */
+void store_now(char out[32]);
+
+/* ---- meta, centres, users, calendar ---- */
+enum store_rc store_meta_get(struct store *st, const char *key, char *buf, size_t size);
+enum store_rc store_meta_set(struct store *st, const char *key, const char *value);
+
+struct store_place {
+	bool kiosk;
+	char code[STORE_CENTRE_LEN];
+	char name_zh[STORE_TEXT_LEN];
+	char address_zh[STORE_TEXT_LEN];
+};
+/* Centres then kiosks; *out is malloc'd. */
+enum store_rc store_places(struct store *st, struct store_place **out, size_t *n);
+
+struct store_user {
+	char name[64];
+	char role[16];
+	char centre[STORE_CENTRE_LEN];   /* "" when none */
+	bool has_password;
+};
+enum store_rc store_user_get(struct store *st, const char *name, struct store_user *out);
+enum store_rc store_user_add(struct store *st, const char *name, const char *role,
+                             const char *centre);
+
+/* Saves every listed day and loaded year of cal (upsert). */
+enum store_rc store_calendar_save(struct store *st, const struct calendar *cal);
+enum store_rc store_calendar_load(struct store *st, struct calendar *cal);
+
+/* ---- persons ---- */
+struct store_person {
+	char     id[STORE_UUID_LEN];
+	char     id_number[19];
+	char     name[CASE_NAME_MAX];
+	char     phone[CASE_PHONE_MAX];
+	bool     hukou_shanghai;
+	jzz_date birth;
+	char     address[STORE_TEXT_LEN];
+};
+enum store_rc store_person_by_idnum(struct store *st, const char *id_number, struct store_person *out);
+enum store_rc store_person_by_id(struct store *st, const char *id, struct store_person *out);
+enum store_rc store_person_insert(struct store *st, const struct store_person *p);
+enum store_rc store_person_update(struct store *st, const struct store_person *p);
+
+/* ---- registrations ---- */
+struct store_registration {
+	char     id[STORE_UUID_LEN];
+	char     person_id[STORE_UUID_LEN];
+	char     application_id[STORE_UUID_LEN];
+	jzz_date registered_on;
+	jzz_date valid_until;
+	char     centre[STORE_CENTRE_LEN];
+	enum jzz_tenure    tenure;
+	enum jzz_use       use;
+	enum jzz_leased_to leased_to;
+};
+enum store_rc store_registration_latest(struct store *st, const char *person_id,
+                                        struct store_registration *out);
+enum store_rc store_registration_insert(struct store *st, const struct store_registration *r);
+
+/* ---- permits and cards ---- */
+struct store_permit {
+	char     id[STORE_UUID_LEN];
+	char     person_id[STORE_UUID_LEN];
+	char     application_id[STORE_UUID_LEN];
+	char     centre[STORE_CENTRE_LEN];
+	bool     cancelled;
+	jzz_date first_issued_on, valid_from, valid_until, residence_since;
+	jzz_date cancelled_on;
+	char     cancel_reason[32];
+	char     cancel_note[STORE_TEXT_LEN];
+};
+/* The permit not cancelled, else (when `or_cancelled`) the latest cancelled. */
+enum store_rc store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
+                                   struct store_permit *out);
+enum store_rc store_permit_insert(struct store *st, const struct store_permit *p);
+enum store_rc store_permit_set_validity(struct store *st, const char *id, jzz_date valid_until,
+                                        jzz_date residence_since);
+enum store_rc store_permit_cancel(struct store *st, const char *id, jzz_date day,
+                                  const char *reason, const char *note);
+
+/* Card states as stored; production stages are computed from dates. */
+enum store_card_state { STORE_CARD_ORDERED, STORE_CARD_RECEIVED, STORE_CARD_PICKED_UP,
+	STORE_CARD_POSTED, STORE_CARD_VOID, STORE_CARD__COUNT };
+
+struct store_card {
+	char     id[STORE_UUID_LEN];
+	char     permit_id[STORE_UUID_LEN];
+	char     application_id[STORE_UUID_LEN];
+	char     receipt_no[STORE_RECEIPT_LEN];
+	enum jzz_business business;
+	char     centre[STORE_CENTRE_LEN];
+	enum jzz_delivery delivery;
+	enum store_card_state state;
+	jzz_date accepted_on, transferred_on, reviewed_on, ready_on;
+	jzz_date received_on, notice_due_on, handed_on, printed_valid_until;
+};
+/* The latest card of a permit that is not void. */
+enum store_rc store_card_latest(struct store *st, const char *permit_id, struct store_card *out);
+enum store_rc store_card_insert(struct store *st, const struct store_card *c);
+/* Moves a card to `state`, with the dates that go with it (NONE: unchanged). */
+enum store_rc store_card_set_state(struct store *st, const char *id, enum store_card_state state,
+                                   jzz_date received_on, jzz_date notice_due_on, jzz_date handed_on);
+enum store_rc store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_until);
+
+/* ---- applications ---- */
+struct store_application {
+	char     id[STORE_UUID_LEN];
+	jzz_date day;
+	char     centre[STORE_CENTRE_LEN];
+	char     user[64];
+	enum jzz_business business;
+	enum jzz_channel  channel;
+	char     id_number[CASE_ID_MAX];
+	char     name[CASE_NAME_MAX];
+	char     person_id[STORE_UUID_LEN];   /* "" when none */
+	bool     address_changed;
+	char     receipt_no[STORE_RECEIPT_LEN];/* "" when none */
+	const char *decision_json;            /* the decision object as printed */
+};
+/* Writes the application and its rule outcomes. */
+enum store_rc store_application_insert(struct store *st, const struct store_application *a,
+                                       const struct jzz_decision *d);
+/* Next receipt number of a centre on a day: CENTRE-YYYYMMDD-NNNN. */
+enum store_rc store_receipt_next(struct store *st, const char *centre, jzz_date day,
+                                 char out[STORE_RECEIPT_LEN]);
+/* True when an application reporting a changed address, or an accepted
+ * change of address, was recorded for the person after `since` (ENDO-5). */
+enum store_rc store_address_changed_since(struct store *st, const char *person_id,
+                                          const char *id_number, jzz_date since, bool *out);
+
+struct store_app_row {
+	char     id[STORE_UUID_LEN];
+	jzz_date day;
+	char     at[32];
+	enum jzz_business business;
+	enum jzz_channel  channel;
+	enum verdict      verdict;
+	char     receipt_no[STORE_RECEIPT_LEN];
+	char     centre[STORE_CENTRE_LEN];
+	char     user[64];
+	int      fee_yuan;
+	char     failed[STORE_TEXT_LEN];
+	char     missing[STORE_TEXT_LEN];
+};
+/* Every application of an ID number, newest first; *out malloc'd. */
+enum store_rc store_applications_of(struct store *st, const char *id_number,
+                                    struct store_app_row **out, size_t *n);
+/* The decision object stored with an application (malloc'd). */
+enum store_rc store_application_decision(struct store *st, const char *id, char **json);
+
+/* ---- other business records ---- */
+enum store_rc store_fee_insert(struct store *st, const char *application_id, const char *kind,
+                               int amount_yuan, const char *fee_receipt_no, const char *collected_by);
+enum store_rc store_change_insert(struct store *st, const char *id, const char *person_id,
+                                  const char *application_id, enum jzz_change_field field,
+                                  jzz_date changed_on, const char *old_value,
+                                  const char *new_value, bool late);
+enum store_rc store_endorsement_insert(struct store *st, const char *id, const char *permit_id,
+                                       const char *application_id, const char *kind, jzz_date day,
+                                       jzz_date old_valid_until, jzz_date new_valid_until,
+                                       const char *outcome, const char *reason, bool reset);
+/* True when the batch already handled the permit for this valid_until. */
+enum store_rc store_auto_endorse_done(struct store *st, const char *permit_id,
+                                      jzz_date valid_until, bool *out);
+
+enum store_rc store_sms_queue(struct store *st, const char *person_id, const char *phone,
+                              const char *kind, const char *body, const char *ref_id,
+                              jzz_date queued_on, jzz_date due_on);
+struct store_sms_row {
+	long     id;
+	char     person_id[STORE_UUID_LEN];
+	char     phone[CASE_PHONE_MAX];
+	char     kind[32];
+	char     body[STORE_TEXT_LEN * 2];
+	jzz_date queued_on, due_on;
+};
+enum store_rc store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n);
+enum store_rc store_sms_mark_sent(struct store *st, long id, jzz_date day);
+/* Is the pickup notice of a card still unsent? */
+enum store_rc store_sms_unsent_for(struct store *st, const char *ref_id, bool *out);
+
+/* ---- queues and reports ---- */
+struct store_queue_row {
+	char     person_id[STORE_UUID_LEN];
+	char     id_number[19];
+	char     name[CASE_NAME_MAX];
+	char     phone[CASE_PHONE_MAX];
+	char     permit_id[STORE_UUID_LEN];
+	char     card_id[STORE_UUID_LEN];
+	jzz_date date, due_on;
+	bool     flag;     /* RECEIVED: notice still unsent */
+};
+enum store_queue_kind { STORE_QUEUE_MADE, STORE_QUEUE_RECEIVED, STORE_QUEUE_WINDOW };
+enum store_rc store_queue(struct store *st, enum store_queue_kind kind, const char *centre,
+                          jzz_date today, struct store_queue_row **out, size_t *n);
+
+/* Active permits whose valid_until is in [from, to]: person and permit ids. */
+struct store_permit_ref {
+	char permit_id[STORE_UUID_LEN];
+	char person_id[STORE_UUID_LEN];
+};
+enum store_rc store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
+                                     struct store_permit_ref **out, size_t *n);
+
+struct store_daily {
+	int applications;
+	int by_business[BIZ__COUNT][VERDICT__COUNT];
+	int fees_yuan, cod_fees_yuan, overdue_notices, cards_received, cards_handed;
+};
+enum store_rc store_report_daily(struct store *st, const char *centre, jzz_date day,
+                                 struct store_daily *out);
+
+/* ---- audit log ---- */
+struct store_audit_entry {
+	jzz_date    day;
+	const char *user, *role, *centre, *action, *subject, *reason;
+};
+/* Appends one entry chained to the last (call inside a transaction). */
+enum store_rc store_audit_append(struct store *st, const struct store_audit_entry *e);
+/* Walks the chain: *first_broken is 0 when whole. */
+enum store_rc store_audit_verify(struct store *st, long *entries, long *first_broken,
+                                 char *reason, size_t reasonlen);
+
+/* ---- backup ---- */
+enum store_rc store_backup(struct store *st, const char *dest);
+
+/* Raw access for tests only: runs one constant SQL text. */
+enum store_rc store_exec_for_tests(struct store *st, const char *sql);
+
+#endif

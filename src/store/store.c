@@ -1,0 +1,442 @@
+/*
+ * store.c: opening the database, migrations, transactions, and the helpers
+ * every store_*.c uses.
+ *
+ * Why these settings: WAL lets the screens read while a counter writes; a
+ * busy timeout makes a writer wait for another instead of failing at once
+ * (the service layer retries on top of it, so nobody above ever sees
+ * SQLITE_BUSY); foreign keys are off by default in SQLite and must be turned
+ * on for every connection.
+ */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+
+static void
+store_copy(char *buf, size_t size, const char *s)
+{
+	if (size == 0)
+		return;
+	snprintf(buf, size, "%s", s != NULL ? s : "");
+}
+
+enum store_rc
+store_fail(struct store *st, int rc)
+{
+	int prim = rc & 0xff;
+
+	if (st != NULL)
+		store_copy(st->err, sizeof st->err,
+		    st->db != NULL ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	return prim == SQLITE_BUSY || prim == SQLITE_LOCKED ? STORE_BUSY : STORE_ERR;
+}
+
+const char *
+store_errmsg(const struct store *st)
+{
+	return st != NULL ? st->err : "no store";
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int           rc;
+
+	for (int i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc);
+		return NULL;
+	}
+	if (st->ncache < STORE_CACHE_MAX) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache].stmt = stmt;
+		st->ncache++;
+	} else {
+		/* Cannot happen with the store's fixed set of statements; keep
+		 * working (and leak nothing) by finalizing the oldest. */
+		sqlite3_finalize(st->cache[0].stmt);
+		st->cache[0].sql = sql;
+		st->cache[0].stmt = stmt;
+	}
+	return stmt;
+}
+
+enum store_rc
+store_run(struct store *st, sqlite3_stmt *stmt)
+{
+	int rc;
+
+	if (stmt == NULL)
+		return STORE_ERR;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc);
+	return STORE_OK;
+}
+
+void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+store_bind_date(sqlite3_stmt *s, int i, jzz_date d)
+{
+	char buf[JZZ_DATE_STRLEN];
+
+	if (d == JZZ_DATE_NONE) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	date_format(d, buf);
+	sqlite3_bind_text(s, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+jzz_date
+store_col_date(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	jzz_date    d;
+
+	if (t == NULL || !date_parse(t, strlen(t), &d))
+		return JZZ_DATE_NONE;
+	return d;
+}
+
+void
+store_col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
+{
+	store_copy(buf, size, (const char *)sqlite3_column_text(s, i));
+}
+
+void
+store_uuid(char out[STORE_UUID_LEN])
+{
+	uuid_t u;
+
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+void
+store_now(char out[32])
+{
+	struct timespec ts;
+	struct tm       tm;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	size_t          n = strftime(out, 24, "%Y-%m-%dT%H:%M:%S", &tm);
+
+	snprintf(out + n, (size_t)32 - n, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
+}
+
+/* A pragma or statement at open time, retried while another process holds
+ * the database (switching to WAL needs a moment of exclusive access). */
+static enum store_rc
+store_exec_retry(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	int   rc;
+
+	for (int attempt = 0; attempt < 200; attempt++) {
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+		if (rc == SQLITE_OK)
+			return STORE_OK;
+		store_copy(st->err, sizeof st->err, msg != NULL ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		msg = NULL;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return STORE_ERR;
+		usleep(10000);
+	}
+	return STORE_BUSY;
+}
+
+enum store_rc
+store_exec_for_tests(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	int   rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		store_copy(st->err, sizeof st->err, msg != NULL ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : STORE_ERR;
+	}
+	return STORE_OK;
+}
+
+int
+store_user_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int           v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Connection settings every handle needs, whatever the file's version. */
+static enum store_rc
+store_configure(struct store *st)
+{
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	if (store_exec_retry(st, "PRAGMA foreign_keys = ON") != STORE_OK ||
+	    store_exec_retry(st, "PRAGMA journal_mode = WAL") != STORE_OK ||
+	    store_exec_retry(st, "PRAGMA synchronous = NORMAL") != STORE_OK)
+		return STORE_ERR;
+	return STORE_OK;
+}
+
+static enum store_rc
+store_connect(const char *path, int flags, struct store **out, char *err, size_t errlen)
+{
+	struct store *st = calloc(1, sizeof *st);
+	int           rc;
+
+	*out = NULL;
+	if (st == NULL) {
+		store_copy(err, errlen, "out of memory");
+		return STORE_ERR;
+	}
+	rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path,
+		    st->db != NULL ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		store_close(st);
+		return STORE_ERR;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	if (store_configure(st) != STORE_OK) {
+		snprintf(err, errlen, "%s: %s", path, st->err);
+		store_close(st);
+		return STORE_ERR;
+	}
+	*out = st;
+	return STORE_OK;
+}
+
+enum store_rc
+store_open_raw(const char *path, struct store **out, char *err, size_t errlen)
+{
+	return store_connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, out, err, errlen);
+}
+
+/* Runs the migrations from the file's version up to `version`, in one
+ * transaction: a migration interrupted half-way leaves the old version. */
+enum store_rc
+store_migrate_to(struct store *st, int version)
+{
+	enum store_rc rc;
+	int           v;
+
+	if (version < 0 || version > STORE_SCHEMA_VERSION) {
+		store_copy(st->err, sizeof st->err, "no such schema version");
+		return STORE_ERR;
+	}
+	if ((rc = store_begin(st)) != STORE_OK)
+		return rc;
+	v = store_user_version(st);
+	if (v > STORE_SCHEMA_VERSION) {
+		store_rollback(st);
+		snprintf(st->err, sizeof st->err,
+		    "schema version %d is newer than this program's (%d)", v, STORE_SCHEMA_VERSION);
+		return STORE_VERSION;
+	}
+	for (; v >= 0 && v < version; v++) {
+		char *msg = NULL;
+		int   erc = sqlite3_exec(st->db, store_schema_migrations[v], NULL, NULL, &msg);
+
+		if (erc != SQLITE_OK) {
+			snprintf(st->err, sizeof st->err, "migration %d -> %d: %s", v, v + 1,
+			    msg != NULL ? msg : sqlite3_errstr(erc));
+			sqlite3_free(msg);
+			store_rollback(st);
+			return (erc & 0xff) == SQLITE_BUSY ? STORE_BUSY : STORE_ERR;
+		}
+	}
+	return store_commit(st);
+}
+
+enum store_rc
+store_build_version(struct store *st, int version)
+{
+	return store_migrate_to(st, version);
+}
+
+/* True when the file has any schema object, or is not SQLite at all. */
+static bool
+store_holds_data(struct store *st)
+{
+	sqlite3_stmt *s;
+	bool          any = true;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) != SQLITE_OK)
+		return true;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		any = sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	return any;
+}
+
+enum store_rc
+store_open(const char *path, bool create, struct store **out, char *err, size_t errlen)
+{
+	struct store *st;
+	enum store_rc rc;
+	struct stat   sb;
+	int           v;
+
+	*out = NULL;
+	if (!create && stat(path, &sb) != 0) {
+		snprintf(err, errlen, "%s: %s (run `jzz init` first)", path, strerror(errno));
+		return STORE_NOTFOUND;
+	}
+	if (create && stat(path, &sb) == 0 && sb.st_size > 0) {
+		/* A non-empty file: only an empty SQLite file may be initialised. */
+		rc = store_connect(path, SQLITE_OPEN_READONLY, &st, err, errlen);
+		if (rc != STORE_OK || store_holds_data(st)) {
+			store_close(st);
+			snprintf(err, errlen, "%s: the file already holds data", path);
+			return STORE_EXISTS;
+		}
+		store_close(st);
+	}
+	rc = store_connect(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+	    &st, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
+	if (create && store_holds_data(st)) {
+		store_close(st);
+		snprintf(err, errlen, "%s: the file already holds data", path);
+		return STORE_EXISTS;
+	}
+	v = store_user_version(st);
+	if (!create && v <= 0) {
+		snprintf(err, errlen, "%s: not a jzz database", path);
+		store_close(st);
+		return STORE_ERR;
+	}
+	if (v < STORE_SCHEMA_VERSION || v > STORE_SCHEMA_VERSION) {
+		rc = store_migrate_to(st, STORE_SCHEMA_VERSION);
+		if (rc != STORE_OK) {
+			snprintf(err, errlen, "%s: %s", path, st->err);
+			store_close(st);
+			return rc;
+		}
+	}
+	*out = st;
+	return STORE_OK;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+static const char store_sql_begin[] = "BEGIN IMMEDIATE";
+static const char store_sql_commit[] = "COMMIT";
+static const char store_sql_rollback[] = "ROLLBACK";
+
+enum store_rc
+store_begin(struct store *st)
+{
+	return store_run(st, store_stmt(st, store_sql_begin));
+}
+
+enum store_rc
+store_commit(struct store *st)
+{
+	return store_run(st, store_stmt(st, store_sql_commit));
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		store_run(st, store_stmt(st, store_sql_rollback));
+}
+
+enum store_rc
+store_integrity_ok(struct store *st, bool *ok)
+{
+	sqlite3_stmt *s;
+	int           rc;
+
+	*ok = false;
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*ok = strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	sqlite3_finalize(s);
+	return STORE_OK;
+}
+
+/* The online backup API copies page by page while others keep writing;
+ * a few pages per step with a pause lets the counters in between. */
+enum store_rc
+store_backup(struct store *st, const char *dest)
+{
+	sqlite3        *to = NULL;
+	sqlite3_backup *b;
+	int             rc;
+
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(st->err, sizeof st->err, "%s: %s", dest,
+		    to != NULL ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+		sqlite3_close(to);
+		return STORE_ERR;
+	}
+	b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (b == NULL) {
+		snprintf(st->err, sizeof st->err, "%s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return STORE_ERR;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 64);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			usleep(5000);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(st->err, sizeof st->err, "%s: %s", dest, sqlite3_errstr(rc));
+		sqlite3_close(to);
+		return STORE_ERR;
+	}
+	rc = sqlite3_close(to);
+	return rc == SQLITE_OK ? STORE_OK : STORE_ERR;
+}

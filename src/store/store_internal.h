@@ -1,0 +1,44 @@
+/*
+ * store_internal.h: what the store_*.c files share and nothing above sees:
+ * the handle's layout, the statement cache and the binding helpers.
+ */
+#ifndef JZZ_STORE_INTERNAL_H
+#define JZZ_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "jzz/store.h"
+
+#define STORE_CACHE_MAX 96
+#define STORE_BUSY_TIMEOUT_MS 5000
+
+struct store {
+	sqlite3 *db;
+	char     err[256];
+	/* Prepared statements, keyed by the address of their constant SQL
+	 * text: every statement of the store is a string literal, so its
+	 * address names it. */
+	struct {
+		const char   *sql;
+		sqlite3_stmt *stmt;
+	} cache[STORE_CACHE_MAX];
+	int ncache;
+};
+
+extern const char        store_schema_v1[];
+extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
+
+/* The cached statement for sql, reset with its bindings cleared; NULL (and
+ * st->err set) on failure. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* Records sqlite's message and maps the code: STORE_BUSY or STORE_ERR. */
+enum store_rc store_fail(struct store *st, int rc);
+/* Steps a statement that returns no row (or whose rows are ignored). */
+enum store_rc store_run(struct store *st, sqlite3_stmt *stmt);
+
+void     store_bind_text(sqlite3_stmt *s, int i, const char *v);  /* NULL or "" -> NULL */
+void     store_bind_date(sqlite3_stmt *s, int i, jzz_date d);    /* NONE -> NULL */
+jzz_date store_col_date(sqlite3_stmt *s, int i);
+void     store_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * store_query.c: the read-only questions of the centres: work queues, the
+ * permits the auto-endorsement batch looks at, and the daily report.
+ *
+ * Dates are ISO text in the database, so ranges are computed in C (with
+ * date.h's arithmetic, the policy's) and bound as text: SQLite's own date
+ * functions do not know the end-of-month rule of RULES.md.
+ */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_queue_made[] =
+	"SELECT p.person_id, pe.id_number, pe.name, coalesce(pe.phone, ''), c.permit_id, c.id,"
+	" c.ready_on, NULL, 0"
+	" FROM cards c JOIN permits p ON p.id = c.permit_id JOIN persons pe ON pe.id = p.person_id"
+	" WHERE c.centre = ?1 AND c.state = 'ordered' AND c.ready_on <= ?2"
+	" ORDER BY c.ready_on, c.rowid";
+static const char sql_queue_received[] =
+	"SELECT p.person_id, pe.id_number, pe.name, coalesce(pe.phone, ''), c.permit_id, c.id,"
+	" c.received_on, c.notice_due_on,"
+	" EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = c.id AND s.kind = 'pickup_notice'"
+	"   AND s.sent_on IS NULL)"
+	" FROM cards c JOIN permits p ON p.id = c.permit_id JOIN persons pe ON pe.id = p.person_id"
+	" WHERE c.centre = ?1 AND c.state = 'received'"
+	" ORDER BY c.received_on, c.rowid";
+static const char sql_queue_window[] =
+	"SELECT p.person_id, pe.id_number, pe.name, coalesce(pe.phone, ''), p.id, '',"
+	" p.valid_until, NULL, 0"
+	" FROM permits p JOIN persons pe ON pe.id = p.person_id"
+	" WHERE p.centre = ?1 AND p.status = 'active' AND p.valid_until BETWEEN ?2 AND ?3"
+	" ORDER BY p.valid_until, p.rowid";
+
+enum store_rc
+store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jzz_date today,
+            struct store_queue_row **out, size_t *n)
+{
+	sqlite3_stmt           *s;
+	struct store_queue_row *v = NULL, *nv;
+	size_t                  cnt = 0;
+	int                     rc;
+
+	*out = NULL;
+	*n = 0;
+	switch (kind) {
+	case STORE_QUEUE_MADE:
+		if ((s = store_stmt(st, sql_queue_made)) == NULL)
+			return STORE_ERR;
+		store_bind_date(s, 2, today);
+		break;
+	case STORE_QUEUE_RECEIVED:
+		if ((s = store_stmt(st, sql_queue_received)) == NULL)
+			return STORE_ERR;
+		break;
+	case STORE_QUEUE_WINDOW:
+	default:
+		/* The window of ENDO-2/-3 is open from valid_until - 30 to
+		 * valid_until + 60: today in it <=> valid_until in [today-60, today+30]. */
+		if ((s = store_stmt(st, sql_queue_window)) == NULL)
+			return STORE_ERR;
+		store_bind_date(s, 2, today - RULES_ENDO_GRACE_DAYS);
+		store_bind_date(s, 3, today + RULES_ENDO_WINDOW_DAYS);
+		break;
+	}
+	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_queue_row *r;
+
+		nv = realloc(v, (cnt + 1) * sizeof *v);
+		if (nv == NULL) {
+			free(v);
+			sqlite3_reset(s);
+			return STORE_ERR;
+		}
+		v = nv;
+		r = &v[cnt++];
+		memset(r, 0, sizeof *r);
+		store_col_text(s, 0, r->person_id, sizeof r->person_id);
+		store_col_text(s, 1, r->id_number, sizeof r->id_number);
+		store_col_text(s, 2, r->name, sizeof r->name);
+		store_col_text(s, 3, r->phone, sizeof r->phone);
+		store_col_text(s, 4, r->permit_id, sizeof r->permit_id);
+		store_col_text(s, 5, r->card_id, sizeof r->card_id);
+		r->date = store_col_date(s, 6);
+		r->due_on = store_col_date(s, 7);
+		r->flag = sqlite3_column_int(s, 8) != 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc);
+	}
+	*out = v;
+	*n = cnt;
+	return STORE_OK;
+}
+
+static const char sql_expiring[] =
+	"SELECT id, person_id FROM permits WHERE status = 'active' AND valid_until BETWEEN ?1 AND ?2"
+	" ORDER BY valid_until, rowid";
+
+enum store_rc
+store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
+                       struct store_permit_ref **out, size_t *n)
+{
+	sqlite3_stmt            *s = store_stmt(st, sql_expiring);
+	struct store_permit_ref *v = NULL, *nv;
+	size_t                   cnt = 0;
+	int                      rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	store_bind_date(s, 1, from);
+	store_bind_date(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		nv = realloc(v, (cnt + 1) * sizeof *v);
+		if (nv == NULL) {
+			free(v);
+			sqlite3_reset(s);
+			return STORE_ERR;
+		}
+		v = nv;
+		store_col_text(s, 0, v[cnt].permit_id, sizeof v[cnt].permit_id);
+		store_col_text(s, 1, v[cnt].person_id, sizeof v[cnt].person_id);
+		cnt++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc);
+	}
+	*out = v;
+	*n = cnt;
+	return STORE_OK;
+}
+
+static const char sql_daily_apps[] =
+	"SELECT business, decision, count(*), sum(fee_yuan), sum(cod_fee_yuan) FROM applications"
+	" WHERE centre = ?1 AND day = ?2 GROUP BY business, decision";
+static const char sql_daily_cards[] =
+	"SELECT (SELECT count(*) FROM cards WHERE centre = ?1 AND received_on = ?2),"
+	" (SELECT count(*) FROM cards WHERE centre = ?1 AND handed_on = ?2),"
+	" (SELECT count(*) FROM sms_outbox s JOIN cards c ON c.id = s.ref_id"
+	"   WHERE s.kind = 'pickup_notice' AND s.sent_on IS NULL AND s.due_on < ?2"
+	"   AND c.centre = ?1)";
+
+enum store_rc
+store_report_daily(struct store *st, const char *centre, jzz_date day, struct store_daily *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_daily_apps);
+	int           rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	store_bind_date(s, 2, day);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *b = (const char *)sqlite3_column_text(s, 0);
+		const char *d = (const char *)sqlite3_column_text(s, 1);
+		int         bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
+		int         vi = -1, cntv = sqlite3_column_int(s, 2);
+
+		for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
+			if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
+				vi = k;
+		out->applications += cntv;
+		if (bi >= 0 && vi >= 0)
+			out->by_business[bi][vi] += cntv;
+		out->fees_yuan += sqlite3_column_int(s, 3);
+		out->cod_fees_yuan += sqlite3_column_int(s, 4);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc);
+	if ((s = store_stmt(st, sql_daily_cards)) == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	store_bind_date(s, 2, day);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->cards_received = sqlite3_column_int(s, 0);
+		out->cards_handed = sqlite3_column_int(s, 1);
+		out->overdue_notices = sqlite3_column_int(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc);
+	return STORE_OK;
+}

@@ -1,0 +1,286 @@
+/*
+ * store_schema.c: the schema as SQL text, version by version.
+ *
+ * Why versions rather than one CREATE script: a database made by an older
+ * jzz must keep working after an upgrade. store_schema_v1 builds version 1
+ * from nothing; each store_schema_migrations[v] turns version v into v+1.
+ * A new database is built by running v1 then every migration, so that the
+ * path an old file takes and the path a new file takes are the same code
+ * (and the tests build a v1 file and migrate it).
+ *
+ * Every table is STRICT; codes are checked by CHECK constraints so that a
+ * bug above can never write a word the policy does not know; dates are
+ * 'YYYY-MM-DD' text checked with date().
+ */
+#include "store_internal.h"
+
+#define DATE_OK(col)  "CHECK (" col " IS NULL OR date(" col ") IS " col ")"
+#define UUID_OK(col)  "CHECK (length(" col ") = 36)"
+#define BOOL_OK(col)  "CHECK (" col " IN (0, 1))"
+#define CENTRE_OK(col) "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')"
+#define BUSINESS_CODES "'registration','permit_new','permit_new_fast','permit_replace'," \
+	"'permit_replace_fast','permit_reapply','endorsement','card_update','info_change'," \
+	"'pickup','cancellation'"
+
+const char store_schema_v1[] =
+	"CREATE TABLE meta ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") STRICT;\n"
+
+	"CREATE TABLE centres ("
+	"  code    TEXT PRIMARY KEY " CENTRE_OK("code") ","
+	"  name_zh TEXT NOT NULL,"
+	"  kind    TEXT NOT NULL CHECK (kind IN ('street', 'town'))"
+	") STRICT;\n"
+	/* The 10 street/town centres of Changning (长宁区, 310105), with their
+	 * statistical codes (统计用区划代码, first 9 digits). */
+	"INSERT INTO centres VALUES"
+	"  ('310105001', '华阳路街道', 'street'),"
+	"  ('310105002', '江苏路街道', 'street'),"
+	"  ('310105004', '新华路街道', 'street'),"
+	"  ('310105005', '周家桥街道', 'street'),"
+	"  ('310105006', '天山路街道', 'street'),"
+	"  ('310105008', '仙霞新村街道', 'street'),"
+	"  ('310105009', '虹桥街道', 'street'),"
+	"  ('310105010', '程家桥街道', 'street'),"
+	"  ('310105011', '北新泾街道', 'street'),"
+	"  ('310105102', '新泾镇', 'town');\n"
+
+	"CREATE TABLE users ("
+	"  name          TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 63),"
+	"  role          TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'trainer', 'admin')),"
+	"  centre        TEXT REFERENCES centres(code),"
+	/* NULL until the first login sets it (password hashing: a later issue). */
+	"  password_hash TEXT,"
+	"  created_at    TEXT NOT NULL"
+	") STRICT;\n"
+
+	"CREATE TABLE holiday_years ("
+	"  year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2099)"
+	") STRICT;\n"
+	"CREATE TABLE holidays ("
+	"  day TEXT PRIMARY KEY " DATE_OK("day") ","
+	"  off INTEGER NOT NULL " BOOL_OK("off")
+	") STRICT;\n"
+
+	"CREATE TABLE persons ("
+	"  id             TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  id_number      TEXT NOT NULL UNIQUE CHECK (length(id_number) = 18),"
+	"  name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 30),"
+	"  phone          TEXT,"
+	"  hukou_shanghai INTEGER NOT NULL DEFAULT 0 " BOOL_OK("hukou_shanghai") ","
+	"  birth_date     TEXT " DATE_OK("birth_date") ","
+	"  address        TEXT,"
+	"  created_at     TEXT NOT NULL,"
+	"  updated_at     TEXT NOT NULL"
+	") STRICT;\n"
+
+	"CREATE TABLE applications ("
+	"  id              TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  day             TEXT NOT NULL " DATE_OK("day") ","
+	"  created_at      TEXT NOT NULL,"
+	"  centre          TEXT NOT NULL REFERENCES centres(code),"
+	"  user_name       TEXT NOT NULL REFERENCES users(name),"
+	"  business        TEXT NOT NULL CHECK (business IN (" BUSINESS_CODES ")),"
+	"  channel         TEXT NOT NULL CHECK (channel IN ('counter', 'online', 'kiosk')),"
+	"  id_number       TEXT NOT NULL,"
+	"  name            TEXT NOT NULL,"
+	"  person_id       TEXT REFERENCES persons(id),"
+	"  address_changed INTEGER NOT NULL " BOOL_OK("address_changed") ","
+	"  decision        TEXT NOT NULL CHECK (decision IN ('accept', 'incomplete', 'refuse')),"
+	"  fee_yuan        INTEGER NOT NULL CHECK (fee_yuan >= 0),"
+	"  cod_fee_yuan    INTEGER NOT NULL CHECK (cod_fee_yuan >= 0),"
+	"  ready_on        TEXT " DATE_OK("ready_on") ","
+	"  new_valid_until TEXT " DATE_OK("new_valid_until") ","
+	"  receipt_no      TEXT UNIQUE CHECK (receipt_no IS NULL OR receipt_no GLOB"
+	"                  '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*'),"
+	"  decision_json   TEXT NOT NULL,"
+	/* a receipt exactly for an accepted case */
+	"  CHECK ((decision = 'accept') = (receipt_no IS NOT NULL))"
+	") STRICT;\n"
+	"CREATE INDEX applications_by_day ON applications(centre, day);\n"
+	"CREATE INDEX applications_by_idnum ON applications(id_number, created_at);\n"
+
+	"CREATE TABLE application_rules ("
+	"  application_id TEXT NOT NULL REFERENCES applications(id),"
+	"  pos            INTEGER NOT NULL,"
+	"  rule           TEXT NOT NULL,"
+	"  outcome        TEXT NOT NULL CHECK (outcome IN ('pass', 'fail', 'missing', 'warn')),"
+	"  detail         INTEGER NOT NULL,"
+	"  who            INTEGER NOT NULL,"
+	"  docs           INTEGER NOT NULL,"
+	"  date           TEXT " DATE_OK("date") ","
+	"  num            INTEGER NOT NULL,"
+	"  PRIMARY KEY (application_id, pos)"
+	") STRICT, WITHOUT ROWID;\n"
+
+	"CREATE TABLE receipt_seq ("
+	"  centre TEXT NOT NULL REFERENCES centres(code),"
+	"  day    TEXT NOT NULL " DATE_OK("day") ","
+	"  last   INTEGER NOT NULL CHECK (last > 0),"
+	"  PRIMARY KEY (centre, day)"
+	") STRICT, WITHOUT ROWID;\n"
+
+	"CREATE TABLE registrations ("
+	"  id             TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  person_id      TEXT NOT NULL REFERENCES persons(id),"
+	"  application_id TEXT NOT NULL UNIQUE REFERENCES applications(id),"
+	"  registered_on  TEXT NOT NULL " DATE_OK("registered_on") ","
+	"  valid_until    TEXT NOT NULL " DATE_OK("valid_until") ","
+	"  centre         TEXT NOT NULL REFERENCES centres(code),"
+	"  tenure         TEXT NOT NULL CHECK (tenure IN ('own', 'relative_own', 'rent',"
+	"                 'relative_rent', 'dormitory', 'unit_housing')),"
+	"  property_use   TEXT NOT NULL CHECK (property_use = 'residential'),"
+	"  leased_to      TEXT NOT NULL CHECK (leased_to IN ('individual', 'unit'))"
+	") STRICT;\n"
+	"CREATE INDEX registrations_by_person ON registrations(person_id, registered_on);\n"
+
+	"CREATE TABLE permits ("
+	"  id              TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  person_id       TEXT NOT NULL REFERENCES persons(id),"
+	"  application_id  TEXT NOT NULL UNIQUE REFERENCES applications(id),"
+	"  centre          TEXT NOT NULL REFERENCES centres(code),"
+	"  status          TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),"
+	"  first_issued_on TEXT NOT NULL " DATE_OK("first_issued_on") ","
+	"  valid_from      TEXT NOT NULL " DATE_OK("valid_from") ","
+	"  valid_until     TEXT NOT NULL " DATE_OK("valid_until") ","
+	"  residence_since TEXT " DATE_OK("residence_since") ","
+	"  cancelled_on    TEXT " DATE_OK("cancelled_on") ","
+	"  cancel_reason   TEXT CHECK (cancel_reason IS NULL OR cancel_reason IN"
+	"                  ('not_resident', 'false_materials')),"
+	"  cancel_note     TEXT,"
+	"  CHECK (valid_until >= valid_from),"
+	/* PERMIT-10: a cancellation always has its day, reason and note */
+	"  CHECK ((status = 'cancelled') = (cancelled_on IS NOT NULL AND cancel_reason IS NOT NULL"
+	"         AND cancel_note IS NOT NULL AND length(cancel_note) > 0))"
+	") STRICT;\n"
+	/* PERMIT-12 as a constraint: one permit not cancelled per person. */
+	"CREATE UNIQUE INDEX permits_one_active ON permits(person_id) WHERE status = 'active';\n"
+	"CREATE INDEX permits_by_valid_until ON permits(valid_until) WHERE status = 'active';\n"
+
+	"CREATE TABLE cards ("
+	"  id                  TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  permit_id           TEXT NOT NULL REFERENCES permits(id),"
+	"  application_id      TEXT NOT NULL UNIQUE REFERENCES applications(id),"
+	"  business            TEXT NOT NULL CHECK (business IN ('permit_new', 'permit_new_fast',"
+	"                      'permit_replace', 'permit_replace_fast', 'permit_reapply')),"
+	"  centre              TEXT NOT NULL REFERENCES centres(code),"
+	"  delivery            TEXT NOT NULL CHECK (delivery IN ('pickup', 'post')),"
+	"  state               TEXT NOT NULL CHECK (state IN ('ordered', 'received', 'picked_up',"
+	"                      'posted', 'void')),"
+	"  accepted_on         TEXT NOT NULL " DATE_OK("accepted_on") ","
+	"  transferred_on      TEXT " DATE_OK("transferred_on") ","
+	"  reviewed_on         TEXT " DATE_OK("reviewed_on") ","
+	"  ready_on            TEXT NOT NULL " DATE_OK("ready_on") ","
+	"  received_on         TEXT " DATE_OK("received_on") ","
+	"  notice_due_on       TEXT " DATE_OK("notice_due_on") ","
+	"  handed_on           TEXT " DATE_OK("handed_on") ","
+	"  printed_valid_until TEXT NOT NULL " DATE_OK("printed_valid_until") ","
+	"  seq                 INTEGER NOT NULL,"
+	"  CHECK (ready_on >= accepted_on),"
+	"  CHECK (state <> 'received' OR (received_on IS NOT NULL AND notice_due_on IS NOT NULL)),"
+	"  CHECK (state NOT IN ('picked_up', 'posted') OR handed_on IS NOT NULL)"
+	") STRICT;\n"
+	"CREATE INDEX cards_by_permit ON cards(permit_id, seq);\n"
+
+	"CREATE TABLE endorsements ("
+	"  id               TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  permit_id        TEXT NOT NULL REFERENCES permits(id),"
+	"  application_id   TEXT REFERENCES applications(id),"
+	"  kind             TEXT NOT NULL CHECK (kind IN ('counter', 'auto')),"
+	"  day              TEXT NOT NULL " DATE_OK("day") ","
+	"  old_valid_until  TEXT NOT NULL " DATE_OK("old_valid_until") ","
+	"  new_valid_until  TEXT " DATE_OK("new_valid_until") ","
+	"  outcome          TEXT NOT NULL CHECK (outcome IN ('endorsed', 'not_endorsed')),"
+	"  reason           TEXT CHECK (reason IS NULL OR reason IN ('address_changed', 'no_phone')),"
+	"  residence_years_reset INTEGER NOT NULL " BOOL_OK("residence_years_reset") ","
+	"  CHECK ((outcome = 'endorsed') = (new_valid_until IS NOT NULL)),"
+	"  CHECK ((outcome = 'not_endorsed') = (reason IS NOT NULL)),"
+	"  CHECK (kind = 'auto' OR application_id IS NOT NULL)"
+	") STRICT;\n"
+	"CREATE INDEX endorsements_by_permit ON endorsements(permit_id, old_valid_until);\n"
+
+	"CREATE TABLE changes ("
+	"  id             TEXT PRIMARY KEY " UUID_OK("id") ","
+	"  person_id      TEXT NOT NULL REFERENCES persons(id),"
+	"  application_id TEXT NOT NULL REFERENCES applications(id),"
+	"  field          TEXT NOT NULL CHECK (field IN ('address', 'phone', 'name', 'other')),"
+	"  changed_on     TEXT NOT NULL " DATE_OK("changed_on") ","
+	"  old_value      TEXT,"
+	"  new_value      TEXT,"
+	"  late           INTEGER NOT NULL " BOOL_OK("late")
+	") STRICT;\n"
+	"CREATE INDEX changes_by_person ON changes(person_id);\n"
+
+	"CREATE TABLE fees ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  application_id TEXT NOT NULL REFERENCES applications(id),"
+	"  kind           TEXT NOT NULL CHECK (kind IN ('card_fee', 'cod')),"
+	"  amount_yuan    INTEGER NOT NULL CHECK (amount_yuan > 0),"
+	"  fee_receipt_no TEXT,"
+	"  collected_by   TEXT NOT NULL CHECK (collected_by IN ('counter', 'courier')),"
+	"  CHECK ((kind = 'cod') = (collected_by = 'courier'))"
+	") STRICT;\n"
+	"CREATE INDEX fees_by_application ON fees(application_id);\n"
+
+	"CREATE TABLE sms_outbox ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  person_id TEXT NOT NULL REFERENCES persons(id),"
+	"  phone     TEXT NOT NULL CHECK (length(phone) > 0),"
+	"  kind      TEXT NOT NULL CHECK (kind IN ('pickup_notice', 'auto_endorsed', 'auto_not_endorsed')),"
+	"  body      TEXT NOT NULL,"
+	"  ref_id    TEXT,"
+	"  queued_on TEXT NOT NULL " DATE_OK("queued_on") ","
+	"  due_on    TEXT NOT NULL " DATE_OK("due_on") ","
+	"  sent_on   TEXT " DATE_OK("sent_on")
+	") STRICT;\n"
+
+	/* The audit log: append-only, each entry hashed with the previous one
+	 * (see store_audit.c). */
+	"CREATE TABLE audit_log ("
+	"  seq       INTEGER PRIMARY KEY,"
+	"  at        TEXT NOT NULL,"
+	"  day       TEXT NOT NULL " DATE_OK("day") ","
+	"  user_name TEXT NOT NULL,"
+	"  role      TEXT NOT NULL,"
+	"  centre    TEXT NOT NULL,"
+	"  action    TEXT NOT NULL,"
+	"  subject   TEXT NOT NULL,"
+	"  reason    TEXT NOT NULL,"
+	"  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),"
+	"  hash      TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)"
+	") STRICT;\n"
+	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	"  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\n"
+	"PRAGMA user_version = 1;\n";
+
+/*
+ * v1 -> v2: the self-service kiosks of the deck (“一网通办”自助机), which the
+ * first schema did not list, and the indexes of the centres' work queues
+ * (cards by centre and state; unsent messages).
+ */
+static const char store_schema_v2[] =
+	"CREATE TABLE kiosks ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  centre     TEXT REFERENCES centres(code),"
+	"  name_zh    TEXT NOT NULL UNIQUE,"
+	"  address_zh TEXT NOT NULL"
+	") STRICT;\n"
+	/* The deck names the street only for the first; the others are left
+	 * without a centre rather than guessed. */
+	"INSERT INTO kiosks (centre, name_zh, address_zh) VALUES"
+	"  ('310105009', '虹桥街道党建之家', '红宝石路500号辅楼'),"
+	"  (NULL, '上海凝聚力工程博物馆', '长宁路878号'),"
+	"  (NULL, '大融城数字“店小二”', '淞虹路377号一楼T5区');\n"
+	"CREATE INDEX cards_by_centre_state ON cards(centre, state, ready_on);\n"
+	"CREATE INDEX sms_unsent ON sms_outbox(due_on) WHERE sent_on IS NULL;\n"
+	"PRAGMA user_version = 2;\n";
+
+/* store_schema_migrations[v] turns version v into v + 1. */
+const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
+	[0] = store_schema_v1,
+	[1] = store_schema_v2,
+};
