@@ -34,6 +34,13 @@ int casefmt_parse(const char *buf, size_t len, enum casefmt_mode mode,
                   jzz_date default_today, struct jzz_case *out,
                   struct casefmt_error *err);
 
+/* The same, reusing `arena` (jsonv.h) between calls: no allocation per
+ * case once warm. For loops over many cases. */
+struct jsonv_arena;
+int casefmt_parse_in(struct jsonv_arena *arena, const char *buf, size_t len,
+                     enum casefmt_mode mode, jzz_date default_today,
+                     struct jzz_case *out, struct casefmt_error *err);
+
 /* "field: message" (or "message", or "line N: message"), for one line on stderr. */
 void casefmt_error_text(const struct casefmt_error *err, char *buf, size_t size);
 

@@ -14,6 +14,7 @@
 
 #include "jzz/casefmt.h"
 #include "jzz/cli.h"
+#include "jzz/jsonv.h"
 #include "jzz/rules.h"
 
 struct check_run {
@@ -21,6 +22,7 @@ struct check_run {
 	jzz_date         today;
 	struct calendar *cal;
 	struct strbuf    out;
+	struct jsonv_arena arena;
 	int              status;
 };
 
@@ -35,7 +37,7 @@ check_one(struct check_run *run, const char *buf, size_t len, long line)
 	struct casefmt_error err;
 	char                 text[300];
 
-	if (casefmt_parse(buf, len, CASEFMT_CHECK, run->today, &c, &err) < 0) {
+	if (casefmt_parse_in(&run->arena, buf, len, CASEFMT_CHECK, run->today, &c, &err) < 0) {
 		casefmt_error_text(&err, text, sizeof text);
 		if (line > 0) {
 			fprintf(stderr, "jzz: %s:%ld: %s\n", run->name, line, text);
@@ -101,7 +103,7 @@ check_jsonl(struct check_run *run, FILE *in)
 int
 cmd_check(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct check_run run = { "-", opts->today, NULL, { 0 }, CLI_OK };
+	struct check_run run = { "-", opts->today, NULL, { 0 }, { 0 }, CLI_OK };
 	bool             jsonl = false;
 	const char      *path = NULL;
 	FILE            *in = stdin;
@@ -126,6 +128,7 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 		run.name = path;
 	}
 	strbuf_init(&run.out);
+	jsonv_arena_init(&run.arena);
 	run.cal = cli_load_calendar();
 	if (run.cal == NULL) {
 		cli_error("out of memory");
@@ -154,6 +157,7 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 		rc = CLI_FAIL;
 	}
 	strbuf_free(&run.out);
+	jsonv_arena_free(&run.arena);
 	calendar_free(run.cal);
 	return rc != CLI_OK ? rc : run.status;
 }

@@ -11,8 +11,8 @@
  * "none", and the defaults are the same thing said the other way.
  */
 #include "jzz/casefmt.h"
+#include "jzz/jsonv.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,46 +39,46 @@ casefmt_fail(struct casefmt_ctx *x, const char *field, const char *fmt, ...)
 }
 
 /* A member, or NULL when absent or null. */
-static json_t *
-casefmt_get(json_t *obj, const char *key)
+static struct jsonv *
+casefmt_get(struct jsonv *obj, const char *key)
 {
-	json_t *v = json_object_get(obj, key);
+	struct jsonv *v = jsonv_get(obj, key);
 
-	return json_is_null(v) ? NULL : v;
+	return jsonv_is(v, JSONV_NULL) ? NULL : v;
 }
 
 static int
-casefmt_bool(struct casefmt_ctx *x, json_t *obj, const char *key, const char *path, bool *out)
+casefmt_bool(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const char *path, bool *out)
 {
-	json_t *v = casefmt_get(obj, key);
+	struct jsonv *v = casefmt_get(obj, key);
 
 	if (v == NULL)
 		return 0;
-	if (!json_is_boolean(v))
+	if (!jsonv_is_bool(v))
 		return casefmt_fail(x, path, "expected true or false");
-	*out = json_is_true(v);
+	*out = (v->type == JSONV_TRUE);
 	return 0;
 }
 
 /* A string member copied into out (size bytes). `required` makes absence an
  * error. Returns 1 when present, 0 when absent, -1 on error. */
 static int
-casefmt_string(struct casefmt_ctx *x, json_t *obj, const char *key, const char *path,
+casefmt_string(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const char *path,
     char *out, size_t size, bool required)
 {
-	json_t *v = casefmt_get(obj, key);
+	struct jsonv *v = casefmt_get(obj, key);
 	size_t  n;
 
 	if (v == NULL)
 		return required ? casefmt_fail(x, path, "required") : 0;
-	if (!json_is_string(v))
+	if (!jsonv_is(v, JSONV_STRING))
 		return casefmt_fail(x, path, "expected a string");
-	n = json_string_length(v);
+	n = (v)->len;
 	if (n >= size)
 		return casefmt_fail(x, path, "too long (at most %zu bytes)", size - 1);
-	if (memchr(json_string_value(v), '\0', n) != NULL)
+	if (memchr((v)->str, '\0', n) != NULL)
 		return casefmt_fail(x, path, "contains a NUL character");
-	memcpy(out, json_string_value(v), n);
+	memcpy(out, (v)->str, n);
 	out[n] = '\0';
 	return 1;
 }
@@ -86,39 +86,39 @@ casefmt_string(struct casefmt_ctx *x, json_t *obj, const char *key, const char *
 /* An ID number: any length is kept as its length, so that ID-3 (not the
  * parser) says what is wrong with it. */
 static int
-casefmt_idnumber(struct casefmt_ctx *x, json_t *obj, const char *path, char *out, size_t *len)
+casefmt_idnumber(struct casefmt_ctx *x, struct jsonv *obj, const char *path, char *out, size_t *len)
 {
-	json_t *v = casefmt_get(obj, "id_number");
+	struct jsonv *v = casefmt_get(obj, "id_number");
 	size_t  n;
 
 	if (v == NULL)
 		return casefmt_fail(x, path, "required");
-	if (!json_is_string(v))
+	if (!jsonv_is(v, JSONV_STRING))
 		return casefmt_fail(x, path, "expected a string");
-	n = json_string_length(v);
+	n = (v)->len;
 	*len = n;
 	if (n >= CASE_ID_MAX)
 		n = CASE_ID_MAX - 1;
-	memcpy(out, json_string_value(v), n);
+	memcpy(out, (v)->str, n);
 	out[n] = '\0';
 	return 0;
 }
 
 static int
-casefmt_code(struct casefmt_ctx *x, json_t *obj, const char *key, const char *path,
+casefmt_code(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const char *path,
     const struct vocab *v, int n, int *out, bool required)
 {
-	json_t *j = casefmt_get(obj, key);
+	struct jsonv *j = casefmt_get(obj, key);
 	int     i;
 
 	if (j == NULL)
 		return required ? casefmt_fail(x, path, "required") : 0;
-	if (!json_is_string(j))
+	if (!jsonv_is(j, JSONV_STRING))
 		return casefmt_fail(x, path, "expected a string");
-	i = case_vocab_find(v, n, json_string_value(j), json_string_length(j));
+	i = case_vocab_find(v, n, (j)->str, (j)->len);
 	if (i < 0) {
 		/* Quote at most a screenful of the bad code. */
-		return casefmt_fail(x, path, "unknown code \"%.40s\"", json_string_value(j));
+		return casefmt_fail(x, path, "unknown code \"%.40s\"", (j)->str);
 	}
 	*out = i;
 	return 1;
@@ -129,29 +129,29 @@ casefmt_code(struct casefmt_ctx *x, json_t *obj, const char *key, const char *pa
 	    (int)(sizeof(table) / sizeof((table)[0])), (out), (req))
 
 static int
-casefmt_date(struct casefmt_ctx *x, json_t *obj, const char *key, const char *path,
+casefmt_date(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const char *path,
     jzz_date *out, bool required)
 {
-	json_t *v = casefmt_get(obj, key);
+	struct jsonv *v = casefmt_get(obj, key);
 
 	if (v == NULL)
 		return required ? casefmt_fail(x, path, "required") : 0;
-	if (!json_is_string(v))
+	if (!jsonv_is(v, JSONV_STRING))
 		return casefmt_fail(x, path, "expected a date YYYY-MM-DD");
-	if (!date_parse(json_string_value(v), json_string_length(v), out)) {
+	if (!date_parse((v)->str, (v)->len, out)) {
 		return casefmt_fail(x, path, "\"%.20s\" is not a real date YYYY-MM-DD",
-		    json_string_value(v));
+		    (v)->str);
 	}
 	return 1;
 }
 
 static int
-casefmt_object(struct casefmt_ctx *x, json_t *obj, const char *key, json_t **out)
+casefmt_object(struct casefmt_ctx *x, struct jsonv *obj, const char *key, struct jsonv **out)
 {
-	json_t *v = casefmt_get(obj, key);
+	struct jsonv *v = casefmt_get(obj, key);
 
 	*out = v;
-	if (v != NULL && !json_is_object(v))
+	if (v != NULL && !jsonv_is(v, JSONV_OBJECT))
 		return casefmt_fail(x, key, "expected an object or null");
 	return 0;
 }
@@ -167,7 +167,7 @@ casefmt_utf8_chars(const char *s)
 }
 
 static int
-casefmt_relation(struct casefmt_ctx *x, json_t *obj, const char *path,
+casefmt_relation(struct casefmt_ctx *x, struct jsonv *obj, const char *path,
     enum jzz_relation *rel, char *word, bool required)
 {
 	int r = casefmt_string(x, obj, "relation", path, word, CASE_WORD_MAX, required);
@@ -179,13 +179,13 @@ casefmt_relation(struct casefmt_ctx *x, json_t *obj, const char *path,
 }
 
 static int
-casefmt_applicant(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_applicant(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *a = json_object_get(root, "applicant");
+	struct jsonv *a = jsonv_get(root, "applicant");
 
-	if (a == NULL || json_is_null(a))
+	if (a == NULL || jsonv_is(a, JSONV_NULL))
 		return casefmt_fail(x, "applicant", "required");
-	if (!json_is_object(a))
+	if (!jsonv_is(a, JSONV_OBJECT))
 		return casefmt_fail(x, "applicant", "expected an object");
 	if (casefmt_idnumber(x, a, "applicant.id_number", c->applicant.id_number,
 	    &c->applicant.id_len) < 0)
@@ -219,9 +219,9 @@ casefmt_applicant(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_agent(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_agent(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *g;
+	struct jsonv *g;
 	int     kind = 0;
 
 	if (casefmt_object(x, root, "agent", &g) < 0)
@@ -239,9 +239,9 @@ casefmt_agent(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_housing(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_housing(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *h;
+	struct jsonv *h;
 	int     v = 0;
 
 	if (casefmt_object(x, root, "housing", &h) < 0)
@@ -270,35 +270,35 @@ casefmt_housing(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_documents(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_documents(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *docs = casefmt_get(root, "documents"), *d;
+	struct jsonv *docs = casefmt_get(root, "documents"), *d;
 	size_t  i;
 	char    path[48];
 
 	if (docs == NULL)
 		return 0;
-	if (!json_is_array(docs))
+	if (!jsonv_is(docs, JSONV_ARRAY))
 		return casefmt_fail(x, "documents", "expected an array of document codes");
-	json_array_foreach(docs, i, d) {
+	for (d = docs->child, i = 0; d != NULL; d = d->next, i++) {
 		int code;
 
 		snprintf(path, sizeof path, "documents[%zu]", i);
-		if (!json_is_string(d))
+		if (!jsonv_is(d, JSONV_STRING))
 			return casefmt_fail(x, path, "expected a document code");
-		code = CASE_VOCAB_FIND(case_doc_vocab, json_string_value(d), json_string_length(d));
+		code = CASE_VOCAB_FIND(case_doc_vocab, (d)->str, (d)->len);
 		if (code < 0)
 			return casefmt_fail(x, path, "unknown document code \"%.40s\"",
-			    json_string_value(d));
+			    (d)->str);
 		c->documents |= DOCBIT(code);
 	}
 	return 0;
 }
 
 static int
-casefmt_records(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_records(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *reg, *permit;
+	struct jsonv *reg, *permit;
 
 	if (casefmt_object(x, root, "registration", &reg) < 0 ||
 	    casefmt_object(x, root, "permit", &permit) < 0)
@@ -306,9 +306,9 @@ casefmt_records(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 	if (x->mode == CASEFMT_SUBMIT) {
 		/* submit reads them from the database: a case that brings its own
 		 * would be believed over the records. */
-		if (json_object_get(root, "registration") != NULL)
+		if (jsonv_get(root, "registration") != NULL)
 			return casefmt_fail(x, "registration", "not allowed in submit (it comes from the database)");
-		if (json_object_get(root, "permit") != NULL)
+		if (jsonv_get(root, "permit") != NULL)
 			return casefmt_fail(x, "permit", "not allowed in submit (it comes from the database)");
 		return 0;
 	}
@@ -330,9 +330,9 @@ casefmt_records(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_fast_track(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_fast_track(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *f;
+	struct jsonv *f;
 	int     v = 0, t;
 
 	if (casefmt_object(x, root, "fast_track", &f) < 0)
@@ -357,9 +357,9 @@ casefmt_fast_track(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_delivery(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_delivery(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *d;
+	struct jsonv *d;
 	int     v = DELIVERY_PICKUP;
 
 	if (casefmt_object(x, root, "delivery", &d) < 0)
@@ -373,9 +373,9 @@ casefmt_delivery(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_change(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
+casefmt_change(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
-	json_t *ch;
+	struct jsonv *ch;
 	int     v = 0;
 
 	if (casefmt_object(x, root, "change", &ch) < 0)
@@ -396,12 +396,12 @@ casefmt_change(struct casefmt_ctx *x, json_t *root, struct jzz_case *c)
 }
 
 static int
-casefmt_case(struct casefmt_ctx *x, json_t *root, jzz_date default_today, struct jzz_case *c)
+casefmt_case(struct casefmt_ctx *x, struct jsonv *root, jzz_date default_today, struct jzz_case *c)
 {
-	json_t *k;
+	struct jsonv *k;
 	int     v = 0;
 
-	if (!json_is_object(root))
+	if (!jsonv_is(root, JSONV_OBJECT))
 		return casefmt_fail(x, "", "expected a case object");
 	if (casefmt_date(x, root, "today", "today", &c->today, false) < 0)
 		return -1;
@@ -446,24 +446,39 @@ casefmt_case(struct casefmt_ctx *x, json_t *root, jzz_date default_today, struct
 }
 
 int
-casefmt_parse(const char *buf, size_t len, enum casefmt_mode mode, jzz_date default_today,
-    struct jzz_case *out, struct casefmt_error *err)
+casefmt_parse_in(struct jsonv_arena *arena, const char *buf, size_t len,
+    enum casefmt_mode mode, jzz_date default_today, struct jzz_case *out,
+    struct casefmt_error *err)
 {
 	struct casefmt_ctx x = { err, mode };
-	json_error_t       jerr;
-	json_t            *root;
+	struct jsonv_error jerr;
+	struct jsonv      *root;
 	int                rc;
 
 	memset(err, 0, sizeof *err);
 	case_init(out);
-	root = json_loadb(buf, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	jsonv_arena_reset(arena);
+	root = jsonv_parse(arena, buf, len, &jerr);
 	if (root == NULL) {
 		err->line = jerr.line > 0 ? jerr.line : 1;
-		snprintf(err->message, sizeof err->message, "not JSON: %.140s", jerr.text);
+		snprintf(err->message, sizeof err->message, "not JSON: %s", jerr.text);
 		return -1;
 	}
 	rc = casefmt_case(&x, root, default_today, out);
-	json_decref(root);
+	jsonv_arena_reset(arena);
+	return rc;
+}
+
+int
+casefmt_parse(const char *buf, size_t len, enum casefmt_mode mode, jzz_date default_today,
+    struct jzz_case *out, struct casefmt_error *err)
+{
+	struct jsonv_arena arena;
+	int                rc;
+
+	jsonv_arena_init(&arena);
+	rc = casefmt_parse_in(&arena, buf, len, mode, default_today, out, err);
+	jsonv_arena_free(&arena);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
  */
 #include "jzz/rules.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,7 +128,8 @@ enum { READY_WORKDAYS, READY_SAME_DAY };
 struct rules_ctx {
 	const struct jzz_case  *c;
 	const struct calendar  *cal;
-	struct rule_result      slot[R__COUNT]; /* by id; outcome OUT_NA = not applicable */
+	uint64_t                applied;        /* bit per rule id: slot[id] is set */
+	struct rule_result      slot[R__COUNT]; /* by id; valid only where applied */
 	struct idnum            app;
 	int                     age;            /* -1: unknown (ID-3 failed on the birth date) */
 	bool                    house;          /* HOUSE-1..6 apply */
@@ -144,8 +146,20 @@ rules_set(struct rules_ctx *x, enum rule_id id, enum rule_outcome out)
 {
 	struct rule_result *r = &x->slot[id];
 
+	/* Slots are written when a rule applies, never cleared in bulk: a
+	 * decision touches a dozen of the forty. */
+	if (!(x->applied & ((uint64_t)1 << id))) {
+		x->applied |= (uint64_t)1 << id;
+		*r = (struct rule_result){ .rule = (uint8_t)id, .date = JZZ_DATE_NONE };
+	}
 	r->outcome = (uint8_t)out;
 	return r;
+}
+
+static enum rule_outcome
+rules_outcome(const struct rules_ctx *x, enum rule_id id)
+{
+	return x->applied & ((uint64_t)1 << id) ? (enum rule_outcome)x->slot[id].outcome : OUT_NA;
 }
 
 /* Records `id` as pass, or as missing the documents of `need` not handed
@@ -485,7 +499,7 @@ rules_kiosk(struct rules_ctx *x)
 	r->num = (int32_t)c->business;
 	if (c->business != BIZ_PERMIT_NEW_FAST)
 		return;
-	if (x->slot[R_REG_3].outcome == OUT_FAIL)
+	if (rules_outcome(x, R_REG_3) == OUT_FAIL)
 		why |= KIOSK2_REG3;
 	if (c->address_changed)
 		why |= KIOSK2_ADDRESS;
@@ -530,16 +544,16 @@ rules_evaluate(const struct jzz_case *c, const struct calendar *cal, struct jzz_
 	struct rules_ctx x;
 	bool             fail = false, missing = false;
 
-	memset(&x, 0, sizeof x);
 	x.c = c;
 	x.cal = cal;
+	x.applied = 0;
 	x.age = -1;
-	for (int i = 0; i < R__COUNT; i++) {
-		x.slot[i].rule = (uint8_t)i;
-		x.slot[i].date = JZZ_DATE_NONE;
-	}
+	x.house = false;
 
-	memset(d, 0, sizeof *d);
+	/* Everything but the results array, which is filled below. */
+	memset(d, 0, offsetof(struct jzz_decision, results));
+	memset((char *)d + offsetof(struct jzz_decision, missing_documents), 0,
+	    sizeof *d - offsetof(struct jzz_decision, missing_documents));
 	d->ready_on = d->transferred = d->reviewed = d->made = JZZ_DATE_NONE;
 	d->eligible_from = d->window_opens = d->new_valid_until = JZZ_DATE_NONE;
 
@@ -557,17 +571,19 @@ rules_evaluate(const struct jzz_case *c, const struct calendar *cal, struct jzz_
 	rules_change(&x);
 	rules_kiosk(&x);
 
-	for (int i = 0; i < R__COUNT; i++) {
-		fail |= x.slot[i].outcome == OUT_FAIL;
-		if (x.slot[i].outcome == OUT_MISSING) {
+	for (uint64_t m = x.applied; m != 0; m &= m - 1) {
+		const struct rule_result *r = &x.slot[__builtin_ctzll(m)];
+
+		fail |= r->outcome == OUT_FAIL;
+		if (r->outcome == OUT_MISSING) {
 			missing = true;
-			d->missing_documents |= x.slot[i].docs;
+			d->missing_documents |= r->docs;
 		}
 	}
 	d->verdict = fail ? VERDICT_REFUSE : missing ? VERDICT_INCOMPLETE : VERDICT_ACCEPT;
-	if (x.slot[R_REG_3].outcome == OUT_FAIL && x.slot[R_REG_3].date != JZZ_DATE_NONE)
+	if (rules_outcome(&x, R_REG_3) == OUT_FAIL && x.slot[R_REG_3].date != JZZ_DATE_NONE)
 		d->eligible_from = x.slot[R_REG_3].date;
-	if (x.slot[R_ENDO_2].outcome == OUT_FAIL)
+	if (rules_outcome(&x, R_ENDO_2) == OUT_FAIL)
 		d->window_opens = x.slot[R_ENDO_2].date;
 
 	if (d->verdict == VERDICT_ACCEPT) {
@@ -579,17 +595,17 @@ rules_evaluate(const struct jzz_case *c, const struct calendar *cal, struct jzz_
 				d->new_valid_until = date_add_years(c->permit_valid_until, 1);
 			else
 				d->new_valid_until = date_years_end(c->today, 1);
-			d->residence_years_reset = x.slot[R_ENDO_3].outcome == OUT_WARN;
+			d->residence_years_reset = rules_outcome(&x, R_ENDO_3) == OUT_WARN;
 		}
-		if (x.slot[R_PERMIT_6].outcome == OUT_PASS && x.slot[R_PERMIT_6].detail == PERMIT6_FEE)
+		if (rules_outcome(&x, R_PERMIT_6) == OUT_PASS && x.slot[R_PERMIT_6].detail == PERMIT6_FEE)
 			d->fee_yuan = RULES_CARD_FEE_YUAN;
-		if (x.slot[R_PERMIT_5].outcome == OUT_PASS && c->delivery.method == DELIVERY_POST)
+		if (rules_outcome(&x, R_PERMIT_5) == OUT_PASS && c->delivery.method == DELIVERY_POST)
 			d->cod_fee_yuan = RULES_COD_FEE_YUAN;
 	}
 
-	for (int i = 0; i < R__COUNT; i++)
-		if (x.slot[i].outcome != OUT_NA)
-			d->results[d->nresults++] = x.slot[i];
+	/* Bit order is catalogue order. */
+	for (uint64_t m = x.applied; m != 0; m &= m - 1)
+		d->results[d->nresults++] = x.slot[__builtin_ctzll(m)];
 	d->applicant_birth = x.app.birth;
 	d->applicant_age = x.age;
 }
