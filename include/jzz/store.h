@@ -212,7 +212,7 @@ struct store_app_row {
 	char     user[64];
 	int      fee_yuan;
 	char     failed[STORE_TEXT_LEN];
-	char     missing[STORE_TEXT_LEN];
+	jzz_docset missing_docs;   /* OR of the docs of the missing rules  */
 };
 /* Every application of an ID number, newest first; *out malloc'd. */
 enum store_rc store_applications_of(struct store *st, const char *id_number,

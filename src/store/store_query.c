@@ -145,7 +145,7 @@ static const char sql_daily_cards[] =
 	" (SELECT count(*) FROM cards WHERE centre = ?1 AND handed_on = ?2),"
 	" (SELECT count(*) FROM sms_outbox s JOIN cards c ON c.id = s.ref_id"
 	"   WHERE s.kind = 'pickup_notice' AND s.sent_on IS NULL AND s.due_on < ?2"
-	"   AND c.centre = ?1)";
+	"   AND c.centre = ?1 AND c.state = 'received')";
 
 enum store_rc
 store_report_daily(struct store *st, const char *centre, jzz_date day, struct store_daily *out)

@@ -719,7 +719,9 @@ static const char sql_apps_of[] =
 	"SELECT a.id, a.day, a.created_at, a.business, a.channel, a.decision,"
 	" coalesce(a.receipt_no, ''), a.centre, a.user_name, a.fee_yuan,"
 	" coalesce((SELECT group_concat(rule, ' ') FROM (SELECT rule FROM application_rules r"
-	"   WHERE r.application_id = a.id AND r.outcome = 'fail' ORDER BY pos)), '')"
+	"   WHERE r.application_id = a.id AND r.outcome = 'fail' ORDER BY pos)), ''),"
+	" (SELECT group_concat(docs, ' ') FROM application_rules r"
+	"   WHERE r.application_id = a.id AND r.outcome = 'missing')"
 	" FROM applications a WHERE a.id_number = ?1 ORDER BY a.day DESC, a.created_at DESC";
 static const char sql_app_decision[] = "SELECT decision_json FROM applications WHERE id = ?1";
 
@@ -763,6 +765,13 @@ store_applications_of(struct store *st, const char *id_number, struct store_app_
 		store_col_text(s, 8, r->user, sizeof r->user);
 		r->fee_yuan = sqlite3_column_int(s, 9);
 		store_col_text(s, 10, r->failed, sizeof r->failed);
+		/* the documents of every missing rule, OR'ed (SQL has no bitwise OR aggregate) */
+		for (const char *p = (const char *)sqlite3_column_text(s, 11); p != NULL && *p != '\0';) {
+			char *end;
+
+			r->missing_docs |= (jzz_docset)strtoul(p, &end, 10);
+			p = *end == ' ' ? end + 1 : NULL;
+		}
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

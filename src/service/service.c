@@ -1,0 +1,781 @@
+/*
+ * service.c: the handle (open, init, close), actors and roles, the
+ * transaction runner, and the small administrative services (users,
+ * centres, calendar, backup, audit verification, SMS outbox).
+ */
+#include "service_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- codes ---- */
+
+static const char *const service_status_codes[SERVICE_ERR__COUNT] = {
+	"ok", "database", "denied", "not_found", "invalid", "state", "exists", "version", "nomem",
+};
+static const char *const service_role_codes[SERVICE_ROLE__COUNT] = {
+	"clerk", "supervisor", "trainer", "admin",
+};
+static const char *const service_cancel_codes[SERVICE_CANCEL__COUNT] = {
+	"not_resident", "false_materials",
+};
+static const char *const service_permit_state_codes[SERVICE_PERMIT__COUNT] = {
+	"none", "processing", "valid", "suspended", "cancelled",
+};
+static const char *const service_card_state_codes[SERVICE_CARD__COUNT] = {
+	"none", "accepted", "transferred", "reviewed", "made", "received", "picked_up", "posted",
+	"void",
+};
+
+const char *
+service_status_code(enum service_status st)
+{
+	return (unsigned)st < SERVICE_ERR__COUNT ? service_status_codes[st] : "unknown";
+}
+
+const char *
+service_role_code(enum service_role r)
+{
+	return (unsigned)r < SERVICE_ROLE__COUNT ? service_role_codes[r] : "";
+}
+
+int
+service_role_from_code(const char *code)
+{
+	for (int i = 0; code != NULL && i < SERVICE_ROLE__COUNT; i++)
+		if (strcmp(code, service_role_codes[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+service_cancel_reason_code(enum service_cancel_reason r)
+{
+	return (unsigned)r < SERVICE_CANCEL__COUNT ? service_cancel_codes[r] : "";
+}
+
+int
+service_cancel_reason_from_code(const char *code)
+{
+	for (int i = 0; code != NULL && i < SERVICE_CANCEL__COUNT; i++)
+		if (strcmp(code, service_cancel_codes[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+service_permit_state_code(enum service_permit_state st)
+{
+	return (unsigned)st < SERVICE_PERMIT__COUNT ? service_permit_state_codes[st] : "";
+}
+
+const char *
+service_card_state_code(enum service_card_state st)
+{
+	return (unsigned)st < SERVICE_CARD__COUNT ? service_card_state_codes[st] : "";
+}
+
+/* ---- errors ---- */
+
+enum service_status
+service_fail(struct service *s, enum service_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+enum service_status
+service_store_fail(struct service *s, enum store_rc rc)
+{
+	switch (rc) {
+	case STORE_OK:
+		return SERVICE_OK;
+	case STORE_BUSY:
+		return SERVICE_RETRY;
+	case STORE_NOTFOUND:
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "not found");
+	default:
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	}
+}
+
+const char *
+service_errmsg(const struct service *s)
+{
+	return s != NULL ? s->err : "";
+}
+
+const char *
+service_home_centre(const struct service *s)
+{
+	return s->home_centre;
+}
+
+/* ---- transactions ---- */
+
+#define SERVICE_TX_ATTEMPTS 200
+
+/* Pause before attempt n: grows to ~50 ms, with jitter so that processes
+ * that collided do not collide again in step. */
+static void
+service_backoff(int n)
+{
+	long us = 1000L * (n < 50 ? n + 1 : 50);
+
+	us += rand() % 1000;
+	usleep((useconds_t)us);
+}
+
+enum service_status
+service_tx(struct service *s, enum service_status (*fn)(struct service *s, void *arg), void *arg)
+{
+	enum service_status st;
+	enum store_rc       rc;
+
+	for (int attempt = 0; attempt < SERVICE_TX_ATTEMPTS; attempt++) {
+		rc = store_begin(s->st);
+		if (rc == STORE_BUSY) {
+			service_backoff(attempt);
+			continue;
+		}
+		if (rc != STORE_OK)
+			return service_store_fail(s, rc);
+		st = fn(s, arg);
+		if (st == SERVICE_OK) {
+			rc = store_commit(s->st);
+			if (rc == STORE_OK)
+				return SERVICE_OK;
+			store_rollback(s->st);
+			if (rc != STORE_BUSY)
+				return service_store_fail(s, rc);
+		} else {
+			store_rollback(s->st);
+			if (st != SERVICE_RETRY)
+				return st;
+		}
+		service_backoff(attempt);
+	}
+	return service_fail(s, SERVICE_ERR_DB, "database: still busy after %d attempts",
+	    SERVICE_TX_ATTEMPTS);
+}
+
+/* ---- roles ---- */
+
+bool
+service_may_write(const struct service_actor *a)
+{
+	return a->role == SERVICE_ROLE_CLERK || a->role == SERVICE_ROLE_SUPERVISOR ||
+	    a->role == SERVICE_ROLE_ADMIN;
+}
+
+bool
+service_is_supervisor(const struct service_actor *a)
+{
+	return a->role == SERVICE_ROLE_SUPERVISOR || a->role == SERVICE_ROLE_ADMIN;
+}
+
+enum service_status
+service_check_actor(struct service *s, const struct service_actor *a)
+{
+	if (a == NULL || a->user[0] == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "no actor");
+	if ((unsigned)a->role >= SERVICE_ROLE__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID, "unknown role");
+	if (!service_centre_valid(s, a->centre))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "unknown centre %s", a->centre);
+	return SERVICE_OK;
+}
+
+enum service_status
+service_audit(struct service *s, const struct service_actor *a, jzz_date day, const char *action,
+              const char *subject, const char *reason)
+{
+	struct store_audit_entry e = {
+		day, a->user, service_role_code(a->role), a->centre, action,
+		subject != NULL ? subject : "", reason != NULL ? reason : "",
+	};
+
+	SERVICE_TRY(s, store_audit_append(s->st, &e));
+	return SERVICE_OK;
+}
+
+bool
+service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
+                  jzz_date *birth)
+{
+	struct idnum n;
+
+	if (today == JZZ_DATE_NONE)
+		today = date_from_ymd(9999, 12, 31);
+	if (idnum_parse(raw, len, today, &n) == IDNUM_OK) {
+		snprintf(key, CASE_ID_MAX, "%s", n.number);
+		if (birth != NULL)
+			*birth = n.birth;
+		return true;
+	}
+	snprintf(key, CASE_ID_MAX, "%.*s", (int)(len < CASE_ID_MAX ? len : CASE_ID_MAX - 1), raw);
+	if (birth != NULL)
+		*birth = JZZ_DATE_NONE;
+	return false;
+}
+
+void
+service_copy(char *dst, size_t size, const char *src)
+{
+	size_t n;
+
+	if (size == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	n = strlen(src);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;   /* do not cut a character in two */
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+size_t
+service_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* ---- paths, open, init ---- */
+
+bool
+service_default_path(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	int         n;
+
+	if (xdg != NULL && *xdg == '/')
+		n = snprintf(buf, size, "%s/jzz/jzz.db", xdg);
+	else if (home != NULL && *home != '\0')
+		n = snprintf(buf, size, "%s/.local/share/jzz/jzz.db", home);
+	else
+		return false;
+	return n > 0 && (size_t)n < size;
+}
+
+/* mkdir -p of the folder holding `path`. */
+static void
+service_make_parent(const char *path)
+{
+	char  dir[4096];
+	char *p;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir)
+		return;
+	*p = '\0';
+	for (p = dir + 1; *p != '\0'; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	mkdir(dir, 0700);
+}
+
+static enum service_status
+service_load(struct service *s)
+{
+	struct store_place *pl;
+	size_t              n;
+
+	s->cal = calendar_new();
+	if (s->cal == NULL)
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	SERVICE_TRY(s, store_calendar_load(s->st, s->cal));
+	SERVICE_TRY(s, store_places(s->st, &pl, &n));
+	s->places = calloc(n > 0 ? n : 1, sizeof *s->places);
+	if (s->places == NULL) {
+		free(pl);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		s->places[i].kind = pl[i].kiosk ? SERVICE_PLACE_KIOSK : SERVICE_PLACE_CENTRE;
+		snprintf(s->places[i].code, sizeof s->places[i].code, "%s", pl[i].code);
+		snprintf(s->places[i].name_zh, sizeof s->places[i].name_zh, "%s", pl[i].name_zh);
+		snprintf(s->places[i].address_zh, sizeof s->places[i].address_zh, "%s", pl[i].address_zh);
+	}
+	s->nplaces = n;
+	free(pl);
+	if (store_meta_get(s->st, "home_centre", s->home_centre, sizeof s->home_centre) != STORE_OK)
+		s->home_centre[0] = '\0';
+	return SERVICE_OK;
+}
+
+struct service *
+service_open(const char *path, char *err, size_t errlen)
+{
+	char            def[4096];
+	struct service *s;
+	enum store_rc   rc;
+
+	if (path == NULL) {
+		if (!service_default_path(def, sizeof def)) {
+			snprintf(err, errlen, "no database path: give --db or set HOME");
+			return NULL;
+		}
+		path = def;
+	}
+	s = calloc(1, sizeof *s);
+	if (s == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	rc = store_open(path, false, &s->st, err, errlen);
+	if (rc != STORE_OK) {
+		free(s);
+		return NULL;
+	}
+	if (service_load(s) != SERVICE_OK) {
+		snprintf(err, errlen, "%s", s->err);
+		service_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+service_close(struct service *s)
+{
+	if (s == NULL)
+		return;
+	store_close(s->st);
+	calendar_free(s->cal);
+	free(s->places);
+	free(s);
+}
+
+static int
+service_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads every *.json of dir into cal (in name order). */
+static enum service_status
+service_read_holidays(struct service *s, const char *dir, struct calendar *cal)
+{
+	DIR           *d = opendir(dir);
+	struct dirent *e;
+	char          *names[256], path[4096], err[256];
+	size_t         n = 0;
+	enum service_status st = SERVICE_OK;
+
+	if (d == NULL)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s: %s", dir, strerror(errno));
+	while ((e = readdir(d)) != NULL && n < sizeof names / sizeof names[0]) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0 &&
+		    (names[n] = strdup(e->d_name)) != NULL)
+			n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof names[0], service_name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		FILE  *f;
+		char  *buf;
+		long   len;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		free(names[i]);
+		if (st != SERVICE_OK)
+			continue;
+		if ((f = fopen(path, "rb")) == NULL) {
+			st = service_fail(s, SERVICE_ERR_NOT_FOUND, "%s: %s", path, strerror(errno));
+			continue;
+		}
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		buf = len >= 0 ? malloc((size_t)len + 1) : NULL;
+		if (buf == NULL || fread(buf, 1, (size_t)len, f) != (size_t)len) {
+			st = service_fail(s, SERVICE_ERR_INVALID, "%s: cannot read", path);
+		} else if (calendar_load_json(cal, buf, (size_t)len, err, sizeof err) < 0) {
+			st = service_fail(s, SERVICE_ERR_INVALID, "%s: %s", path, err);
+		}
+		free(buf);
+		fclose(f);
+	}
+	return st;
+}
+
+struct service_init_arg {
+	const char      *centre;
+	struct calendar *cal;
+};
+
+static enum service_status
+service_init_tx(struct service *s, void *arg)
+{
+	struct service_init_arg *ia = arg;
+	struct service_actor     a = { "admin", SERVICE_ROLE_ADMIN, "" };
+	jzz_date                 today;
+	time_t                   now = time(NULL);
+	struct tm                tm;
+
+	localtime_r(&now, &tm);
+	today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	snprintf(a.centre, sizeof a.centre, "%s", ia->centre);
+	SERVICE_TRY(s, store_meta_set(s->st, "home_centre", ia->centre));
+	SERVICE_TRY(s, store_calendar_save(s->st, ia->cal));
+	SERVICE_TRY(s, store_user_add(s->st, "admin", "admin", ia->centre));
+	return service_audit(s, &a, today, "init", ia->centre, "database created");
+}
+
+enum service_status
+service_init(const char *path, const char *centre, const char *holidays_dir, char *err,
+             size_t errlen)
+{
+	char                    def[4096];
+	struct service          tmp;
+	struct service_init_arg ia;
+	enum store_rc           rc;
+	enum service_status     st;
+	bool                    ok = false;
+
+	memset(&tmp, 0, sizeof tmp);
+	if (path == NULL) {
+		if (!service_default_path(def, sizeof def)) {
+			snprintf(err, errlen, "no database path: give --db or set HOME");
+			return SERVICE_ERR_INVALID;
+		}
+		path = def;
+		service_make_parent(path);
+	}
+	if (centre == NULL || strlen(centre) != 9) {
+		snprintf(err, errlen, "--centre: a 9-digit centre code is needed (e.g. 310105009)");
+		return SERVICE_ERR_INVALID;
+	}
+	rc = store_open(path, true, &tmp.st, err, errlen);
+	if (rc == STORE_EXISTS)
+		return SERVICE_ERR_EXISTS;
+	if (rc != STORE_OK)
+		return SERVICE_ERR_DB;
+	ia.centre = centre;
+	ia.cal = calendar_new();
+	st = ia.cal == NULL ? SERVICE_ERR_NOMEM : service_load(&tmp);
+	for (size_t i = 0; st == SERVICE_OK && i < tmp.nplaces; i++)
+		if (tmp.places[i].kind == SERVICE_PLACE_CENTRE && strcmp(tmp.places[i].code, centre) == 0)
+			ok = true;
+	if (st == SERVICE_OK && !ok)
+		st = service_fail(&tmp, SERVICE_ERR_INVALID, "--centre: %s is not a centre of the list",
+		    centre);
+	if (st == SERVICE_OK && holidays_dir != NULL)
+		st = service_read_holidays(&tmp, holidays_dir, ia.cal);
+	if (st == SERVICE_OK)
+		st = service_tx(&tmp, service_init_tx, &ia);
+	if (st != SERVICE_OK)
+		snprintf(err, errlen, "%s", tmp.err);
+	calendar_free(ia.cal);
+	store_close(tmp.st);
+	calendar_free(tmp.cal);
+	free(tmp.places);
+	if (st != SERVICE_OK)
+		unlink(path);   /* nothing half-made is left behind */
+	return st;
+}
+
+/* ---- actors, users, places ---- */
+
+enum service_status
+service_actor(struct service *s, const char *user, const char *centre, struct service_actor *out)
+{
+	struct store_user u;
+	enum store_rc     rc;
+	int               role;
+
+	memset(out, 0, sizeof *out);
+	if (user == NULL)
+		user = "admin";
+	rc = store_user_get(s->st, user, &u);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no user %s", user);
+	if (rc != STORE_OK)
+		return service_store_fail(s, rc == STORE_BUSY ? STORE_ERR : rc);
+	role = service_role_from_code(u.role);
+	if (role < 0)
+		return service_fail(s, SERVICE_ERR_DB, "user %s has an unknown role", user);
+	if (centre == NULL)
+		centre = u.centre[0] != '\0' ? u.centre : s->home_centre;
+	if (!service_centre_valid(s, centre))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
+	snprintf(out->user, sizeof out->user, "%s", u.name);
+	out->role = (enum service_role)role;
+	snprintf(out->centre, sizeof out->centre, "%s", centre);
+	return SERVICE_OK;
+}
+
+struct service_user_arg {
+	const struct service_actor *a;
+	const char                 *user, *centre;
+	enum service_role           role;
+};
+
+static enum service_status
+service_user_add_tx(struct service *s, void *arg)
+{
+	struct service_user_arg *ua = arg;
+	struct store_user        u;
+	enum store_rc            rc = store_user_get(s->st, ua->user, &u);
+	time_t                   now = time(NULL);
+	struct tm                tm;
+
+	if (rc == STORE_OK)
+		return service_fail(s, SERVICE_ERR_EXISTS, "user %s exists", ua->user);
+	if (rc != STORE_NOTFOUND)
+		return service_store_fail(s, rc);
+	SERVICE_TRY(s, store_user_add(s->st, ua->user, service_role_code(ua->role), ua->centre));
+	localtime_r(&now, &tm);
+	return service_audit(s, ua->a, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	    "user_add", ua->user, service_role_code(ua->role));
+}
+
+enum service_status
+service_user_add(struct service *s, const struct service_actor *a, const char *user,
+                 enum service_role role, const char *centre)
+{
+	struct service_user_arg ua = { a, user, centre, role };
+	enum service_status     st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "only an administrator adds users");
+	if (user == NULL || *user == '\0' || strlen(user) >= SERVICE_USER_LEN ||
+	    (unsigned)role >= SERVICE_ROLE__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID, "bad user name or role");
+	if (centre != NULL && !service_centre_valid(s, centre))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
+	return service_tx(s, service_user_add_tx, &ua);
+}
+
+const struct service_place *
+service_places(struct service *s, size_t *n)
+{
+	*n = s->nplaces;
+	return s->places;
+}
+
+bool
+service_centre_valid(struct service *s, const char *code)
+{
+	for (size_t i = 0; code != NULL && i < s->nplaces; i++)
+		if (s->places[i].kind == SERVICE_PLACE_CENTRE && strcmp(s->places[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* ---- calendar, backup, audit, SMS ---- */
+
+struct service_cal_arg {
+	const struct service_actor *a;
+	struct calendar            *cal;
+	int                         year;
+};
+
+static enum service_status
+service_calendar_tx(struct service *s, void *arg)
+{
+	struct service_cal_arg *ca = arg;
+	char                    yr[16];
+	time_t                  now = time(NULL);
+	struct tm               tm;
+
+	SERVICE_TRY(s, store_calendar_save(s->st, ca->cal));
+	snprintf(yr, sizeof yr, "%d", ca->year);
+	localtime_r(&now, &tm);
+	return service_audit(s, ca->a, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	    "calendar_load", yr, "holiday schedule loaded");
+}
+
+enum service_status
+service_calendar_load(struct service *s, const struct service_actor *a, const char *json,
+                      size_t len)
+{
+	struct service_cal_arg ca = { a, NULL, 0 };
+	enum service_status    st;
+	char                   err[256];
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "only an administrator loads calendars");
+	if ((ca.cal = calendar_new()) == NULL)
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	ca.year = calendar_load_json(ca.cal, json, len, err, sizeof err);
+	if (ca.year < 0) {
+		calendar_free(ca.cal);
+		return service_fail(s, SERVICE_ERR_INVALID, "%s", err);
+	}
+	st = service_tx(s, service_calendar_tx, &ca);
+	calendar_free(ca.cal);
+	if (st == SERVICE_OK) {
+		/* this handle sees the new year at once */
+		calendar_load_json(s->cal, json, len, err, sizeof err);
+	}
+	return st;
+}
+
+struct service_backup_arg {
+	const struct service_actor *a;
+	const char                 *dest;
+};
+
+static enum service_status
+service_backup_tx(struct service *s, void *arg)
+{
+	struct service_backup_arg *ba = arg;
+	time_t                     now = time(NULL);
+	struct tm                  tm;
+
+	localtime_r(&now, &tm);
+	return service_audit(s, ba->a, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	    "backup", ba->dest, "online backup");
+}
+
+enum service_status
+service_backup(struct service *s, const struct service_actor *a, const char *dest)
+{
+	struct service_backup_arg ba = { a, dest };
+	enum service_status       st;
+	struct stat               sb;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_is_supervisor(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "backup: supervisor or administrator only");
+	if (dest == NULL || *dest == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "backup: no destination");
+	if (stat(dest, &sb) == 0 && sb.st_size > 0)
+		return service_fail(s, SERVICE_ERR_EXISTS, "%s: exists; choose a new file", dest);
+	/* The audit entry first, so that the copy contains the record of its
+	 * own making. */
+	if ((st = service_tx(s, service_backup_tx, &ba)) != SERVICE_OK)
+		return st;
+	if (store_backup(s->st, dest) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "backup: %s", store_errmsg(s->st));
+	return SERVICE_OK;
+}
+
+enum service_status
+service_audit_verify(struct service *s, const struct service_actor *a,
+                     struct service_audit_check *out)
+{
+	enum service_status st;
+	enum store_rc       rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_is_supervisor(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "audit: supervisor or administrator only");
+	rc = store_audit_verify(s->st, &out->entries, &out->first_broken, out->reason,
+	    sizeof out->reason);
+	if (rc != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->ok = out->first_broken == 0;
+	return SERVICE_OK;
+}
+
+enum service_status
+service_sms_pending(struct service *s, const struct service_actor *a, struct service_sms_list *out)
+{
+	struct store_sms_row *rows;
+	size_t                n;
+	enum service_status   st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role reads no messages");
+	if (store_sms_pending(s->st, &rows, &n) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
+	if (out->items == NULL) {
+		free(rows);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct service_sms *m = &out->items[i];
+
+		m->id = rows[i].id;
+		snprintf(m->person_id, sizeof m->person_id, "%s", rows[i].person_id);
+		snprintf(m->phone, sizeof m->phone, "%s", rows[i].phone);
+		snprintf(m->kind, sizeof m->kind, "%s", rows[i].kind);
+		snprintf(m->body, sizeof m->body, "%s", rows[i].body);
+		m->queued_on = rows[i].queued_on;
+		m->due_on = rows[i].due_on;
+	}
+	out->n = n;
+	free(rows);
+	return SERVICE_OK;
+}
+
+void
+service_sms_list_free(struct service_sms_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+struct service_sms_arg {
+	const struct service_actor *a;
+	long                        id;
+	jzz_date                    day;
+};
+
+static enum service_status
+service_sms_sent_tx(struct service *s, void *arg)
+{
+	struct service_sms_arg *sa = arg;
+	char                    subj[32];
+
+	SERVICE_TRY(s, store_sms_mark_sent(s->st, sa->id, sa->day));
+	snprintf(subj, sizeof subj, "sms:%ld", sa->id);
+	return service_audit(s, sa->a, sa->day, "sms_sent", subj, "");
+}
+
+enum service_status
+service_sms_sent(struct service *s, const struct service_actor *a, long id, jzz_date day)
+{
+	struct service_sms_arg sa = { a, id, day };
+	enum service_status    st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
+	if (day == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "no day");
+	return service_tx(s, service_sms_sent_tx, &sa);
+}

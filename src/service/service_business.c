@@ -1,0 +1,344 @@
+/*
+ * service_business.c: what every business does, in one place: check the
+ * actor, load the applicant's facts, run the rules, and write the
+ * application, its receipt, the business records and the audit entry in
+ * one transaction. The records proper are written by the family files
+ * (service_registration.c, service_permit.c, service_endorsement.c).
+ *
+ * Why the facts are loaded inside the transaction: BEGIN IMMEDIATE holds
+ * the write lock from the first read, so two counters serving the same
+ * person at once are served one after the other, each on the records the
+ * other left (no second permit, no receipt drawn twice).
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "jzz/casefmt.h"
+#include "jzz/strbuf.h"
+
+/* Loads the person, latest registration, current permit and its card. */
+static enum service_status
+service_biz_load(struct service *s, struct service_biz *b)
+{
+	struct jzz_case *c = b->c;
+	enum store_rc    rc;
+
+	b->has_person = b->has_registration = b->has_permit = b->has_card = false;
+	c->has_registration = false;
+	c->registered_on = JZZ_DATE_NONE;
+	c->has_permit = false;
+	c->permit_valid_until = JZZ_DATE_NONE;
+	c->permit_first_issued_on = JZZ_DATE_NONE;
+	if (!b->id_valid)
+		return SERVICE_OK;
+	rc = store_person_by_idnum(s->st, b->key, &b->person);
+	if (rc == STORE_NOTFOUND)
+		return SERVICE_OK;
+	SERVICE_TRY(s, rc);
+	b->has_person = true;
+	rc = store_registration_latest(s->st, b->person.id, &b->reg);
+	if (rc != STORE_NOTFOUND) {
+		SERVICE_TRY(s, rc);
+		b->has_registration = true;
+		c->has_registration = true;
+		c->registered_on = b->reg.registered_on;
+	}
+	rc = store_permit_current(s->st, b->person.id, false, &b->permit);
+	if (rc != STORE_NOTFOUND) {
+		SERVICE_TRY(s, rc);
+		b->has_permit = true;
+		c->has_permit = true;
+		c->permit_valid_until = b->permit.valid_until;
+		c->permit_first_issued_on = b->permit.first_issued_on;
+		rc = store_card_latest(s->st, b->permit.id, &b->card);
+		if (rc != STORE_NOTFOUND) {
+			SERVICE_TRY(s, rc);
+			b->has_card = true;
+		}
+	}
+	return SERVICE_OK;
+}
+
+/* Businesses that cannot be carried out whatever the rules say. */
+static enum service_status
+service_biz_precondition(struct service *s, struct service_biz *b)
+{
+	switch (b->c->business) {
+	case BIZ_PICKUP:
+		if (!b->has_card || b->card.state != STORE_CARD_RECEIVED)
+			return service_fail(s, SERVICE_ERR_STATE,
+			    "pickup: no card of this person is waiting at a centre");
+		if (strcmp(b->card.centre, b->a->centre) != 0)
+			return service_fail(s, SERVICE_ERR_STATE, "pickup: the card is at centre %s",
+			    b->card.centre);
+		break;
+	case BIZ_CANCELLATION:
+		if (!b->has_permit)
+			return service_fail(s, SERVICE_ERR_STATE,
+			    "cancellation: this person holds no permit to cancel");
+		break;
+	default:
+		break;
+	}
+	return SERVICE_OK;
+}
+
+/* Creates the person at their first accepted business, and keeps the
+ * details a case may bring (a phone where none was known). */
+static enum service_status
+service_biz_person(struct service *s, struct service_biz *b)
+{
+	struct jzz_case *c = b->c;
+
+	if (!b->has_person) {
+		memset(&b->person, 0, sizeof b->person);
+		store_uuid(b->person.id);
+		snprintf(b->person.id_number, sizeof b->person.id_number, "%.18s", b->key);
+		snprintf(b->person.name, sizeof b->person.name, "%s", c->applicant.name);
+		snprintf(b->person.phone, sizeof b->person.phone, "%s", c->applicant.phone);
+		b->person.hukou_shanghai = c->applicant.hukou_shanghai;
+		b->person.birth = b->birth;
+		SERVICE_TRY(s, store_person_insert(s->st, &b->person));
+		b->has_person = true;
+		return SERVICE_OK;
+	}
+	if (c->business == BIZ_REGISTRATION ||
+	    (b->person.phone[0] == '\0' && c->applicant.phone[0] != '\0')) {
+		/* A registration re-declares the details; otherwise only a
+		 * missing phone is filled (a change goes through info_change). */
+		if (c->business == BIZ_REGISTRATION)
+			snprintf(b->person.name, sizeof b->person.name, "%s", c->applicant.name);
+		if (c->applicant.phone[0] != '\0')
+			snprintf(b->person.phone, sizeof b->person.phone, "%s", c->applicant.phone);
+		b->person.hukou_shanghai = c->applicant.hukou_shanghai;
+		SERVICE_TRY(s, store_person_update(s->st, &b->person));
+	}
+	return SERVICE_OK;
+}
+
+static enum service_status
+service_biz_records(struct service *s, struct service_biz *b)
+{
+	switch (b->c->business) {
+	case BIZ_REGISTRATION:
+		return service_records_registration(s, b);
+	case BIZ_PERMIT_NEW:
+	case BIZ_PERMIT_NEW_FAST:
+	case BIZ_PERMIT_REPLACE:
+	case BIZ_PERMIT_REPLACE_FAST:
+	case BIZ_PERMIT_REAPPLY:
+		return service_records_permit(s, b);
+	case BIZ_ENDORSEMENT:
+		return service_records_endorsement(s, b);
+	case BIZ_CARD_UPDATE:
+		return service_records_card_update(s, b);
+	case BIZ_INFO_CHANGE:
+		return service_records_info_change(s, b);
+	case BIZ_PICKUP:
+		return service_records_pickup(s, b);
+	case BIZ_CANCELLATION:
+		return service_records_cancellation(s, b);
+	default:
+		return service_fail(s, SERVICE_ERR_INVALID, "unknown business");
+	}
+}
+
+static enum service_status
+service_biz_tx(struct service *s, void *arg)
+{
+	struct service_biz       *b = arg;
+	struct service_result    *out = b->out;
+	struct store_application  app;
+	struct strbuf             sb;
+	enum service_status       st;
+	enum store_rc             rc;
+	bool                      accept;
+	char                      reason[SERVICE_TEXT_LEN + 64];
+
+	/* Repeatable: start from the case as given. */
+	*b->c = b->orig;
+	b->c->today = b->today;
+	memset(out, 0, sizeof *out);
+	if ((st = service_biz_load(s, b)) != SERVICE_OK)
+		return st;
+	if ((st = service_biz_precondition(s, b)) != SERVICE_OK)
+		return st;
+	rules_evaluate(b->c, s->cal, &out->decision);
+	accept = out->decision.verdict == VERDICT_ACCEPT;
+
+	memset(&app, 0, sizeof app);
+	store_uuid(app.id);
+	snprintf(out->application_id, sizeof out->application_id, "%s", app.id);
+	app.day = b->today;
+	snprintf(app.centre, sizeof app.centre, "%s", b->a->centre);
+	snprintf(app.user, sizeof app.user, "%s", b->a->user);
+	app.business = b->c->business;
+	app.channel = b->c->channel;
+	snprintf(app.id_number, sizeof app.id_number, "%s", b->key);
+	snprintf(app.name, sizeof app.name, "%s", b->c->applicant.name);
+	app.address_changed = b->c->address_changed;
+	if (accept) {
+		if ((st = service_biz_person(s, b)) != SERVICE_OK)
+			return st;
+		SERVICE_TRY(s, store_receipt_next(s->st, b->a->centre, b->today, app.receipt_no));
+		snprintf(out->receipt_no, sizeof out->receipt_no, "%s", app.receipt_no);
+	}
+	if (b->has_person) {
+		snprintf(app.person_id, sizeof app.person_id, "%s", b->person.id);
+		snprintf(out->person_id, sizeof out->person_id, "%s", b->person.id);
+	}
+	if (b->has_permit)
+		snprintf(out->permit_id, sizeof out->permit_id, "%s", b->permit.id);
+	strbuf_init(&sb);
+	casefmt_decision(&sb, &out->decision);
+	if (sb.oom) {
+		strbuf_free(&sb);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	app.decision_json = sb.buf;
+	rc = store_application_insert(s->st, &app, &out->decision);
+	strbuf_free(&sb);
+	SERVICE_TRY(s, rc);
+	if (accept && (st = service_biz_records(s, b)) != SERVICE_OK)
+		return st;
+	snprintf(reason, sizeof reason, "%s %s %s%s%s", rules_verdict_code(out->decision.verdict),
+	    case_business_vocab[b->c->business].code, out->receipt_no,
+	    b->c->business == BIZ_CANCELLATION && accept ? " " : "",
+	    b->c->business == BIZ_CANCELLATION && accept ? service_cancel_reason_code(b->reason) : "");
+	return service_audit(s, b->a, b->today, "application", out->application_id, reason);
+}
+
+static enum service_status
+service_business(struct service *s, const struct service_actor *a, struct jzz_case *c,
+                 jzz_date today, enum jzz_business biz, enum service_cancel_reason reason,
+                 const char *note, struct service_result *out)
+{
+	struct service_biz  b;
+	enum service_status st;
+
+	if (out == NULL || c == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID, "no case");
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "%s may not perform businesses",
+		    service_role_code(a->role));
+	if (biz == BIZ_CANCELLATION && !service_is_supervisor(a))
+		return service_fail(s, SERVICE_ERR_DENIED,
+		    "cancellation: a supervisor only (PERMIT-10)");
+	if (c->business != biz)
+		return service_fail(s, SERVICE_ERR_INVALID, "the case is a %s, not a %s",
+		    case_business_vocab[c->business < BIZ__COUNT ? c->business : 0].code,
+		    case_business_vocab[biz].code);
+	if (today == JZZ_DATE_NONE)
+		today = c->today;
+	if (today == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
+	memset(&b, 0, sizeof b);
+	b.a = a;
+	b.c = c;
+	b.orig = *c;
+	b.today = today;
+	b.reason = reason;
+	b.note = note;
+	b.out = out;
+	b.id_valid = service_idnum_key(c->applicant.id_number, c->applicant.id_len, today, b.key,
+	    &b.birth);
+	st = service_tx(s, service_biz_tx, &b);
+	if (st != SERVICE_OK) {
+		/* nothing was written: say so in the result too */
+		struct jzz_decision keep = out->decision;
+
+		memset(out, 0, sizeof *out);
+		out->decision = keep;
+	}
+	return st;
+}
+
+#define SERVICE_BUSINESS(fn, biz) \
+	enum service_status \
+	fn(struct service *s, const struct service_actor *a, struct jzz_case *c, jzz_date today, \
+	   struct service_result *out) \
+	{ \
+		return service_business(s, a, c, today, biz, SERVICE_CANCEL__COUNT, NULL, out); \
+	}
+
+SERVICE_BUSINESS(service_registration, BIZ_REGISTRATION)
+SERVICE_BUSINESS(service_permit_new, BIZ_PERMIT_NEW)
+SERVICE_BUSINESS(service_permit_new_fast, BIZ_PERMIT_NEW_FAST)
+SERVICE_BUSINESS(service_permit_replace, BIZ_PERMIT_REPLACE)
+SERVICE_BUSINESS(service_permit_replace_fast, BIZ_PERMIT_REPLACE_FAST)
+SERVICE_BUSINESS(service_permit_reapply, BIZ_PERMIT_REAPPLY)
+SERVICE_BUSINESS(service_endorsement, BIZ_ENDORSEMENT)
+SERVICE_BUSINESS(service_card_update, BIZ_CARD_UPDATE)
+SERVICE_BUSINESS(service_info_change, BIZ_INFO_CHANGE)
+SERVICE_BUSINESS(service_pickup, BIZ_PICKUP)
+
+enum service_status
+service_cancellation(struct service *s, const struct service_actor *a, struct jzz_case *c,
+                     jzz_date today, enum service_cancel_reason reason, const char *note,
+                     struct service_result *out)
+{
+	if ((unsigned)reason >= SERVICE_CANCEL__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID,
+		    "cancellation: reason must be not_resident or false_materials");
+	if (note == NULL || *note == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "cancellation: a note is required");
+	return service_business(s, a, c, today, BIZ_CANCELLATION, reason, note, out);
+}
+
+enum service_status
+service_submit(struct service *s, const struct service_actor *a, struct jzz_case *c,
+               jzz_date today, struct service_result *out)
+{
+	static service_business_fn *const table[BIZ__COUNT] = {
+		[BIZ_REGISTRATION] = service_registration,
+		[BIZ_PERMIT_NEW] = service_permit_new,
+		[BIZ_PERMIT_NEW_FAST] = service_permit_new_fast,
+		[BIZ_PERMIT_REPLACE] = service_permit_replace,
+		[BIZ_PERMIT_REPLACE_FAST] = service_permit_replace_fast,
+		[BIZ_PERMIT_REAPPLY] = service_permit_reapply,
+		[BIZ_ENDORSEMENT] = service_endorsement,
+		[BIZ_CARD_UPDATE] = service_card_update,
+		[BIZ_INFO_CHANGE] = service_info_change,
+		[BIZ_PICKUP] = service_pickup,
+	};
+
+	if (c == NULL || (unsigned)c->business >= BIZ__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID, "no business");
+	if (table[c->business] == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID,
+		    "cancellation needs its reason and note (service_cancellation)");
+	return table[c->business](s, a, c, today, out);
+}
+
+enum service_status
+service_case_for_person(struct service *s, const char *id_number, enum jzz_business business,
+                        jzz_date today, struct jzz_case *out)
+{
+	struct store_person p;
+	char                key[CASE_ID_MAX];
+	enum store_rc       rc;
+
+	case_init(out);
+	out->business = business;
+	out->today = today;
+	if (id_number == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID, "no ID number");
+	if (!service_idnum_key(id_number, strlen(id_number), today, key, NULL))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
+	rc = store_person_by_idnum(s->st, key, &p);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
+	if (rc != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	snprintf(out->applicant.id_number, sizeof out->applicant.id_number, "%s", p.id_number);
+	out->applicant.id_len = strlen(out->applicant.id_number);
+	snprintf(out->applicant.name, sizeof out->applicant.name, "%s", p.name);
+	snprintf(out->applicant.phone, sizeof out->applicant.phone, "%s", p.phone);
+	out->applicant.hukou_shanghai = p.hukou_shanghai;
+	return SERVICE_OK;
+}

@@ -1,0 +1,103 @@
+/*
+ * service_internal.h: what the service_*.c files share: the handle, the
+ * transaction runner, the role checks, and the context of one business.
+ */
+#ifndef JZZ_SERVICE_INTERNAL_H
+#define JZZ_SERVICE_INTERNAL_H
+
+#include "jzz/idnum.h"
+#include "jzz/service.h"
+#include "jzz/store.h"
+
+struct service {
+	struct store         *st;
+	struct calendar      *cal;
+	char                  home_centre[SERVICE_CENTRE_LEN];
+	char                  err[SERVICE_ERR_LEN];
+	struct service_place *places;
+	size_t                nplaces;
+};
+
+/* Returned inside a transaction when the store was busy: the runner rolls
+ * back and tries again; never returned to a caller. */
+#define SERVICE_RETRY ((enum service_status) - 1)
+
+/* Sets s->err (printf-style) and returns st. */
+enum service_status service_fail(struct service *s, enum service_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Maps a store failure: BUSY -> SERVICE_RETRY, NOTFOUND -> NOT_FOUND, else DB. */
+enum service_status service_store_fail(struct service *s, enum store_rc rc);
+
+#define SERVICE_TRY(s, expr) do { \
+		enum store_rc try_rc_ = (expr); \
+		if (try_rc_ != STORE_OK) \
+			return service_store_fail((s), try_rc_); \
+	} while (0)
+
+/*
+ * Runs fn(s, arg) inside BEGIN IMMEDIATE ... COMMIT, retrying (bounded,
+ * with a growing pause) while the database is busy, so that callers never
+ * see SQLITE_BUSY. fn must be repeatable: it is called again from the start
+ * after a rollback.
+ */
+enum service_status service_tx(struct service *s,
+                               enum service_status (*fn)(struct service *s, void *arg),
+                               void *arg);
+
+/* Role checks. */
+bool service_may_write(const struct service_actor *a);
+bool service_is_supervisor(const struct service_actor *a);
+enum service_status service_check_actor(struct service *s, const struct service_actor *a);
+
+/* The audit entry of an action, in the current transaction. */
+enum service_status service_audit(struct service *s, const struct service_actor *a, jzz_date day,
+                                  const char *action, const char *subject, const char *reason);
+
+/* The ID number as the records key it: the normalised number when valid. */
+bool service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
+                       jzz_date *birth);
+
+/* Copies src into dst (size bytes), cut at a UTF-8 character boundary. */
+void   service_copy(char *dst, size_t size, const char *src);
+/* Characters (not bytes) of a UTF-8 text. */
+size_t service_utf8_chars(const char *s);
+
+/* Computed states. */
+enum service_card_state   service_card_state_of(const struct store_card *c, jzz_date today);
+enum service_permit_state service_permit_state_of(const struct store_permit *p, jzz_date today);
+void service_card_info_fill(struct service_card_info *out, const struct store_card *c,
+                            jzz_date today);
+
+/* One business in progress. */
+struct service_biz {
+	const struct service_actor *a;
+	struct jzz_case            *c;
+	struct jzz_case             orig;     /* the case as given, restored on retry */
+	jzz_date                    today;
+	enum service_cancel_reason  reason;
+	const char                 *note;
+	struct service_result      *out;
+
+	char     key[CASE_ID_MAX];            /* ID number as recorded */
+	bool     id_valid;
+	jzz_date birth;
+	bool     has_person;
+	struct store_person person;
+	bool     has_registration;
+	struct store_registration reg;
+	bool     has_permit;
+	struct store_permit permit;
+	bool     has_card;
+	struct store_card card;
+};
+
+/* The records of an accepted business, per business family (service_*.c). */
+enum service_status service_records_registration(struct service *s, struct service_biz *b);
+enum service_status service_records_info_change(struct service *s, struct service_biz *b);
+enum service_status service_records_permit(struct service *s, struct service_biz *b);
+enum service_status service_records_card_update(struct service *s, struct service_biz *b);
+enum service_status service_records_pickup(struct service *s, struct service_biz *b);
+enum service_status service_records_cancellation(struct service *s, struct service_biz *b);
+enum service_status service_records_endorsement(struct service *s, struct service_biz *b);
+
+#endif

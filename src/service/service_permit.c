@@ -1,0 +1,240 @@
+/*
+ * service_permit.c: the life of a permit and its cards: new permits,
+ * replacements and reapplications (a new card, same validity: PERMIT-9),
+ * card face updates (ENDO-6), the card's arrival at the centre with its
+ * pickup notice (PERMIT-3), pickup or posting (PERMIT-4, -5), and
+ * cancellation (PERMIT-10).
+ *
+ * A permit is the right (valid_from .. valid_until, endorsed yearly); a
+ * card is one printing of it. Replacing a card voids the previous one and
+ * leaves the permit's dates alone.
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Fees of the decision (PERMIT-5, -6) as rows, with the receipt-book number
+ * the applicant was handed for a counter fee. */
+static enum service_status
+service_permit_fees(struct service *s, struct service_biz *b)
+{
+	const struct jzz_decision *d = &b->out->decision;
+
+	if (d->fee_yuan > 0)
+		SERVICE_TRY(s, store_fee_insert(s->st, b->out->application_id, "card_fee", d->fee_yuan,
+		    b->c->fee_receipt_no, "counter"));
+	if (d->cod_fee_yuan > 0)
+		SERVICE_TRY(s, store_fee_insert(s->st, b->out->application_id, "cod", d->cod_fee_yuan,
+		    NULL, "courier"));
+	return SERVICE_OK;
+}
+
+enum service_status
+service_records_permit(struct service *s, struct service_biz *b)
+{
+	const struct jzz_decision *d = &b->out->decision;
+	const struct jzz_case     *c = b->c;
+	struct store_card          card;
+	jzz_date                   ready = d->ready_on != JZZ_DATE_NONE ? d->ready_on : b->today;
+	bool                       fresh = c->business == BIZ_PERMIT_NEW ||
+	    c->business == BIZ_PERMIT_NEW_FAST;
+	enum service_status        st;
+
+	if (fresh) {
+		/* PERMIT-9: valid from the day the card is made, for a year. */
+		memset(&b->permit, 0, sizeof b->permit);
+		store_uuid(b->permit.id);
+		snprintf(b->permit.person_id, sizeof b->permit.person_id, "%s", b->person.id);
+		snprintf(b->permit.application_id, sizeof b->permit.application_id, "%s",
+		    b->out->application_id);
+		snprintf(b->permit.centre, sizeof b->permit.centre, "%s", b->a->centre);
+		b->permit.first_issued_on = ready;
+		b->permit.valid_from = ready;
+		b->permit.valid_until = date_years_end(ready, 1);
+		b->permit.residence_since = b->has_registration ? b->reg.registered_on : b->today;
+		SERVICE_TRY(s, store_permit_insert(s->st, &b->permit));
+		b->has_permit = true;
+	} else {
+		if (!b->has_permit)
+			return service_fail(s, SERVICE_ERR_STATE, "no permit to replace");
+		if (b->has_card)
+			SERVICE_TRY(s, store_card_set_state(s->st, b->card.id, STORE_CARD_VOID,
+			    JZZ_DATE_NONE, JZZ_DATE_NONE, JZZ_DATE_NONE));
+	}
+	memset(&card, 0, sizeof card);
+	store_uuid(card.id);
+	snprintf(card.permit_id, sizeof card.permit_id, "%s", b->permit.id);
+	snprintf(card.application_id, sizeof card.application_id, "%s", b->out->application_id);
+	card.business = c->business;
+	snprintf(card.centre, sizeof card.centre, "%s", b->a->centre);
+	card.delivery = c->delivery.method;
+	card.accepted_on = b->today;
+	card.transferred_on = d->has_milestones ? d->transferred : JZZ_DATE_NONE;
+	card.reviewed_on = d->has_milestones ? d->reviewed : JZZ_DATE_NONE;
+	card.ready_on = ready;
+	card.received_on = card.notice_due_on = card.handed_on = JZZ_DATE_NONE;
+	card.printed_valid_until = b->permit.valid_until;
+	/* A card ready the same day (kiosk, fast replacement) is handed over
+	 * on the spot. */
+	if (ready == b->today) {
+		card.state = STORE_CARD_PICKED_UP;
+		card.handed_on = b->today;
+	} else {
+		card.state = STORE_CARD_ORDERED;
+	}
+	SERVICE_TRY(s, store_card_insert(s->st, &card));
+	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", card.id);
+	snprintf(b->out->permit_id, sizeof b->out->permit_id, "%s", b->permit.id);
+	if ((st = service_permit_fees(s, b)) != SERVICE_OK)
+		return st;
+	return SERVICE_OK;
+}
+
+enum service_status
+service_records_card_update(struct service *s, struct service_biz *b)
+{
+	if (!b->has_permit)
+		return service_fail(s, SERVICE_ERR_STATE, "no permit whose card to update");
+	if (b->has_card) {
+		SERVICE_TRY(s, store_card_set_printed(s->st, b->card.id, b->permit.valid_until));
+		snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->card.id);
+	}
+	return SERVICE_OK;
+}
+
+enum service_status
+service_records_pickup(struct service *s, struct service_biz *b)
+{
+	SERVICE_TRY(s, store_card_set_state(s->st, b->card.id, STORE_CARD_PICKED_UP, JZZ_DATE_NONE,
+	    JZZ_DATE_NONE, b->today));
+	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->card.id);
+	return SERVICE_OK;
+}
+
+enum service_status
+service_records_cancellation(struct service *s, struct service_biz *b)
+{
+	SERVICE_TRY(s, store_permit_cancel(s->st, b->permit.id, b->today,
+	    service_cancel_reason_code(b->reason), b->note));
+	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->permit.id);
+	return SERVICE_OK;
+}
+
+/* ---- clerks' card actions ---- */
+
+struct service_card_arg {
+	const struct service_actor *a;
+	const char                 *id_number;
+	jzz_date                    today;
+	bool                        posted;     /* else received */
+	struct service_card_info   *out;
+};
+
+static const char *
+service_centre_name(struct service *s, const char *code)
+{
+	for (size_t i = 0; i < s->nplaces; i++)
+		if (s->places[i].kind == SERVICE_PLACE_CENTRE && strcmp(s->places[i].code, code) == 0)
+			return s->places[i].name_zh;
+	return code;
+}
+
+static enum service_status
+service_card_tx(struct service *s, void *arg)
+{
+	struct service_card_arg *ca = arg;
+	struct store_person      p;
+	struct store_permit      pm;
+	struct store_card        card;
+	char                     key[CASE_ID_MAX];
+	enum store_rc            rc;
+
+	if (!service_idnum_key(ca->id_number, strlen(ca->id_number), ca->today, key, NULL))
+		return service_fail(s, SERVICE_ERR_INVALID, "%s is not a valid ID number", ca->id_number);
+	rc = store_person_by_idnum(s->st, key, &p);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
+	SERVICE_TRY(s, rc);
+	rc = store_permit_current(s->st, p.id, false, &pm);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_STATE, "%s holds no permit", key);
+	SERVICE_TRY(s, rc);
+	rc = store_card_latest(s->st, pm.id, &card);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_STATE, "%s has no card", key);
+	SERVICE_TRY(s, rc);
+	if (strcmp(card.centre, ca->a->centre) != 0)
+		return service_fail(s, SERVICE_ERR_STATE, "the card belongs to centre %s", card.centre);
+	if (!ca->posted) {
+		int      unloaded = 0;
+		jzz_date due;
+		char     body[1024];
+
+		if (card.state != STORE_CARD_ORDERED || ca->today < card.ready_on)
+			return service_fail(s, SERVICE_ERR_STATE, "no card made and awaited (card is %s)",
+			    service_card_state_code(service_card_state_of(&card, ca->today)));
+		/* PERMIT-3: the notice within 2 working days of arrival. */
+		due = calendar_add_workdays(s->cal, ca->today, RULES_PICKUP_NOTICE_DAYS, &unloaded);
+		SERVICE_TRY(s, store_card_set_state(s->st, card.id, STORE_CARD_RECEIVED, ca->today, due,
+		    JZZ_DATE_NONE));
+		if (card.delivery == DELIVERY_PICKUP && p.phone[0] != '\0') {
+			snprintf(body, sizeof body,
+			    "【上海市居住证】%s，您的《上海市居住证》已制作完成，请携带《上海市居住证受理回执》"
+			    "和本人居民身份证到%s社区事务受理服务中心领取。受理编号%s。",
+			    p.name, service_centre_name(s, card.centre), card.receipt_no);
+			SERVICE_TRY(s, store_sms_queue(s->st, p.id, p.phone, "pickup_notice", body, card.id,
+			    ca->today, due));
+		}
+		card.state = STORE_CARD_RECEIVED;
+		card.received_on = ca->today;
+		card.notice_due_on = due;
+	} else {
+		if (card.state != STORE_CARD_RECEIVED)
+			return service_fail(s, SERVICE_ERR_STATE, "the card is not at the centre (%s)",
+			    service_card_state_code(service_card_state_of(&card, ca->today)));
+		SERVICE_TRY(s, store_card_set_state(s->st, card.id, STORE_CARD_POSTED, JZZ_DATE_NONE,
+		    JZZ_DATE_NONE, ca->today));
+		card.state = STORE_CARD_POSTED;
+		card.handed_on = ca->today;
+	}
+	if (ca->out != NULL) {
+		service_card_info_fill(ca->out, &card, ca->today);
+		snprintf(ca->out->holder_name, sizeof ca->out->holder_name, "%s", p.name);
+		snprintf(ca->out->holder_id_number, sizeof ca->out->holder_id_number, "%s", p.id_number);
+	}
+	return service_audit(s, ca->a, ca->today, ca->posted ? "card_posted" : "card_received",
+	    card.id, card.receipt_no);
+}
+
+static enum service_status
+service_card_action(struct service *s, const struct service_actor *a, const char *id_number,
+                    jzz_date today, bool posted, struct service_card_info *out)
+{
+	struct service_card_arg ca = { a, id_number, today, posted, out };
+	enum service_status     st;
+
+	if (out != NULL)
+		memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
+	if (id_number == NULL || today == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
+	return service_tx(s, service_card_tx, &ca);
+}
+
+enum service_status
+service_card_received(struct service *s, const struct service_actor *a, const char *id_number,
+                      jzz_date today, struct service_card_info *out)
+{
+	return service_card_action(s, a, id_number, today, false, out);
+}
+
+enum service_status
+service_card_posted(struct service *s, const struct service_actor *a, const char *id_number,
+                    jzz_date today, struct service_card_info *out)
+{
+	return service_card_action(s, a, id_number, today, true, out);
+}
