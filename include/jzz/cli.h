@@ -51,5 +51,15 @@ char *cli_read_all(FILE *f, size_t *len);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_check(const struct cli_opts *opts, int argc, char **argv);
+/* The database commands (cmd_<name>.c; helpers in cli_service.h). */
+int cmd_init(const struct cli_opts *opts, int argc, char **argv);
+int cmd_submit(const struct cli_opts *opts, int argc, char **argv);
+int cmd_report(const struct cli_opts *opts, int argc, char **argv);
+int cmd_status(const struct cli_opts *opts, int argc, char **argv);
+int cmd_person(const struct cli_opts *opts, int argc, char **argv);
+int cmd_card(const struct cli_opts *opts, int argc, char **argv);
+int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
+int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
+int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
 
 #endif

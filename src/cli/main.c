@@ -10,6 +10,15 @@
 
 static const struct cli_command main_commands[] = {
 	{ "check", cmd_check, "检查案例（不打开数据库）", "evaluate cases (no database)" },
+	{ "init", cmd_init, "新建数据库", "create a new database" },
+	{ "submit", cmd_submit, "受理业务（规则与记录）", "perform a business: rules, then records" },
+	{ "report", cmd_report, "日报表", "daily report of a centre" },
+	{ "status", cmd_status, "办理进度查询（姓名+身份证号）", "progress query (name + ID number)" },
+	{ "person", cmd_person, "人员档案与办理记录", "a person's records and history" },
+	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
+	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },
+	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
+	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
 };
 
 static void

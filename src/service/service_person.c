@@ -201,7 +201,7 @@ service_person_get(struct service *s, const struct service_actor *a, const char 
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
 	valid = service_idnum_key(id_number, strlen(id_number), today, key, NULL);
-	snprintf(out->id_number, sizeof out->id_number, "%s", valid ? key : "");
+	snprintf(out->id_number, sizeof out->id_number, "%.18s", valid ? key : "");
 	st = service_person_read(s, key, valid, today, out);
 	if (st == SERVICE_RETRY)
 		st = service_fail(s, SERVICE_ERR_DB, "database busy");

@@ -1,0 +1,37 @@
+/*
+ * cli_service.h: what the database commands of `jzz` share (init, submit,
+ * report, status, person, backup, audit, batch, card): opening the
+ * database named by --db, the actor from --user/--centre, the day of work,
+ * and JSON output helpers for the service's results.
+ *
+ * Kept apart from cli.h so that the rules-only commands (check) do not
+ * depend on the service layer.
+ */
+#ifndef JZZ_CLI_SERVICE_H
+#define JZZ_CLI_SERVICE_H
+
+#include "jzz/cli.h"
+#include "jzz/service.h"
+#include "jzz/strbuf.h"
+
+/* The day of work: --today / JZZ_TODAY, else the real local date. */
+jzz_date cli_today(const struct cli_opts *opts);
+
+/* Opens --db (or the default path); on failure says why on stderr and
+ * returns NULL. */
+struct service *cli_service_open(const struct cli_opts *opts);
+
+/* The actor of --user (default admin) at --centre. 0, or -1 after a
+ * message on stderr. */
+int cli_actor(struct service *s, const struct cli_opts *opts, struct service_actor *a);
+
+/* Exit status for a service failure, with its message on stderr. */
+int cli_service_fail(struct service *s, enum service_status st, const char *what);
+
+/* "YYYY-MM-DD" as a JSON string, or null. */
+void cli_json_date(struct strbuf *sb, jzz_date d);
+
+/* Writes sb and a newline to stdout; CLI_OK or CLI_FAIL. */
+int cli_print(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * cmd_init.c: `jzz --db PATH init --centre CODE`: a new database with the
+ * schema, the centres and kiosks, the holiday calendar of
+ * <datadir>/holidays (or $JZZ_HOLIDAYS_DIR), and the account admin.
+ * A file that already holds data is refused (exit 2): init never
+ * overwrites records.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/cli_service.h"
+
+int
+cmd_init(const struct cli_opts *opts, int argc, char **argv)
+{
+	const char         *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
+	char                dir[4096], err[512];
+	enum service_status st;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
+			centre = argv[++i];
+		else if (strncmp(argv[i], "--centre=", 9) == 0)
+			centre = argv[i] + 9;
+		else {
+			cli_error("usage: jzz --db PATH init --centre CODE");
+			return CLI_BADCASE;
+		}
+	}
+	if (centre == NULL) {
+		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
+		return CLI_BADCASE;
+	}
+	if (env != NULL && *env != '\0')
+		snprintf(dir, sizeof dir, "%s", env);
+	else
+		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	st = service_init(opts->db, centre, dir, err, sizeof err);
+	if (st != SERVICE_OK) {
+		cli_error("init: %s", err);
+		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
+	}
+	return CLI_OK;
+}

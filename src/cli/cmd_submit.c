@@ -1,0 +1,104 @@
+/*
+ * cmd_submit.c: `jzz [--db PATH] [--today DATE] [--user NAME] [--centre CODE]
+ * submit [--reason R --note TEXT] [FILE | -]` (case-format.md): the business
+ * of one case, rules then records, and its decision with the record made:
+ * {..., "record": {"application_id": UUID, "receipt_no": STRING | null}}.
+ *
+ * A case that is not a case exits 2 before the database is touched, as in
+ * `check`. A cancellation takes its reason (not_resident | false_materials)
+ * and note from --reason and --note, which the case format has no field for.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/casefmt.h"
+#include "jzz/cli_service.h"
+
+int
+cmd_submit(const struct cli_opts *opts, int argc, char **argv)
+{
+	const char           *path = NULL, *name = "-", *reason = NULL, *note = NULL;
+	FILE                 *in = stdin;
+	char                 *buf, text[300];
+	size_t                len;
+	struct jzz_case       c;
+	struct casefmt_error  err;
+	struct service       *s;
+	struct service_actor  a;
+	struct service_result res;
+	enum service_status   st;
+	struct strbuf         sb;
+	int                   rc, r = -1;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
+			reason = argv[++i];
+		else if (strcmp(argv[i], "--note") == 0 && i + 1 < argc)
+			note = argv[++i];
+		else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
+			path = argv[i];
+		else {
+			cli_error("usage: jzz submit [--reason R --note TEXT] [FILE | -]");
+			return CLI_BADCASE;
+		}
+	}
+	if (path != NULL && strcmp(path, "-") != 0) {
+		if ((in = fopen(path, "rb")) == NULL) {
+			cli_error("%s: %s", path, strerror(errno));
+			return CLI_BADCASE;
+		}
+		name = path;
+	}
+	buf = cli_read_all(in, &len);
+	if (in != stdin)
+		fclose(in);
+	if (buf == NULL) {
+		cli_error("%s: %s", name, strerror(errno));
+		return CLI_FAIL;
+	}
+	rc = casefmt_parse(buf, len, CASEFMT_SUBMIT, cli_today(opts), &c, &err);
+	free(buf);
+	if (rc < 0) {
+		casefmt_error_text(&err, text, sizeof text);
+		cli_error("%s: %s", name, text);
+		return CLI_BADCASE;
+	}
+	if (c.business == BIZ_CANCELLATION) {
+		r = service_cancel_reason_from_code(reason);
+		if (r < 0 || note == NULL || *note == '\0') {
+			cli_error("%s: cancellation: --reason not_resident|false_materials and --note TEXT"
+			    " are required", name);
+			return CLI_BADCASE;
+		}
+	}
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	if (cli_actor(s, opts, &a) < 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	if (c.business == BIZ_CANCELLATION)
+		st = service_cancellation(s, &a, &c, c.today, (enum service_cancel_reason)r, note, &res);
+	else
+		st = service_submit(s, &a, &c, c.today, &res);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, name);
+		service_close(s);
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	service_close(s);
+	strbuf_init(&sb);
+	casefmt_decision_open(&sb, &res.decision);
+	strbuf_puts(&sb, ",\"record\":{\"application_id\":");
+	strbuf_json_string(&sb, res.application_id);
+	strbuf_puts(&sb, ",\"receipt_no\":");
+	if (res.receipt_no[0] != '\0')
+		strbuf_json_string(&sb, res.receipt_no);
+	else
+		strbuf_puts(&sb, "null");
+	strbuf_puts(&sb, "}}");
+	rc = cli_print(&sb);
+	strbuf_free(&sb);
+	return rc;
+}
