@@ -14,7 +14,9 @@
  */
 #include "store_internal.h"
 
-#define DATE_OK(col)  "CHECK (" col " IS NULL OR date(" col ") IS " col ")"
+/* date(x, '+0 days') normalises an impossible day (2026-02-30 becomes
+ * 2026-03-02), which plain date(x) lets through. */
+#define DATE_OK(col)  "CHECK (" col " IS NULL OR date(" col ", '+0 days') IS " col ")"
 #define UUID_OK(col)  "CHECK (length(" col ") = 36)"
 #define BOOL_OK(col)  "CHECK (" col " IN (0, 1))"
 #define CENTRE_OK(col) "CHECK (" col " GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')"

@@ -1,0 +1,344 @@
+/*
+ * test_store.c: the SQLite store on its own: creation and refusal of a file
+ * holding data, the schema's guards (STRICT, CHECK, foreign keys, the
+ * append-only audit log), the hash chain and its verification, receipt
+ * numbers, the calendar round trip, and the migrations from every earlier
+ * schema version (a v1 file built by the v1 script is migrated and keeps its
+ * records).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "jzz/store.h"
+
+static char tmpdir[256];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/jzz-store-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+path_of(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", tmpdir, name);
+}
+
+static struct store *
+new_store(const char *name)
+{
+	char          path[512], err[256];
+	struct store *st;
+
+	path_of(path, sizeof path, name);
+	unlink(path);
+	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
+	return st;
+}
+
+static long long
+count(const char *dbname, const char *sql)
+{
+	char          path[512];
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	long long     n = -1;
+
+	path_of(path, sizeof path, dbname);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+test_store_create_and_refuse(void **state)
+{
+	struct store *st = new_store("a.db");
+	char          path[512], err[256], buf[64];
+	FILE         *f;
+
+	(void)state;
+	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_meta_set(st, "home_centre", "310105009"), STORE_OK);
+	assert_int_equal(store_meta_get(st, "home_centre", buf, sizeof buf), STORE_OK);
+	assert_string_equal(buf, "310105009");
+	store_close(st);
+	assert_int_equal(count("a.db", "SELECT count(*) FROM centres"), 10);
+	assert_int_equal(count("a.db", "SELECT count(*) FROM kiosks"), 3);
+	assert_int_equal(count("a.db", "SELECT count(*) FROM centres WHERE code = '310105102'"
+	    " AND name_zh = '新泾镇'"), 1);
+
+	/* a file holding data is never initialised again */
+	path_of(path, sizeof path, "a.db");
+	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_EXISTS);
+	/* nor is a file that is not SQLite at all */
+	path_of(path, sizeof path, "junk.db");
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("not a database, but somebody's data\n", f);
+	fclose(f);
+	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_EXISTS);
+	/* and opening a missing file does not create one */
+	path_of(path, sizeof path, "missing.db");
+	assert_int_not_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_not_equal(access(path, F_OK), 0);
+}
+
+static void
+test_store_pragmas(void **state)
+{
+	struct store *st = new_store("p.db");
+
+	(void)state;
+	store_close(st);
+	assert_int_equal(count("p.db", "SELECT count(*) FROM pragma_journal_mode WHERE"
+	    " journal_mode = 'wal'"), 1);
+	/* every table is STRICT */
+	assert_int_equal(count("p.db", "SELECT count(*) FROM pragma_table_list WHERE schema = 'main'"
+	    " AND type = 'table' AND name NOT LIKE 'sqlite_%' AND strict = 0"), 0);
+}
+
+static void
+test_store_constraints(void **state)
+{
+	struct store *st = new_store("c.db");
+
+	(void)state;
+	/* CHECK on codes */
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO users (name, role, created_at)"
+	    " VALUES ('x', 'superuser', 'now')"), STORE_ERR);
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO centres VALUES ('31010500X', 'x', 'street')"),
+	    STORE_ERR);
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO holidays VALUES ('2026-02-30', 1)"),
+	    STORE_ERR);
+	/* STRICT: no text in an integer column */
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO holidays VALUES ('2026-02-03', 'yes')"),
+	    STORE_ERR);
+	/* foreign keys are on */
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO users (name, role, centre, created_at)"
+	    " VALUES ('y', 'clerk', '310105999', 'now')"), STORE_ERR);
+	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	store_close(st);
+}
+
+static void
+test_store_audit_chain(void **state)
+{
+	struct store            *st = new_store("au.db");
+	struct store_audit_entry e = { 0, "admin", "admin", "310105009", "test", "s", "r" };
+	long                     n, broken;
+	char                     reason[256];
+
+	(void)state;
+	e.day = date_from_ymd(2026, 11, 27);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(store_begin(st), STORE_OK);
+		assert_int_equal(store_audit_append(st, &e), STORE_OK);
+		assert_int_equal(store_commit(st), STORE_OK);
+	}
+	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(broken, 0);
+	/* append-only: the triggers refuse */
+	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
+	    STORE_ERR);
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 3"), STORE_ERR);
+	/* someone who drops the trigger is caught by the chain */
+	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_update"), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
+	    STORE_OK);
+	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
+	assert_int_equal(broken, 3);
+	assert_non_null(strstr(reason, "altered"));
+	store_close(st);
+
+	st = new_store("au2.db");
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(store_begin(st), STORE_OK);
+		assert_int_equal(store_audit_append(st, &e), STORE_OK);
+		assert_int_equal(store_commit(st), STORE_OK);
+	}
+	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_delete"), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 2"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(broken, 2);
+	store_close(st);
+}
+
+static void
+test_store_receipts(void **state)
+{
+	struct store *st = new_store("r.db");
+	char          r[STORE_RECEIPT_LEN];
+	jzz_date      d = date_from_ymd(2026, 11, 27);
+
+	(void)state;
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_receipt_next(st, "310105009", d, r), STORE_OK);
+	assert_string_equal(r, "310105009-20261127-0001");
+	assert_int_equal(store_receipt_next(st, "310105009", d, r), STORE_OK);
+	assert_string_equal(r, "310105009-20261127-0002");
+	assert_int_equal(store_receipt_next(st, "310105001", d, r), STORE_OK);
+	assert_string_equal(r, "310105001-20261127-0001");
+	assert_int_equal(store_receipt_next(st, "310105009", d + 1, r), STORE_OK);
+	assert_string_equal(r, "310105009-20261128-0001");
+	assert_int_equal(store_commit(st), STORE_OK);
+	/* a rolled-back business gives its number back */
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_receipt_next(st, "310105009", d, r), STORE_OK);
+	assert_string_equal(r, "310105009-20261127-0003");
+	store_rollback(st);
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_receipt_next(st, "310105009", d, r), STORE_OK);
+	assert_string_equal(r, "310105009-20261127-0003");
+	assert_int_equal(store_commit(st), STORE_OK);
+	store_close(st);
+}
+
+static void
+test_store_calendar_roundtrip(void **state)
+{
+	struct store    *st = new_store("cal.db");
+	struct calendar *a = calendar_new(), *b = calendar_new();
+	static const char json[] =
+		"{\"year\": 2026, \"days\": ["
+		"{\"name\": \"x\", \"date\": \"2026-01-01\", \"isOffDay\": true},"
+		"{\"name\": \"x\", \"date\": \"2026-01-04\", \"isOffDay\": false},"
+		"{\"name\": \"x\", \"date\": \"2025-12-31\", \"isOffDay\": true}]}";
+	char             err[256];
+
+	(void)state;
+	assert_int_equal(calendar_load_json(a, json, strlen(json), err, sizeof err), 2026);
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_calendar_save(st, a), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(store_calendar_load(st, b), STORE_OK);
+	assert_true(calendar_year_loaded(b, 2026));
+	assert_false(calendar_year_loaded(b, 2025));
+	assert_int_equal(calendar_override(b, date_from_ymd(2026, 1, 1)), 1);
+	assert_int_equal(calendar_override(b, date_from_ymd(2026, 1, 4)), 0);
+	assert_int_equal(calendar_override(b, date_from_ymd(2025, 12, 31)), 1);
+	assert_int_equal(calendar_override(b, date_from_ymd(2026, 1, 5)), -1);
+	calendar_free(a);
+	calendar_free(b);
+	store_close(st);
+}
+
+/*
+ * Every earlier version is built with its own scripts, given records, and
+ * reopened: store_open migrates it to the current version and the records
+ * survive.
+ */
+static void
+test_store_migrations(void **state)
+{
+	(void)state;
+	for (int v = 1; v < STORE_SCHEMA_VERSION; v++) {
+		char                name[32], path[512], err[256];
+		struct store       *st;
+		struct store_person p, q;
+
+		snprintf(name, sizeof name, "v%d.db", v);
+		path_of(path, sizeof path, name);
+		unlink(path);
+		assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
+		assert_int_equal(store_build_version(st, v), STORE_OK);
+		assert_int_equal(store_user_version(st), v);
+		assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+		memset(&p, 0, sizeof p);
+		snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000001");
+		snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
+		snprintf(p.name, sizeof p.name, "陈静");
+		p.birth = date_from_ymd(1992, 7, 19);
+		assert_int_equal(store_person_insert(st, &p), STORE_OK);
+		store_close(st);
+		if (v < 2)
+			assert_int_equal(count(name, "SELECT count(*) FROM sqlite_schema WHERE name = 'kiosks'"), 0);
+
+		assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+		assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
+		assert_int_equal(store_person_by_idnum(st, "340104199207193170", &q), STORE_OK);
+		assert_string_equal(q.name, "陈静");
+		assert_int_equal(q.birth, p.birth);
+		store_close(st);
+		assert_int_equal(count(name, "SELECT count(*) FROM kiosks"), 3);
+		assert_int_equal(count(name, "SELECT count(*) FROM users WHERE name = 'clerk1'"), 1);
+		assert_int_equal(count(name, "SELECT count(*) FROM pragma_integrity_check"
+		    " WHERE integrity_check = 'ok'"), 1);
+	}
+}
+
+/* A file from a newer jzz is refused rather than misread. */
+static void
+test_store_newer_version(void **state)
+{
+	struct store *st = new_store("new.db");
+	char          path[512], err[256];
+
+	(void)state;
+	assert_int_equal(store_exec_for_tests(st, "PRAGMA user_version = 99"), STORE_OK);
+	store_close(st);
+	path_of(path, sizeof path, "new.db");
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_VERSION);
+	assert_non_null(strstr(err, "newer"));
+}
+
+static void
+test_store_backup(void **state)
+{
+	struct store *st = new_store("b.db");
+	char          path[512];
+
+	(void)state;
+	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	path_of(path, sizeof path, "b-copy.db");
+	assert_int_equal(store_backup(st, path), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("b-copy.db", "SELECT count(*) FROM users WHERE name = 'clerk1'"), 1);
+	assert_int_equal(count("b-copy.db", "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_store_create_and_refuse),
+		cmocka_unit_test(test_store_pragmas),
+		cmocka_unit_test(test_store_constraints),
+		cmocka_unit_test(test_store_audit_chain),
+		cmocka_unit_test(test_store_receipts),
+		cmocka_unit_test(test_store_calendar_roundtrip),
+		cmocka_unit_test(test_store_migrations),
+		cmocka_unit_test(test_store_newer_version),
+		cmocka_unit_test(test_store_backup),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
