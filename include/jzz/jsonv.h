@@ -57,6 +57,12 @@ struct jsonv *jsonv_parse(struct jsonv_arena *a, const char *buf, size_t len,
 /* The member `key` of an object, or NULL (also when v is not an object). */
 struct jsonv *jsonv_get(const struct jsonv *obj, const char *key);
 
+/* A short, printable excerpt of a decoded string for an error message: at
+ * most `max` bytes of it, never cut inside a UTF-8 sequence, control
+ * characters shown as \n, \t or \xNN, "..." when cut. Writes into out
+ * (size bytes; 4 * max + 8 is always enough). */
+void jsonv_excerpt(const char *s, size_t len, size_t max, char *out, size_t size);
+
 static inline bool
 jsonv_is(const struct jsonv *v, enum jsonv_type t)
 {

@@ -118,7 +118,10 @@ casefmt_code(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const ch
 	i = case_vocab_find(v, n, (j)->str, (j)->len);
 	if (i < 0) {
 		/* Quote at most a screenful of the bad code. */
-		return casefmt_fail(x, path, "unknown code \"%.40s\"", (j)->str);
+		char shown[200];
+
+		jsonv_excerpt(j->str, j->len, 40, shown, sizeof shown);
+		return casefmt_fail(x, path, "unknown code \"%s\"", shown);
 	}
 	*out = i;
 	return 1;
@@ -139,8 +142,10 @@ casefmt_date(struct casefmt_ctx *x, struct jsonv *obj, const char *key, const ch
 	if (!jsonv_is(v, JSONV_STRING))
 		return casefmt_fail(x, path, "expected a date YYYY-MM-DD");
 	if (!date_parse((v)->str, (v)->len, out)) {
-		return casefmt_fail(x, path, "\"%.20s\" is not a real date YYYY-MM-DD",
-		    (v)->str);
+		char shown[120];
+
+		jsonv_excerpt(v->str, v->len, 20, shown, sizeof shown);
+		return casefmt_fail(x, path, "\"%s\" is not a real date YYYY-MM-DD", shown);
 	}
 	return 1;
 }
@@ -287,9 +292,12 @@ casefmt_documents(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 		if (!jsonv_is(d, JSONV_STRING))
 			return casefmt_fail(x, path, "expected a document code");
 		code = CASE_VOCAB_FIND(case_doc_vocab, (d)->str, (d)->len);
-		if (code < 0)
-			return casefmt_fail(x, path, "unknown document code \"%.40s\"",
-			    (d)->str);
+		if (code < 0) {
+			char shown[200];
+
+			jsonv_excerpt(d->str, d->len, 40, shown, sizeof shown);
+			return casefmt_fail(x, path, "unknown document code \"%s\"", shown);
+		}
 		c->documents |= DOCBIT(code);
 	}
 	return 0;

@@ -420,9 +420,14 @@ jsonv_object(struct jsonv_parser *x, int depth)
 			return jsonv_fail(x, "string or '}' expected");
 		if ((key = jsonv_string_raw(x, &keylen)) == NULL)
 			return NULL;
-		for (m = v->child; m != NULL; m = m->next)
-			if (m->keylen == keylen && memcmp(m->key, key, keylen) == 0)
-				return jsonv_fail(x, "duplicate object key \"%.40s\"", key);
+		for (m = v->child; m != NULL; m = m->next) {
+			if (m->keylen == keylen && memcmp(m->key, key, keylen) == 0) {
+				char shown[200];
+
+				jsonv_excerpt(key, keylen, 40, shown, sizeof shown);
+				return jsonv_fail(x, "duplicate object key \"%s\"", shown);
+			}
+		}
 		if (v->len >= JSONV_MAX_MEMBERS)
 			return jsonv_fail(x, "too many members in one object");
 		jsonv_space(x);
@@ -505,6 +510,40 @@ jsonv_parse(struct jsonv_arena *a, const char *buf, size_t len, struct jsonv_err
 	if (x.p != x.end)
 		return jsonv_fail(&x, "end of input expected after the value");
 	return v;
+}
+
+void
+jsonv_excerpt(const char *s, size_t len, size_t max, char *out, size_t size)
+{
+	size_t o = 0, i = 0;
+
+	if (size == 0)
+		return;
+	while (i < len && i < max) {
+		unsigned char c = (unsigned char)s[i];
+		size_t        n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		char          esc[8];
+		const char   *piece = s + i;
+		size_t        plen = n;
+
+		if (i + n > max || i + n > len)
+			break;   /* never half a character */
+		if (c < 0x20 || c == 0x7F) {
+			snprintf(esc, sizeof esc, c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\x%02x", c);
+			piece = esc;
+			plen = strlen(esc);
+		}
+		if (o + plen + 4 > size)
+			break;
+		memcpy(out + o, piece, plen);
+		o += plen;
+		i += n;
+	}
+	if (i < len && o + 4 <= size) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
 }
 
 struct jsonv *
