@@ -131,9 +131,12 @@ service_home_centre(const struct service *s)
 static void
 service_backoff(int n)
 {
-	long us = 1000L * (n < 50 ? n + 1 : 50);
+	static unsigned seed;
+	long            us = 1000L * (n < 50 ? n + 1 : 50);
 
-	us += rand() % 1000;
+	if (seed == 0)   /* per process: forked counters must not jitter in step */
+		seed = (unsigned)getpid() * 2654435761u ^ (unsigned)time(NULL);
+	us += rand_r(&seed) % 1000;
 	usleep((useconds_t)us);
 }
 

@@ -27,7 +27,7 @@ static char svctest_db[512];
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
 
-static int
+static inline int
 svctest_setup(void **state)
 {
 	(void)state;
@@ -38,7 +38,7 @@ svctest_setup(void **state)
 	return 0;
 }
 
-static int
+static inline int
 svctest_teardown(void **state)
 {
 	char cmd[300];
@@ -49,7 +49,7 @@ svctest_teardown(void **state)
 }
 
 /* A new database at svctest_db (home centre 虹桥街道), opened. */
-static struct service *
+static inline struct service *
 svctest_new(void)
 {
 	char            err[512];
@@ -66,7 +66,7 @@ svctest_new(void)
 	return s;
 }
 
-static struct service_actor
+static inline struct service_actor
 svctest_actor(struct service *s, const char *user)
 {
 	struct service_actor a;
@@ -76,11 +76,11 @@ svctest_actor(struct service *s, const char *user)
 }
 
 /* A valid 18-character ID number for person k (born 1990-01-01 + k/900 days). */
-static void
+static inline void
 svctest_idnum(int k, char out[19])
 {
 	int      y, m, d;
-	char     digits[18];
+	char     digits[48];
 	jzz_date birth = D(1990, 1, 1) + k / 900;
 
 	date_to_ymd(birth, &y, &m, &d);
@@ -91,7 +91,7 @@ svctest_idnum(int k, char out[19])
 }
 
 /* Parses a case (submit mode) written with printf. */
-static void
+static inline void
 svctest_case(struct jzz_case *c, jzz_date today, const char *fmt, ...)
 {
 	char                 buf[4096], text[300];
@@ -108,7 +108,7 @@ svctest_case(struct jzz_case *c, jzz_date today, const char *fmt, ...)
 }
 
 /* Submits a case; asserts the service itself did not fail. */
-static enum verdict
+static inline enum verdict
 svctest_submit(struct service *s, const struct service_actor *a, jzz_date today,
                struct service_result *r, const char *fmt, ...)
 {
@@ -147,7 +147,7 @@ svctest_submit(struct service *s, const struct service_actor *a, jzz_date today,
 	"\"documents\":[\"id_card\",\"acceptance_receipt\"]}", (id)
 
 /* One number from the database by SQL (the tests' own look, not the store's). */
-static long long
+static inline long long
 svctest_count(const char *fmt, ...)
 {
 	char          sql[2048];
