@@ -61,5 +61,12 @@ int cmd_card(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+/* The counter terminal (cmd_tui.c, cmd_demo.c; the screens are src/ui). */
+int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
+int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
+/* Opens the terminal on db (NULL: the default database). */
+int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
+/* The holiday folder for a new database: $JZZ_HOLIDAYS_DIR or <datadir>/holidays. */
+const char *cmd_tui_holidays(char *buf, size_t size);
 
 #endif

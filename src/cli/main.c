@@ -19,6 +19,8 @@ static const struct cli_command main_commands[] = {
 	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },
 	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
 	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
+	{ "tui", cmd_tui, "受理终端（默认命令）", "the counter terminal (the default)" },
+	{ "demo", cmd_demo, "培训模式（培训数据库）", "training mode (training database)" },
 };
 
 static void
@@ -83,10 +85,8 @@ main(int argc, char **argv)
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}
-	if (i >= argc) {
-		main_usage(stderr);
-		return CLI_BADCASE;
-	}
+	if (i >= argc)
+		return cmd_tui(&opts, 1, argv + i - 1);   /* no command: the counter terminal */
 	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
 		if (strcmp(argv[i], main_commands[k].name) == 0)
 			return main_commands[k].run(&opts, argc - i, argv + i);

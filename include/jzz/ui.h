@@ -1,0 +1,50 @@
+/*
+ * ui.h: the counter terminal (居住证受理终端), as the command line sees it.
+ *
+ * Why so small: the commands `jzz` and `jzz demo` only need to open the
+ * terminal on a database; everything else (screens, keys, the field editor)
+ * is private to src/ui so that it can change without touching the commands.
+ */
+#ifndef JZZ_UI_H
+#define JZZ_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jzz/calendar.h"
+#include "jzz/date.h"
+
+struct ui_options {
+	const char      *db;        /* NULL: the service layer's default path */
+	jzz_date         today;     /* JZZ_DATE_NONE: the real date */
+	const char      *user;      /* pre-filled on the login screen, or NULL */
+	const char      *centre;    /* NULL: the account's centre */
+	const char      *lang;      /* "zh" or "en" */
+	bool             training;  /* 培训模式: every screen carries the marker */
+	const char      *holidays;  /* folder of holiday files for a new database */
+	struct calendar *cal;       /* for the live rules panel (NULL: Mon-Fri) */
+};
+
+/* Runs the terminal until the clerk quits. Returns an exit status (0 ok,
+ * 1 when the terminal or the database could not be used). */
+int ui_run(const struct ui_options *o);
+
+/*
+ * Creates the training database at `path` when it does not exist: the
+ * schema, the demo accounts and demo persons, all through the service layer.
+ * Returns 0 (created or already there) or -1 with err filled.
+ */
+int ui_demo_prepare(const char *path, jzz_date today, const char *holidays,
+                    char *err, size_t errlen);
+
+/* The demo accounts, for the login screen of training mode. */
+struct ui_demo_account {
+	const char *user;
+	const char *password;
+	const char *role_zh;
+	const char *role_en;
+};
+extern const struct ui_demo_account ui_demo_accounts[];
+extern const size_t ui_demo_naccounts;
+
+#endif

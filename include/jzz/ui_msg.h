@@ -1,0 +1,260 @@
+/*
+ * ui_msg.h: every sentence the counter terminal shows, in Chinese and
+ * English, in one catalogue.
+ *
+ * Why a catalogue: the clerk switches language with a key (or --lang en)
+ * and each screen must change at once; a literal written inside a screen
+ * would stay behind in one language. Screens name a message by its id and
+ * ui_msg() returns it in the current language. Vocabulary (businesses,
+ * documents, tenures...) comes from the tables of case.h and rule messages
+ * from rules_message(), which are bilingual already.
+ */
+#ifndef JZZ_UI_MSG_H
+#define JZZ_UI_MSG_H
+
+#define UI_MESSAGES(X) \
+	X(M_NONE, "", "") \
+	X(M_APP_TITLE, "居住证受理终端", "Residence Permit Counter") \
+	X(M_TRAINING, "培训模式", "TRAINING MODE") \
+	X(M_NEED_UTF8, "jzz: 终端需要 UTF-8 字符集（例如 LANG=zh_CN.UTF-8 或 C.UTF-8），当前为 %s。", \
+	  "jzz: the terminal needs a UTF-8 locale (e.g. LANG=zh_CN.UTF-8 or C.UTF-8); the current one is %s.") \
+	X(M_NOT_TTY, "jzz: 标准输入输出不是终端。", "jzz: standard input/output is not a terminal.") \
+	X(M_TOO_SMALL, "终端窗口太小", "Terminal too small") \
+	X(M_TOO_SMALL_NEED, "至少需要 80 列 × 24 行，当前 %d × %d。请放大窗口，输入内容不会丢失。", \
+	  "Needs at least 80 columns x 24 rows, now %d x %d. Enlarge the window; nothing typed is lost.") \
+	/* function keys */ \
+	X(M_FK_HELP, "帮助", "Help") \
+	X(M_FK_LOOKUP, "查人", "Person") \
+	X(M_FK_STATUS, "进度", "Status") \
+	X(M_FK_RECEIVED, "到证", "Arrived") \
+	X(M_FK_LANG, "English", "中文") \
+	X(M_FK_QUIT, "退出", "Quit") \
+	X(M_FK_BACK, "返回", "Back") \
+	X(M_FK_NEXT, "下一步", "Next") \
+	X(M_FK_PREV, "上一步", "Prev") \
+	X(M_FK_REVIEW, "核对", "Review") \
+	X(M_FK_ACCEPT, "受理", "Accept") \
+	X(M_FK_REFUSE, "不予受理", "Refuse") \
+	X(M_FK_INCOMPLETE, "补正告知", "Notify missing") \
+	X(M_FK_LOGIN, "登录", "Log in") \
+	X(M_FK_SEARCH, "查询", "Search") \
+	X(M_FK_DONE, "完成", "Done") \
+	X(M_FK_CONFIRM, "确认", "Confirm") \
+	X(M_FK_PRINT, "打印", "Print") \
+	X(M_FK_CARD_IN, "到证登记", "Card arrived") \
+	X(M_FK_LOGOUT, "注销", "Log out") \
+	X(M_FK_CHANGE, "修改", "Change") \
+	/* login */ \
+	X(M_LOGIN_TITLE, "登录", "Log in") \
+	X(M_LOGIN_USER, "账号", "Account") \
+	X(M_LOGIN_PASSWORD, "密码", "Password") \
+	X(M_LOGIN_DEMO, "培训账号（密码暂不校验，任意输入）：", "Training accounts (passwords not checked yet):") \
+	X(M_LOGIN_UNKNOWN, "账号不存在或不属于本中心", "No such account at this centre") \
+	X(M_LOGIN_NEED_USER, "请输入账号", "Enter the account name") \
+	X(M_LOGIN_BAD_PASSWORD, "密码不正确", "Wrong password") \
+	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
+	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
+	/* home */ \
+	X(M_HOME_TITLE, "首页", "Home") \
+	X(M_HOME_BUSINESSES, "业务（按数字键开始）", "Businesses (press the key)") \
+	X(M_HOME_QUEUES, "本中心待办", "Work queues of this centre") \
+	X(M_Q_MADE, "已制证待到证", "Cards made, awaiting arrival") \
+	X(M_Q_RECEIVED, "已到证待领取", "Cards at the centre, awaiting pickup") \
+	X(M_Q_WINDOW, "进入签注期", "Permits in the endorsement window") \
+	X(M_Q_EMPTY, "（无）", "(none)") \
+	X(M_Q_MORE, "……另有 %zu 项", "... %zu more") \
+	X(M_Q_NOTICE_DUE, "通知期限 %s", "notice due %s") \
+	X(M_Q_OVERDUE, "已逾期", "OVERDUE") \
+	X(M_Q_SUSPENDED, "已中止", "SUSPENDED") \
+	X(M_Q_VALID_UNTIL, "有效期至 %s", "valid until %s") \
+	X(M_Q_MADE_ON, "制证 %s", "made %s") \
+	X(M_Q_RECEIVED_ON, "到证 %s", "arrived %s") \
+	X(M_HOME_HINT, "↑↓ 选择待办，Enter 查看该人；F2 按身份证号查人。", "Up/Down picks a queue item, Enter opens the person; F2 looks up an ID number.") \
+	X(M_HOME_USER, "%s（%s） 中心 %s  工作日 %s", "%s (%s)  centre %s  day %s") \
+	X(M_SUPERVISOR_ONLY, "仅主管可办理", "supervisors only") \
+	/* lookup / person */ \
+	X(M_LOOKUP_TITLE, "人员查询", "Person look-up") \
+	X(M_LOOKUP_PROMPT, "身份证号", "ID number") \
+	X(M_LOOKUP_NOT_FOUND, "没有此人的记录", "No record of this person") \
+	X(M_PERSON_TITLE, "人员信息", "Person") \
+	X(M_P_NAME, "姓名", "Name") \
+	X(M_P_IDNUM, "身份证号", "ID number") \
+	X(M_P_PHONE, "电话", "Phone") \
+	X(M_P_BIRTH, "出生日期", "Born") \
+	X(M_P_REG, "居住登记", "Registration") \
+	X(M_P_REG_LINE, "%s 登记，有效期至 %s", "registered %s, valid until %s") \
+	X(M_P_REG_EXPIRED, "（已过期）", " (expired)") \
+	X(M_P_NONE, "无", "none") \
+	X(M_P_PERMIT, "居住证", "Permit") \
+	X(M_P_PERMIT_LINE, "%s，有效期 %s 至 %s，签注期自 %s", "%s, valid %s to %s, endorsement window from %s") \
+	X(M_P_CARD, "卡片", "Card") \
+	X(M_P_CARD_LINE, "%s，回执号 %s，制证日 %s", "%s, receipt %s, made on %s") \
+	X(M_P_HISTORY, "办理记录", "History") \
+	X(M_P_OPEN, "未办结申请（材料不全）", "Open applications (incomplete)") \
+	X(M_P_HINT, "按业务数字键为此人办理；F4 到证登记。", "Press a business key to serve this person; F4 card arrived.") \
+	X(M_ST_NONE, "无", "none") \
+	X(M_ST_PROCESSING, "制证中", "in production") \
+	X(M_ST_VALID, "有效", "valid") \
+	X(M_ST_SUSPENDED, "已中止（逾期未签注）", "suspended (not endorsed)") \
+	X(M_ST_CANCELLED, "已注销", "cancelled") \
+	X(M_CARD_NONE, "无", "none") \
+	X(M_CARD_ACCEPTED, "已受理", "accepted") \
+	X(M_CARD_TRANSFERRED, "材料已流转", "materials transferred") \
+	X(M_CARD_REVIEWED, "已审核", "reviewed") \
+	X(M_CARD_MADE, "已制证，待到证", "made, awaiting arrival") \
+	X(M_CARD_RECEIVED, "已到证，待领取", "at the centre, awaiting pickup") \
+	X(M_CARD_PICKED_UP, "已领取", "picked up") \
+	X(M_CARD_POSTED, "已邮寄", "posted") \
+	X(M_CARD_VOID, "已作废", "void") \
+	X(M_V_ACCEPT, "受理", "accepted") \
+	X(M_V_INCOMPLETE, "材料不全", "incomplete") \
+	X(M_V_REFUSE, "不予受理", "refused") \
+	/* card arrived */ \
+	X(M_RECV_TITLE, "到证登记", "Card arrived at the centre") \
+	X(M_RECV_DONE, "已登记到证：%s（回执号 %s），领证通知须于 %s 前发出。", "Recorded: card of %s (receipt %s) arrived; pickup notice due by %s.") \
+	X(M_RECV_STATE, "此人没有已制成待到证的卡片", "This person has no made card awaiting arrival") \
+	/* status query */ \
+	X(M_STATUS_TITLE, "办理进度查询", "Status query") \
+	X(M_STATUS_NAME, "姓名", "Name") \
+	X(M_STATUS_NOT_FOUND, "查无记录：姓名与身份证号不符或没有申请。", "Nothing found: the name does not match the ID number, or there is no application.") \
+	X(M_STATUS_LAST, "最近业务", "Last business") \
+	X(M_STATUS_CARD, "卡片状态", "Card") \
+	X(M_STATUS_READY, "预计制证完成", "Card ready on") \
+	X(M_STATUS_PERMIT, "居住证状态", "Permit") \
+	X(M_STATUS_VALID, "有效期至", "Valid until") \
+	/* flow */ \
+	X(M_PAGE_APPLICANT, "申请人", "Applicant") \
+	X(M_PAGE_HOUSING, "住房", "Housing") \
+	X(M_PAGE_DETAILS, "办理事项", "Details") \
+	X(M_PAGE_DOCS, "材料", "Documents") \
+	X(M_PAGE_REVIEW, "核对", "Review") \
+	X(M_F_IDNUM, "身份证号", "ID number") \
+	X(M_F_NAME, "姓名", "Name") \
+	X(M_F_PHONE, "手机号", "Mobile") \
+	X(M_F_HUKOU, "本市户籍", "Shanghai hukou") \
+	X(M_F_LIVES, "在本市实际居住", "Lives in Shanghai") \
+	X(M_F_MOBILITY, "行动不便", "Impaired mobility") \
+	X(M_F_DISABLED, "残疾人", "Disabled") \
+	X(M_F_ADDR_CHANGED, "现住址与登记地址不一致", "Address differs from registration") \
+	X(M_F_AGENT, "代办", "Agent") \
+	X(M_F_AGENT_ID, "代办人身份证号", "Agent ID number") \
+	X(M_F_AGENT_REL, "代办人关系", "Agent's relation") \
+	X(M_F_TENURE, "住房类型", "Tenure") \
+	X(M_F_USE, "产证用途", "Certified use") \
+	X(M_F_HREL, "产权/承租人关系", "Owner/tenant relation") \
+	X(M_F_MANAGED, "位于居住物业管理区域", "In a managed residential estate") \
+	X(M_F_LEASED_TO, "租赁给", "Leased to") \
+	X(M_F_DELIVERY, "领证方式", "Delivery") \
+	X(M_F_IN_SH, "邮寄地址在本市", "Postal address in Shanghai") \
+	X(M_F_FAST, "快证事由", "Fast-track reason") \
+	X(M_F_FAST_TEXT, "事由说明", "Reason text") \
+	X(M_F_PERSONAL, "个人原因", "Personal reason") \
+	X(M_F_FEE_NO, "定额收据号", "Fee receipt no.") \
+	X(M_F_CHANGE, "变更项目", "Change of") \
+	X(M_F_CHANGE_ON, "变更日期", "Changed on") \
+	X(M_F_NEW_VALUE, "变更后内容", "New value") \
+	X(M_UNSET, "请选择", "choose") \
+	X(M_YES, "是", "yes") \
+	X(M_NO, "否", "no") \
+	X(M_AGENT_NONE, "无（本人办理）", "none (in person)") \
+	X(M_REL_OTHER, "其他（非近亲属）", "other (not near)") \
+	X(M_READONLY, "（已有记录，只读）", "(on record, read-only)") \
+	X(M_KNOWN_PERSON, "已有记录：%s", "On record: %s") \
+	X(M_NEW_PERSON, "新人员：请录入姓名", "New person: enter the name") \
+	X(M_PERMIT_INFO, "居住证有效期至 %s（%s）", "Permit valid until %s (%s)") \
+	X(M_REG_INFO, "居住登记于 %s", "Registered on %s") \
+	X(M_CHOICE_HINT, "选项：", "Options: ") \
+	X(M_CHOICE_KEYS, "按数字/字母选择，←→ 或空格切换", "digit/letter picks, Left/Right or Space cycles") \
+	X(M_DOCS_HINT, "本案所需材料（空格勾选已收到的）：", "Documents this case needs (Space ticks what was handed over):") \
+	X(M_DOCS_KEYS, "空格 勾选/取消；↑↓ 移动；PgDn 下一步", "Space ticks/unticks; Up/Down moves; PgDn next") \
+	X(M_DOCS_ALT, "（可替代）", " (alternative)") \
+	X(M_DOCS_NONE, "本业务无需材料", "No documents needed") \
+	X(M_DOCS_EXTRA, "（已勾选，本案不需要）", " (ticked, not needed)") \
+	X(M_ERR_SUMMARY, "有 %d 处需要更正：", "%d field(s) to correct:") \
+	X(M_ERR_REQUIRED, "必填", "required") \
+	X(M_ERR_NAME_LONG, "姓名最多 30 个字", "at most 30 characters") \
+	X(M_ERR_PHONE, "手机号应为 11 位数字", "11 digits expected") \
+	X(M_ERR_DATE, "日期格式为 YYYY-MM-DD，且须为真实日期", "a real date YYYY-MM-DD expected") \
+	X(M_ERR_DATE_FUTURE, "日期不能晚于今天", "must not be after today") \
+	X(M_RULES_TITLE, "规则判定", "Rules") \
+	X(M_RULES_PENDING, "待录入：%s", "To fill in: %s") \
+	X(M_RULES_ALL_PASS, "各项规则均通过", "Every rule passes") \
+	X(M_DECISION, "当前结论：", "Decision: ") \
+	X(M_RULE_FAIL, "不符", "FAIL") \
+	X(M_RULE_MISSING, "缺材料", "MISSING") \
+	X(M_RULE_WARN, "提示", "WARN") \
+	X(M_ESC_LOSE, "放弃本次录入的内容吗？（y 放弃 / n 继续）", "Discard what was typed? (y discard / n keep)") \
+	X(M_QUIT_ASK, "退出受理终端吗？（y 退出 / n 留下）", "Quit the terminal? (y quit / n stay)") \
+	X(M_REVIEW_TITLE, "核对申请信息", "Review the application") \
+	X(M_REVIEW_HINT, "按左侧字母修改该项；F10 提交。", "Press the letter to change an answer; F10 submits.") \
+	X(M_REVIEW_DECISION, "提交后结论：%s", "On submitting: %s") \
+	X(M_SUBMIT_FAIL, "提交失败：%s", "Submission failed: %s") \
+	/* result screens */ \
+	X(M_REFUSE_TITLE, "不予受理告知", "Refusal") \
+	X(M_INCOMPLETE_TITLE, "材料补正告知", "Documents missing") \
+	X(M_RULE_LINE, "规则 %s", "Rule %s") \
+	X(M_CITATION, "依据：", "Source: ") \
+	X(M_NEXT_STEP, "下一步：", "Next step: ") \
+	X(M_NEXT_ELIGIBLE, "%s 起可再来申领。", "Come back from %s.") \
+	X(M_NEXT_WINDOW, "签注期自 %s 起开放，届时再来办理。", "The endorsement window opens on %s; come back then.") \
+	X(M_NEXT_BRING, "请备齐以下材料后再来：", "Bring these documents and come back:") \
+	X(M_NEXT_FIX, "按所列规则纠正后重新申请。", "Correct what the rules above say, then apply again.") \
+	X(M_RECORDED_AS, "申请已记录，编号 %s", "Application recorded, id %s") \
+	/* receipt */ \
+	X(M_RECEIPT_TITLE, "上海市居住证受理回执", "Acceptance receipt") \
+	X(M_RC_NO, "回执号", "Receipt no.") \
+	X(M_RC_BUSINESS, "业务", "Business") \
+	X(M_RC_NAME, "姓名", "Name") \
+	X(M_RC_IDNUM, "身份证号", "ID number") \
+	X(M_RC_ACCEPTED, "受理日期", "Accepted on") \
+	X(M_RC_TRANSFERRED, "材料流转", "Materials transferred") \
+	X(M_RC_REVIEWED, "审核完成", "Reviewed") \
+	X(M_RC_READY, "制证完成", "Card ready") \
+	X(M_RC_VALID_UNTIL, "签注后有效期至", "Valid after endorsement until") \
+	X(M_RC_RESET, "逾期超过 60 日，居住年限自今日起重新计算", "More than 60 days late: residence years restart today") \
+	X(M_RC_FEE, "工本费", "Fee") \
+	X(M_RC_FEE_FMT, "%d 元", "%d yuan") \
+	X(M_RC_FEE_FREE, "免收", "free") \
+	X(M_RC_COD, "快递费 %d 元，货到付款（交快递员）", "Courier fee %d yuan, cash on delivery") \
+	X(M_RC_PICKUP, "领证须知", "Pickup") \
+	X(M_RC_PICKUP_TEXT, "收到短信通知后，凭本回执和本人居民身份证到本中心领证。", "When notified by SMS, bring this receipt and your ID card to this centre.") \
+	X(M_RC_POST_TEXT, "证件将以邮政快递送达本市地址。", "The card will be posted to your Shanghai address.") \
+	X(M_RC_NO_CARD, "本业务无需领证。", "Nothing to pick up for this business.") \
+	X(M_RC_CENTRE, "受理中心", "Centre") \
+	X(M_RC_CLERK, "受理人", "Clerk") \
+	X(M_RC_WARN, "请告知申请人", "Tell the applicant") \
+	X(M_RC_SAVED, "回执已保存：%s", "Receipt saved: %s") \
+	X(M_RC_SAVE_FAIL, "回执未能保存：%s", "Receipt not saved: %s") \
+	X(M_RC_PRINTED, "已送打印机 %s", "sent to printer %s") \
+	X(M_RC_PRINT_FAIL, "打印失败（%s）", "printing failed (%s)") \
+	X(M_RC_NO_PRINTER, "未配置打印机（JZZ_PRINTER）", "no printer configured (JZZ_PRINTER)") \
+	X(M_RESULT_HINT, "Enter 返回首页；Esc 回到表单修改（已录入内容保留）。", "Enter returns home; Esc goes back to the form (everything kept).") \
+	X(M_RC_DONE_HINT, "Enter 或 Esc 返回首页。", "Enter or Esc returns home.") \
+	/* help */ \
+	X(M_HELP_TITLE, "帮助", "Help") \
+	X(M_HELP_KEYS, \
+	  "Tab/Enter 下一项  Shift-Tab 上一项  PgDn 下一页  PgUp 上一页\n" \
+	  "Esc 返回（有未保存内容时先询问）  F10 确认（按钮写明动作）\n" \
+	  "终端收不到 F 键时：先按 Esc 再按数字，Esc 1 = F1 … Esc 0 = F10\n" \
+	  "F6 切换中文/English  颜色仅作辅助，含义均有文字（支持 NO_COLOR）", \
+	  "Tab/Enter next field  Shift-Tab previous  PgDn next page  PgUp previous\n" \
+	  "Esc back (asks first if something would be lost)  F10 confirm (named action)\n" \
+	  "If F-keys do not reach the terminal: Esc then a digit, Esc 1 = F1 ... Esc 0 = F10\n" \
+	  "F6 switches Chinese/English  colour only helps, every meaning is in words (NO_COLOR)") \
+	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 按身份证号查人，F3 进度查询，F4 到证登记。", \
+	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 looks up a person, F3 status query, F4 card arrived.") \
+	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
+	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
+	X(M_HELP_LOGIN, "登录：输入账号和密码。培训模式下显示培训账号。", "Log in with your account and password. Training mode lists the training accounts.") \
+	X(M_HELP_GENERIC, "Esc 返回上一屏。", "Esc goes back.") \
+	X(M_HELP_CLOSE, "按任意键关闭帮助。", "Press any key to close the help.") \
+	X(M_ESC_PENDING, "Esc：按数字 = F 键，其他键 = 返回", "Esc: a digit = F-key, anything else = back")
+
+enum msg_id {
+#define UI_MSG_ENUM(id, zh, en) id,
+	UI_MESSAGES(UI_MSG_ENUM)
+#undef UI_MSG_ENUM
+	M__COUNT
+};
+
+#endif

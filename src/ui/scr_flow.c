@@ -1,0 +1,1281 @@
+/*
+ * scr_flow.c: the guided flow of one business, from the applicant to the
+ * review and the confirm key.
+ *
+ * Why one screen with pages: the pages (applicant and agent, details,
+ * housing, documents, review) share one case, one live decision of the rules
+ * and one set of field errors; as pages of one screen they can never drift
+ * apart, and a resize or a trip to the help keeps everything typed. A page
+ * whose questions do not apply to this business (or to these answers) is
+ * skipped. The documents checklist is not a fixed list: it is what the rules
+ * ask of this very case (evaluated with no documents), with the accepted
+ * alternatives beside them, so ticking is all the clerk does.
+ *
+ * Validation happens when the clerk moves on (leaves a field, turns the
+ * page): each field gets one precise message beside it and the top line
+ * sums them up; nothing typed is ever cleared by it. The rules panel shows
+ * the decision the rules would make now, and every failing, missing or
+ * warning rule by id with its message.
+ */
+#include "uipriv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/idnum.h"
+
+enum flow_item_id {
+	FI_IDNUM, FI_NAME, FI_PHONE, FI_HUKOU, FI_LIVES, FI_MOBILITY, FI_DISABLED,
+	FI_ADDR_CHANGED, FI_AGENT, FI_AGENT_ID, FI_AGENT_REL,
+	FI_DELIVERY, FI_IN_SH, FI_FAST, FI_FAST_TEXT, FI_PERSONAL, FI_FEE_NO,
+	FI_CHANGE, FI_CHANGE_ON, FI_NEW_VALUE,
+	FI_TENURE, FI_USE, FI_HREL, FI_MANAGED, FI_LEASED_TO,
+	FI_DOC0,
+	FI__COUNT = FI_DOC0 + DOC__COUNT
+};
+
+enum flow_page { PG_APPLICANT, PG_DETAILS, PG_HOUSING, PG_DOCS, PG_REVIEW, PG__COUNT };
+
+enum flow_kind { IK_TEXT, IK_CHOICE, IK_CHECK };
+
+/* A choice: an optional first entry (unset, or "none"), a vocabulary table,
+ * an optional last entry (other). Yes/no is first = no, last = yes. */
+struct flow_choice {
+	const struct vocab *v;
+	int                 nv;
+	enum msg_id         first;
+	enum msg_id         last;
+	bool                first_unset;   /* the first entry means "not chosen yet" */
+};
+
+struct flow_def {
+	enum msg_id        label;
+	enum flow_kind     kind;
+	enum flow_page     page;
+	enum ui_field_kind fkind;
+	size_t             maxchars;
+	struct flow_choice ch;
+	int                dflt;
+};
+
+#define YESNO { NULL, 0, M_NO, M_YES, false }
+#define NV(t) (int)(sizeof(t) / sizeof((t)[0]))
+
+static const struct flow_def flow_defs[FI_DOC0] = {
+	[FI_IDNUM]        = { M_F_IDNUM, IK_TEXT, PG_APPLICANT, UF_IDNUM, 18, { 0 }, 0 },
+	[FI_NAME]         = { M_F_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, CASE_NAME_CHARS, { 0 }, 0 },
+	[FI_PHONE]        = { M_F_PHONE, IK_TEXT, PG_APPLICANT, UF_DIGITS, 11, { 0 }, 0 },
+	[FI_HUKOU]        = { M_F_HUKOU, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 0 },
+	[FI_LIVES]        = { M_F_LIVES, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 1 },
+	[FI_MOBILITY]     = { M_F_MOBILITY, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 0 },
+	[FI_DISABLED]     = { M_F_DISABLED, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 0 },
+	[FI_ADDR_CHANGED] = { M_F_ADDR_CHANGED, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 0 },
+	[FI_AGENT]        = { M_F_AGENT, IK_CHOICE, PG_APPLICANT, 0, 0,
+	                      { case_agent_kind_vocab, AGENT__COUNT, M_AGENT_NONE, M_NONE, false }, 0 },
+	[FI_AGENT_ID]     = { M_F_AGENT_ID, IK_TEXT, PG_APPLICANT, UF_IDNUM, 18, { 0 }, 0 },
+	[FI_AGENT_REL]    = { M_F_AGENT_REL, IK_CHOICE, PG_APPLICANT, 0, 0,
+	                      { case_relation_vocab, REL__NEAR_COUNT, M_UNSET, M_REL_OTHER, true }, 0 },
+	[FI_DELIVERY]     = { M_F_DELIVERY, IK_CHOICE, PG_DETAILS, 0, 0,
+	                      { case_delivery_vocab, DELIVERY__COUNT, M_NONE, M_NONE, false }, 0 },
+	[FI_IN_SH]        = { M_F_IN_SH, IK_CHOICE, PG_DETAILS, 0, 0, YESNO, 1 },
+	[FI_FAST]         = { M_F_FAST, IK_CHOICE, PG_DETAILS, 0, 0,
+	                      { case_fast_reason_vocab, FAST__COUNT, M_UNSET, M_NONE, true }, 0 },
+	[FI_FAST_TEXT]    = { M_F_FAST_TEXT, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
+	[FI_PERSONAL]     = { M_F_PERSONAL, IK_CHOICE, PG_DETAILS, 0, 0, YESNO, 1 },
+	[FI_FEE_NO]       = { M_F_FEE_NO, IK_TEXT, PG_DETAILS, UF_TEXT, 30, { 0 }, 0 },
+	[FI_CHANGE]       = { M_F_CHANGE, IK_CHOICE, PG_DETAILS, 0, 0,
+	                      { case_change_field_vocab, CHANGE__COUNT, M_UNSET, M_NONE, true }, 0 },
+	[FI_CHANGE_ON]    = { M_F_CHANGE_ON, IK_TEXT, PG_DETAILS, UF_DATE, 10, { 0 }, 0 },
+	[FI_NEW_VALUE]    = { M_F_NEW_VALUE, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
+	[FI_TENURE]       = { M_F_TENURE, IK_CHOICE, PG_HOUSING, 0, 0,
+	                      { case_tenure_vocab, TENURE__COUNT, M_UNSET, M_NONE, true }, 0 },
+	[FI_USE]          = { M_F_USE, IK_CHOICE, PG_HOUSING, 0, 0,
+	                      { case_use_vocab, USE__COUNT, M_NONE, M_NONE, false }, 0 },
+	[FI_HREL]         = { M_F_HREL, IK_CHOICE, PG_HOUSING, 0, 0,
+	                      { case_relation_vocab, REL__NEAR_COUNT, M_UNSET, M_REL_OTHER, true }, 0 },
+	[FI_MANAGED]      = { M_F_MANAGED, IK_CHOICE, PG_HOUSING, 0, 0, YESNO, 0 },
+	[FI_LEASED_TO]    = { M_F_LEASED_TO, IK_CHOICE, PG_HOUSING, 0, 0,
+	                      { case_leased_to_vocab, LEASED__COUNT, M_NONE, M_NONE, false }, 0 },
+};
+
+struct flow_item {
+	struct ui_field field;
+	int             choice;     /* choice index, or 0/1 for a check */
+	char            error[192];
+	bool            readonly;
+};
+
+struct flow {
+	enum jzz_business biz;
+	struct flow_item  it[FI__COUNT];
+	int               page;
+	int               focus;         /* item id */
+	int               top;           /* first item row shown (scrolling) */
+	int               review_top;
+	bool              changed;       /* something was typed or chosen */
+	bool              known;         /* the ID number is on record */
+	char              looked_up[SERVICE_IDNUM_LEN];
+	struct service_person person;
+	bool              have_person;
+	int               nerrors;
+	struct jzz_case   c;
+	struct jzz_decision d;
+	jzz_docset        needed, alts;  /* the checklist: what the rules ask, and alternatives */
+	char              pending[256];  /* required answers not given yet */
+	char              title[128];
+};
+
+/* ---- choices ---- */
+
+static int
+flow_nopts(const struct flow_choice *ch)
+{
+	return (ch->first != M_NONE) + ch->nv + (ch->last != M_NONE);
+}
+
+static const char *
+flow_opt_label(const struct flow_choice *ch, int i)
+{
+	if (ch->first != M_NONE) {
+		if (i == 0)
+			return ui_msg(ch->first);
+		i--;
+	}
+	if (i < ch->nv)
+		return ui_vocab(&ch->v[i]);
+	return ui_msg(ch->last);
+}
+
+/* The key that picks option i: 1-9 then a-z, counting from the first real
+ * option (an "unset" entry has no key). 0 when none. */
+static wchar_t
+flow_opt_key(const struct flow_choice *ch, int i)
+{
+	int n = ch->first_unset ? i : i + 1;
+
+	if (n <= 0)
+		return 0;
+	if (n <= 9)
+		return (wchar_t)('0' + n);
+	if (n - 10 < 26)
+		return (wchar_t)('a' + n - 10);
+	return 0;
+}
+
+/* ---- the case from the answers ---- */
+
+static void
+flow_text(const struct flow *fl, int id, char *buf, size_t size)
+{
+	ui_field_get(&fl->it[id].field, buf, size);
+}
+
+static bool
+flow_house_applies(const struct flow *fl)
+{
+	switch (fl->biz) {
+	case BIZ_REGISTRATION:
+		return true;
+	case BIZ_INFO_CHANGE:
+		return fl->it[FI_CHANGE].choice == 1 + CHANGE_ADDRESS;
+	case BIZ_ENDORSEMENT:
+		return fl->it[FI_ADDR_CHANGED].choice == 1;
+	default:
+		return case_business_is_permit(fl->biz) && fl->it[FI_ADDR_CHANGED].choice == 1;
+	}
+}
+
+static bool
+flow_relative_tenure(const struct flow *fl)
+{
+	int t = fl->it[FI_TENURE].choice - 1;
+
+	return t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
+}
+
+static bool
+flow_visible(const struct flow *fl, int id)
+{
+	enum jzz_business b = fl->biz;
+	bool              replace = b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REPLACE_FAST ||
+	                            b == BIZ_PERMIT_REAPPLY;
+	int               t = fl->it[FI_TENURE].choice - 1;
+
+	if (id >= FI_DOC0) {
+		jzz_docset bit = DOCBIT(id - FI_DOC0);
+
+		return (fl->needed & bit) || (fl->alts & bit) || fl->it[id].choice;
+	}
+	switch (id) {
+	case FI_ADDR_CHANGED:
+		return case_business_is_permit(b) || b == BIZ_ENDORSEMENT;
+	case FI_AGENT_ID:
+		return fl->it[FI_AGENT].choice != 0;
+	case FI_AGENT_REL:
+		return fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
+	case FI_DELIVERY:
+		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
+		    b == BIZ_PERMIT_REAPPLY;
+	case FI_IN_SH:
+		return flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
+	case FI_FAST:
+		return b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST;
+	case FI_FAST_TEXT:
+		return flow_visible(fl, FI_FAST) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
+	case FI_PERSONAL:
+		return replace;
+	case FI_FEE_NO:
+		return replace && fl->it[FI_PERSONAL].choice == 1;
+	case FI_CHANGE: case FI_CHANGE_ON: case FI_NEW_VALUE:
+		return b == BIZ_INFO_CHANGE;
+	case FI_TENURE: case FI_USE:
+		return flow_house_applies(fl);
+	case FI_HREL:
+		return flow_house_applies(fl) && flow_relative_tenure(fl);
+	case FI_MANAGED:
+		return flow_house_applies(fl) && t == TENURE_DORMITORY;
+	case FI_LEASED_TO:
+		return flow_house_applies(fl) && (t == TENURE_RENT || t == TENURE_RELATIVE_RENT ||
+		    t == TENURE_UNIT_HOUSING);
+	default:
+		return true;
+	}
+}
+
+static enum flow_page
+flow_item_page(int id)
+{
+	return id >= FI_DOC0 ? PG_DOCS : flow_defs[id].page;
+}
+
+static const char *
+flow_item_label(int id)
+{
+	return id >= FI_DOC0 ? ui_vocab(&case_doc_vocab[id - FI_DOC0]) : ui_msg(flow_defs[id].label);
+}
+
+static enum jzz_relation
+flow_relation(int choice)
+{
+	if (choice <= 0)
+		return REL_NONE;
+	if (choice - 1 < REL__NEAR_COUNT)
+		return (enum jzz_relation)(choice - 1);
+	return REL_OTHER;
+}
+
+/* Copies and cuts at size (the case's buffers are the contract's sizes). */
+static void
+flow_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Builds fl->c from the answers and the facts on record, then the decision
+ * and the checklist. */
+static void
+flow_build(struct ui *ui, struct flow *fl)
+{
+	struct jzz_case     *c = &fl->c;
+	struct jzz_decision  d0;
+	char                 buf[CASE_TEXT_MAX];
+	int                  ch;
+
+	case_init(c);
+	c->today = ui->today;
+	c->business = fl->biz;
+	c->channel = CH_COUNTER;
+	flow_text(fl, FI_IDNUM, buf, sizeof buf);
+	flow_copy(c->applicant.id_number, sizeof c->applicant.id_number, buf);
+	c->applicant.id_len = strlen(c->applicant.id_number);
+	flow_text(fl, FI_NAME, c->applicant.name, sizeof c->applicant.name);
+	flow_text(fl, FI_PHONE, c->applicant.phone, sizeof c->applicant.phone);
+	c->applicant.hukou_shanghai = fl->it[FI_HUKOU].choice == 1;
+	c->applicant.lives_in_shanghai = fl->it[FI_LIVES].choice == 1;
+	c->applicant.mobility_impaired = fl->it[FI_MOBILITY].choice == 1;
+	c->applicant.disabled = fl->it[FI_DISABLED].choice == 1;
+	if (flow_visible(fl, FI_ADDR_CHANGED))
+		c->address_changed = fl->it[FI_ADDR_CHANGED].choice == 1;
+	if (fl->have_person && fl->known) {
+		const struct service_person *p = &fl->person;
+
+		c->has_registration = p->registration.present;
+		c->registered_on = p->registration.registered_on;
+		c->has_permit = p->permit.present && p->permit.state != SERVICE_PERMIT_CANCELLED;
+		if (c->has_permit) {
+			c->permit_valid_until = p->permit.valid_until;
+			c->permit_first_issued_on = p->permit.first_issued_on;
+		}
+	}
+	if (fl->it[FI_AGENT].choice != 0) {
+		c->has_agent = true;
+		c->agent.kind = (enum jzz_agent_kind)(fl->it[FI_AGENT].choice - 1);
+		flow_text(fl, FI_AGENT_ID, buf, sizeof buf);
+		flow_copy(c->agent.id_number, sizeof c->agent.id_number, buf);
+		c->agent.id_len = strlen(c->agent.id_number);
+		if (c->agent.kind == AGENT_RELATIVE) {
+			c->agent.relation = flow_relation(fl->it[FI_AGENT_REL].choice);
+			if (c->agent.relation != REL_NONE)
+				flow_copy(c->agent.relation_word, sizeof c->agent.relation_word,
+				    c->agent.relation == REL_OTHER ? "other" :
+				    case_relation_vocab[c->agent.relation].code);
+		}
+	}
+	if (flow_house_applies(fl) && fl->it[FI_TENURE].choice > 0) {
+		c->has_housing = true;
+		c->housing.tenure = (enum jzz_tenure)(fl->it[FI_TENURE].choice - 1);
+		c->housing.use = (enum jzz_use)fl->it[FI_USE].choice;
+		if (flow_relative_tenure(fl)) {
+			c->housing.relation = flow_relation(fl->it[FI_HREL].choice);
+			if (c->housing.relation != REL_NONE)
+				flow_copy(c->housing.relation_word, sizeof c->housing.relation_word,
+				    c->housing.relation == REL_OTHER ? "other" :
+				    case_relation_vocab[c->housing.relation].code);
+		}
+		if (flow_visible(fl, FI_MANAGED))
+			c->housing.managed_residential_area = fl->it[FI_MANAGED].choice == 1;
+		if (flow_visible(fl, FI_LEASED_TO))
+			c->housing.leased_to = (enum jzz_leased_to)fl->it[FI_LEASED_TO].choice;
+	}
+	if (flow_visible(fl, FI_DELIVERY)) {
+		c->delivery.method = (enum jzz_delivery)fl->it[FI_DELIVERY].choice;
+		c->delivery.in_shanghai = c->delivery.method == DELIVERY_PICKUP ||
+		    fl->it[FI_IN_SH].choice == 1;
+	}
+	if (flow_visible(fl, FI_FAST) && (ch = fl->it[FI_FAST].choice) > 0) {
+		c->has_fast_track = true;
+		c->fast_track.reason = (enum jzz_fast_reason)(ch - 1);
+		if (c->fast_track.reason == FAST_OTHER)
+			flow_text(fl, FI_FAST_TEXT, c->fast_track.text, sizeof c->fast_track.text);
+	}
+	if (flow_visible(fl, FI_PERSONAL))
+		c->personal_reason = fl->it[FI_PERSONAL].choice == 1;
+	if (flow_visible(fl, FI_FEE_NO))
+		flow_text(fl, FI_FEE_NO, c->fee_receipt_no, sizeof c->fee_receipt_no);
+	if (flow_visible(fl, FI_CHANGE) && (ch = fl->it[FI_CHANGE].choice) > 0) {
+		c->has_change = true;
+		c->change.field = (enum jzz_change_field)(ch - 1);
+		flow_text(fl, FI_CHANGE_ON, buf, sizeof buf);
+		if (!date_parse(buf, strlen(buf), &c->change.changed_on))
+			c->change.changed_on = ui->today;
+		flow_text(fl, FI_NEW_VALUE, c->change.new_value, sizeof c->change.new_value);
+	}
+	/* The checklist: what this case asks with nothing handed over. */
+	c->documents = 0;
+	rules_evaluate(c, ui->opts->cal, &d0);
+	fl->needed = d0.missing_documents;
+	fl->alts = 0;
+	if (fl->needed & DOCBIT(DOC_ID_CARD))
+		fl->alts |= DOCBIT(DOC_HOUSEHOLD_REGISTER);
+	if (fl->needed & DOCBIT(DOC_RELATIONSHIP_PROOF))
+		fl->alts |= DOCBIT(DOC_RELATIVE_COMMITMENT);
+	for (int i = 0; i < DOC__COUNT; i++)
+		if (fl->it[FI_DOC0 + i].choice)
+			c->documents |= DOCBIT(i);
+	rules_evaluate(c, ui->opts->cal, &fl->d);
+}
+
+/* ---- validation ---- */
+
+static bool
+flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
+{
+	struct idnum     id;
+	enum idnum_error e = idnum_parse(num, strlen(num), ui->today, &id);
+
+	if (e == IDNUM_OK)
+		return false;
+	if (e == IDNUM_EMPTY)
+		snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+	else
+		snprintf(err, size, "%s", ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+	return true;
+}
+
+/* The message for one item, "" when it is fine. */
+static void
+flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
+{
+	char buf[CASE_TEXT_MAX];
+	jzz_date day;
+
+	err[0] = '\0';
+	if (!flow_visible(fl, id) || fl->it[id].readonly)
+		return;
+	switch (id) {
+	case FI_IDNUM:
+	case FI_AGENT_ID:
+		flow_text(fl, id, buf, sizeof buf);
+		flow_id_error(ui, buf, err, size);
+		break;
+	case FI_NAME:
+	case FI_FAST_TEXT:
+	case FI_NEW_VALUE:
+	case FI_FEE_NO:
+		if (ui_field_empty(&fl->it[id].field))
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		break;
+	case FI_PHONE:
+		if (!ui_field_empty(&fl->it[id].field) && fl->it[id].field.len != 11)
+			snprintf(err, size, "%s", ui_msg(M_ERR_PHONE));
+		break;
+	case FI_CHANGE_ON:
+		flow_text(fl, id, buf, sizeof buf);
+		if (buf[0] == '\0')
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		else if (!date_parse(buf, strlen(buf), &day))
+			snprintf(err, size, "%s", ui_msg(M_ERR_DATE));
+		else if (day > ui->today)
+			snprintf(err, size, "%s", ui_msg(M_ERR_DATE_FUTURE));
+		break;
+	case FI_AGENT_REL: case FI_FAST: case FI_CHANGE: case FI_TENURE: case FI_HREL:
+		if (fl->it[id].choice == 0)
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Checks the items of a page (or all pages for PG__COUNT); records each
+ * message beside its item; returns the number of errors. */
+static int
+flow_validate(struct ui *ui, struct flow *fl, int page)
+{
+	int n = 0;
+
+	for (int id = 0; id < FI__COUNT; id++) {
+		if (page != PG__COUNT && (int)flow_item_page(id) != page)
+			continue;
+		flow_check_item(ui, fl, id, fl->it[id].error, sizeof fl->it[id].error);
+		if (fl->it[id].error[0] != '\0')
+			n++;
+	}
+	return n;
+}
+
+static int
+flow_count_errors(const struct flow *fl)
+{
+	int n = 0;
+
+	for (int id = 0; id < FI__COUNT; id++)
+		if (fl->it[id].error[0] != '\0' && flow_visible(fl, id))
+			n++;
+	return n;
+}
+
+/* The required answers still missing, for the rules panel. */
+static void
+flow_pending(struct ui *ui, struct flow *fl)
+{
+	char   err[192];
+	size_t o = 0;
+
+	fl->pending[0] = '\0';
+	for (int id = 0; id < FI_DOC0; id++) {
+		flow_check_item(ui, fl, id, err, sizeof err);
+		if (err[0] == '\0')
+			continue;
+		o += (size_t)snprintf(fl->pending + o, sizeof fl->pending - o, "%s%s",
+		    o ? (ui_lang() == LANG_EN ? ", " : "、") : "", flow_item_label(id));
+		if (o >= sizeof fl->pending)
+			break;
+	}
+}
+
+/* ---- the person on record ---- */
+
+static void
+flow_forget_person(struct flow *fl)
+{
+	if (fl->have_person)
+		service_person_free(&fl->person);
+	memset(&fl->person, 0, sizeof fl->person);
+	fl->have_person = false;
+	if (fl->known) {
+		fl->known = false;
+		fl->it[FI_NAME].readonly = false;
+		fl->it[FI_PHONE].readonly = false;
+		ui_field_set(&fl->it[FI_NAME].field, "");
+		ui_field_set(&fl->it[FI_PHONE].field, "");
+	}
+	fl->looked_up[0] = '\0';
+}
+
+/* An ID number known to the store fills the rest, read-only. */
+static void
+flow_lookup(struct ui *ui, struct flow *fl)
+{
+	char            num[64];
+	struct idnum    id;
+	struct jzz_case pc;
+
+	flow_text(fl, FI_IDNUM, num, sizeof num);
+	if (idnum_parse(num, strlen(num), ui->today, &id) != IDNUM_OK) {
+		flow_forget_person(fl);
+		return;
+	}
+	if (strcmp(id.number, fl->looked_up) == 0)
+		return;
+	flow_forget_person(fl);
+	snprintf(fl->looked_up, sizeof fl->looked_up, "%s", id.number);
+	if (service_person_get(ui->svc, &ui->actor, id.number, ui->today, &fl->person) != SERVICE_OK)
+		return;
+	fl->have_person = true;
+	if (!fl->person.found)
+		return;
+	fl->known = true;
+	if (service_case_for_person(ui->svc, id.number, fl->biz, ui->today, &pc) == SERVICE_OK) {
+		ui_field_set(&fl->it[FI_NAME].field, pc.applicant.name);
+		ui_field_set(&fl->it[FI_PHONE].field, pc.applicant.phone);
+		fl->it[FI_HUKOU].choice = pc.applicant.hukou_shanghai;
+	} else {
+		ui_field_set(&fl->it[FI_NAME].field, fl->person.name);
+		ui_field_set(&fl->it[FI_PHONE].field, fl->person.phone);
+	}
+	fl->it[FI_NAME].readonly = true;
+	fl->it[FI_PHONE].readonly = fl->person.phone[0] != '\0';
+	fl->it[FI_NAME].error[0] = fl->it[FI_PHONE].error[0] = '\0';
+}
+
+/* ---- pages and focus ---- */
+
+static bool
+flow_page_has_items(const struct flow *fl, int page)
+{
+	if (page == PG_REVIEW)
+		return true;
+	if (page == PG_DOCS)
+		return true;   /* even "nothing needed" is worth seeing */
+	for (int id = 0; id < FI__COUNT; id++)
+		if ((int)flow_item_page(id) == page && flow_visible(fl, id))
+			return true;
+	return false;
+}
+
+/* The items of the current page in display order (documents: needed ones
+ * first, then alternatives, then others ticked). */
+static int
+flow_page_items(const struct flow *fl, int page, int *out)
+{
+	int n = 0;
+
+	if (page == PG_DOCS) {
+		for (int pass = 0; pass < 3; pass++)
+			for (int i = 0; i < DOC__COUNT; i++) {
+				jzz_docset bit = DOCBIT(i);
+				bool       in = pass == 0 ? (fl->needed & bit) != 0 :
+				    pass == 1 ? (fl->alts & bit) && !(fl->needed & bit) :
+				    !(fl->needed & bit) && !(fl->alts & bit) && fl->it[FI_DOC0 + i].choice;
+
+				if (in)
+					out[n++] = FI_DOC0 + i;
+			}
+		return n;
+	}
+	for (int id = 0; id < FI_DOC0; id++)
+		if ((int)flow_defs[id].page == page && flow_visible(fl, id))
+			out[n++] = id;
+	return n;
+}
+
+static void
+flow_focus_first(struct flow *fl)
+{
+	int items[FI__COUNT], n = flow_page_items(fl, fl->page, items);
+
+	fl->focus = -1;
+	fl->top = 0;
+	for (int i = 0; i < n; i++)
+		if (!fl->it[items[i]].readonly) {
+			fl->focus = items[i];
+			return;
+		}
+	if (n > 0)
+		fl->focus = items[0];
+}
+
+/* Moves the focus by delta among the page's items (no wrap at the ends). */
+static bool
+flow_focus_move(struct flow *fl, int delta)
+{
+	int items[FI__COUNT], n = flow_page_items(fl, fl->page, items), at = -1;
+
+	for (int i = 0; i < n; i++)
+		if (items[i] == fl->focus)
+			at = i;
+	if (at < 0) {
+		flow_focus_first(fl);
+		return true;
+	}
+	for (int i = at + delta; i >= 0 && i < n; i += delta)
+		if (!fl->it[items[i]].readonly) {
+			fl->focus = items[i];
+			return true;
+		}
+	return false;
+}
+
+static void
+flow_goto_page(struct flow *fl, int page)
+{
+	fl->page = page;
+	flow_focus_first(fl);
+}
+
+/* The clerk moves on from the focused item: check it (an ID number is also
+ * looked up). */
+static void
+flow_leave_item(struct ui *ui, struct flow *fl)
+{
+	if (fl->focus < 0)
+		return;
+	if (fl->focus == FI_IDNUM)
+		flow_lookup(ui, fl);
+	flow_build(ui, fl);
+	flow_check_item(ui, fl, fl->focus, fl->it[fl->focus].error, sizeof fl->it[fl->focus].error);
+	fl->nerrors = flow_count_errors(fl);
+}
+
+/* PgDn: check this page; on success the next page that has questions. */
+static void
+flow_next_page(struct ui *ui, struct flow *fl)
+{
+	int errs, p;
+
+	if (fl->page == PG_APPLICANT)
+		flow_lookup(ui, fl);
+	flow_build(ui, fl);
+	errs = flow_validate(ui, fl, fl->page);
+	fl->nerrors = flow_count_errors(fl);
+	if (errs > 0) {
+		int items[FI__COUNT], n = flow_page_items(fl, fl->page, items);
+
+		for (int i = 0; i < n; i++)
+			if (fl->it[items[i]].error[0] != '\0') {
+				fl->focus = items[i];
+				break;
+			}
+		return;
+	}
+	for (p = fl->page + 1; p < PG__COUNT && !flow_page_has_items(fl, p); p++)
+		;
+	if (p < PG__COUNT)
+		flow_goto_page(fl, p);
+}
+
+static void
+flow_prev_page(struct ui *ui, struct flow *fl)
+{
+	int p;
+
+	flow_build(ui, fl);
+	for (p = fl->page - 1; p >= 0 && !flow_page_has_items(fl, p); p--)
+		;
+	if (p >= 0)
+		flow_goto_page(fl, p);
+}
+
+/* ---- submitting ---- */
+
+static void
+flow_submit(struct ui *ui, struct flow *fl)
+{
+	struct flow_outcome *o;
+	enum service_status  st;
+
+	flow_build(ui, fl);
+	if (flow_validate(ui, fl, PG__COUNT) > 0) {
+		fl->nerrors = flow_count_errors(fl);
+		for (int p = 0; p < PG_REVIEW; p++) {
+			int items[FI__COUNT], n = flow_page_items(fl, p, items);
+
+			for (int i = 0; i < n; i++)
+				if (fl->it[items[i]].error[0] != '\0') {
+					fl->page = p;
+					fl->focus = items[i];
+					return;
+				}
+		}
+		return;
+	}
+	o = calloc(1, sizeof *o);
+	if (o == NULL)
+		return;
+	o->c = fl->c;
+	st = service_submit(ui->svc, &ui->actor, &o->c, ui->today, &o->res);
+	if (st != SERVICE_OK) {
+		ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
+		free(o);
+		return;
+	}
+	ui->data_gen++;
+	fl->changed = false;   /* recorded: nothing left to lose */
+	if (o->res.decision.verdict == VERDICT_ACCEPT)
+		ui_push(ui, &scr_receipt_mode, o);
+	else
+		ui_push(ui, &scr_result_mode, o);
+	free(o);
+}
+
+/* ---- drawing ---- */
+
+#define FLOW_LABEL_COLS 24
+#define FLOW_FIELD_COLS 22
+
+static void
+flow_draw_tabs(struct flow *fl, struct ui_view *v)
+{
+	static const enum msg_id names[PG__COUNT] = {
+		M_PAGE_APPLICANT, M_PAGE_DETAILS, M_PAGE_HOUSING, M_PAGE_DOCS, M_PAGE_REVIEW
+	};
+	int x = 0;
+
+	for (int p = 0; p < PG__COUNT; p++) {
+		char buf[64];
+
+		if (!flow_page_has_items(fl, p))
+			continue;
+		if (x > 0)
+			x += ui_view_text(v, 0, x, 0, UA_DIM, " > ");
+		snprintf(buf, sizeof buf, p == fl->page ? "[%s]" : "%s", ui_msg(names[p]));
+		x += ui_view_text(v, 0, x, 0, p == fl->page ? UA_REVERSE : UA_NORMAL, buf);
+	}
+}
+
+static void
+flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
+{
+	char   line[512];
+	size_t o = 0;
+
+	if (fl->nerrors > 0) {
+		/* The summary: how many, and which. */
+		o = (size_t)snprintf(line, sizeof line, ui_msg(M_ERR_SUMMARY), fl->nerrors);
+		for (int id = 0; id < FI__COUNT && o < sizeof line; id++)
+			if (fl->it[id].error[0] != '\0' && flow_visible(fl, id))
+				o += (size_t)snprintf(line + o, sizeof line - o, " %s：%s;",
+				    flow_item_label(id), fl->it[id].error);
+		ui_view_text(v, y, 0, 0, UA_ERROR, line);
+		return;
+	}
+	if (fl->known) {
+		const struct service_person *p = &fl->person;
+
+		o = (size_t)snprintf(line, sizeof line, ui_msg(M_KNOWN_PERSON), p->name);
+		if (p->registration.present && o < sizeof line) {
+			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
+			o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_REG_INFO),
+			    ui_date(p->registration.registered_on));
+		}
+		if (p->permit.present && o < sizeof line) {
+			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
+			snprintf(line + o, sizeof line - o, ui_msg(M_PERMIT_INFO),
+			    ui_date(p->permit.valid_until), ui_permit_state_name(p->permit.state));
+		}
+		ui_view_text(v, y, 0, 0, UA_OK, line);
+	} else if (fl->have_person && fl->page == PG_APPLICANT) {
+		ui_view_text(v, y, 0, 0, UA_NORMAL, ui_msg(M_NEW_PERSON));
+	}
+	(void)ui;
+}
+
+static void
+flow_choice_text(const struct flow *fl, int id, char *buf, size_t size)
+{
+	const struct flow_choice *ch = &flow_defs[id].ch;
+	int                       i = fl->it[id].choice;
+	wchar_t                   key = flow_opt_key(ch, i);
+
+	if (ch->first_unset && i == 0)
+		snprintf(buf, size, "< %s >", flow_opt_label(ch, i));
+	else
+		snprintf(buf, size, "< %lc %s >", (wint_t)(key ? key : L' '), flow_opt_label(ch, i));
+}
+
+static void
+flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
+{
+	struct flow_item *it = &fl->it[id];
+	bool              focus = id == fl->focus;
+	int               x = 0;
+	char              buf[256];
+
+	(void)ui;
+	if (id >= FI_DOC0) {
+		int        d = id - FI_DOC0;
+		jzz_docset bit = DOCBIT(d);
+
+		snprintf(buf, sizeof buf, "%s%s %s%s", focus ? "> " : "  ", it->choice ? "[x]" : "[ ]",
+		    ui_vocab(&case_doc_vocab[d]),
+		    (fl->needed & bit) ? "" : (fl->alts & bit) ? ui_msg(M_DOCS_ALT) : ui_msg(M_DOCS_EXTRA));
+		ui_view_text(v, y, 0, 0, focus ? UA_FOCUS : UA_NORMAL, buf);
+		if (focus)
+			ui_view_cursor(v, y, 3);
+		return;
+	}
+	x = ui_view_text(v, y, 0, 2, UA_BOLD, focus ? "> " : "  ");
+	ui_view_text(v, y, x, FLOW_LABEL_COLS - 2, focus ? UA_BOLD : UA_NORMAL, flow_item_label(id));
+	x = FLOW_LABEL_COLS;
+	if (flow_defs[id].kind == IK_TEXT) {
+		ui_field_draw(&it->field, v, y, x, FLOW_FIELD_COLS, focus && !it->readonly, it->readonly);
+		if (focus && it->readonly)
+			ui_view_cursor(v, y, x);
+	} else {
+		flow_choice_text(fl, id, buf, sizeof buf);
+		ui_view_text(v, y, x, FLOW_FIELD_COLS, focus ? UA_FOCUS : UA_NORMAL, buf);
+		if (focus)
+			ui_view_cursor(v, y, x + 2);
+	}
+	x += FLOW_FIELD_COLS + 1;
+	if (it->error[0] != '\0') {
+		snprintf(buf, sizeof buf, "✗ %s", it->error);
+		ui_view_text(v, y, x, 0, UA_ERROR, buf);
+	} else if (it->readonly) {
+		ui_view_text(v, y, x, 0, UA_DIM, ui_msg(M_READONLY));
+	}
+}
+
+/* The options of the focused choice, with their keys. */
+static void
+flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
+{
+	char   line[1024];
+	size_t o;
+	const struct flow_choice *ch;
+
+	if (fl->focus < 0)
+		return;
+	if (fl->focus >= FI_DOC0) {
+		ui_view_text(v, y, 0, 0, UA_DIM, ui_msg(M_DOCS_KEYS));
+		return;
+	}
+	if (flow_defs[fl->focus].kind != IK_CHOICE)
+		return;
+	ch = &flow_defs[fl->focus].ch;
+	o = (size_t)snprintf(line, sizeof line, "%s", ui_msg(M_CHOICE_HINT));
+	for (int i = 0; i < flow_nopts(ch) && o < sizeof line; i++) {
+		wchar_t k = flow_opt_key(ch, i);
+
+		if (k == 0)
+			continue;
+		o += (size_t)snprintf(line + o, sizeof line - o, "%lc %s  ", (wint_t)k, flow_opt_label(ch, i));
+	}
+	ui_view_wrap(v, y, 0, v->cols, 2, UA_DIM, line);
+}
+
+/* The rules panel: the decision now, and each rule that fails, misses a
+ * document or warns, by id with its message. */
+static void
+flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
+{
+	char   head[256], msg[512], line[640];
+	int    shown = 0, left = 0;
+	bool   id_ready = fl->it[FI_IDNUM].field.len == 18;
+
+	(void)ui;
+	flow_pending(ui, fl);
+	if (id_ready)
+		snprintf(head, sizeof head, "%s — %s%s", ui_msg(M_RULES_TITLE), ui_msg(M_DECISION),
+		    fl->pending[0] != '\0' && fl->d.verdict != VERDICT_REFUSE ? "…" :
+		    ui_verdict_name(fl->d.verdict));
+	else
+		snprintf(head, sizeof head, "%s", ui_msg(M_RULES_TITLE));
+	ui_view_hline(v, y++, head);
+	h--;
+	if (fl->pending[0] != '\0' && h > 0) {
+		snprintf(line, sizeof line, ui_msg(M_RULES_PENDING), fl->pending);
+		y += ui_view_wrap(v, y, 0, v->cols, 1, UA_WARN, line);
+		h--;
+	}
+	if (!id_ready)
+		return;
+	for (int i = 0; i < fl->d.nresults; i++) {
+		const struct rule_result *r = &fl->d.results[i];
+		enum msg_id tag;
+		enum ui_attr a;
+
+		switch (r->outcome) {
+		case OUT_FAIL:    tag = M_RULE_FAIL; a = UA_ERROR; break;
+		case OUT_MISSING: tag = M_RULE_MISSING; a = UA_WARN; break;
+		case OUT_WARN:    tag = M_RULE_WARN; a = UA_WARN; break;
+		default:          continue;
+		}
+		if (h <= 0) {
+			left++;
+			continue;
+		}
+		rules_message(r, ui_lang(), msg, sizeof msg);
+		snprintf(line, sizeof line, "[%s] %s %s", ui_msg(tag), rules_code((enum rule_id)r->rule), msg);
+		{
+			int need = ui_view_wrap_count(v->cols, line);
+			int n = need <= h ? need : h;
+
+			y += ui_view_wrap(v, y, 0, v->cols, n, a, line);
+			h -= n;
+		}
+		shown++;
+	}
+	if (left > 0 && y > 0) {
+		snprintf(line, sizeof line, ui_msg(M_Q_MORE), (size_t)left);
+		ui_view_text(v, y - 1, v->cols - ui_text_cols(line) - 1, 0, UA_BOLD, line);
+	}
+	if (shown == 0 && left == 0 && h > 0 && fl->pending[0] == '\0')
+		ui_view_text(v, y, 0, 0, UA_OK, ui_msg(M_RULES_ALL_PASS));
+}
+
+/* The review: every answer, with a letter that goes back to change it. */
+static int
+flow_review_items(const struct flow *fl, int *out)
+{
+	int n = 0;
+
+	for (int p = 0; p < PG_REVIEW; p++) {
+		int items[FI__COUNT], k = flow_page_items(fl, p, items);
+
+		for (int i = 0; i < k; i++)
+			if (items[i] < FI_DOC0)
+				out[n++] = items[i];
+		if (p == PG_DOCS)
+			out[n++] = FI_DOC0;   /* the documents as one answer */
+	}
+	return n;
+}
+
+static wchar_t
+flow_review_key(int i)
+{
+	return i < 26 ? (wchar_t)('a' + i) : 0;
+}
+
+static void
+flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
+{
+	int  items[FI__COUNT + 1], n = flow_review_items(fl, items);
+	char val[512], line[700];
+
+	if (fl->review_top > n - h)
+		fl->review_top = n - h > 0 ? n - h : 0;
+	for (int i = fl->review_top; i < n && h > 0; i++, h--, y++) {
+		int id = items[i];
+
+		if (id == FI_DOC0) {
+			size_t o = 0;
+
+			val[0] = '\0';
+			for (int d = 0; d < DOC__COUNT && o < sizeof val; d++)
+				if (fl->c.documents & DOCBIT(d))
+					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? "、" : "",
+					    ui_vocab(&case_doc_vocab[d]));
+			snprintf(line, sizeof line, "%lc  %-s", (wint_t)flow_review_key(i), ui_msg(M_PAGE_DOCS));
+		} else {
+			if (flow_defs[id].kind == IK_TEXT)
+				flow_text(fl, id, val, sizeof val);
+			else
+				snprintf(val, sizeof val, "%s", flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
+			snprintf(line, sizeof line, "%lc  %s", (wint_t)flow_review_key(i), flow_item_label(id));
+		}
+		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
+		ui_view_text(v, y, FLOW_LABEL_COLS + 3, 0, UA_NORMAL, val[0] ? val : "—");
+	}
+	(void)ui;
+}
+
+static void
+scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
+{
+	struct flow *fl = sc->data;
+	int          items[FI__COUNT], n, formh, rulesh, y;
+
+	flow_build(ui, fl);
+	flow_draw_tabs(fl, v);
+	flow_draw_info(ui, fl, v, 1);
+	rulesh = 7 + (v->rows > 21 ? (v->rows - 21) / 2 : 0);
+	if (fl->page == PG_REVIEW) {
+		/* The answers come first here: the panel takes only what it needs. */
+		int need = 2;
+
+		for (int i = 0; i < fl->d.nresults; i++)
+			if (fl->d.results[i].outcome != OUT_PASS)
+				need++;
+		if (need < rulesh)
+			rulesh = need;
+	}
+	formh = v->rows - 2 - 2 - rulesh;
+	if (fl->page == PG_REVIEW) {
+		char buf[256];
+
+		snprintf(buf, sizeof buf, ui_msg(M_REVIEW_DECISION), ui_verdict_name(fl->d.verdict));
+		ui_view_text(v, 2, 0, 0, UA_BOLD, buf);
+		flow_draw_review(ui, fl, v, 3, formh - 1);
+		ui_view_text(v, 2 + formh, 0, 0, UA_DIM, ui_msg(M_REVIEW_HINT));
+		flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
+		return;
+	}
+	n = flow_page_items(fl, fl->page, items);
+	y = 2;
+	if (fl->page == PG_DOCS) {
+		ui_view_text(v, y++, 0, 0, UA_BOLD, n ? ui_msg(M_DOCS_HINT) : ui_msg(M_DOCS_NONE));
+		formh--;
+	}
+	/* Scroll so that the focus is visible. */
+	for (int i = 0; i < n; i++)
+		if (items[i] == fl->focus) {
+			if (i < fl->top)
+				fl->top = i;
+			if (i >= fl->top + formh)
+				fl->top = i - formh + 1;
+		}
+	if (fl->top > n - 1)
+		fl->top = 0;
+	for (int i = fl->top; i < n && i < fl->top + formh; i++)
+		flow_draw_item(ui, fl, v, y + i - fl->top, items[i]);
+	flow_draw_hint(fl, v, 2 + formh + (fl->page != PG_DOCS ? 0 : 0));
+	flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
+	/* The cursor belongs to the focused field; drawing the rules moved nothing. */
+}
+
+/* ---- keys ---- */
+
+static bool
+flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
+{
+	const struct flow_choice *ch = &flow_defs[id].ch;
+	struct flow_item         *it = &fl->it[id];
+	int                       n = flow_nopts(ch);
+	bool                      yesno = ch->v == NULL;
+
+	if (UK_IS(k, ' ') || UK_IS_SP(k, KEY_RIGHT)) {
+		it->choice = (it->choice + 1) % n;
+		if (ch->first_unset && it->choice == 0)
+			it->choice = 1 % n;
+		return true;
+	}
+	if (UK_IS_SP(k, KEY_LEFT)) {
+		it->choice = (it->choice + n - 1) % n;
+		if (ch->first_unset && it->choice == 0)
+			it->choice = n - 1;
+		return true;
+	}
+	if (yesno && (UK_IS(k, 'y') || UK_IS(k, 'Y'))) {
+		it->choice = 1;
+		return true;
+	}
+	if (yesno && (UK_IS(k, 'n') || UK_IS(k, 'N'))) {
+		it->choice = 0;
+		return true;
+	}
+	if (k->type == UK_CHAR)
+		for (int i = 0; i < n; i++)
+			if (flow_opt_key(ch, i) == (wchar_t)k->ch) {
+				it->choice = i;
+				return true;
+			}
+	return false;
+}
+
+enum { FLOW_ACT_NONE };
+
+static int
+scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct flow *fl = sc->data;
+	int          id = fl->focus;
+
+	if (fl->page == PG_REVIEW) {
+		int items[FI__COUNT + 1], n = flow_review_items(fl, items);
+
+		if (UK_IS_FN(k, 10)) {
+			flow_submit(ui, fl);
+			return UI_HANDLED;
+		}
+		if (UK_IS_SP(k, KEY_PPAGE) || UK_IS_FN(k, 7)) {
+			flow_prev_page(ui, fl);
+			return UI_HANDLED;
+		}
+		if (UK_IS_SP(k, KEY_DOWN) && fl->review_top < n - 1) {
+			fl->review_top++;
+			return UI_HANDLED;
+		}
+		if (UK_IS_SP(k, KEY_UP) && fl->review_top > 0) {
+			fl->review_top--;
+			return UI_HANDLED;
+		}
+		for (int i = 0; i < n && k->type == UK_CHAR; i++)
+			if (flow_review_key(i) == (wchar_t)k->ch) {
+				fl->page = flow_item_page(items[i]);
+				if (items[i] == FI_DOC0)
+					flow_focus_first(fl);
+				else
+					fl->focus = items[i];
+				return UI_HANDLED;
+			}
+		return k->type == UK_ESC ? 0 : UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 10)) {
+		/* Straight to the review when every page is in order. */
+		flow_leave_item(ui, fl);
+		while (fl->page != PG_REVIEW) {
+			int before = fl->page;
+
+			flow_next_page(ui, fl);
+			if (fl->page == before)
+				break;
+		}
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_NPAGE) || UK_IS_FN(k, 8)) {
+		flow_next_page(ui, fl);
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_PPAGE) || UK_IS_FN(k, 7)) {
+		flow_prev_page(ui, fl);
+		return UI_HANDLED;
+	}
+	if (UK_IS(k, UI_KEY_TAB) || UK_IS(k, UI_KEY_ENTER) || UK_IS_SP(k, KEY_DOWN)) {
+		flow_leave_item(ui, fl);
+		if (!flow_focus_move(fl, +1) && UK_IS(k, UI_KEY_ENTER))
+			flow_next_page(ui, fl);
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_BTAB) || UK_IS_SP(k, KEY_UP)) {
+		flow_leave_item(ui, fl);
+		flow_focus_move(fl, -1);
+		return UI_HANDLED;
+	}
+	if (id < 0 || fl->it[id].readonly)
+		return k->type == UK_ESC ? 0 : UI_HANDLED;
+	if (id >= FI_DOC0) {
+		if (UK_IS(k, ' ')) {
+			fl->it[id].choice = !fl->it[id].choice;
+			fl->changed = true;
+		}
+		return k->type == UK_ESC ? 0 : UI_HANDLED;
+	}
+	if (flow_defs[id].kind == IK_CHOICE) {
+		if (flow_choice_key(fl, id, k)) {
+			fl->changed = true;
+			fl->it[id].error[0] = '\0';
+			fl->nerrors = flow_count_errors(fl);
+			return UI_HANDLED;
+		}
+		return k->type == UK_ESC ? 0 : UI_HANDLED;
+	}
+	if (ui_field_key(&fl->it[id].field, k)) {
+		if (fl->it[id].field.dirty)
+			fl->changed = true;
+		return UI_HANDLED;
+	}
+	return 0;
+}
+
+/* ---- the mode ---- */
+
+static int
+scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
+{
+	const struct flow_start *fs = arg;
+	struct flow             *fl = calloc(1, sizeof *fl);
+
+	if (fl == NULL)
+		return -1;
+	sc->data = fl;
+	fl->biz = fs->business;
+	for (int id = 0; id < FI__COUNT; id++) {
+		if (id < FI_DOC0 && flow_defs[id].kind == IK_TEXT)
+			ui_field_init(&fl->it[id].field, flow_defs[id].fkind, flow_defs[id].maxchars);
+		else if (id < FI_DOC0)
+			fl->it[id].choice = flow_defs[id].dflt;
+	}
+	if (fs->id_number != NULL) {
+		ui_field_set(&fl->it[FI_IDNUM].field, fs->id_number);
+		flow_lookup(ui, fl);
+	}
+	flow_build(ui, fl);
+	fl->page = PG_APPLICANT;
+	flow_focus_first(fl);
+	if (fs->id_number != NULL && fl->known)
+		flow_focus_move(fl, +1);
+	return 0;
+}
+
+static void
+scr_flow_free(struct ui *ui, struct screen *sc)
+{
+	struct flow *fl = sc->data;
+
+	(void)ui;
+	if (fl == NULL)
+		return;
+	for (int id = 0; id < FI_DOC0; id++)
+		ui_field_free(&fl->it[id].field);
+	if (fl->have_person)
+		service_person_free(&fl->person);
+	free(fl);
+}
+
+static bool
+scr_flow_dirty(struct ui *ui, struct screen *sc)
+{
+	struct flow *fl = sc->data;
+
+	(void)ui;
+	return fl->changed;
+}
+
+static const char *
+scr_flow_title(struct ui *ui, struct screen *sc)
+{
+	struct flow *fl = sc->data;
+
+	(void)ui;
+	snprintf(fl->title, sizeof fl->title, "%s", ui_vocab(&case_business_vocab[fl->biz]));
+	return fl->title;
+}
+
+/* F10 names what it will do: go to the review, or (there) accept, refuse or
+ * record the missing documents. */
+static enum msg_id
+scr_flow_fkey_label(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt)
+{
+	struct flow *fl = sc->data;
+
+	(void)ui;
+	if (fn == 7 && fl->page == PG_APPLICANT)
+		return M_NONE;
+	if (fn == 8 && fl->page == PG_REVIEW)
+		return M_NONE;
+	if (fn != 10)
+		return dflt;
+	if (fl->page != PG_REVIEW)
+		return M_FK_REVIEW;
+	switch (fl->d.verdict) {
+	case VERDICT_ACCEPT:     return M_FK_ACCEPT;
+	case VERDICT_REFUSE:     return M_FK_REFUSE;
+	default:                 return M_FK_INCOMPLETE;
+	}
+}
+
+static const struct ui_fkey scr_flow_fkeys[] = {
+	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 7, M_FK_PREV }, { 8, M_FK_NEXT },
+	{ 10, M_FK_ACCEPT }, { 0, M_NONE }
+};
+
+const struct screen_mode scr_flow_mode = {
+	.name = "flow",
+	.title = M_APP_TITLE,
+	.help = M_HELP_FLOW,
+	.init = scr_flow_init,
+	.draw = scr_flow_draw,
+	.key = scr_flow_key,
+	.free = scr_flow_free,
+	.fkeys = scr_flow_fkeys,
+	.fkey_label = scr_flow_fkey_label,
+	.dirty = scr_flow_dirty,
+	.title_fn = scr_flow_title,
+};

@@ -1,0 +1,223 @@
+/*
+ * scr_home.c: the home screen: the businesses on one key each, and the
+ * centre's three work queues (cards made awaiting arrival, cards awaiting
+ * pickup with the notice due date, permits in their endorsement window).
+ *
+ * Why the queues are here: a clerk's day starts with what is waiting, and a
+ * pickup notice that is overdue must be seen without asking; "overdue" is
+ * written out in words, colour only underlines it. The queues are read
+ * again whenever something was written (ui->data_gen), not on every key.
+ */
+#include "uipriv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/idnum.h"
+
+#define HOME_PER_QUEUE 3
+
+struct home {
+	struct service_queue q[SERVICE_QUEUE__COUNT];
+	unsigned             gen;
+	bool                 loaded;
+	int                  sel;    /* index among the items shown, -1 none */
+	char                 sel_id[SERVICE_IDNUM_LEN];
+};
+
+static void
+home_load(struct ui *ui, struct home *h)
+{
+	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++) {
+		service_queue_free(&h->q[k]);
+		memset(&h->q[k], 0, sizeof h->q[k]);
+		service_queue_get(ui->svc, &ui->actor, (enum service_queue_kind)k, ui->today, &h->q[k]);
+	}
+	h->gen = ui->data_gen;
+	h->loaded = true;
+}
+
+static int
+scr_home_init(struct ui *ui, struct screen *sc, void *arg)
+{
+	struct home *h = calloc(1, sizeof *h);
+
+	(void)arg;
+	if (h == NULL)
+		return -1;
+	sc->data = h;
+	h->sel = -1;
+	home_load(ui, h);
+	return 0;
+}
+
+static void
+scr_home_free(struct ui *ui, struct screen *sc)
+{
+	struct home *h = sc->data;
+
+	(void)ui;
+	if (h == NULL)
+		return;
+	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++)
+		service_queue_free(&h->q[k]);
+	free(h);
+}
+
+static const char *
+home_role(const struct ui *ui)
+{
+	return service_role_code(ui->actor.role);
+}
+
+/* One queue line: name, masked ID number, the dates, and the state in words. */
+static void
+home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t size)
+{
+	char   masked[19], d1[64], d2[96];
+
+	idnum_mask(it->id_number, masked);
+	d2[0] = '\0';
+	switch (kind) {
+	case SERVICE_QUEUE_CARDS_MADE:
+		snprintf(d1, sizeof d1, ui_msg(M_Q_MADE_ON), ui_date(it->date));
+		break;
+	case SERVICE_QUEUE_CARDS_RECEIVED:
+		snprintf(d1, sizeof d1, ui_msg(M_Q_RECEIVED_ON), ui_date(it->date));
+		snprintf(d2, sizeof d2, ui_msg(M_Q_NOTICE_DUE), ui_date(it->due_on));
+		if (it->overdue) {
+			size_t o = strlen(d2);
+
+			snprintf(d2 + o, sizeof d2 - o, " %s", ui_msg(M_Q_OVERDUE));
+		}
+		break;
+	default:
+		snprintf(d1, sizeof d1, ui_msg(M_Q_VALID_UNTIL), ui_date(it->date));
+		if (it->overdue)
+			snprintf(d2, sizeof d2, "%s", ui_msg(M_Q_SUSPENDED));
+		break;
+	}
+	snprintf(buf, size, "%-8s %s  %s  %s", it->name, masked, d1, d2);
+}
+
+static void
+scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
+{
+	static const enum msg_id qnames[SERVICE_QUEUE__COUNT] = { M_Q_MADE, M_Q_RECEIVED, M_Q_WINDOW };
+	struct home *h = sc->data;
+	int          y = 0, shown = 0;
+	char         buf[512];
+
+	if (!h->loaded || h->gen != ui->data_gen)
+		home_load(ui, h);
+	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, home_role(ui),
+	    ui->actor.centre, ui_date(ui->today));
+	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
+	for (size_t i = 0; i < ui_nbusiness_keys; i++) {
+		const struct ui_business_key *bk = &ui_business_keys[i];
+		int col = (int)(i % 2) * 40, row = y + (int)(i / 2);
+
+		ui_view_printf(v, row, col + 1, 2, UA_REVERSE, "%lc", (wint_t)bk->key);
+		ui_view_text(v, row, col + 3, 36, UA_NORMAL, ui_vocab(&case_business_vocab[bk->business]));
+	}
+	y += (int)(ui_nbusiness_keys + 1) / 2;
+	ui_view_hline(v, y++, ui_msg(M_HOME_QUEUES));
+	for (int k = 0; k < SERVICE_QUEUE__COUNT && y < v->rows; k++) {
+		const struct service_queue *q = &h->q[k];
+		size_t n = q->n < HOME_PER_QUEUE ? q->n : HOME_PER_QUEUE;
+
+		ui_view_printf(v, y++, 0, 0, UA_BOLD, "%s (%zu)", ui_msg(qnames[k]), q->n);
+		if (q->n == 0 && y < v->rows)
+			ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));
+		for (size_t i = 0; i < n && y < v->rows; i++, shown++) {
+			bool sel = shown == h->sel;
+			enum ui_attr a = sel ? UA_REVERSE : (q->items[i].overdue ? UA_WARN : UA_NORMAL);
+
+			home_item_text(k, &q->items[i], buf, sizeof buf);
+			ui_view_text(v, y, 0, 2, UA_BOLD, sel ? "> " : "  ");
+			ui_view_text(v, y++, 2, 0, a, buf);
+			if (sel)
+				snprintf(h->sel_id, sizeof h->sel_id, "%s", q->items[i].id_number);
+		}
+		if (q->n > n && y < v->rows) {
+			snprintf(buf, sizeof buf, ui_msg(M_Q_MORE), q->n - n);
+			ui_view_text(v, y++, 2, 0, UA_DIM, buf);
+		}
+	}
+	if (y < v->rows)
+		ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_HOME_HINT));
+}
+
+static int
+home_nshown(const struct home *h)
+{
+	int n = 0;
+
+	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++)
+		n += (int)(h->q[k].n < HOME_PER_QUEUE ? h->q[k].n : HOME_PER_QUEUE);
+	return n;
+}
+
+static int
+scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct home *h = sc->data;
+	int          n = home_nshown(h);
+
+	if (ui_business_from_key(ui, k, NULL))
+		return UI_HANDLED;
+	if (UK_IS_FN(k, 2)) {
+		ui_push(ui, &scr_lookup_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 3)) {
+		ui_push(ui, &scr_status_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 4)) {
+		ui_push(ui, &scr_received_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_DOWN) && n > 0) {
+		h->sel = h->sel + 1 < n ? h->sel + 1 : n - 1;
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_UP) && n > 0) {
+		h->sel = h->sel > 0 ? h->sel - 1 : 0;
+		return UI_HANDLED;
+	}
+	if (UK_IS(k, UI_KEY_ENTER) && h->sel >= 0 && h->sel_id[0] != '\0') {
+		ui_push(ui, &scr_person_mode, h->sel_id);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 9)) {
+		ui->quit = true;
+		return UI_HANDLED;
+	}
+	return 0;
+}
+
+static void
+scr_home_resize(struct ui *ui, struct screen *sc)
+{
+	(void)ui;
+	(void)sc;
+}
+
+static const struct ui_fkey scr_home_fkeys[] = {
+	{ 1, M_FK_HELP }, { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED },
+	{ 6, M_FK_LANG }, { 9, M_FK_QUIT }, { 0, M_NONE }
+};
+
+const struct screen_mode scr_home_mode = {
+	.name = "home",
+	.title = M_HOME_TITLE,
+	.help = M_HELP_HOME,
+	.init = scr_home_init,
+	.draw = scr_home_draw,
+	.key = scr_home_key,
+	.resize = scr_home_resize,
+	.free = scr_home_free,
+	.fkeys = scr_home_fkeys,
+};

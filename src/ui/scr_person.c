@@ -1,0 +1,155 @@
+/*
+ * scr_person.c: a person's card: registration, permit and its state, the
+ * latest card, open applications and the history; a business key starts
+ * that business for this person with the ID number filled in.
+ *
+ * Why read again on every change: after a business started from here the
+ * card must show its result when the clerk comes back.
+ */
+#include "uipriv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/idnum.h"
+
+struct person {
+	char                  id[SERVICE_IDNUM_LEN];
+	struct service_person p;
+	unsigned              gen;
+	bool                  loaded;
+};
+
+static void
+person_load(struct ui *ui, struct person *ps)
+{
+	if (ps->loaded)
+		service_person_free(&ps->p);
+	memset(&ps->p, 0, sizeof ps->p);
+	service_person_get(ui->svc, &ui->actor, ps->id, ui->today, &ps->p);
+	ps->loaded = true;
+	ps->gen = ui->data_gen;
+}
+
+static int
+scr_person_init(struct ui *ui, struct screen *sc, void *arg)
+{
+	struct person *ps = calloc(1, sizeof *ps);
+
+	if (ps == NULL)
+		return -1;
+	sc->data = ps;
+	snprintf(ps->id, sizeof ps->id, "%s", (const char *)arg);
+	person_load(ui, ps);
+	return 0;
+}
+
+static void
+scr_person_free(struct ui *ui, struct screen *sc)
+{
+	struct person *ps = sc->data;
+
+	(void)ui;
+	if (ps == NULL)
+		return;
+	if (ps->loaded)
+		service_person_free(&ps->p);
+	free(ps);
+}
+
+static void
+person_history_line(const struct service_history_entry *h, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s  %-16s %-8s %s %s%s%s", ui_date(h->day),
+	    ui_vocab(&case_business_vocab[h->business]), ui_verdict_name(h->verdict),
+	    h->receipt_no, h->failed, h->failed[0] && h->missing[0] ? " " : "", h->missing);
+
+	(void)n;   /* a long history line is cut at the screen's edge anyway */
+}
+
+static void
+scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
+{
+	struct person               *ps = sc->data;
+	const struct service_person *p = &ps->p;
+	char                         masked[19], buf[512], hb[1024];
+	int                          y = 0;
+
+	if (ps->gen != ui->data_gen)
+		person_load(ui, ps);
+	idnum_mask(ps->id, masked);
+	ui_view_printf(v, y++, 0, 0, UA_BOLD, "%s：%s   %s：%s   %s：%s", ui_msg(M_P_NAME),
+	    p->found ? p->name : "—", ui_msg(M_P_IDNUM), masked, ui_msg(M_P_PHONE),
+	    p->phone[0] ? p->phone : "—");
+	if (!p->found)
+		ui_view_text(v, y++, 0, 0, UA_WARN, ui_msg(M_LOOKUP_NOT_FOUND));
+	/* Registration */
+	if (p->registration.present) {
+		snprintf(buf, sizeof buf, ui_msg(M_P_REG_LINE), ui_date(p->registration.registered_on),
+		    ui_date(p->registration.valid_until));
+		if (p->registration.valid_until < ui->today)
+			strncat(buf, ui_msg(M_P_REG_EXPIRED), sizeof buf - strlen(buf) - 1);
+	} else {
+		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
+	}
+	ui_view_printf(v, y++, 0, 0, UA_NORMAL, "%s：%s", ui_msg(M_P_REG), buf);
+	/* Permit */
+	if (p->permit.present)
+		snprintf(buf, sizeof buf, ui_msg(M_P_PERMIT_LINE), ui_permit_state_name(p->permit.state),
+		    ui_date(p->permit.valid_from), ui_date(p->permit.valid_until),
+		    ui_date(p->permit.window_opens));
+	else
+		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
+	ui_view_printf(v, y++, 0, 0, p->permit.state == SERVICE_PERMIT_SUSPENDED ? UA_WARN : UA_NORMAL,
+	    "%s：%s", ui_msg(M_P_PERMIT), buf);
+	/* Card */
+	if (p->card.present)
+		snprintf(buf, sizeof buf, ui_msg(M_P_CARD_LINE), ui_card_state_name(p->card.state),
+		    p->card.receipt_no, ui_date(p->card.ready_on));
+	else
+		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
+	ui_view_printf(v, y++, 0, 0, UA_NORMAL, "%s：%s", ui_msg(M_P_CARD), buf);
+	ui_view_hline(v, y++, ui_msg(M_P_OPEN));
+	if (p->nopen == 0)
+		ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));
+	for (size_t i = 0; i < p->nopen && i < 3 && y < v->rows - 2; i++) {
+		person_history_line(&p->open[i], hb, sizeof hb);
+		ui_view_text(v, y++, 2, 0, UA_WARN, hb);
+	}
+	ui_view_hline(v, y++, ui_msg(M_P_HISTORY));
+	for (size_t i = 0; i < p->nhistory && y < v->rows - 1; i++) {
+		person_history_line(&p->history[i], hb, sizeof hb);
+		ui_view_text(v, y++, 2, 0, UA_NORMAL, hb);
+	}
+	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_P_HINT));
+}
+
+static int
+scr_person_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct person *ps = sc->data;
+
+	if (ui_business_from_key(ui, k, ps->id))
+		return UI_HANDLED;
+	if (UK_IS_FN(k, 4)) {
+		ui_push(ui, &scr_received_mode, ps->id);
+		return UI_HANDLED;
+	}
+	return 0;
+}
+
+static const struct ui_fkey scr_person_fkeys[] = {
+	{ 1, M_FK_HELP }, { 4, M_FK_CARD_IN }, { 6, M_FK_LANG }, { 0, M_NONE }
+};
+
+const struct screen_mode scr_person_mode = {
+	.name = "person",
+	.title = M_PERSON_TITLE,
+	.help = M_HELP_GENERIC,
+	.init = scr_person_init,
+	.draw = scr_person_draw,
+	.key = scr_person_key,
+	.free = scr_person_free,
+	.fkeys = scr_person_fkeys,
+};

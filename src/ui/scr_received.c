@@ -1,0 +1,114 @@
+/*
+ * scr_received.c: recording that made cards have arrived at the centre
+ * (到证登记), one ID number after another.
+ *
+ * Why it stays open after each card: cards arrive in a batch; the clerk
+ * types (or scans) one number after the other and reads the pickup-notice
+ * due date (PERMIT-3) that the service computed.
+ */
+#include "uipriv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/idnum.h"
+
+struct received {
+	struct ui_field f;
+	char            msg[384];
+	bool            ok;
+};
+
+static int
+scr_received_init(struct ui *ui, struct screen *sc, void *arg)
+{
+	struct received *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return -1;
+	sc->data = r;
+	ui_field_init(&r->f, UF_IDNUM, 18);
+	if (arg != NULL)
+		ui_field_set(&r->f, arg);
+	(void)ui;
+	return 0;
+}
+
+static void
+scr_received_free(struct ui *ui, struct screen *sc)
+{
+	struct received *r = sc->data;
+
+	(void)ui;
+	if (r == NULL)
+		return;
+	ui_field_free(&r->f);
+	free(r);
+}
+
+static void
+scr_received_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
+{
+	struct received *r = sc->data;
+
+	(void)ui;
+	ui_view_text(v, 2, 2, 20, UA_BOLD, ui_msg(M_LOOKUP_PROMPT));
+	if (r->msg[0] != '\0')
+		ui_view_wrap(v, 4, 2, v->cols - 4, 3, r->ok ? UA_OK : UA_ERROR, r->msg);
+	ui_field_draw(&r->f, v, 2, 22, 20, true, false);
+}
+
+static int
+scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct received *r = sc->data;
+	char             num[32];
+	struct idnum     id;
+	enum idnum_error e;
+	struct service_card_info card;
+	enum service_status st;
+
+	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
+		ui_field_get(&r->f, num, sizeof num);
+		e = idnum_parse(num, strlen(num), ui->today, &id);
+		r->ok = false;
+		if (e != IDNUM_OK) {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
+			    ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			return UI_HANDLED;
+		}
+		memset(&card, 0, sizeof card);
+		st = service_card_received(ui->svc, &ui->actor, id.number, ui->today, &card);
+		if (st == SERVICE_OK) {
+			r->ok = true;
+			snprintf(r->msg, sizeof r->msg, ui_msg(M_RECV_DONE), card.holder_name,
+			    card.receipt_no, ui_date(card.notice_due_on));
+			ui->data_gen++;
+			ui_field_set(&r->f, "");
+		} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", ui_msg(M_RECV_STATE));
+		} else {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", service_errmsg(ui->svc));
+		}
+		return UI_HANDLED;
+	}
+	if (ui_field_key(&r->f, k))
+		return UI_HANDLED;
+	return 0;
+}
+
+static const struct ui_fkey scr_received_fkeys[] = {
+	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_CARD_IN }, { 0, M_NONE }
+};
+
+const struct screen_mode scr_received_mode = {
+	.name = "received",
+	.title = M_RECV_TITLE,
+	.help = M_HELP_GENERIC,
+	.init = scr_received_init,
+	.draw = scr_received_draw,
+	.key = scr_received_key,
+	.free = scr_received_free,
+	.fkeys = scr_received_fkeys,
+};

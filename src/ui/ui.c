@@ -1,0 +1,394 @@
+/*
+ * ui.c: the counter terminal's main loop and its stack of screens.
+ *
+ * Why it is built this way (neomutt, tmux, htop): signal handlers only set
+ * a flag and all drawing happens here, in the loop, so that a resize or a
+ * shutdown can never catch a screen half-drawn; each screen is a table of
+ * functions (struct screen_mode) pushed on a stack, so going back is a pop
+ * and the state of every screen below survives whatever happens on top,
+ * including a terminal too small to show anything (the state is kept, only
+ * the drawing is replaced by a notice until the window is big enough).
+ */
+#include "uipriv.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t ui_sig_winch;
+static volatile sig_atomic_t ui_sig_term;
+
+/* Only a flag: curses is not async-signal-safe; the loop does the work. */
+static void
+ui_on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		ui_sig_winch = 1;
+	else
+		ui_sig_term = 1;
+}
+
+static void
+ui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+bool
+ui_push(struct ui *ui, const struct screen_mode *m, void *arg)
+{
+	struct screen *sc;
+
+	if (ui->depth >= UI_STACK_MAX)
+		return false;
+	sc = &ui->stack[ui->depth];
+	sc->mode = m;
+	sc->data = NULL;
+	if (m->init != NULL && m->init(ui, sc, arg) != 0) {
+		if (m->free != NULL)
+			m->free(ui, sc);
+		return false;
+	}
+	ui->depth++;
+	return true;
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	struct screen *sc;
+
+	if (ui->depth == 0)
+		return;
+	sc = &ui->stack[--ui->depth];
+	if (sc->mode->free != NULL)
+		sc->mode->free(ui, sc);
+	sc->data = NULL;
+}
+
+void
+ui_pop_home(struct ui *ui)
+{
+	while (ui->depth > 1)
+		ui_pop(ui);
+}
+
+void
+ui_status(struct ui *ui, enum ui_attr a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_attr = a;
+}
+
+void
+ui_ask(struct ui *ui, enum msg_id question, int action)
+{
+	ui->ask = question;
+	ui->ask_action = action;
+}
+
+/* ---- layout ---- */
+
+static void
+ui_windows_free(struct ui *ui)
+{
+	if (ui->hdr != NULL)
+		delwin(ui->hdr);
+	if (ui->body != NULL)
+		delwin(ui->body);
+	if (ui->bar != NULL)
+		delwin(ui->bar);
+	ui->hdr = ui->body = ui->bar = NULL;
+}
+
+/* Makes the windows for the current size: header, body, status+bar; below
+ * 80x24 one window for the "too small" notice. */
+static void
+ui_layout(struct ui *ui)
+{
+	ui_windows_free(ui);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	ui->too_small = ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
+	if (ui->too_small || ui->rows < 4) {
+		ui->body = newwin(ui->rows > 0 ? ui->rows : 1, ui->cols > 0 ? ui->cols : 1, 0, 0);
+	} else {
+		ui->hdr = newwin(1, ui->cols, 0, 0);
+		ui->body = newwin(ui->rows - 3, ui->cols, 1, 0);
+		ui->bar = newwin(2, ui->cols, ui->rows - 2, 0);
+	}
+	keypad(ui->body, TRUE);
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i].mode->resize != NULL)
+			ui->stack[i].mode->resize(ui, &ui->stack[i]);
+}
+
+static void
+ui_resize(struct ui *ui)
+{
+	struct winsize ws;
+
+	ui_sig_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	ui_layout(ui);
+}
+
+/* ---- drawing ---- */
+
+static void
+ui_draw_header(struct ui *ui, struct screen *sc)
+{
+	struct ui_view v = { ui->hdr, 1, ui->cols, -1, -1 };
+	const char    *title;
+	int            x, mark = 0;
+
+	ui_view_clear(&v);
+	ui_view_fill(&v, 0, UA_TITLE);
+	title = sc->mode->title_fn != NULL ? sc->mode->title_fn(ui, sc) : ui_msg(sc->mode->title);
+	if (ui->opts->training)
+		mark = ui_text_cols(ui_msg(M_TRAINING)) + 4;
+	x = ui_view_text(&v, 0, 1, ui->cols - 2 - mark, UA_TITLE, ui_msg(M_APP_TITLE));
+	x += ui_view_text(&v, 0, 1 + x, ui->cols - 2 - mark - x, UA_TITLE, " | ");
+	ui_view_text(&v, 0, 1 + x, ui->cols - 2 - mark - x, UA_TITLE, title);
+	if (ui->opts->training)
+		ui_view_printf(&v, 0, ui->cols - mark, mark, UA_TRAINING, "[%s]", ui_msg(M_TRAINING));
+}
+
+static void
+ui_draw_bar(struct ui *ui, struct screen *sc)
+{
+	struct ui_view v = { ui->bar, 2, ui->cols, -1, -1 };
+	const struct ui_fkey *fk;
+	int            x = 0;
+	char           num[8];
+
+	ui_view_clear(&v);
+	if (ui->ask != M_NONE)
+		ui_view_text(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask));
+	else if (ui_input_esc_pending())
+		ui_view_text(&v, 0, 0, 0, UA_BOLD, ui_msg(M_ESC_PENDING));
+	else
+		ui_view_text(&v, 0, 0, 0, ui->status_attr, ui->status);
+	for (fk = sc->mode->fkeys; fk != NULL && fk->fn != 0; fk++) {
+		enum msg_id label = fk->label;
+
+		if (sc->mode->fkey_label != NULL)
+			label = sc->mode->fkey_label(ui, sc, fk->fn, label);
+		if (label == M_NONE)
+			continue;
+		if (x + 4 + ui_text_cols(ui_msg(label)) > ui->cols)
+			break;
+		snprintf(num, sizeof num, "F%d", fk->fn);
+		x += ui_view_text(&v, 1, x, 0, UA_REVERSE, num);
+		x += ui_view_text(&v, 1, x, 0, UA_NORMAL, ui_msg(label));
+		x += 1;
+	}
+}
+
+static void
+ui_draw_small(struct ui *ui)
+{
+	struct ui_view v = { ui->body, ui->rows, ui->cols, -1, -1 };
+	char           buf[256];
+	int            y = 0;
+
+	ui_view_clear(&v);
+	if (ui->opts->training)
+		y += ui_view_wrap(&v, y, 0, ui->cols, 1, UA_TRAINING, ui_msg(M_TRAINING));
+	y += ui_view_wrap(&v, y, 0, ui->cols, 2, UA_ERROR, ui_msg(M_TOO_SMALL));
+	snprintf(buf, sizeof buf, ui_msg(M_TOO_SMALL_NEED), ui->cols, ui->rows);
+	ui_view_wrap(&v, y, 0, ui->cols, ui->rows - y, UA_NORMAL, buf);
+	curs_set(0);
+	wnoutrefresh(ui->body);
+	doupdate();
+}
+
+static void
+ui_draw(struct ui *ui)
+{
+	struct screen *sc;
+	struct ui_view v;
+
+	if (ui->too_small || ui->hdr == NULL) {
+		ui_draw_small(ui);
+		return;
+	}
+	sc = &ui->stack[ui->depth - 1];
+	ui_draw_header(ui, sc);
+	v.w = ui->body;
+	getmaxyx(ui->body, v.rows, v.cols);
+	ui_view_clear(&v);
+	if (sc->mode->draw != NULL)
+		sc->mode->draw(ui, sc, &v);
+	ui_draw_bar(ui, sc);
+	wnoutrefresh(ui->hdr);
+	wnoutrefresh(ui->bar);
+	/* The body last, so that the hardware cursor stays at its insertion point. */
+	if (v.cur_y >= 0) {
+		curs_set(1);
+		wmove(ui->body, v.cur_y, v.cur_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(ui->body);
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+enum { UI_ACT_POP = 1000, UI_ACT_QUIT };
+
+static void
+ui_answer(struct ui *ui, const struct ui_key *k)
+{
+	int act = ui->ask_action;
+
+	ui->ask = M_NONE;
+	if (!(UK_IS(k, 'y') || UK_IS(k, 'Y') || UK_IS(k, UI_KEY_ENTER)))
+		return;
+	if (act == UI_ACT_POP)
+		ui_pop(ui);
+	else if (act == UI_ACT_QUIT)
+		ui->quit = true;
+	else {
+		struct ui_key ak = { UK_NONE, 0, act };
+		struct screen *sc = &ui->stack[ui->depth - 1];
+
+		if (sc->mode->key != NULL && (sc->mode->key(ui, sc, &ak) & UI_CLOSE))
+			ui_pop(ui);
+	}
+}
+
+static void
+ui_key(struct ui *ui, const struct ui_key *k)
+{
+	struct screen *sc = &ui->stack[ui->depth - 1];
+	int            r = 0;
+
+	if (ui->ask != M_NONE) {
+		ui_answer(ui, k);
+		return;
+	}
+	ui->status[0] = '\0';
+	if (UK_IS_FN(k, 1) && sc->mode != &scr_help_mode) {
+		ui_push(ui, &scr_help_mode, (void *)sc->mode);
+		return;
+	}
+	if (UK_IS_FN(k, 6)) {
+		ui_set_lang(ui_lang() == LANG_ZH ? LANG_EN : LANG_ZH);
+		return;
+	}
+	if (ui->too_small) {
+		/* Nothing can be seen: keys would act blind. Esc and F10 wait too. */
+		return;
+	}
+	if (sc->mode->key != NULL)
+		r = sc->mode->key(ui, sc, k);
+	if (r & UI_CLOSE) {
+		ui_pop(ui);
+		return;
+	}
+	if (r & UI_HANDLED)
+		return;
+	if (k->type == UK_ESC) {
+		if (ui->depth <= 1)
+			ui_ask(ui, M_QUIT_ASK, UI_ACT_QUIT);
+		else if (sc->mode->dirty != NULL && sc->mode->dirty(ui, sc))
+			ui_ask(ui, M_ESC_LOSE, UI_ACT_POP);
+		else
+			ui_pop(ui);
+	}
+}
+
+/* ---- entry ---- */
+
+static jzz_date
+ui_real_today(void)
+{
+	time_t    t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int
+ui_run(const struct ui_options *o)
+{
+	struct ui   ui;
+	struct ui_key k;
+	const char *cs;
+	char        err[SERVICE_ERR_LEN];
+
+	setlocale(LC_ALL, "");
+	ui_set_lang(o->lang != NULL && strcmp(o->lang, "en") == 0 ? LANG_EN : LANG_ZH);
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
+		fprintf(stderr, ui_msg(M_NEED_UTF8), cs != NULL ? cs : "?");
+		fputc('\n', stderr);
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", ui_msg(M_NOT_TTY));
+		return 1;
+	}
+	memset(&ui, 0, sizeof ui);
+	ui.opts = o;
+	ui.today = o->today != JZZ_DATE_NONE ? o->today : ui_real_today();
+	ui.svc = service_open(o->db, err, sizeof err);
+	if (ui.svc == NULL) {
+		fprintf(stderr, ui_msg(M_DB_OPEN_FAIL), err);
+		fputc('\n', stderr);
+		return 1;
+	}
+	ui_signals();
+	set_escdelay(50);
+	if (initscr() == NULL) {
+		service_close(ui.svc);
+		return 1;
+	}
+	raw();
+	noecho();
+	nonl();
+	ui_view_colors_init();
+	ui_layout(&ui);
+	if (!ui_push(&ui, &scr_login_mode, NULL)) {
+		endwin();
+		service_close(ui.svc);
+		return 1;
+	}
+	while (!ui.quit && !ui_sig_term && ui.depth > 0) {
+		if (ui_sig_winch)
+			ui_resize(&ui);
+		ui_draw(&ui);
+		if (!ui_input_read(ui.body, 250, &k))
+			continue;
+		ui_key(&ui, &k);
+	}
+	while (ui.depth > 0)
+		ui_pop(&ui);
+	ui_windows_free(&ui);
+	endwin();
+	service_close(ui.svc);
+	return 0;
+}

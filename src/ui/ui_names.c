@@ -1,0 +1,99 @@
+/*
+ * ui_names.c: names shared by several screens: the business keys of the
+ * home and person screens, the states of permits and cards, dates.
+ *
+ * Why here: the same key must start the same business wherever it is
+ * pressed, and a state must read the same on every screen.
+ */
+#include "uipriv.h"
+
+const struct ui_business_key ui_business_keys[] = {
+	{ L'1', BIZ_REGISTRATION },
+	{ L'2', BIZ_PERMIT_NEW },
+	{ L'3', BIZ_PERMIT_NEW_FAST },
+	{ L'4', BIZ_PERMIT_REPLACE },
+	{ L'5', BIZ_PERMIT_REPLACE_FAST },
+	{ L'6', BIZ_PERMIT_REAPPLY },
+	{ L'7', BIZ_ENDORSEMENT },
+	{ L'8', BIZ_CARD_UPDATE },
+	{ L'9', BIZ_INFO_CHANGE },
+	{ L'0', BIZ_PICKUP },
+};
+const size_t ui_nbusiness_keys = sizeof ui_business_keys / sizeof ui_business_keys[0];
+
+bool
+ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number)
+{
+	struct flow_start fs;
+
+	if (k->type != UK_CHAR)
+		return false;
+	for (size_t i = 0; i < ui_nbusiness_keys; i++) {
+		if ((wint_t)ui_business_keys[i].key != k->ch)
+			continue;
+		fs.business = ui_business_keys[i].business;
+		fs.id_number = id_number;
+		ui_push(ui, &scr_flow_mode, &fs);
+		return true;
+	}
+	return false;
+}
+
+const char *
+ui_permit_state_name(enum service_permit_state st)
+{
+	static const enum msg_id m[SERVICE_PERMIT__COUNT] = {
+		[SERVICE_PERMIT_NONE] = M_ST_NONE,
+		[SERVICE_PERMIT_PROCESSING] = M_ST_PROCESSING,
+		[SERVICE_PERMIT_VALID] = M_ST_VALID,
+		[SERVICE_PERMIT_SUSPENDED] = M_ST_SUSPENDED,
+		[SERVICE_PERMIT_CANCELLED] = M_ST_CANCELLED,
+	};
+
+	return (unsigned)st < SERVICE_PERMIT__COUNT ? ui_msg(m[st]) : "?";
+}
+
+const char *
+ui_card_state_name(enum service_card_state st)
+{
+	static const enum msg_id m[SERVICE_CARD__COUNT] = {
+		[SERVICE_CARD_NONE] = M_CARD_NONE,
+		[SERVICE_CARD_ACCEPTED] = M_CARD_ACCEPTED,
+		[SERVICE_CARD_TRANSFERRED] = M_CARD_TRANSFERRED,
+		[SERVICE_CARD_REVIEWED] = M_CARD_REVIEWED,
+		[SERVICE_CARD_MADE] = M_CARD_MADE,
+		[SERVICE_CARD_RECEIVED] = M_CARD_RECEIVED,
+		[SERVICE_CARD_PICKED_UP] = M_CARD_PICKED_UP,
+		[SERVICE_CARD_POSTED] = M_CARD_POSTED,
+		[SERVICE_CARD_VOID] = M_CARD_VOID,
+	};
+
+	return (unsigned)st < SERVICE_CARD__COUNT ? ui_msg(m[st]) : "?";
+}
+
+const char *
+ui_verdict_name(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_ACCEPT:     return ui_msg(M_V_ACCEPT);
+	case VERDICT_INCOMPLETE: return ui_msg(M_V_INCOMPLETE);
+	case VERDICT_REFUSE:     return ui_msg(M_V_REFUSE);
+	default:                 return "?";
+	}
+}
+
+const char *
+ui_date(jzz_date d)
+{
+	static char ring[8][JZZ_DATE_STRLEN];
+	static int  next;
+	char       *b = ring[next++ % 8];
+
+	if (d == JZZ_DATE_NONE) {
+		b[0] = '-';
+		b[1] = '\0';
+		return b;
+	}
+	date_format(d, b);
+	return b;
+}

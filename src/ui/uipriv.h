@@ -1,0 +1,223 @@
+/*
+ * uipriv.h: what the files of the counter terminal share.
+ *
+ * Why one private header: the screens are a stack of modes (tmux style: a
+ * table of function pointers per screen) driven by one main loop (ui.c); they
+ * draw through a thin view layer (ui_view.c) and read keys already decoded
+ * by ui_input.c. Nothing here is part of the project's public interface.
+ */
+#ifndef JZZ_UI_PRIV_H
+#define JZZ_UI_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "jzz/case.h"
+#include "jzz/rules.h"
+#include "jzz/service.h"
+#include "jzz/ui.h"
+#include "jzz/ui_msg.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+/* ---- messages (ui_msg.c) ---- */
+const char *ui_msg(enum msg_id id);
+const char *ui_vocab(const struct vocab *v);  /* zh or en of a vocab entry */
+enum rules_lang ui_lang(void);
+void ui_set_lang(enum rules_lang lang);
+
+/* ---- keys (ui_input.c) ---- */
+enum ui_key_type { UK_NONE, UK_CHAR, UK_FN, UK_SPECIAL, UK_ESC };
+struct ui_key {
+	enum ui_key_type type;
+	wint_t ch;      /* UK_CHAR: the character; UK_SPECIAL: a KEY_* code */
+	int    fn;      /* UK_FN: 1..12 */
+};
+#define UK_IS(k, c)     ((k)->type == UK_CHAR && (k)->ch == (wint_t)(c))
+#define UK_IS_FN(k, n)  ((k)->type == UK_FN && (k)->fn == (n))
+#define UK_IS_SP(k, c)  ((k)->type == UK_SPECIAL && (k)->ch == (wint_t)(c))
+#define UI_KEY_TAB      9
+#define UI_KEY_ENTER    10
+
+/* Reads one key with a timeout (ms); false when none came. Esc followed by
+ * a digit becomes that F-key. */
+bool ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out);
+bool ui_input_esc_pending(void);
+
+/* ---- the view layer (ui_view.c) ---- */
+enum ui_attr {
+	UA_NORMAL, UA_BOLD, UA_REVERSE, UA_UNDERLINE, UA_DIM,
+	UA_ERROR, UA_WARN, UA_OK, UA_TITLE, UA_FIELD, UA_FOCUS, UA_TRAINING
+};
+struct ui_view {
+	WINDOW *w;
+	int     rows, cols;
+	int     cur_y, cur_x;   /* where the hardware cursor goes, -1 for hidden */
+};
+void ui_view_colors_init(void);
+void ui_view_clear(struct ui_view *v);
+/* Draws UTF-8 text at (y, x), cut at maxcols display columns (<= 0: to the
+ * edge). Returns the columns used. */
+int  ui_view_text(struct ui_view *v, int y, int x, int maxcols, enum ui_attr a, const char *s);
+int  ui_view_printf(struct ui_view *v, int y, int x, int maxcols, enum ui_attr a,
+                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Wraps text into width columns from (y, x); returns the lines used (at most maxlines). */
+int  ui_view_wrap(struct ui_view *v, int y, int x, int width, int maxlines,
+                  enum ui_attr a, const char *s);
+int  ui_view_wrap_count(int width, const char *s);
+void ui_view_hline(struct ui_view *v, int y, const char *label);
+void ui_view_fill(struct ui_view *v, int y, enum ui_attr a);
+void ui_view_cursor(struct ui_view *v, int y, int x);
+int  ui_text_cols(const char *s);   /* display columns of UTF-8 text */
+
+/* ---- the field editor (ui_field.c) ---- */
+enum ui_field_kind { UF_TEXT, UF_IDNUM, UF_DIGITS, UF_DATE, UF_SECRET };
+struct ui_field {
+	enum ui_field_kind kind;
+	wchar_t *buf;
+	size_t   len, cap;     /* characters; cap excludes the NUL */
+	size_t   cur;          /* insertion point, 0..len */
+	int      scroll;       /* first display column shown */
+	bool     dirty;        /* typed into since set */
+};
+void ui_field_init(struct ui_field *f, enum ui_field_kind kind, size_t maxchars);
+void ui_field_free(struct ui_field *f);
+void ui_field_set(struct ui_field *f, const char *utf8);
+/* UTF-8 copy of the contents, always NUL-terminated. */
+void ui_field_get(const struct ui_field *f, char *out, size_t size);
+bool ui_field_empty(const struct ui_field *f);
+/* Edits on a key; true when the key was the field's (typed, moved, deleted). */
+bool ui_field_key(struct ui_field *f, const struct ui_key *k);
+/* Draws in width columns at (y, x); with focus places the cursor. */
+void ui_field_draw(struct ui_field *f, struct ui_view *v, int y, int x, int width,
+                   bool focus, bool readonly);
+
+/* ---- screens (ui.c) ---- */
+#define UI_HANDLED 0x1
+#define UI_REDRAW  0x2
+#define UI_CLOSE   0x4
+
+struct ui;
+struct screen;
+
+/* One entry of a function-key bar: key number and its label. */
+struct ui_fkey {
+	int          fn;
+	enum msg_id  label;
+};
+
+struct screen_mode {
+	const char *name;
+	enum msg_id title;
+	enum msg_id help;
+	int  (*init)(struct ui *ui, struct screen *sc, void *arg);
+	void (*draw)(struct ui *ui, struct screen *sc, struct ui_view *v);
+	int  (*key)(struct ui *ui, struct screen *sc, const struct ui_key *k);
+	void (*resize)(struct ui *ui, struct screen *sc);
+	void (*free)(struct ui *ui, struct screen *sc);
+	/* The bar: which keys this screen offers; label_fn may rename one (F10's
+	 * action depends on the decision). */
+	const struct ui_fkey *fkeys;
+	enum msg_id (*fkey_label)(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt);
+	/* True when leaving with Esc would lose something typed. */
+	bool (*dirty)(struct ui *ui, struct screen *sc);
+	/* The header's title when it depends on the screen's state (a business). */
+	const char *(*title_fn)(struct ui *ui, struct screen *sc);
+};
+
+struct screen {
+	const struct screen_mode *mode;
+	void *data;
+};
+
+#define UI_STACK_MAX 12
+
+struct ui {
+	const struct ui_options *opts;
+	struct service       *svc;
+	struct service_actor  actor;
+	bool                  logged_in;
+	jzz_date              today;
+	bool                  color;
+	WINDOW               *hdr, *body, *bar;
+	int                   rows, cols;
+	bool                  too_small;
+	struct screen         stack[UI_STACK_MAX];
+	int                   depth;
+	char                  status[512];   /* one line shown above the bar */
+	enum ui_attr          status_attr;
+	enum msg_id           ask;           /* a yes/no question pending, M_NONE for none */
+	int                   ask_action;
+	bool                  quit;
+	unsigned              data_gen;      /* bumped after every write: lists reload */
+	char                  login_note[256];
+};
+
+/* Pushes a screen on the stack (init called with arg); false when full or init failed. */
+bool ui_push(struct ui *ui, const struct screen_mode *m, void *arg);
+/* Pops the top screen (its free called). */
+void ui_pop(struct ui *ui);
+/* Pops down to the home screen. */
+void ui_pop_home(struct ui *ui);
+void ui_status(struct ui *ui, enum ui_attr a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Asks a yes/no question on the status line; on "y" the top screen's key
+ * handler receives a UK_NONE key with fn = action. */
+void ui_ask(struct ui *ui, enum msg_id question, int action);
+#define UI_ACTION_KEY(k, act) ((k)->type == UK_NONE && (k)->fn == (act))
+
+/* Screens */
+extern const struct screen_mode scr_login_mode;
+extern const struct screen_mode scr_home_mode;
+extern const struct screen_mode scr_lookup_mode;
+extern const struct screen_mode scr_person_mode;
+extern const struct screen_mode scr_flow_mode;
+extern const struct screen_mode scr_review_mode;
+extern const struct screen_mode scr_result_mode;
+extern const struct screen_mode scr_receipt_mode;
+extern const struct screen_mode scr_status_mode;
+extern const struct screen_mode scr_received_mode;
+extern const struct screen_mode scr_help_mode;
+
+/* Arguments of the flow screen. */
+struct flow_start {
+	enum jzz_business business;
+	const char       *id_number;   /* pre-filled, or NULL */
+};
+
+/* The home screen's business keys: key character -> business. */
+struct ui_business_key {
+	wchar_t           key;
+	enum jzz_business business;
+};
+extern const struct ui_business_key ui_business_keys[];
+extern const size_t ui_nbusiness_keys;
+/* Starts a business from a key; true when the key was a business key. */
+bool ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
+
+/* Names of states, in the current language. */
+const char *ui_permit_state_name(enum service_permit_state st);
+const char *ui_card_state_name(enum service_card_state st);
+const char *ui_verdict_name(enum verdict v);
+/* "YYYY-MM-DD" or "—" for none, into a static ring of buffers. */
+const char *ui_date(jzz_date d);
+
+/* What a submitted business hands to the receipt and result screens. */
+struct flow_outcome {
+	struct jzz_case       c;
+	struct service_result res;
+};
+
+/* ---- receipt (ui_receipt.c) ---- */
+/* Writes the receipt text (lines ending in \n) into a new string (free it). */
+char *ui_receipt_text(struct ui *ui, const struct flow_outcome *o);
+/* Saves it under the receipts folder and prints it when JZZ_PRINTER is set;
+ * writes a one-line report (saved where, printed or why not) into note. */
+void ui_receipt_output(const struct ui *ui, const char *receipt_no, const char *text,
+                       char *note, size_t notelen);
+
+#endif
