@@ -300,8 +300,11 @@ test_cli_not_json(void **state)
 		free(two);
 	}
 	/* a duplicated member is ambiguous */
-	test_cli_expect_bad("duplicate member",
-	    "{\"business\": \"registration\", \"business\": \"pickup\"}", 52, NULL);
+	{
+		static const char dup[] = "{\"business\": \"registration\", \"business\": \"pickup\"}";
+
+		test_cli_expect_bad("duplicate member", dup, strlen(dup), NULL);
+	}
 }
 
 static void

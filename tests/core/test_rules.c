@@ -188,6 +188,26 @@ test_rules_on_records(int id)
 	    id == R_ENDO_6;
 }
 
+/* Well-formed UTF-8 (no check of overlong forms: the messages are ours). */
+static bool
+test_rules_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != 0) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 :
+		    (*p & 0xF8) == 0xF0 ? 3 : -1;
+
+		if (n < 0)
+			return false;
+		p++;
+		for (int i = 0; i < n; i++, p++)
+			if ((*p & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
 static void
 test_rules_check_messages(const struct rule_result *r)
 {
@@ -198,6 +218,12 @@ test_rules_check_messages(const struct rule_result *r)
 	if (nzh == 0 || nen == 0 || strlen(zh) != nzh || strlen(en) != nen)
 		fail_msg("%s %s: empty message (zh \"%s\", en \"%s\")", rules_code(r->rule),
 		    rules_outcome_code(r->outcome), zh, en);
+	/* casefmt writes messages through a 512-byte buffer: they fit whole, and
+	 * are valid UTF-8 (a cut character would make the output invalid JSON) */
+	if (nzh >= 511 || nen >= 511)
+		fail_msg("%s: message of %zu/%zu bytes", rules_code(r->rule), nzh, nen);
+	if (!test_rules_utf8(zh) || !test_rules_utf8(en))
+		fail_msg("%s: message is not valid UTF-8", rules_code(r->rule));
 	/* a message is a sentence, not a code and an outcome */
 	if (strchr(zh, '$') != NULL || strchr(en, '$') != NULL)
 		fail_msg("%s: placeholder left in \"%s\" / \"%s\"", rules_code(r->rule), zh, en);
@@ -2533,6 +2559,27 @@ test_rules_message_dates(void **state)
 	rules_message(rules_find(&d, R_HOUSE_1), LANG_EN, en, sizeof en);
 	assert_non_null(strstr(zh, case_doc_vocab[DOC_LEASE_FILING_CERTIFICATE].zh));
 	assert_non_null(strstr(en, case_doc_vocab[DOC_LEASE_FILING_CERTIFICATE].en));
+	/* the longest messages: every KIOSK-2 reason at once, and ID-3 failing
+	 * for the applicant and the agent (checked by test_rules_check) */
+	test_rules_case(&c, BIZ_PERMIT_NEW_FAST, CH_KIOSK, T);
+	c.has_registration = false;
+	c.address_changed = true;
+	test_rules_set_housing(&c, TENURE_OWN);
+	c.applicant.lives_in_shanghai = false;
+	c.has_kiosk = false;
+	test_rules_eval(&c, &d);
+	FAILED(&d, R_ELIG_2, R_REG_3, R_KIOSK_2);
+	test_rules_case(&c, BIZ_REGISTRATION, CH_COUNTER, T);
+	test_rules_set_id_text(&c, "110105900307123");
+	test_rules_set_agent(&c, AGENT_RELATIVE, REL_SON);
+	snprintf(c.agent.id_number, sizeof c.agent.id_number, "%s", "310104700115246");
+	c.agent.id_len = 15;
+	test_rules_eval(&c, &d);
+	FAILED(&d, R_ID_3);
+	rules_message(rules_find(&d, R_ID_3), LANG_EN, en, sizeof en);
+	rules_message(rules_find(&d, R_ID_3), LANG_ZH, zh, sizeof zh);
+	assert_non_null(strstr(en, "agent"));
+	assert_non_null(strstr(zh, "代办人"));
 	/* a short buffer: cut, NUL-terminated, never overrun */
 	{
 		char small[8];

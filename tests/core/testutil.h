@@ -46,7 +46,11 @@ testutil_check_char(const char *digits17)
 static inline void
 testutil_make_id(char out[19], const char *addr6, int y, int m, int d, const char *seq3)
 {
-	snprintf(out, 19, "%.6s%04d%02d%02d%.3s", addr6, y, m, d, seq3);
+	char buf[64];
+
+	/* written whole into a large buffer, then the 17 digits taken */
+	snprintf(buf, sizeof buf, "%.6s%04d%02d%02d%.3s", addr6, y % 10000, m % 100, d % 100, seq3);
+	memcpy(out, buf, 17);
 	out[17] = testutil_check_char(out);
 	out[18] = '\0';
 }
