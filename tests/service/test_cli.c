@@ -1,0 +1,174 @@
+/*
+ * test_cli.c: the database commands through the real `jzz` binary, as
+ * case-format.md fixes them: init (and its refusal, exit 2), submit's
+ * decision plus "record", exit 2 for a case that is not a case or carries
+ * a registration, report daily --format json, person, card actions, audit
+ * verify, backup.
+ */
+#include <jansson.h>
+
+#include "svctest.h"
+
+/* Runs a shell command line; returns its exit status and its stdout. */
+static int
+run(char *out, size_t size, const char *fmt, ...)
+{
+	char    cmd[4096];
+	va_list ap;
+	FILE   *p;
+	size_t  n = 0;
+	int     st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	if (out != NULL) {
+		n = fread(out, 1, size - 1, p);
+		out[n] = '\0';
+	} else {
+		char sink[4096];
+
+		while (fread(sink, 1, sizeof sink, p) > 0)
+			;
+	}
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static json_t *
+parse(const char *text)
+{
+	json_error_t e;
+	json_t      *j = json_loads(text, 0, &e);
+
+	if (j == NULL)
+		fail_msg("not JSON (%s): %s", e.text, text);
+	return j;
+}
+
+static void
+write_file(const char *name, const char *text)
+{
+	char  path[600];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", svctest_dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_cli_flow(void **state)
+{
+	static char out[1 << 16];
+	json_t     *j, *rec, *bb;
+	char        id[19], text[1024];
+	const char *J = JZZ_BIN;
+
+	(void)state;
+	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J, svctest_db), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J, svctest_db), 2);
+
+	svctest_idnum(5, id);
+	snprintf(text, sizeof text, REG_CASE(id));
+	write_file("reg.json", text);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-01-05 submit %s/reg.json", J,
+	    svctest_db, svctest_dir), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "decision")), "accept");
+	rec = json_object_get(j, "record");
+	assert_non_null(rec);
+	assert_int_equal(strlen(json_string_value(json_object_get(rec, "application_id"))), 36);
+	assert_string_equal(json_string_value(json_object_get(rec, "receipt_no")),
+	    "310105009-20260105-0001");
+	assert_non_null(json_object_get(j, "rules"));
+	json_decref(j);
+
+	/* refused: receipt null, exit 0 */
+	snprintf(text, sizeof text, PERMIT_CASE(id));
+	write_file("permit.json", text);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-03-02 submit - < %s/permit.json",
+	    J, svctest_db, svctest_dir), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "decision")), "refuse");
+	assert_true(json_is_null(json_object_get(json_object_get(j, "record"), "receipt_no")));
+	json_decref(j);
+
+	/* not a case: exit 2, nothing written */
+	write_file("bad.json", "{\"business\": \"permit_new\", \"applicant\": {\"id_number\": 5}}");
+	assert_int_equal(run(NULL, 0, "%s --db %s submit %s/bad.json 2>/dev/null", J, svctest_db,
+	    svctest_dir), 2);
+	snprintf(text, sizeof text, "{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\","
+	    "\"name\":\"测试\"},\"registration\":{\"registered_on\":\"2026-01-01\"}}", id);
+	write_file("carry.json", text);
+	assert_int_equal(run(NULL, 0, "%s --db %s submit %s/carry.json 2>/dev/null", J, svctest_db,
+	    svctest_dir), 2);
+	assert_int_equal(svctest_count("SELECT count(*) FROM applications"), 2);
+
+	/* accepted on time; the card's life through `jzz card` */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-07-06 submit %s/permit.json", J,
+	    svctest_db, svctest_dir), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "decision")), "accept");
+	snprintf(text, sizeof text, "%s", json_string_value(json_object_get(j, "ready_on")));
+	json_decref(j);
+	assert_int_equal(run(NULL, 0, "%s --db %s --today %s card received --id %s", J, svctest_db,
+	    text, id), 0);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s card pickup --id %s", J,
+	    svctest_db, text, id), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "decision")), "accept");
+	json_decref(j);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s person %s", J, svctest_db, text,
+	    id), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "card"), "state")),
+	    "picked_up");
+	assert_int_equal(json_array_size(json_object_get(j, "history")), 4);
+	json_decref(j);
+
+	/* the report of 2026-07-06 */
+	assert_int_equal(run(out, sizeof out, "%s --db %s report daily --date 2026-07-06 --format json",
+	    J, svctest_db), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "date")), "2026-07-06");
+	assert_string_equal(json_string_value(json_object_get(j, "centre")), "310105009");
+	assert_int_equal(json_integer_value(json_object_get(j, "applications")), 1);
+	bb = json_object_get(json_object_get(j, "by_business"), "permit_new");
+	assert_int_equal(json_integer_value(json_object_get(bb, "accept")), 1);
+	assert_int_equal(json_integer_value(json_object_get(bb, "refuse")), 0);
+	assert_int_equal(json_integer_value(json_object_get(j, "fees_yuan")), 0);
+	json_decref(j);
+	/* another centre that day: nothing */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --centre 310105001 report daily --date"
+	    " 2026-07-06 --format json", J, svctest_db), 0);
+	j = parse(out);
+	assert_int_equal(json_integer_value(json_object_get(j, "applications")), 0);
+	json_decref(j);
+
+	assert_int_equal(run(out, sizeof out, "%s --db %s audit verify", J, svctest_db), 0);
+	j = parse(out);
+	assert_true(json_is_true(json_object_get(j, "ok")));
+	json_decref(j);
+	assert_int_equal(run(NULL, 0, "%s --db %s backup %s/copy.db", J, svctest_db, svctest_dir), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s/copy.db audit verify", J, svctest_dir), 0);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-07-07 status --id %s --name 测试",
+	    J, svctest_db, id), 0);
+	j = parse(out);
+	assert_true(json_is_true(json_object_get(j, "found")));
+	json_decref(j);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli_flow),
+	};
+
+	return cmocka_run_group_tests(tests, svctest_setup, svctest_teardown);
+}
