@@ -6,6 +6,8 @@
 #define JZZ_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdint.h>
+#include <time.h>
 
 #include "jzz/store.h"
 
@@ -23,6 +25,8 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STORE_CACHE_MAX];
 	int ncache;
+	struct timespec busy_since;  /* start of the current wait for a lock */
+	unsigned        seed;        /* jitter of the waits */
 };
 
 extern const char        store_schema_v1[];
