@@ -119,7 +119,7 @@ enum { REG3_TOO_EARLY, REG3_NO_REGISTRATION };
 enum { KIOSK2_REG3 = 1, KIOSK2_ADDRESS = 2, KIOSK2_NOT_RESIDENT = 4, KIOSK2_INFO = 8 };
 enum { HOUSE3_NO_RELATION, HOUSE3_NOT_NEAR };
 enum { PERMIT6_FREE_FIRST, PERMIT6_FEE, PERMIT6_FREE_FAULT };
-enum { READY_WORKDAYS, READY_SAME_DAY };
+enum { HOUSE1_UNDESCRIBED = 255 - 1 };   /* beyond every tenure code */
 
 /* ------------------------------------------------------------------------
  * Evaluation.
@@ -302,9 +302,16 @@ rules_house(struct rules_ctx *x)
 	bool                   relative = t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
 	struct rule_result    *r;
 
-	x->house = rules_house_applies(c) && c->has_housing;
+	x->house = rules_house_applies(c);
 	if (!x->house)
 		return;
+	if (!c->has_housing) {
+		/* `jzz check` refuses such a case before it gets here; a screen
+		 * asking the rules half-way through a form does not. Without the
+		 * housing the proof cannot be named, and nothing is accepted. */
+		rules_set(x, R_HOUSE_1, OUT_MISSING)->detail = HOUSE1_UNDESCRIBED;
+		return;
+	}
 	r = rules_need(x, R_HOUSE_1, rules_house_proof(t));
 	r->detail = (uint8_t)t;
 
@@ -698,6 +705,8 @@ static const struct rules_msg rules_msgs[] = {
 	{ R_ID_3, OUT_PASS, ANY, "公民身份号码有效", "The ID number is valid" },
 	{ R_ID_3, OUT_FAIL, ANY, "公民身份号码无效：$R", "Invalid ID number: $R" },
 	{ R_HOUSE_1, OUT_PASS, ANY, "已提供在沪合法居住证明", "Proof of legal residence provided" },
+	{ R_HOUSE_1, OUT_MISSING, HOUSE1_UNDESCRIBED, "请说明现居住房屋情况（权属、用途）并提供相应的在沪合法居住证明",
+	  "Describe the current home (tenure, use) and bring the matching proof of legal residence" },
 	{ R_HOUSE_1, OUT_MISSING, ANY, "请提供在沪合法居住证明：$M", "Proof of legal residence needed: $M" },
 	{ R_HOUSE_2, OUT_PASS, 0, "本人住房，无需近亲属关系证明", "Not a relative's home: no proof of kinship needed" },
 	{ R_HOUSE_2, OUT_PASS, ANY, "已提供近亲属关系证明或亲属关系承诺书", "Proof of kinship provided" },
