@@ -81,7 +81,7 @@ test_calendar_load_each_file(void **state)
 		struct calendar *cal = calendar_new();
 		char             path[4096], err[256];
 		char            *buf;
-		size_t           len;
+		size_t           len = 0;
 
 		assert_non_null(cal);
 		snprintf(path, sizeof path, "%s/holidays/%d.json", JZZ_SOURCE_DATADIR, y);

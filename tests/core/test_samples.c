@@ -244,7 +244,7 @@ test_samples_holidays_match(void **state)
 	for (int i = 0; i < n; i++) {
 		char   a[4096], b[4096];
 		char  *x, *y;
-		size_t xn, yn;
+		size_t xn = 0, yn = 0;
 
 		snprintf(a, sizeof a, "%s/%s", HOLIDAYS_DIR, names[i]);
 		snprintf(b, sizeof b, "%s/holidays/%s", JZZ_SOURCE_DATADIR, names[i]);
