@@ -137,6 +137,13 @@ struct service_actor {
 enum service_status service_actor(struct service *s, const char *user,
                                   const char *centre, struct service_actor *out);
 
+/*
+ * True while the account has no password (users.password_hash is NULL): its
+ * first login is to set one. Hashing and checking passwords is a later issue
+ * (libxcrypt is linked for it); this is the place it plugs in.
+ */
+bool service_user_needs_password(struct service *s, const char *user);
+
 /* Adds an account (admin only). Its password is set at its first login. */
 enum service_status service_user_add(struct service *s, const struct service_actor *a,
                                      const char *user, enum service_role role,

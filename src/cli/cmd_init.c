@@ -5,8 +5,10 @@
  * A file that already holds data is refused (exit 2): init never
  * overwrites records.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jzz/cli_service.h"
 
@@ -35,7 +37,13 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		snprintf(dir, sizeof dir, "%s", env);
 	else
 		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
-	st = service_init(opts->db, centre, dir, err, sizeof err);
+	if (access(dir, R_OK | X_OK) != 0) {
+		/* Not fatal: every count is then provisional and says so (CAL-1). */
+		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
+		st = service_init(opts->db, centre, NULL, err, sizeof err);
+	} else {
+		st = service_init(opts->db, centre, dir, err, sizeof err);
+	}
 	if (st != SERVICE_OK) {
 		cli_error("init: %s", err);
 		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;

@@ -534,6 +534,14 @@ service_actor(struct service *s, const char *user, const char *centre, struct se
 	return SERVICE_OK;
 }
 
+bool
+service_user_needs_password(struct service *s, const char *user)
+{
+	struct store_user u;
+
+	return user != NULL && store_user_get(s->st, user, &u) == STORE_OK && !u.has_password;
+}
+
 struct service_user_arg {
 	const struct service_actor *a;
 	const char                 *user, *centre;

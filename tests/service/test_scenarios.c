@@ -423,6 +423,12 @@ test_roles(void **state)
 	assert_int_equal(service_user_add(s, &a, "t1", SERVICE_ROLE_TRAINER, NULL), SERVICE_OK);
 	assert_int_equal(service_user_add(s, &a, "c1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
 	assert_int_equal(service_user_add(s, &a, "c1", SERVICE_ROLE_CLERK, NULL), SERVICE_ERR_EXISTS);
+	/* accounts start without a password (set at the first login) */
+	assert_true(service_user_needs_password(s, "admin"));
+	assert_true(service_user_needs_password(s, "t1"));
+	assert_false(service_user_needs_password(s, "nobody"));
+	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE name = 'admin' AND"
+	    " role = 'admin' AND password_hash IS NULL"), 1);
 	t = svctest_actor(s, "t1");
 	clerk = svctest_actor(s, "c1");
 	assert_int_equal(service_user_add(s, &clerk, "c2", SERVICE_ROLE_ADMIN, NULL), SERVICE_ERR_DENIED);
