@@ -1,0 +1,404 @@
+/*
+ * e2e.h: the end-to-end harness: the real `jzz` binary in a pseudo-terminal
+ * (forkpty), keys written to it, and the screen it draws read back through
+ * libvterm, as a clerk would see it.
+ *
+ * Why this way: the counter terminal is judged by what appears on a real
+ * terminal (double-width characters, the cursor, resizing), which no unit
+ * test of a screen function shows. Every wait polls the screen until the
+ * expected text appears or a deadline passes: no fixed sleeps, so the tests
+ * are as fast as the program and still pass under the sanitizers.
+ *
+ * The harness also counts keys: term_type() is data the clerk must type
+ * anyway, term_key() is navigation; docs/keystrokes.md reports the latter.
+ */
+#ifndef JZZ_TESTS_E2E_H
+#define JZZ_TESTS_E2E_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <vterm.h>
+
+#include "jzz/date.h"
+#include "jzz/idnum.h"
+
+/* Keys as xterm sends them (TERM=xterm-256color, keypad mode). */
+#define K_F1     "\033OP"
+#define K_F10    "\033[21~"
+#define K_ESC0   "\0330"          /* Esc 0: F10 for terminals that swallow F-keys */
+#define K_PGDN   "\033[6~"
+#define K_PGUP   "\033[5~"
+#define K_DOWN   "\033OB"
+#define K_UP     "\033OA"
+#define K_TAB    "\t"
+#define K_BTAB   "\033[Z"
+#define K_ENTER  "\r"
+#define K_SPACE  " "
+#define K_ESC    "\033"
+
+#define E2E_TIMEOUT_MS 15000
+
+struct term {
+	pid_t        pid;
+	int          fd;
+	int          rows, cols;
+	VTerm       *vt;
+	VTermScreen *scr;
+	int          nav;     /* navigation keys sent */
+	int          data;    /* characters of data typed */
+	char         dir[256];
+	char         db[300];
+};
+
+static inline long
+e2e_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* A fresh folder for the test's database and receipts. */
+static inline void
+e2e_tmpdir(struct term *t)
+{
+	snprintf(t->dir, sizeof t->dir, "/tmp/jzz-e2e-XXXXXX");
+	if (mkdtemp(t->dir) == NULL) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	snprintf(t->db, sizeof t->db, "%s/t.db", t->dir);
+}
+
+/* Starts jzz with args (NULL-terminated) on a rows x cols terminal. */
+static inline void
+e2e_start(struct term *t, int rows, int cols, const char *const *args)
+{
+	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
+	char          *argv[32];
+	int            n = 0;
+
+	t->rows = rows;
+	t->cols = cols;
+	argv[n++] = (char *)JZZ_BIN;
+	for (; *args != NULL && n < 31; args++)
+		argv[n++] = (char *)*args;
+	argv[n] = NULL;
+	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+	if (t->pid < 0) {
+		perror("forkpty");
+		exit(1);
+	}
+	if (t->pid == 0) {
+		char rc[400];
+
+		snprintf(rc, sizeof rc, "%s/receipts", t->dir);
+		setenv("LANG", "C.UTF-8", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		setenv("TERM", "xterm-256color", 1);
+		setenv("JZZ_RECEIPT_DIR", rc, 1);
+		unsetenv("JZZ_PRINTER");
+		unsetenv("JZZ_TODAY");
+		setenv("LSAN_OPTIONS", "suppressions=" E2E_LSAN_SUPP ":print_suppressions=0", 1);
+		execv(JZZ_BIN, argv);
+		_exit(127);
+	}
+	fcntl(t->fd, F_SETFL, fcntl(t->fd, F_GETFL) | O_NONBLOCK);
+	t->vt = vterm_new(rows, cols);
+	vterm_set_utf8(t->vt, 1);
+	t->scr = vterm_obtain_screen(t->vt);
+	vterm_screen_enable_altscreen(t->scr, 1);
+	vterm_screen_reset(t->scr, 1);
+}
+
+/* Feeds what the program wrote into the terminal emulator; waits up to ms
+ * for the first bytes. Returns false once the program has closed the pty. */
+static inline bool
+e2e_pump(struct term *t, int ms)
+{
+	struct pollfd pfd = { t->fd, POLLIN, 0 };
+	char          buf[65536];
+	ssize_t       n;
+
+	if (poll(&pfd, 1, ms) <= 0)
+		return true;
+	for (;;) {
+		n = read(t->fd, buf, sizeof buf);
+		if (n > 0) {
+			vterm_input_write(t->vt, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EAGAIN)
+			return true;
+		return false;   /* EIO: the child is gone */
+	}
+}
+
+static inline size_t
+e2e_utf8(uint32_t c, char *o)
+{
+	if (c < 0x80) { o[0] = (char)c; return 1; }
+	if (c < 0x800) { o[0] = (char)(0xC0 | (c >> 6)); o[1] = (char)(0x80 | (c & 0x3F)); return 2; }
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12)); o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F)); return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18)); o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F)); o[3] = (char)(0x80 | (c & 0x3F)); return 4;
+}
+
+/* One row of the screen as UTF-8, trailing blanks removed. */
+static inline void
+e2e_row(struct term *t, int row, char *out, size_t size)
+{
+	VTermScreenCell cell;
+	VTermPos        pos;
+	size_t          o = 0, keep = 0;
+
+	pos.row = row;
+	for (pos.col = 0; pos.col < t->cols && o + 8 < size; pos.col++) {
+		vterm_screen_get_cell(t->scr, pos, &cell);
+		if (cell.chars[0] == 0) {
+			out[o++] = ' ';
+		} else {
+			for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i] != 0; i++)
+				o += e2e_utf8(cell.chars[i], out + o);
+			keep = o;
+			if (cell.width == 2)
+				pos.col++;
+		}
+	}
+	out[keep] = '\0';
+}
+
+/* The whole screen, rows separated by newlines. */
+static inline void
+e2e_screen(struct term *t, char *out, size_t size)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (int r = 0; r < t->rows && o + 1 < size; r++) {
+		e2e_row(t, r, out + o, size - o - 1);
+		o += strlen(out + o);
+		out[o++] = '\n';
+		out[o] = '\0';
+	}
+}
+
+static inline void
+e2e_dump(struct term *t, const char *why)
+{
+	char s[32768];
+
+	e2e_screen(t, s, sizeof s);
+	fprintf(stderr, "---- screen (%s) ----\n%s---------------------\n", why, s);
+}
+
+/* Waits until the screen shows text; fails the test (with the screen
+ * printed) when the deadline passes. */
+static inline bool
+e2e_wait_quiet(struct term *t, const char *text, int timeout_ms)
+{
+	long end = e2e_now_ms() + timeout_ms;
+	char s[32768];
+
+	for (;;) {
+		bool alive = e2e_pump(t, 20);
+
+		e2e_screen(t, s, sizeof s);
+		if (strstr(s, text) != NULL)
+			return true;
+		if (!alive || e2e_now_ms() > end)
+			return false;
+	}
+}
+
+#define e2e_wait(t, text) do { \
+	if (!e2e_wait_quiet((t), (text), E2E_TIMEOUT_MS)) { \
+		e2e_dump((t), (text)); \
+		fail_msg("screen never showed \"%s\"", (text)); \
+	} \
+} while (0)
+
+/* Waits until the screen no longer shows text. */
+#define e2e_wait_gone(t, text) do { \
+	long end_ = e2e_now_ms() + E2E_TIMEOUT_MS; char s_[32768]; \
+	for (;;) { \
+		e2e_pump((t), 20); e2e_screen((t), s_, sizeof s_); \
+		if (strstr(s_, (text)) == NULL) break; \
+		if (e2e_now_ms() > end_) { e2e_dump((t), (text)); fail_msg("screen still shows \"%s\"", (text)); } \
+	} \
+} while (0)
+
+static inline bool
+e2e_has(struct term *t, const char *text)
+{
+	char s[32768];
+
+	e2e_pump(t, 0);
+	e2e_screen(t, s, sizeof s);
+	return strstr(s, text) != NULL;
+}
+
+static inline void
+e2e_write(struct term *t, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(t->fd, s, n);
+
+		if (w < 0) {
+			if (errno == EAGAIN || errno == EINTR) {
+				e2e_pump(t, 5);   /* let the program drain its input */
+				continue;
+			}
+			return;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/* Data the clerk types (counted per character). */
+static inline void
+e2e_type(struct term *t, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			t->data++;
+	e2e_write(t, s, strlen(s));
+	e2e_pump(t, 0);
+}
+
+/* One navigation key (counted). */
+static inline void
+e2e_key(struct term *t, const char *seq)
+{
+	t->nav++;
+	e2e_write(t, seq, strlen(seq));
+	e2e_pump(t, 0);
+}
+
+/* Esc alone must stand apart from what follows (Esc + digit is an F-key):
+ * wait until the program has shown that it took it. */
+static inline void
+e2e_esc(struct term *t, const char *then_shows)
+{
+	e2e_key(t, K_ESC);
+	e2e_wait(t, then_shows);
+}
+
+static inline void
+e2e_resize(struct term *t, int rows, int cols)
+{
+	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
+
+	t->rows = rows;
+	t->cols = cols;
+	ioctl(t->fd, TIOCSWINSZ, &ws);
+	vterm_set_size(t->vt, rows, cols);
+	kill(t->pid, SIGWINCH);
+}
+
+static inline void
+e2e_cursor(struct term *t, int *row, int *col)
+{
+	VTermPos pos;
+
+	e2e_pump(t, 0);
+	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &pos);
+	*row = pos.row;
+	*col = pos.col;
+}
+
+/* Waits for the program to exit; returns its exit status (or 128+signal). */
+static inline int
+e2e_wait_exit(struct term *t)
+{
+	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
+	int  st;
+
+	for (;;) {
+		pid_t r = waitpid(t->pid, &st, WNOHANG);
+
+		if (r == t->pid)
+			break;
+		e2e_pump(t, 20);
+		if (e2e_now_ms() > end) {
+			kill(t->pid, SIGKILL);
+			waitpid(t->pid, &st, 0);
+			return -1;
+		}
+	}
+	while (e2e_pump(t, 0) && 0)
+		;
+	close(t->fd);
+	vterm_free(t->vt);
+	t->vt = NULL;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* From any screen back home (Esc, answering "y" when asked), then quit;
+ * returns the exit status. */
+static inline int
+e2e_quit(struct term *t)
+{
+	for (int i = 0; i < 12; i++) {
+		if (!e2e_pump(t, 0))
+			break;
+		if (e2e_has(t, "（y ") || e2e_has(t, "(y "))
+			e2e_write(t, "y", 1);
+		else
+			e2e_write(t, "\033", 1);
+		e2e_wait_quiet(t, "（y ", 1200);
+	}
+	return e2e_wait_exit(t);
+}
+
+/* An 18-digit ID number with the right check character. */
+static inline void
+e2e_id(char out[19], const char *addr6, int y, int m, int d, const char *seq3)
+{
+	snprintf(out, 19, "%.6s%04d%02d%02d%.3s", addr6, y, m, d, seq3);
+	out[17] = idnum_check_char(out);
+	out[18] = '\0';
+}
+
+/* Creates the training database and logs in as clerk1 at day `today`. */
+static inline void
+e2e_demo_login(struct term *t, const char *today, int rows, int cols)
+{
+	const char *args[] = { "--today", today, "demo", "--db", t->db, NULL };
+
+	e2e_start(t, rows, cols, args);
+	e2e_wait(t, "clerk1");
+	e2e_write(t, "clerk1\r\r", 8);
+	e2e_wait(t, "本中心待办");
+}
+
+static inline void
+e2e_cleanup(struct term *t)
+{
+	char cmd[400];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", t->dir);
+}
+
+#endif

@@ -1,0 +1,600 @@
+/*
+ * test_e2e.c: end-to-end tests of the counter terminal: the real jzz in a
+ * pseudo-terminal, typed at like a clerk, read back through libvterm.
+ *
+ * Each test is one ctest entry (the argument names it). The keystroke
+ * economy of a standard registration and a standard endorsement is
+ * measured here and printed as "KEYSTROKES ..." lines (docs/keystrokes.md).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "e2e.h"
+
+static void
+e2e_start_flow(struct term *t, const char *key)
+{
+	e2e_key(t, key);
+	e2e_wait(t, "[申请人]");
+}
+
+static void
+e2e_back_home(struct term *t)
+{
+	e2e_key(t, K_ENTER);
+	e2e_wait(t, "本中心待办");
+}
+
+/* Reads "YYYY-MM-DD" following `label` on the screen. */
+static jzz_date
+e2e_date_after(struct term *t, const char *label)
+{
+	char     s[32768], *p;
+	jzz_date d = JZZ_DATE_NONE;
+
+	e2e_screen(t, s, sizeof s);
+	p = strstr(s, label);
+	if (p == NULL || !date_parse(p + strlen(label), 10, &d))
+		return JZZ_DATE_NONE;
+	return d;
+}
+
+/* A standard registration: a new person renting, three documents. */
+static void
+test_registration(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	assert_true(e2e_has(&t, "培训模式"));
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	t.nav = t.data = 0;
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "新人员");
+	e2e_type(&t, "张三");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "3");
+	e2e_wait(&t, "本人租赁 >");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_wait(&t, "[缺材料] REG-1");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_wait(&t, "各项规则均通过");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[核对]");
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_wait(&t, "F10受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号：310105009-20261127-");
+	assert_true(e2e_has(&t, "110105********"));
+	assert_true(e2e_has(&t, "培训模式"));
+	e2e_wait(&t, "回执已保存");
+	e2e_back_home(&t);
+	printf("KEYSTROKES registration navigation=%d data=%d\n", t.nav, t.data);
+	assert_true(t.nav <= 12);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Registers a person through the terminal on `day` (setup for others). */
+static void
+e2e_register(struct term *t, const char *id, const char *name)
+{
+	e2e_start_flow(t, "1");
+	e2e_type(t, id);
+	e2e_key(t, K_ENTER);
+	e2e_type(t, name);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[住房]");
+	e2e_type(t, "1");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[材料]");
+	e2e_type(t, K_SPACE);
+	e2e_key(t, K_DOWN);
+	e2e_type(t, K_SPACE);
+	e2e_key(t, K_DOWN);
+	e2e_type(t, K_SPACE);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "提交后结论：受理");
+	e2e_key(t, K_F10);
+	e2e_wait(t, "回执号");
+	e2e_back_home(t);
+}
+
+static void
+e2e_login(struct term *t, const char *today)
+{
+	const char *args[] = { "--db", t->db, "--today", today, NULL };
+
+	e2e_start(t, 24, 80, args);
+	e2e_wait(t, "账号");
+	e2e_write(t, "clerk1\r\r", 8);
+	e2e_wait(t, "本中心待办");
+}
+
+/* A new permit for the person registered on 2026-03-10. */
+static void
+e2e_permit(struct term *t, const char *id, const char *expect)
+{
+	e2e_start_flow(t, "2");
+	e2e_type(t, id);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[办理事项]");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[材料]");
+	e2e_type(t, K_SPACE);
+	e2e_key(t, K_DOWN);
+	e2e_type(t, K_SPACE);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, expect);
+}
+
+/* A permit refused before six months (REG-3, with the first eligible
+ * day), then accepted on that day. */
+static void
+test_permit_six_months(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "320102", 1991, 4, 5, "276");
+	e2e_demo_login(&t, "2026-03-10", 24, 80);
+	e2e_register(&t, id, "陈静");
+	assert_int_equal(e2e_quit(&t), 0);
+
+	e2e_login(&t, "2026-08-15");
+	assert_false(e2e_has(&t, "培训模式"));
+	e2e_permit(&t, id, "提交后结论：不予受理");
+	e2e_wait(&t, "[不符] REG-3");
+	e2e_wait(&t, "F10不予受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "不予受理告知");
+	e2e_wait(&t, "REG-3");
+	e2e_wait(&t, "2026-09-10 起可再来申领");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+
+	e2e_login(&t, "2026-09-10");
+	e2e_permit(&t, id, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "制证完成：");
+	e2e_wait(&t, "材料流转：");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* A standard endorsement (counted), then one 70 days late with ENDO-3. */
+static void
+test_endorsement(void **state)
+{
+	struct term t = { 0 };
+	char        zhao[19], wu[19], day[JZZ_DATE_STRLEN];
+	jzz_date    until;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(zhao, "430102", 1985, 1, 12, "268");
+	e2e_id(wu, "370102", 1993, 9, 9, "442");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	t.nav = t.data = 0;
+	e2e_start_flow(&t, "7");
+	e2e_type(&t, zhao);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "签注后有效期至");
+	e2e_back_home(&t);
+	printf("KEYSTROKES endorsement navigation=%d data=%d\n", t.nav, t.data);
+	assert_true(t.nav <= 6);
+
+	/* Find her permit's last valid day on the form, then come back 70 days after. */
+	e2e_start_flow(&t, "7");
+	e2e_type(&t, wu);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "居住证有效期至 ");
+	until = e2e_date_after(&t, "居住证有效期至 ");
+	assert_true(until != JZZ_DATE_NONE);
+	assert_int_equal(e2e_quit(&t), 0);
+
+	date_format(until + 70, day);
+	{
+		const char *args[] = { "--today", day, "demo", "--db", t.db, NULL };
+
+		e2e_start(&t, 24, 80, args);
+		e2e_wait(&t, "clerk1");
+		e2e_write(&t, "clerk1\r\r", 8);
+		e2e_wait(&t, "本中心待办");
+	}
+	e2e_start_flow(&t, "7");
+	e2e_type(&t, wu);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_wait(&t, "[提示] ENDO-3");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "逾期超过 60 日");
+	e2e_wait(&t, "ENDO-3");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* A refusal gets its own screen: the rule, its citation, the next step. */
+static void
+test_refusal_screen(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "340104", 1992, 2, 2, "318");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "刘洋");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, "3");           /* certified use: office */
+	e2e_wait(&t, "[不符] HOUSE-4");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：不予受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "不予受理告知");
+	e2e_wait(&t, "HOUSE-4");
+	e2e_wait(&t, "依据：");
+	e2e_wait(&t, "下一步：");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* A minor must come with a guardian (AGENT-1); Esc 0 works as F10. */
+static void
+test_minor_guardian(void **state)
+{
+	struct term t = { 0 };
+	char        child[19], mother[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(child, "420106", 2016, 5, 1, "022");
+	e2e_id(mother, "420106", 1987, 8, 8, "044");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, child);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "王小明");
+	e2e_wait(&t, "[不符] AGENT-1");
+	for (int i = 0; i < 6; i++)
+		e2e_key(&t, K_TAB);   /* phone, hukou, lives, mobility, disabled, agent */
+	e2e_type(&t, "2");        /* guardian */
+	e2e_wait(&t, "< 2 监护人 >");
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, mother);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "3");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "监护关系证明材料");
+	for (int i = 0; i < 5; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_ESC0);      /* Esc 0 = F10 */
+	e2e_wait(&t, "回执号");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Resize to 40x12 and back in the middle of a form: nothing lost. */
+static void
+test_resize(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+	int         row, col;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "李四");
+	e2e_wait(&t, "李四");
+	e2e_resize(&t, 12, 40);
+	e2e_wait(&t, "终端窗口太小");
+	assert_true(e2e_has(&t, "培训模式"));
+	e2e_resize(&t, 24, 80);
+	e2e_wait(&t, "[申请人]");
+	e2e_wait(&t, "李四");
+	assert_true(e2e_has(&t, id));
+	/* The cursor is back at the insertion point, after the two characters. */
+	e2e_cursor(&t, &row, &col);
+	assert_int_equal(col, 24 + 4);
+	e2e_resize(&t, 30, 100);
+	e2e_wait(&t, "李四");
+	e2e_resize(&t, 24, 80);
+	e2e_wait(&t, "李四");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Esc with something typed asks first; "n" keeps it all. */
+static void
+test_esc_unsaved(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_wait(&t, id);
+	e2e_esc(&t, "放弃本次录入的内容吗");
+	e2e_type(&t, "n");
+	e2e_wait_gone(&t, "放弃本次录入的内容吗");
+	assert_true(e2e_has(&t, id));
+	assert_true(e2e_has(&t, "[申请人]"));
+	e2e_esc(&t, "放弃本次录入的内容吗");
+	e2e_type(&t, "y");
+	e2e_wait(&t, "本中心待办");
+	/* Nothing typed: Esc goes back at once. */
+	e2e_start_flow(&t, "2");
+	e2e_esc(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* A 10 KB paste into a field keeps what fits; the terminal stays usable. */
+static void
+test_paste(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], *big;
+	size_t      n = 0;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	big = malloc(10240 + 1);
+	assert_non_null(big);
+	while (n + 18 <= 10240) {
+		memcpy(big + n, id, 18);
+		n += 18;
+	}
+	big[n] = '\0';
+	e2e_write(&t, big, n);           /* into the ID field: 18 kept */
+	e2e_wait(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "新人员");
+	n = 0;
+	while (n + 3 <= 10240) {
+		memcpy(big + n, "张", 3);
+		n += 3;
+	}
+	big[n] = '\0';
+	e2e_write(&t, big, n);           /* into the name: 30 characters kept */
+	free(big);
+	e2e_wait(&t, "张张张张张张张张张张");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_key(&t, K_F10);              /* straight to the review... */
+	e2e_wait(&t, "住房类型：必填");   /* ...stopped by the one missing answer */
+	e2e_type(&t, "1");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "[核对]");
+	e2e_type(&t, "k");               /* the documents answer: change it */
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	/* The receipt shows the whole name: exactly 30 characters were kept. */
+	{
+		char want[200] = "姓名：";
+
+		for (int i = 0; i < 30; i++)
+			strcat(want, "张");
+		strcat(want, "\n");
+		e2e_wait(&t, want);
+	}
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* A Chinese name typed (two columns a character), full-width digits and ｘ
+ * in an ID number normalised. */
+static void
+test_chinese_input(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], fw[19 * 3 + 1];
+	size_t      o = 0;
+	int         row, col;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	/* A number whose check character is X. */
+	for (int seq = 100; seq < 999; seq++) {
+		char s3[4];
+
+		snprintf(s3, sizeof s3, "%03d", seq);
+		e2e_id(id, "310105", 1990, 3, 7, s3);
+		if (id[17] == 'X')
+			break;
+	}
+	assert_int_equal(id[17], 'X');
+	for (int i = 0; i < 17; i++) {   /* full-width digits: EF BC 90 + d */
+		fw[o++] = (char)0xEF;
+		fw[o++] = (char)0xBC;
+		fw[o++] = (char)(0x90 + (id[i] - '0'));
+	}
+	memcpy(fw + o, "ｘ", 3);          /* full-width small x */
+	o += 3;
+	fw[o] = '\0';
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, fw);
+	e2e_wait(&t, id);                 /* shown as ASCII with X */
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "新人员");
+	e2e_type(&t, "欧阳娜娜");
+	e2e_wait(&t, "欧阳娜娜");
+	e2e_cursor(&t, &row, &col);
+	assert_int_equal(col, 24 + 8);
+	e2e_key(&t, "\177");              /* Backspace removes one character, two columns */
+	e2e_wait_gone(&t, "欧阳娜娜");
+	e2e_cursor(&t, &row, &col);
+	assert_int_equal(col, 24 + 6);
+	e2e_type(&t, "娜");
+	e2e_wait(&t, "欧阳娜娜");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Help, the English catalogue, and the person card with its history. */
+static void
+test_help_lang_person(void **state)
+{
+	struct term t = { 0 };
+	char        zhou[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(zhou, "510104", 1990, 5, 5, "151");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_wait(&t, "已逾期");           /* the overdue notice in words */
+	e2e_key(&t, K_F1);
+	e2e_wait(&t, "Esc 0 = F10");
+	e2e_key(&t, K_SPACE);
+	e2e_wait(&t, "本中心待办");
+	e2e_key(&t, "\0336");             /* Esc 6 = F6: English */
+	e2e_wait(&t, "Work queues of this centre");
+	e2e_wait(&t, "TRAINING MODE");
+	e2e_key(&t, "\0336");
+	e2e_wait(&t, "本中心待办");
+	e2e_key(&t, "\0332");             /* F2: person look-up */
+	e2e_wait(&t, "人员查询");
+	e2e_type(&t, zhou);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已到证，待领取");
+	e2e_wait(&t, "办理记录");
+	e2e_wait(&t, "居住证新办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* The status query and a card recorded as arrived. */
+static void
+test_status_and_card(void **state)
+{
+	struct term t = { 0 };
+	char        sun[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(sun, "420106", 1995, 11, 30, "233");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_key(&t, "\0333");             /* F3: status query */
+	e2e_wait(&t, "办理进度查询");
+	e2e_type(&t, "孙伟");
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, sun);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已制证，待到证");
+	e2e_esc(&t, "本中心待办");
+	e2e_key(&t, "\0334");             /* F4: card arrived */
+	e2e_wait(&t, "到证登记");
+	e2e_type(&t, sun);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已登记到证");
+	e2e_esc(&t, "本中心待办");
+	e2e_wait(&t, "已到证待领取 (2)");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Outside a UTF-8 locale the terminal refuses to start, saying why. */
+static void
+test_locale(void **state)
+{
+	char  cmd[512], out[1024] = "";
+	FILE *p;
+	int   st;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "LANG=C LC_ALL=C %s --db /nonexistent/x.db 2>&1 </dev/null", JZZ_BIN);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	if (fread(out, 1, sizeof out - 1, p) == 0)
+		out[0] = '\0';
+	st = pclose(p);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+	assert_non_null(strstr(out, "UTF-8"));
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registration),
+		cmocka_unit_test(test_permit_six_months),
+		cmocka_unit_test(test_endorsement),
+		cmocka_unit_test(test_refusal_screen),
+		cmocka_unit_test(test_minor_guardian),
+		cmocka_unit_test(test_resize),
+		cmocka_unit_test(test_esc_unsaved),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_chinese_input),
+		cmocka_unit_test(test_help_lang_person),
+		cmocka_unit_test(test_status_and_card),
+		cmocka_unit_test(test_locale),
+	};
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc > 1)
+		cmocka_set_test_filter(argv[1]);
+	return cmocka_run_group_tests_name("e2e", tests, NULL, NULL);
+}
