@@ -53,7 +53,7 @@
 	X(M_LOGIN_NEED_USER, "请输入账号", "Enter the account name") \
 	X(M_LOGIN_BAD_PASSWORD, "密码不正确", "Wrong password") \
 	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
-	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
+	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s（新库请先运行 jzz --db 路径 init --centre 中心代码）", "jzz: cannot open the database: %s (for a new one run jzz --db PATH init --centre CODE first)") \
 	/* home */ \
 	X(M_HOME_TITLE, "首页", "Home") \
 	X(M_HOME_BUSINESSES, "业务（按数字键开始）", "Businesses (press the key)") \
@@ -71,6 +71,10 @@
 	X(M_Q_RECEIVED_ON, "到证 %s", "arrived %s") \
 	X(M_HOME_HINT, "↑↓ 选择待办，Enter 查看该人；F2 按身份证号查人。", "Up/Down picks a queue item, Enter opens the person; F2 looks up an ID number.") \
 	X(M_HOME_USER, "%s（%s） 中心 %s  工作日 %s", "%s (%s)  centre %s  day %s") \
+	X(M_ROLE_CLERK, "受理员", "clerk") \
+	X(M_ROLE_SUPERVISOR, "主管", "supervisor") \
+	X(M_ROLE_TRAINER, "培训员", "trainer") \
+	X(M_ROLE_ADMIN, "管理员", "administrator") \
 	X(M_SUPERVISOR_ONLY, "仅主管可办理", "supervisors only") \
 	/* lookup / person */ \
 	X(M_LOOKUP_TITLE, "人员查询", "Person look-up") \
@@ -153,6 +157,10 @@
 	X(M_F_CHANGE, "变更项目", "Change of") \
 	X(M_F_CHANGE_ON, "变更日期", "Changed on") \
 	X(M_F_NEW_VALUE, "变更后内容", "New value") \
+	X(M_F_CANCEL_REASON, "注销原因", "Reason") \
+	X(M_F_CANCEL_NOTE, "情况说明", "Note") \
+	X(M_CANCEL_NOT_RESIDENT, "实际不在本市居住", "not living in Shanghai") \
+	X(M_CANCEL_FALSE_MATERIALS, "用虚假材料骗领", "obtained with false materials") \
 	X(M_UNSET, "请选择", "choose") \
 	X(M_YES, "是", "yes") \
 	X(M_NO, "否", "no") \
@@ -188,6 +196,8 @@
 	X(M_REVIEW_TITLE, "核对申请信息", "Review the application") \
 	X(M_REVIEW_HINT, "按左侧字母修改该项；F10 提交。", "Press the letter to change an answer; F10 submits.") \
 	X(M_REVIEW_DECISION, "提交后结论：%s", "On submitting: %s") \
+	X(M_SUBMIT_DENIED, "未提交：本账号的角色不能办理此业务（培训员只能查询）。", "Not submitted: this account's role may not do this business.") \
+	X(M_SUBMIT_NO_CARD, "未提交：此人没有在本中心待领取的卡片。", "Not submitted: no card of this person awaits pickup at this centre.") \
 	X(M_SUBMIT_FAIL, "提交失败：%s", "Submission failed: %s") \
 	/* result screens */ \
 	X(M_REFUSE_TITLE, "不予受理告知", "Refusal") \

@@ -29,7 +29,7 @@ enum flow_item_id {
 	FI_IDNUM, FI_NAME, FI_PHONE, FI_HUKOU, FI_LIVES, FI_MOBILITY, FI_DISABLED,
 	FI_ADDR_CHANGED, FI_AGENT, FI_AGENT_ID, FI_AGENT_REL,
 	FI_DELIVERY, FI_IN_SH, FI_FAST, FI_FAST_TEXT, FI_PERSONAL, FI_FEE_NO,
-	FI_CHANGE, FI_CHANGE_ON, FI_NEW_VALUE,
+	FI_CHANGE, FI_CHANGE_ON, FI_NEW_VALUE, FI_CANCEL_REASON, FI_CANCEL_NOTE,
 	FI_TENURE, FI_USE, FI_HREL, FI_MANAGED, FI_LEASED_TO,
 	FI_DOC0,
 	FI__COUNT = FI_DOC0 + DOC__COUNT
@@ -47,6 +47,12 @@ struct flow_choice {
 	enum msg_id         first;
 	enum msg_id         last;
 	bool                first_unset;   /* the first entry means "not chosen yet" */
+	const enum msg_id  *msgs;          /* entries from the catalogue when v is NULL */
+};
+
+static const enum msg_id flow_cancel_msgs[SERVICE_CANCEL__COUNT] = {
+	[SERVICE_CANCEL_NOT_RESIDENT] = M_CANCEL_NOT_RESIDENT,
+	[SERVICE_CANCEL_FALSE_MATERIALS] = M_CANCEL_FALSE_MATERIALS,
 };
 
 struct flow_def {
@@ -88,6 +94,9 @@ static const struct flow_def flow_defs[FI_DOC0] = {
 	                      { case_change_field_vocab, CHANGE__COUNT, M_UNSET, M_NONE, true }, 0 },
 	[FI_CHANGE_ON]    = { M_F_CHANGE_ON, IK_TEXT, PG_DETAILS, UF_DATE, 10, { 0 }, 0 },
 	[FI_NEW_VALUE]    = { M_F_NEW_VALUE, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
+	[FI_CANCEL_REASON] = { M_F_CANCEL_REASON, IK_CHOICE, PG_DETAILS, 0, 0,
+	                      { NULL, SERVICE_CANCEL__COUNT, M_UNSET, M_NONE, true, flow_cancel_msgs }, 0 },
+	[FI_CANCEL_NOTE]  = { M_F_CANCEL_NOTE, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
 	[FI_TENURE]       = { M_F_TENURE, IK_CHOICE, PG_HOUSING, 0, 0,
 	                      { case_tenure_vocab, TENURE__COUNT, M_UNSET, M_NONE, true }, 0 },
 	[FI_USE]          = { M_F_USE, IK_CHOICE, PG_HOUSING, 0, 0,
@@ -143,7 +152,7 @@ flow_opt_label(const struct flow_choice *ch, int i)
 		i--;
 	}
 	if (i < ch->nv)
-		return ui_vocab(&ch->v[i]);
+		return ch->v != NULL ? ui_vocab(&ch->v[i]) : ui_msg(ch->msgs[i]);
 	return ui_msg(ch->last);
 }
 
@@ -211,9 +220,9 @@ flow_visible(const struct flow *fl, int id)
 	case FI_ADDR_CHANGED:
 		return case_business_is_permit(b) || b == BIZ_ENDORSEMENT;
 	case FI_AGENT_ID:
-		return fl->it[FI_AGENT].choice != 0;
+		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
 	case FI_AGENT_REL:
-		return fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
+		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
 	case FI_DELIVERY:
 		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
 		    b == BIZ_PERMIT_REAPPLY;
@@ -229,6 +238,10 @@ flow_visible(const struct flow *fl, int id)
 		return replace && fl->it[FI_PERSONAL].choice == 1;
 	case FI_CHANGE: case FI_CHANGE_ON: case FI_NEW_VALUE:
 		return b == BIZ_INFO_CHANGE;
+	case FI_CANCEL_REASON: case FI_CANCEL_NOTE:
+		return b == BIZ_CANCELLATION;
+	case FI_AGENT:
+		return b != BIZ_CANCELLATION;
 	case FI_TENURE: case FI_USE:
 		return flow_house_applies(fl);
 	case FI_HREL:
@@ -311,7 +324,7 @@ flow_build(struct ui *ui, struct flow *fl)
 			c->permit_first_issued_on = p->permit.first_issued_on;
 		}
 	}
-	if (fl->it[FI_AGENT].choice != 0) {
+	if (flow_visible(fl, FI_AGENT) && fl->it[FI_AGENT].choice != 0) {
 		c->has_agent = true;
 		c->agent.kind = (enum jzz_agent_kind)(fl->it[FI_AGENT].choice - 1);
 		flow_text(fl, FI_AGENT_ID, buf, sizeof buf);
@@ -416,6 +429,7 @@ flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
 	case FI_FAST_TEXT:
 	case FI_NEW_VALUE:
 	case FI_FEE_NO:
+	case FI_CANCEL_NOTE:
 		if (ui_field_empty(&fl->it[id].field))
 			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 		break;
@@ -433,6 +447,7 @@ flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
 			snprintf(err, size, "%s", ui_msg(M_ERR_DATE_FUTURE));
 		break;
 	case FI_AGENT_REL: case FI_FAST: case FI_CHANGE: case FI_TENURE: case FI_HREL:
+	case FI_CANCEL_REASON:
 		if (fl->it[id].choice == 0)
 			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 		break;
@@ -708,9 +723,23 @@ flow_submit(struct ui *ui, struct flow *fl)
 	if (o == NULL)
 		return;
 	o->c = fl->c;
-	st = service_submit(ui->svc, &ui->actor, &o->c, ui->today, &o->res);
+	if (fl->biz == BIZ_CANCELLATION) {
+		char note[CASE_TEXT_MAX];
+
+		flow_text(fl, FI_CANCEL_NOTE, note, sizeof note);
+		st = service_cancellation(ui->svc, &ui->actor, &o->c, ui->today,
+		    (enum service_cancel_reason)(fl->it[FI_CANCEL_REASON].choice - 1), note, &o->res);
+	} else {
+		st = service_submit(ui->svc, &ui->actor, &o->c, ui->today, &o->res);
+	}
 	if (st != SERVICE_OK) {
-		ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
+		/* Nothing was written: say why in the clerk's words where we can. */
+		if (st == SERVICE_ERR_DENIED)
+			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_DENIED));
+		else if (st == SERVICE_ERR_STATE && fl->biz == BIZ_PICKUP)
+			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_NO_CARD));
+		else
+			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
 		free(o);
 		return;
 	}
@@ -1048,7 +1077,7 @@ flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
 	const struct flow_choice *ch = &flow_defs[id].ch;
 	struct flow_item         *it = &fl->it[id];
 	int                       n = flow_nopts(ch);
-	bool                      yesno = ch->v == NULL;
+	bool                      yesno = ch->v == NULL && ch->msgs == NULL;
 
 	if (UK_IS(k, ' ') || UK_IS_SP(k, KEY_RIGHT)) {
 		it->choice = (it->choice + 1) % n;

@@ -16,13 +16,13 @@
 
 #include "jzz/idnum.h"
 
-#define HOME_PER_QUEUE 3
 
 struct home {
 	struct service_queue q[SERVICE_QUEUE__COUNT];
 	unsigned             gen;
 	bool                 loaded;
 	int                  sel;    /* index among the items shown, -1 none */
+	int                  per;    /* lines per queue that fit (set by draw) */
 	char                 sel_id[SERVICE_IDNUM_LEN];
 };
 
@@ -68,7 +68,14 @@ scr_home_free(struct ui *ui, struct screen *sc)
 static const char *
 home_role(const struct ui *ui)
 {
-	return service_role_code(ui->actor.role);
+	static const enum msg_id m[SERVICE_ROLE__COUNT] = {
+		[SERVICE_ROLE_CLERK] = M_ROLE_CLERK,
+		[SERVICE_ROLE_SUPERVISOR] = M_ROLE_SUPERVISOR,
+		[SERVICE_ROLE_TRAINER] = M_ROLE_TRAINER,
+		[SERVICE_ROLE_ADMIN] = M_ROLE_ADMIN,
+	};
+
+	return (unsigned)ui->actor.role < SERVICE_ROLE__COUNT ? ui_msg(m[ui->actor.role]) : "?";
 }
 
 /* One queue line: name, masked ID number, the dates, and the state in words. */
@@ -101,6 +108,17 @@ home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t 
 	snprintf(buf, size, "%-8s %s  %s  %s", it->name, masked, d1, d2);
 }
 
+/* Items of queue k shown: all when they fit, else one line less for "more". */
+static size_t
+home_shown(const struct home *h, int k)
+{
+	size_t per = (size_t)(h->per > 0 ? h->per : 1);
+
+	if (h->q[k].n <= per)
+		return h->q[k].n;
+	return per > 1 ? per - 1 : 1;
+}
+
 static void
 scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
@@ -116,16 +134,24 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
 	for (size_t i = 0; i < ui_nbusiness_keys; i++) {
 		const struct ui_business_key *bk = &ui_business_keys[i];
-		int col = (int)(i % 2) * 40, row = y + (int)(i / 2);
+		int col = (int)(i % 3) * 26, row = y + (int)(i / 3);
+
+		bool off = bk->business == BIZ_CANCELLATION && !ui_is_supervisor(ui);
 
 		ui_view_printf(v, row, col + 1, 2, UA_REVERSE, "%lc", (wint_t)bk->key);
-		ui_view_text(v, row, col + 3, 36, UA_NORMAL, ui_vocab(&case_business_vocab[bk->business]));
+		ui_view_printf(v, row, col + 3, 23, off ? UA_DIM : UA_NORMAL, "%s%s%s%s",
+		    ui_vocab(&case_business_vocab[bk->business]), off ? "（" : "",
+		    off ? ui_msg(M_SUPERVISOR_ONLY) : "", off ? "）" : "");
 	}
-	y += (int)(ui_nbusiness_keys + 1) / 2;
+	y += (int)(ui_nbusiness_keys + 2) / 3;
 	ui_view_hline(v, y++, ui_msg(M_HOME_QUEUES));
+	/* Lines per queue (its header apart) that fit above the hint line. */
+	h->per = (v->rows - y - 1 - SERVICE_QUEUE__COUNT) / SERVICE_QUEUE__COUNT;
+	if (h->per < 1)
+		h->per = 1;
 	for (int k = 0; k < SERVICE_QUEUE__COUNT && y < v->rows; k++) {
 		const struct service_queue *q = &h->q[k];
-		size_t n = q->n < HOME_PER_QUEUE ? q->n : HOME_PER_QUEUE;
+		size_t n = home_shown(h, k);
 
 		ui_view_printf(v, y++, 0, 0, UA_BOLD, "%s (%zu)", ui_msg(qnames[k]), q->n);
 		if (q->n == 0 && y < v->rows)
@@ -155,7 +181,7 @@ home_nshown(const struct home *h)
 	int n = 0;
 
 	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++)
-		n += (int)(h->q[k].n < HOME_PER_QUEUE ? h->q[k].n : HOME_PER_QUEUE);
+		n += (int)home_shown(h, k);
 	return n;
 }
 

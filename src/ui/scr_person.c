@@ -58,14 +58,19 @@ scr_person_free(struct ui *ui, struct screen *sc)
 	free(ps);
 }
 
+/* One application in columns (measured in display columns, not bytes). */
 static void
-person_history_line(const struct service_history_entry *h, char *buf, size_t size)
+person_history_draw(struct ui_view *v, int y, const struct service_history_entry *h, enum ui_attr a)
 {
-	int n = snprintf(buf, size, "%s  %-16s %-8s %s %s%s%s", ui_date(h->day),
-	    ui_vocab(&case_business_vocab[h->business]), ui_verdict_name(h->verdict),
-	    h->receipt_no, h->failed, h->failed[0] && h->missing[0] ? " " : "", h->missing);
+	char rest[600];
+	int  n = snprintf(rest, sizeof rest, "%s %s%s%s", h->receipt_no, h->failed,
+	    h->failed[0] && h->missing[0] ? " " : "", h->missing);
 
-	(void)n;   /* a long history line is cut at the screen's edge anyway */
+	(void)n;   /* cut at the screen's edge anyway */
+	ui_view_text(v, y, 2, 11, a, ui_date(h->day));
+	ui_view_text(v, y, 14, 19, a, ui_vocab(&case_business_vocab[h->business]));
+	ui_view_text(v, y, 34, 9, a, ui_verdict_name(h->verdict));
+	ui_view_text(v, y, 44, 0, a, rest);
 }
 
 static void
@@ -73,7 +78,7 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct person               *ps = sc->data;
 	const struct service_person *p = &ps->p;
-	char                         masked[19], buf[512], hb[1024];
+	char                         masked[19], buf[512];
 	int                          y = 0;
 
 	if (ps->gen != ui->data_gen)
@@ -114,13 +119,11 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (p->nopen == 0)
 		ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));
 	for (size_t i = 0; i < p->nopen && i < 3 && y < v->rows - 2; i++) {
-		person_history_line(&p->open[i], hb, sizeof hb);
-		ui_view_text(v, y++, 2, 0, UA_WARN, hb);
+		person_history_draw(v, y++, &p->open[i], UA_WARN);
 	}
 	ui_view_hline(v, y++, ui_msg(M_P_HISTORY));
 	for (size_t i = 0; i < p->nhistory && y < v->rows - 1; i++) {
-		person_history_line(&p->history[i], hb, sizeof hb);
-		ui_view_text(v, y++, 2, 0, UA_NORMAL, hb);
+		person_history_draw(v, y++, &p->history[i], UA_NORMAL);
 	}
 	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_P_HINT));
 }

@@ -50,6 +50,13 @@ scr_status_free(struct ui *ui, struct screen *sc)
 }
 
 static void
+status_row(struct ui_view *v, int y, enum msg_id label, const char *value)
+{
+	ui_view_text(v, y, 2, 19, UA_NORMAL, ui_msg(label));
+	ui_view_text(v, y, 22, 0, UA_NORMAL, value);
+}
+
+static void
 scr_status_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct status *s = sc->data;
@@ -64,15 +71,15 @@ scr_status_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	else if (s->asked && !in->found)
 		ui_view_wrap(v, y++, 2, v->cols - 4, 2, UA_WARN, ui_msg(M_STATUS_NOT_FOUND));
 	else if (s->asked) {
-		ui_view_printf(v, y++, 2, 0, UA_NORMAL, "%-16s %s  %s  %s", ui_msg(M_STATUS_LAST),
-		    ui_date(in->last_day), ui_vocab(&case_business_vocab[in->last_business]),
-		    ui_verdict_name(in->last_verdict));
-		ui_view_printf(v, y++, 2, 0, UA_NORMAL, "%-16s %s", ui_msg(M_STATUS_CARD),
-		    ui_card_state_name(in->card_state));
-		ui_view_printf(v, y++, 2, 0, UA_NORMAL, "%-16s %s", ui_msg(M_STATUS_READY), ui_date(in->ready_on));
-		ui_view_printf(v, y++, 2, 0, UA_NORMAL, "%-16s %s", ui_msg(M_STATUS_PERMIT),
-		    ui_permit_state_name(in->permit_state));
-		ui_view_printf(v, y++, 2, 0, UA_NORMAL, "%-16s %s", ui_msg(M_STATUS_VALID), ui_date(in->valid_until));
+		char last[256];
+
+		snprintf(last, sizeof last, "%s  %s  %s", ui_date(in->last_day),
+		    ui_vocab(&case_business_vocab[in->last_business]), ui_verdict_name(in->last_verdict));
+		status_row(v, y++, M_STATUS_LAST, last);
+		status_row(v, y++, M_STATUS_CARD, ui_card_state_name(in->card_state));
+		status_row(v, y++, M_STATUS_READY, ui_date(in->ready_on));
+		status_row(v, y++, M_STATUS_PERMIT, ui_permit_state_name(in->permit_state));
+		status_row(v, y++, M_STATUS_VALID, ui_date(in->valid_until));
 	}
 	ui_field_draw(&s->f[1], v, 4, 22, 20, s->focus == 1, false);
 	ui_field_draw(&s->f[0], v, 2, 22, 20, s->focus == 0, false);

@@ -18,8 +18,15 @@ const struct ui_business_key ui_business_keys[] = {
 	{ L'8', BIZ_CARD_UPDATE },
 	{ L'9', BIZ_INFO_CHANGE },
 	{ L'0', BIZ_PICKUP },
+	{ L'c', BIZ_CANCELLATION },
 };
 const size_t ui_nbusiness_keys = sizeof ui_business_keys / sizeof ui_business_keys[0];
+
+bool
+ui_is_supervisor(const struct ui *ui)
+{
+	return ui->actor.role == SERVICE_ROLE_SUPERVISOR || ui->actor.role == SERVICE_ROLE_ADMIN;
+}
 
 bool
 ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number)
@@ -32,6 +39,11 @@ ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_numbe
 		if ((wint_t)ui_business_keys[i].key != k->ch)
 			continue;
 		fs.business = ui_business_keys[i].business;
+		if (fs.business == BIZ_CANCELLATION && !ui_is_supervisor(ui)) {
+			ui_status(ui, UA_ERROR, "%s：%s", ui_vocab(&case_business_vocab[fs.business]),
+			    ui_msg(M_SUPERVISOR_ONLY));
+			return true;
+		}
 		fs.id_number = id_number;
 		ui_push(ui, &scr_flow_mode, &fs);
 		return true;

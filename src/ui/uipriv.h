@@ -196,6 +196,7 @@ struct ui_business_key {
 };
 extern const struct ui_business_key ui_business_keys[];
 extern const size_t ui_nbusiness_keys;
+bool ui_is_supervisor(const struct ui *ui);
 /* Starts a business from a key; true when the key was a business key. */
 bool ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
 

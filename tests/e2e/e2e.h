@@ -210,6 +210,34 @@ e2e_dump(struct term *t, const char *why)
 	fprintf(stderr, "---- screen (%s) ----\n%s---------------------\n", why, s);
 }
 
+/* Saves the screen as text under $E2E_CAPTURE_DIR (when set), for the
+ * clerk's guide (docs/guide-clerk.md). */
+static inline void
+e2e_capture(struct term *t, const char *name)
+{
+	const char *dir = getenv("E2E_CAPTURE_DIR");
+	char        path[512], s[32768];
+	FILE       *f;
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	/* Let the program finish drawing: until it has been quiet for 200 ms. */
+	for (int i = 0; i < 50; i++) {
+		struct pollfd pfd = { t->fd, POLLIN, 0 };
+
+		if (poll(&pfd, 1, 200) <= 0)
+			break;
+		e2e_pump(t, 0);
+	}
+	e2e_screen(t, s, sizeof s);
+	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
+	f = fopen(path, "w");
+	if (f == NULL)
+		return;
+	fputs(s, f);
+	fclose(f);
+}
+
 /* Waits until the screen shows text; fails the test (with the screen
  * printed) when the deadline passes. */
 static inline bool

@@ -54,6 +54,7 @@ test_registration(void **state)
 	e2e_tmpdir(&t);
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	assert_true(e2e_has(&t, "培训模式"));
+	e2e_capture(&t, "home");
 	e2e_id(id, "110105", 1990, 3, 7, "123");
 	t.nav = t.data = 0;
 	e2e_start_flow(&t, "1");
@@ -61,10 +62,12 @@ test_registration(void **state)
 	e2e_key(&t, K_ENTER);
 	e2e_wait(&t, "新人员");
 	e2e_type(&t, "张三");
+	e2e_capture(&t, "flow-applicant");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[住房]");
 	e2e_type(&t, "3");
 	e2e_wait(&t, "本人租赁 >");
+	e2e_capture(&t, "flow-housing");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_wait(&t, "[缺材料] REG-1");
@@ -74,15 +77,18 @@ test_registration(void **state)
 	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_wait(&t, "各项规则均通过");
+	e2e_capture(&t, "flow-docs");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[核对]");
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_wait(&t, "F10受理");
+	e2e_capture(&t, "flow-review");
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "回执号：310105009-20261127-");
 	assert_true(e2e_has(&t, "110105********"));
 	assert_true(e2e_has(&t, "培训模式"));
 	e2e_wait(&t, "回执已保存");
+	e2e_capture(&t, "receipt");
 	e2e_back_home(&t);
 	printf("KEYSTROKES registration navigation=%d data=%d\n", t.nav, t.data);
 	assert_true(t.nav <= 12);
@@ -167,6 +173,7 @@ test_permit_six_months(void **state)
 	e2e_wait(&t, "不予受理告知");
 	e2e_wait(&t, "REG-3");
 	e2e_wait(&t, "2026-09-10 起可再来申领");
+	e2e_capture(&t, "refusal-reg3");
 	e2e_back_home(&t);
 	assert_int_equal(e2e_quit(&t), 0);
 
@@ -223,6 +230,7 @@ test_endorsement(void **state)
 
 		e2e_start(&t, 24, 80, args);
 		e2e_wait(&t, "clerk1");
+		e2e_capture(&t, "login");
 		e2e_write(&t, "clerk1\r\r", 8);
 		e2e_wait(&t, "本中心待办");
 	}
@@ -234,6 +242,7 @@ test_endorsement(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_wait(&t, "[提示] ENDO-3");
+	e2e_capture(&t, "endorsement-late");
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "逾期超过 60 日");
 	e2e_wait(&t, "ENDO-3");
@@ -263,6 +272,7 @@ test_refusal_screen(void **state)
 	e2e_key(&t, K_DOWN);
 	e2e_type(&t, "3");           /* certified use: office */
 	e2e_wait(&t, "[不符] HOUSE-4");
+	e2e_capture(&t, "flow-house4");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_key(&t, K_PGDN);
@@ -272,6 +282,7 @@ test_refusal_screen(void **state)
 	e2e_wait(&t, "HOUSE-4");
 	e2e_wait(&t, "依据：");
 	e2e_wait(&t, "下一步：");
+	e2e_capture(&t, "refusal-house4");
 	e2e_back_home(&t);
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
@@ -298,6 +309,7 @@ test_minor_guardian(void **state)
 		e2e_key(&t, K_TAB);   /* phone, hukou, lives, mobility, disabled, agent */
 	e2e_type(&t, "2");        /* guardian */
 	e2e_wait(&t, "< 2 监护人 >");
+	e2e_capture(&t, "flow-guardian");
 	e2e_key(&t, K_TAB);
 	e2e_type(&t, mother);
 	e2e_key(&t, K_PGDN);
@@ -337,6 +349,7 @@ test_resize(void **state)
 	e2e_wait(&t, "李四");
 	e2e_resize(&t, 12, 40);
 	e2e_wait(&t, "终端窗口太小");
+	e2e_capture(&t, "too-small");
 	assert_true(e2e_has(&t, "培训模式"));
 	e2e_resize(&t, 24, 80);
 	e2e_wait(&t, "[申请人]");
@@ -368,6 +381,7 @@ test_esc_unsaved(void **state)
 	e2e_type(&t, id);
 	e2e_wait(&t, id);
 	e2e_esc(&t, "放弃本次录入的内容吗");
+	e2e_capture(&t, "esc-ask");
 	e2e_type(&t, "n");
 	e2e_wait_gone(&t, "放弃本次录入的内容吗");
 	assert_true(e2e_has(&t, id));
@@ -508,11 +522,13 @@ test_help_lang_person(void **state)
 	e2e_wait(&t, "已逾期");           /* the overdue notice in words */
 	e2e_key(&t, K_F1);
 	e2e_wait(&t, "Esc 0 = F10");
+	e2e_capture(&t, "help");
 	e2e_key(&t, K_SPACE);
 	e2e_wait(&t, "本中心待办");
 	e2e_key(&t, "\0336");             /* Esc 6 = F6: English */
 	e2e_wait(&t, "Work queues of this centre");
 	e2e_wait(&t, "TRAINING MODE");
+	e2e_capture(&t, "home-en");
 	e2e_key(&t, "\0336");
 	e2e_wait(&t, "本中心待办");
 	e2e_key(&t, "\0332");             /* F2: person look-up */
@@ -522,6 +538,7 @@ test_help_lang_person(void **state)
 	e2e_wait(&t, "已到证，待领取");
 	e2e_wait(&t, "办理记录");
 	e2e_wait(&t, "居住证新办");
+	e2e_capture(&t, "person");
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
@@ -544,12 +561,14 @@ test_status_and_card(void **state)
 	e2e_type(&t, sun);
 	e2e_key(&t, K_ENTER);
 	e2e_wait(&t, "已制证，待到证");
+	e2e_capture(&t, "status");
 	e2e_esc(&t, "本中心待办");
 	e2e_key(&t, "\0334");             /* F4: card arrived */
 	e2e_wait(&t, "到证登记");
 	e2e_type(&t, sun);
 	e2e_key(&t, K_ENTER);
 	e2e_wait(&t, "已登记到证");
+	e2e_capture(&t, "card-arrived");
 	e2e_esc(&t, "本中心待办");
 	e2e_wait(&t, "已到证待领取 (2)");
 	assert_int_equal(e2e_quit(&t), 0);
