@@ -42,7 +42,7 @@
 	X(M_FK_CONFIRM, "确认", "Confirm") \
 	X(M_FK_PRINT, "打印", "Print") \
 	X(M_FK_CARD_IN, "到证登记", "Card arrived") \
-	X(M_FK_LOGOUT, "注销", "Log out") \
+	X(M_FK_POSTED, "已邮寄", "Posted") \
 	X(M_FK_CHANGE, "修改", "Change") \
 	/* login */ \
 	X(M_LOGIN_TITLE, "登录", "Log in") \
@@ -95,7 +95,7 @@
 	X(M_P_CARD_LINE, "%s，回执号 %s，制证日 %s", "%s, receipt %s, made on %s") \
 	X(M_P_HISTORY, "办理记录", "History") \
 	X(M_P_OPEN, "未办结申请（材料不全）", "Open applications (incomplete)") \
-	X(M_P_HINT, "按业务数字键为此人办理；F4 到证登记。", "Press a business key to serve this person; F4 card arrived.") \
+	X(M_P_HINT, "按业务数字键为此人办理；F4 到证登记；F5 登记已邮寄。", "A business key serves this person; F4 card arrived; F5 card posted.") \
 	X(M_ST_NONE, "无", "none") \
 	X(M_ST_PROCESSING, "制证中", "in production") \
 	X(M_ST_VALID, "有效", "valid") \
@@ -116,6 +116,8 @@
 	/* card arrived */ \
 	X(M_RECV_TITLE, "到证登记", "Card arrived at the centre") \
 	X(M_RECV_DONE, "已登记到证：%s（回执号 %s），领证通知须于 %s 前发出。", "Recorded: card of %s (receipt %s) arrived; pickup notice due by %s.") \
+	X(M_POSTED_DONE, "已登记邮寄送证（回执号 %s）。", "Recorded: card posted (receipt %s).") \
+	X(M_POSTED_STATE, "此人没有可邮寄的卡片（须已到证且选择邮寄）", "No card of this person can be posted") \
 	X(M_RECV_STATE, "此人没有已制成待到证的卡片", "This person has no made card awaiting arrival") \
 	/* status query */ \
 	X(M_STATUS_TITLE, "办理进度查询", "Status query") \

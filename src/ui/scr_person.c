@@ -139,11 +139,23 @@ scr_person_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		ui_push(ui, &scr_received_mode, ps->id);
 		return UI_HANDLED;
 	}
+	if (UK_IS_FN(k, 5)) {
+		/* PERMIT-5: the card went by post instead of being picked up. */
+		struct service_card_info card;
+
+		if (service_card_posted(ui->svc, &ui->actor, ps->id, ui->today, &card) == SERVICE_OK) {
+			ui_status(ui, UA_OK, ui_msg(M_POSTED_DONE), card.receipt_no);
+			ui->data_gen++;
+		} else {
+			ui_status(ui, UA_ERROR, "✗ %s", ui_msg(M_POSTED_STATE));
+		}
+		return UI_HANDLED;
+	}
 	return 0;
 }
 
 static const struct ui_fkey scr_person_fkeys[] = {
-	{ 1, M_FK_HELP }, { 4, M_FK_CARD_IN }, { 6, M_FK_LANG }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 4, M_FK_CARD_IN }, { 5, M_FK_POSTED }, { 6, M_FK_LANG }, { 0, M_NONE }
 };
 
 const struct screen_mode scr_person_mode = {

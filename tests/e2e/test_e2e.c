@@ -571,7 +571,38 @@ test_status_and_card(void **state)
 	e2e_capture(&t, "card-arrived");
 	e2e_esc(&t, "本中心待办");
 	e2e_wait(&t, "已到证待领取 (2)");
+	/* He comes for it: the pickup business (PERMIT-4). */
+	e2e_start_flow(&t, "0");
+	e2e_type(&t, sun);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "《上海市居住证受理回执》");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_back_home(&t);
+	e2e_wait(&t, "已到证待领取 (1)");
 	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* SIGTERM only sets a flag: the main loop ends cleanly, the terminal is
+ * restored and the exit status is 0. */
+static void
+test_sigterm(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, "张");
+	kill(t.pid, SIGTERM);
+	assert_int_equal(e2e_wait_exit(&t), 0);
 	e2e_cleanup(&t);
 }
 
@@ -609,6 +640,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_chinese_input),
 		cmocka_unit_test(test_help_lang_person),
 		cmocka_unit_test(test_status_and_card),
+		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_locale),
 	};
 
