@@ -141,7 +141,7 @@
 	X(M_F_LIVES, "在本市实际居住", "Lives in Shanghai") \
 	X(M_F_MOBILITY, "行动不便", "Impaired mobility") \
 	X(M_F_DISABLED, "残疾人", "Disabled") \
-	X(M_F_ADDR_CHANGED, "现住址与登记地址不一致", "Address differs from registration") \
+	X(M_F_ADDR_CHANGED, "现住址与登记地址不一致", "Address changed") \
 	X(M_F_AGENT, "代办", "Agent") \
 	X(M_F_AGENT_ID, "代办人身份证号", "Agent ID number") \
 	X(M_F_AGENT_REL, "代办人关系", "Agent's relation") \

@@ -284,6 +284,20 @@ test_refusal_screen(void **state)
 	e2e_wait(&t, "下一步：");
 	e2e_capture(&t, "refusal-house4");
 	e2e_back_home(&t);
+	/* An endorsement before its window: ENDO-2 and the day it opens. */
+	e2e_id(id, "510104", 1990, 5, 5, "151");
+	e2e_start_flow(&t, "7");
+	e2e_type(&t, id);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：不予受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "ENDO-2");
+	e2e_wait(&t, "签注期自 2027-10-06 起开放");
+	e2e_capture(&t, "refusal-endo2");
+	e2e_back_home(&t);
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
