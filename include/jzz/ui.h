@@ -40,9 +40,7 @@ int ui_demo_prepare(const char *path, jzz_date today, const char *holidays,
 /* The demo accounts, for the login screen of training mode. */
 struct ui_demo_account {
 	const char *user;
-	const char *password;
-	const char *role_zh;
-	const char *role_en;
+	int         role;   /* enum service_role */
 };
 extern const struct ui_demo_account ui_demo_accounts[];
 extern const size_t ui_demo_naccounts;

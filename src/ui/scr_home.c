@@ -65,19 +65,6 @@ scr_home_free(struct ui *ui, struct screen *sc)
 	free(h);
 }
 
-static const char *
-home_role(const struct ui *ui)
-{
-	static const enum msg_id m[SERVICE_ROLE__COUNT] = {
-		[SERVICE_ROLE_CLERK] = M_ROLE_CLERK,
-		[SERVICE_ROLE_SUPERVISOR] = M_ROLE_SUPERVISOR,
-		[SERVICE_ROLE_TRAINER] = M_ROLE_TRAINER,
-		[SERVICE_ROLE_ADMIN] = M_ROLE_ADMIN,
-	};
-
-	return (unsigned)ui->actor.role < SERVICE_ROLE__COUNT ? ui_msg(m[ui->actor.role]) : "?";
-}
-
 /* One queue line: name, masked ID number, the dates, and the state in words. */
 static void
 home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t size)
@@ -129,7 +116,7 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 
 	if (!h->loaded || h->gen != ui->data_gen)
 		home_load(ui, h);
-	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, home_role(ui),
+	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, ui_role_name((int)ui->actor.role),
 	    ui->actor.centre, ui_date(ui->today));
 	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
 	for (size_t i = 0; i < ui_nbusiness_keys; i++) {

@@ -20,9 +20,9 @@
 #include "jzz/idnum.h"
 
 const struct ui_demo_account ui_demo_accounts[] = {
-	{ "clerk1", "-", "窗口受理员", "counter clerk" },
-	{ "clerk2", "-", "窗口受理员", "counter clerk" },
-	{ "super1", "-", "主管", "supervisor" },
+	{ "clerk1", SERVICE_ROLE_CLERK },
+	{ "clerk2", SERVICE_ROLE_CLERK },
+	{ "super1", SERVICE_ROLE_SUPERVISOR },
 };
 const size_t ui_demo_naccounts = sizeof ui_demo_accounts / sizeof ui_demo_accounts[0];
 
@@ -101,8 +101,7 @@ demo_fill(struct service *s, jzz_date today, char *err, size_t errlen)
 	}
 	for (size_t i = 0; i < ui_demo_naccounts; i++)
 		if (service_user_add(s, &a, ui_demo_accounts[i].user,
-		    strcmp(ui_demo_accounts[i].user, "super1") == 0 ? SERVICE_ROLE_SUPERVISOR :
-		    SERVICE_ROLE_CLERK, DEMO_CENTRE) != SERVICE_OK) {
+		    (enum service_role)ui_demo_accounts[i].role, DEMO_CENTRE) != SERVICE_OK) {
 			snprintf(err, errlen, "%s", service_errmsg(s));
 			return -1;
 		}

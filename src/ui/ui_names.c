@@ -84,6 +84,19 @@ ui_card_state_name(enum service_card_state st)
 }
 
 const char *
+ui_role_name(int role)
+{
+	static const enum msg_id m[SERVICE_ROLE__COUNT] = {
+		[SERVICE_ROLE_CLERK] = M_ROLE_CLERK,
+		[SERVICE_ROLE_SUPERVISOR] = M_ROLE_SUPERVISOR,
+		[SERVICE_ROLE_TRAINER] = M_ROLE_TRAINER,
+		[SERVICE_ROLE_ADMIN] = M_ROLE_ADMIN,
+	};
+
+	return (unsigned)role < SERVICE_ROLE__COUNT ? ui_msg(m[role]) : "?";
+}
+
+const char *
 ui_verdict_name(enum verdict v)
 {
 	switch (v) {

@@ -204,6 +204,7 @@ bool ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_
 const char *ui_permit_state_name(enum service_permit_state st);
 const char *ui_card_state_name(enum service_card_state st);
 const char *ui_verdict_name(enum verdict v);
+const char *ui_role_name(int role);   /* enum service_role */
 /* "YYYY-MM-DD" or "—" for none, into a static ring of buffers. */
 const char *ui_date(jzz_date d);
 
