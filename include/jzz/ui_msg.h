@@ -181,6 +181,7 @@
 	X(M_DOCS_NONE, "本业务无需材料", "No documents needed") \
 	X(M_DOCS_EXTRA, "（已勾选，本案不需要）", " (ticked, not needed)") \
 	X(M_ERR_SUMMARY, "有 %d 处需要更正：", "%d field(s) to correct:") \
+	X(M_ERR_ITEM, " %s：%s；", " %s: %s;") \
 	X(M_ERR_REQUIRED, "必填", "required") \
 	X(M_ERR_NAME_LONG, "姓名最多 30 个字", "at most 30 characters") \
 	X(M_ERR_PHONE, "手机号应为 11 位数字", "11 digits expected") \

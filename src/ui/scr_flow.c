@@ -788,7 +788,7 @@ flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 		o = (size_t)snprintf(line, sizeof line, ui_msg(M_ERR_SUMMARY), fl->nerrors);
 		for (int id = 0; id < FI__COUNT && o < sizeof line; id++)
 			if (fl->it[id].error[0] != '\0' && flow_visible(fl, id))
-				o += (size_t)snprintf(line + o, sizeof line - o, " %s：%s;",
+				o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_ERR_ITEM),
 				    flow_item_label(id), fl->it[id].error);
 		ui_view_text(v, y, 0, 0, UA_ERROR, line);
 		return;
@@ -990,6 +990,13 @@ flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h
 
 	if (fl->review_top > n - h)
 		fl->review_top = n - h > 0 ? n - h : 0;
+	if (n - fl->review_top > h && h > 1) {
+		/* Say that more answers follow (↓ scrolls), keep the last line for it. */
+		snprintf(line, sizeof line, "↓ %s", ui_msg(M_Q_MORE));
+		snprintf(val, sizeof val, line, (size_t)(n - fl->review_top - (h - 1)));
+		ui_view_text(v, y + h - 1, 0, 0, UA_BOLD, val);
+		h--;
+	}
 	for (int i = fl->review_top; i < n && h > 0; i++, h--, y++) {
 		int id = items[i];
 
