@@ -75,7 +75,7 @@
 	X(M_ROLE_SUPERVISOR, "主管", "supervisor") \
 	X(M_ROLE_TRAINER, "培训员", "trainer") \
 	X(M_ROLE_ADMIN, "管理员", "administrator") \
-	X(M_SUPERVISOR_ONLY, "仅主管可办理", "supervisors only") \
+	X(M_SUPERVISOR_ONLY, "仅主管", "supervisor") \
 	/* lookup / person */ \
 	X(M_LOOKUP_TITLE, "人员查询", "Person look-up") \
 	X(M_LOOKUP_PROMPT, "身份证号", "ID number") \
