@@ -497,7 +497,7 @@ flow_pending(struct ui *ui, struct flow *fl)
 		if (err[0] == '\0')
 			continue;
 		o += (size_t)snprintf(fl->pending + o, sizeof fl->pending - o, "%s%s",
-		    o ? (ui_lang() == LANG_EN ? ", " : "、") : "", flow_item_label(id));
+		    o ? ui_msg(M_LIST_SEP) : "", flow_item_label(id));
 		if (o >= sizeof fl->pending)
 			break;
 	}
@@ -1006,7 +1006,7 @@ flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h
 			val[0] = '\0';
 			for (int d = 0; d < DOC__COUNT && o < sizeof val; d++)
 				if (fl->c.documents & DOCBIT(d))
-					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? "、" : "",
+					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
 					    ui_vocab(&case_doc_vocab[d]));
 			snprintf(line, sizeof line, "%lc  %-s", (wint_t)flow_review_key(i), ui_msg(M_PAGE_DOCS));
 		} else {

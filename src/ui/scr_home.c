@@ -126,9 +126,12 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		bool off = bk->business == BIZ_CANCELLATION && !ui_is_supervisor(ui);
 
 		ui_view_printf(v, row, col + 1, 2, UA_REVERSE, "%lc", (wint_t)bk->key);
-		ui_view_printf(v, row, col + 3, 23, off ? UA_DIM : UA_NORMAL, "%s%s%s%s",
-		    ui_vocab(&case_business_vocab[bk->business]), off ? "（" : "",
-		    off ? ui_msg(M_SUPERVISOR_ONLY) : "", off ? "）" : "");
+		char mark[64] = "";
+
+		if (off)
+			snprintf(mark, sizeof mark, ui_msg(M_FMT_PAREN), ui_msg(M_SUPERVISOR_ONLY));
+		ui_view_printf(v, row, col + 3, 23, off ? UA_DIM : UA_NORMAL, "%s%s",
+		    ui_vocab(&case_business_vocab[bk->business]), mark);
 	}
 	y += (int)(ui_nbusiness_keys + 2) / 3;
 	ui_view_hline(v, y++, ui_msg(M_HOME_QUEUES));

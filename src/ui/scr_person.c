@@ -73,6 +73,13 @@ person_history_draw(struct ui_view *v, int y, const struct service_history_entry
 	ui_view_text(v, y, 44, 0, a, rest);
 }
 
+/* "label: value" at (y, x); returns the columns used. */
+static int
+person_lv(struct ui_view *v, int y, int x, enum msg_id label, const char *value, enum ui_attr a)
+{
+	return ui_view_printf(v, y, x, 0, a, ui_msg(M_FMT_LV), ui_msg(label), value);
+}
+
 static void
 scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
@@ -84,9 +91,13 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (ps->gen != ui->data_gen)
 		person_load(ui, ps);
 	idnum_mask(ps->id, masked);
-	ui_view_printf(v, y++, 0, 0, UA_BOLD, "%s：%s   %s：%s   %s：%s", ui_msg(M_P_NAME),
-	    p->found ? p->name : "—", ui_msg(M_P_IDNUM), masked, ui_msg(M_P_PHONE),
-	    p->phone[0] ? p->phone : "—");
+	{
+		int x = 0;
+
+		x += person_lv(v, y, x, M_P_NAME, p->found ? p->name : "—", UA_BOLD) + 3;
+		x += person_lv(v, y, x, M_P_IDNUM, masked, UA_BOLD) + 3;
+		person_lv(v, y++, x, M_P_PHONE, p->phone[0] ? p->phone : "—", UA_BOLD);
+	}
 	if (!p->found)
 		ui_view_text(v, y++, 0, 0, UA_WARN, ui_msg(M_LOOKUP_NOT_FOUND));
 	/* Registration */
@@ -98,7 +109,7 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	} else {
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
 	}
-	ui_view_printf(v, y++, 0, 0, UA_NORMAL, "%s：%s", ui_msg(M_P_REG), buf);
+	person_lv(v, y++, 0, M_P_REG, buf, UA_NORMAL);
 	/* Permit */
 	if (p->permit.present)
 		snprintf(buf, sizeof buf, ui_msg(M_P_PERMIT_LINE), ui_permit_state_name(p->permit.state),
@@ -106,15 +117,15 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		    ui_date(p->permit.window_opens));
 	else
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
-	ui_view_printf(v, y++, 0, 0, p->permit.state == SERVICE_PERMIT_SUSPENDED ? UA_WARN : UA_NORMAL,
-	    "%s：%s", ui_msg(M_P_PERMIT), buf);
+	person_lv(v, y++, 0, M_P_PERMIT, buf,
+	    p->permit.state == SERVICE_PERMIT_SUSPENDED ? UA_WARN : UA_NORMAL);
 	/* Card */
 	if (p->card.present)
 		snprintf(buf, sizeof buf, ui_msg(M_P_CARD_LINE), ui_card_state_name(p->card.state),
 		    p->card.receipt_no, ui_date(p->card.ready_on));
 	else
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
-	ui_view_printf(v, y++, 0, 0, UA_NORMAL, "%s：%s", ui_msg(M_P_CARD), buf);
+	person_lv(v, y++, 0, M_P_CARD, buf, UA_NORMAL);
 	ui_view_hline(v, y++, ui_msg(M_P_OPEN));
 	if (p->nopen == 0)
 		ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));

@@ -101,13 +101,13 @@ scr_status_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		s->error[0] = '\0';
 		s->asked = false;
 		if (name[0] == '\0') {
-			snprintf(s->error, sizeof s->error, "%s：%s", ui_msg(M_STATUS_NAME), ui_msg(M_ERR_REQUIRED));
+			snprintf(s->error, sizeof s->error, ui_msg(M_FMT_LV), ui_msg(M_STATUS_NAME), ui_msg(M_ERR_REQUIRED));
 			s->focus = 0;
 			return UI_HANDLED;
 		}
 		e = idnum_parse(num, strlen(num), ui->today, &id);
 		if (e != IDNUM_OK) {
-			snprintf(s->error, sizeof s->error, "%s：%s", ui_msg(M_LOOKUP_PROMPT),
+			snprintf(s->error, sizeof s->error, ui_msg(M_FMT_LV), ui_msg(M_LOOKUP_PROMPT),
 			    e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
 			    ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
 			s->focus = 1;

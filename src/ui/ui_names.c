@@ -40,7 +40,7 @@ ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_numbe
 			continue;
 		fs.business = ui_business_keys[i].business;
 		if (fs.business == BIZ_CANCELLATION && !ui_is_supervisor(ui)) {
-			ui_status(ui, UA_ERROR, "%s：%s", ui_vocab(&case_business_vocab[fs.business]),
+			ui_status(ui, UA_ERROR, ui_msg(M_FMT_LV), ui_vocab(&case_business_vocab[fs.business]),
 			    ui_msg(M_SUPERVISOR_ONLY));
 			return true;
 		}

@@ -36,10 +36,22 @@ ui_receipt_centre_name(struct ui *ui, const char *code)
 	return "";
 }
 
+/* "label: value" and a new line, in the language of the receipt. */
+static void
+ui_receipt_lv(struct strbuf *sb, const char *label, const char *value)
+{
+	char line[1024];
+	int  n = snprintf(line, sizeof line, ui_msg(M_FMT_LV), label, value);
+
+	(void)n;
+	strbuf_puts(sb, line);
+	strbuf_putc(sb, '\n');
+}
+
 static void
 ui_receipt_row(struct strbuf *sb, enum msg_id label, const char *value)
 {
-	strbuf_printf(sb, "%s：%s\n", ui_msg(label), value);
+	ui_receipt_lv(sb, ui_msg(label), value);
 }
 
 char *
@@ -74,10 +86,16 @@ ui_receipt_text(struct ui *ui, const struct flow_outcome *o)
 		strbuf_printf(&sb, "%s\n", ui_msg(M_RC_RESET));
 	if (d->fee_yuan > 0) {
 		snprintf(buf, sizeof buf, ui_msg(M_RC_FEE_FMT), d->fee_yuan);
-		if (c->fee_receipt_no[0] != '\0')
-			strbuf_printf(&sb, "%s：%s（%s %s）\n", ui_msg(M_RC_FEE), buf, ui_msg(M_F_FEE_NO),
-			    c->fee_receipt_no);
-		else
+		if (c->fee_receipt_no[0] != '\0') {
+			char no[128], paren[160], val[1024];
+			int  n;
+
+			n = snprintf(no, sizeof no, "%s %s", ui_msg(M_F_FEE_NO), c->fee_receipt_no);
+			n += snprintf(paren, sizeof paren, ui_msg(M_FMT_PAREN), no);
+			n += snprintf(val, sizeof val, "%s%s", buf, paren);
+			(void)n;
+			ui_receipt_lv(&sb, ui_msg(M_RC_FEE), val);
+		} else
 			ui_receipt_row(&sb, M_RC_FEE, buf);
 	} else {
 		ui_receipt_row(&sb, M_RC_FEE, ui_msg(M_RC_FEE_FREE));
@@ -92,14 +110,25 @@ ui_receipt_text(struct ui *ui, const struct flow_outcome *o)
 		ui_receipt_row(&sb, M_RC_PICKUP, ui_msg(M_RC_POST_TEXT));
 	else
 		ui_receipt_row(&sb, M_RC_PICKUP, ui_msg(M_RC_PICKUP_TEXT));
-	for (int i = 0; i < d->nresults; i++)
-		if (d->results[i].outcome == OUT_WARN) {
-			rules_message(&d->results[i], ui_lang(), buf, sizeof buf);
-			strbuf_printf(&sb, "%s：[%s] %s\n", ui_msg(M_RC_WARN),
-			    rules_code((enum rule_id)d->results[i].rule), buf);
-		}
-	strbuf_printf(&sb, "%s：%s %s\n", ui_msg(M_RC_CENTRE), ui_receipt_centre_name(ui, ui->actor.centre),
-	    ui->actor.centre);
+	for (int i = 0; i < d->nresults; i++) {
+		char val[700];
+		int  n;
+
+		if (d->results[i].outcome != OUT_WARN)
+			continue;
+		rules_message(&d->results[i], ui_lang(), buf, sizeof buf);
+		n = snprintf(val, sizeof val, "[%s] %s", rules_code((enum rule_id)d->results[i].rule), buf);
+		(void)n;
+		ui_receipt_lv(&sb, ui_msg(M_RC_WARN), val);
+	}
+	{
+		char val[400];
+		int  n = snprintf(val, sizeof val, "%s %s", ui_receipt_centre_name(ui, ui->actor.centre),
+		    ui->actor.centre);
+
+		(void)n;
+		ui_receipt_lv(&sb, ui_msg(M_RC_CENTRE), val);
+	}
 	ui_receipt_row(&sb, M_RC_CLERK, ui->actor.user);
 	if (sb.oom) {
 		strbuf_free(&sb);
