@@ -94,8 +94,9 @@ ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out)
 		return true;
 	}
 	if (rc == OK && ch == 27) {
+		/* No key yet: the loop draws the hint, then waits for a digit. */
 		ui_input_pending_esc = true;
-		return ui_input_read(w, timeout_ms, out);
+		return false;
 	}
 	ui_input_decode(rc, ch, out);
 	return true;

@@ -354,6 +354,27 @@ e2e_cursor(struct term *t, int *row, int *col)
 	*col = pos.col;
 }
 
+/* Waits until the hardware cursor is in column col (the drawing of a
+ * screen and the cursor's last move may arrive in separate reads). */
+static inline bool
+e2e_wait_cursor_col(struct term *t, int col)
+{
+	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
+	int  r, c;
+
+	for (;;) {
+		e2e_pump(t, 20);
+		e2e_cursor(t, &r, &c);
+		if (c == col)
+			return true;
+		if (e2e_now_ms() > end) {
+			fprintf(stderr, "cursor at column %d, expected %d\n", c, col);
+			e2e_dump(t, "cursor");
+			return false;
+		}
+	}
+}
+
 /* Waits for the program to exit; returns its exit status (or 128+signal). */
 static inline int
 e2e_wait_exit(struct term *t)
