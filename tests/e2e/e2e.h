@@ -62,6 +62,7 @@ struct term {
 	int          data;    /* characters of data typed */
 	char         dir[256];
 	char         db[300];
+	bool         no_color;  /* start the program with NO_COLOR=1 */
 };
 
 static inline long
@@ -114,6 +115,10 @@ e2e_start(struct term *t, int rows, int cols, const char *const *args)
 		setenv("JZZ_RECEIPT_DIR", rc, 1);
 		unsetenv("JZZ_PRINTER");
 		unsetenv("JZZ_TODAY");
+		if (t->no_color)
+			setenv("NO_COLOR", "1", 1);
+		else
+			unsetenv("NO_COLOR");
 		setenv("LSAN_OPTIONS", "suppressions=" E2E_LSAN_SUPP ":print_suppressions=0", 1);
 		execv(JZZ_BIN, argv);
 		_exit(127);
@@ -352,6 +357,24 @@ e2e_cursor(struct term *t, int *row, int *col)
 	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &pos);
 	*row = pos.row;
 	*col = pos.col;
+}
+
+/* Cells drawn in a colour other than the terminal's default. */
+static inline int
+e2e_colored_cells(struct term *t)
+{
+	VTermScreenCell cell;
+	VTermPos        pos;
+	int             n = 0;
+
+	e2e_pump(t, 0);
+	for (pos.row = 0; pos.row < t->rows; pos.row++)
+		for (pos.col = 0; pos.col < t->cols; pos.col++) {
+			vterm_screen_get_cell(t->scr, pos, &cell);
+			if (!VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg))
+				n++;
+		}
+	return n;
 }
 
 /* Waits until the hardware cursor is in column col (the drawing of a

@@ -598,6 +598,33 @@ test_status_and_card(void **state)
 	e2e_cleanup(&t);
 }
 
+/* Colour only helps: with NO_COLOR nothing is coloured, and the overdue
+ * notice still says so in words. */
+static void
+test_no_color(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_wait(&t, "已逾期");
+	assert_true(e2e_colored_cells(&t) > 0);
+	assert_int_equal(e2e_quit(&t), 0);
+
+	t.no_color = true;
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_wait(&t, "已逾期");
+	assert_true(e2e_has(&t, "[培训模式]"));
+	assert_int_equal(e2e_colored_cells(&t), 0);
+	e2e_start_flow(&t, "1");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "✗ 必填");
+	assert_int_equal(e2e_colored_cells(&t), 0);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* SIGTERM only sets a flag: the main loop ends cleanly, the terminal is
  * restored and the exit status is 0. */
 static void
@@ -649,6 +676,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_chinese_input),
 		cmocka_unit_test(test_help_lang_person),
 		cmocka_unit_test(test_status_and_card),
+		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_locale),
 	};
