@@ -56,7 +56,7 @@
 	X(M_LOGIN_NEED_USER, "请输入账号", "Enter the account name") \
 	X(M_LOGIN_BAD_PASSWORD, "密码不正确", "Wrong password") \
 	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
-	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s（新库请先运行 jzz --db 路径 init --centre 中心代码）", "jzz: cannot open the database: %s (for a new one run jzz --db PATH init --centre CODE first)") \
+	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
 	/* home */ \
 	X(M_HOME_TITLE, "首页", "Home") \
 	X(M_HOME_BUSINESSES, "业务（按数字键开始）", "Businesses (press the key)") \
