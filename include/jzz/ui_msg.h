@@ -262,6 +262,18 @@
 	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
 	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
 	X(M_HELP_LOGIN, "登录：输入账号和密码。培训模式下显示培训账号。", "Log in with your account and password. Training mode lists the training accounts.") \
+	X(M_HELP_LOOKUP, "人员查询：输入 18 位身份证号（全角数字、ｘ 自动转换），按 Enter 显示此人的档案。", \
+	  "Person look-up: type the 18-character ID number (full-width digits and ｘ are converted), Enter shows the person's card.") \
+	X(M_HELP_PERSON, "人员档案：居住登记、居住证及其状态、最新卡片、未办结申请和办理记录。按业务数字键为此人办理（身份证号已填好）；F4 登记卡片到证；F5 登记已邮寄送证。", \
+	  "The person's card: registration, permit and its state, the latest card, open applications and history. A business key serves this person (ID number filled in); F4 card arrived; F5 card posted.") \
+	X(M_HELP_STATUS, "进度查询：输入姓名和身份证号，两者一致才显示结果（与热线查询相同）。", \
+	  "Status query: the name and the ID number must both match (as on the hotline).") \
+	X(M_HELP_RECEIVED, "到证登记：卡片送到本中心时，逐张输入持证人身份证号按 Enter；系统给出领证通知期限（2 个工作日，PERMIT-3）。", \
+	  "Card arrived: type each holder's ID number and press Enter as the cards arrive; the pickup notice is due within 2 working days (PERMIT-3).") \
+	X(M_HELP_RECEIPT, "受理回执：已保存为文本文件，配置打印机（JZZ_PRINTER）时已打印；F5 重新保存并打印；Enter 回首页。", \
+	  "The receipt is saved as a text file and printed when JZZ_PRINTER is set; F5 saves and prints again; Enter returns home.") \
+	X(M_HELP_RESULT, "不予受理/补正告知：逐条读给申请人听——规则、依据、下一步。申请已记录。Enter 回首页；Esc 回到表单。", \
+	  "Refusal or missing documents: read each rule, its source and the next step to the applicant. The application is recorded. Enter home; Esc back to the form.") \
 	X(M_HELP_GENERIC, "Esc 返回上一屏。", "Esc goes back.") \
 	X(M_HELP_CLOSE, "按任意键关闭帮助。", "Press any key to close the help.") \
 	X(M_ESC_PENDING, "Esc：按数字 = F 键，其他键 = 返回", "Esc: a digit = F-key, anything else = back")
