@@ -754,7 +754,7 @@ flow_submit(struct ui *ui, struct flow *fl)
 
 /* ---- drawing ---- */
 
-#define FLOW_LABEL_COLS 24
+#define FLOW_LABEL_COLS 26
 #define FLOW_FIELD_COLS 22
 
 static void
@@ -849,7 +849,7 @@ flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
 		return;
 	}
 	x = ui_view_text(v, y, 0, 2, UA_BOLD, focus ? "> " : "  ");
-	ui_view_text(v, y, x, FLOW_LABEL_COLS - 2, focus ? UA_BOLD : UA_NORMAL, flow_item_label(id));
+	ui_view_text(v, y, x, FLOW_LABEL_COLS - 3, focus ? UA_BOLD : UA_NORMAL, flow_item_label(id));
 	x = FLOW_LABEL_COLS;
 	if (flow_defs[id].kind == IK_TEXT) {
 		ui_field_draw(&it->field, v, y, x, FLOW_FIELD_COLS, focus && !it->readonly, it->readonly);

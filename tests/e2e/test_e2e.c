@@ -369,7 +369,7 @@ test_resize(void **state)
 	e2e_wait(&t, "李四");
 	assert_true(e2e_has(&t, id));
 	/* The cursor is back at the insertion point, after the two characters. */
-	assert_true(e2e_wait_cursor_col(&t, 24 + 4));
+	assert_true(e2e_wait_cursor_col(&t, 26 + 4));
 	e2e_resize(&t, 30, 100);
 	e2e_wait(&t, "李四");
 	e2e_resize(&t, 24, 80);
@@ -507,10 +507,10 @@ test_chinese_input(void **state)
 	e2e_wait(&t, "新人员");
 	e2e_type(&t, "欧阳娜娜");
 	e2e_wait(&t, "欧阳娜娜");
-	assert_true(e2e_wait_cursor_col(&t, 24 + 8));
+	assert_true(e2e_wait_cursor_col(&t, 26 + 8));
 	e2e_key(&t, "\177");              /* Backspace removes one character, two columns */
 	e2e_wait_gone(&t, "欧阳娜娜");
-	assert_true(e2e_wait_cursor_col(&t, 24 + 6));
+	assert_true(e2e_wait_cursor_col(&t, 26 + 6));
 	e2e_type(&t, "娜");
 	e2e_wait(&t, "欧阳娜娜");
 	assert_int_equal(e2e_quit(&t), 0);
