@@ -67,9 +67,20 @@ service_biz_precondition(struct service *s, struct service_biz *b)
 {
 	switch (b->c->business) {
 	case BIZ_PICKUP:
-		if (!b->has_card || b->card.state != STORE_CARD_RECEIVED)
+		/*
+		 * A card made (ready_on <= today) but not yet marked received
+		 * is at the centre all the same when the holder stands at its
+		 * counter with the receipt: the clerk hands it over, and the
+		 * pickup records its arrival in the same transaction (issue 3:
+		 * a centre need not run `card received` before every pickup).
+		 * Only a card not made yet cannot be collected.
+		 */
+		b->auto_received = false;
+		if (b->has_card && b->card.state == STORE_CARD_ORDERED && b->today >= b->card.ready_on)
+			b->auto_received = true;
+		else if (!b->has_card || b->card.state != STORE_CARD_RECEIVED)
 			return service_fail(s, SERVICE_ERR_STATE,
-			    "pickup: no card of this person is waiting at a centre");
+			    "pickup: no card of this person is made and waiting at a centre");
 		if (strcmp(b->card.centre, b->a->centre) != 0)
 			return service_fail(s, SERVICE_ERR_STATE, "pickup: the card is at centre %s",
 			    b->card.centre);
@@ -203,10 +214,12 @@ service_biz_tx(struct service *s, void *arg)
 	SERVICE_TRY(s, rc);
 	if (accept && (st = service_biz_records(s, b)) != SERVICE_OK)
 		return st;
-	snprintf(reason, sizeof reason, "%s %s %s%s%s", rules_verdict_code(out->decision.verdict),
+	snprintf(reason, sizeof reason, "%s %s %s%s%s%s", rules_verdict_code(out->decision.verdict),
 	    case_business_vocab[b->c->business].code, out->receipt_no,
 	    b->c->business == BIZ_CANCELLATION && accept ? " " : "",
-	    b->c->business == BIZ_CANCELLATION && accept ? service_cancel_reason_code(b->reason) : "");
+	    b->c->business == BIZ_CANCELLATION && accept ? service_cancel_reason_code(b->reason) : "",
+	    b->c->business == BIZ_PICKUP && accept && b->auto_received ?
+	    " card received at pickup" : "");
 	return service_audit(s, b->a, b->today, "application", out->application_id, reason);
 }
 

@@ -89,6 +89,7 @@ struct service_biz {
 	struct store_permit permit;
 	bool     has_card;
 	struct store_card card;
+	bool     auto_received;               /* pickup of a card made but not marked received */
 };
 
 /* The records of an accepted business, per business family (service_*.c). */

@@ -106,8 +106,10 @@ service_records_card_update(struct service *s, struct service_biz *b)
 enum service_status
 service_records_pickup(struct service *s, struct service_biz *b)
 {
-	SERVICE_TRY(s, store_card_set_state(s->st, b->card.id, STORE_CARD_PICKED_UP, JZZ_DATE_NONE,
-	    JZZ_DATE_NONE, b->today));
+	/* A card made but not marked received arrives and leaves today: no
+	 * pickup notice is due for it (PERMIT-3 concerns cards left waiting). */
+	SERVICE_TRY(s, store_card_set_state(s->st, b->card.id, STORE_CARD_PICKED_UP,
+	    b->auto_received ? b->today : JZZ_DATE_NONE, JZZ_DATE_NONE, b->today));
 	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->card.id);
 	return SERVICE_OK;
 }
