@@ -26,7 +26,7 @@
 #include "jzz/rules.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 #define STORE_UUID_LEN    37
 #define STORE_CENTRE_LEN  10
@@ -89,6 +89,7 @@ struct store_user {
 	char role[16];
 	char centre[STORE_CENTRE_LEN];   /* "" when none */
 	bool has_password;
+	bool disabled;
 };
 enum store_rc store_user_get(struct store *st, const char *name, struct store_user *out);
 enum store_rc store_user_add(struct store *st, const char *name, const char *role,
@@ -282,6 +283,37 @@ struct store_daily {
 enum store_rc store_report_daily(struct store *st, const char *centre, jzz_date day,
                                  struct store_daily *out);
 
+/*
+ * The supervisors' report (store_report.c): one query per section, over the
+ * applications of the days [from, to] at one centre (NULL: every centre),
+ * or, for the lists of persons, the records as they stand on `to`. Each row
+ * is handed to fn as text columns t[] and numbers n[] (the order is given
+ * with each query); the service layer turns them into its report.
+ */
+enum store_report_query {
+	STORE_REPORT_BY_BUSINESS,  /* t: business, decision; n: count, fees, cod fees */
+	STORE_REPORT_BY_CLERK,     /* t: user, decision; n: count, fees */
+	STORE_REPORT_BY_CENTRE,    /* t: centre, decision; n: count, fees */
+	STORE_REPORT_FEES,         /* t: day, centre, user, receipt_no, fee_receipt_no, business,
+	                              kind, id_number, name; n: amount */
+	STORE_REPORT_RULES,        /* t: rule, outcome; n: count */
+	STORE_REPORT_MISSING_DOCS, /* t: application id; n: docs (one row per missing rule) */
+	STORE_REPORT_CARDS,        /* n: cards received, cards handed over */
+	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on */
+	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until */
+	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until */
+	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day */
+	STORE_REPORT__COUNT
+};
+struct store_report_row {
+	const char *t[10];
+	long long   n[4];
+};
+enum store_rc store_report_query(struct store *st, enum store_report_query q, const char *centre,
+                                 jzz_date from, jzz_date to,
+                                 void (*fn)(void *arg, const struct store_report_row *r),
+                                 void *arg);
+
 /* ---- audit log ---- */
 struct store_audit_entry {
 	jzz_date    day;
@@ -292,6 +324,50 @@ enum store_rc store_audit_append(struct store *st, const struct store_audit_entr
 /* Walks the chain: *first_broken is 0 when whole. */
 enum store_rc store_audit_verify(struct store *st, long *entries, long *first_broken,
                                  char *reason, size_t reasonlen);
+
+/* ---- accounts, settings, the database's mode (store_accounts.c) ---- */
+struct store_account {
+	char    name[64];
+	char    role[16];
+	char    centre[STORE_CENTRE_LEN];  /* "" when none */
+	bool    has_password;
+	bool    disabled;
+	int     failed_logins;
+	int64_t locked_until;              /* seconds since the epoch; 0 when not locked */
+	char    created_at[32];
+	char    password_set_at[32];       /* "" when never set */
+};
+enum store_rc store_account_get(struct store *st, const char *name, struct store_account *out);
+/* Every account, by name; *out malloc'd. */
+enum store_rc store_accounts(struct store *st, struct store_account **out, size_t *n);
+/* The stored hash ("" when none). */
+enum store_rc store_account_hash(struct store *st, const char *name, char *buf, size_t size);
+/* Sets (hash) or clears (NULL: set again at the next login) the password;
+ * either way the failures and the lock are cleared. */
+enum store_rc store_account_set_password(struct store *st, const char *name, const char *hash);
+enum store_rc store_account_set_disabled(struct store *st, const char *name, bool disabled);
+enum store_rc store_account_set_failures(struct store *st, const char *name, int failed,
+                                         int64_t locked_until);
+
+/* Settings (idle_minutes, db_mode, work_day): STORE_NOTFOUND when unset. */
+enum store_rc store_setting_get(struct store *st, const char *key, char *buf, size_t size);
+/* value NULL removes the setting. */
+enum store_rc store_setting_set(struct store *st, const char *key, const char *value);
+
+/* The mark in the file's header (PRAGMA application_id). A file made before
+ * the mark existed is UNMARKED, and counts as production. */
+enum store_db_kind { STORE_DB_UNMARKED, STORE_DB_PRODUCTION, STORE_DB_TRAINING, STORE_DB_OTHER };
+enum store_rc store_db_kind_get(struct store *st, enum store_db_kind *out);
+/* Marks the file (header and settings.db_mode); inside a transaction. */
+enum store_rc store_db_kind_set(struct store *st, enum store_db_kind kind);
+
+/* Training only: removes every record, account and audit entry, keeping the
+ * centres, the calendar and the settings (one transaction, the caller's). */
+enum store_rc store_training_wipe(struct store *st);
+
+/* Replaces the days of `year` with those of cal (the days cal lists in
+ * other years are upserted as store_calendar_save does). */
+enum store_rc store_calendar_replace_year(struct store *st, int year, const struct calendar *cal);
 
 /* ---- backup ---- */
 enum store_rc store_backup(struct store *st, const char *dest);

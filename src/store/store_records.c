@@ -143,7 +143,8 @@ store_places(struct store *st, struct store_place **out, size_t *n)
 /* ---- users ---- */
 
 static const char sql_user_get[] =
-	"SELECT name, role, coalesce(centre, ''), password_hash IS NOT NULL FROM users WHERE name = ?1";
+	"SELECT name, role, coalesce(centre, ''), password_hash IS NOT NULL, disabled FROM users"
+	" WHERE name = ?1";
 static const char sql_user_add[] =
 	"INSERT INTO users (name, role, centre, password_hash, created_at) VALUES (?1, ?2, ?3, NULL, ?4)";
 
@@ -162,6 +163,7 @@ store_user_get(struct store *st, const char *name, struct store_user *out)
 	store_col_text(s, 1, out->role, sizeof out->role);
 	store_col_text(s, 2, out->centre, sizeof out->centre);
 	out->has_password = sqlite3_column_int(s, 3) != 0;
+	out->disabled = sqlite3_column_int(s, 4) != 0;
 	sqlite3_reset(s);
 	return STORE_OK;
 }

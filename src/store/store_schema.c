@@ -281,8 +281,34 @@ static const char store_schema_v2[] =
 	"CREATE INDEX sms_unsent ON sms_outbox(due_on) WHERE sent_on IS NULL;\n"
 	"PRAGMA user_version = 2;\n";
 
+/*
+ * v2 -> v3 (issue 5): accounts that can be disabled and locked out (failed
+ * logins, locked_until in seconds since the epoch, as the caller's clock
+ * gave it), and the settings an administrator or a trainer changes without a
+ * rebuild: idle_minutes (logout after that long without a key, 10 by
+ * default), db_mode (production or training; PRAGMA application_id says the
+ * same in the file's header), work_day (training only: the day of work when
+ * the caller names none).
+ */
+static const char store_schema_v3[] =
+	"ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0 " BOOL_OK("disabled") ";\n"
+	"ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (failed_logins >= 0);\n"
+	"ALTER TABLE users ADD COLUMN locked_until INTEGER;\n"
+	"ALTER TABLE users ADD COLUMN password_set_at TEXT;\n"
+	"CREATE TABLE settings ("
+	"  key   TEXT PRIMARY KEY CHECK (key IN ('idle_minutes', 'db_mode', 'work_day')),"
+	"  value TEXT NOT NULL,"
+	"  CHECK (key <> 'idle_minutes' OR CAST(value AS INTEGER) BETWEEN 1 AND 480),"
+	"  CHECK (key <> 'db_mode' OR value IN ('production', 'training')),"
+	"  CHECK (key <> 'work_day' OR date(value, '+0 days') IS value)"
+	") STRICT;\n"
+	"INSERT INTO settings (key, value) VALUES ('idle_minutes', '10'), ('db_mode', 'production');\n"
+	"PRAGMA user_version = 3;\n";
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
 	[1] = store_schema_v2,
+	[2] = store_schema_v3,
 };

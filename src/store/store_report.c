@@ -1,0 +1,126 @@
+/*
+ * store_report.c: the queries of the supervisors' report (issue 5), one per
+ * section, all prepared from constant text with the centre and the days
+ * bound.
+ *
+ * Why a row callback rather than a struct per section: the sections differ
+ * only in their columns, and the service layer that owns the report's
+ * meaning (what a decision code or a rule id is) builds its struct from the
+ * rows; the store stays a reader of rows. `?1 IS NULL OR centre = ?1` lets
+ * one statement serve one centre and all of them.
+ */
+#include "store_internal.h"
+
+#include <string.h>
+
+#define APP_FILTER " (?1 IS NULL OR a.centre = ?1) AND a.day BETWEEN ?2 AND ?3"
+
+static const char sql_rep_business[] =
+	"SELECT a.business, a.decision, count(*), sum(a.fee_yuan), sum(a.cod_fee_yuan)"
+	" FROM applications a WHERE" APP_FILTER " GROUP BY a.business, a.decision";
+static const char sql_rep_clerk[] =
+	"SELECT a.user_name, a.decision, count(*), sum(a.fee_yuan)"
+	" FROM applications a WHERE" APP_FILTER " GROUP BY a.user_name, a.decision"
+	" ORDER BY a.user_name";
+static const char sql_rep_centre[] =
+	"SELECT a.centre, a.decision, count(*), sum(a.fee_yuan)"
+	" FROM applications a WHERE" APP_FILTER " GROUP BY a.centre, a.decision ORDER BY a.centre";
+static const char sql_rep_fees[] =
+	"SELECT a.day, a.centre, a.user_name, coalesce(a.receipt_no, ''),"
+	" coalesce(f.fee_receipt_no, ''), a.business, f.kind, a.id_number, a.name, f.amount_yuan"
+	" FROM fees f JOIN applications a ON a.id = f.application_id WHERE" APP_FILTER
+	" ORDER BY a.day, a.receipt_no, f.id";
+static const char sql_rep_rules[] =
+	"SELECT r.rule, r.outcome, count(*) FROM application_rules r"
+	" JOIN applications a ON a.id = r.application_id WHERE" APP_FILTER
+	" AND r.outcome IN ('fail', 'missing', 'warn') GROUP BY r.rule, r.outcome ORDER BY r.rule";
+static const char sql_rep_docs[] =
+	"SELECT r.application_id, r.docs FROM application_rules r"
+	" JOIN applications a ON a.id = r.application_id WHERE" APP_FILTER
+	" AND r.outcome = 'missing' ORDER BY r.application_id";
+static const char sql_rep_cards[] =
+	"SELECT (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
+	"   AND c.received_on BETWEEN ?2 AND ?3),"
+	" (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
+	"   AND c.handed_on BETWEEN ?2 AND ?3)";
+#define PERSON_OF_PERMIT " JOIN persons pe ON pe.id = p.person_id"
+static const char sql_rep_overdue[] =
+	"SELECT c.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), c.received_on,"
+	" c.notice_due_on FROM cards c JOIN permits p ON p.id = c.permit_id" PERSON_OF_PERMIT
+	" WHERE (?1 IS NULL OR c.centre = ?1) AND c.state = 'received' AND c.notice_due_on < ?3"
+	" AND EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = c.id"
+	"   AND s.kind = 'pickup_notice' AND s.sent_on IS NULL)"
+	" AND ?2 IS NOT NULL ORDER BY c.notice_due_on, c.rowid";
+static const char sql_rep_window[] =
+	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
+	" FROM permits p" PERSON_OF_PERMIT
+	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active'"
+	" AND p.valid_until >= ?3 AND p.valid_until <= date(?3, '+30 days') AND ?2 IS NOT NULL"
+	" ORDER BY p.valid_until, p.rowid";
+static const char sql_rep_suspended[] =
+	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
+	" FROM permits p" PERSON_OF_PERMIT
+	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active' AND p.valid_until < ?3"
+	" AND ?2 IS NOT NULL ORDER BY p.valid_until, p.rowid";
+static const char sql_rep_auto_failed[] =
+	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until,"
+	" e.reason, e.day FROM endorsements e JOIN permits p ON p.id = e.permit_id" PERSON_OF_PERMIT
+	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active' AND e.kind = 'auto'"
+	" AND e.outcome = 'not_endorsed' AND e.old_valid_until = p.valid_until AND e.day <= ?3"
+	" AND ?2 IS NOT NULL ORDER BY p.valid_until, p.rowid";
+
+static const char *const store_report_sql[STORE_REPORT__COUNT] = {
+	[STORE_REPORT_BY_BUSINESS] = sql_rep_business,
+	[STORE_REPORT_BY_CLERK] = sql_rep_clerk,
+	[STORE_REPORT_BY_CENTRE] = sql_rep_centre,
+	[STORE_REPORT_FEES] = sql_rep_fees,
+	[STORE_REPORT_RULES] = sql_rep_rules,
+	[STORE_REPORT_MISSING_DOCS] = sql_rep_docs,
+	[STORE_REPORT_CARDS] = sql_rep_cards,
+	[STORE_REPORT_OVERDUE] = sql_rep_overdue,
+	[STORE_REPORT_WINDOW] = sql_rep_window,
+	[STORE_REPORT_SUSPENDED] = sql_rep_suspended,
+	[STORE_REPORT_AUTO_FAILED] = sql_rep_auto_failed,
+};
+
+/* How many leading columns are text; the rest are numbers. */
+static const int store_report_ntext[STORE_REPORT__COUNT] = {
+	[STORE_REPORT_BY_BUSINESS] = 2, [STORE_REPORT_BY_CLERK] = 2, [STORE_REPORT_BY_CENTRE] = 2,
+	[STORE_REPORT_FEES] = 9, [STORE_REPORT_RULES] = 2, [STORE_REPORT_MISSING_DOCS] = 1,
+	[STORE_REPORT_CARDS] = 0, [STORE_REPORT_OVERDUE] = 6, [STORE_REPORT_WINDOW] = 5,
+	[STORE_REPORT_SUSPENDED] = 5, [STORE_REPORT_AUTO_FAILED] = 7,
+};
+
+enum store_rc
+store_report_query(struct store *st, enum store_report_query q, const char *centre, jzz_date from,
+                   jzz_date to, void (*fn)(void *arg, const struct store_report_row *r), void *arg)
+{
+	sqlite3_stmt *s;
+	int           rc;
+
+	if ((unsigned)q >= STORE_REPORT__COUNT)
+		return STORE_ERR;
+	if ((s = store_stmt(st, store_report_sql[q])) == NULL)
+		return STORE_ERR;
+	store_bind_text(s, 1, centre);
+	store_bind_date(s, 2, from);
+	store_bind_date(s, 3, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_report_row r;
+		int                     nt = store_report_ntext[q], nc = sqlite3_column_count(s);
+
+		memset(&r, 0, sizeof r);
+		for (int i = 0; i < nc; i++) {
+			if (i < nt && i < 10) {
+				const char *t = (const char *)sqlite3_column_text(s, i);
+
+				r.t[i] = t != NULL ? t : "";
+			} else if (i >= nt && i - nt < 4) {
+				r.n[i - nt] = sqlite3_column_int64(s, i);
+			}
+		}
+		fn(arg, &r);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+}
