@@ -32,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "jzz/case.h"
 #include "jzz/date.h"
@@ -524,5 +525,259 @@ void service_sms_list_free(struct service_sms_list *l);
 /* Marks a message as sent (by the gateway) on `day`. */
 enum service_status service_sms_sent(struct service *s, const struct service_actor *a,
                                      long id, jzz_date day);
+
+/* ================================================================== */
+/* Issue 5: accounts, reports, training mode, the calendar kept by an  */
+/* administrator. Added below; nothing above changed.                  */
+
+/* ------------------------------------------------------------------ */
+/* Production and training databases                                   */
+
+/*
+ * A training database is marked as such in the file (PRAGMA application_id
+ * and the settings row db_mode), so that no one trains on real records or
+ * serves the public from a training copy. A file made before the mark
+ * counts as production.
+ */
+enum service_db_mode { SERVICE_DB_PRODUCTION, SERVICE_DB_TRAINING };
+
+/* Opens a database expecting `mode`: a training file opened as production,
+ * or the reverse, is refused (NULL, err says which it is). service_open is
+ * service_open_mode(path, SERVICE_DB_PRODUCTION, ...). */
+struct service *service_open_mode(const char *path, enum service_db_mode mode, char *err,
+                                  size_t errlen);
+enum service_db_mode service_db_mode(const struct service *s);
+
+/*
+ * Creates a training database at `path` (as service_init, then marked
+ * training) and fills it with the demo accounts and persons of
+ * service_demo_fill as of `today`. The file is removed again on failure.
+ */
+enum service_status service_init_training(const char *path, const char *centre,
+                                          const char *holidays_dir, jzz_date today,
+                                          char *err, size_t errlen);
+
+/* The demo accounts of a training database, with the passwords the login
+ * screen of training mode shows. */
+struct service_demo_account {
+	const char       *user;
+	enum service_role role;
+	const char       *password;
+	const char       *note_zh;   /* what the account is for */
+};
+extern const struct service_demo_account service_demo_accounts[];
+extern const size_t service_demo_naccounts;
+
+/*
+ * Fills a training database (SERVICE_ERR_DENIED on production): the demo
+ * accounts (passwords set), and demo persons made by running the businesses
+ * themselves on earlier days, so that every outcome of the catalogue that
+ * depends on a person's records can be met (see service_training.c for the
+ * list). A superset of what src/ui/ui_demo.c made.
+ */
+enum service_status service_demo_fill(struct service *s, jzz_date today);
+
+/*
+ * The trainer's day of work (time travel, training databases only; trainer
+ * or admin): stored in the database and used as `today` by the businesses
+ * and by service_work_day when the caller names no day. JZZ_DATE_NONE goes
+ * back to the real date.
+ */
+enum service_status service_training_set_day(struct service *s, const struct service_actor *a,
+                                             jzz_date day);
+/* The stored training day when there is one, else `fallback`. */
+jzz_date service_work_day(struct service *s, jzz_date fallback);
+
+/* Resets a training database in one action (trainer or admin): every
+ * record, account and audit entry removed, then service_demo_fill(today). */
+enum service_status service_training_reset(struct service *s, const struct service_actor *a,
+                                           jzz_date today);
+
+/* ------------------------------------------------------------------ */
+/* Accounts and logging in                                              */
+
+#define SERVICE_PASSWORD_MIN    8     /* characters */
+#define SERVICE_PASSWORD_MAX    128   /* bytes */
+#define SERVICE_LOGIN_ATTEMPTS  5     /* failures before the lock */
+#define SERVICE_LOCK_SECONDS    (15 * 60)
+
+enum service_login_result {
+	SERVICE_LOGIN_OK = 0,
+	SERVICE_LOGIN_DENIED,          /* no such account, or not the password: one answer for both */
+	SERVICE_LOGIN_LOCKED,          /* too many failures: try again at info->locked_until */
+	SERVICE_LOGIN_NEEDS_PASSWORD,  /* first login (or after a reset): set one, service_password_set */
+	SERVICE_LOGIN_DISABLED,        /* the right password, but the account is disabled */
+	SERVICE_LOGIN_ERROR,           /* the database failed: service_errmsg */
+};
+const char *service_login_code(enum service_login_result r);   /* "ok", "denied"... */
+
+struct service_login_info {
+	int    failures;        /* consecutive failures so far */
+	int    attempts_left;   /* before the lock */
+	time_t locked_until;    /* 0 when not locked */
+};
+
+/*
+ * Logs `user` in with `password` at the time `now` (the caller's clock, so
+ * that tests control it), at `centre` (NULL: the account's). On OK `out` is
+ * the actor; on NEEDS_PASSWORD `out` is filled too (the screen goes on to
+ * service_password_set). Every attempt is in the audit log (login,
+ * login_failed, login_locked, lockout); the fifth failure in a row locks the
+ * account for 15 minutes. Passwords are yescrypt hashes (libxcrypt),
+ * compared in constant time.
+ */
+enum service_login_result service_login(struct service *s, const char *user,
+                                        const char *password, const char *centre, time_t now,
+                                        struct service_actor *out,
+                                        struct service_login_info *info);
+
+/* The first password of an account that has none (first login, or after a
+ * reset): at least SERVICE_PASSWORD_MIN characters. SERVICE_ERR_STATE when
+ * it already has one. */
+enum service_status service_password_set(struct service *s, const char *user,
+                                         const char *password, time_t now);
+/* Changes one's own password, the old one given. */
+enum service_status service_password_change(struct service *s, const char *user,
+                                            const char *old_password,
+                                            const char *new_password, time_t now);
+
+/* Administrators: disable (no login, no action), enable (also lifts a
+ * lock), reset (the password is cleared: set again at the next login; the
+ * lock is lifted). An administrator cannot disable their own account. */
+enum service_status service_user_disable(struct service *s, const struct service_actor *a,
+                                         const char *user, time_t now);
+enum service_status service_user_enable(struct service *s, const struct service_actor *a,
+                                        const char *user, time_t now);
+enum service_status service_user_reset(struct service *s, const struct service_actor *a,
+                                       const char *user, time_t now);
+
+struct service_user {
+	char              user[SERVICE_USER_LEN];
+	enum service_role role;
+	char              centre[SERVICE_CENTRE_LEN];   /* "" when none */
+	bool              has_password;
+	bool              disabled;
+	bool              locked;                       /* at `now` */
+	time_t            locked_until;
+	int               failures;
+	char              created_at[32];
+	char              password_set_at[32];
+};
+struct service_user_list {
+	size_t               n;
+	struct service_user *items;
+};
+/* Every account (admin). */
+enum service_status service_users_list(struct service *s, const struct service_actor *a,
+                                       time_t now, struct service_user_list *out);
+void service_user_list_free(struct service_user_list *l);
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                             */
+
+/* Minutes without a key after which the screens log out (the TUI enforces
+ * it): a setting of the database, 10 by default, 1 to 480. */
+#define SERVICE_IDLE_DEFAULT 10
+int  service_idle_minutes(struct service *s);
+/* True when `last_activity` is idle_minutes or more before `now`. */
+bool service_idle_expired(struct service *s, time_t last_activity, time_t now);
+
+/* Settings by name: "idle_minutes" (admin sets), "work_day" (trainer, see
+ * service_training_set_day), "db_mode" (read only). get: "" when unset. */
+enum service_status service_setting_get(struct service *s, const char *key, char *buf,
+                                        size_t size);
+enum service_status service_setting_set(struct service *s, const struct service_actor *a,
+                                        const char *key, const char *value, time_t now);
+
+/* ------------------------------------------------------------------ */
+/* The supervisors' report                                              */
+
+#define SERVICE_REPORT_ALL "all"   /* centre: every centre of the database */
+
+struct service_report_count {       /* a row of by_clerk, by_centre */
+	char key[SERVICE_USER_LEN];     /* user name or centre code */
+	int  applications;
+	int  by_verdict[VERDICT__COUNT];
+	int  fees_yuan;
+};
+
+struct service_report_fee {
+	jzz_date day;
+	char     centre[SERVICE_CENTRE_LEN];
+	char     user[SERVICE_USER_LEN];
+	char     receipt_no[SERVICE_RECEIPT_LEN];      /* the application's receipt */
+	char     fee_receipt_no[CASE_WORD_MAX];        /* the unified receipt book's number; "" when not given */
+	enum jzz_business business;
+	bool     cod;                                  /* paid to the courier (PERMIT-5), not at the counter */
+	char     id_number[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+	int      amount_yuan;
+};
+
+struct service_report_rule {
+	char rule[16];                  /* "REG-3" */
+	int  fail, missing, warn;       /* applications with that outcome */
+};
+
+struct service_report_person {      /* a row of the lists of persons */
+	char     centre[SERVICE_CENTRE_LEN];
+	char     id_number[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+	char     phone[CASE_PHONE_MAX];
+	jzz_date date;       /* overdue: notice due; window, suspended, auto_failed: valid_until */
+	jzz_date since;      /* overdue: received_on; auto_failed: the batch's day; else NONE */
+	int      days;       /* overdue: days late; window: days left; suspended: days past */
+	char     detail[32]; /* auto_failed: "address_changed" | "no_phone"; suspended: "late" past 60 days */
+};
+
+struct service_report {
+	jzz_date from, to;
+	char     centre[SERVICE_CENTRE_LEN + 4];   /* a code, or "all" */
+	int      applications;
+	int      by_business[BIZ__COUNT][VERDICT__COUNT];
+	int      fees_yuan;            /* collected at the counter (PERMIT-6) */
+	int      cod_fees_yuan;        /* paid to couriers (PERMIT-5) */
+	int      fast_track;           /* permit_new_fast + permit_replace_fast applications */
+	int      fast_track_accepted;
+	int      cards_received, cards_handed;
+	int      missing_docs[DOC__COUNT];   /* applications lacking each document */
+	size_t   nclerks;   struct service_report_count  *by_clerk;
+	size_t   ncentres;  struct service_report_count  *by_centre;
+	size_t   nfees;     struct service_report_fee    *fees;
+	size_t   nrules;    struct service_report_rule   *rules;       /* catalogue order */
+	size_t   noverdue;  struct service_report_person *overdue;     /* PERMIT-3, as of `to` */
+	size_t   nwindow;   struct service_report_person *window;      /* ENDO-2: valid_until-30 <= to <= valid_until */
+	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: to > valid_until */
+	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed, still so */
+};
+
+/* The report of the applications of [from, to] at `centre` (NULL: the
+ * actor's; SERVICE_REPORT_ALL: every centre), supervisor or admin. */
+enum service_status service_report(struct service *s, const struct service_actor *a,
+                                   const char *centre, jzz_date from, jzz_date to,
+                                   struct service_report *out);
+void service_report_free(struct service_report *r);
+
+/* ------------------------------------------------------------------ */
+/* The calendar as an administrator keeps it                            */
+
+/* Replaces the days of the file's year with the file's (holiday-cn format,
+ * validated first) in one transaction, with an audit entry (admin).
+ * *year receives the file's year. */
+enum service_status service_calendar_import(struct service *s, const struct service_actor *a,
+                                            const char *json, size_t len, int *year);
+
+struct service_calendar_year {
+	int       year;
+	bool      loaded;        /* false: CAL-1, counts in that year are provisional */
+	size_t    noff;          /* public holidays (days off on a weekday or weekend) */
+	jzz_date *off;
+	size_t    nworked;       /* adjusted working weekend days (调休) */
+	jzz_date *worked;
+};
+/* Any role. */
+enum service_status service_calendar_year_get(struct service *s, int year,
+                                              struct service_calendar_year *out);
+void service_calendar_year_free(struct service_calendar_year *y);
 
 #endif

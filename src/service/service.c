@@ -122,6 +122,44 @@ service_home_centre(const struct service *s)
 	return s->home_centre;
 }
 
+enum service_db_mode
+service_db_mode(const struct service *s)
+{
+	return s->mode;
+}
+
+jzz_date
+service_day_of(time_t now)
+{
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+jzz_date
+service_real_today(void)
+{
+	return service_day_of(time(NULL));
+}
+
+enum service_status
+service_calendar_reload(struct service *s)
+{
+	struct calendar *cal = calendar_new();
+	enum store_rc    rc;
+
+	if (cal == NULL)
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	if ((rc = store_calendar_load(s->st, cal)) != STORE_OK) {
+		calendar_free(cal);
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	}
+	calendar_free(s->cal);
+	s->cal = cal;
+	return SERVICE_OK;
+}
+
 /* ---- transactions ---- */
 
 #define SERVICE_TX_ATTEMPTS 200
@@ -333,6 +371,39 @@ service_load(struct service *s)
 struct service *
 service_open(const char *path, char *err, size_t errlen)
 {
+	return service_open_mode(path, SERVICE_DB_PRODUCTION, err, errlen);
+}
+
+/* The file's mark against the mode asked for: a training copy must never
+ * serve the public, nor a trainee practise on real records. */
+static bool
+service_mode_check(struct service *s, const char *path, enum service_db_mode want, char *err,
+                   size_t errlen)
+{
+	enum store_db_kind kind;
+
+	if (store_db_kind_get(s->st, &kind) != STORE_OK) {
+		snprintf(err, errlen, "%s: %s", path, store_errmsg(s->st));
+		return false;
+	}
+	if (kind == STORE_DB_OTHER) {
+		snprintf(err, errlen, "%s: not a jzz database (unknown application id)", path);
+		return false;
+	}
+	s->mode = kind == STORE_DB_TRAINING ? SERVICE_DB_TRAINING : SERVICE_DB_PRODUCTION;
+	if (s->mode == want)
+		return true;
+	if (s->mode == SERVICE_DB_TRAINING)
+		snprintf(err, errlen, "%s: is a training database; open it in training mode"
+		    " (jzz --training, jzz demo)", path);
+	else
+		snprintf(err, errlen, "%s: is a production database, not a training one", path);
+	return false;
+}
+
+struct service *
+service_open_mode(const char *path, enum service_db_mode mode, char *err, size_t errlen)
+{
 	char            def[4096];
 	struct service *s;
 	enum store_rc   rc;
@@ -352,6 +423,10 @@ service_open(const char *path, char *err, size_t errlen)
 	rc = store_open(path, false, &s->st, err, errlen);
 	if (rc != STORE_OK) {
 		free(s);
+		return NULL;
+	}
+	if (!service_mode_check(s, path, mode, err, errlen)) {
+		service_close(s);
 		return NULL;
 	}
 	if (service_load(s) != SERVICE_OK) {
@@ -429,8 +504,9 @@ service_read_holidays(struct service *s, const char *dir, struct calendar *cal)
 }
 
 struct service_init_arg {
-	const char      *centre;
-	struct calendar *cal;
+	const char          *centre;
+	struct calendar     *cal;
+	enum service_db_mode mode;
 };
 
 static enum service_status
@@ -446,14 +522,24 @@ service_init_tx(struct service *s, void *arg)
 	today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	snprintf(a.centre, sizeof a.centre, "%s", ia->centre);
 	SERVICE_TRY(s, store_meta_set(s->st, "home_centre", ia->centre));
+	SERVICE_TRY(s, store_db_kind_set(s->st, ia->mode == SERVICE_DB_TRAINING ?
+	    STORE_DB_TRAINING : STORE_DB_PRODUCTION));
 	SERVICE_TRY(s, store_calendar_save(s->st, ia->cal));
 	SERVICE_TRY(s, store_user_add(s->st, "admin", "admin", ia->centre));
-	return service_audit(s, &a, today, "init", ia->centre, "database created");
+	return service_audit(s, &a, today, "init", ia->centre,
+	    ia->mode == SERVICE_DB_TRAINING ? "training database created" : "database created");
 }
 
 enum service_status
 service_init(const char *path, const char *centre, const char *holidays_dir, char *err,
              size_t errlen)
+{
+	return service_init_mode(path, centre, holidays_dir, SERVICE_DB_PRODUCTION, err, errlen);
+}
+
+enum service_status
+service_init_mode(const char *path, const char *centre, const char *holidays_dir,
+                  enum service_db_mode mode, char *err, size_t errlen)
 {
 	char                    def[4096];
 	struct service          tmp;
@@ -481,6 +567,7 @@ service_init(const char *path, const char *centre, const char *holidays_dir, cha
 	if (rc != STORE_OK)
 		return SERVICE_ERR_DB;
 	ia.centre = centre;
+	ia.mode = mode;
 	ia.cal = calendar_new();
 	st = ia.cal == NULL ? SERVICE_ERR_NOMEM : service_load(&tmp);
 	for (size_t i = 0; st == SERVICE_OK && i < tmp.nplaces; i++)
@@ -521,6 +608,8 @@ service_actor(struct service *s, const char *user, const char *centre, struct se
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no user %s", user);
 	if (rc != STORE_OK)
 		return service_store_fail(s, rc == STORE_BUSY ? STORE_ERR : rc);
+	if (u.disabled)
+		return service_fail(s, SERVICE_ERR_DENIED, "the account %s is disabled", user);
 	role = service_role_from_code(u.role);
 	if (role < 0)
 		return service_fail(s, SERVICE_ERR_DB, "user %s has an unknown role", user);

@@ -248,6 +248,8 @@ service_business(struct service *s, const struct service_actor *a, struct jzz_ca
 		    case_business_vocab[biz].code);
 	if (today == JZZ_DATE_NONE)
 		today = c->today;
+	if (today == JZZ_DATE_NONE)   /* a training database's day, when the trainer set one */
+		today = service_work_day(s, JZZ_DATE_NONE);
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
 	memset(&b, 0, sizeof b);

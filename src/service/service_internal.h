@@ -16,7 +16,20 @@ struct service {
 	char                  err[SERVICE_ERR_LEN];
 	struct service_place *places;
 	size_t                nplaces;
+	enum service_db_mode  mode;      /* as marked in the file */
 };
+
+/* The local date of a clock reading (audit entries of logins and account
+ * changes carry the day of the time the caller gave). */
+jzz_date service_day_of(time_t now);
+/* The real date today (local time). */
+jzz_date service_real_today(void);
+/* Re-reads the calendar from the database (after a year was replaced). */
+enum service_status service_calendar_reload(struct service *s);
+/* Creates a database marked `mode` (service_init, service_init_training). */
+enum service_status service_init_mode(const char *path, const char *centre,
+                                      const char *holidays_dir, enum service_db_mode mode,
+                                      char *err, size_t errlen);
 
 /* Returned inside a transaction when the store was busy: the runner rolls
  * back and tries again; never returned to a caller. */

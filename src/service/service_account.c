@@ -1,0 +1,543 @@
+/*
+ * service_account.c: logging in, passwords, the administrators' account
+ * actions, and the settings (issue 5).
+ *
+ * Why the caller gives the time: lockout (5 failures, 15 minutes) and idle
+ * logout are questions of the clock; with `now` an argument, the tests run
+ * a quarter of an hour in a microsecond and the screens pass time(NULL).
+ *
+ * Why the hash is computed outside the transaction: yescrypt is slow on
+ * purpose (tens of milliseconds); holding the write lock that long would
+ * stall every counter of the centre at each login. The account is read,
+ * the hash checked, and only then is the outcome (failures, lock, audit)
+ * written in a short transaction that re-reads the account.
+ */
+#include "service_internal.h"
+
+#include <crypt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const service_login_codes[] = {
+	"ok", "denied", "locked", "needs_password", "disabled", "error",
+};
+
+const char *
+service_login_code(enum service_login_result r)
+{
+	return (unsigned)r <= SERVICE_LOGIN_ERROR ? service_login_codes[r] : "unknown";
+}
+
+/* ---- hashing ---- */
+
+/* A new yescrypt hash with its own random salt; false when libxcrypt
+ * cannot make one. */
+static bool
+account_hash(const char *password, char out[CRYPT_OUTPUT_SIZE])
+{
+	char               salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	struct crypt_data *cd;
+	bool               ok = false;
+
+	if (crypt_gensalt_rn("$y$", 0, NULL, 0, salt, sizeof salt) == NULL)
+		return false;
+	if ((cd = calloc(1, sizeof *cd)) == NULL)
+		return false;
+	if (crypt_rn(password, salt, cd, sizeof *cd) != NULL && cd->output[0] != '*') {
+		snprintf(out, CRYPT_OUTPUT_SIZE, "%s", cd->output);
+		ok = true;
+	}
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return ok;
+}
+
+/* Equal strings, in a time that does not depend on where they differ. */
+static bool
+account_equal(const char *a, const char *b)
+{
+	size_t        la = strlen(a), lb = strlen(b), n = la > lb ? la : lb;
+	unsigned char d = la != lb;
+
+	for (size_t i = 0; i < n; i++)
+		d |= (unsigned char)((i < la ? a[i] : 0) ^ (i < lb ? b[i] : 0));
+	return d == 0;
+}
+
+/* Does `password` hash to `hash`? With hash NULL, hashes against a throwaway
+ * hash so that an unknown account takes as long to refuse as a known one. */
+static bool
+account_verify(const char *password, const char *hash)
+{
+	static char        dummy[CRYPT_OUTPUT_SIZE];
+	struct crypt_data *cd;
+	bool               ok;
+
+	if (hash == NULL) {
+		if (dummy[0] == '\0' && !account_hash("jzz-no-such-account", dummy))
+			return false;
+		hash = dummy;
+	}
+	if ((cd = calloc(1, sizeof *cd)) == NULL)
+		return false;
+	ok = crypt_rn(password, hash, cd, sizeof *cd) != NULL && cd->output[0] != '*' &&
+	    account_equal(cd->output, hash);
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return ok && hash != dummy;
+}
+
+static enum service_status
+account_password_ok(struct service *s, const char *password)
+{
+	if (password == NULL || service_utf8_chars(password) < SERVICE_PASSWORD_MIN)
+		return service_fail(s, SERVICE_ERR_INVALID, "a password has at least %d characters",
+		    SERVICE_PASSWORD_MIN);
+	if (strlen(password) > SERVICE_PASSWORD_MAX)
+		return service_fail(s, SERVICE_ERR_INVALID, "a password has at most %d bytes",
+		    SERVICE_PASSWORD_MAX);
+	return SERVICE_OK;
+}
+
+/* An audit entry on behalf of an account that is not (yet) an actor. */
+static enum service_status
+account_audit(struct service *s, time_t now, const char *user, const char *role,
+              const char *centre, const char *action, const char *reason)
+{
+	struct store_audit_entry e = {
+		service_day_of(now), user, role, centre != NULL && *centre != '\0' ? centre :
+		    s->home_centre, action, user, reason,
+	};
+
+	SERVICE_TRY(s, store_audit_append(s->st, &e));
+	return SERVICE_OK;
+}
+
+/* ---- logging in ---- */
+
+struct login_arg {
+	const char               *user;
+	const char               *centre;
+	time_t                    now;
+	bool                      known, match;
+	enum service_login_result result;
+	struct service_login_info *info;
+	char                      name[SERVICE_USER_LEN];  /* the name as typed, cut for the log */
+};
+
+static enum service_status
+login_tx(struct service *s, void *arg)
+{
+	struct login_arg    *la = arg;
+	struct store_account acc;
+	enum store_rc        rc;
+	int                  failures;
+	char                 why[64];
+
+	memset(la->info, 0, sizeof *la->info);
+	if (!la->known) {
+		la->result = SERVICE_LOGIN_DENIED;
+		return account_audit(s, la->now, la->name, "", la->centre, "login_failed",
+		    "no such account");
+	}
+	rc = store_account_get(s->st, la->user, &acc);
+	if (rc == STORE_NOTFOUND) {   /* removed meanwhile */
+		la->result = SERVICE_LOGIN_DENIED;
+		return account_audit(s, la->now, la->name, "", la->centre, "login_failed",
+		    "no such account");
+	}
+	SERVICE_TRY(s, rc);
+	failures = acc.failed_logins;
+	if (acc.locked_until > 0 && (time_t)acc.locked_until > la->now) {
+		la->result = SERVICE_LOGIN_LOCKED;
+		la->info->failures = failures;
+		la->info->locked_until = (time_t)acc.locked_until;
+		return account_audit(s, la->now, acc.name, acc.role, la->centre, "login_locked",
+		    "attempt while locked");
+	}
+	if (acc.locked_until > 0)
+		failures = 0;   /* the lock has run out: a fresh count */
+	if (!acc.has_password) {
+		la->result = acc.disabled ? SERVICE_LOGIN_DISABLED : SERVICE_LOGIN_NEEDS_PASSWORD;
+		return account_audit(s, la->now, acc.name, acc.role, la->centre,
+		    acc.disabled ? "login_disabled" : "login_needs_password",
+		    acc.disabled ? "account disabled" : "no password yet");
+	}
+	if (la->match) {
+		SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, 0, 0));
+		la->result = acc.disabled ? SERVICE_LOGIN_DISABLED : SERVICE_LOGIN_OK;
+		la->info->attempts_left = SERVICE_LOGIN_ATTEMPTS;
+		return account_audit(s, la->now, acc.name, acc.role, la->centre,
+		    acc.disabled ? "login_disabled" : "login", acc.disabled ? "account disabled" : "");
+	}
+	failures++;
+	la->info->failures = failures;
+	if (failures >= SERVICE_LOGIN_ATTEMPTS) {
+		la->info->locked_until = la->now + SERVICE_LOCK_SECONDS;
+		SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, failures,
+		    (int64_t)la->info->locked_until));
+		la->result = SERVICE_LOGIN_LOCKED;
+		snprintf(why, sizeof why, "%d failures: locked for %d minutes", failures,
+		    SERVICE_LOCK_SECONDS / 60);
+		return account_audit(s, la->now, acc.name, acc.role, la->centre, "lockout", why);
+	}
+	SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, failures, 0));
+	la->info->attempts_left = SERVICE_LOGIN_ATTEMPTS - failures;
+	la->result = SERVICE_LOGIN_DENIED;
+	snprintf(why, sizeof why, "wrong password (%d of %d)", failures, SERVICE_LOGIN_ATTEMPTS);
+	return account_audit(s, la->now, acc.name, acc.role, la->centre, "login_failed", why);
+}
+
+enum service_login_result
+service_login(struct service *s, const char *user, const char *password, const char *centre,
+              time_t now, struct service_actor *out, struct service_login_info *info)
+{
+	struct service_login_info dummy_info;
+	struct store_account      acc;
+	struct login_arg          la;
+	enum store_rc             rc;
+	char                      hash[CRYPT_OUTPUT_SIZE];
+
+	if (info == NULL)
+		info = &dummy_info;
+	memset(info, 0, sizeof *info);
+	if (out != NULL)
+		memset(out, 0, sizeof *out);
+	memset(&la, 0, sizeof la);
+	la.user = user != NULL ? user : "";
+	la.centre = centre;
+	la.now = now;
+	la.info = info;
+	service_copy(la.name, sizeof la.name, la.user);
+	if (centre != NULL && !service_centre_valid(s, centre)) {
+		service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
+		return SERVICE_LOGIN_ERROR;
+	}
+	rc = store_account_get(s->st, la.user, &acc);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
+		service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return SERVICE_LOGIN_ERROR;
+	}
+	la.known = rc == STORE_OK;
+	hash[0] = '\0';
+	if (la.known && acc.has_password &&
+	    store_account_hash(s->st, acc.name, hash, sizeof hash) != STORE_OK) {
+		service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return SERVICE_LOGIN_ERROR;
+	}
+	/* Locked accounts are not even checked: the lock also stops guessing. */
+	if (!(la.known && acc.locked_until > 0 && (time_t)acc.locked_until > now))
+		la.match = account_verify(password != NULL ? password : "",
+		    la.known && hash[0] != '\0' ? hash : NULL);
+	explicit_bzero(hash, sizeof hash);
+	if (service_tx(s, login_tx, &la) != SERVICE_OK)
+		return SERVICE_LOGIN_ERROR;
+	if ((la.result == SERVICE_LOGIN_OK || la.result == SERVICE_LOGIN_NEEDS_PASSWORD) &&
+	    out != NULL && service_actor(s, la.user, centre, out) != SERVICE_OK)
+		return SERVICE_LOGIN_ERROR;
+	if (la.result == SERVICE_LOGIN_DENIED)
+		service_fail(s, SERVICE_ERR_DENIED, "wrong user name or password");
+	else if (la.result == SERVICE_LOGIN_LOCKED)
+		service_fail(s, SERVICE_ERR_DENIED, "the account is locked for %d minutes after %d"
+		    " failed logins", SERVICE_LOCK_SECONDS / 60, SERVICE_LOGIN_ATTEMPTS);
+	else if (la.result == SERVICE_LOGIN_DISABLED)
+		service_fail(s, SERVICE_ERR_DENIED, "the account is disabled");
+	else if (la.result == SERVICE_LOGIN_NEEDS_PASSWORD)
+		service_fail(s, SERVICE_ERR_STATE, "the account has no password yet: set one");
+	return la.result;
+}
+
+/* ---- passwords ---- */
+
+struct password_arg {
+	const char *user;
+	const char *hash;
+	time_t      now;
+	bool        first;      /* only when none is set */
+};
+
+static enum service_status
+password_tx(struct service *s, void *arg)
+{
+	struct password_arg *pa = arg;
+	struct store_account acc;
+	enum store_rc        rc = store_account_get(s->st, pa->user, &acc);
+
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no user %s", pa->user);
+	SERVICE_TRY(s, rc);
+	if (acc.disabled)
+		return service_fail(s, SERVICE_ERR_DENIED, "the account %s is disabled", pa->user);
+	if (pa->first && acc.has_password)
+		return service_fail(s, SERVICE_ERR_STATE, "%s already has a password", pa->user);
+	SERVICE_TRY(s, store_account_set_password(s->st, acc.name, pa->hash));
+	return account_audit(s, pa->now, acc.name, acc.role, NULL,
+	    pa->first ? "password_set" : "password_changed", "");
+}
+
+static enum service_status
+password_store(struct service *s, const char *user, const char *password, time_t now, bool first)
+{
+	struct password_arg pa = { user, NULL, now, first };
+	char                hash[CRYPT_OUTPUT_SIZE];
+	enum service_status st;
+
+	if (user == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID, "no user");
+	if ((st = account_password_ok(s, password)) != SERVICE_OK)
+		return st;
+	if (!account_hash(password, hash))
+		return service_fail(s, SERVICE_ERR_DB, "cannot hash the password (libxcrypt)");
+	pa.hash = hash;
+	st = service_tx(s, password_tx, &pa);
+	explicit_bzero(hash, sizeof hash);
+	return st;
+}
+
+enum service_status
+service_password_set(struct service *s, const char *user, const char *password, time_t now)
+{
+	return password_store(s, user, password, now, true);
+}
+
+enum service_status
+service_password_change(struct service *s, const char *user, const char *old_password,
+                        const char *new_password, time_t now)
+{
+	struct service_login_info info;
+	enum service_login_result r;
+
+	/* The old password goes through a login, so that guessing it here
+	 * counts towards the lock like anywhere else. */
+	r = service_login(s, user, old_password, NULL, now, NULL, &info);
+	if (r == SERVICE_LOGIN_ERROR)
+		return SERVICE_ERR_DB;
+	if (r != SERVICE_LOGIN_OK)
+		return SERVICE_ERR_DENIED;
+	return password_store(s, user, new_password, now, false);
+}
+
+/* ---- administrators' actions ---- */
+
+enum account_action { ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_RESET };
+
+struct account_arg {
+	const struct service_actor *a;
+	const char                 *user;
+	time_t                      now;
+	enum account_action         action;
+};
+
+static enum service_status
+account_tx(struct service *s, void *arg)
+{
+	static const char *const actions[] = { "user_disable", "user_enable", "user_reset" };
+	struct account_arg      *aa = arg;
+	struct store_account     acc;
+	enum store_rc            rc = store_account_get(s->st, aa->user, &acc);
+
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no user %s", aa->user);
+	SERVICE_TRY(s, rc);
+	switch (aa->action) {
+	case ACCOUNT_DISABLE:
+		SERVICE_TRY(s, store_account_set_disabled(s->st, acc.name, true));
+		break;
+	case ACCOUNT_ENABLE:
+		SERVICE_TRY(s, store_account_set_disabled(s->st, acc.name, false));
+		SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, 0, 0));
+		break;
+	case ACCOUNT_RESET:
+		SERVICE_TRY(s, store_account_set_password(s->st, acc.name, NULL));
+		break;
+	}
+	return service_audit(s, aa->a, service_day_of(aa->now), actions[aa->action], acc.name,
+	    acc.role);
+}
+
+static enum service_status
+account_action(struct service *s, const struct service_actor *a, const char *user, time_t now,
+               enum account_action action)
+{
+	struct account_arg  aa = { a, user, now, action };
+	enum service_status st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
+	if (user == NULL || *user == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "no user");
+	if (action == ACCOUNT_DISABLE && strcmp(user, a->user) == 0)
+		return service_fail(s, SERVICE_ERR_INVALID, "an administrator cannot disable their"
+		    " own account");
+	return service_tx(s, account_tx, &aa);
+}
+
+enum service_status
+service_user_disable(struct service *s, const struct service_actor *a, const char *user,
+                     time_t now)
+{
+	return account_action(s, a, user, now, ACCOUNT_DISABLE);
+}
+
+enum service_status
+service_user_enable(struct service *s, const struct service_actor *a, const char *user,
+                    time_t now)
+{
+	return account_action(s, a, user, now, ACCOUNT_ENABLE);
+}
+
+enum service_status
+service_user_reset(struct service *s, const struct service_actor *a, const char *user,
+                   time_t now)
+{
+	return account_action(s, a, user, now, ACCOUNT_RESET);
+}
+
+enum service_status
+service_users_list(struct service *s, const struct service_actor *a, time_t now,
+                   struct service_user_list *out)
+{
+	struct store_account *rows;
+	size_t                n;
+	enum service_status   st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
+	if (store_accounts(s->st, &rows, &n) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
+	if (out->items == NULL) {
+		free(rows);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct service_user *u = &out->items[i];
+		int                  role = service_role_from_code(rows[i].role);
+
+		service_copy(u->user, sizeof u->user, rows[i].name);
+		u->role = role < 0 ? SERVICE_ROLE_CLERK : (enum service_role)role;
+		service_copy(u->centre, sizeof u->centre, rows[i].centre);
+		u->has_password = rows[i].has_password;
+		u->disabled = rows[i].disabled;
+		u->locked_until = (time_t)rows[i].locked_until;
+		u->locked = u->locked_until > now;
+		u->failures = rows[i].failed_logins;
+		service_copy(u->created_at, sizeof u->created_at, rows[i].created_at);
+		service_copy(u->password_set_at, sizeof u->password_set_at, rows[i].password_set_at);
+	}
+	out->n = n;
+	free(rows);
+	return SERVICE_OK;
+}
+
+void
+service_user_list_free(struct service_user_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+/* ---- settings ---- */
+
+int
+service_idle_minutes(struct service *s)
+{
+	char  buf[32];
+	char *end;
+	long  v;
+
+	if (store_setting_get(s->st, "idle_minutes", buf, sizeof buf) != STORE_OK)
+		return SERVICE_IDLE_DEFAULT;
+	v = strtol(buf, &end, 10);
+	return *end == '\0' && v >= 1 && v <= 480 ? (int)v : SERVICE_IDLE_DEFAULT;
+}
+
+bool
+service_idle_expired(struct service *s, time_t last_activity, time_t now)
+{
+	return now - last_activity >= (time_t)service_idle_minutes(s) * 60;
+}
+
+enum service_status
+service_setting_get(struct service *s, const char *key, char *buf, size_t size)
+{
+	enum store_rc rc;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (key == NULL || (strcmp(key, "idle_minutes") != 0 && strcmp(key, "db_mode") != 0 &&
+	    strcmp(key, "work_day") != 0))
+		return service_fail(s, SERVICE_ERR_INVALID, "no setting %s", key != NULL ? key : "");
+	if (strcmp(key, "idle_minutes") == 0) {
+		snprintf(buf, size, "%d", service_idle_minutes(s));
+		return SERVICE_OK;
+	}
+	rc = store_setting_get(s->st, key, buf, size);
+	if (rc == STORE_NOTFOUND) {
+		if (strcmp(key, "db_mode") == 0)
+			snprintf(buf, size, "%s", s->mode == SERVICE_DB_TRAINING ? "training" :
+			    "production");
+		return SERVICE_OK;
+	}
+	if (rc != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	return SERVICE_OK;
+}
+
+struct setting_arg {
+	const struct service_actor *a;
+	const char                 *key, *value;
+	time_t                      now;
+};
+
+static enum service_status
+setting_tx(struct service *s, void *arg)
+{
+	struct setting_arg *sa = arg;
+
+	SERVICE_TRY(s, store_setting_set(s->st, sa->key, sa->value));
+	return service_audit(s, sa->a, service_day_of(sa->now), "setting", sa->key,
+	    sa->value != NULL ? sa->value : "(cleared)");
+}
+
+enum service_status
+service_setting_set(struct service *s, const struct service_actor *a, const char *key,
+                    const char *value, time_t now)
+{
+	struct setting_arg  sa = { a, key, value, now };
+	enum service_status st;
+	char                buf[16];
+	char               *end;
+	long                v;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (key != NULL && strcmp(key, "work_day") == 0) {
+		jzz_date d = JZZ_DATE_NONE;
+
+		if (value != NULL && *value != '\0' && !date_parse(value, strlen(value), &d))
+			return service_fail(s, SERVICE_ERR_INVALID, "work_day: %s is not a date", value);
+		return service_training_set_day(s, a, d);
+	}
+	if (key == NULL || strcmp(key, "idle_minutes") != 0)
+		return service_fail(s, SERVICE_ERR_INVALID, "%s: not a setting one may change",
+		    key != NULL ? key : "");
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "settings: an administrator only");
+	v = value != NULL ? strtol(value, &end, 10) : 0;
+	if (value == NULL || *value == '\0' || *end != '\0' || v < 1 || v > 480)
+		return service_fail(s, SERVICE_ERR_INVALID, "idle_minutes: a number of minutes,"
+		    " 1 to 480");
+	snprintf(buf, sizeof buf, "%ld", v);
+	sa.value = buf;
+	return service_tx(s, setting_tx, &sa);
+}

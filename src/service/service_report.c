@@ -1,0 +1,412 @@
+/*
+ * service_report.c: the supervisors' report (issue 5) and the calendar as
+ * an administrator keeps it.
+ *
+ * Why one struct for every format: the command prints it as text, CSV or
+ * JSON, and the terminal draws its bar charts from the same numbers, so a
+ * figure cannot differ between the screen and the printout. The counts of
+ * applications are of the days [from, to]; the lists of persons (pickup
+ * notices overdue, endorsement windows, suspended permits, failed
+ * auto-endorsements) are the records as they stand on `to`.
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct report_build {
+	struct service_report *r;
+	bool                   oom;
+	/* missing documents: the current application and its docs so far */
+	char                   app[STORE_UUID_LEN];
+	jzz_docset             docs;
+	enum store_report_query q;
+};
+
+static int
+report_verdict(const char *d)
+{
+	for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
+		if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
+			return k;
+	return -1;
+}
+
+/* Grows an array by one zeroed element; NULL when memory runs out. */
+static void *
+report_grow(void **v, size_t *n, size_t size)
+{
+	char *nv = realloc(*v, (*n + 1) * size);
+
+	if (nv == NULL)
+		return NULL;
+	memset(nv + *n * size, 0, size);
+	*v = nv;
+	return nv + (*n)++ * size;
+}
+
+static struct service_report_count *
+report_count_of(struct report_build *rb, struct service_report_count **v, size_t *n,
+                const char *key)
+{
+	struct service_report_count *c;
+
+	if (*n > 0 && strcmp((*v)[*n - 1].key, key) == 0)   /* rows come grouped by key */
+		return &(*v)[*n - 1];
+	if ((c = report_grow((void **)v, n, sizeof **v)) == NULL) {
+		rb->oom = true;
+		return NULL;
+	}
+	service_copy(c->key, sizeof c->key, key);
+	return c;
+}
+
+static void
+report_flush_docs(struct report_build *rb)
+{
+	for (int d = 0; rb->app[0] != '\0' && d < DOC__COUNT; d++)
+		if (rb->docs & DOCBIT(d))
+			rb->r->missing_docs[d]++;
+	rb->app[0] = '\0';
+	rb->docs = 0;
+}
+
+static void
+report_person(struct report_build *rb, struct service_report_person **v, size_t *n,
+              const struct store_report_row *row)
+{
+	struct service_report_person *p = report_grow((void **)v, n, sizeof **v);
+	jzz_date                      to = rb->r->to;
+
+	if (p == NULL) {
+		rb->oom = true;
+		return;
+	}
+	service_copy(p->centre, sizeof p->centre, row->t[0]);
+	service_copy(p->id_number, sizeof p->id_number, row->t[1]);
+	service_copy(p->name, sizeof p->name, row->t[2]);
+	service_copy(p->phone, sizeof p->phone, row->t[3]);
+	p->date = p->since = JZZ_DATE_NONE;
+	if (row->t[4] == NULL || !date_parse(row->t[4], strlen(row->t[4]), &p->since))
+		p->since = JZZ_DATE_NONE;
+	switch (rb->q) {
+	case STORE_REPORT_OVERDUE:   /* t4 received_on, t5 due */
+		if (!date_parse(row->t[5], strlen(row->t[5]), &p->date))
+			p->date = JZZ_DATE_NONE;
+		p->days = p->date != JZZ_DATE_NONE ? to - p->date : 0;
+		break;
+	case STORE_REPORT_AUTO_FAILED:   /* t4 valid_until, t5 reason, t6 day */
+		p->date = p->since;
+		if (!date_parse(row->t[6], strlen(row->t[6]), &p->since))
+			p->since = JZZ_DATE_NONE;
+		service_copy(p->detail, sizeof p->detail, row->t[5]);
+		p->days = p->date != JZZ_DATE_NONE ? to - p->date : 0;
+		break;
+	default:                     /* t4 valid_until */
+		p->date = p->since;
+		p->since = JZZ_DATE_NONE;
+		p->days = rb->q == STORE_REPORT_WINDOW ? p->date - to : to - p->date;
+		if (rb->q == STORE_REPORT_SUSPENDED && p->days > RULES_ENDO_GRACE_DAYS)
+			service_copy(p->detail, sizeof p->detail, "late");   /* ENDO-3: years reset */
+		break;
+	}
+}
+
+static void
+report_row(void *arg, const struct store_report_row *row)
+{
+	struct report_build   *rb = arg;
+	struct service_report *r = rb->r;
+	int                    v, b;
+
+	if (rb->oom)
+		return;
+	switch (rb->q) {
+	case STORE_REPORT_BY_BUSINESS:
+		b = CASE_VOCAB_FIND(case_business_vocab, row->t[0], strlen(row->t[0]));
+		v = report_verdict(row->t[1]);
+		r->applications += (int)row->n[0];
+		if (b >= 0 && v >= 0)
+			r->by_business[b][v] += (int)row->n[0];
+		r->fees_yuan += (int)row->n[1];
+		r->cod_fees_yuan += (int)row->n[2];
+		break;
+	case STORE_REPORT_BY_CLERK:
+	case STORE_REPORT_BY_CENTRE: {
+		struct service_report_count *c = rb->q == STORE_REPORT_BY_CLERK ?
+		    report_count_of(rb, &r->by_clerk, &r->nclerks, row->t[0]) :
+		    report_count_of(rb, &r->by_centre, &r->ncentres, row->t[0]);
+
+		if (c == NULL)
+			break;
+		v = report_verdict(row->t[1]);
+		c->applications += (int)row->n[0];
+		if (v >= 0)
+			c->by_verdict[v] += (int)row->n[0];
+		c->fees_yuan += (int)row->n[1];
+		break;
+	}
+	case STORE_REPORT_FEES: {
+		struct service_report_fee *f = report_grow((void **)&r->fees, &r->nfees, sizeof *f);
+
+		if (f == NULL) {
+			rb->oom = true;
+			break;
+		}
+		if (!date_parse(row->t[0], strlen(row->t[0]), &f->day))
+			f->day = JZZ_DATE_NONE;
+		service_copy(f->centre, sizeof f->centre, row->t[1]);
+		service_copy(f->user, sizeof f->user, row->t[2]);
+		service_copy(f->receipt_no, sizeof f->receipt_no, row->t[3]);
+		service_copy(f->fee_receipt_no, sizeof f->fee_receipt_no, row->t[4]);
+		b = CASE_VOCAB_FIND(case_business_vocab, row->t[5], strlen(row->t[5]));
+		f->business = b >= 0 ? (enum jzz_business)b : BIZ_REGISTRATION;
+		f->cod = strcmp(row->t[6], "cod") == 0;
+		service_copy(f->id_number, sizeof f->id_number, row->t[7]);
+		service_copy(f->name, sizeof f->name, row->t[8]);
+		f->amount_yuan = (int)row->n[0];
+		break;
+	}
+	case STORE_REPORT_RULES: {
+		struct service_report_rule *ru = NULL;
+
+		for (size_t i = 0; i < r->nrules; i++)
+			if (strcmp(r->rules[i].rule, row->t[0]) == 0)
+				ru = &r->rules[i];
+		if (ru == NULL) {
+			if ((ru = report_grow((void **)&r->rules, &r->nrules, sizeof *ru)) == NULL) {
+				rb->oom = true;
+				break;
+			}
+			service_copy(ru->rule, sizeof ru->rule, row->t[0]);
+		}
+		if (strcmp(row->t[1], "fail") == 0)
+			ru->fail += (int)row->n[0];
+		else if (strcmp(row->t[1], "missing") == 0)
+			ru->missing += (int)row->n[0];
+		else
+			ru->warn += (int)row->n[0];
+		break;
+	}
+	case STORE_REPORT_MISSING_DOCS:
+		/* one row per missing rule, grouped by application: a document
+		 * two rules ask for counts once per application */
+		if (strcmp(rb->app, row->t[0]) != 0) {
+			report_flush_docs(rb);
+			service_copy(rb->app, sizeof rb->app, row->t[0]);
+		}
+		rb->docs |= (jzz_docset)row->n[0];
+		break;
+	case STORE_REPORT_CARDS:
+		r->cards_received = (int)row->n[0];
+		r->cards_handed = (int)row->n[1];
+		break;
+	case STORE_REPORT_OVERDUE:
+		report_person(rb, &r->overdue, &r->noverdue, row);
+		break;
+	case STORE_REPORT_WINDOW:
+		report_person(rb, &r->window, &r->nwindow, row);
+		break;
+	case STORE_REPORT_SUSPENDED:
+		report_person(rb, &r->suspended, &r->nsuspended, row);
+		break;
+	case STORE_REPORT_AUTO_FAILED:
+		report_person(rb, &r->auto_failed, &r->nauto_failed, row);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Rules in catalogue order (the store groups them by id text). */
+static int
+report_rule_cmp(const void *a, const void *b)
+{
+	const struct service_report_rule *x = a, *y = b;
+	int                               i = -1, j = -1;
+
+	for (int k = 0; k < R__COUNT; k++) {
+		if (strcmp(rules_code((enum rule_id)k), x->rule) == 0)
+			i = k;
+		if (strcmp(rules_code((enum rule_id)k), y->rule) == 0)
+			j = k;
+	}
+	return (i > j) - (i < j);
+}
+
+enum service_status
+service_report(struct service *s, const struct service_actor *a, const char *centre,
+               jzz_date from, jzz_date to, struct service_report *out)
+{
+	struct report_build rb;
+	enum service_status st;
+	const char         *filter;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_is_supervisor(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "reports: supervisor or administrator only");
+	if (centre == NULL)
+		centre = a->centre;
+	if (strcmp(centre, SERVICE_REPORT_ALL) != 0 && !service_centre_valid(s, centre))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
+	if (from == JZZ_DATE_NONE || to == JZZ_DATE_NONE || from > to)
+		return service_fail(s, SERVICE_ERR_INVALID, "a range of days, from <= to, is needed");
+	filter = strcmp(centre, SERVICE_REPORT_ALL) == 0 ? NULL : centre;
+	out->from = from;
+	out->to = to;
+	service_copy(out->centre, sizeof out->centre, centre);
+	memset(&rb, 0, sizeof rb);
+	rb.r = out;
+	for (int q = 0; q < STORE_REPORT__COUNT; q++) {
+		rb.q = (enum store_report_query)q;
+		if (store_report_query(s->st, rb.q, filter, from, to, report_row, &rb) != STORE_OK) {
+			st = service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+			service_report_free(out);
+			return st;
+		}
+		if (rb.q == STORE_REPORT_MISSING_DOCS)
+			report_flush_docs(&rb);
+	}
+	if (rb.oom) {
+		service_report_free(out);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	if (out->nrules > 1)
+		qsort(out->rules, out->nrules, sizeof *out->rules, report_rule_cmp);
+	for (int v = 0; v < VERDICT__COUNT; v++) {
+		out->fast_track += out->by_business[BIZ_PERMIT_NEW_FAST][v] +
+		    out->by_business[BIZ_PERMIT_REPLACE_FAST][v];
+	}
+	out->fast_track_accepted = out->by_business[BIZ_PERMIT_NEW_FAST][VERDICT_ACCEPT] +
+	    out->by_business[BIZ_PERMIT_REPLACE_FAST][VERDICT_ACCEPT];
+	return SERVICE_OK;
+}
+
+void
+service_report_free(struct service_report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->by_clerk);
+	free(r->by_centre);
+	free(r->fees);
+	free(r->rules);
+	free(r->overdue);
+	free(r->window);
+	free(r->suspended);
+	free(r->auto_failed);
+	r->by_clerk = r->by_centre = NULL;
+	r->fees = NULL;
+	r->rules = NULL;
+	r->overdue = r->window = r->suspended = r->auto_failed = NULL;
+	r->nclerks = r->ncentres = r->nfees = r->nrules = 0;
+	r->noverdue = r->nwindow = r->nsuspended = r->nauto_failed = 0;
+}
+
+/* ---- the calendar ---- */
+
+struct calendar_import_arg {
+	const struct service_actor *a;
+	struct calendar            *cal;
+	int                         year;
+	int                         ndays;
+};
+
+static enum service_status
+calendar_import_tx(struct service *s, void *arg)
+{
+	struct calendar_import_arg *ca = arg;
+	char                        subj[16], why[64];
+
+	SERVICE_TRY(s, store_calendar_replace_year(s->st, ca->year, ca->cal));
+	snprintf(subj, sizeof subj, "%d", ca->year);
+	snprintf(why, sizeof why, "holiday schedule replaced (%d days listed)", ca->ndays);
+	return service_audit(s, ca->a, service_real_today(), "calendar_import", subj, why);
+}
+
+enum service_status
+service_calendar_import(struct service *s, const struct service_actor *a, const char *json,
+                        size_t len, int *year)
+{
+	struct calendar_import_arg ca = { a, NULL, 0, 0 };
+	enum service_status        st;
+	char                       err[256];
+
+	if (year != NULL)
+		*year = 0;
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "calendars: an administrator only");
+	if (json == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID, "no file");
+	if ((ca.cal = calendar_new()) == NULL)
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	ca.year = calendar_load_json(ca.cal, json, len, err, sizeof err);
+	if (ca.year < 0) {
+		calendar_free(ca.cal);
+		return service_fail(s, SERVICE_ERR_INVALID, "%s", err);
+	}
+	/* A file with no days is no schedule (CAL-1): importing it would
+	 * only erase the year. */
+	if (!calendar_year_loaded(ca.cal, ca.year)) {
+		calendar_free(ca.cal);
+		return service_fail(s, SERVICE_ERR_INVALID, "the %d file lists no days", ca.year);
+	}
+	for (jzz_date d = date_from_ymd(ca.year - 1, 1, 1); d <= date_from_ymd(ca.year + 1, 12, 31);
+	    d++)
+		if (calendar_override(ca.cal, d) >= 0)
+			ca.ndays++;
+	st = service_tx(s, calendar_import_tx, &ca);
+	calendar_free(ca.cal);
+	if (st == SERVICE_OK) {
+		if (year != NULL)
+			*year = ca.year;
+		st = service_calendar_reload(s);   /* this handle sees the new days at once */
+	}
+	return st;
+}
+
+enum service_status
+service_calendar_year_get(struct service *s, int year, struct service_calendar_year *out)
+{
+	jzz_date first, last;
+
+	memset(out, 0, sizeof *out);
+	if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
+		return service_fail(s, SERVICE_ERR_INVALID, "year %d is outside %d-%d", year,
+		    CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR);
+	out->year = year;
+	out->loaded = calendar_year_loaded(s->cal, year);
+	first = date_from_ymd(year, 1, 1);
+	last = date_from_ymd(year, 12, 31);
+	out->off = calloc((size_t)(last - first + 1), sizeof *out->off);
+	out->worked = calloc((size_t)(last - first + 1), sizeof *out->worked);
+	if (out->off == NULL || out->worked == NULL) {
+		service_calendar_year_free(out);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (jzz_date d = first; d <= last; d++) {
+		int o = calendar_override(s->cal, d);
+
+		if (o == 1)
+			out->off[out->noff++] = d;
+		else if (o == 0)
+			out->worked[out->nworked++] = d;
+	}
+	return SERVICE_OK;
+}
+
+void
+service_calendar_year_free(struct service_calendar_year *y)
+{
+	if (y == NULL)
+		return;
+	free(y->off);
+	free(y->worked);
+	y->off = y->worked = NULL;
+	y->noff = y->nworked = 0;
+}
