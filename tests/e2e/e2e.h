@@ -150,6 +150,8 @@ e2e_pump(struct term *t, int ms)
 		}
 		if (n < 0 && errno == EAGAIN)
 			return true;
+		if (n < 0 && errno == EINTR)
+			continue;
 		return false;   /* EIO: the child is gone */
 	}
 }
@@ -215,6 +217,21 @@ e2e_dump(struct term *t, const char *why)
 	fprintf(stderr, "---- screen (%s) ----\n%s---------------------\n", why, s);
 }
 
+/* Lets the program finish drawing: returns once it has written nothing
+ * for 300 ms (at most a few seconds). */
+static inline void
+e2e_settle(struct term *t)
+{
+	for (int i = 0; i < 20; i++) {
+		struct pollfd pfd = { t->fd, POLLIN, 0 };
+
+		if (poll(&pfd, 1, 300) <= 0)
+			break;
+		if (!e2e_pump(t, 0))
+			break;
+	}
+}
+
 /* Saves the screen as text under $E2E_CAPTURE_DIR (when set), for the
  * clerk's guide (docs/guide-clerk.md). */
 static inline void
@@ -226,14 +243,7 @@ e2e_capture(struct term *t, const char *name)
 
 	if (dir == NULL || *dir == '\0')
 		return;
-	/* Let the program finish drawing: until it has been quiet for 200 ms. */
-	for (int i = 0; i < 50; i++) {
-		struct pollfd pfd = { t->fd, POLLIN, 0 };
-
-		if (poll(&pfd, 1, 200) <= 0)
-			break;
-		e2e_pump(t, 0);
-	}
+	e2e_settle(t);
 	e2e_screen(t, s, sizeof s);
 	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
 	f = fopen(path, "w");
@@ -412,6 +422,12 @@ e2e_wait_exit(struct term *t)
 			break;
 		e2e_pump(t, 20);
 		if (e2e_now_ms() > end) {
+			char cmd[256];
+
+			snprintf(cmd, sizeof cmd, "grep State /proc/%d/status 1>&2", (int)t->pid);
+			if (system(cmd) != 0)
+				fprintf(stderr, "(no process details)\n");
+			e2e_dump(t, "did not exit");
 			kill(t->pid, SIGKILL);
 			waitpid(t->pid, &st, 0);
 			return -1;
@@ -425,19 +441,47 @@ e2e_wait_exit(struct term *t)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* From any screen back home (Esc, answering "y" when asked), then quit;
- * returns the exit status. */
+/* Waits up to ms for the screen to differ from before (or the program to
+ * end); false when it did not change. */
+static inline bool
+e2e_wait_change(struct term *t, const char *before, int ms)
+{
+	long end = e2e_now_ms() + ms;
+	char s[32768];
+
+	for (;;) {
+		if (!e2e_pump(t, 20))
+			return true;
+		e2e_screen(t, s, sizeof s);
+		if (strcmp(s, before) != 0)
+			return true;
+		if (e2e_now_ms() > end)
+			return false;
+	}
+}
+
+/* From any screen back home (Esc, answering "y" when asked), then F9 to
+ * quit; returns the exit status. One key at a time, each awaited: a second
+ * Esc sent while the first is pending would be read as Esc Esc. */
 static inline int
 e2e_quit(struct term *t)
 {
+	char before[32768];
+
 	for (int i = 0; i < 12; i++) {
 		if (!e2e_pump(t, 0))
 			break;
-		if (e2e_has(t, "（y ") || e2e_has(t, "(y "))
+		e2e_settle(t);   /* decide on a whole screen, not half a redraw */
+		e2e_screen(t, before, sizeof before);
+		if (strstr(before, "Esc：按数字") != NULL || strstr(before, "Esc: a digit") != NULL)
+			;   /* an Esc is pending: let it resolve */
+		else if (strstr(before, "（y ") != NULL || strstr(before, "(y ") != NULL)
 			e2e_write(t, "y", 1);
+		else if (strstr(before, "本中心待办") != NULL || strstr(before, "Work queues") != NULL)
+			e2e_write(t, "\033[20~", 5);   /* F9: quit */
 		else
 			e2e_write(t, "\033", 1);
-		e2e_wait_quiet(t, "（y ", 1200);
+		e2e_wait_change(t, before, 5000);
 	}
 	return e2e_wait_exit(t);
 }

@@ -53,7 +53,7 @@ test_registration(void **state)
 	(void)state;
 	e2e_tmpdir(&t);
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
-	assert_true(e2e_has(&t, "培训模式"));
+	e2e_wait(&t, "培训模式");
 	e2e_capture(&t, "home");
 	e2e_id(id, "110105", 1990, 3, 7, "123");
 	t.nav = t.data = 0;
@@ -85,8 +85,8 @@ test_registration(void **state)
 	e2e_capture(&t, "flow-review");
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "回执号：310105009-20261127-");
-	assert_true(e2e_has(&t, "110105********"));
-	assert_true(e2e_has(&t, "培训模式"));
+	e2e_wait(&t, "110105********");
+	e2e_wait(&t, "培训模式");
 	e2e_wait(&t, "回执已保存");
 	e2e_capture(&t, "receipt");
 	e2e_back_home(&t);
@@ -363,7 +363,7 @@ test_resize(void **state)
 	e2e_resize(&t, 12, 40);
 	e2e_wait(&t, "终端窗口太小");
 	e2e_capture(&t, "too-small");
-	assert_true(e2e_has(&t, "培训模式"));
+	e2e_wait(&t, "培训模式");
 	e2e_resize(&t, 24, 80);
 	e2e_wait(&t, "[申请人]");
 	e2e_wait(&t, "李四");
@@ -397,7 +397,7 @@ test_esc_unsaved(void **state)
 	e2e_type(&t, "n");
 	e2e_wait_gone(&t, "放弃本次录入的内容吗");
 	assert_true(e2e_has(&t, id));
-	assert_true(e2e_has(&t, "[申请人]"));
+	e2e_wait(&t, "[申请人]");
 	e2e_esc(&t, "放弃本次录入的内容吗");
 	e2e_type(&t, "y");
 	e2e_wait(&t, "本中心待办");
@@ -615,7 +615,7 @@ test_no_color(void **state)
 	t.no_color = true;
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	e2e_wait(&t, "已逾期");
-	assert_true(e2e_has(&t, "[培训模式]"));
+	e2e_wait(&t, "[培训模式]");
 	assert_int_equal(e2e_colored_cells(&t), 0);
 	e2e_start_flow(&t, "1");
 	e2e_key(&t, K_PGDN);
