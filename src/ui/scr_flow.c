@@ -138,13 +138,13 @@ struct flow {
 /* ---- choices ---- */
 
 static int
-flow_nopts(const struct flow_choice *ch)
+scr_flow_nopts(const struct flow_choice *ch)
 {
 	return (ch->first != M_NONE) + ch->nv + (ch->last != M_NONE);
 }
 
 static const char *
-flow_opt_label(const struct flow_choice *ch, int i)
+scr_flow_opt_label(const struct flow_choice *ch, int i)
 {
 	if (ch->first != M_NONE) {
 		if (i == 0)
@@ -152,14 +152,14 @@ flow_opt_label(const struct flow_choice *ch, int i)
 		i--;
 	}
 	if (i < ch->nv)
-		return ch->v != NULL ? ui_vocab(&ch->v[i]) : ui_msg(ch->msgs[i]);
+		return ch->v != NULL ? ui_msg_vocab(&ch->v[i]) : ui_msg(ch->msgs[i]);
 	return ui_msg(ch->last);
 }
 
 /* The key that picks option i: 1-9 then a-z, counting from the first real
  * option (an "unset" entry has no key). 0 when none. */
 static wchar_t
-flow_opt_key(const struct flow_choice *ch, int i)
+scr_flow_opt_key(const struct flow_choice *ch, int i)
 {
 	int n = ch->first_unset ? i : i + 1;
 
@@ -175,13 +175,13 @@ flow_opt_key(const struct flow_choice *ch, int i)
 /* ---- the case from the answers ---- */
 
 static void
-flow_text(const struct flow *fl, int id, char *buf, size_t size)
+scr_flow_text(const struct flow *fl, int id, char *buf, size_t size)
 {
 	ui_field_get(&fl->it[id].field, buf, size);
 }
 
 static bool
-flow_house_applies(const struct flow *fl)
+scr_flow_house_applies(const struct flow *fl)
 {
 	switch (fl->biz) {
 	case BIZ_REGISTRATION:
@@ -196,7 +196,7 @@ flow_house_applies(const struct flow *fl)
 }
 
 static bool
-flow_relative_tenure(const struct flow *fl)
+scr_flow_relative_tenure(const struct flow *fl)
 {
 	int t = fl->it[FI_TENURE].choice - 1;
 
@@ -204,7 +204,7 @@ flow_relative_tenure(const struct flow *fl)
 }
 
 static bool
-flow_visible(const struct flow *fl, int id)
+scr_flow_visible(const struct flow *fl, int id)
 {
 	enum jzz_business b = fl->biz;
 	bool              replace = b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REPLACE_FAST ||
@@ -227,11 +227,11 @@ flow_visible(const struct flow *fl, int id)
 		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
 		    b == BIZ_PERMIT_REAPPLY;
 	case FI_IN_SH:
-		return flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
+		return scr_flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
 	case FI_FAST:
 		return b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST;
 	case FI_FAST_TEXT:
-		return flow_visible(fl, FI_FAST) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
+		return scr_flow_visible(fl, FI_FAST) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
 	case FI_PERSONAL:
 		return replace;
 	case FI_FEE_NO:
@@ -243,13 +243,13 @@ flow_visible(const struct flow *fl, int id)
 	case FI_AGENT:
 		return b != BIZ_CANCELLATION;
 	case FI_TENURE: case FI_USE:
-		return flow_house_applies(fl);
+		return scr_flow_house_applies(fl);
 	case FI_HREL:
-		return flow_house_applies(fl) && flow_relative_tenure(fl);
+		return scr_flow_house_applies(fl) && scr_flow_relative_tenure(fl);
 	case FI_MANAGED:
-		return flow_house_applies(fl) && t == TENURE_DORMITORY;
+		return scr_flow_house_applies(fl) && t == TENURE_DORMITORY;
 	case FI_LEASED_TO:
-		return flow_house_applies(fl) && (t == TENURE_RENT || t == TENURE_RELATIVE_RENT ||
+		return scr_flow_house_applies(fl) && (t == TENURE_RENT || t == TENURE_RELATIVE_RENT ||
 		    t == TENURE_UNIT_HOUSING);
 	default:
 		return true;
@@ -257,19 +257,19 @@ flow_visible(const struct flow *fl, int id)
 }
 
 static enum flow_page
-flow_item_page(int id)
+scr_flow_item_page(int id)
 {
 	return id >= FI_DOC0 ? PG_DOCS : flow_defs[id].page;
 }
 
 static const char *
-flow_item_label(int id)
+scr_flow_item_label(int id)
 {
-	return id >= FI_DOC0 ? ui_vocab(&case_doc_vocab[id - FI_DOC0]) : ui_msg(flow_defs[id].label);
+	return id >= FI_DOC0 ? ui_msg_vocab(&case_doc_vocab[id - FI_DOC0]) : ui_msg(flow_defs[id].label);
 }
 
 static enum jzz_relation
-flow_relation(int choice)
+scr_flow_relation(int choice)
 {
 	if (choice <= 0)
 		return REL_NONE;
@@ -280,7 +280,7 @@ flow_relation(int choice)
 
 /* Copies and cuts at size (the case's buffers are the contract's sizes). */
 static void
-flow_copy(char *dst, size_t size, const char *src)
+scr_flow_copy(char *dst, size_t size, const char *src)
 {
 	size_t n = strnlen(src, size - 1);
 
@@ -291,7 +291,7 @@ flow_copy(char *dst, size_t size, const char *src)
 /* Builds fl->c from the answers and the facts on record, then the decision
  * and the checklist. */
 static void
-flow_build(struct ui *ui, struct flow *fl)
+scr_flow_build(struct ui *ui, struct flow *fl)
 {
 	struct jzz_case     *c = &fl->c;
 	struct jzz_decision  d0;
@@ -302,16 +302,16 @@ flow_build(struct ui *ui, struct flow *fl)
 	c->today = ui->today;
 	c->business = fl->biz;
 	c->channel = CH_COUNTER;
-	flow_text(fl, FI_IDNUM, buf, sizeof buf);
-	flow_copy(c->applicant.id_number, sizeof c->applicant.id_number, buf);
+	scr_flow_text(fl, FI_IDNUM, buf, sizeof buf);
+	scr_flow_copy(c->applicant.id_number, sizeof c->applicant.id_number, buf);
 	c->applicant.id_len = strlen(c->applicant.id_number);
-	flow_text(fl, FI_NAME, c->applicant.name, sizeof c->applicant.name);
-	flow_text(fl, FI_PHONE, c->applicant.phone, sizeof c->applicant.phone);
+	scr_flow_text(fl, FI_NAME, c->applicant.name, sizeof c->applicant.name);
+	scr_flow_text(fl, FI_PHONE, c->applicant.phone, sizeof c->applicant.phone);
 	c->applicant.hukou_shanghai = fl->it[FI_HUKOU].choice == 1;
 	c->applicant.lives_in_shanghai = fl->it[FI_LIVES].choice == 1;
 	c->applicant.mobility_impaired = fl->it[FI_MOBILITY].choice == 1;
 	c->applicant.disabled = fl->it[FI_DISABLED].choice == 1;
-	if (flow_visible(fl, FI_ADDR_CHANGED))
+	if (scr_flow_visible(fl, FI_ADDR_CHANGED))
 		c->address_changed = fl->it[FI_ADDR_CHANGED].choice == 1;
 	if (fl->have_person && fl->known) {
 		const struct service_person *p = &fl->person;
@@ -324,58 +324,58 @@ flow_build(struct ui *ui, struct flow *fl)
 			c->permit_first_issued_on = p->permit.first_issued_on;
 		}
 	}
-	if (flow_visible(fl, FI_AGENT) && fl->it[FI_AGENT].choice != 0) {
+	if (scr_flow_visible(fl, FI_AGENT) && fl->it[FI_AGENT].choice != 0) {
 		c->has_agent = true;
 		c->agent.kind = (enum jzz_agent_kind)(fl->it[FI_AGENT].choice - 1);
-		flow_text(fl, FI_AGENT_ID, buf, sizeof buf);
-		flow_copy(c->agent.id_number, sizeof c->agent.id_number, buf);
+		scr_flow_text(fl, FI_AGENT_ID, buf, sizeof buf);
+		scr_flow_copy(c->agent.id_number, sizeof c->agent.id_number, buf);
 		c->agent.id_len = strlen(c->agent.id_number);
 		if (c->agent.kind == AGENT_RELATIVE) {
-			c->agent.relation = flow_relation(fl->it[FI_AGENT_REL].choice);
+			c->agent.relation = scr_flow_relation(fl->it[FI_AGENT_REL].choice);
 			if (c->agent.relation != REL_NONE)
-				flow_copy(c->agent.relation_word, sizeof c->agent.relation_word,
+				scr_flow_copy(c->agent.relation_word, sizeof c->agent.relation_word,
 				    c->agent.relation == REL_OTHER ? "other" :
 				    case_relation_vocab[c->agent.relation].code);
 		}
 	}
-	if (flow_house_applies(fl) && fl->it[FI_TENURE].choice > 0) {
+	if (scr_flow_house_applies(fl) && fl->it[FI_TENURE].choice > 0) {
 		c->has_housing = true;
 		c->housing.tenure = (enum jzz_tenure)(fl->it[FI_TENURE].choice - 1);
 		c->housing.use = (enum jzz_use)fl->it[FI_USE].choice;
-		if (flow_relative_tenure(fl)) {
-			c->housing.relation = flow_relation(fl->it[FI_HREL].choice);
+		if (scr_flow_relative_tenure(fl)) {
+			c->housing.relation = scr_flow_relation(fl->it[FI_HREL].choice);
 			if (c->housing.relation != REL_NONE)
-				flow_copy(c->housing.relation_word, sizeof c->housing.relation_word,
+				scr_flow_copy(c->housing.relation_word, sizeof c->housing.relation_word,
 				    c->housing.relation == REL_OTHER ? "other" :
 				    case_relation_vocab[c->housing.relation].code);
 		}
-		if (flow_visible(fl, FI_MANAGED))
+		if (scr_flow_visible(fl, FI_MANAGED))
 			c->housing.managed_residential_area = fl->it[FI_MANAGED].choice == 1;
-		if (flow_visible(fl, FI_LEASED_TO))
+		if (scr_flow_visible(fl, FI_LEASED_TO))
 			c->housing.leased_to = (enum jzz_leased_to)fl->it[FI_LEASED_TO].choice;
 	}
-	if (flow_visible(fl, FI_DELIVERY)) {
+	if (scr_flow_visible(fl, FI_DELIVERY)) {
 		c->delivery.method = (enum jzz_delivery)fl->it[FI_DELIVERY].choice;
 		c->delivery.in_shanghai = c->delivery.method == DELIVERY_PICKUP ||
 		    fl->it[FI_IN_SH].choice == 1;
 	}
-	if (flow_visible(fl, FI_FAST) && (ch = fl->it[FI_FAST].choice) > 0) {
+	if (scr_flow_visible(fl, FI_FAST) && (ch = fl->it[FI_FAST].choice) > 0) {
 		c->has_fast_track = true;
 		c->fast_track.reason = (enum jzz_fast_reason)(ch - 1);
 		if (c->fast_track.reason == FAST_OTHER)
-			flow_text(fl, FI_FAST_TEXT, c->fast_track.text, sizeof c->fast_track.text);
+			scr_flow_text(fl, FI_FAST_TEXT, c->fast_track.text, sizeof c->fast_track.text);
 	}
-	if (flow_visible(fl, FI_PERSONAL))
+	if (scr_flow_visible(fl, FI_PERSONAL))
 		c->personal_reason = fl->it[FI_PERSONAL].choice == 1;
-	if (flow_visible(fl, FI_FEE_NO))
-		flow_text(fl, FI_FEE_NO, c->fee_receipt_no, sizeof c->fee_receipt_no);
-	if (flow_visible(fl, FI_CHANGE) && (ch = fl->it[FI_CHANGE].choice) > 0) {
+	if (scr_flow_visible(fl, FI_FEE_NO))
+		scr_flow_text(fl, FI_FEE_NO, c->fee_receipt_no, sizeof c->fee_receipt_no);
+	if (scr_flow_visible(fl, FI_CHANGE) && (ch = fl->it[FI_CHANGE].choice) > 0) {
 		c->has_change = true;
 		c->change.field = (enum jzz_change_field)(ch - 1);
-		flow_text(fl, FI_CHANGE_ON, buf, sizeof buf);
+		scr_flow_text(fl, FI_CHANGE_ON, buf, sizeof buf);
 		if (!date_parse(buf, strlen(buf), &c->change.changed_on))
 			c->change.changed_on = ui->today;
-		flow_text(fl, FI_NEW_VALUE, c->change.new_value, sizeof c->change.new_value);
+		scr_flow_text(fl, FI_NEW_VALUE, c->change.new_value, sizeof c->change.new_value);
 	}
 	/* The checklist: what this case asks with nothing handed over. */
 	c->documents = 0;
@@ -395,7 +395,7 @@ flow_build(struct ui *ui, struct flow *fl)
 /* ---- validation ---- */
 
 static bool
-flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
+scr_flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
 {
 	struct idnum     id;
 	enum idnum_error e = idnum_parse(num, strlen(num), ui->today, &id);
@@ -405,25 +405,25 @@ flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
 	if (e == IDNUM_EMPTY)
 		snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 	else
-		snprintf(err, size, "%s", ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+		snprintf(err, size, "%s", ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
 	return true;
 }
 
 /* The message for one item, "" when it is fine. */
 static void
-flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
+scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
 {
 	char buf[CASE_TEXT_MAX];
 	jzz_date day;
 
 	err[0] = '\0';
-	if (!flow_visible(fl, id) || fl->it[id].readonly)
+	if (!scr_flow_visible(fl, id) || fl->it[id].readonly)
 		return;
 	switch (id) {
 	case FI_IDNUM:
 	case FI_AGENT_ID:
-		flow_text(fl, id, buf, sizeof buf);
-		flow_id_error(ui, buf, err, size);
+		scr_flow_text(fl, id, buf, sizeof buf);
+		scr_flow_id_error(ui, buf, err, size);
 		break;
 	case FI_NAME:
 	case FI_FAST_TEXT:
@@ -438,7 +438,7 @@ flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
 			snprintf(err, size, "%s", ui_msg(M_ERR_PHONE));
 		break;
 	case FI_CHANGE_ON:
-		flow_text(fl, id, buf, sizeof buf);
+		scr_flow_text(fl, id, buf, sizeof buf);
 		if (buf[0] == '\0')
 			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 		else if (!date_parse(buf, strlen(buf), &day))
@@ -459,14 +459,14 @@ flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
 /* Checks the items of a page (or all pages for PG__COUNT); records each
  * message beside its item; returns the number of errors. */
 static int
-flow_validate(struct ui *ui, struct flow *fl, int page)
+scr_flow_validate(struct ui *ui, struct flow *fl, int page)
 {
 	int n = 0;
 
 	for (int id = 0; id < FI__COUNT; id++) {
-		if (page != PG__COUNT && (int)flow_item_page(id) != page)
+		if (page != PG__COUNT && (int)scr_flow_item_page(id) != page)
 			continue;
-		flow_check_item(ui, fl, id, fl->it[id].error, sizeof fl->it[id].error);
+		scr_flow_check_item(ui, fl, id, fl->it[id].error, sizeof fl->it[id].error);
 		if (fl->it[id].error[0] != '\0')
 			n++;
 	}
@@ -474,30 +474,30 @@ flow_validate(struct ui *ui, struct flow *fl, int page)
 }
 
 static int
-flow_count_errors(const struct flow *fl)
+scr_flow_count_errors(const struct flow *fl)
 {
 	int n = 0;
 
 	for (int id = 0; id < FI__COUNT; id++)
-		if (fl->it[id].error[0] != '\0' && flow_visible(fl, id))
+		if (fl->it[id].error[0] != '\0' && scr_flow_visible(fl, id))
 			n++;
 	return n;
 }
 
 /* The required answers still missing, for the rules panel. */
 static void
-flow_pending(struct ui *ui, struct flow *fl)
+scr_flow_pending(struct ui *ui, struct flow *fl)
 {
 	char   err[192];
 	size_t o = 0;
 
 	fl->pending[0] = '\0';
 	for (int id = 0; id < FI_DOC0; id++) {
-		flow_check_item(ui, fl, id, err, sizeof err);
+		scr_flow_check_item(ui, fl, id, err, sizeof err);
 		if (err[0] == '\0')
 			continue;
 		o += (size_t)snprintf(fl->pending + o, sizeof fl->pending - o, "%s%s",
-		    o ? ui_msg(M_LIST_SEP) : "", flow_item_label(id));
+		    o ? ui_msg(M_LIST_SEP) : "", scr_flow_item_label(id));
 		if (o >= sizeof fl->pending)
 			break;
 	}
@@ -506,7 +506,7 @@ flow_pending(struct ui *ui, struct flow *fl)
 /* ---- the person on record ---- */
 
 static void
-flow_forget_person(struct flow *fl)
+scr_flow_forget_person(struct flow *fl)
 {
 	if (fl->have_person)
 		service_person_free(&fl->person);
@@ -524,20 +524,20 @@ flow_forget_person(struct flow *fl)
 
 /* An ID number known to the store fills the rest, read-only. */
 static void
-flow_lookup(struct ui *ui, struct flow *fl)
+scr_flow_lookup(struct ui *ui, struct flow *fl)
 {
 	char            num[64];
 	struct idnum    id;
 	struct jzz_case pc;
 
-	flow_text(fl, FI_IDNUM, num, sizeof num);
+	scr_flow_text(fl, FI_IDNUM, num, sizeof num);
 	if (idnum_parse(num, strlen(num), ui->today, &id) != IDNUM_OK) {
-		flow_forget_person(fl);
+		scr_flow_forget_person(fl);
 		return;
 	}
 	if (strcmp(id.number, fl->looked_up) == 0)
 		return;
-	flow_forget_person(fl);
+	scr_flow_forget_person(fl);
 	snprintf(fl->looked_up, sizeof fl->looked_up, "%s", id.number);
 	if (service_person_get(ui->svc, &ui->actor, id.number, ui->today, &fl->person) != SERVICE_OK)
 		return;
@@ -561,14 +561,14 @@ flow_lookup(struct ui *ui, struct flow *fl)
 /* ---- pages and focus ---- */
 
 static bool
-flow_page_has_items(const struct flow *fl, int page)
+scr_flow_page_has_items(const struct flow *fl, int page)
 {
 	if (page == PG_REVIEW)
 		return true;
 	if (page == PG_DOCS)
 		return true;   /* even "nothing needed" is worth seeing */
 	for (int id = 0; id < FI__COUNT; id++)
-		if ((int)flow_item_page(id) == page && flow_visible(fl, id))
+		if ((int)scr_flow_item_page(id) == page && scr_flow_visible(fl, id))
 			return true;
 	return false;
 }
@@ -576,7 +576,7 @@ flow_page_has_items(const struct flow *fl, int page)
 /* The items of the current page in display order (documents: needed ones
  * first, then alternatives, then others ticked). */
 static int
-flow_page_items(const struct flow *fl, int page, int *out)
+scr_flow_page_items(const struct flow *fl, int page, int *out)
 {
 	int n = 0;
 
@@ -594,15 +594,15 @@ flow_page_items(const struct flow *fl, int page, int *out)
 		return n;
 	}
 	for (int id = 0; id < FI_DOC0; id++)
-		if ((int)flow_defs[id].page == page && flow_visible(fl, id))
+		if ((int)flow_defs[id].page == page && scr_flow_visible(fl, id))
 			out[n++] = id;
 	return n;
 }
 
 static void
-flow_focus_first(struct flow *fl)
+scr_flow_focus_first(struct flow *fl)
 {
-	int items[FI__COUNT], n = flow_page_items(fl, fl->page, items);
+	int items[FI__COUNT], n = scr_flow_page_items(fl, fl->page, items);
 
 	fl->focus = -1;
 	fl->top = 0;
@@ -617,15 +617,15 @@ flow_focus_first(struct flow *fl)
 
 /* Moves the focus by delta among the page's items (no wrap at the ends). */
 static bool
-flow_focus_move(struct flow *fl, int delta)
+scr_flow_focus_move(struct flow *fl, int delta)
 {
-	int items[FI__COUNT], n = flow_page_items(fl, fl->page, items), at = -1;
+	int items[FI__COUNT], n = scr_flow_page_items(fl, fl->page, items), at = -1;
 
 	for (int i = 0; i < n; i++)
 		if (items[i] == fl->focus)
 			at = i;
 	if (at < 0) {
-		flow_focus_first(fl);
+		scr_flow_focus_first(fl);
 		return true;
 	}
 	for (int i = at + delta; i >= 0 && i < n; i += delta)
@@ -637,39 +637,39 @@ flow_focus_move(struct flow *fl, int delta)
 }
 
 static void
-flow_goto_page(struct flow *fl, int page)
+scr_flow_goto_page(struct flow *fl, int page)
 {
 	fl->page = page;
-	flow_focus_first(fl);
+	scr_flow_focus_first(fl);
 }
 
 /* The clerk moves on from the focused item: check it (an ID number is also
  * looked up). */
 static void
-flow_leave_item(struct ui *ui, struct flow *fl)
+scr_flow_leave_item(struct ui *ui, struct flow *fl)
 {
 	if (fl->focus < 0)
 		return;
 	if (fl->focus == FI_IDNUM)
-		flow_lookup(ui, fl);
-	flow_build(ui, fl);
-	flow_check_item(ui, fl, fl->focus, fl->it[fl->focus].error, sizeof fl->it[fl->focus].error);
-	fl->nerrors = flow_count_errors(fl);
+		scr_flow_lookup(ui, fl);
+	scr_flow_build(ui, fl);
+	scr_flow_check_item(ui, fl, fl->focus, fl->it[fl->focus].error, sizeof fl->it[fl->focus].error);
+	fl->nerrors = scr_flow_count_errors(fl);
 }
 
 /* PgDn: check this page; on success the next page that has questions. */
 static void
-flow_next_page(struct ui *ui, struct flow *fl)
+scr_flow_next_page(struct ui *ui, struct flow *fl)
 {
 	int errs, p;
 
 	if (fl->page == PG_APPLICANT)
-		flow_lookup(ui, fl);
-	flow_build(ui, fl);
-	errs = flow_validate(ui, fl, fl->page);
-	fl->nerrors = flow_count_errors(fl);
+		scr_flow_lookup(ui, fl);
+	scr_flow_build(ui, fl);
+	errs = scr_flow_validate(ui, fl, fl->page);
+	fl->nerrors = scr_flow_count_errors(fl);
 	if (errs > 0) {
-		int items[FI__COUNT], n = flow_page_items(fl, fl->page, items);
+		int items[FI__COUNT], n = scr_flow_page_items(fl, fl->page, items);
 
 		for (int i = 0; i < n; i++)
 			if (fl->it[items[i]].error[0] != '\0') {
@@ -678,37 +678,37 @@ flow_next_page(struct ui *ui, struct flow *fl)
 			}
 		return;
 	}
-	for (p = fl->page + 1; p < PG__COUNT && !flow_page_has_items(fl, p); p++)
+	for (p = fl->page + 1; p < PG__COUNT && !scr_flow_page_has_items(fl, p); p++)
 		;
 	if (p < PG__COUNT)
-		flow_goto_page(fl, p);
+		scr_flow_goto_page(fl, p);
 }
 
 static void
-flow_prev_page(struct ui *ui, struct flow *fl)
+scr_flow_prev_page(struct ui *ui, struct flow *fl)
 {
 	int p;
 
-	flow_build(ui, fl);
-	for (p = fl->page - 1; p >= 0 && !flow_page_has_items(fl, p); p--)
+	scr_flow_build(ui, fl);
+	for (p = fl->page - 1; p >= 0 && !scr_flow_page_has_items(fl, p); p--)
 		;
 	if (p >= 0)
-		flow_goto_page(fl, p);
+		scr_flow_goto_page(fl, p);
 }
 
 /* ---- submitting ---- */
 
 static void
-flow_submit(struct ui *ui, struct flow *fl)
+scr_flow_submit(struct ui *ui, struct flow *fl)
 {
 	struct flow_outcome *o;
 	enum service_status  st;
 
-	flow_build(ui, fl);
-	if (flow_validate(ui, fl, PG__COUNT) > 0) {
-		fl->nerrors = flow_count_errors(fl);
+	scr_flow_build(ui, fl);
+	if (scr_flow_validate(ui, fl, PG__COUNT) > 0) {
+		fl->nerrors = scr_flow_count_errors(fl);
 		for (int p = 0; p < PG_REVIEW; p++) {
-			int items[FI__COUNT], n = flow_page_items(fl, p, items);
+			int items[FI__COUNT], n = scr_flow_page_items(fl, p, items);
 
 			for (int i = 0; i < n; i++)
 				if (fl->it[items[i]].error[0] != '\0') {
@@ -726,7 +726,7 @@ flow_submit(struct ui *ui, struct flow *fl)
 	if (fl->biz == BIZ_CANCELLATION) {
 		char note[CASE_TEXT_MAX];
 
-		flow_text(fl, FI_CANCEL_NOTE, note, sizeof note);
+		scr_flow_text(fl, FI_CANCEL_NOTE, note, sizeof note);
 		st = service_cancellation(ui->svc, &ui->actor, &o->c, ui->today,
 		    (enum service_cancel_reason)(fl->it[FI_CANCEL_REASON].choice - 1), note, &o->res);
 	} else {
@@ -758,7 +758,7 @@ flow_submit(struct ui *ui, struct flow *fl)
 #define FLOW_FIELD_COLS 22
 
 static void
-flow_draw_tabs(struct flow *fl, struct ui_view *v)
+scr_flow_draw_tabs(struct flow *fl, struct ui_view *v)
 {
 	static const enum msg_id names[PG__COUNT] = {
 		M_PAGE_APPLICANT, M_PAGE_DETAILS, M_PAGE_HOUSING, M_PAGE_DOCS, M_PAGE_REVIEW
@@ -768,7 +768,7 @@ flow_draw_tabs(struct flow *fl, struct ui_view *v)
 	for (int p = 0; p < PG__COUNT; p++) {
 		char buf[64];
 
-		if (!flow_page_has_items(fl, p))
+		if (!scr_flow_page_has_items(fl, p))
 			continue;
 		if (x > 0)
 			x += ui_view_text(v, 0, x, 0, UA_DIM, " > ");
@@ -778,7 +778,7 @@ flow_draw_tabs(struct flow *fl, struct ui_view *v)
 }
 
 static void
-flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
+scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 {
 	char   line[512];
 	size_t o = 0;
@@ -787,9 +787,9 @@ flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 		/* The summary: how many, and which. */
 		o = (size_t)snprintf(line, sizeof line, ui_msg(M_ERR_SUMMARY), fl->nerrors);
 		for (int id = 0; id < FI__COUNT && o < sizeof line; id++)
-			if (fl->it[id].error[0] != '\0' && flow_visible(fl, id))
+			if (fl->it[id].error[0] != '\0' && scr_flow_visible(fl, id))
 				o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_ERR_ITEM),
-				    flow_item_label(id), fl->it[id].error);
+				    scr_flow_item_label(id), fl->it[id].error);
 		ui_view_text(v, y, 0, 0, UA_ERROR, line);
 		return;
 	}
@@ -800,12 +800,12 @@ flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 		if (p->registration.present && o < sizeof line) {
 			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
 			o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_REG_INFO),
-			    ui_date(p->registration.registered_on));
+			    ui_names_date(p->registration.registered_on));
 		}
 		if (p->permit.present && o < sizeof line) {
 			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
 			snprintf(line + o, sizeof line - o, ui_msg(M_PERMIT_INFO),
-			    ui_date(p->permit.valid_until), ui_permit_state_name(p->permit.state));
+			    ui_names_date(p->permit.valid_until), ui_names_permit_state(p->permit.state));
 		}
 		ui_view_text(v, y, 0, 0, UA_OK, line);
 	} else if (fl->have_person && fl->page == PG_APPLICANT) {
@@ -815,20 +815,20 @@ flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 }
 
 static void
-flow_choice_text(const struct flow *fl, int id, char *buf, size_t size)
+scr_flow_choice_text(const struct flow *fl, int id, char *buf, size_t size)
 {
 	const struct flow_choice *ch = &flow_defs[id].ch;
 	int                       i = fl->it[id].choice;
-	wchar_t                   key = flow_opt_key(ch, i);
+	wchar_t                   key = scr_flow_opt_key(ch, i);
 
 	if (ch->first_unset && i == 0)
-		snprintf(buf, size, "< %s >", flow_opt_label(ch, i));
+		snprintf(buf, size, "< %s >", scr_flow_opt_label(ch, i));
 	else
-		snprintf(buf, size, "< %lc %s >", (wint_t)(key ? key : L' '), flow_opt_label(ch, i));
+		snprintf(buf, size, "< %lc %s >", (wint_t)(key ? key : L' '), scr_flow_opt_label(ch, i));
 }
 
 static void
-flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
+scr_flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
 {
 	struct flow_item *it = &fl->it[id];
 	bool              focus = id == fl->focus;
@@ -841,7 +841,7 @@ flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
 		jzz_docset bit = DOCBIT(d);
 
 		snprintf(buf, sizeof buf, "%s%s %s%s", focus ? "> " : "  ", it->choice ? "[x]" : "[ ]",
-		    ui_vocab(&case_doc_vocab[d]),
+		    ui_msg_vocab(&case_doc_vocab[d]),
 		    (fl->needed & bit) ? "" : (fl->alts & bit) ? ui_msg(M_DOCS_ALT) : ui_msg(M_DOCS_EXTRA));
 		ui_view_text(v, y, 0, 0, focus ? UA_FOCUS : UA_NORMAL, buf);
 		if (focus)
@@ -849,14 +849,14 @@ flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
 		return;
 	}
 	x = ui_view_text(v, y, 0, 2, UA_BOLD, focus ? "> " : "  ");
-	ui_view_text(v, y, x, FLOW_LABEL_COLS - 3, focus ? UA_BOLD : UA_NORMAL, flow_item_label(id));
+	ui_view_text(v, y, x, FLOW_LABEL_COLS - 3, focus ? UA_BOLD : UA_NORMAL, scr_flow_item_label(id));
 	x = FLOW_LABEL_COLS;
 	if (flow_defs[id].kind == IK_TEXT) {
 		ui_field_draw(&it->field, v, y, x, FLOW_FIELD_COLS, focus && !it->readonly, it->readonly);
 		if (focus && it->readonly)
 			ui_view_cursor(v, y, x);
 	} else {
-		flow_choice_text(fl, id, buf, sizeof buf);
+		scr_flow_choice_text(fl, id, buf, sizeof buf);
 		ui_view_text(v, y, x, FLOW_FIELD_COLS, focus ? UA_FOCUS : UA_NORMAL, buf);
 		if (focus)
 			ui_view_cursor(v, y, x + 2);
@@ -872,7 +872,7 @@ flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int id)
 
 /* The options of the focused choice, with their keys. */
 static void
-flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
+scr_flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
 {
 	char   line[1024];
 	size_t o;
@@ -888,12 +888,12 @@ flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
 		return;
 	ch = &flow_defs[fl->focus].ch;
 	o = (size_t)snprintf(line, sizeof line, "%s", ui_msg(M_CHOICE_HINT));
-	for (int i = 0; i < flow_nopts(ch) && o < sizeof line; i++) {
-		wchar_t k = flow_opt_key(ch, i);
+	for (int i = 0; i < scr_flow_nopts(ch) && o < sizeof line; i++) {
+		wchar_t k = scr_flow_opt_key(ch, i);
 
 		if (k == 0)
 			continue;
-		o += (size_t)snprintf(line + o, sizeof line - o, "%lc %s  ", (wint_t)k, flow_opt_label(ch, i));
+		o += (size_t)snprintf(line + o, sizeof line - o, "%lc %s  ", (wint_t)k, scr_flow_opt_label(ch, i));
 	}
 	ui_view_wrap(v, y, 0, v->cols, 2, UA_DIM, line);
 }
@@ -901,18 +901,18 @@ flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
 /* The rules panel: the decision now, and each rule that fails, misses a
  * document or warns, by id with its message. */
 static void
-flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
+scr_flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 {
 	char   head[256], msg[512], line[640];
 	int    shown = 0, left = 0;
 	bool   id_ready = fl->it[FI_IDNUM].field.len == 18;
 
 	(void)ui;
-	flow_pending(ui, fl);
+	scr_flow_pending(ui, fl);
 	if (id_ready)
 		snprintf(head, sizeof head, "%s — %s%s", ui_msg(M_RULES_TITLE), ui_msg(M_DECISION),
 		    fl->pending[0] != '\0' && fl->d.verdict != VERDICT_REFUSE ? "…" :
-		    ui_verdict_name(fl->d.verdict));
+		    ui_names_verdict(fl->d.verdict));
 	else
 		snprintf(head, sizeof head, "%s", ui_msg(M_RULES_TITLE));
 	ui_view_hline(v, y++, head);
@@ -939,7 +939,7 @@ flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 			left++;
 			continue;
 		}
-		rules_message(r, ui_lang(), msg, sizeof msg);
+		rules_message(r, ui_msg_lang(), msg, sizeof msg);
 		snprintf(line, sizeof line, "[%s] %s %s", ui_msg(tag), rules_code((enum rule_id)r->rule), msg);
 		{
 			int need = ui_view_wrap_count(v->cols, line);
@@ -952,7 +952,7 @@ flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 	}
 	if (left > 0 && y > 0) {
 		snprintf(line, sizeof line, ui_msg(M_Q_MORE), (size_t)left);
-		ui_view_text(v, y - 1, v->cols - ui_text_cols(line) - 1, 0, UA_BOLD, line);
+		ui_view_text(v, y - 1, v->cols - ui_view_cols(line) - 1, 0, UA_BOLD, line);
 	}
 	if (shown == 0 && left == 0 && h > 0 && fl->pending[0] == '\0')
 		ui_view_text(v, y, 0, 0, UA_OK, ui_msg(M_RULES_ALL_PASS));
@@ -960,12 +960,12 @@ flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 
 /* The review: every answer, with a letter that goes back to change it. */
 static int
-flow_review_items(const struct flow *fl, int *out)
+scr_flow_review_items(const struct flow *fl, int *out)
 {
 	int n = 0;
 
 	for (int p = 0; p < PG_REVIEW; p++) {
-		int items[FI__COUNT], k = flow_page_items(fl, p, items);
+		int items[FI__COUNT], k = scr_flow_page_items(fl, p, items);
 
 		for (int i = 0; i < k; i++)
 			if (items[i] < FI_DOC0)
@@ -977,15 +977,15 @@ flow_review_items(const struct flow *fl, int *out)
 }
 
 static wchar_t
-flow_review_key(int i)
+scr_flow_review_key(int i)
 {
 	return i < 26 ? (wchar_t)('a' + i) : 0;
 }
 
 static void
-flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
+scr_flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 {
-	int  items[FI__COUNT + 1], n = flow_review_items(fl, items);
+	int  items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
 	char val[512], line[700];
 
 	if (fl->review_top > n - h)
@@ -1007,14 +1007,14 @@ flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h
 			for (int d = 0; d < DOC__COUNT && o < sizeof val; d++)
 				if (fl->c.documents & DOCBIT(d))
 					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
-					    ui_vocab(&case_doc_vocab[d]));
-			snprintf(line, sizeof line, "%lc  %-s", (wint_t)flow_review_key(i), ui_msg(M_PAGE_DOCS));
+					    ui_msg_vocab(&case_doc_vocab[d]));
+			snprintf(line, sizeof line, "%lc  %-s", (wint_t)scr_flow_review_key(i), ui_msg(M_PAGE_DOCS));
 		} else {
 			if (flow_defs[id].kind == IK_TEXT)
-				flow_text(fl, id, val, sizeof val);
+				scr_flow_text(fl, id, val, sizeof val);
 			else
-				snprintf(val, sizeof val, "%s", flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
-			snprintf(line, sizeof line, "%lc  %s", (wint_t)flow_review_key(i), flow_item_label(id));
+				snprintf(val, sizeof val, "%s", scr_flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
+			snprintf(line, sizeof line, "%lc  %s", (wint_t)scr_flow_review_key(i), scr_flow_item_label(id));
 		}
 		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
 		ui_view_text(v, y, FLOW_LABEL_COLS + 3, 0, UA_NORMAL, val[0] ? val : "—");
@@ -1028,9 +1028,9 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	struct flow *fl = sc->data;
 	int          items[FI__COUNT], n, formh, rulesh, y;
 
-	flow_build(ui, fl);
-	flow_draw_tabs(fl, v);
-	flow_draw_info(ui, fl, v, 1);
+	scr_flow_build(ui, fl);
+	scr_flow_draw_tabs(fl, v);
+	scr_flow_draw_info(ui, fl, v, 1);
 	rulesh = 7 + (v->rows > 21 ? (v->rows - 21) / 2 : 0);
 	if (fl->page == PG_REVIEW) {
 		/* The answers come first here: the panel takes only what it needs. */
@@ -1046,14 +1046,14 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (fl->page == PG_REVIEW) {
 		char buf[256];
 
-		snprintf(buf, sizeof buf, ui_msg(M_REVIEW_DECISION), ui_verdict_name(fl->d.verdict));
+		snprintf(buf, sizeof buf, ui_msg(M_REVIEW_DECISION), ui_names_verdict(fl->d.verdict));
 		ui_view_text(v, 2, 0, 0, UA_BOLD, buf);
-		flow_draw_review(ui, fl, v, 3, formh - 1);
+		scr_flow_draw_review(ui, fl, v, 3, formh - 1);
 		ui_view_text(v, 2 + formh, 0, 0, UA_DIM, ui_msg(M_REVIEW_HINT));
-		flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
+		scr_flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
 		return;
 	}
-	n = flow_page_items(fl, fl->page, items);
+	n = scr_flow_page_items(fl, fl->page, items);
 	y = 2;
 	if (fl->page == PG_DOCS) {
 		ui_view_text(v, y++, 0, 0, UA_BOLD, n ? ui_msg(M_DOCS_HINT) : ui_msg(M_DOCS_NONE));
@@ -1070,20 +1070,20 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (fl->top > n - 1)
 		fl->top = 0;
 	for (int i = fl->top; i < n && i < fl->top + formh; i++)
-		flow_draw_item(ui, fl, v, y + i - fl->top, items[i]);
-	flow_draw_hint(fl, v, 2 + formh + (fl->page != PG_DOCS ? 0 : 0));
-	flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
+		scr_flow_draw_item(ui, fl, v, y + i - fl->top, items[i]);
+	scr_flow_draw_hint(fl, v, 2 + formh + (fl->page != PG_DOCS ? 0 : 0));
+	scr_flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
 	/* The cursor belongs to the focused field; drawing the rules moved nothing. */
 }
 
 /* ---- keys ---- */
 
 static bool
-flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
+scr_flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
 {
 	const struct flow_choice *ch = &flow_defs[id].ch;
 	struct flow_item         *it = &fl->it[id];
-	int                       n = flow_nopts(ch);
+	int                       n = scr_flow_nopts(ch);
 	bool                      yesno = ch->v == NULL && ch->msgs == NULL;
 
 	if (UK_IS(k, ' ') || UK_IS_SP(k, KEY_RIGHT)) {
@@ -1108,7 +1108,7 @@ flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
 	}
 	if (k->type == UK_CHAR)
 		for (int i = 0; i < n; i++)
-			if (flow_opt_key(ch, i) == (wchar_t)k->ch) {
+			if (scr_flow_opt_key(ch, i) == (wchar_t)k->ch) {
 				it->choice = i;
 				return true;
 			}
@@ -1124,14 +1124,14 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	int          id = fl->focus;
 
 	if (fl->page == PG_REVIEW) {
-		int items[FI__COUNT + 1], n = flow_review_items(fl, items);
+		int items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
 
 		if (UK_IS_FN(k, 10)) {
-			flow_submit(ui, fl);
+			scr_flow_submit(ui, fl);
 			return UI_HANDLED;
 		}
 		if (UK_IS_SP(k, KEY_PPAGE) || UK_IS_FN(k, 7)) {
-			flow_prev_page(ui, fl);
+			scr_flow_prev_page(ui, fl);
 			return UI_HANDLED;
 		}
 		if (UK_IS_SP(k, KEY_DOWN) && fl->review_top < n - 1) {
@@ -1143,10 +1143,10 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 			return UI_HANDLED;
 		}
 		for (int i = 0; i < n && k->type == UK_CHAR; i++)
-			if (flow_review_key(i) == (wchar_t)k->ch) {
-				fl->page = flow_item_page(items[i]);
+			if (scr_flow_review_key(i) == (wchar_t)k->ch) {
+				fl->page = scr_flow_item_page(items[i]);
 				if (items[i] == FI_DOC0)
-					flow_focus_first(fl);
+					scr_flow_focus_first(fl);
 				else
 					fl->focus = items[i];
 				return UI_HANDLED;
@@ -1155,33 +1155,33 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (UK_IS_FN(k, 10)) {
 		/* Straight to the review when every page is in order. */
-		flow_leave_item(ui, fl);
+		scr_flow_leave_item(ui, fl);
 		while (fl->page != PG_REVIEW) {
 			int before = fl->page;
 
-			flow_next_page(ui, fl);
+			scr_flow_next_page(ui, fl);
 			if (fl->page == before)
 				break;
 		}
 		return UI_HANDLED;
 	}
 	if (UK_IS_SP(k, KEY_NPAGE) || UK_IS_FN(k, 8)) {
-		flow_next_page(ui, fl);
+		scr_flow_next_page(ui, fl);
 		return UI_HANDLED;
 	}
 	if (UK_IS_SP(k, KEY_PPAGE) || UK_IS_FN(k, 7)) {
-		flow_prev_page(ui, fl);
+		scr_flow_prev_page(ui, fl);
 		return UI_HANDLED;
 	}
 	if (UK_IS(k, UI_KEY_TAB) || UK_IS(k, UI_KEY_ENTER) || UK_IS_SP(k, KEY_DOWN)) {
-		flow_leave_item(ui, fl);
-		if (!flow_focus_move(fl, +1) && UK_IS(k, UI_KEY_ENTER))
-			flow_next_page(ui, fl);
+		scr_flow_leave_item(ui, fl);
+		if (!scr_flow_focus_move(fl, +1) && UK_IS(k, UI_KEY_ENTER))
+			scr_flow_next_page(ui, fl);
 		return UI_HANDLED;
 	}
 	if (UK_IS_SP(k, KEY_BTAB) || UK_IS_SP(k, KEY_UP)) {
-		flow_leave_item(ui, fl);
-		flow_focus_move(fl, -1);
+		scr_flow_leave_item(ui, fl);
+		scr_flow_focus_move(fl, -1);
 		return UI_HANDLED;
 	}
 	if (id < 0 || fl->it[id].readonly)
@@ -1194,10 +1194,10 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
 	if (flow_defs[id].kind == IK_CHOICE) {
-		if (flow_choice_key(fl, id, k)) {
+		if (scr_flow_choice_key(fl, id, k)) {
 			fl->changed = true;
 			fl->it[id].error[0] = '\0';
-			fl->nerrors = flow_count_errors(fl);
+			fl->nerrors = scr_flow_count_errors(fl);
 			return UI_HANDLED;
 		}
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
@@ -1230,13 +1230,13 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 	}
 	if (fs->id_number != NULL) {
 		ui_field_set(&fl->it[FI_IDNUM].field, fs->id_number);
-		flow_lookup(ui, fl);
+		scr_flow_lookup(ui, fl);
 	}
-	flow_build(ui, fl);
+	scr_flow_build(ui, fl);
 	fl->page = PG_APPLICANT;
-	flow_focus_first(fl);
+	scr_flow_focus_first(fl);
 	if (fs->id_number != NULL && fl->known)
-		flow_focus_move(fl, +1);
+		scr_flow_focus_move(fl, +1);
 	return 0;
 }
 
@@ -1270,7 +1270,7 @@ scr_flow_title(struct ui *ui, struct screen *sc)
 	struct flow *fl = sc->data;
 
 	(void)ui;
-	snprintf(fl->title, sizeof fl->title, "%s", ui_vocab(&case_business_vocab[fl->biz]));
+	snprintf(fl->title, sizeof fl->title, "%s", ui_msg_vocab(&case_business_vocab[fl->biz]));
 	return fl->title;
 }
 

@@ -27,7 +27,7 @@ struct home {
 };
 
 static void
-home_load(struct ui *ui, struct home *h)
+scr_home_load(struct ui *ui, struct home *h)
 {
 	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++) {
 		service_queue_free(&h->q[k]);
@@ -48,7 +48,7 @@ scr_home_init(struct ui *ui, struct screen *sc, void *arg)
 		return -1;
 	sc->data = h;
 	h->sel = -1;
-	home_load(ui, h);
+	scr_home_load(ui, h);
 	return 0;
 }
 
@@ -67,7 +67,7 @@ scr_home_free(struct ui *ui, struct screen *sc)
 
 /* One queue line: name, masked ID number, the dates, and the state in words. */
 static void
-home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t size)
+scr_home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t size)
 {
 	char   masked[19], d1[64], d2[96];
 
@@ -75,11 +75,11 @@ home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t 
 	d2[0] = '\0';
 	switch (kind) {
 	case SERVICE_QUEUE_CARDS_MADE:
-		snprintf(d1, sizeof d1, ui_msg(M_Q_MADE_ON), ui_date(it->date));
+		snprintf(d1, sizeof d1, ui_msg(M_Q_MADE_ON), ui_names_date(it->date));
 		break;
 	case SERVICE_QUEUE_CARDS_RECEIVED:
-		snprintf(d1, sizeof d1, ui_msg(M_Q_RECEIVED_ON), ui_date(it->date));
-		snprintf(d2, sizeof d2, ui_msg(M_Q_NOTICE_DUE), ui_date(it->due_on));
+		snprintf(d1, sizeof d1, ui_msg(M_Q_RECEIVED_ON), ui_names_date(it->date));
+		snprintf(d2, sizeof d2, ui_msg(M_Q_NOTICE_DUE), ui_names_date(it->due_on));
 		if (it->overdue) {
 			size_t o = strlen(d2);
 
@@ -87,7 +87,7 @@ home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t 
 		}
 		break;
 	default:
-		snprintf(d1, sizeof d1, ui_msg(M_Q_VALID_UNTIL), ui_date(it->date));
+		snprintf(d1, sizeof d1, ui_msg(M_Q_VALID_UNTIL), ui_names_date(it->date));
 		if (it->overdue)
 			snprintf(d2, sizeof d2, "%s", ui_msg(M_Q_SUSPENDED));
 		break;
@@ -97,7 +97,7 @@ home_item_text(int kind, const struct service_queue_item *it, char *buf, size_t 
 
 /* Items of queue k shown: all when they fit, else one line less for "more". */
 static size_t
-home_shown(const struct home *h, int k)
+scr_home_shown(const struct home *h, int k)
 {
 	size_t per = (size_t)(h->per > 0 ? h->per : 1);
 
@@ -115,15 +115,15 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	char         buf[512];
 
 	if (!h->loaded || h->gen != ui->data_gen)
-		home_load(ui, h);
-	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, ui_role_name((int)ui->actor.role),
-	    ui->actor.centre, ui_date(ui->today));
+		scr_home_load(ui, h);
+	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, ui_names_role((int)ui->actor.role),
+	    ui->actor.centre, ui_names_date(ui->today));
 	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
-	for (size_t i = 0; i < ui_nbusiness_keys; i++) {
-		const struct ui_business_key *bk = &ui_business_keys[i];
+	for (size_t i = 0; i < ui_names_nbusiness_keys; i++) {
+		const struct ui_business_key *bk = &ui_names_business_keys[i];
 		int col = (int)(i % 3) * 26, row = y + (int)(i / 3);
 
-		bool off = bk->business == BIZ_CANCELLATION && !ui_is_supervisor(ui);
+		bool off = bk->business == BIZ_CANCELLATION && !ui_names_is_supervisor(ui);
 
 		ui_view_printf(v, row, col + 1, 2, UA_REVERSE, "%lc", (wint_t)bk->key);
 		char mark[64] = "";
@@ -131,9 +131,9 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		if (off)
 			snprintf(mark, sizeof mark, ui_msg(M_FMT_PAREN), ui_msg(M_SUPERVISOR_ONLY));
 		ui_view_printf(v, row, col + 3, 23, off ? UA_DIM : UA_NORMAL, "%s%s",
-		    ui_vocab(&case_business_vocab[bk->business]), mark);
+		    ui_msg_vocab(&case_business_vocab[bk->business]), mark);
 	}
-	y += (int)(ui_nbusiness_keys + 2) / 3;
+	y += (int)(ui_names_nbusiness_keys + 2) / 3;
 	ui_view_hline(v, y++, ui_msg(M_HOME_QUEUES));
 	/* Lines per queue (its header apart) that fit above the hint line. */
 	h->per = (v->rows - y - 1 - SERVICE_QUEUE__COUNT) / SERVICE_QUEUE__COUNT;
@@ -141,7 +141,7 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		h->per = 1;
 	for (int k = 0; k < SERVICE_QUEUE__COUNT && y < v->rows; k++) {
 		const struct service_queue *q = &h->q[k];
-		size_t n = home_shown(h, k);
+		size_t n = scr_home_shown(h, k);
 
 		ui_view_printf(v, y++, 0, 0, UA_BOLD, "%s (%zu)", ui_msg(qnames[k]), q->n);
 		if (q->n == 0 && y < v->rows)
@@ -150,7 +150,7 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 			bool sel = shown == h->sel;
 			enum ui_attr a = sel ? UA_REVERSE : (q->items[i].overdue ? UA_WARN : UA_NORMAL);
 
-			home_item_text(k, &q->items[i], buf, sizeof buf);
+			scr_home_item_text(k, &q->items[i], buf, sizeof buf);
 			ui_view_text(v, y, 0, 2, UA_BOLD, sel ? "> " : "  ");
 			ui_view_text(v, y++, 2, 0, a, buf);
 			if (sel)
@@ -166,12 +166,12 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 }
 
 static int
-home_nshown(const struct home *h)
+scr_home_nshown(const struct home *h)
 {
 	int n = 0;
 
 	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++)
-		n += (int)home_shown(h, k);
+		n += (int)scr_home_shown(h, k);
 	return n;
 }
 
@@ -179,9 +179,9 @@ static int
 scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct home *h = sc->data;
-	int          n = home_nshown(h);
+	int          n = scr_home_nshown(h);
 
-	if (ui_business_from_key(ui, k, NULL))
+	if (ui_names_business_from_key(ui, k, NULL))
 		return UI_HANDLED;
 	if (UK_IS_FN(k, 2)) {
 		ui_push(ui, &scr_lookup_mode, NULL);

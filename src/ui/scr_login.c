@@ -74,7 +74,7 @@ scr_login_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		ui_view_text(v, y++, x, 0, UA_BOLD, ui_msg(M_LOGIN_DEMO));
 		for (size_t i = 0; i < ui_demo_naccounts && y < v->rows; i++)
 			ui_view_printf(v, y++, x + 2, 0, UA_NORMAL, "%-10s %s",
-			    ui_demo_accounts[i].user, ui_role_name(ui_demo_accounts[i].role));
+			    ui_demo_accounts[i].user, ui_names_role(ui_demo_accounts[i].role));
 	}
 	/* Put the cursor back in the focused field (the text above moved it). */
 	ui_field_draw(&l->f[l->focus], v, l->focus == 0 ? 4 : 6, x + 10, 24, true, false);

@@ -69,7 +69,7 @@ scr_lookup_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		e = idnum_parse(num, strlen(num), ui->today, &id);
 		if (e != IDNUM_OK) {
 			snprintf(l->error, sizeof l->error, "%s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
 			return UI_HANDLED;
 		}
 		memset(&p, 0, sizeof p);

@@ -22,7 +22,7 @@ struct person {
 };
 
 static void
-person_load(struct ui *ui, struct person *ps)
+scr_person_load(struct ui *ui, struct person *ps)
 {
 	if (ps->loaded)
 		service_person_free(&ps->p);
@@ -41,7 +41,7 @@ scr_person_init(struct ui *ui, struct screen *sc, void *arg)
 		return -1;
 	sc->data = ps;
 	snprintf(ps->id, sizeof ps->id, "%s", (const char *)arg);
-	person_load(ui, ps);
+	scr_person_load(ui, ps);
 	return 0;
 }
 
@@ -60,22 +60,22 @@ scr_person_free(struct ui *ui, struct screen *sc)
 
 /* One application in columns (measured in display columns, not bytes). */
 static void
-person_history_draw(struct ui_view *v, int y, const struct service_history_entry *h, enum ui_attr a)
+scr_person_history_draw(struct ui_view *v, int y, const struct service_history_entry *h, enum ui_attr a)
 {
 	char rest[600];
 	int  n = snprintf(rest, sizeof rest, "%s %s%s%s", h->receipt_no, h->failed,
 	    h->failed[0] && h->missing[0] ? " " : "", h->missing);
 
 	(void)n;   /* cut at the screen's edge anyway */
-	ui_view_text(v, y, 2, 11, a, ui_date(h->day));
-	ui_view_text(v, y, 14, 19, a, ui_vocab(&case_business_vocab[h->business]));
-	ui_view_text(v, y, 34, 9, a, ui_verdict_name(h->verdict));
+	ui_view_text(v, y, 2, 11, a, ui_names_date(h->day));
+	ui_view_text(v, y, 14, 19, a, ui_msg_vocab(&case_business_vocab[h->business]));
+	ui_view_text(v, y, 34, 9, a, ui_names_verdict(h->verdict));
 	ui_view_text(v, y, 44, 0, a, rest);
 }
 
 /* "label: value" at (y, x); returns the columns used. */
 static int
-person_lv(struct ui_view *v, int y, int x, enum msg_id label, const char *value, enum ui_attr a)
+scr_person_lv(struct ui_view *v, int y, int x, enum msg_id label, const char *value, enum ui_attr a)
 {
 	return ui_view_printf(v, y, x, 0, a, ui_msg(M_FMT_LV), ui_msg(label), value);
 }
@@ -89,52 +89,52 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	int                          y = 0;
 
 	if (ps->gen != ui->data_gen)
-		person_load(ui, ps);
+		scr_person_load(ui, ps);
 	idnum_mask(ps->id, masked);
 	{
 		int x = 0;
 
-		x += person_lv(v, y, x, M_P_NAME, p->found ? p->name : "—", UA_BOLD) + 3;
-		x += person_lv(v, y, x, M_P_IDNUM, masked, UA_BOLD) + 3;
-		person_lv(v, y++, x, M_P_PHONE, p->phone[0] ? p->phone : "—", UA_BOLD);
+		x += scr_person_lv(v, y, x, M_P_NAME, p->found ? p->name : "—", UA_BOLD) + 3;
+		x += scr_person_lv(v, y, x, M_P_IDNUM, masked, UA_BOLD) + 3;
+		scr_person_lv(v, y++, x, M_P_PHONE, p->phone[0] ? p->phone : "—", UA_BOLD);
 	}
 	if (!p->found)
 		ui_view_text(v, y++, 0, 0, UA_WARN, ui_msg(M_LOOKUP_NOT_FOUND));
 	/* Registration */
 	if (p->registration.present) {
-		snprintf(buf, sizeof buf, ui_msg(M_P_REG_LINE), ui_date(p->registration.registered_on),
-		    ui_date(p->registration.valid_until));
+		snprintf(buf, sizeof buf, ui_msg(M_P_REG_LINE), ui_names_date(p->registration.registered_on),
+		    ui_names_date(p->registration.valid_until));
 		if (p->registration.valid_until < ui->today)
 			strncat(buf, ui_msg(M_P_REG_EXPIRED), sizeof buf - strlen(buf) - 1);
 	} else {
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
 	}
-	person_lv(v, y++, 0, M_P_REG, buf, UA_NORMAL);
+	scr_person_lv(v, y++, 0, M_P_REG, buf, UA_NORMAL);
 	/* Permit */
 	if (p->permit.present)
-		snprintf(buf, sizeof buf, ui_msg(M_P_PERMIT_LINE), ui_permit_state_name(p->permit.state),
-		    ui_date(p->permit.valid_from), ui_date(p->permit.valid_until),
-		    ui_date(p->permit.window_opens));
+		snprintf(buf, sizeof buf, ui_msg(M_P_PERMIT_LINE), ui_names_permit_state(p->permit.state),
+		    ui_names_date(p->permit.valid_from), ui_names_date(p->permit.valid_until),
+		    ui_names_date(p->permit.window_opens));
 	else
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
-	person_lv(v, y++, 0, M_P_PERMIT, buf,
+	scr_person_lv(v, y++, 0, M_P_PERMIT, buf,
 	    p->permit.state == SERVICE_PERMIT_SUSPENDED ? UA_WARN : UA_NORMAL);
 	/* Card */
 	if (p->card.present)
-		snprintf(buf, sizeof buf, ui_msg(M_P_CARD_LINE), ui_card_state_name(p->card.state),
-		    p->card.receipt_no, ui_date(p->card.ready_on));
+		snprintf(buf, sizeof buf, ui_msg(M_P_CARD_LINE), ui_names_card_state(p->card.state),
+		    p->card.receipt_no, ui_names_date(p->card.ready_on));
 	else
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
-	person_lv(v, y++, 0, M_P_CARD, buf, UA_NORMAL);
+	scr_person_lv(v, y++, 0, M_P_CARD, buf, UA_NORMAL);
 	ui_view_hline(v, y++, ui_msg(M_P_OPEN));
 	if (p->nopen == 0)
 		ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));
 	for (size_t i = 0; i < p->nopen && i < 3 && y < v->rows - 2; i++) {
-		person_history_draw(v, y++, &p->open[i], UA_WARN);
+		scr_person_history_draw(v, y++, &p->open[i], UA_WARN);
 	}
 	ui_view_hline(v, y++, ui_msg(M_P_HISTORY));
 	for (size_t i = 0; i < p->nhistory && y < v->rows - 1; i++) {
-		person_history_draw(v, y++, &p->history[i], UA_NORMAL);
+		scr_person_history_draw(v, y++, &p->history[i], UA_NORMAL);
 	}
 	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_P_HINT));
 }
@@ -144,7 +144,7 @@ scr_person_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct person *ps = sc->data;
 
-	if (ui_business_from_key(ui, k, ps->id))
+	if (ui_names_business_from_key(ui, k, ps->id))
 		return UI_HANDLED;
 	if (UK_IS_FN(k, 4)) {
 		ui_push(ui, &scr_received_mode, ps->id);

@@ -75,7 +75,7 @@ scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		r->ok = false;
 		if (e != IDNUM_OK) {
 			snprintf(r->msg, sizeof r->msg, "✗ %s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
 			return UI_HANDLED;
 		}
 		memset(&card, 0, sizeof card);
@@ -83,7 +83,7 @@ scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		if (st == SERVICE_OK) {
 			r->ok = true;
 			snprintf(r->msg, sizeof r->msg, ui_msg(M_RECV_DONE), card.holder_name,
-			    card.receipt_no, ui_date(card.notice_due_on));
+			    card.receipt_no, ui_names_date(card.notice_due_on));
 			ui->data_gen++;
 			ui_field_set(&r->f, "");
 		} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {

@@ -53,7 +53,7 @@ scr_result_title(struct ui *ui, struct screen *sc)
 
 /* Emits one wrapped paragraph; the screen scrolls by paragraphs. */
 static void
-result_para(struct ui_view *v, int *y, int *line, int top, int x, enum ui_attr a, const char *s)
+scr_result_para(struct ui_view *v, int *y, int *line, int top, int x, enum ui_attr a, const char *s)
 {
 	if ((*line)++ < top || *y >= v->rows - 1)
 		return;
@@ -74,8 +74,8 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (idnum_parse(c->applicant.id_number, c->applicant.id_len, c->today, &id) == IDNUM_OK)
 		idnum_mask(id.number, masked);
 	snprintf(buf, sizeof buf, "%s  %s  %s  %s", ui_msg(d->verdict == VERDICT_REFUSE ? M_REFUSE_TITLE :
-	    M_INCOMPLETE_TITLE), ui_vocab(&case_business_vocab[c->business]), c->applicant.name, masked);
-	result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
+	    M_INCOMPLETE_TITLE), ui_msg_vocab(&case_business_vocab[c->business]), c->applicant.name, masked);
+	scr_result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
 	for (int i = 0; i < d->nresults; i++) {
 		const struct rule_result *rr = &d->results[i];
 		const struct rule_def    *def = &rules_catalogue[rr->rule];
@@ -89,23 +89,23 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 			tag = M_RULE_WARN;
 		else
 			continue;
-		rules_message(rr, ui_lang(), msg, sizeof msg);
+		rules_message(rr, ui_msg_lang(), msg, sizeof msg);
 		snprintf(buf, sizeof buf, "[%s] %s %s", ui_msg(tag), def->code,
-		    ui_lang() == LANG_EN ? def->title_en : def->title_zh);
-		result_para(v, &y, &line, r->top, 0, rr->outcome == OUT_FAIL ? UA_ERROR : UA_WARN, buf);
-		result_para(v, &y, &line, r->top, 4, UA_NORMAL, msg);
+		    ui_msg_lang() == LANG_EN ? def->title_en : def->title_zh);
+		scr_result_para(v, &y, &line, r->top, 0, rr->outcome == OUT_FAIL ? UA_ERROR : UA_WARN, buf);
+		scr_result_para(v, &y, &line, r->top, 4, UA_NORMAL, msg);
 		snprintf(buf, sizeof buf, "%s%s", ui_msg(M_CITATION), def->citation);
-		result_para(v, &y, &line, r->top, 4, UA_DIM, buf);
+		scr_result_para(v, &y, &line, r->top, 4, UA_DIM, buf);
 	}
 	snprintf(buf, sizeof buf, "%s", ui_msg(M_NEXT_STEP));
 	if (d->eligible_from != JZZ_DATE_NONE) {
 		size_t o = strlen(buf);
 
-		snprintf(buf + o, sizeof buf - o, ui_msg(M_NEXT_ELIGIBLE), ui_date(d->eligible_from));
+		snprintf(buf + o, sizeof buf - o, ui_msg(M_NEXT_ELIGIBLE), ui_names_date(d->eligible_from));
 	} else if (d->window_opens != JZZ_DATE_NONE) {
 		size_t o = strlen(buf);
 
-		snprintf(buf + o, sizeof buf - o, ui_msg(M_NEXT_WINDOW), ui_date(d->window_opens));
+		snprintf(buf + o, sizeof buf - o, ui_msg(M_NEXT_WINDOW), ui_names_date(d->window_opens));
 	} else if (d->verdict == VERDICT_INCOMPLETE) {
 		size_t o = strlen(buf);
 
@@ -113,15 +113,15 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		for (int k = 0; k < DOC__COUNT && o < sizeof buf; k++)
 			if (d->missing_documents & DOCBIT(k))
 				o += (size_t)snprintf(buf + o, sizeof buf - o, " %s",
-				    ui_vocab(&case_doc_vocab[k]));
+				    ui_msg_vocab(&case_doc_vocab[k]));
 	} else {
 		size_t o = strlen(buf);
 
 		snprintf(buf + o, sizeof buf - o, "%s", ui_msg(M_NEXT_FIX));
 	}
-	result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
+	scr_result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
 	snprintf(buf, sizeof buf, ui_msg(M_RECORDED_AS), r->o.res.application_id);
-	result_para(v, &y, &line, r->top, 0, UA_DIM, buf);
+	scr_result_para(v, &y, &line, r->top, 0, UA_DIM, buf);
 	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_RESULT_HINT));
 }
 

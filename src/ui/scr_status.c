@@ -50,7 +50,7 @@ scr_status_free(struct ui *ui, struct screen *sc)
 }
 
 static void
-status_row(struct ui_view *v, int y, enum msg_id label, const char *value)
+scr_status_row(struct ui_view *v, int y, enum msg_id label, const char *value)
 {
 	ui_view_text(v, y, 2, 19, UA_NORMAL, ui_msg(label));
 	ui_view_text(v, y, 22, 0, UA_NORMAL, value);
@@ -73,13 +73,13 @@ scr_status_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	else if (s->asked) {
 		char last[256];
 
-		snprintf(last, sizeof last, "%s  %s  %s", ui_date(in->last_day),
-		    ui_vocab(&case_business_vocab[in->last_business]), ui_verdict_name(in->last_verdict));
-		status_row(v, y++, M_STATUS_LAST, last);
-		status_row(v, y++, M_STATUS_CARD, ui_card_state_name(in->card_state));
-		status_row(v, y++, M_STATUS_READY, ui_date(in->ready_on));
-		status_row(v, y++, M_STATUS_PERMIT, ui_permit_state_name(in->permit_state));
-		status_row(v, y++, M_STATUS_VALID, ui_date(in->valid_until));
+		snprintf(last, sizeof last, "%s  %s  %s", ui_names_date(in->last_day),
+		    ui_msg_vocab(&case_business_vocab[in->last_business]), ui_names_verdict(in->last_verdict));
+		scr_status_row(v, y++, M_STATUS_LAST, last);
+		scr_status_row(v, y++, M_STATUS_CARD, ui_names_card_state(in->card_state));
+		scr_status_row(v, y++, M_STATUS_READY, ui_names_date(in->ready_on));
+		scr_status_row(v, y++, M_STATUS_PERMIT, ui_names_permit_state(in->permit_state));
+		scr_status_row(v, y++, M_STATUS_VALID, ui_names_date(in->valid_until));
 	}
 	ui_field_draw(&s->f[1], v, 4, 22, 20, s->focus == 1, false);
 	ui_field_draw(&s->f[0], v, 2, 22, 20, s->focus == 0, false);
@@ -109,7 +109,7 @@ scr_status_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		if (e != IDNUM_OK) {
 			snprintf(s->error, sizeof s->error, ui_msg(M_FMT_LV), ui_msg(M_LOOKUP_PROMPT),
 			    e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
 			s->focus = 1;
 			return UI_HANDLED;
 		}

@@ -166,7 +166,7 @@ ui_draw_header(struct ui *ui, struct screen *sc)
 	ui_view_fill(&v, 0, UA_TITLE);
 	title = sc->mode->title_fn != NULL ? sc->mode->title_fn(ui, sc) : ui_msg(sc->mode->title);
 	if (ui->opts->training)
-		mark = ui_text_cols(ui_msg(M_TRAINING)) + 4;
+		mark = ui_view_cols(ui_msg(M_TRAINING)) + 4;
 	x = ui_view_text(&v, 0, 1, ui->cols - 2 - mark, UA_TITLE, ui_msg(M_APP_TITLE));
 	x += ui_view_text(&v, 0, 1 + x, ui->cols - 2 - mark - x, UA_TITLE, " | ");
 	ui_view_text(&v, 0, 1 + x, ui->cols - 2 - mark - x, UA_TITLE, title);
@@ -196,7 +196,7 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 			label = sc->mode->fkey_label(ui, sc, fk->fn, label);
 		if (label == M_NONE)
 			continue;
-		if (x + 4 + ui_text_cols(ui_msg(label)) > ui->cols)
+		if (x + 4 + ui_view_cols(ui_msg(label)) > ui->cols)
 			break;
 		snprintf(num, sizeof num, "F%d", fk->fn);
 		x += ui_view_text(&v, 1, x, 0, UA_REVERSE, num);
@@ -295,7 +295,7 @@ ui_key(struct ui *ui, const struct ui_key *k)
 		return;
 	}
 	if (UK_IS_FN(k, 6)) {
-		ui_set_lang(ui_lang() == LANG_ZH ? LANG_EN : LANG_ZH);
+		ui_msg_set_lang(ui_msg_lang() == LANG_ZH ? LANG_EN : LANG_ZH);
 		return;
 	}
 	if (ui->too_small) {
@@ -341,7 +341,7 @@ ui_run(const struct ui_options *o)
 	char        err[SERVICE_ERR_LEN];
 
 	setlocale(LC_ALL, "");
-	ui_set_lang(o->lang != NULL && strcmp(o->lang, "en") == 0 ? LANG_EN : LANG_ZH);
+	ui_msg_set_lang(o->lang != NULL && strcmp(o->lang, "en") == 0 ? LANG_EN : LANG_ZH);
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
 		fprintf(stderr, ui_msg(M_NEED_UTF8), cs != NULL ? cs : "?");

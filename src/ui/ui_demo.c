@@ -50,7 +50,7 @@ static const struct demo_person demo_persons[] = {
 };
 
 static void
-demo_id(const struct demo_person *p, char out[19])
+ui_demo_id(const struct demo_person *p, char out[19])
 {
 	snprintf(out, 19, "%.6s%04d%02d%02d%.3s", p->addr6, p->y, p->m, p->d, p->seq3);
 	out[17] = idnum_check_char(out);
@@ -58,20 +58,20 @@ demo_id(const struct demo_person *p, char out[19])
 }
 
 static void
-demo_case(struct jzz_case *c, enum jzz_business b, jzz_date day, const struct demo_person *p)
+ui_demo_case(struct jzz_case *c, enum jzz_business b, jzz_date day, const struct demo_person *p)
 {
 	case_init(c);
 	c->business = b;
 	c->channel = CH_COUNTER;
 	c->today = day;
-	demo_id(p, c->applicant.id_number);
+	ui_demo_id(p, c->applicant.id_number);
 	c->applicant.id_len = strlen(c->applicant.id_number);
 	snprintf(c->applicant.name, sizeof c->applicant.name, "%s", p->name);
 	snprintf(c->applicant.phone, sizeof c->applicant.phone, "139%08d", p->y * 10000 + p->m * 100 + p->d);
 }
 
 static int
-demo_submit(struct service *s, const struct service_actor *a, struct jzz_case *c,
+ui_demo_submit(struct service *s, const struct service_actor *a, struct jzz_case *c,
             char *err, size_t errlen)
 {
 	struct service_result res;
@@ -90,7 +90,7 @@ demo_submit(struct service *s, const struct service_actor *a, struct jzz_case *c
 }
 
 static int
-demo_fill(struct service *s, jzz_date today, char *err, size_t errlen)
+ui_demo_fill(struct service *s, jzz_date today, char *err, size_t errlen)
 {
 	struct service_actor a;
 	struct jzz_case      c;
@@ -110,21 +110,21 @@ demo_fill(struct service *s, jzz_date today, char *err, size_t errlen)
 		char                      idn[19];
 
 		/* A permit needs a registration 6 to 12 months old (REG-2, REG-3). */
-		demo_case(&c, BIZ_REGISTRATION, today - (p->permit_ago > 0 ? p->permit_ago + 200 :
+		ui_demo_case(&c, BIZ_REGISTRATION, today - (p->permit_ago > 0 ? p->permit_ago + 200 :
 		    p->registered_ago), p);
 		c.has_housing = true;
 		c.housing.tenure = TENURE_RENT;
 		c.documents = DOCBIT(DOC_ID_CARD) | DOCBIT(DOC_REGISTRATION_FORM) |
 		    DOCBIT(DOC_LEASE_FILING_CERTIFICATE);
-		if (demo_submit(s, &a, &c, err, errlen) != 0)
+		if (ui_demo_submit(s, &a, &c, err, errlen) != 0)
 			return -1;
 		if (p->permit_ago == 0)
 			continue;
-		demo_case(&c, BIZ_PERMIT_NEW, today - p->permit_ago, p);
+		ui_demo_case(&c, BIZ_PERMIT_NEW, today - p->permit_ago, p);
 		c.documents = DOCBIT(DOC_ID_CARD) | DOCBIT(DOC_PERMIT_APPLICATION_FORM);
-		if (demo_submit(s, &a, &c, err, errlen) != 0)
+		if (ui_demo_submit(s, &a, &c, err, errlen) != 0)
 			return -1;
-		demo_id(p, idn);
+		ui_demo_id(p, idn);
 		if (p->received_ago > 0 || p->picked_up) {
 			jzz_date arrived = p->received_ago > 0 ? today - p->received_ago :
 			    today - p->permit_ago + 30;
@@ -135,9 +135,9 @@ demo_fill(struct service *s, jzz_date today, char *err, size_t errlen)
 				return -1;
 			}
 			if (p->picked_up) {
-				demo_case(&c, BIZ_PICKUP, arrived + 1, p);
+				ui_demo_case(&c, BIZ_PICKUP, arrived + 1, p);
 				c.documents = DOCBIT(DOC_ID_CARD) | DOCBIT(DOC_ACCEPTANCE_RECEIPT);
-				if (demo_submit(s, &a, &c, err, errlen) != 0)
+				if (ui_demo_submit(s, &a, &c, err, errlen) != 0)
 					return -1;
 			}
 		}
@@ -162,7 +162,7 @@ ui_demo_prepare(const char *path, jzz_date today, const char *holidays, char *er
 	s = service_open(path, err, errlen);
 	if (s == NULL)
 		return -1;
-	if (demo_fill(s, today, err, errlen) != 0) {
+	if (ui_demo_fill(s, today, err, errlen) != 0) {
 		service_close(s);
 		unlink(path);   /* half a training database would be taken as whole next time */
 		return -1;

@@ -18,30 +18,30 @@ static const struct ui_msg_entry ui_msg_table[M__COUNT] = {
 #undef UI_MSG_ENTRY
 };
 
-static enum rules_lang ui_msg_lang = LANG_ZH;
+static enum rules_lang ui_msg_current = LANG_ZH;
 
 const char *
 ui_msg(enum msg_id id)
 {
 	if ((int)id < 0 || id >= M__COUNT)
 		return "";
-	return ui_msg_lang == LANG_EN ? ui_msg_table[id].en : ui_msg_table[id].zh;
+	return ui_msg_current == LANG_EN ? ui_msg_table[id].en : ui_msg_table[id].zh;
 }
 
 const char *
-ui_vocab(const struct vocab *v)
+ui_msg_vocab(const struct vocab *v)
 {
-	return ui_msg_lang == LANG_EN ? v->en : v->zh;
+	return ui_msg_current == LANG_EN ? v->en : v->zh;
 }
 
 enum rules_lang
-ui_lang(void)
+ui_msg_lang(void)
 {
-	return ui_msg_lang;
+	return ui_msg_current;
 }
 
 void
-ui_set_lang(enum rules_lang lang)
+ui_msg_set_lang(enum rules_lang lang)
 {
-	ui_msg_lang = lang;
+	ui_msg_current = lang;
 }

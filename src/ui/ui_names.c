@@ -7,7 +7,7 @@
  */
 #include "uipriv.h"
 
-const struct ui_business_key ui_business_keys[] = {
+const struct ui_business_key ui_names_business_keys[] = {
 	{ L'1', BIZ_REGISTRATION },
 	{ L'2', BIZ_PERMIT_NEW },
 	{ L'3', BIZ_PERMIT_NEW_FAST },
@@ -20,27 +20,27 @@ const struct ui_business_key ui_business_keys[] = {
 	{ L'0', BIZ_PICKUP },
 	{ L'c', BIZ_CANCELLATION },
 };
-const size_t ui_nbusiness_keys = sizeof ui_business_keys / sizeof ui_business_keys[0];
+const size_t ui_names_nbusiness_keys = sizeof ui_names_business_keys / sizeof ui_names_business_keys[0];
 
 bool
-ui_is_supervisor(const struct ui *ui)
+ui_names_is_supervisor(const struct ui *ui)
 {
 	return ui->actor.role == SERVICE_ROLE_SUPERVISOR || ui->actor.role == SERVICE_ROLE_ADMIN;
 }
 
 bool
-ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number)
+ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number)
 {
 	struct flow_start fs;
 
 	if (k->type != UK_CHAR)
 		return false;
-	for (size_t i = 0; i < ui_nbusiness_keys; i++) {
-		if ((wint_t)ui_business_keys[i].key != k->ch)
+	for (size_t i = 0; i < ui_names_nbusiness_keys; i++) {
+		if ((wint_t)ui_names_business_keys[i].key != k->ch)
 			continue;
-		fs.business = ui_business_keys[i].business;
-		if (fs.business == BIZ_CANCELLATION && !ui_is_supervisor(ui)) {
-			ui_status(ui, UA_ERROR, ui_msg(M_FMT_LV), ui_vocab(&case_business_vocab[fs.business]),
+		fs.business = ui_names_business_keys[i].business;
+		if (fs.business == BIZ_CANCELLATION && !ui_names_is_supervisor(ui)) {
+			ui_status(ui, UA_ERROR, ui_msg(M_FMT_LV), ui_msg_vocab(&case_business_vocab[fs.business]),
 			    ui_msg(M_SUPERVISOR_ONLY));
 			return true;
 		}
@@ -52,7 +52,7 @@ ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_numbe
 }
 
 const char *
-ui_permit_state_name(enum service_permit_state st)
+ui_names_permit_state(enum service_permit_state st)
 {
 	static const enum msg_id m[SERVICE_PERMIT__COUNT] = {
 		[SERVICE_PERMIT_NONE] = M_ST_NONE,
@@ -66,7 +66,7 @@ ui_permit_state_name(enum service_permit_state st)
 }
 
 const char *
-ui_card_state_name(enum service_card_state st)
+ui_names_card_state(enum service_card_state st)
 {
 	static const enum msg_id m[SERVICE_CARD__COUNT] = {
 		[SERVICE_CARD_NONE] = M_CARD_NONE,
@@ -84,7 +84,7 @@ ui_card_state_name(enum service_card_state st)
 }
 
 const char *
-ui_role_name(int role)
+ui_names_role(int role)
 {
 	static const enum msg_id m[SERVICE_ROLE__COUNT] = {
 		[SERVICE_ROLE_CLERK] = M_ROLE_CLERK,
@@ -97,7 +97,7 @@ ui_role_name(int role)
 }
 
 const char *
-ui_verdict_name(enum verdict v)
+ui_names_verdict(enum verdict v)
 {
 	switch (v) {
 	case VERDICT_ACCEPT:     return ui_msg(M_V_ACCEPT);
@@ -108,7 +108,7 @@ ui_verdict_name(enum verdict v)
 }
 
 const char *
-ui_date(jzz_date d)
+ui_names_date(jzz_date d)
 {
 	static char ring[8][JZZ_DATE_STRLEN];
 	static int  next;

@@ -67,21 +67,21 @@ ui_receipt_text(struct ui *ui, const struct flow_outcome *o)
 	strbuf_printf(&sb, "        %s%s%s\n\n", ui_msg(M_RECEIPT_TITLE),
 	    ui->opts->training ? "  " : "", ui->opts->training ? ui_msg(M_TRAINING) : "");
 	ui_receipt_row(&sb, M_RC_NO, o->res.receipt_no);
-	ui_receipt_row(&sb, M_RC_BUSINESS, ui_vocab(&case_business_vocab[c->business]));
+	ui_receipt_row(&sb, M_RC_BUSINESS, ui_msg_vocab(&case_business_vocab[c->business]));
 	ui_receipt_row(&sb, M_RC_NAME, c->applicant.name);
 	if (idnum_parse(c->applicant.id_number, c->applicant.id_len, c->today, &id) == IDNUM_OK ||
 	    id.number[0] != '\0')
 		idnum_mask(id.number, masked);
 	ui_receipt_row(&sb, M_RC_IDNUM, masked);
-	ui_receipt_row(&sb, M_RC_ACCEPTED, ui_date(c->today));
+	ui_receipt_row(&sb, M_RC_ACCEPTED, ui_names_date(c->today));
 	if (d->has_milestones) {
-		ui_receipt_row(&sb, M_RC_TRANSFERRED, ui_date(d->transferred));
-		ui_receipt_row(&sb, M_RC_REVIEWED, ui_date(d->reviewed));
+		ui_receipt_row(&sb, M_RC_TRANSFERRED, ui_names_date(d->transferred));
+		ui_receipt_row(&sb, M_RC_REVIEWED, ui_names_date(d->reviewed));
 	}
 	if (d->ready_on != JZZ_DATE_NONE)
-		ui_receipt_row(&sb, M_RC_READY, ui_date(d->ready_on));
+		ui_receipt_row(&sb, M_RC_READY, ui_names_date(d->ready_on));
 	if (d->new_valid_until != JZZ_DATE_NONE)
-		ui_receipt_row(&sb, M_RC_VALID_UNTIL, ui_date(d->new_valid_until));
+		ui_receipt_row(&sb, M_RC_VALID_UNTIL, ui_names_date(d->new_valid_until));
 	if (d->residence_years_reset)
 		strbuf_printf(&sb, "%s\n", ui_msg(M_RC_RESET));
 	if (d->fee_yuan > 0) {
@@ -116,7 +116,7 @@ ui_receipt_text(struct ui *ui, const struct flow_outcome *o)
 
 		if (d->results[i].outcome != OUT_WARN)
 			continue;
-		rules_message(&d->results[i], ui_lang(), buf, sizeof buf);
+		rules_message(&d->results[i], ui_msg_lang(), buf, sizeof buf);
 		n = snprintf(val, sizeof val, "[%s] %s", rules_code((enum rule_id)d->results[i].rule), buf);
 		(void)n;
 		ui_receipt_lv(&sb, ui_msg(M_RC_WARN), val);

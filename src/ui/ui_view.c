@@ -110,7 +110,7 @@ ui_view_wcw(wchar_t wc)
 }
 
 int
-ui_text_cols(const char *s)
+ui_view_cols(const char *s)
 {
 	wchar_t wc;
 	size_t  n;

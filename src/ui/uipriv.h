@@ -26,9 +26,9 @@
 
 /* ---- messages (ui_msg.c) ---- */
 const char *ui_msg(enum msg_id id);
-const char *ui_vocab(const struct vocab *v);  /* zh or en of a vocab entry */
-enum rules_lang ui_lang(void);
-void ui_set_lang(enum rules_lang lang);
+const char *ui_msg_vocab(const struct vocab *v);  /* zh or en of a vocab entry */
+enum rules_lang ui_msg_lang(void);
+void ui_msg_set_lang(enum rules_lang lang);
 
 /* ---- keys (ui_input.c) ---- */
 enum ui_key_type { UK_NONE, UK_CHAR, UK_FN, UK_SPECIAL, UK_ESC };
@@ -72,7 +72,7 @@ int  ui_view_wrap_count(int width, const char *s);
 void ui_view_hline(struct ui_view *v, int y, const char *label);
 void ui_view_fill(struct ui_view *v, int y, enum ui_attr a);
 void ui_view_cursor(struct ui_view *v, int y, int x);
-int  ui_text_cols(const char *s);   /* display columns of UTF-8 text */
+int  ui_view_cols(const char *s);   /* display columns of UTF-8 text */
 
 /* ---- the field editor (ui_field.c) ---- */
 enum ui_field_kind { UF_TEXT, UF_IDNUM, UF_DIGITS, UF_DATE, UF_SECRET };
@@ -194,19 +194,19 @@ struct ui_business_key {
 	wchar_t           key;
 	enum jzz_business business;
 };
-extern const struct ui_business_key ui_business_keys[];
-extern const size_t ui_nbusiness_keys;
-bool ui_is_supervisor(const struct ui *ui);
+extern const struct ui_business_key ui_names_business_keys[];
+extern const size_t ui_names_nbusiness_keys;
+bool ui_names_is_supervisor(const struct ui *ui);
 /* Starts a business from a key; true when the key was a business key. */
-bool ui_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
+bool ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
 
 /* Names of states, in the current language. */
-const char *ui_permit_state_name(enum service_permit_state st);
-const char *ui_card_state_name(enum service_card_state st);
-const char *ui_verdict_name(enum verdict v);
-const char *ui_role_name(int role);   /* enum service_role */
+const char *ui_names_permit_state(enum service_permit_state st);
+const char *ui_names_card_state(enum service_card_state st);
+const char *ui_names_verdict(enum verdict v);
+const char *ui_names_role(int role);   /* enum service_role */
 /* "YYYY-MM-DD" or "—" for none, into a static ring of buffers. */
-const char *ui_date(jzz_date d);
+const char *ui_names_date(jzz_date d);
 
 /* What a submitted business hands to the receipt and result screens. */
 struct flow_outcome {
