@@ -1,0 +1,183 @@
+/*
+ * cmd_seed.c: `jzz --db PATH seed --persons N [--years Y] [--centre CODE,...]
+ * [--seed S] [--check]`: a NEW database holding a synthetic district, for
+ * benchmarks, load tests and training (store_seed.h says what it holds).
+ *
+ * Why a command of its own rather than `init` then many `submit`s: a submit
+ * is a few milliseconds; ten million persons with years of history must be
+ * written in bulk, which only a file nobody else has opened allows (the
+ * seed runs without journal). So seed makes the file itself, like init,
+ * and refuses one that exists.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jzz/cli_service.h"
+#include "jzz/store_seed.h"
+
+struct seed_bar {
+	double t0;
+	bool   tty;
+};
+
+static double
+seed_cmd_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The progress bar on stderr: redrawn in place on a terminal, one line per
+ * tenth otherwise (logs). */
+static void
+seed_cmd_progress(void *arg, long done, long total)
+{
+	struct seed_bar *b = arg;
+	double           el = seed_cmd_clock() - b->t0, frac = total > 0 ? (double)done / total : 1;
+	int              w = 40, k = (int)(frac * w);
+	static int       last_tenth = -1;
+	char             bar[64];
+
+	if (!b->tty) {
+		int tenth = (int)(frac * 10);
+
+		if (tenth == last_tenth && done < total)
+			return;
+		last_tenth = tenth;
+	}
+	for (int i = 0; i < w; i++)
+		bar[i] = i < k ? '#' : '.';
+	bar[w] = '\0';
+	fprintf(stderr, "%sseed [%s] %3d%% %ld/%ld persons, %.0f s, eta %.0f s%s",
+	    b->tty ? "\r" : "", bar, (int)(frac * 100), done, total, el,
+	    frac > 0 ? el / frac - el : 0.0, b->tty && done < total ? "" : "\n");
+	fflush(stderr);
+}
+
+static int
+seed_cmd_usage(void)
+{
+	cli_error("usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
+	    " [--seed S] [--check]");
+	return CLI_BADCASE;
+}
+
+static int
+seed_cmd_centres(struct store_seed_opts *o, char *list)
+{
+	for (char *save = NULL, *t = strtok_r(list, ",", &save); t != NULL;
+	    t = strtok_r(NULL, ",", &save)) {
+		if (o->ncentres >= STORE_SEED_CENTRES_MAX || strlen(t) != 9 ||
+		    strspn(t, "0123456789") != 9)
+			return -1;
+		o->centres[o->ncentres++] = t;
+	}
+	return o->ncentres > 0 ? 0 : -1;
+}
+
+int
+cmd_seed(const struct cli_opts *opts, int argc, char **argv)
+{
+	struct store_seed_opts  o;
+	struct store_seed_stats stats;
+	struct seed_bar         bar;
+	struct store           *st = NULL;
+	struct stat             sb;
+	const char             *env = getenv("JZZ_HOLIDAYS_DIR");
+	char                    dir[4096], err[512], *list = NULL, *end;
+	enum service_status     sst;
+	enum store_rc           rc;
+	double                  t0;
+
+	memset(&o, 0, sizeof o);
+	o.persons = -1;
+	o.years = 5;
+	o.seed = 1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(a, "--persons") == 0 && v != NULL) {
+			o.persons = strtol(v, &end, 10);
+			if (*end != '\0' || o.persons < 0)
+				return seed_cmd_usage();
+			i++;
+		} else if (strcmp(a, "--years") == 0 && v != NULL) {
+			o.years = (int)strtol(v, &end, 10);
+			if (*end != '\0' || o.years < 1 || o.years > 20)
+				return seed_cmd_usage();
+			i++;
+		} else if (strcmp(a, "--seed") == 0 && v != NULL) {
+			o.seed = strtoull(v, &end, 10);
+			if (*end != '\0')
+				return seed_cmd_usage();
+			i++;
+		} else if (strcmp(a, "--batch") == 0 && v != NULL) {
+			o.batch = strtol(v, &end, 10);
+			if (*end != '\0' || o.batch <= 0)
+				return seed_cmd_usage();
+			i++;
+		} else if (strcmp(a, "--centre") == 0 && v != NULL) {
+			list = argv[++i];
+		} else if (strcmp(a, "--check") == 0) {
+			o.check_fk = true;
+		} else {
+			return seed_cmd_usage();
+		}
+	}
+	if (o.persons < 0 || opts->db == NULL)
+		return seed_cmd_usage();
+	if (list != NULL && seed_cmd_centres(&o, list) != 0) {
+		cli_error("seed: --centre: 9-digit centre codes separated by commas");
+		return CLI_BADCASE;
+	}
+	if (stat(opts->db, &sb) == 0) {
+		cli_error("seed: %s exists; seed makes a new file (delete it first)", opts->db);
+		return CLI_BADCASE;
+	}
+	o.today = cli_today(opts);
+
+	if (env != NULL && *env != '\0')
+		snprintf(dir, sizeof dir, "%s", env);
+	else
+		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	sst = service_init(opts->db,
+	    opts->centre != NULL ? opts->centre : o.ncentres > 0 ? o.centres[0] : "310105009",
+	    access(dir, R_OK | X_OK) == 0 ? dir : NULL, err, sizeof err);
+	if (sst != SERVICE_OK) {
+		cli_error("seed: %s", err);
+		return CLI_FAIL;
+	}
+	if (store_open(opts->db, false, &st, err, sizeof err) != STORE_OK) {
+		cli_error("seed: %s", err);
+		return CLI_FAIL;
+	}
+	bar.t0 = t0 = seed_cmd_clock();
+	bar.tty = isatty(STDERR_FILENO);
+	o.progress = seed_cmd_progress;
+	o.progress_arg = &bar;
+	rc = store_seed(st, &o, &stats);
+	if (rc != STORE_OK) {
+		cli_error("seed: %s", store_errmsg(st));
+		store_close(st);
+		return CLI_FAIL;
+	}
+	store_close(st);
+	if (stat(opts->db, &sb) != 0)
+		sb.st_size = 0;
+	printf("{\"persons\":%ld,\"applications\":%ld,\"registrations\":%ld,\"permits\":%ld,"
+	    "\"cards\":%ld,\"endorsements\":%ld,\"changes\":%ld,\"fees\":%ld,\"sms\":%ld,"
+	    "\"rule_rows\":%ld,\"load_seconds\":%.1f,\"index_seconds\":%.1f,\"seconds\":%.1f,"
+	    "\"bytes\":%lld,\"bytes_per_person\":%.0f}\n",
+	    stats.persons, stats.applications, stats.registrations, stats.permits, stats.cards,
+	    stats.endorsements, stats.changes, stats.fees, stats.sms, stats.rules,
+	    stats.load_seconds, stats.index_seconds, seed_cmd_clock() - t0,
+	    (long long)sb.st_size, stats.persons > 0 ? (double)sb.st_size / stats.persons : 0.0);
+	return CLI_OK;
+}
