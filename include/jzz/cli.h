@@ -61,6 +61,7 @@ int cmd_card(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+int cmd_seed(const struct cli_opts *opts, int argc, char **argv);
 /* The counter terminal (cmd_tui.c, cmd_demo.c; the screens are src/ui). */
 int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
 int cmd_demo(const struct cli_opts *opts, int argc, char **argv);

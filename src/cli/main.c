@@ -18,6 +18,7 @@ static const struct cli_command main_commands[] = {
 	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
 	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },
 	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
+	{ "seed", cmd_seed, "生成模拟数据库（基准测试用）", "a new synthetic database (benchmarks)" },
 	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
 	{ "tui", cmd_tui, "受理终端（默认命令）", "the counter terminal (the default)" },
 	{ "demo", cmd_demo, "培训模式（培训数据库）", "training mode (training database)" },
