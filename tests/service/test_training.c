@@ -1,0 +1,221 @@
+/*
+ * test_training.c: training databases (issue 5): the mark in the file and
+ * the refusal to open one as the other; the demo data (a person for each
+ * outcome that depends on records); the trainer's day of work; the reset.
+ */
+#include "svctest.h"
+
+static char train_db[512];
+
+static struct service *
+train_new(jzz_date today)
+{
+	char            err[512];
+	struct service *s;
+
+	snprintf(train_db, sizeof train_db, "%.200s/training.db", svctest_dir);
+	unlink(train_db);
+	if (service_init_training(train_db, "310105009", JZZ_SOURCE_DATADIR "/holidays", today, err,
+	    sizeof err) != SERVICE_OK)
+		fail_msg("init_training: %s", err);
+	s = service_open_mode(train_db, SERVICE_DB_TRAINING, err, sizeof err);
+	if (s == NULL)
+		fail_msg("open: %s", err);
+	return s;
+}
+
+static void
+demo_idnum(const char *addr6, int y, int m, int d, const char *seq3, char out[19])
+{
+	snprintf(out, 19, "%.6s%04d%02d%02d%.3s", addr6, y, m, d, seq3);
+	out[17] = idnum_check_char(out);
+	out[18] = '\0';
+}
+
+static void
+test_modes_refused(void **state)
+{
+	char            err[512];
+	struct service *s;
+
+	(void)state;
+	s = train_new(D(2026, 11, 27));
+	assert_int_equal(service_db_mode(s), SERVICE_DB_TRAINING);
+	service_close(s);
+	/* training opened as production: refused, and says why */
+	assert_null(service_open(train_db, err, sizeof err));
+	assert_non_null(strstr(err, "training"));
+	assert_null(service_open_mode(train_db, SERVICE_DB_PRODUCTION, err, sizeof err));
+	/* production opened as training: refused */
+	s = svctest_new();
+	assert_int_equal(service_db_mode(s), SERVICE_DB_PRODUCTION);
+	service_close(s);
+	assert_null(service_open_mode(svctest_db, SERVICE_DB_TRAINING, err, sizeof err));
+	assert_non_null(strstr(err, "production"));
+	assert_int_equal(svctest_count("PRAGMA application_id"), 1247435344);
+	/* the demo data never goes into production */
+	s = service_open(svctest_db, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(service_demo_fill(s, D(2026, 11, 27)), SERVICE_ERR_DENIED);
+	service_close(s);
+}
+
+static enum verdict
+try_case(struct service *s, const struct service_actor *a, jzz_date today, const char *fmt,
+         const char *id)
+{
+	struct service_result r;
+	struct jzz_case       c;
+	char                  buf[1024];
+
+	snprintf(buf, sizeof buf, fmt, id);
+	svctest_case(&c, today, "%s", buf);
+	assert_int_equal(service_submit(s, a, &c, today, &r), SERVICE_OK);
+	return r.decision.verdict;
+}
+
+static void
+test_demo_persons(void **state)
+{
+	const jzz_date        T = D(2026, 11, 27);
+	struct service       *s;
+	struct service_actor  clerk, super;
+	struct service_person p;
+	struct service_report rep;
+	char                  id[19];
+	enum service_login_result lr;
+
+	(void)state;
+	s = train_new(T);
+	/* the demo accounts log in with the passwords the login screen shows */
+	for (size_t i = 0; i < service_demo_naccounts; i++) {
+		struct service_actor a;
+
+		lr = service_login(s, service_demo_accounts[i].user, service_demo_accounts[i].password,
+		    NULL, 1000, &a, NULL);
+		assert_int_equal(lr, SERVICE_LOGIN_OK);
+		assert_int_equal(a.role, service_demo_accounts[i].role);
+	}
+	clerk = svctest_actor(s, "clerk1");
+	super = svctest_actor(s, "super1");
+
+	/* 李娜: a permit now is accepted; 王强: REG-3; 马丽: REG-2 */
+	demo_idnum("340104", 1992, 7, 19, "317", id);
+	assert_int_equal(try_case(s, &clerk, T, "{\"business\":\"permit_new\",\"applicant\":"
+	    "{\"id_number\":\"%s\",\"name\":\"李娜\"},\"documents\":[\"id_card\","
+	    "\"permit_application_form\"]}", id), VERDICT_ACCEPT);
+	demo_idnum("320102", 1988, 3, 2, "415", id);
+	assert_int_equal(try_case(s, &clerk, T, "{\"business\":\"permit_new\",\"applicant\":"
+	    "{\"id_number\":\"%s\",\"name\":\"王强\"},\"documents\":[\"id_card\","
+	    "\"permit_application_form\"]}", id), VERDICT_REFUSE);
+	demo_idnum("360102", 1991, 3, 3, "724", id);
+	assert_int_equal(try_case(s, &clerk, T, "{\"business\":\"permit_new\",\"applicant\":"
+	    "{\"id_number\":\"%s\",\"name\":\"马丽\"},\"documents\":[\"id_card\","
+	    "\"permit_application_form\"]}", id), VERDICT_REFUSE);
+
+	/* 吴芳: suspended, 70-odd days past; 赵敏: in her window */
+	demo_idnum("370102", 1993, 9, 9, "442", id);
+	assert_int_equal(service_person_get(s, &clerk, id, T, &p), SERVICE_OK);
+	assert_int_equal(p.permit.state, SERVICE_PERMIT_SUSPENDED);
+	assert_true(T - p.permit.valid_until > 60);
+	service_person_free(&p);
+	demo_idnum("430102", 1985, 1, 12, "268", id);
+	assert_int_equal(service_person_get(s, &clerk, id, T, &p), SERVICE_OK);
+	assert_true(T >= p.permit.window_opens && T <= p.permit.valid_until);
+	service_person_free(&p);
+	/* 郑洁: cancelled; 刘小雨: a minor; 宋佳: auto-endorsed, card face old */
+	demo_idnum("440106", 1989, 12, 1, "946", id);
+	assert_int_equal(service_person_get(s, &clerk, id, T, &p), SERVICE_OK);
+	assert_int_equal(p.permit.state, SERVICE_PERMIT_CANCELLED);
+	service_person_free(&p);
+	demo_idnum("410102", 2016, 4, 18, "026", id);
+	assert_int_equal(service_person_get(s, &clerk, id, T, &p), SERVICE_OK);
+	assert_true(p.found && p.registration.present);
+	service_person_free(&p);
+	demo_idnum("130102", 1990, 2, 2, "379", id);
+	assert_int_equal(service_person_get(s, &clerk, id, T, &p), SERVICE_OK);
+	assert_int_equal(p.permit.state, SERVICE_PERMIT_VALID);
+	assert_true(p.card.printed_valid_until < p.permit.valid_until);
+	service_person_free(&p);
+
+	/* the supervisor's report as of today shows every list */
+	assert_int_equal(service_report(s, &super, NULL, T, T, &rep), SERVICE_OK);
+	assert_true(rep.noverdue >= 1);       /* 周杰 */
+	assert_true(rep.nwindow >= 1);        /* 赵敏 */
+	assert_true(rep.nsuspended >= 3);     /* 吴芳, 何军, 林涛 */
+	assert_int_equal(rep.nauto_failed, 2); /* 何军 no_phone, 林涛 address_changed */
+	service_report_free(&rep);
+	/* the replacement fee, with its receipt-book number, 20 days ago */
+	assert_int_equal(service_report(s, &super, NULL, T - 20, T - 20, &rep), SERVICE_OK);
+	assert_int_equal(rep.nfees, 1);
+	assert_int_equal(rep.fees[0].amount_yuan, 20);
+	assert_string_equal(rep.fees[0].fee_receipt_no, "NO.0012345");
+	service_report_free(&rep);
+	service_close(s);
+}
+
+static void
+test_day_and_reset(void **state)
+{
+	const jzz_date        T = D(2026, 11, 27);
+	struct service       *s;
+	struct service_actor  clerk, trainer;
+	struct service_result r;
+	struct service_audit_check chk;
+	struct jzz_case       c;
+	char                  id[19];
+	long long             apps;
+
+	(void)state;
+	s = train_new(T);
+	clerk = svctest_actor(s, "clerk1");
+	trainer = svctest_actor(s, "trainer1");
+	assert_int_equal(service_training_set_day(s, &clerk, D(2027, 3, 1)), SERVICE_ERR_DENIED);
+	assert_int_equal(service_training_set_day(s, &trainer, D(2027, 3, 1)), SERVICE_OK);
+	assert_int_equal(service_work_day(s, T), D(2027, 3, 1));
+	/* a case with no day is done on the trainer's day */
+	svctest_idnum(3, id);
+	svctest_case(&c, T, REG_CASE(id));
+	c.today = JZZ_DATE_NONE;
+	assert_int_equal(service_submit(s, &clerk, &c, JZZ_DATE_NONE, &r), SERVICE_OK);
+	assert_int_equal(r.decision.verdict, VERDICT_ACCEPT);
+	assert_non_null(strstr(r.receipt_no, "-20270301-"));
+	/* the trainer writes no businesses */
+	svctest_case(&c, T, REG_CASE(id));
+	assert_int_equal(service_submit(s, &trainer, &c, T, &r), SERVICE_ERR_DENIED);
+
+	snprintf(svctest_db, sizeof svctest_db, "%s", train_db);   /* svctest_count reads it */
+	apps = svctest_count("SELECT count(*) FROM applications");
+	assert_int_equal(service_training_reset(s, &clerk, T), SERVICE_ERR_DENIED);
+	assert_int_equal(service_training_reset(s, &trainer, T), SERVICE_OK);
+	assert_int_equal(svctest_count("SELECT count(*) FROM applications"), apps - 1);
+	assert_int_equal(svctest_count("SELECT count(*) FROM persons WHERE id_number = '%s'", id), 0);
+	assert_int_equal(service_work_day(s, T), T);
+	assert_int_equal(svctest_count("SELECT count(*) FROM users"), (long long)service_demo_naccounts);
+	assert_int_equal(service_audit_verify(s, &trainer, &chk), SERVICE_ERR_DENIED);
+	trainer = svctest_actor(s, "super1");
+	assert_int_equal(service_audit_verify(s, &trainer, &chk), SERVICE_OK);
+	assert_true(chk.ok);
+	service_close(s);
+	snprintf(svctest_db, sizeof svctest_db, "%s/jzz.db", svctest_dir);
+
+	/* production: no training day, no reset */
+	s = svctest_new();
+	trainer = svctest_actor(s, NULL);
+	assert_int_equal(service_training_set_day(s, &trainer, T), SERVICE_ERR_DENIED);
+	assert_int_equal(service_training_reset(s, &trainer, T), SERVICE_ERR_DENIED);
+	assert_int_equal(service_work_day(s, T), T);
+	service_close(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_modes_refused, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_persons, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_day_and_reset, svctest_setup, svctest_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
