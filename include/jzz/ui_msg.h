@@ -17,6 +17,7 @@
 	X(M_FMT_LV, "%s：%s", "%s: %s") \
 	X(M_FMT_PAREN, "（%s）", " (%s)") \
 	X(M_LIST_SEP, "、", ", ") \
+	X(M_CLAUSE_SEP, "；", "; ") \
 	X(M_APP_TITLE, "居住证受理终端", "Residence Permit Counter") \
 	X(M_TRAINING, "培训模式", "TRAINING MODE") \
 	X(M_NEED_UTF8, "jzz: 终端需要 UTF-8 字符集（例如 LANG=zh_CN.UTF-8 或 C.UTF-8），当前为 %s。", \

@@ -202,10 +202,10 @@ ui_receipt_output(const struct ui *ui, const char *receipt_no, const char *text,
 		return;
 	}
 	o = (size_t)snprintf(note, notelen, ui_msg(M_RC_SAVED), path);
+	if (o < notelen)
+		o += (size_t)snprintf(note + o, notelen - o, "%s", ui_msg(M_CLAUSE_SEP));
 	if (o >= notelen)
 		return;
-	note[o++] = ' ';
-	note[o] = '\0';
 	if (printer == NULL || *printer == '\0')
 		snprintf(note + o, notelen - o, "%s", ui_msg(M_RC_NO_PRINTER));
 	else if (ui_receipt_print(printer, path) == 0)

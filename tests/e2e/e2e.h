@@ -63,6 +63,8 @@ struct term {
 	char         dir[256];
 	char         db[300];
 	bool         no_color;  /* start the program with NO_COLOR=1 */
+	const char  *printer;   /* JZZ_PRINTER for the program, or NULL */
+	const char  *path_dir;  /* a folder put first in PATH (a fake lp), or NULL */
 };
 
 static inline long
@@ -113,7 +115,16 @@ e2e_start(struct term *t, int rows, int cols, const char *const *args)
 		setenv("LC_ALL", "C.UTF-8", 1);
 		setenv("TERM", "xterm-256color", 1);
 		setenv("JZZ_RECEIPT_DIR", rc, 1);
-		unsetenv("JZZ_PRINTER");
+		if (t->printer != NULL)
+			setenv("JZZ_PRINTER", t->printer, 1);
+		else
+			unsetenv("JZZ_PRINTER");
+		if (t->path_dir != NULL) {
+			char path[2048];
+
+			snprintf(path, sizeof path, "%s:%s", t->path_dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+			setenv("PATH", path, 1);
+		}
 		unsetenv("JZZ_TODAY");
 		if (t->no_color)
 			setenv("NO_COLOR", "1", 1);

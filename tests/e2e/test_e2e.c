@@ -598,6 +598,64 @@ test_status_and_card(void **state)
 	e2e_cleanup(&t);
 }
 
+/* The receipt goes to the printer with lp when one is configured; the
+ * English catalogue with --lang en. */
+static void
+test_print_receipt(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], lp[400], log[400], got[1024] = "";
+	FILE       *f;
+	const char *args[] = { "--lang", "en", "--today", "2026-11-27", "demo", "--db", NULL, NULL };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	/* A fake lp that records its arguments and the file it was given. */
+	snprintf(lp, sizeof lp, "%s/lp", t.dir);
+	snprintf(log, sizeof log, "%s/lp.log", t.dir);
+	f = fopen(lp, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\necho \"$@\" > '%s'\ncat \"$3\" >> '%s'\n", log, log);
+	fclose(f);
+	chmod(lp, 0755);
+	t.printer = "counter1";
+	t.path_dir = t.dir;
+	args[6] = t.db;
+	e2e_start(&t, 24, 80, args);
+	e2e_wait(&t, "Training accounts");
+	e2e_write(&t, "clerk1\r\r", 8);
+	e2e_wait(&t, "Work queues of this centre");
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_key(&t, "1");
+	e2e_wait(&t, "[Applicant]");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "Zhang San");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[Housing]");
+	e2e_type(&t, "3");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[Documents]");
+	for (int i = 0; i < 3; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "F10Accept");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "printer counter1");
+	assert_int_equal(e2e_quit(&t), 0);
+	f = fopen(log, "r");
+	assert_non_null(f);
+	if (fread(got, 1, sizeof got - 1, f) == 0)
+		got[0] = '\0';
+	fclose(f);
+	assert_non_null(strstr(got, "-d counter1"));
+	assert_non_null(strstr(got, "Zhang San"));
+	assert_non_null(strstr(got, "110105********"));
+	e2e_cleanup(&t);
+}
+
 /* Colour only helps: with NO_COLOR nothing is coloured, and the overdue
  * notice still says so in words. */
 static void
@@ -676,6 +734,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_chinese_input),
 		cmocka_unit_test(test_help_lang_person),
 		cmocka_unit_test(test_status_and_card),
+		cmocka_unit_test(test_print_receipt),
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_locale),
