@@ -20,6 +20,7 @@ struct cli_opts {
 	const char *user;     /* NULL: not given */
 	const char *centre;   /* NULL: not given */
 	const char *lang;     /* "zh" or "en" */
+	bool        training; /* --training: the database is a training one (issue 5) */
 };
 
 struct cli_command {
@@ -61,6 +62,13 @@ int cmd_card(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+/* Supervisors, administrators and trainers (issue 5). */
+int cmd_calendar(const struct cli_opts *opts, int argc, char **argv);
+int cmd_user(const struct cli_opts *opts, int argc, char **argv);
+int cmd_training(const struct cli_opts *opts, int argc, char **argv);
+/* With --training and no --today: the trainer's day of work stored in the
+ * training database, when there is one (cli_service.c). */
+void cli_training_today(struct cli_opts *opts);
 int cmd_seed(const struct cli_opts *opts, int argc, char **argv);
 /* The counter terminal (cmd_tui.c, cmd_demo.c; the screens are src/ui). */
 int cmd_tui(const struct cli_opts *opts, int argc, char **argv);

@@ -17,8 +17,9 @@
 /* The day of work: --today / JZZ_TODAY, else the real local date. */
 jzz_date cli_today(const struct cli_opts *opts);
 
-/* Opens --db (or the default path); on failure says why on stderr and
- * returns NULL. */
+/* Opens --db (or the default path), as a training database with
+ * --training and as production otherwise (a file of the other kind is
+ * refused); on failure says why on stderr and returns NULL. */
 struct service *cli_service_open(const struct cli_opts *opts);
 
 /* The actor of --user (default admin) at --centre. 0, or -1 after a
@@ -33,5 +34,11 @@ void cli_json_date(struct strbuf *sb, jzz_date d);
 
 /* Writes sb and a newline to stdout; CLI_OK or CLI_FAIL. */
 int cli_print(struct strbuf *sb);
+/* Writes sb as it is (no newline added); CLI_OK or CLI_FAIL. */
+int cli_write(struct strbuf *sb);
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF,
+ * its quotes doubled. */
+void cli_csv_field(struct strbuf *sb, const char *s);
 
 #endif

@@ -25,11 +25,30 @@ struct service *
 cli_service_open(const struct cli_opts *opts)
 {
 	char            err[512];
-	struct service *s = service_open(opts->db, err, sizeof err);
+	struct service *s = service_open_mode(opts->db, opts->training ? SERVICE_DB_TRAINING :
+	    SERVICE_DB_PRODUCTION, err, sizeof err);
 
 	if (s == NULL)
 		cli_error("%s", err);
 	return s;
+}
+
+/* Why main.c asks before any command runs: every command takes its day from
+ * opts->today (some before they open the database), and a trainer's day
+ * must be the day of all of them. Silent when the file cannot be opened:
+ * the command itself will say why. */
+void
+cli_training_today(struct cli_opts *opts)
+{
+	char            err[512];
+	struct service *s;
+
+	if (!opts->training || opts->today != JZZ_DATE_NONE)
+		return;
+	if ((s = service_open_mode(opts->db, SERVICE_DB_TRAINING, err, sizeof err)) == NULL)
+		return;
+	opts->today = service_work_day(s, JZZ_DATE_NONE);
+	service_close(s);
 }
 
 int
@@ -77,4 +96,36 @@ cli_print(struct strbuf *sb)
 		return CLI_FAIL;
 	}
 	return CLI_OK;
+}
+
+int
+cli_write(struct strbuf *sb)
+{
+	if (sb->oom) {
+		cli_error("out of memory");
+		return CLI_FAIL;
+	}
+	if (fwrite(sb->buf, 1, sb->len, stdout) != sb->len || fflush(stdout) != 0) {
+		cli_error("writing the output: %s", strerror(errno));
+		return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+void
+cli_csv_field(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		strbuf_puts(sb, s);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, *s);
+	}
+	strbuf_putc(sb, '"');
 }

@@ -1,88 +1,494 @@
 /*
- * cmd_report.c: `jzz [--centre CODE] report daily --date DATE --format json`
- * (case-format.md): the applications of one day at one centre, counted by
- * business and decision, with the fees collected. Supervisors and
- * administrators only. Businesses with no application that day are left
- * out of by_business.
+ * cmd_report.c: the supervisors' reports (issue 5):
+ *
+ *   jzz [--centre CODE] report daily [--date D] [--format json|csv|text] [--bom]
+ *                                    [--centre CODE|all]
+ *   jzz report range --from D --to D [--format ...] [--bom] [--centre CODE|all]
+ *
+ * Applications by business and decision, by clerk, by centre; the fees with
+ * their receipt numbers and the unified receipt book's numbers, to reconcile
+ * the cash; fast-track counts; refusals and missing documents by rule id and
+ * missing documents by code; pickup notices overdue (PERMIT-3); permits in
+ * their endorsement window, suspended, or not auto-endorsed (ENDO-5).
+ * Supervisors and administrators only (the service checks).
+ *
+ * `report daily --format json` keeps the keys case-format.md fixes (date,
+ * centre, applications, by_business with accept/incomplete/refuse for the
+ * businesses seen that day, fees_yuan) and the ones it printed before; the
+ * rest is added. CSV is RFC 4180 (CRLF, quoted fields where needed) in one
+ * table with a `section` column, so that a spreadsheet can filter it; --bom
+ * starts it with a UTF-8 byte order mark for Excel and WPS. ID numbers are
+ * masked in every format: a report is printed and passed around.
  */
 #include <string.h>
 
 #include "jzz/cli_service.h"
+#include "jzz/idnum.h"
 
-static int
-report_daily(const struct cli_opts *opts, jzz_date day)
+enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT };
+
+static const char *
+report_masked(const char *id, char out[19])
 {
-	struct service             *s;
-	struct service_actor        a;
-	struct service_report_daily r;
-	enum service_status         st;
-	struct strbuf               sb;
-	bool                        first = true;
-	int                         rc;
+	if (strlen(id) == 18)
+		idnum_mask(id, out);
+	else
+		snprintf(out, 19, "%s", id);
+	return out;
+}
 
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
+static const char *
+report_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
+{
+	if (d == JZZ_DATE_NONE)
+		buf[0] = '\0';
+	else
+		date_format(d, buf);
+	return buf;
+}
+
+/* ---- JSON ---- */
+
+static void
+json_counts(struct strbuf *sb, const char *key, const struct service_report_count *v, size_t n)
+{
+	strbuf_printf(sb, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_puts(sb, i > 0 ? ",{\"key\":" : "{\"key\":");
+		strbuf_json_string(sb, v[i].key);
+		strbuf_printf(sb, ",\"applications\":%d,\"accept\":%d,\"incomplete\":%d,\"refuse\":%d,"
+		    "\"fees_yuan\":%d}", v[i].applications, v[i].by_verdict[VERDICT_ACCEPT],
+		    v[i].by_verdict[VERDICT_INCOMPLETE], v[i].by_verdict[VERDICT_REFUSE],
+		    v[i].fees_yuan);
 	}
-	st = service_report_daily(s, &a, opts->centre, day, &r);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "report");
-		service_close(s);
-		return rc;
+	strbuf_putc(sb, ']');
+}
+
+static void
+json_persons(struct strbuf *sb, const char *key, const struct service_report_person *v, size_t n)
+{
+	char id[19];
+
+	strbuf_printf(sb, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_printf(sb, "%s{\"centre\":\"%s\",\"id_number\":\"%s\",\"name\":",
+		    i > 0 ? "," : "", v[i].centre, report_masked(v[i].id_number, id));
+		strbuf_json_string(sb, v[i].name);
+		strbuf_puts(sb, ",\"phone\":");
+		strbuf_json_string(sb, v[i].phone);
+		strbuf_puts(sb, ",\"date\":");
+		cli_json_date(sb, v[i].date);
+		strbuf_puts(sb, ",\"since\":");
+		cli_json_date(sb, v[i].since);
+		strbuf_printf(sb, ",\"days\":%d,\"detail\":", v[i].days);
+		strbuf_json_string(sb, v[i].detail);
+		strbuf_putc(sb, '}');
 	}
-	service_close(s);
-	strbuf_init(&sb);
-	strbuf_puts(&sb, "{\"date\":");
-	cli_json_date(&sb, r.day);
-	strbuf_printf(&sb, ",\"centre\":\"%s\",\"applications\":%d,\"by_business\":{", r.centre,
-	    r.applications);
+	strbuf_putc(sb, ']');
+}
+
+static void
+report_json(struct strbuf *sb, const struct service_report *r, bool daily)
+{
+	bool first = true;
+	char id[19];
+
+	strbuf_putc(sb, '{');
+	if (daily) {
+		strbuf_puts(sb, "\"date\":");
+		cli_json_date(sb, r->from);
+		strbuf_putc(sb, ',');
+	}
+	strbuf_puts(sb, "\"from\":");
+	cli_json_date(sb, r->from);
+	strbuf_puts(sb, ",\"to\":");
+	cli_json_date(sb, r->to);
+	strbuf_printf(sb, ",\"centre\":\"%s\",\"applications\":%d,\"by_business\":{", r->centre,
+	    r->applications);
 	for (int b = 0; b < BIZ__COUNT; b++) {
-		int *v = r.by_business[b];
+		const int *v = r->by_business[b];
 
 		if (v[VERDICT_ACCEPT] + v[VERDICT_INCOMPLETE] + v[VERDICT_REFUSE] == 0)
 			continue;
-		strbuf_printf(&sb, "%s\"%s\":{\"accept\":%d,\"incomplete\":%d,\"refuse\":%d}",
+		strbuf_printf(sb, "%s\"%s\":{\"accept\":%d,\"incomplete\":%d,\"refuse\":%d}",
 		    first ? "" : ",", case_business_vocab[b].code, v[VERDICT_ACCEPT],
 		    v[VERDICT_INCOMPLETE], v[VERDICT_REFUSE]);
 		first = false;
 	}
-	strbuf_printf(&sb, "},\"fees_yuan\":%d,\"cod_fees_yuan\":%d,\"cards_received\":%d,"
-	    "\"cards_handed\":%d,\"overdue_pickup_notices\":%d}", r.fees_yuan, r.cod_fees_yuan,
-	    r.cards_received, r.cards_handed, r.overdue_notices);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	strbuf_printf(sb, "},\"fees_yuan\":%d,\"cod_fees_yuan\":%d,\"cards_received\":%d,"
+	    "\"cards_handed\":%d,\"overdue_pickup_notices\":%zu,"
+	    "\"fast_track\":{\"applications\":%d,\"accepted\":%d}", r->fees_yuan, r->cod_fees_yuan,
+	    r->cards_received, r->cards_handed, r->noverdue, r->fast_track, r->fast_track_accepted);
+	json_counts(sb, "by_clerk", r->by_clerk, r->nclerks);
+	json_counts(sb, "by_centre", r->by_centre, r->ncentres);
+	strbuf_puts(sb, ",\"fees\":[");
+	for (size_t i = 0; i < r->nfees; i++) {
+		const struct service_report_fee *f = &r->fees[i];
+
+		strbuf_puts(sb, i > 0 ? ",{\"day\":" : "{\"day\":");
+		cli_json_date(sb, f->day);
+		strbuf_printf(sb, ",\"centre\":\"%s\",\"user\":", f->centre);
+		strbuf_json_string(sb, f->user);
+		strbuf_printf(sb, ",\"business\":\"%s\",\"kind\":\"%s\",\"amount_yuan\":%d,"
+		    "\"receipt_no\":", case_business_vocab[f->business].code,
+		    f->cod ? "cod" : "card_fee", f->amount_yuan);
+		strbuf_json_string(sb, f->receipt_no);
+		strbuf_puts(sb, ",\"fee_receipt_no\":");
+		if (f->fee_receipt_no[0] != '\0')
+			strbuf_json_string(sb, f->fee_receipt_no);
+		else
+			strbuf_puts(sb, "null");
+		strbuf_printf(sb, ",\"id_number\":\"%s\",\"name\":", report_masked(f->id_number, id));
+		strbuf_json_string(sb, f->name);
+		strbuf_putc(sb, '}');
+	}
+	strbuf_puts(sb, "],\"rules\":[");
+	for (size_t i = 0; i < r->nrules; i++)
+		strbuf_printf(sb, "%s{\"rule\":\"%s\",\"fail\":%d,\"missing\":%d,\"warn\":%d}",
+		    i > 0 ? "," : "", r->rules[i].rule, r->rules[i].fail, r->rules[i].missing,
+		    r->rules[i].warn);
+	strbuf_puts(sb, "],\"missing_documents\":{");
+	first = true;
+	for (int d = 0; d < DOC__COUNT; d++) {
+		if (r->missing_docs[d] == 0)
+			continue;
+		strbuf_printf(sb, "%s\"%s\":%d", first ? "" : ",", case_doc_vocab[d].code,
+		    r->missing_docs[d]);
+		first = false;
+	}
+	strbuf_putc(sb, '}');
+	json_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
+	json_persons(sb, "endorsement_window", r->window, r->nwindow);
+	json_persons(sb, "suspended", r->suspended, r->nsuspended);
+	json_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+	strbuf_putc(sb, '}');
+}
+
+/* ---- CSV ---- */
+
+static const char *const csv_columns[] = {
+	"section", "centre", "day", "key", "business", "decision", "count", "amount_yuan",
+	"receipt_no", "fee_receipt_no", "id_number", "name", "phone", "date", "days", "detail",
+};
+#define CSV_NCOLS (sizeof csv_columns / sizeof csv_columns[0])
+
+/* One record: the fields in column order, NULL for empty; CRLF. */
+static void
+csv_row(struct strbuf *sb, const char *const f[CSV_NCOLS])
+{
+	for (size_t i = 0; i < CSV_NCOLS; i++) {
+		if (i > 0)
+			strbuf_putc(sb, ',');
+		cli_csv_field(sb, f[i]);
+	}
+	strbuf_puts(sb, "\r\n");
+}
+
+static void
+csv_count(struct strbuf *sb, const char *section, const char *centre, const char *key,
+          const char *business, const char *decision, int count, int amount)
+{
+	char        c[16], a[16];
+	const char *f[CSV_NCOLS] = { section, centre, NULL, key, business, decision, c };
+
+	snprintf(c, sizeof c, "%d", count);
+	snprintf(a, sizeof a, "%d", amount);
+	if (count < 0)
+		f[6] = NULL;   /* a row of money only */
+	if (amount >= 0)
+		f[7] = a;
+	csv_row(sb, f);
+}
+
+static void
+csv_persons(struct strbuf *sb, const char *section, const struct service_report_person *v,
+            size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char        id[19], dt[JZZ_DATE_STRLEN], since[JZZ_DATE_STRLEN], days[16];
+		const char *f[CSV_NCOLS] = { section, v[i].centre, report_date(v[i].since, since) };
+
+		snprintf(days, sizeof days, "%d", v[i].days);
+		f[10] = report_masked(v[i].id_number, id);
+		f[11] = v[i].name;
+		f[12] = v[i].phone;
+		f[13] = report_date(v[i].date, dt);
+		f[14] = days;
+		f[15] = v[i].detail;
+		csv_row(sb, f);
+	}
+}
+
+static void
+report_csv(struct strbuf *sb, const struct service_report *r)
+{
+	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
+	char                     from[JZZ_DATE_STRLEN], to[JZZ_DATE_STRLEN];
+
+	for (size_t i = 0; i < CSV_NCOLS; i++) {
+		strbuf_puts(sb, i > 0 ? "," : "");
+		strbuf_puts(sb, csv_columns[i]);
+	}
+	strbuf_puts(sb, "\r\n");
+	{
+		const char *f[CSV_NCOLS] = { "period", r->centre, NULL, "from" };
+
+		f[13] = report_date(r->from, from);
+		csv_row(sb, f);
+		f[3] = "to";
+		f[13] = report_date(r->to, to);
+		csv_row(sb, f);
+	}
+	csv_count(sb, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
+	csv_count(sb, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
+	csv_count(sb, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
+	csv_count(sb, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
+	csv_count(sb, "summary", r->centre, "fast_track_accepted", NULL, NULL,
+	    r->fast_track_accepted, -1);
+	csv_count(sb, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
+	csv_count(sb, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
+	for (int b = 0; b < BIZ__COUNT; b++)
+		for (int v = 0; v < VERDICT__COUNT; v++)
+			if (r->by_business[b][v] > 0)
+				csv_count(sb, "by_business", r->centre, NULL, case_business_vocab[b].code,
+				    vcodes[v], r->by_business[b][v], -1);
+	for (size_t i = 0; i < r->nclerks; i++)
+		for (int v = 0; v < VERDICT__COUNT; v++)
+			if (r->by_clerk[i].by_verdict[v] > 0)
+				csv_count(sb, "by_clerk", r->centre, r->by_clerk[i].key, NULL, vcodes[v],
+				    r->by_clerk[i].by_verdict[v],
+				    v == VERDICT_ACCEPT ? r->by_clerk[i].fees_yuan : -1);
+	for (size_t i = 0; i < r->ncentres; i++)
+		for (int v = 0; v < VERDICT__COUNT; v++)
+			if (r->by_centre[i].by_verdict[v] > 0)
+				csv_count(sb, "by_centre", r->by_centre[i].key, r->by_centre[i].key, NULL,
+				    vcodes[v], r->by_centre[i].by_verdict[v],
+				    v == VERDICT_ACCEPT ? r->by_centre[i].fees_yuan : -1);
+	for (size_t i = 0; i < r->nfees; i++) {
+		const struct service_report_fee *fe = &r->fees[i];
+		char                              day[JZZ_DATE_STRLEN], amt[16], id[19];
+		const char *f[CSV_NCOLS] = { "fees", fe->centre, report_date(fe->day, day), fe->user,
+			case_business_vocab[fe->business].code, fe->cod ? "cod" : "card_fee", "1" };
+
+		snprintf(amt, sizeof amt, "%d", fe->amount_yuan);
+		f[7] = amt;
+		f[8] = fe->receipt_no;
+		f[9] = fe->fee_receipt_no;
+		f[10] = report_masked(fe->id_number, id);
+		f[11] = fe->name;
+		csv_row(sb, f);
+	}
+	for (size_t i = 0; i < r->nrules; i++) {
+		if (r->rules[i].fail > 0)
+			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);
+		if (r->rules[i].missing > 0)
+			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "missing",
+			    r->rules[i].missing, -1);
+		if (r->rules[i].warn > 0)
+			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "warn", r->rules[i].warn, -1);
+	}
+	for (int d = 0; d < DOC__COUNT; d++)
+		if (r->missing_docs[d] > 0)
+			csv_count(sb, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
+			    r->missing_docs[d], -1);
+	csv_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
+	csv_persons(sb, "endorsement_window", r->window, r->nwindow);
+	csv_persons(sb, "suspended", r->suspended, r->nsuspended);
+	csv_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+}
+
+/* ---- text ---- */
+
+static void
+text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat,
+             const struct service_report_person *v, size_t n)
+{
+	char id[19], d[JZZ_DATE_STRLEN];
+
+	strbuf_printf(sb, "\n%s: %zu\n", title, n);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(sb, "  %s  %s  %-12s %s %s %s(%d%s)%s%s\n", v[i].centre,
+		    report_masked(v[i].id_number, id), v[i].name, v[i].phone[0] != '\0' ? v[i].phone : "-",
+		    datewhat, report_date(v[i].date, d), v[i].days, zh ? "天" : " d",
+		    v[i].detail[0] != '\0' ? " " : "", v[i].detail);
+}
+
+static void
+report_text(struct strbuf *sb, const struct service_report *r, bool zh)
+{
+	static const char *const vzh[VERDICT__COUNT] = { "受理", "材料不全", "不予受理" };
+	static const char *const ven[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
+	const char *const       *vn = zh ? vzh : ven;
+	char                     a[JZZ_DATE_STRLEN], b[JZZ_DATE_STRLEN], id[19];
+
+	strbuf_printf(sb, "%s %s", zh ? "统计报表" : "Report", r->centre);
+	strbuf_printf(sb, "  %s", report_date(r->from, a));
+	if (r->to != r->from)
+		strbuf_printf(sb, " .. %s", report_date(r->to, b));
+	strbuf_printf(sb, "\n\n%s: %d    %s: %d    %s: %d\n", zh ? "申请" : "applications",
+	    r->applications, zh ? "工本费(元)" : "fees (yuan)", r->fees_yuan,
+	    zh ? "到付快递费(元)" : "COD fees (yuan)", r->cod_fees_yuan);
+	strbuf_printf(sb, "%s: %d (%s %d)    %s: %d    %s: %d\n", zh ? "快证" : "fast-track",
+	    r->fast_track, zh ? "受理" : "accepted", r->fast_track_accepted,
+	    zh ? "证件到达" : "cards arrived", r->cards_received,
+	    zh ? "证件发出" : "cards handed over", r->cards_handed);
+	strbuf_printf(sb, "\n%s\n  %-22s %8s %8s %8s\n", zh ? "按业务" : "By business",
+	    zh ? "业务" : "business", vn[0], vn[1], vn[2]);
+	for (int k = 0; k < BIZ__COUNT; k++) {
+		const int *v = r->by_business[k];
+
+		if (v[0] + v[1] + v[2] > 0)
+			strbuf_printf(sb, "  %-22s %8d %8d %8d\n",
+			    zh ? case_business_vocab[k].zh : case_business_vocab[k].code, v[0], v[1], v[2]);
+	}
+	strbuf_printf(sb, "\n%s\n", zh ? "按受理员" : "By clerk");
+	for (size_t i = 0; i < r->nclerks; i++)
+		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n", r->by_clerk[i].key,
+		    r->by_clerk[i].applications, vn[0], r->by_clerk[i].by_verdict[0], vn[1],
+		    r->by_clerk[i].by_verdict[1], vn[2], r->by_clerk[i].by_verdict[2],
+		    zh ? "收费" : "fees", r->by_clerk[i].fees_yuan);
+	strbuf_printf(sb, "\n%s\n", zh ? "按受理中心" : "By centre");
+	for (size_t i = 0; i < r->ncentres; i++)
+		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n", r->by_centre[i].key,
+		    r->by_centre[i].applications, vn[0], r->by_centre[i].by_verdict[0], vn[1],
+		    r->by_centre[i].by_verdict[1], vn[2], r->by_centre[i].by_verdict[2],
+		    zh ? "收费" : "fees", r->by_centre[i].fees_yuan);
+	strbuf_printf(sb, "\n%s: %zu\n", zh ? "收费明细（对账）" : "Fees (to reconcile)", r->nfees);
+	for (size_t i = 0; i < r->nfees; i++) {
+		const struct service_report_fee *f = &r->fees[i];
+
+		strbuf_printf(sb, "  %s %s %-10s %-24s %s %s %d  %s %s  %s\n", report_date(f->day, a),
+		    f->centre, f->user, f->receipt_no, zh ? "定额收据" : "receipt book",
+		    f->fee_receipt_no[0] != '\0' ? f->fee_receipt_no : "-", f->amount_yuan,
+		    f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),
+		    report_masked(f->id_number, id), f->name);
+	}
+	strbuf_printf(sb, "\n%s\n", zh ? "按规则（不予受理 / 缺材料 / 提示）" :
+	    "By rule (fail / missing / warn)");
+	for (size_t i = 0; i < r->nrules; i++)
+		strbuf_printf(sb, "  %-10s %6d %6d %6d\n", r->rules[i].rule, r->rules[i].fail,
+		    r->rules[i].missing, r->rules[i].warn);
+	strbuf_printf(sb, "\n%s\n", zh ? "缺少的材料" : "Missing documents");
+	for (int d = 0; d < DOC__COUNT; d++)
+		if (r->missing_docs[d] > 0)
+			strbuf_printf(sb, "  %-28s %6d\n", zh ? case_doc_vocab[d].zh : case_doc_vocab[d].code,
+			    r->missing_docs[d]);
+	text_persons(sb, zh, zh ? "领证通知逾期 (PERMIT-3)" : "Pickup notices overdue (PERMIT-3)",
+	    zh ? "应通知" : "due", r->overdue, r->noverdue);
+	text_persons(sb, zh, zh ? "签注期内 (ENDO-2)" : "In the endorsement window (ENDO-2)",
+	    zh ? "有效期至" : "valid until", r->window, r->nwindow);
+	text_persons(sb, zh, zh ? "已中止 (PERMIT-9)" : "Suspended (PERMIT-9)",
+	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended);
+	text_persons(sb, zh, zh ? "自动签注未通过 (ENDO-5)" : "Auto-endorsement failed (ENDO-5)",
+	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed);
+}
+
+/* ---- the command ---- */
+
+static int
+report_usage(void)
+{
+	cli_error("usage: jzz report daily [--date D] | range --from D --to D"
+	    " [--format json|csv|text] [--bom] [--centre CODE|all]");
+	return CLI_BADCASE;
+}
+
+static bool
+report_date_arg(const char *opt, const char *v, jzz_date *out)
+{
+	if (!date_parse(v, strlen(v), out)) {
+		cli_error("%s: %s is not a date YYYY-MM-DD", opt, v);
+		return false;
+	}
+	return true;
 }
 
 int
 cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
-	jzz_date    day = cli_today(opts);
-	const char *format = "json";
+	jzz_date              from = JZZ_DATE_NONE, to = JZZ_DATE_NONE, day = JZZ_DATE_NONE;
+	const char           *format = "json", *centre = opts->centre;
+	enum report_format    fmt;
+	bool                  daily, bom = false;
+	struct service       *s;
+	struct service_actor  a;
+	struct service_report r;
+	enum service_status   st;
+	struct strbuf         sb;
+	int                   rc;
 
-	if (argc < 2 || strcmp(argv[1], "daily") != 0) {
-		cli_error("usage: jzz report daily [--date DATE] [--format json]");
-		return CLI_BADCASE;
-	}
+	if (argc < 2 || (strcmp(argv[1], "daily") != 0 && strcmp(argv[1], "range") != 0))
+		return report_usage();
+	daily = strcmp(argv[1], "daily") == 0;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
-			i++;
-			if (!date_parse(argv[i], strlen(argv[i]), &day)) {
-				cli_error("--date: %s is not a date YYYY-MM-DD", argv[i]);
+		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc && daily) {
+			if (!report_date_arg("--date", argv[++i], &day))
 				return CLI_BADCASE;
-			}
+		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc && !daily) {
+			if (!report_date_arg("--from", argv[++i], &from))
+				return CLI_BADCASE;
+		} else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc && !daily) {
+			if (!report_date_arg("--to", argv[++i], &to))
+				return CLI_BADCASE;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
+		} else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc) {
+			centre = argv[++i];
+		} else if (strcmp(argv[i], "--bom") == 0) {
+			bom = true;
 		} else {
-			cli_error("usage: jzz report daily [--date DATE] [--format json]");
-			return CLI_BADCASE;
+			return report_usage();
 		}
 	}
-	if (strcmp(format, "json") != 0) {
-		cli_error("--format: only json is offered");
+	if (strcmp(format, "json") == 0)
+		fmt = FMT_JSON;
+	else if (strcmp(format, "csv") == 0)
+		fmt = FMT_CSV;
+	else if (strcmp(format, "text") == 0)
+		fmt = FMT_TEXT;
+	else {
+		cli_error("--format: json, csv or text");
 		return CLI_BADCASE;
 	}
-	return report_daily(opts, day);
+	if (daily)
+		from = to = day != JZZ_DATE_NONE ? day : cli_today(opts);
+	else if (from == JZZ_DATE_NONE || to == JZZ_DATE_NONE || from > to) {
+		cli_error("report range: --from D --to D with D <= D are required");
+		return CLI_BADCASE;
+	}
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	/* The actor stands at --centre when it names a centre; a report of
+	 * "all" is made from the account's own centre. */
+	if (service_actor(s, opts->user, opts->centre, &a) != SERVICE_OK) {
+		cli_error("%s", service_errmsg(s));
+		service_close(s);
+		return CLI_FAIL;
+	}
+	st = service_report(s, &a, centre, from, to, &r);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, "report");
+		service_close(s);
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	service_close(s);
+	strbuf_init(&sb);
+	if (bom)
+		strbuf_puts(&sb, "\xEF\xBB\xBF");
+	switch (fmt) {
+	case FMT_JSON:
+		report_json(&sb, &r, daily);
+		strbuf_putc(&sb, '\n');
+		break;
+	case FMT_CSV:
+		report_csv(&sb, &r);
+		break;
+	case FMT_TEXT:
+		report_text(&sb, &r, strcmp(opts->lang, "en") != 0);
+		break;
+	}
+	service_report_free(&r);
+	rc = cli_write(&sb);
+	strbuf_free(&sb);
+	return rc;
 }

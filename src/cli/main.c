@@ -12,7 +12,7 @@ static const struct cli_command main_commands[] = {
 	{ "check", cmd_check, "检查案例（不打开数据库）", "evaluate cases (no database)" },
 	{ "init", cmd_init, "新建数据库", "create a new database" },
 	{ "submit", cmd_submit, "受理业务（规则与记录）", "perform a business: rules, then records" },
-	{ "report", cmd_report, "日报表", "daily report of a centre" },
+	{ "report", cmd_report, "统计报表（日报、区间）", "reports of a centre: daily or a range" },
 	{ "status", cmd_status, "办理进度查询（姓名+身份证号）", "progress query (name + ID number)" },
 	{ "person", cmd_person, "人员档案与办理记录", "a person's records and history" },
 	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
@@ -20,6 +20,9 @@ static const struct cli_command main_commands[] = {
 	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
 	{ "seed", cmd_seed, "生成模拟数据库（基准测试用）", "a new synthetic database (benchmarks)" },
 	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
+	{ "calendar", cmd_calendar, "节假日安排导入与查看", "import and show the holiday schedule" },
+	{ "user", cmd_user, "账号管理与设置", "accounts and settings" },
+	{ "training", cmd_training, "培训库：办理日期、重置", "training database: day of work, reset" },
 	{ "tui", cmd_tui, "受理终端（默认命令）", "the counter terminal (the default)" },
 	{ "demo", cmd_demo, "培训模式（培训数据库）", "training mode (training database)" },
 };
@@ -28,7 +31,7 @@ static void
 main_usage(FILE *f)
 {
 	fprintf(f, "usage: jzz [--db PATH] [--today YYYY-MM-DD] [--user NAME] [--centre CODE]"
-	    " [--lang zh|en] COMMAND [ARGS]\n\ncommands:\n");
+	    " [--lang zh|en] [--training] COMMAND [ARGS]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof main_commands / sizeof main_commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary_en);
 }
@@ -51,7 +54,7 @@ main_option(int argc, char **argv, int *i, const char *name)
 int
 main(int argc, char **argv)
 {
-	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, "zh" };
+	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, "zh", false };
 	const char     *today = getenv("JZZ_TODAY"), *v;
 	int             i;
 
@@ -66,6 +69,8 @@ main(int argc, char **argv)
 			opts.centre = v;
 		else if ((v = main_option(argc, argv, &i, "--lang")) != NULL)
 			opts.lang = v;
+		else if (strcmp(argv[i], "--training") == 0)
+			opts.training = true;
 		else if (strcmp(argv[i], "--help") == 0) {
 			main_usage(stdout);
 			return CLI_OK;
@@ -86,6 +91,8 @@ main(int argc, char **argv)
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}
+	if (opts.training)
+		cli_training_today(&opts);
 	if (i >= argc)
 		return cmd_tui(&opts, 1, argv + i - 1);   /* no command: the counter terminal */
 	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)

@@ -1,0 +1,165 @@
+/*
+ * cmd_calendar.c: the holiday calendar as an administrator keeps it
+ * (CAL-1, issue 5):
+ *
+ *   jzz calendar import FILE          a holiday-cn file replaces its year's days
+ *   jzz calendar show YEAR [--format text|json]
+ *
+ * Why import replaces rather than adds: the State Council sometimes amends
+ * a notice; loading the amended file must leave exactly its days for the
+ * year, not the union with the old ones. The file is validated whole before
+ * anything is written, and the replacement is one transaction with its
+ * audit entry. `show` lists the days off and the worked weekend days (调休)
+ * and says whether the year is loaded; while it is not, every count of
+ * working days in it is provisional (CAL-1).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jzz/cli_service.h"
+
+static int
+calendar_import(const struct cli_opts *opts, const char *path)
+{
+	FILE                *f;
+	char                *buf;
+	size_t               len;
+	struct service      *s;
+	struct service_actor a;
+	enum service_status  st;
+	int                  year = 0, rc;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return CLI_BADCASE;
+	}
+	buf = cli_read_all(f, &len);
+	fclose(f);
+	if (buf == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return CLI_FAIL;
+	}
+	if ((s = cli_service_open(opts)) == NULL) {
+		free(buf);
+		return CLI_FAIL;
+	}
+	if (cli_actor(s, opts, &a) < 0) {
+		free(buf);
+		service_close(s);
+		return CLI_FAIL;
+	}
+	st = service_calendar_import(s, &a, buf, len, &year);
+	free(buf);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, path);
+		service_close(s);
+		return rc;
+	}
+	service_close(s);
+	printf("{\"imported\":%d}\n", year);
+	return CLI_OK;
+}
+
+static void
+calendar_dates(struct strbuf *sb, const jzz_date *d, size_t n, bool json)
+{
+	char buf[JZZ_DATE_STRLEN];
+
+	for (size_t i = 0; i < n; i++) {
+		date_format(d[i], buf);
+		if (json)
+			strbuf_printf(sb, "%s\"%s\"", i > 0 ? "," : "", buf);
+		else
+			strbuf_printf(sb, "  %s\n", buf);
+	}
+}
+
+static int
+calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
+{
+	static const char *const wd_zh[7] = { "一", "二", "三", "四", "五", "六", "日" };
+	struct service              *s;
+	struct service_calendar_year y;
+	enum service_status          st;
+	struct strbuf                sb;
+	char                        *end;
+	long                         year = strtol(yeartext, &end, 10);
+	bool                         zh = strcmp(opts->lang, "en") != 0;
+	int                          rc;
+
+	if (*yeartext == '\0' || *end != '\0') {
+		cli_error("calendar show: YEAR is a number, e.g. 2026");
+		return CLI_BADCASE;
+	}
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	st = service_calendar_year_get(s, (int)year, &y);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, "calendar show");
+		service_close(s);
+		return rc;
+	}
+	service_close(s);
+	strbuf_init(&sb);
+	if (json) {
+		strbuf_printf(&sb, "{\"year\":%d,\"loaded\":%s,\"days_off\":[", y.year,
+		    y.loaded ? "true" : "false");
+		calendar_dates(&sb, y.off, y.noff, true);
+		strbuf_puts(&sb, "],\"worked_weekend_days\":[");
+		calendar_dates(&sb, y.worked, y.nworked, true);
+		strbuf_puts(&sb, "]");
+		if (!y.loaded)
+			strbuf_printf(&sb, ",\"note\":\"CAL-1: provisional: the %d holiday schedule is not"
+			    " loaded\"", y.year);
+		strbuf_puts(&sb, "}\n");
+	} else {
+		strbuf_printf(&sb, zh ? "%d 年节假日安排：%s\n" : "%d holiday schedule: %s\n", y.year,
+		    y.loaded ? (zh ? "已载入" : "loaded") : (zh ? "未载入" : "not loaded"));
+		if (!y.loaded)
+			strbuf_printf(&sb, zh ? "CAL-1：%d 年安排未载入，该年的工作日按周一至周五暂计，"
+			    "结果为临时结果；请管理员导入国务院办公厅通知（jzz calendar import）。\n" :
+			    "CAL-1: provisional: the %d holiday schedule is not loaded; working days"
+			    " are Monday to Friday until an administrator imports it.\n", y.year);
+		strbuf_printf(&sb, zh ? "\n放假（%zu 天）：\n" : "\nDays off (%zu):\n", y.noff);
+		for (size_t i = 0; i < y.noff; i++) {
+			char buf[JZZ_DATE_STRLEN];
+
+			date_format(y.off[i], buf);
+			if (zh)
+				strbuf_printf(&sb, "  %s 星期%s\n", buf, wd_zh[date_weekday(y.off[i]) - 1]);
+			else
+				strbuf_printf(&sb, "  %s (ISO weekday %d)\n", buf, date_weekday(y.off[i]));
+		}
+		strbuf_printf(&sb, zh ? "\n调休上班（%zu 天）：\n" : "\nWorked weekend days (%zu):\n",
+		    y.nworked);
+		calendar_dates(&sb, y.worked, y.nworked, false);
+	}
+	service_calendar_year_free(&y);
+	rc = cli_write(&sb);
+	strbuf_free(&sb);
+	return rc;
+}
+
+int
+cmd_calendar(const struct cli_opts *opts, int argc, char **argv)
+{
+	bool json = false;
+
+	if (argc == 3 && strcmp(argv[1], "import") == 0)
+		return calendar_import(opts, argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "show") == 0) {
+		for (int i = 3; i < argc; i++) {
+			if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+			    (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "text") == 0)) {
+				json = strcmp(argv[++i], "json") == 0;
+			} else {
+				cli_error("usage: jzz calendar show YEAR [--format text|json]");
+				return CLI_BADCASE;
+			}
+		}
+		return calendar_show(opts, argv[2], json);
+	}
+	cli_error("usage: jzz calendar import FILE | jzz calendar show YEAR [--format text|json]");
+	return CLI_BADCASE;
+}

@@ -1,0 +1,108 @@
+/*
+ * cmd_training.c: the trainer's actions on a training database (issue 5):
+ *
+ *   jzz --db PATH training init --centre CODE   a new training database with demo data
+ *   jzz --db PATH --user trainer1 training day DATE|clear
+ *                                                the day of work (time travel)
+ *   jzz --db PATH --user trainer1 training reset one action: every record removed,
+ *                                                the demo data made again
+ *   jzz --db PATH training accounts              the demo accounts and passwords
+ *
+ * The file is always opened as a training database, whatever --training
+ * says: these commands mean nothing on production, and the service refuses a
+ * production file here. The day set is used by every command run with
+ * --training (and by `jzz demo`) when no --today is given.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jzz/cli_service.h"
+
+static int
+training_usage(void)
+{
+	cli_error("usage: jzz --db PATH training init --centre CODE | day DATE|clear | reset |"
+	    " accounts");
+	return CLI_BADCASE;
+}
+
+static int
+training_init(const struct cli_opts *opts, int argc, char **argv)
+{
+	const char         *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
+	char                dir[4096], err[512];
+	enum service_status st;
+
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
+			centre = argv[++i];
+		else
+			return training_usage();
+	}
+	if (opts->db == NULL) {
+		cli_error("training init: --db PATH is required (never the default database)");
+		return CLI_BADCASE;
+	}
+	if (centre == NULL)
+		centre = "310105009";
+	if (env != NULL && *env != '\0')
+		snprintf(dir, sizeof dir, "%s", env);
+	else
+		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	st = service_init_training(opts->db, centre, access(dir, R_OK | X_OK) == 0 ? dir : NULL,
+	    cli_today(opts), err, sizeof err);
+	if (st != SERVICE_OK) {
+		cli_error("training init: %s", err);
+		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+int
+cmd_training(const struct cli_opts *opts, int argc, char **argv)
+{
+	struct cli_opts      o = *opts;
+	struct service      *s;
+	struct service_actor a;
+	enum service_status  st;
+	jzz_date             day = JZZ_DATE_NONE;
+	int                  rc = CLI_OK;
+
+	if (argc < 2)
+		return training_usage();
+	if (strcmp(argv[1], "init") == 0)
+		return training_init(opts, argc, argv);
+	if (strcmp(argv[1], "accounts") == 0 && argc == 2) {
+		for (size_t i = 0; i < service_demo_naccounts; i++)
+			printf("%-10s %-10s %-12s %s\n", service_demo_accounts[i].user,
+			    service_role_code(service_demo_accounts[i].role),
+			    service_demo_accounts[i].password, service_demo_accounts[i].note_zh);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "day") == 0 && argc == 3) {
+		if (strcmp(argv[2], "clear") != 0 && !date_parse(argv[2], strlen(argv[2]), &day)) {
+			cli_error("training day: %s is not a date YYYY-MM-DD (or clear)", argv[2]);
+			return CLI_BADCASE;
+		}
+	} else if (!(strcmp(argv[1], "reset") == 0 && argc == 2)) {
+		return training_usage();
+	}
+	o.training = true;
+	if ((s = cli_service_open(&o)) == NULL)
+		return CLI_FAIL;
+	if (cli_actor(s, &o, &a) < 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	if (strcmp(argv[1], "day") == 0)
+		st = service_training_set_day(s, &a, day);
+	else   /* reset: the demo data as of the real date, or --today */
+		st = service_training_reset(s, &a, opts->today != JZZ_DATE_NONE ? opts->today :
+		    cli_today(&o));
+	if (st != SERVICE_OK)
+		rc = cli_service_fail(s, st, argv[1]);
+	service_close(s);
+	return rc;
+}
