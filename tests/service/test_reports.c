@@ -1,0 +1,195 @@
+/*
+ * test_reports.c: the supervisors' report against a scripted day (issue 5):
+ * two clerks at one centre and one at another; accepted, incomplete and
+ * refused applications; two replacement fees with their receipt-book
+ * numbers; a fast-track replacement. The counts by business, clerk and
+ * centre, the fees, the rules and the missing documents must be exactly the
+ * day's; "all" adds the other centre; a range adds the earlier days.
+ */
+#include "svctest.h"
+
+#define DAY D(2026, 7, 6)
+
+static struct service_actor
+actor_at(struct service *s, const char *user, const char *centre)
+{
+	struct service_actor a;
+
+	assert_int_equal(service_actor(s, user, centre, &a), SERVICE_OK);
+	return a;
+}
+
+static const struct service_report_rule *
+rule(const struct service_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->nrules; i++)
+		if (strcmp(r->rules[i].rule, id) == 0)
+			return &r->rules[i];
+	fail_msg("no rule %s in the report", id);
+	return NULL;
+}
+
+static void
+test_scripted_day(void **state)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin = svctest_actor(s, NULL), c1, c2, c3, super;
+	struct service_result r;
+	struct service_report rep;
+	char                  id[9][19];
+
+	(void)state;
+	assert_int_equal(service_user_add(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001"),
+	    SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL),
+	    SERVICE_OK);
+	c1 = svctest_actor(s, "clerk1");
+	c2 = svctest_actor(s, "clerk2");
+	c3 = actor_at(s, "clerk3", NULL);
+	super = svctest_actor(s, "super1");
+	for (int i = 1; i <= 8; i++)
+		svctest_idnum(100 + i, id[i]);
+	/* the days before */
+	for (int i = 1; i <= 3; i++)
+		assert_int_equal(svctest_submit(s, &admin, D(2026, 1, 5), &r, REG_CASE(id[i])),
+		    VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &admin, D(2026, 5, 1), &r, REG_CASE(id[4])),
+	    VERDICT_ACCEPT);
+	for (int i = 7; i <= 8; i++) {
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 6, 2), &r, REG_CASE(id[i])),
+		    VERDICT_ACCEPT);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 12, 10), &r, PERMIT_CASE(id[i])),
+		    VERDICT_ACCEPT);
+	}
+
+	/* the day */
+	assert_int_equal(svctest_submit(s, &c1, DAY, &r, PERMIT_CASE(id[1])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, DAY, &r, PERMIT_CASE(id[2])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c2, DAY, &r,
+	    "{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"documents\":[\"id_card\"]}", id[3]), VERDICT_INCOMPLETE);
+	assert_int_equal(svctest_submit(s, &c2, DAY, &r, PERMIT_CASE(id[4])), VERDICT_REFUSE);
+	assert_int_equal(svctest_submit(s, &c1, DAY, &r,
+	    "{\"business\":\"registration\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\"]}",
+	    id[5]), VERDICT_INCOMPLETE);
+	assert_int_equal(svctest_submit(s, &c3, DAY, &r, REG_CASE(id[6])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, DAY, &r,
+	    "{\"business\":\"permit_replace_fast\",\"applicant\":{\"id_number\":\"%s\",\"name\":"
+	    "\"测试\"},\"fast_track\":{\"reason\":\"study\"},\"personal_reason\":true,"
+	    "\"fee_receipt_no\":\"NO.0000701\",\"documents\":[\"id_card\",\"fast_track_request\"]}",
+	    id[7]), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, DAY, &r,
+	    "{\"business\":\"permit_replace\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"personal_reason\":true,\"fee_receipt_no\":\"NO.0000702\","
+	    "\"documents\":[\"id_card\",\"permit_application_form\"]}", id[8]), VERDICT_ACCEPT);
+
+	assert_int_equal(service_report(s, &super, NULL, DAY, DAY, &rep), SERVICE_OK);
+	assert_string_equal(rep.centre, "310105009");
+	assert_int_equal(rep.applications, 7);
+	assert_int_equal(rep.by_business[BIZ_PERMIT_NEW][VERDICT_ACCEPT], 2);
+	assert_int_equal(rep.by_business[BIZ_PERMIT_NEW][VERDICT_INCOMPLETE], 1);
+	assert_int_equal(rep.by_business[BIZ_PERMIT_NEW][VERDICT_REFUSE], 1);
+	assert_int_equal(rep.by_business[BIZ_REGISTRATION][VERDICT_INCOMPLETE], 1);
+	assert_int_equal(rep.by_business[BIZ_REGISTRATION][VERDICT_ACCEPT], 0);
+	assert_int_equal(rep.by_business[BIZ_PERMIT_REPLACE_FAST][VERDICT_ACCEPT], 1);
+	assert_int_equal(rep.by_business[BIZ_PERMIT_REPLACE][VERDICT_ACCEPT], 1);
+	assert_int_equal(rep.fees_yuan, 40);
+	assert_int_equal(rep.fast_track, 1);
+	assert_int_equal(rep.fast_track_accepted, 1);
+	/* by clerk, in name order */
+	assert_int_equal(rep.nclerks, 2);
+	assert_string_equal(rep.by_clerk[0].key, "clerk1");
+	assert_int_equal(rep.by_clerk[0].applications, 5);
+	assert_int_equal(rep.by_clerk[0].by_verdict[VERDICT_ACCEPT], 4);
+	assert_int_equal(rep.by_clerk[0].by_verdict[VERDICT_INCOMPLETE], 1);
+	assert_int_equal(rep.by_clerk[0].fees_yuan, 40);
+	assert_string_equal(rep.by_clerk[1].key, "clerk2");
+	assert_int_equal(rep.by_clerk[1].applications, 2);
+	assert_int_equal(rep.by_clerk[1].by_verdict[VERDICT_REFUSE], 1);
+	assert_int_equal(rep.ncentres, 1);
+	/* the fees, with both receipt numbers, to reconcile */
+	assert_int_equal(rep.nfees, 2);
+	assert_string_equal(rep.fees[0].fee_receipt_no, "NO.0000701");
+	assert_string_equal(rep.fees[1].fee_receipt_no, "NO.0000702");
+	assert_int_equal(rep.fees[0].business, BIZ_PERMIT_REPLACE_FAST);
+	assert_int_equal(rep.fees[0].amount_yuan + rep.fees[1].amount_yuan, 40);
+	assert_non_null(strstr(rep.fees[0].receipt_no, "310105009-20260706-"));
+	assert_string_equal(rep.fees[0].user, "clerk1");
+	/* refusals and missing documents by rule, and by document */
+	assert_int_equal(rule(&rep, "REG-3")->fail, 1);
+	assert_int_equal(rule(&rep, "PERMIT-1")->missing, 1);
+	assert_int_equal(rule(&rep, "HOUSE-1")->missing, 1);
+	assert_int_equal(rep.missing_docs[DOC_PERMIT_APPLICATION_FORM], 1);
+	assert_int_equal(rep.missing_docs[DOC_LEASE_FILING_CERTIFICATE], 1);
+	assert_int_equal(rep.missing_docs[DOC_ID_CARD], 0);
+	for (size_t i = 1; i < rep.nrules; i++)   /* catalogue order */
+		assert_true(strcmp(rep.rules[i - 1].rule, rep.rules[i].rule) != 0);
+	service_report_free(&rep);
+
+	/* every centre */
+	assert_int_equal(service_report(s, &super, SERVICE_REPORT_ALL, DAY, DAY, &rep), SERVICE_OK);
+	assert_int_equal(rep.applications, 8);
+	assert_int_equal(rep.ncentres, 2);
+	assert_string_equal(rep.by_centre[0].key, "310105001");
+	assert_int_equal(rep.by_centre[0].applications, 1);
+	assert_int_equal(rep.nclerks, 3);
+	service_report_free(&rep);
+	/* another centre alone */
+	assert_int_equal(service_report(s, &super, "310105001", DAY, DAY, &rep), SERVICE_OK);
+	assert_int_equal(rep.applications, 1);
+	assert_int_equal(rep.fees_yuan, 0);
+	service_report_free(&rep);
+	/* a range: the day and the registrations of January */
+	assert_int_equal(service_report(s, &super, NULL, D(2026, 1, 1), DAY, &rep), SERVICE_OK);
+	assert_int_equal(rep.applications, 7 + 4);
+	service_report_free(&rep);
+	/* bad ranges and centres */
+	assert_int_equal(service_report(s, &super, NULL, DAY, DAY - 1, &rep), SERVICE_ERR_INVALID);
+	assert_int_equal(service_report(s, &super, "999999999", DAY, DAY, &rep),
+	    SERVICE_ERR_NOT_FOUND);
+	service_close(s);
+}
+
+/* The lists of persons: a card left waiting past its notice (PERMIT-3). */
+static void
+test_overdue_notice(void **state)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin = svctest_actor(s, NULL);
+	struct service_result r;
+	struct service_report rep;
+	char                  id[19];
+	jzz_date              ready;
+
+	(void)state;
+	svctest_idnum(42, id);
+	assert_int_equal(svctest_submit(s, &admin, D(2026, 1, 5), &r, REG_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &admin, DAY, &r, PERMIT_CASE(id)), VERDICT_ACCEPT);
+	ready = r.decision.ready_on;
+	assert_int_equal(service_card_received(s, &admin, id, ready, NULL), SERVICE_OK);
+	assert_int_equal(service_report(s, &admin, NULL, ready, ready, &rep), SERVICE_OK);
+	assert_int_equal(rep.noverdue, 0);
+	assert_int_equal(rep.cards_received, 1);
+	service_report_free(&rep);
+	assert_int_equal(service_report(s, &admin, NULL, ready + 10, ready + 10, &rep), SERVICE_OK);
+	assert_int_equal(rep.noverdue, 1);
+	assert_string_equal(rep.overdue[0].id_number, id);
+	assert_int_equal(rep.overdue[0].since, ready);
+	assert_true(rep.overdue[0].days > 0);
+	service_report_free(&rep);
+	service_close(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_scripted_day, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_overdue_notice, svctest_setup, svctest_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
