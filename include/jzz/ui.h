@@ -30,19 +30,12 @@ struct ui_options {
 int ui_run(const struct ui_options *o);
 
 /*
- * Creates the training database at `path` when it does not exist: the
- * schema, the demo accounts and demo persons, all through the service layer.
- * Returns 0 (created or already there) or -1 with err filled.
+ * Creates the training database at `path` when it does not exist, through
+ * the service layer (service_init_training: marked as training, demo
+ * accounts and persons). Returns 0 (created or already there) or -1 with
+ * err filled.
  */
 int ui_demo_prepare(const char *path, jzz_date today, const char *holidays,
                     char *err, size_t errlen);
-
-/* The demo accounts, for the login screen of training mode. */
-struct ui_demo_account {
-	const char *user;
-	int         role;   /* enum service_role */
-};
-extern const struct ui_demo_account ui_demo_accounts[];
-extern const size_t ui_demo_naccounts;
 
 #endif

@@ -52,11 +52,19 @@
 	X(M_LOGIN_TITLE, "登录", "Log in") \
 	X(M_LOGIN_USER, "账号", "Account") \
 	X(M_LOGIN_PASSWORD, "密码", "Password") \
-	X(M_LOGIN_DEMO, "培训账号（密码暂不校验，任意输入）：", "Training accounts (passwords not checked yet):") \
-	X(M_LOGIN_UNKNOWN, "账号不存在或不属于本中心", "No such account at this centre") \
+	X(M_LOGIN_DEMO, "培训账号（账号 / 密码 / 用途）：", "Training accounts (account / password / role):") \
+	X(M_LOGIN_NEW_PASSWORD, "新密码", "New password") \
+	X(M_LOGIN_CONFIRM, "再输一遍", "Again") \
 	X(M_LOGIN_NEED_USER, "请输入账号", "Enter the account name") \
-	X(M_LOGIN_BAD_PASSWORD, "密码不正确", "Wrong password") \
+	X(M_LOGIN_DENIED, "账号或密码不正确（再错 %d 次将锁定 15 分钟）", "Wrong account or password (%d more tries before a 15-minute lock)") \
+	X(M_LOGIN_LOCKED, "连续输错，账号已锁定，请于 %s 后再试，或请管理员解锁", "Too many failures: the account is locked until %s (or ask an administrator)") \
+	X(M_LOGIN_DISABLED, "此账号已停用，请联系管理员", "This account is disabled; ask an administrator") \
+	X(M_LOGIN_FIRST, "首次登录（或密码已重置）：请设置新密码", "First login (or password reset): set a new password") \
+	X(M_LOGIN_TOO_SHORT, "密码至少 %d 个字符", "At least %d characters") \
+	X(M_LOGIN_MISMATCH, "两次输入的密码不一致，请再输一遍", "The two passwords differ; type it again") \
 	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
+	X(M_LOGIN_SET_HINT, "输入新密码两遍后按 Enter；Esc 放弃。", "Type the new password twice, then Enter; Esc cancels.") \
+	X(M_IDLE_LOGOUT, "闲置超过 %d 分钟，已自动退出登录。", "Idle for %d minutes: logged out.") \
 	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
 	/* home */ \
 	X(M_HOME_TITLE, "首页", "Home") \
@@ -262,7 +270,8 @@
 	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 looks up a person, F3 status query, F4 card arrived.") \
 	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
 	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
-	X(M_HELP_LOGIN, "登录：输入账号和密码。培训模式下显示培训账号。", "Log in with your account and password. Training mode lists the training accounts.") \
+	X(M_HELP_LOGIN, "登录：输入账号和密码。连续输错 5 次账号锁定 15 分钟。首次登录或密码被重置后先设置新密码（至少 8 个字符）。培训模式下列出培训账号和密码。", \
+	  "Log in with your account and password. Five failures in a row lock the account for 15 minutes. At the first login, or after a reset, set a new password (8 characters or more) first. Training mode lists the training accounts.") \
 	X(M_HELP_LOOKUP, "人员查询：输入 18 位身份证号（全角数字、ｘ 自动转换），按 Enter 显示此人的档案。", \
 	  "Person look-up: type the 18-character ID number (full-width digits and ｘ are converted), Enter shows the person's card.") \
 	X(M_HELP_PERSON, "人员档案：居住登记、居住证及其状态、最新卡片、未办结申请和办理记录。按业务数字键为此人办理（身份证号已填好）；F4 登记卡片到证；F5 登记已邮寄送证。", \

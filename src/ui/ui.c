@@ -322,6 +322,25 @@ ui_key(struct ui *ui, const struct ui_key *k)
 
 /* ---- entry ---- */
 
+/*
+ * The counter was left unattended: every screen is closed (what was typed
+ * and not submitted is dropped: it must not wait for the next person at the
+ * counter) and the login screen says why.
+ */
+static void
+ui_logout_idle(struct ui *ui)
+{
+	static char why[256];
+
+	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), service_idle_minutes(ui->svc));
+	while (ui->depth > 0)
+		ui_pop(ui);
+	ui->logged_in = false;
+	ui->ask = M_NONE;
+	memset(&ui->actor, 0, sizeof ui->actor);
+	ui_push(ui, &scr_login_mode, why);
+}
+
 static jzz_date
 ui_real_today(void)
 {
@@ -337,6 +356,7 @@ ui_run(const struct ui_options *o)
 {
 	struct ui   ui;
 	struct ui_key k;
+	time_t      last_key;
 	const char *cs;
 	char        err[SERVICE_ERR_LEN];
 
@@ -354,13 +374,17 @@ ui_run(const struct ui_options *o)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.opts = o;
-	ui.today = o->today != JZZ_DATE_NONE ? o->today : ui_real_today();
-	ui.svc = service_open(o->db, err, sizeof err);
+	/* A training file only in training mode, a production file only outside
+	 * it: the service refuses the other one. */
+	ui.svc = service_open_mode(o->db, o->training ? SERVICE_DB_TRAINING : SERVICE_DB_PRODUCTION,
+	    err, sizeof err);
 	if (ui.svc == NULL) {
 		fprintf(stderr, ui_msg(M_DB_OPEN_FAIL), err);
 		fputc('\n', stderr);
 		return 1;
 	}
+	/* --today wins; in training the trainer's day of work, else the real date. */
+	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
 	ui_signals();
 	set_escdelay(50);
 	if (initscr() == NULL) {
@@ -377,12 +401,16 @@ ui_run(const struct ui_options *o)
 		service_close(ui.svc);
 		return 1;
 	}
+	last_key = time(NULL);
 	while (!ui.quit && !ui_sig_term && ui.depth > 0) {
 		if (ui_sig_winch)
 			ui_resize(&ui);
+		if (ui.logged_in && service_idle_expired(ui.svc, last_key, time(NULL)))
+			ui_logout_idle(&ui);
 		ui_draw(&ui);
 		if (!ui_input_read(ui.body, 250, &k))
 			continue;
+		last_key = time(NULL);
 		ui_key(&ui, &k);
 	}
 	while (ui.depth > 0)

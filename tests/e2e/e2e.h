@@ -52,6 +52,9 @@
 
 #define E2E_TIMEOUT_MS 15000
 
+/* A demo account of the training database (service_demo_accounts). */
+#define E2E_CLERK_LOGIN "clerk1\rclerk1234\r"
+
 struct term {
 	pid_t        pid;
 	int          fd;
@@ -514,7 +517,7 @@ e2e_demo_login(struct term *t, const char *today, int rows, int cols)
 
 	e2e_start(t, rows, cols, args);
 	e2e_wait(t, "clerk1");
-	e2e_write(t, "clerk1\r\r", 8);
+	e2e_write(t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(t, "本中心待办");
 }
 

@@ -121,14 +121,15 @@ e2e_register(struct term *t, const char *id, const char *name)
 	e2e_back_home(t);
 }
 
+/* Opens the existing training database again on another day. */
 static void
 e2e_login(struct term *t, const char *today)
 {
-	const char *args[] = { "--db", t->db, "--today", today, NULL };
+	const char *args[] = { "--today", today, "demo", "--db", t->db, NULL };
 
 	e2e_start(t, 24, 80, args);
-	e2e_wait(t, "账号");
-	e2e_write(t, "clerk1\r\r", 8);
+	e2e_wait(t, "clerk1");
+	e2e_write(t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(t, "本中心待办");
 }
 
@@ -165,7 +166,6 @@ test_permit_six_months(void **state)
 	assert_int_equal(e2e_quit(&t), 0);
 
 	e2e_login(&t, "2026-08-15");
-	assert_false(e2e_has(&t, "培训模式"));
 	e2e_permit(&t, id, "提交后结论：不予受理");
 	e2e_wait(&t, "[不符] REG-3");
 	e2e_wait(&t, "F10不予受理");
@@ -231,7 +231,7 @@ test_endorsement(void **state)
 		e2e_start(&t, 24, 80, args);
 		e2e_wait(&t, "clerk1");
 		e2e_capture(&t, "login");
-		e2e_write(&t, "clerk1\r\r", 8);
+		e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 		e2e_wait(&t, "本中心待办");
 	}
 	e2e_start_flow(&t, "7");
@@ -579,7 +579,7 @@ test_status_and_card(void **state)
 	e2e_wait(&t, "已登记到证");
 	e2e_capture(&t, "card-arrived");
 	e2e_esc(&t, "本中心待办");
-	e2e_wait(&t, "已到证待领取 (2)");
+	e2e_wait(&t, "420106********2338  到证 2026-11-27");   /* in the pickup queue */
 	/* He comes for it: the pickup business (PERMIT-4). */
 	e2e_start_flow(&t, "0");
 	e2e_type(&t, sun);
@@ -593,7 +593,58 @@ test_status_and_card(void **state)
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "回执号");
 	e2e_back_home(&t);
-	e2e_wait(&t, "已到证待领取 (1)");
+	e2e_wait_gone(&t, "420106********2338  到证 2026-11-27");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Logging in: one answer for a wrong password, the count of tries left;
+ * a production database's first login sets a password; a training file is
+ * refused outside training mode. */
+static void
+test_login(void **state)
+{
+	struct term t = { 0 };
+	char        prod[400], cmd[1200];
+	const char *demo[] = { "--today", "2026-11-27", "demo", "--db", NULL, NULL };
+	const char *plain[] = { "--db", NULL, NULL };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	demo[4] = t.db;
+	e2e_start(&t, 24, 80, demo);
+	e2e_wait(&t, "clerk1234");               /* training mode shows the passwords */
+	e2e_type(&t, "clerk1\rwrong-pass\r");
+	e2e_wait(&t, "账号或密码不正确");
+	e2e_wait(&t, "再错 4 次");
+	e2e_type(&t, "clerk1234\r");
+	e2e_wait(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+
+	/* The training file is not opened as a production database. */
+	plain[1] = t.db;
+	e2e_start(&t, 24, 80, plain);
+	assert_int_not_equal(e2e_wait_exit(&t), 0);
+
+	/* A new production database: admin has no password yet. */
+	snprintf(prod, sizeof prod, "%s/prod.db", t.dir);
+	snprintf(cmd, sizeof cmd, "%s --db '%s' init --centre 310105009 >/dev/null 2>&1", JZZ_BIN, prod);
+	assert_int_equal(system(cmd), 0);
+	plain[1] = prod;
+	e2e_start(&t, 24, 80, plain);
+	e2e_wait(&t, "账号");
+	assert_false(e2e_has(&t, "培训模式"));
+	e2e_type(&t, "admin\r\r");
+	e2e_wait(&t, "首次登录");
+	e2e_type(&t, "short\rshort\r");
+	e2e_wait(&t, "密码至少 8 个字符");
+	e2e_type(&t, "\025counter-2026\rcounter-2026\r");   /* Ctrl-U clears the field */
+	e2e_wait(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_start(&t, 24, 80, plain);
+	e2e_wait(&t, "账号");
+	e2e_type(&t, "admin\rcounter-2026\r");
+	e2e_wait(&t, "本中心待办");
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
@@ -623,7 +674,7 @@ test_print_receipt(void **state)
 	args[6] = t.db;
 	e2e_start(&t, 24, 80, args);
 	e2e_wait(&t, "Training accounts");
-	e2e_write(&t, "clerk1\r\r", 8);
+	e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(&t, "Work queues of this centre");
 	e2e_id(id, "110105", 1990, 3, 7, "123");
 	e2e_key(&t, "1");
@@ -734,6 +785,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_chinese_input),
 		cmocka_unit_test(test_help_lang_person),
 		cmocka_unit_test(test_status_and_card),
+		cmocka_unit_test(test_login),
 		cmocka_unit_test(test_print_receipt),
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_sigterm),
