@@ -1,6 +1,7 @@
 /*
  * cmd_tui.c: `jzz` with no command (or `jzz tui`): the counter terminal on
- * the default database (or --db), with a login.
+ * the default database (or --db), with a login; with --training, in
+ * training mode on a training database.
  *
  * Why the command only gathers options: the terminal lives in src/ui; the
  * command line owns the options, the data folder and the holiday files.
@@ -54,5 +55,6 @@ cmd_tui(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("tui: no arguments expected");
 		return CLI_BADCASE;
 	}
-	return cmd_tui_open(opts, opts->db, false);
+	/* `jzz --training --db FILE`: training mode on an existing training file. */
+	return cmd_tui_open(opts, opts->db, opts->training);
 }
