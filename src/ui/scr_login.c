@@ -109,6 +109,7 @@ static int
 scr_login_done(struct ui *ui)
 {
 	ui->logged_in = true;
+	ui->idle_minutes = service_idle_minutes(ui->svc);
 	ui_pop(ui);
 	ui_push(ui, &scr_home_mode, NULL);
 	return UI_HANDLED;

@@ -332,7 +332,7 @@ ui_logout_idle(struct ui *ui)
 {
 	static char why[256];
 
-	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), service_idle_minutes(ui->svc));
+	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), ui->idle_minutes);
 	while (ui->depth > 0)
 		ui_pop(ui);
 	ui->logged_in = false;
@@ -405,7 +405,9 @@ ui_run(const struct ui_options *o)
 	while (!ui.quit && !ui_sig_term && ui.depth > 0) {
 		if (ui_sig_winch)
 			ui_resize(&ui);
-		if (ui.logged_in && service_idle_expired(ui.svc, last_key, time(NULL)))
+		/* The setting is read at login, not every quarter second. */
+		if (ui.logged_in && ui.idle_minutes > 0 &&
+		    time(NULL) - last_key >= (time_t)ui.idle_minutes * 60)
 			ui_logout_idle(&ui);
 		ui_draw(&ui);
 		if (!ui_input_read(ui.body, 250, &k))

@@ -154,6 +154,7 @@ struct ui {
 	int                   ask_action;
 	bool                  quit;
 	unsigned              data_gen;      /* bumped after every write: lists reload */
+	int                   idle_minutes;  /* read at login: the database's idle logout */
 	char                  login_note[256];
 };
 

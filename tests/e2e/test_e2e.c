@@ -649,6 +649,34 @@ test_login(void **state)
 	e2e_cleanup(&t);
 }
 
+/* Left unattended, the terminal logs out by itself (the database's
+ * idle_minutes, set to 1 here): what was typed is dropped, the login says why. */
+static void
+test_idle_logout(void **state)
+{
+	struct term t = { 0 };
+	char        cmd[1200];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	assert_int_equal(e2e_quit(&t), 0);
+	snprintf(cmd, sizeof cmd, "%s --training --db '%s' --user admin user setting idle_minutes 1"
+	    " >/dev/null 2>&1", JZZ_BIN, t.db);
+	assert_int_equal(system(cmd), 0);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, "1101");
+	if (!e2e_wait_quiet(&t, "闲置超过 1 分钟，已自动退出登录", 90000)) {
+		e2e_dump(&t, "idle");
+		fail_msg("no idle logout");
+	}
+	e2e_wait(&t, "clerk1234");
+	assert_false(e2e_has(&t, "1101"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The receipt goes to the printer with lp when one is configured; the
  * English catalogue with --lang en. */
 static void
@@ -786,6 +814,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_help_lang_person),
 		cmocka_unit_test(test_status_and_card),
 		cmocka_unit_test(test_login),
+		cmocka_unit_test(test_idle_logout),
 		cmocka_unit_test(test_print_receipt),
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_sigterm),
