@@ -235,6 +235,7 @@
 	X(M_RC_TRANSFERRED, "材料流转", "Materials transferred") \
 	X(M_RC_REVIEWED, "审核完成", "Reviewed") \
 	X(M_RC_READY, "制证完成", "Card ready") \
+	X(M_RC_REG_VALID, "居住登记有效期至", "Registration valid until") \
 	X(M_RC_VALID_UNTIL, "签注后有效期至", "Valid after endorsement until") \
 	X(M_RC_RESET, "逾期超过 60 日，居住年限自今日起重新计算", "More than 60 days late: residence years restart today") \
 	X(M_RC_FEE, "工本费", "Fee") \

@@ -80,6 +80,9 @@ ui_receipt_text(struct ui *ui, const struct flow_outcome *o)
 	}
 	if (d->ready_on != JZZ_DATE_NONE)
 		ui_receipt_row(&sb, M_RC_READY, ui_names_date(d->ready_on));
+	if (c->business == BIZ_REGISTRATION)   /* REG-2: one year, less a day */
+		ui_receipt_row(&sb, M_RC_REG_VALID,
+		    ui_names_date(date_years_end(c->today, RULES_REG_VALID_YEARS)));
 	if (d->new_valid_until != JZZ_DATE_NONE)
 		ui_receipt_row(&sb, M_RC_VALID_UNTIL, ui_names_date(d->new_valid_until));
 	if (d->residence_years_reset)

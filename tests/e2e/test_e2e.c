@@ -85,6 +85,7 @@ test_registration(void **state)
 	e2e_capture(&t, "flow-review");
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "回执号：310105009-20261127-");
+	e2e_wait(&t, "居住登记有效期至：2027-11-26");
 	e2e_wait(&t, "110105********");
 	e2e_wait(&t, "培训模式");
 	e2e_wait(&t, "回执已保存");
