@@ -306,9 +306,35 @@ static const char store_schema_v3[] =
 	"INSERT INTO settings (key, value) VALUES ('idle_minutes', '10'), ('db_mode', 'production');\n"
 	"PRAGMA user_version = 3;\n";
 
+/*
+ * v3 -> v4 (issue 6, city scale): the indexes that the look-ups and reports
+ * needed once a file held 10 million persons and 30 million applications
+ * (docs/benchmarks.md has the plans and figures before and after):
+ *  - a person's permits, cancelled ones included (the partial unique index
+ *    serves only status = 'active', so the card scanned every permit);
+ *  - applications by day then centre, for the report's "(?1 IS NULL OR
+ *    centre = ?1) AND day BETWEEN" which cannot use (centre, day);
+ *  - cards by the day they arrived or were handed over, and the cards
+ *    awaiting pickup by notice due day (daily report, report, overdue list);
+ *  - the batch's refusals (auto, not endorsed), for the report's list;
+ *  - the SMS of a card (the overdue list probed every unsent message per
+ *    card).
+ */
+static const char store_schema_v4[] =
+	"CREATE INDEX permits_by_person ON permits(person_id);\n"
+	"CREATE INDEX applications_by_day_centre ON applications(day, centre);\n"
+	"CREATE INDEX cards_by_received ON cards(received_on, centre) WHERE received_on IS NOT NULL;\n"
+	"CREATE INDEX cards_by_handed ON cards(handed_on, centre) WHERE handed_on IS NOT NULL;\n"
+	"CREATE INDEX cards_awaiting ON cards(notice_due_on) WHERE state = 'received';\n"
+	"CREATE INDEX endorsements_auto_failed ON endorsements(day)"
+	"  WHERE kind = 'auto' AND outcome = 'not_endorsed';\n"
+	"CREATE INDEX sms_by_ref ON sms_outbox(ref_id) WHERE ref_id IS NOT NULL;\n"
+	"PRAGMA user_version = 4;\n";
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
 	[1] = store_schema_v2,
 	[2] = store_schema_v3,
+	[3] = store_schema_v4,
 };

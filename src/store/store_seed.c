@@ -716,8 +716,10 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 		int      r = seed_below(sd, 100);
 		jzz_date d, nv;
 
-		if (vu - 30 > sd->today)            /* window not open yet */
+		if (vu - 30 >= sd->today)           /* window not open yet, or today's cohort */
 			break;
+		if (vu >= sd->today)                /* the window opened before today: the */
+			r = 50;                     /* daily batch has seen it (ENDO-5) */
 		if (r < 50) {                       /* counter, in the window (ENDO-2) */
 			d = vu - seed_below(sd, 31);
 			if (d > sd->today)
@@ -1176,6 +1178,14 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		free(idx[i].sql);
 	}
 	free(idx);
+	/* Statistics for the planner, as a file in use for years would have
+	 * them (sampled: seconds, not minutes). Without them SQLite guesses,
+	 * and some report queries then scan millions of rows to avoid a sort
+	 * (docs/benchmarks.md). */
+	if (rc == STORE_OK)
+		rc = seed_exec(st, "PRAGMA analysis_limit = 400");
+	if (rc == STORE_OK)
+		rc = seed_exec(st, "ANALYZE");
 	out->index_seconds = seed_clock() - t1;
 	if (rc == STORE_OK && o->check_fk)
 		rc = seed_fk_check(&sd);

@@ -1,0 +1,329 @@
+/*
+ * bench_city.c: the counter's questions timed on a city-sized database made
+ * by `jzz seed` (issue 6), through the service layer the screens use.
+ *
+ *   bench_city DB TODAY startup         one start-up: service_open, the actor,
+ *                                       the first person looked up (ms)
+ *   bench_city DB TODAY all [IDS_OUT]   lookup, history, reports, the batch,
+ *                                       submits; IDS_OUT receives the sampled
+ *                                       ID numbers (for the sqlite3 shell runs)
+ *
+ * Why the service layer and not SQL: the figures that matter are the ones a
+ * clerk waits for, statement cache, decoding and rules included; run.sh
+ * times the same SQL in the sqlite3 shell beside them to show the layer's
+ * cost. Submits write into the database (the bench file is disposable):
+ * N submits add N applications to 30 million.
+ *
+ * Figures: median (p50) and p99 over many calls, and the spread of
+ * repeated whole runs in run.sh; the machine is shared and noisy.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "casegen.h"
+#include "jzz/service.h"
+
+#define CITY_CENTRE "310105009"
+
+static double
+city_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+city_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+city_pct(double *v, size_t n, double p)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, city_cmp);
+	i = (size_t)(p * (double)(n - 1) + 0.5);
+	return v[i < n ? i : n - 1];
+}
+
+static void
+city_line(const char *what, double *v, size_t n, const char *unit)
+{
+	double p50 = city_pct(v, n, 0.50), p99 = city_pct(v, n, 0.99);
+
+	printf("%-34s n=%-6zu p50 %9.3f %s  p99 %9.3f %s  max %9.3f %s\n", what, n, p50, unit,
+	    p99, unit, v[n - 1], unit);
+	fflush(stdout);
+}
+
+/* ID numbers of persons picked at random, by rowid (the bench may use SQL:
+ * it is not the product). */
+static char (*city_sample(const char *db, size_t n, unsigned seed))[19]
+{
+	sqlite3      *h;
+	sqlite3_stmt *mx, *get;
+	char        (*ids)[19] = calloc(n, sizeof *ids);
+	long long     max = 0;
+	size_t        got = 0;
+
+	if (ids == NULL || sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_prepare_v2(h, "SELECT max(rowid) FROM persons", -1, &mx, NULL);
+	if (sqlite3_step(mx) == SQLITE_ROW)
+		max = sqlite3_column_int64(mx, 0);
+	sqlite3_finalize(mx);
+	sqlite3_prepare_v2(h, "SELECT id_number FROM persons WHERE rowid = ?1", -1, &get, NULL);
+	srand(seed);
+	while (got < n && max > 0) {
+		long long r = 1 + (((long long)rand() << 31) ^ rand()) % max;
+
+		sqlite3_bind_int64(get, 1, r);
+		if (sqlite3_step(get) == SQLITE_ROW)
+			snprintf(ids[got++], 19, "%s", (const char *)sqlite3_column_text(get, 0));
+		sqlite3_reset(get);
+	}
+	sqlite3_finalize(get);
+	sqlite3_close(h);
+	return ids;
+}
+
+static int
+city_startup(const char *db, jzz_date today)
+{
+	double               t0 = city_now(), t1, t2;
+	char                 err[256];
+	struct service      *s = service_open(db, err, sizeof err);
+	struct service_actor a;
+	struct jzz_case      c;
+	char (*ids)[19];
+
+	if (s == NULL) {
+		fprintf(stderr, "bench_city: %s\n", err);
+		return 1;
+	}
+	if (service_actor(s, "clerk-009", CITY_CENTRE, &a) != SERVICE_OK) {
+		fprintf(stderr, "bench_city: %s\n", service_errmsg(s));
+		return 1;
+	}
+	t1 = city_now();
+	ids = city_sample(db, 1, (unsigned)time(NULL));
+	t2 = city_now();
+	if (ids == NULL || service_case_for_person(s, ids[0], BIZ_ENDORSEMENT, today, &c) != SERVICE_OK) {
+		fprintf(stderr, "bench_city: lookup failed\n");
+		return 1;
+	}
+	printf("startup open+actor %.3f ms, first lookup %.3f ms, total %.3f ms\n", t1 - t0,
+	    city_now() - t2, city_now() - t0 - (t2 - t1));
+	free(ids);
+	service_close(s);
+	return 0;
+}
+
+static int
+city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
+{
+	char                         err[256];
+	struct service              *s = service_open(db, err, sizeof err);
+	struct service_actor         clerk, sup;
+	size_t                       nhist = nlook / 5, nsub = 2000;
+	char                       (*ids)[19];
+	double                      *v = calloc(nlook > nsub ? nlook : nsub, sizeof *v);
+	struct jzz_case              c;
+	jzz_date                     day;
+	int                          y, m, d;
+
+	if (s == NULL || v == NULL) {
+		fprintf(stderr, "bench_city: %s\n", s == NULL ? err : "out of memory");
+		return 1;
+	}
+	if (service_actor(s, "clerk-009", CITY_CENTRE, &clerk) != SERVICE_OK ||
+	    service_actor(s, "supervisor-009", CITY_CENTRE, &sup) != SERVICE_OK) {
+		fprintf(stderr, "bench_city: %s (a database made by jzz seed?)\n", service_errmsg(s));
+		return 1;
+	}
+	ids = city_sample(db, nlook, 42);
+	if (ids == NULL)
+		return 1;
+	if (ids_out != NULL) {
+		FILE *f = fopen(ids_out, "w");
+
+		for (size_t i = 0; f != NULL && i < nlook; i++)
+			fprintf(f, "%s\n", ids[i]);
+		if (f != NULL)
+			fclose(f);
+	}
+
+	/* lookup: the person's record by ID number (what starts a business) */
+	for (size_t i = 0; i < nlook; i++) {
+		double t = city_now();
+
+		if (service_case_for_person(s, ids[i], BIZ_ENDORSEMENT, today, &c) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: lookup %s: %s\n", ids[i], service_errmsg(s));
+			return 1;
+		}
+		v[i] = city_now() - t;
+	}
+	city_line("lookup by ID number", v, nlook, "ms");
+
+	/* history: the whole card (registration, permit, card, applications) */
+	{
+		size_t apps = 0;
+
+		for (size_t i = 0; i < nhist; i++) {
+			struct service_person p;
+			double                t = city_now();
+
+			if (service_person_get(s, &clerk, ids[i], today, &p) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: person %s: %s\n", ids[i], service_errmsg(s));
+				return 1;
+			}
+			v[i] = city_now() - t;
+			apps += p.nhistory;
+			service_person_free(&p);
+		}
+		city_line("person's card and history", v, nhist, "ms");
+		printf("  (%.1f applications per person on average)\n", (double)apps / (double)nhist);
+	}
+
+	/* the daily report of one centre, on working days of the last year */
+	{
+		size_t nd = 0;
+
+		for (int k = 1; nd < 21 && k < 400; k += 17) {
+			struct service_report_daily r;
+			double                      t;
+
+			day = today - k;
+			if (date_weekday(day) > 5)
+				continue;
+			t = city_now();
+			if (service_report_daily(s, &sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nd++] = city_now() - t;
+		}
+		city_line("daily report, one centre", v, nd, "ms");
+		nd = 0;
+		for (int k = 1; nd < 21 && k < 400; k += 17) {
+			struct service_report r;
+			double                t;
+
+			day = today - k;
+			if (date_weekday(day) > 5)
+				continue;
+			t = city_now();
+			if (service_report(s, &sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nd++] = city_now() - t;
+			service_report_free(&r);
+		}
+		city_line("supervisors' report, one centre-day", v, nd, "ms");
+	}
+
+	/* the district's month (the month before today's) */
+	{
+		jzz_date from, to;
+		size_t   nm = 0, rows = 0;
+
+		date_to_ymd(today, &y, &m, &d);
+		to = date_from_ymd(y, m, 1) - 1;
+		date_to_ymd(to, &y, &m, &d);
+		from = date_from_ymd(y, m, 1);
+		for (int k = 0; k < 5; k++) {
+			struct service_report r;
+			double                t = city_now();
+
+			if (service_report(s, &sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nm++] = city_now() - t;
+			rows = (size_t)r.applications;
+			printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
+			    " %zu auto failed, %zu fees\n", r.applications, r.noverdue, r.nwindow,
+			    r.nsuspended, r.nauto_failed, r.nfees);
+			service_report_free(&r);
+		}
+		(void)rows;
+		city_line("district's month report", v, nm, "ms");
+	}
+
+	/* the auto-endorsement batch: today's cohort, then again (nothing left) */
+	for (int k = 0; k < 2; k++) {
+		struct service_batch_result r;
+		double                      t = city_now();
+
+		if (service_batch_auto_endorse(s, &sup, today, &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: batch: %s\n", service_errmsg(s));
+			return 1;
+		}
+		printf("%-34s %.1f ms: examined %d, endorsed %d, not endorsed %d, sms %d\n",
+		    k == 0 ? "auto-endorsement batch, today" : "auto-endorsement batch, again",
+		    city_now() - t, r.examined, r.endorsed, r.not_endorsed, r.sms_queued);
+	}
+
+	/* submits: endorsements of seeded persons, and the casegen mix of
+	 * every business for new applicants, alternately */
+	{
+		size_t n = 0, acc = 0;
+
+		for (uint64_t i = 0; n < nsub; i++) {
+			struct service_result r;
+			double                t;
+
+			if (i % 2 == 0) {
+				if (service_case_for_person(s, ids[(i / 2) % nlook], BIZ_ENDORSEMENT, today,
+				    &c) != SERVICE_OK)
+					continue;
+				c.documents = DOCBIT(DOC_ID_CARD);
+			} else {
+				casegen_case(i, &c);
+				if (c.business == BIZ_CANCELLATION)
+					continue;
+			}
+			c.today = today;
+			t = city_now();
+			if (service_submit(s, &clerk, &c, today, &r) == SERVICE_OK) {
+				v[n++] = city_now() - t;
+				acc += r.decision.verdict == VERDICT_ACCEPT;
+			} else if (i < 5) {
+				fprintf(stderr, "  submit: %s\n", service_errmsg(s));
+			}
+		}
+		city_line("submit (service_submit, committed)", v, n, "ms");
+		printf("  (%zu accepted of %zu)\n", acc, n);
+	}
+	free(ids);
+	free(v);
+	service_close(s);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	jzz_date today;
+
+	if (argc < 4 || !date_parse(argv[2], strlen(argv[2]), &today)) {
+		fprintf(stderr, "usage: bench_city DB YYYY-MM-DD startup|all [IDS_OUT [N]]\n");
+		return 2;
+	}
+	if (strcmp(argv[3], "startup") == 0)
+		return city_startup(argv[1], today);
+	return city_all(argv[1], today, argc > 4 ? argv[4] : NULL,
+	    argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) : 10000);
+}
