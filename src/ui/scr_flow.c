@@ -1026,7 +1026,7 @@ static void
 scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct flow *fl = sc->data;
-	int          items[FI__COUNT], n, formh, rulesh, y;
+	int          items[FI__COUNT], n, formh, rulesh, y, hint_y;
 
 	scr_flow_build(ui, fl);
 	scr_flow_draw_tabs(fl, v);
@@ -1055,6 +1055,7 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	}
 	n = scr_flow_page_items(fl, fl->page, items);
 	y = 2;
+	hint_y = 2 + formh;   /* below the items, whatever the page's heading takes */
 	if (fl->page == PG_DOCS) {
 		ui_view_text(v, y++, 0, 0, UA_BOLD, n ? ui_msg(M_DOCS_HINT) : ui_msg(M_DOCS_NONE));
 		formh--;
@@ -1071,9 +1072,10 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		fl->top = 0;
 	for (int i = fl->top; i < n && i < fl->top + formh; i++)
 		scr_flow_draw_item(ui, fl, v, y + i - fl->top, items[i]);
-	scr_flow_draw_hint(fl, v, 2 + formh + (fl->page != PG_DOCS ? 0 : 0));
+	scr_flow_draw_hint(fl, v, hint_y);
 	scr_flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
-	/* The cursor belongs to the focused field; drawing the rules moved nothing. */
+	/* The cursor stays where the focused item put it: the view layer moves
+	 * the hardware cursor only through ui_view_cursor. */
 }
 
 /* ---- keys ---- */
@@ -1114,8 +1116,6 @@ scr_flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
 			}
 	return false;
 }
-
-enum { FLOW_ACT_NONE };
 
 static int
 scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
