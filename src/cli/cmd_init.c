@@ -3,7 +3,8 @@
  * schema, the centres and kiosks, the holiday calendar of
  * <datadir>/holidays (or $JZZ_HOLIDAYS_DIR), and the account admin.
  * A file that already holds data is refused (exit 2): init never
- * overwrites records.
+ * overwrites records. With --training the file is a training database,
+ * filled with the demo accounts and persons.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -40,10 +41,18 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 	if (access(dir, R_OK | X_OK) != 0) {
 		/* Not fatal: every count is then provisional and says so (CAL-1). */
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
-		st = service_init(opts->db, centre, NULL, err, sizeof err);
-	} else {
-		st = service_init(opts->db, centre, dir, err, sizeof err);
+		snprintf(dir, sizeof dir, "%s", "");
 	}
+	if (opts->training && opts->db == NULL) {
+		cli_error("init --training: --db PATH is required (never the default database)");
+		return CLI_BADCASE;
+	}
+	/* --training: a training database, with its demo data (as `training init`) */
+	if (opts->training)
+		st = service_init_training(opts->db, centre, dir[0] != '\0' ? dir : NULL,
+		    cli_today(opts), err, sizeof err);
+	else
+		st = service_init(opts->db, centre, dir[0] != '\0' ? dir : NULL, err, sizeof err);
 	if (st != SERVICE_OK) {
 		cli_error("init: %s", err);
 		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
