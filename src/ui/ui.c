@@ -386,7 +386,8 @@ ui_run(const struct ui_options *o)
 	/* --today wins; in training the trainer's day of work, else the real date. */
 	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
 	ui_signals();
-	set_escdelay(50);
+	/* Long enough for an F-key sequence over a slow remote link to arrive whole. */
+	set_escdelay(100);
 	if (initscr() == NULL) {
 		service_close(ui.svc);
 		return 1;
