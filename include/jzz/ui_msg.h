@@ -267,8 +267,8 @@
 	  "Esc back (asks first if something would be lost)  F10 confirm (named action)\n" \
 	  "If F-keys do not reach the terminal: Esc then a digit, Esc 1 = F1 ... Esc 0 = F10\n" \
 	  "F6 switches Chinese/English  colour only helps, every meaning is in words (NO_COLOR)") \
-	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 按身份证号查人，F3 进度查询，F4 到证登记。", \
-	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 looks up a person, F3 status query, F4 card arrived.") \
+	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 按身份证号查人，F3 进度查询，F4 到证登记；主管和管理员 F5 日报，管理员 F7 账号管理，培训模式下培训员和管理员 F8 培训工具。", \
+	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 looks up a person, F3 status query, F4 card arrived; F5 the report (supervisors, administrators), F7 accounts (administrators), F8 trainer tools (training mode).") \
 	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
 	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
 	X(M_HELP_LOGIN, "登录：输入账号和密码。连续输错 5 次账号锁定 15 分钟。首次登录或密码被重置后先设置新密码（至少 8 个字符）。培训模式下列出培训账号和密码。", \
@@ -287,6 +287,92 @@
 	  "Refusal or missing documents: read each rule, its source and the next step to the applicant. The application is recorded. Enter home; Esc back to the form.") \
 	X(M_HELP_GENERIC, "Esc 返回上一屏。", "Esc goes back.") \
 	X(M_HELP_CLOSE, "按任意键关闭帮助。", "Press any key to close the help.") \
+	/* issue 5: the supervisors' report */ \
+	X(M_FK_REPORT, "日报", "Report") \
+	X(M_FK_ACCOUNTS, "账号", "Accounts") \
+	X(M_FK_TRAINER, "培训", "Trainer") \
+	X(M_FK_CENTRE, "中心", "Centre") \
+	X(M_FK_EXPORT, "导出CSV", "Export CSV") \
+	X(M_FK_NEW, "新建", "New") \
+	X(M_FK_ENABLE, "停用/启用", "Disable/enable") \
+	X(M_FK_RESET_PW, "重置密码", "Reset password") \
+	X(M_FK_IDLE, "闲置时限", "Idle limit") \
+	X(M_FK_SET_DAY, "设工作日", "Set day") \
+	X(M_FK_RESET_DB, "重置培训库", "Reset training") \
+	X(M_ONLY_SUPERVISOR, "日报仅限主管和管理员。", "The report is for supervisors and administrators only.") \
+	X(M_ONLY_ADMIN, "账号管理仅限管理员。", "Accounts are for administrators only.") \
+	X(M_ONLY_TRAINER, "培训工具仅限培训模式下的培训员和管理员。", "Trainer tools: trainers and administrators, in training mode only.") \
+	X(M_REPORT_TITLE, "主管日报", "Supervisor's daily report") \
+	X(M_RP_HEAD, "日期 %s   范围 %s", "Day %s   scope %s") \
+	X(M_RP_ALL, "全区（所有中心）", "whole district (every centre)") \
+	X(M_RP_HINT, "←→ 前一天/后一天  键入日期后 Enter  F3 切换中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出 CSV", \
+	  "Left/Right day before/after  type a date + Enter  F3 centre/district  Up/Down PgUp PgDn scroll  F5 CSV") \
+	X(M_RP_DATE_PROMPT, "日期：", "Date: ") \
+	X(M_RP_SUMMARY, "合计：申请 %d 件，其中受理 %d、材料不全 %d、不予受理 %d", "Total: %d applications: %d accepted, %d incomplete, %d refused") \
+	X(M_RP_BY_BUSINESS, "按业务与结论", "By business and decision") \
+	X(M_RP_BY_CLERK, "按受理员", "By clerk") \
+	X(M_RP_BY_CENTRE, "按中心", "By centre") \
+	X(M_RP_FEES, "工本费（定额收据号）", "Fees (receipt-book numbers)") \
+	X(M_RP_FEES_TOTAL, "窗口收费 %d 元；快递代收 %d 元（PERMIT-5）", "Collected at the counter %d yuan; paid to couriers %d yuan (PERMIT-5)") \
+	X(M_RP_FEE_LINE, "%s  %-8s %s  %d 元%s  收据 %s  回执 %s", "%s  %-8s %s  %d yuan%s  receipt book %s  receipt %s") \
+	X(M_RP_COD, "（货到付款）", " (COD)") \
+	X(M_RP_FAST, "快证：申请 %d 件，受理 %d 件", "Fast track: %d applications, %d accepted") \
+	X(M_RP_CARDS, "到证 %d 张，领取/邮寄 %d 张", "Cards arrived %d, handed over %d") \
+	X(M_RP_RULES, "不符与缺材料（按规则）", "Refusals and missing documents by rule") \
+	X(M_RP_RULE_LINE, "不符 %d  缺材料 %d  提示 %d", "fail %d  missing %d  warn %d") \
+	X(M_RP_DOCS, "缺少的材料", "Documents missing") \
+	X(M_RP_OVERDUE, "领证通知逾期（PERMIT-3）", "Pickup notices overdue (PERMIT-3)") \
+	X(M_RP_OVERDUE_LINE, "到证 %s，通知期限 %s，逾期 %d 天", "arrived %s, notice due %s, %d days late") \
+	X(M_RP_WINDOW, "进入签注期", "In the endorsement window") \
+	X(M_RP_WINDOW_LINE, "有效期至 %s，剩 %d 天", "valid until %s, %d days left") \
+	X(M_RP_SUSPENDED, "已中止（逾期未签注）", "Suspended (not endorsed)") \
+	X(M_RP_SUSPENDED_LINE, "有效期至 %s，已过 %d 天 %s", "valid until %s, %d days past %s") \
+	X(M_RP_AUTO_FAILED, "自动签注未成功", "Automatic endorsement failed") \
+	X(M_RP_AUTO_LINE, "有效期至 %s，批处理 %s：%s", "valid until %s, batch of %s: %s") \
+	X(M_RP_VERDICTS, "受理 %d / 不全 %d / 不予 %d", "acc %d / inc %d / ref %d") \
+	X(M_RP_NONE, "（无）", "(none)") \
+	X(M_RP_EXPORTED, "已导出：%s", "Exported: %s") \
+	X(M_RP_EXPORT_FAIL, "导出失败：%s", "Export failed: %s") \
+	X(M_RP_FAIL, "无法生成日报：%s", "No report: %s") \
+	X(M_HELP_REPORT, "主管日报：某一天、某一中心或全区的申请（按业务与结论、受理员、中心）、工本费及收据号、快证、按规则统计的不符与缺材料、逾期的领证通知、签注期内/已中止/自动签注未成功的居住证。条形图旁均写明数字。←→ 换日期，也可直接键入 YYYY-MM-DD 后按 Enter；F3 切换中心和全区；F5 导出 CSV 文件。", \
+	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; F5 writes a CSV file.") \
+	/* issue 5: accounts */ \
+	X(M_ACCOUNTS_TITLE, "账号管理", "Accounts") \
+	X(M_AC_HEAD, "账号              角色      中心       状态", "Account           Role      Centre     State") \
+	X(M_AC_ACTIVE, "正常", "active") \
+	X(M_AC_NO_PW, "待设密码", "password to set") \
+	X(M_AC_DISABLED, "已停用", "disabled") \
+	X(M_AC_LOCKED, "锁定至 %s", "locked until %s") \
+	X(M_AC_IDLE, "闲置自动退出：%d 分钟", "Idle logout: %d minutes") \
+	X(M_AC_HINT, "↑↓ 选择；F2 新建；F3 停用/启用；F4 重置密码；F5 闲置时限", "Up/Down picks; F2 new; F3 disable/enable; F4 reset password; F5 idle limit") \
+	X(M_AC_NEW_USER, "新账号", "New account") \
+	X(M_AC_ROLE, "角色（1 受理员 2 主管 3 培训员 4 管理员）", "Role (1 clerk 2 supervisor 3 trainer 4 admin)") \
+	X(M_AC_CENTRE, "中心代码", "Centre code") \
+	X(M_AC_IDLE_PROMPT, "闲置分钟数（1–480）", "Idle minutes (1-480)") \
+	X(M_AC_FORM_HINT, "Tab 换项，Enter/F10 确认，Esc 取消", "Tab moves, Enter/F10 confirms, Esc cancels") \
+	X(M_AC_ASK_DISABLE, "停用此账号吗？（y 停用 / n 取消）", "Disable this account? (y disable / n cancel)") \
+	X(M_AC_ASK_ENABLE, "启用此账号（并解锁）吗？（y 启用 / n 取消）", "Enable (and unlock) this account? (y enable / n cancel)") \
+	X(M_AC_ASK_RESET, "重置此账号的密码吗？下次登录时设新密码。（y 重置 / n 取消）", "Reset this account's password? It is set at the next login. (y reset / n cancel)") \
+	X(M_AC_DONE, "已完成：%s %s", "Done: %s %s") \
+	X(M_AC_FAIL, "未完成：%s", "Not done: %s") \
+	X(M_AC_CREATED, "已创建", "created") \
+	X(M_AC_DISABLED_DONE, "已停用", "disabled") \
+	X(M_AC_ENABLED_DONE, "已启用", "enabled") \
+	X(M_AC_RESET_DONE, "密码已重置", "password reset") \
+	X(M_AC_IDLE_DONE, "闲置时限已设定", "idle limit set") \
+	X(M_HELP_ACCOUNTS, "账号管理（仅管理员）：列出所有账号及其角色、中心、状态（正常、待设密码、已停用、锁定至…）。F2 新建账号（账号、角色、中心），新账号首次登录时设密码；F3 停用或启用（启用同时解锁）；F4 重置密码；F5 设定闲置自动退出的分钟数。", \
+	  "Accounts (administrators): every account with role, centre and state (active, password to set, disabled, locked until...). F2 creates one (name, role, centre; its password is set at its first login); F3 disables or enables (enabling also unlocks); F4 resets the password; F5 sets the idle logout minutes.") \
+	/* issue 5: trainer tools */ \
+	X(M_TRAINER_TITLE, "培训工具", "Trainer tools") \
+	X(M_TR_DAY, "当前工作日：%s", "Day of work: %s") \
+	X(M_TR_PROMPT, "新工作日（YYYY-MM-DD，留空 = 今天的真实日期）", "New day of work (YYYY-MM-DD, empty = the real date)") \
+	X(M_TR_HINT, "键入日期后 Enter 或 F10 设定；←→ 前后一天；F8 重置培训数据库（先询问）", "Type a date, Enter or F10 sets it; Left/Right a day before/after; F8 resets the training database (asks first)") \
+	X(M_TR_SET, "工作日已设为 %s", "Day of work set to %s") \
+	X(M_TR_ASK_RESET, "清空培训数据库并重新生成演示数据吗？（y 重置 / n 取消）", "Wipe the training database and make the demo data again? (y reset / n cancel)") \
+	X(M_TR_RESET_DONE, "培训数据库已重置", "Training database reset") \
+	X(M_TR_FAIL, "未完成：%s", "Not done: %s") \
+	X(M_HELP_TRAINER, "培训工具（培训模式，培训员或管理员）：设定工作日（时光穿梭），所有业务按该日办理；F8 一键重置培训数据库（清空后重新生成演示账号和人员，先询问）。", \
+	  "Trainer tools (training mode, trainer or administrator): set the day of work (time travel), every business is done as of that day; F8 resets the training database in one action (wiped, demo accounts and persons made again; asks first).") \
 	X(M_ESC_PENDING, "Esc：按数字 = F 键，其他键 = 返回", "Esc: a digit = F-key, anything else = back")
 
 enum msg_id {

@@ -175,6 +175,14 @@ scr_home_nshown(const struct home *h)
 	return n;
 }
 
+/* The trainer's tools exist only on a training database. */
+static bool
+scr_home_trainer(const struct ui *ui)
+{
+	return ui->opts->training &&
+	    (ui->actor.role == SERVICE_ROLE_TRAINER || ui->actor.role == SERVICE_ROLE_ADMIN);
+}
+
 static int
 scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
@@ -193,6 +201,29 @@ scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (UK_IS_FN(k, 4)) {
 		ui_push(ui, &scr_received_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 5)) {
+		/* Offered only to supervisors and administrators; the service
+		 * refuses anyone else anyway, and the screen says so. */
+		if (!ui_names_is_supervisor(ui))
+			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_SUPERVISOR));
+		else
+			ui_push(ui, &scr_report_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 7)) {
+		if (ui->actor.role != SERVICE_ROLE_ADMIN)
+			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_ADMIN));
+		else
+			ui_push(ui, &scr_accounts_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 8)) {
+		if (!scr_home_trainer(ui))
+			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_TRAINER));
+		else
+			ui_push(ui, &scr_trainer_mode, NULL);
 		return UI_HANDLED;
 	}
 	if (UK_IS_SP(k, KEY_DOWN) && n > 0) {
@@ -223,8 +254,24 @@ scr_home_resize(struct ui *ui, struct screen *sc)
 
 static const struct ui_fkey scr_home_fkeys[] = {
 	{ 1, M_FK_HELP }, { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED },
-	{ 6, M_FK_LANG }, { 9, M_FK_QUIT }, { 0, M_NONE }
+	{ 5, M_FK_REPORT }, { 6, M_FK_LANG }, { 7, M_FK_ACCOUNTS }, { 8, M_FK_TRAINER },
+	{ 9, M_FK_QUIT }, { 0, M_NONE }
 };
+
+/* The report, accounts and trainer entries appear only for the roles that
+ * may use them: a clerk's bar stays as it was. */
+static enum msg_id
+scr_home_fkey_label(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt)
+{
+	(void)sc;
+	if (fn == 5 && !ui_names_is_supervisor(ui))
+		return M_NONE;
+	if (fn == 7 && ui->actor.role != SERVICE_ROLE_ADMIN)
+		return M_NONE;
+	if (fn == 8 && !scr_home_trainer(ui))
+		return M_NONE;
+	return dflt;
+}
 
 const struct screen_mode scr_home_mode = {
 	.name = "home",
@@ -236,4 +283,5 @@ const struct screen_mode scr_home_mode = {
 	.resize = scr_home_resize,
 	.free = scr_home_free,
 	.fkeys = scr_home_fkeys,
+	.fkey_label = scr_home_fkey_label,
 };

@@ -158,6 +158,23 @@ ui_receipt_dir(const struct ui *ui, char *out, size_t size)
 	snprintf(out, size, "%s/receipts", dirname(db));
 }
 
+void
+ui_receipt_export_dir(const struct ui *ui, char *out, size_t size)
+{
+	const char *env = getenv("JZZ_EXPORT_DIR");
+	char        db[1024];
+
+	if (env != NULL && *env != '\0') {
+		snprintf(out, size, "%s", env);
+		return;
+	}
+	if (ui->opts->db != NULL)
+		snprintf(db, sizeof db, "%s", ui->opts->db);
+	else if (!service_default_path(db, sizeof db))
+		snprintf(db, sizeof db, "./jzz.db");
+	snprintf(out, size, "%s/reports", dirname(db));
+}
+
 /* Runs `lp -d PRINTER FILE` with its output discarded; 0 on success. */
 static int
 ui_receipt_print(const char *printer, const char *path)
