@@ -799,6 +799,168 @@ test_locale(void **state)
 	assert_non_null(strstr(out, "UTF-8"));
 }
 
+/* Logs into the training database as a demo account at day `today`. */
+static void
+e2e_demo_as(struct term *t, const char *today, const char *login)
+{
+	const char *args[] = { "--today", today, "demo", "--db", t->db, NULL };
+
+	e2e_start(t, 24, 80, args);
+	e2e_wait(t, "clerk1");
+	e2e_write(t, login, strlen(login));
+	e2e_wait(t, "本中心待办");
+}
+
+/* A registration left incomplete (no documents ticked): 补正告知. */
+static void
+e2e_register_incomplete(struct term *t, const char *id, const char *name)
+{
+	e2e_start_flow(t, "1");
+	e2e_type(t, id);
+	e2e_key(t, K_ENTER);
+	e2e_type(t, name);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[住房]");
+	e2e_type(t, "1");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[材料]");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "提交后结论：材料不全");
+	e2e_key(t, K_F10);
+	e2e_wait(t, "材料补正告知");
+	e2e_back_home(t);
+}
+
+/* The supervisor's report for a scripted day: a clerk registers one person
+ * (accepted) and leaves one incomplete; the clerk is refused the report and
+ * the accounts; the supervisor sees the counts, by business and by clerk
+ * with their numbers beside the bars, changes the day, exports CSV. */
+static void
+test_report(void **state)
+{
+	struct term t = { 0 };
+	char        a[19], b[19], path[600], got[8192] = "";
+	FILE       *f;
+	size_t      n;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(a, "110105", 1990, 3, 7, "123");
+	e2e_id(b, "310104", 1985, 6, 1, "338");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	assert_false(e2e_has(&t, "F5日报"));
+	assert_false(e2e_has(&t, "F7账号"));
+	e2e_register(&t, a, "张三");
+	e2e_register_incomplete(&t, b, "李四");
+	e2e_key(&t, "\033[15~");   /* F5 */
+	e2e_wait(&t, "日报仅限主管和管理员");
+	e2e_key(&t, "\033[18~");   /* F7 */
+	e2e_wait(&t, "账号管理仅限管理员");
+	assert_false(e2e_has(&t, "主管日报"));
+	assert_int_equal(e2e_quit(&t), 0);
+
+	e2e_demo_as(&t, "2026-11-27", "super1\rsuper1234\r");
+	e2e_wait(&t, "F5日报");
+	assert_false(e2e_has(&t, "F7账号"));
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "主管日报");
+	e2e_wait(&t, "日期 2026-11-27");
+	e2e_wait(&t, "合计：申请 2 件，其中受理 1、材料不全 1、不予受理 0");
+	e2e_wait(&t, "居住登记申报 · 受理");
+	e2e_wait(&t, "█");
+	e2e_capture(&t, "report");
+	/* By clerk: clerk1, two applications, the number beside the bar. */
+	for (int i = 0; i < 6; i++)
+		e2e_key(&t, K_DOWN);
+	e2e_wait(&t, "clerk1");
+	e2e_wait(&t, "█ 2");
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "已导出");
+	snprintf(path, sizeof path, "%s/reports/report-310105009-2026-11-27.csv", t.dir);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	assert_non_null(strstr(got, "section,centre,day,key,business,decision,count"));
+	assert_non_null(strstr(got, "summary,310105009,,applications,,,2,"));
+	assert_non_null(strstr(got, "by_clerk,310105009,,clerk1,,accept,1,"));
+	/* The day before: nothing of ours. */
+	e2e_key(&t, "\033OD");    /* Left */
+	e2e_wait(&t, "日期 2026-11-26");
+	assert_false(e2e_has(&t, "合计：申请 2 件"));
+	e2e_type(&t, "2026-11-27\r");
+	e2e_wait(&t, "合计：申请 2 件");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* An administrator creates an account and disables it through the screen. */
+static void
+test_accounts(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_as(&t, "2026-11-27", "admin\radmin1234\r");
+	e2e_wait(&t, "F7账号");
+	e2e_key(&t, "\033[18~");   /* F7 */
+	e2e_wait(&t, "账号管理");
+	e2e_wait(&t, "trainer1");
+	e2e_key(&t, "\033OQ");     /* F2 */
+	e2e_wait(&t, "新账号");
+	e2e_type(&t, "clerk9\t1\t310105009\r");
+	e2e_wait(&t, "已完成：clerk9 已创建");
+	e2e_wait(&t, "> clerk9");
+	e2e_wait(&t, "待设密码");
+	e2e_key(&t, "\033OR");     /* F3 */
+	e2e_wait(&t, "停用此账号吗");
+	e2e_type(&t, "y");
+	e2e_wait(&t, "已完成：clerk9 已停用");
+	e2e_wait(&t, "已停用");
+	e2e_capture(&t, "accounts");
+	assert_int_equal(e2e_quit(&t), 0);
+
+	/* The disabled account cannot log in. */
+	e2e_start(&t, 24, 80, (const char *const[]){ "--today", "2026-11-27", "demo", "--db", t.db, NULL });
+	e2e_wait(&t, "clerk1");
+	e2e_type(&t, "clerk9\rwhatever1\r");
+	e2e_wait(&t, "停用");
+	assert_false(e2e_has(&t, "本中心待办"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* The trainer sets the day of work; the home screen shows it. */
+static void
+test_trainer_day(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_as(&t, "2026-11-27", "trainer1\rtrainer1234\r");
+	e2e_wait(&t, "F8培训");
+	assert_false(e2e_has(&t, "F5日报"));
+	e2e_key(&t, "\033[19~");   /* F8 */
+	e2e_wait(&t, "当前工作日：2026-11-27");
+	e2e_type(&t, "2027-01-04\r");
+	e2e_wait(&t, "工作日已设为 2027-01-04");
+	e2e_capture(&t, "trainer");
+	e2e_esc(&t, "本中心待办");
+	e2e_wait(&t, "工作日 2027-01-04");
+	/* The reset asks first. */
+	e2e_key(&t, "\033[19~");
+	e2e_wait(&t, "当前工作日：2027-01-04");
+	e2e_key(&t, "\033[19~");
+	e2e_wait(&t, "清空培训数据库");
+	e2e_type(&t, "y");
+	e2e_wait(&t, "培训数据库已重置");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -820,6 +982,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_locale),
+		cmocka_unit_test(test_report),
+		cmocka_unit_test(test_accounts),
+		cmocka_unit_test(test_trainer_day),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
