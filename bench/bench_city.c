@@ -60,10 +60,12 @@ city_pct(double *v, size_t n, double p)
 static void
 city_line(const char *what, double *v, size_t n, const char *unit)
 {
-	double p50 = city_pct(v, n, 0.50), p99 = city_pct(v, n, 0.99);
+	double p50 = city_pct(v, n, 0.50), p99 = city_pct(v, n, 0.99), sum = 0;
 
-	printf("%-34s n=%-6zu p50 %9.3f %s  p99 %9.3f %s  max %9.3f %s\n", what, n, p50, unit,
-	    p99, unit, v[n - 1], unit);
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	printf("%-36s n=%-6zu p50 %9.3f %s  p99 %9.3f %s  max %9.3f %s  mean %9.3f %s\n", what, n,
+	    p50, unit, p99, unit, v[n - 1], unit, n > 0 ? sum / (double)n : 0.0, unit);
 	fflush(stdout);
 }
 

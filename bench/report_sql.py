@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""report_sql.py: the SQL of the supervisors' report, as src/store/store_report.c
+holds it, for the sqlite3 shell (bench/run.sh runs the same statements there).
+
+    report_sql.py CENTRE|all FROM TO [--eqp]
+"""
+import os, re, sys
+
+src = open(os.path.join(os.path.dirname(__file__), '..', 'src', 'store', 'store_report.c')).read()
+macros = dict(re.findall(r'#define (\w+) ((?:"[^"\n]*"\s*)+)', src))
+def text(body):
+    out = ''
+    for s, name in re.findall(r'"((?:[^"\\]|\\.)*)"|\b([A-Z_]{4,})\b', body):
+        if s: out += s
+        elif name in macros: out += text(macros[name])
+    return out
+centre, frm, to = sys.argv[1:4]
+eqp = '--eqp' in sys.argv
+print(".parameter set ?1 %s" % ('NULL' if centre == 'all' else "'%s'" % centre))
+print(".parameter set ?2 '%s'\n.parameter set ?3 '%s'" % (frm, to))
+for name, body in re.findall(r'static const char (sql_rep_\w+)\[\] =\n(.*?);\n', src, re.S):
+    sql = text(body)
+    if eqp:
+        print('.print %s\nEXPLAIN QUERY PLAN %s;' % (name, sql))
+    else:
+        print('SELECT count(*) FROM (%s);' % sql)
