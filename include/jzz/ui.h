@@ -23,7 +23,38 @@ struct ui_options {
 	bool             training;  /* 培训模式: every screen carries the marker */
 	const char      *holidays;  /* folder of holiday files for a new database */
 	struct calendar *cal;       /* for the live rules panel (NULL: Mon-Fri) */
+	/* `jzz demo --play`: a scenario replayed (logged in as its user, keys
+	 * injected through the keyboard's path, a narration bar), or NULL. */
+	const struct ui_scenario *play;
+	int              pace_ms;   /* between steps; <= 0: UI_SCENARIO_PACE_MS */
 };
+
+/*
+ * A scenario of `jzz demo` (data/scenarios/NAME.scn, format in
+ * docs/guide-trainer.md): a title, the demo account it is played as, the
+ * day of work, the steps (keys and a narration in Chinese and English,
+ * optionally a day of work of its own) and the text its last screen shows.
+ */
+#define UI_SCENARIO_PACE_MS 700
+struct ui_scenario_step {
+	char    *keys;            /* "1", "<PgDn>", "张三<Enter>"... */
+	char    *narration_zh;
+	char    *narration_en;
+	jzz_date day;             /* JZZ_DATE_NONE: keep the day */
+};
+struct ui_scenario {
+	char     name[64];        /* the file's name without .scn */
+	char    *title_zh, *title_en;
+	char     user[64];        /* "clerk1" when not given */
+	jzz_date day;             /* the day of work it starts on; NONE: today */
+	char    *expect;          /* text the last screen shows, or NULL */
+	size_t   nsteps;
+	struct ui_scenario_step *steps;
+};
+/* Reads a scenario file; 0, or -1 with err filled (file:line: why). The
+ * keys of every step are checked here, so a bad file fails before playing. */
+int  ui_scenario_load(const char *path, struct ui_scenario *out, char *err, size_t errlen);
+void ui_scenario_free(struct ui_scenario *s);
 
 /* Runs the terminal until the clerk quits. Returns an exit status (0 ok,
  * 1 when the terminal or the database could not be used). */

@@ -362,6 +362,10 @@
 	X(M_AC_IDLE_DONE, "闲置时限已设定", "idle limit set") \
 	X(M_HELP_ACCOUNTS, "账号管理（仅管理员）：列出所有账号及其角色、中心、状态（正常、待设密码、已停用、锁定至…）。F2 新建账号（账号、角色、中心），新账号首次登录时设密码；F3 停用或启用（启用同时解锁）；F4 重置密码；F5 设定闲置自动退出的分钟数。", \
 	  "Accounts (administrators): every account with role, centre and state (active, password to set, disabled, locked until...). F2 creates one (name, role, centre; its password is set at its first login); F3 disables or enables (enabling also unlocks); F4 resets the password; F5 sets the idle logout minutes.") \
+	/* issue 5: scenarios */ \
+	X(M_PLAY_STEP, "演示 %zu/%zu：%s", "Demo %zu/%zu: %s") \
+	X(M_PLAY_END, "演示结束：%s。可继续操作，F9 退出。", "End of the demo: %s. Carry on, or F9 quits.") \
+	X(M_PLAY_FAIL, "jzz: 演示账号 %s 无法使用：%s", "jzz: the demo account %s cannot be used: %s") \
 	/* issue 5: trainer tools */ \
 	X(M_TRAINER_TITLE, "培训工具", "Trainer tools") \
 	X(M_TR_DAY, "当前工作日：%s", "Day of work: %s") \

@@ -3,17 +3,26 @@
  * training database filled with demo persons and accounts (made through the
  * service layer when it does not exist yet).
  *
+ * `jzz demo --list` prints the scenarios of data/scenarios/NAME.scn with their
+ * titles; `jzz demo --play NAME [--db PATH] [--pace MS]` replays one on a
+ * fresh training database (a temporary file, or PATH reset to the demo
+ * data), one step every MS milliseconds (700 by default), with its
+ * narration on screen, and stays on its last screen.
+ *
  * Why a separate database: trainees must be able to accept, refuse and
  * cancel freely without touching real records; the default training file
  * sits beside the default database as training.db.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <libgen.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "jzz/cli.h"
 #include "jzz/service.h"
@@ -36,6 +45,26 @@ cmd_demo_mkdirs(const char *path)
 	mkdir(p, 0700);
 }
 
+/* Removes a folder of plain files (the receipts of a temporary demo). */
+static void
+cmd_demo_rmdir(const char *dir)
+{
+	DIR           *d = opendir(dir);
+	struct dirent *e;
+	char           p[1200];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
 static jzz_date
 cmd_demo_today(const struct cli_opts *opts)
 {
@@ -49,22 +78,199 @@ cmd_demo_today(const struct cli_opts *opts)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+static int
+cmd_demo_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The scenario files' names (without .scn), sorted; NULL-terminated. */
+static char **
+cmd_demo_names(const char *dir)
+{
+	DIR           *d = opendir(dir);
+	struct dirent *e;
+	char         **v = NULL, **nv;
+	size_t         n = 0;
+
+	if (d == NULL)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".scn") != 0)
+			continue;
+		nv = realloc(v, (n + 2) * sizeof *v);
+		if (nv == NULL)
+			break;
+		v = nv;
+		v[n] = strndup(e->d_name, len - 4);
+		if (v[n] != NULL)
+			n++;
+	}
+	closedir(d);
+	if (v == NULL)
+		return NULL;
+	v[n] = NULL;
+	qsort(v, n, sizeof *v, cmd_demo_cmp);
+	return v;
+}
+
+static void
+cmd_demo_names_free(char **v)
+{
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* `--list`: every scenario with its titles; a file that does not read is
+ * named with the reason, and the exit status says so. */
+static int
+cmd_demo_list(const char *dir)
+{
+	char **names = cmd_demo_names(dir);
+	int    rc = CLI_OK;
+
+	if (names == NULL) {
+		cli_error("demo: no scenarios in %s", dir);
+		return CLI_FAIL;
+	}
+	for (size_t i = 0; names[i] != NULL; i++) {
+		struct ui_scenario sc;
+		char               path[1200], err[1400];
+
+		snprintf(path, sizeof path, "%s/%s.scn", dir, names[i]);
+		if (ui_scenario_load(path, &sc, err, sizeof err) != 0) {
+			cli_error("demo: %s", err);
+			rc = CLI_FAIL;
+			continue;
+		}
+		printf("%-28s %s / %s (%zu steps)\n", sc.name, sc.title_zh, sc.title_en, sc.nsteps);
+		ui_scenario_free(&sc);
+	}
+	cmd_demo_names_free(names);
+	return rc;
+}
+
+/*
+ * `--play NAME`: a fresh training database (PATH made or reset to the demo
+ * data of the scenario's day; without --db a temporary file, removed
+ * afterwards), then the terminal playing the scenario.
+ */
+static int
+cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, const char *db,
+              int pace)
+{
+	struct ui_scenario sc;
+	struct ui_options  o;
+	char               path[1200], err[1400], hol[1024], tmpdir[64] = "", tmpdb[128];
+	jzz_date           day;
+	int                rc;
+
+	snprintf(path, sizeof path, "%s/%s.scn", dir, name);
+	if (strchr(name, '/') != NULL || ui_scenario_load(path, &sc, err, sizeof err) != 0) {
+		cli_error("demo: no scenario %s (jzz demo --list names them)%s%s", name,
+		    strchr(name, '/') != NULL ? "" : ": ", strchr(name, '/') != NULL ? "" : err);
+		return CLI_BADCASE;
+	}
+	day = opts->today != JZZ_DATE_NONE ? opts->today :
+	    sc.day != JZZ_DATE_NONE ? sc.day : cmd_demo_today(opts);
+	if (db == NULL) {
+		snprintf(tmpdir, sizeof tmpdir, "/tmp/jzz-demo-XXXXXX");
+		if (mkdtemp(tmpdir) == NULL) {
+			cli_error("demo: cannot make a temporary folder: %s", strerror(errno));
+			ui_scenario_free(&sc);
+			return CLI_FAIL;
+		}
+		snprintf(tmpdb, sizeof tmpdb, "%s/training.db", tmpdir);
+		db = tmpdb;
+	} else {
+		struct service      *s;
+		struct service_actor a;
+		struct stat          st;
+
+		/* An existing file must be a training file: it is reset, never a
+		 * production database (service_open_mode refuses one). */
+		if (stat(db, &st) == 0 && st.st_size > 0) {
+			s = service_open_mode(db, SERVICE_DB_TRAINING, err, sizeof err);
+			if (s == NULL || service_actor(s, "admin", NULL, &a) != SERVICE_OK ||
+			    service_training_reset(s, &a, day) != SERVICE_OK) {
+				cli_error("demo: cannot reset %s: %s", db, s != NULL ? service_errmsg(s) : err);
+				service_close(s);
+				ui_scenario_free(&sc);
+				return CLI_FAIL;
+			}
+			service_close(s);
+		}
+		cmd_demo_mkdirs(db);
+	}
+	rc = CLI_OK;
+	if (ui_demo_prepare(db, day, cmd_tui_holidays(hol, sizeof hol), err, sizeof err) != 0) {
+		cli_error("demo: cannot prepare the training database %s: %s", db, err);
+		rc = CLI_FAIL;
+	} else {
+		memset(&o, 0, sizeof o);
+		o.db = db;
+		o.today = day;
+		o.centre = opts->centre;
+		o.lang = opts->lang;
+		o.training = true;
+		o.holidays = hol;
+		o.cal = cli_load_calendar();
+		o.play = &sc;
+		o.pace_ms = pace;
+		rc = ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
+		calendar_free(o.cal);
+	}
+	if (tmpdir[0] != '\0') {
+		char side[160];
+
+		unlink(tmpdb);
+		snprintf(side, sizeof side, "%s-wal", tmpdb);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", tmpdb);
+		unlink(side);
+		snprintf(side, sizeof side, "%s/receipts", tmpdir);
+		cmd_demo_rmdir(side);
+		rmdir(tmpdir);
+	}
+	ui_scenario_free(&sc);
+	return rc;
+}
+
 int
 cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char *db = opts->db;
-	char        def[1024], hol[1024], err[SERVICE_ERR_LEN];
+	const char *db = opts->db, *play = NULL;
+	char        def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100];
+	bool        list = false;
+	int         pace = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
 			db = argv[i] + 5;
+		else if (strcmp(argv[i], "--list") == 0)
+			list = true;
+		else if (strcmp(argv[i], "--play") == 0 && i + 1 < argc)
+			play = argv[++i];
+		else if (strcmp(argv[i], "--pace") == 0 && i + 1 < argc)
+			pace = atoi(argv[++i]);
 		else {
-			cli_error("demo: unexpected argument %s (usage: jzz demo [--db PATH])", argv[i]);
+			cli_error("demo: unexpected argument %s (usage: jzz demo [--db PATH] | --list |"
+			    " --play NAME [--db PATH] [--pace MS])", argv[i]);
 			return CLI_BADCASE;
 		}
 	}
+	/* Scenario files hold Chinese keys: decode them in the user's locale. */
+	setlocale(LC_ALL, "");
+	snprintf(dir, sizeof dir, "%s/scenarios", cli_datadir());
+	if (list)
+		return cmd_demo_list(dir);
+	if (play != NULL)
+		return cmd_demo_play(opts, dir, play, db, pace);
 	if (db == NULL) {
 		char *slash;
 

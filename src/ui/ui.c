@@ -117,7 +117,9 @@ ui_windows_free(struct ui *ui)
 		delwin(ui->body);
 	if (ui->bar != NULL)
 		delwin(ui->bar);
-	ui->hdr = ui->body = ui->bar = NULL;
+	if (ui->narr != NULL)
+		delwin(ui->narr);
+	ui->hdr = ui->body = ui->bar = ui->narr = NULL;
 }
 
 /* Makes the windows for the current size: header, body, status+bar; below
@@ -130,6 +132,12 @@ ui_layout(struct ui *ui)
 	ui->too_small = ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
 	if (ui->too_small || ui->rows < 4) {
 		ui->body = newwin(ui->rows > 0 ? ui->rows : 1, ui->cols > 0 ? ui->cols : 1, 0, 0);
+	} else if (ui->play != NULL) {
+		/* A scenario's narration has a row of its own, above the bar. */
+		ui->hdr = newwin(1, ui->cols, 0, 0);
+		ui->body = newwin(ui->rows - 4, ui->cols, 1, 0);
+		ui->narr = newwin(1, ui->cols, ui->rows - 3, 0);
+		ui->bar = newwin(2, ui->cols, ui->rows - 2, 0);
 	} else {
 		ui->hdr = newwin(1, ui->cols, 0, 0);
 		ui->body = newwin(ui->rows - 3, ui->cols, 1, 0);
@@ -205,6 +213,83 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 	}
 }
 
+static long
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Every step injected and read, and the last one shown for its pace. */
+static bool
+ui_play_done(const struct ui *ui)
+{
+	return ui->play != NULL && ui->play_step >= ui->play->nsteps && !ui_input_queued() &&
+	    ui_now_ms() >= ui->play_next_ms;
+}
+
+/*
+ * The next step of a scenario when its time has come: its day of work
+ * first (stored as the trainer would, then taken by the terminal), then
+ * its keys into the input queue, read by the loop exactly as typed keys.
+ * Returns how long the loop may wait for a key before calling again.
+ */
+static int
+ui_play_tick(struct ui *ui, const struct ui_options *o)
+{
+	const struct ui_scenario_step *st;
+	struct ui_key keys[256];
+	long          now = ui_now_ms();
+	int           n;
+
+	if (ui->play == NULL || ui->play_step >= ui->play->nsteps)
+		return 250;
+	if (ui_input_queued())
+		return 0;
+	if (now < ui->play_next_ms)
+		return (int)(ui->play_next_ms - now < 250 ? ui->play_next_ms - now : 250);
+	st = &ui->play->steps[ui->play_step];
+	if (st->day != JZZ_DATE_NONE &&
+	    service_training_set_day(ui->svc, &ui->play_trainer, st->day) == SERVICE_OK) {
+		ui->today = st->day;
+		ui->data_gen++;
+	}
+	n = ui_scenario_keys(st->keys, keys, 256);
+	for (int i = 0; i < n; i++)
+		ui_input_inject(&keys[i]);
+	ui->play_step++;
+	ui->play_next_ms = now + (o->pace_ms > 0 ? o->pace_ms : UI_SCENARIO_PACE_MS);
+	return 0;
+}
+
+/* The narration of the step being played, or the end of the scenario. */
+static void
+ui_draw_narration(struct ui *ui)
+{
+	struct ui_view v = { ui->narr, 1, ui->cols, -1, -1 };
+	const struct ui_scenario *p = ui->play;
+	char           buf[1024];
+
+	if (ui->narr == NULL || p == NULL)
+		return;
+	ui_view_clear(&v);
+	ui_view_fill(&v, 0, UA_TRAINING);
+	if (ui->play_step == 0)
+		snprintf(buf, sizeof buf, "%s", ui_msg_lang() == LANG_EN ? p->title_en : p->title_zh);
+	else if (ui_play_done(ui))
+		snprintf(buf, sizeof buf, ui_msg(M_PLAY_END),
+		    ui_msg_lang() == LANG_EN ? p->title_en : p->title_zh);
+	else {
+		const struct ui_scenario_step *st = &p->steps[ui->play_step - 1];
+
+		snprintf(buf, sizeof buf, ui_msg(M_PLAY_STEP), ui->play_step, p->nsteps,
+		    ui_msg_lang() == LANG_EN ? st->narration_en : st->narration_zh);
+	}
+	ui_view_text(&v, 0, 1, ui->cols - 2, UA_TRAINING, buf);
+}
+
 static void
 ui_draw_small(struct ui *ui)
 {
@@ -241,8 +326,11 @@ ui_draw(struct ui *ui)
 	if (sc->mode->draw != NULL)
 		sc->mode->draw(ui, sc, &v);
 	ui_draw_bar(ui, sc);
+	ui_draw_narration(ui);
 	wnoutrefresh(ui->hdr);
 	wnoutrefresh(ui->bar);
+	if (ui->narr != NULL)
+		wnoutrefresh(ui->narr);
 	/* The body last, so that the hardware cursor stays at its insertion point. */
 	if (v.cur_y >= 0) {
 		curs_set(1);
@@ -341,6 +429,29 @@ ui_logout_idle(struct ui *ui)
 	ui_push(ui, &scr_login_mode, why);
 }
 
+/*
+ * A scenario starts logged in as its demo account on the home screen
+ * (a trainee watches the counter, not the login), with no idle logout;
+ * the narration row is made by the layout.
+ */
+static int
+ui_play_start(struct ui *ui, const struct ui_options *o)
+{
+	ui->play = o->play;
+	if (service_actor(ui->svc, o->play->user, o->centre, &ui->actor) != SERVICE_OK ||
+	    service_actor(ui->svc, "trainer1", o->centre, &ui->play_trainer) != SERVICE_OK) {
+		endwin();
+		fprintf(stderr, ui_msg(M_PLAY_FAIL), o->play->user, service_errmsg(ui->svc));
+		fputc('\n', stderr);
+		return -1;
+	}
+	ui->logged_in = true;
+	ui->idle_minutes = 0;
+	ui_layout(ui);
+	ui->play_next_ms = ui_now_ms() + (o->pace_ms > 0 ? o->pace_ms : UI_SCENARIO_PACE_MS);
+	return ui_push(ui, &scr_home_mode, NULL) ? 0 : -1;
+}
+
 static jzz_date
 ui_real_today(void)
 {
@@ -397,7 +508,12 @@ ui_run(const struct ui_options *o)
 	nonl();
 	ui_view_colors_init();
 	ui_layout(&ui);
-	if (!ui_push(&ui, &scr_login_mode, NULL)) {
+	if (o->play != NULL && ui_play_start(&ui, o) != 0) {
+		endwin();
+		service_close(ui.svc);
+		return 1;
+	}
+	if (ui.depth == 0 && !ui_push(&ui, &scr_login_mode, NULL)) {
 		endwin();
 		service_close(ui.svc);
 		return 1;
@@ -411,7 +527,7 @@ ui_run(const struct ui_options *o)
 		    time(NULL) - last_key >= (time_t)ui.idle_minutes * 60)
 			ui_logout_idle(&ui);
 		ui_draw(&ui);
-		if (!ui_input_read(ui.body, 250, &k))
+		if (!ui_input_read(ui.body, ui_play_tick(&ui, o), &k))
 			continue;
 		last_key = time(NULL);
 		ui_key(&ui, &k);

@@ -17,6 +17,26 @@ static int    ui_input_saved_rc;
 static wint_t ui_input_saved_ch;
 static bool   ui_input_pending_esc;
 
+/* Keys injected by a scenario, read before the keyboard. */
+#define UI_INPUT_QUEUE 512
+static struct ui_key ui_input_queue[UI_INPUT_QUEUE];
+static size_t        ui_input_qhead, ui_input_qlen;
+
+bool
+ui_input_inject(const struct ui_key *k)
+{
+	if (ui_input_qlen == UI_INPUT_QUEUE)
+		return false;
+	ui_input_queue[(ui_input_qhead + ui_input_qlen++) % UI_INPUT_QUEUE] = *k;
+	return true;
+}
+
+bool
+ui_input_queued(void)
+{
+	return ui_input_qlen > 0;
+}
+
 bool
 ui_input_esc_pending(void)
 {
@@ -55,6 +75,12 @@ ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out)
 	wint_t ch;
 	int    rc;
 
+	if (ui_input_qlen > 0 && !ui_input_pending_esc && !ui_input_have_saved) {
+		*out = ui_input_queue[ui_input_qhead];
+		ui_input_qhead = (ui_input_qhead + 1) % UI_INPUT_QUEUE;
+		ui_input_qlen--;
+		return true;
+	}
 	if (ui_input_have_saved) {
 		ui_input_have_saved = false;
 		rc = ui_input_saved_rc;

@@ -47,6 +47,15 @@ struct ui_key {
  * a digit becomes that F-key. */
 bool ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out);
 bool ui_input_esc_pending(void);
+/* Queues a key that ui_input_read returns before anything typed: a
+ * scenario's keys go through the same path as the keyboard's. */
+bool ui_input_inject(const struct ui_key *k);
+bool ui_input_queued(void);
+
+/* ---- scenario keys (ui_scenario.c) ---- */
+/* Decodes a step's keys ("张三<Enter><PgDn>") into out (at most max);
+ * returns the count, or -1 for an unknown <name>. */
+int ui_scenario_keys(const char *s, struct ui_key *out, int max);
 
 /* ---- the view layer (ui_view.c) ---- */
 enum ui_attr {
@@ -156,6 +165,12 @@ struct ui {
 	unsigned              data_gen;      /* bumped after every write: lists reload */
 	int                   idle_minutes;  /* read at login: the database's idle logout */
 	char                  login_note[256];
+	/* A scenario being played (jzz demo --play). */
+	const struct ui_scenario *play;
+	size_t                play_step;     /* steps injected so far */
+	long                  play_next_ms;  /* when the next step is due */
+	WINDOW               *narr;          /* the narration bar, while playing */
+	struct service_actor  play_trainer;  /* sets a step's day of work */
 };
 
 /* Pushes a screen on the stack (init called with arg); false when full or init failed. */
