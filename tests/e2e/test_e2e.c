@@ -6,6 +6,7 @@
  * economy of a standard registration and a standard endorsement is
  * measured here and printed as "KEYSTROKES ..." lines (docs/keystrokes.md).
  */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -961,6 +962,134 @@ test_trainer_day(void **state)
 	e2e_cleanup(&t);
 }
 
+/* The text a scenario file says its last screen shows ("expect: ..."). */
+static bool
+e2e_scenario_expect(const char *name, char *out, size_t size)
+{
+	char  path[512], line[500];
+	FILE *f;
+	bool  found = false;
+
+	snprintf(path, sizeof path, "%s/%s.scn", E2E_SCENARIO_DIR, name);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "expect:", 7) == 0) {
+			char *v = line + 7;
+
+			while (*v == ' ')
+				v++;
+			v[strcspn(v, "\r\n")] = '\0';
+			snprintf(out, size, "%s", v);
+			found = true;
+		}
+	fclose(f);
+	return found;
+}
+
+/* Plays a scenario at a fast pace and waits for its expected screen and
+ * the end of the narration. */
+static void
+e2e_play(struct term *t, const char *name, const char *db)
+{
+	char        expect[512];
+	const char *args[] = { "demo", "--play", name, "--pace", "60", "--db", db, NULL };
+
+	if (db == NULL)
+		args[5] = NULL;
+	assert_true(e2e_scenario_expect(name, expect, sizeof expect));
+	e2e_start(t, 24, 80, args);
+	e2e_wait(t, "演示");
+	e2e_wait(t, "演示结束");
+	e2e_wait(t, expect);
+}
+
+/* One scenario replayed on a fresh (temporary) training database ends on
+ * its expected screen, the narration drawn on its own row. */
+static void
+test_scenario_replay(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_play(&t, "registration", NULL);
+	e2e_wait(&t, "回执号：310105009-20261127-");
+	e2e_wait(&t, "演示结束：居住登记申报：新来沪人员租房");
+	e2e_capture(&t, "scenario-end");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Every scenario file plays to its expected screen (the same --db reset
+ * between them: a fresh training database each time). */
+static void
+test_scenarios_all(void **state)
+{
+	struct term    t = { 0 };
+	DIR           *d;
+	struct dirent *e;
+	int            n = 0;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	d = opendir(E2E_SCENARIO_DIR);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char   name[256];
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".scn") != 0)
+			continue;
+		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+		fprintf(stderr, "scenario %s\n", name);
+		e2e_play(&t, name, t.db);
+		assert_int_equal(e2e_quit(&t), 0);
+		n++;
+	}
+	closedir(d);
+	assert_true(n > 0);
+	e2e_cleanup(&t);
+}
+
+/* `jzz demo --list` names every scenario file, with its title. */
+static void
+test_demo_list(void **state)
+{
+	char           cmd[512], out[65536] = "";
+	FILE          *p;
+	DIR           *d;
+	struct dirent *e;
+	size_t         n;
+	int            st, files = 0;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "LANG=C.UTF-8 LC_ALL=C.UTF-8 %s demo --list 2>&1", JZZ_BIN);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	d = opendir(E2E_SCENARIO_DIR);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char   name[256];
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".scn") != 0)
+			continue;
+		snprintf(name, sizeof name, "%.*s ", (int)(len - 4), e->d_name);
+		if (strstr(out, name) == NULL)
+			fail_msg("--list lacks %s:\n%s", name, out);
+		files++;
+	}
+	closedir(d);
+	assert_true(files > 0);
+	assert_non_null(strstr(out, "居住登记申报：新来沪人员租房 / Registration: a newcomer renting"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -985,6 +1114,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_accounts),
 		cmocka_unit_test(test_trainer_day),
+		cmocka_unit_test(test_scenario_replay),
+		cmocka_unit_test(test_scenarios_all),
+		cmocka_unit_test(test_demo_list),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
