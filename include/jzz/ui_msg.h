@@ -305,8 +305,8 @@
 	X(M_REPORT_TITLE, "主管日报", "Supervisor's daily report") \
 	X(M_RP_HEAD, "日期 %s   范围 %s", "Day %s   scope %s") \
 	X(M_RP_ALL, "全区（所有中心）", "whole district (every centre)") \
-	X(M_RP_HINT, "←→ 前一天/后一天  键入日期后 Enter  F3 切换中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出 CSV", \
-	  "Left/Right day before/after  type a date + Enter  F3 centre/district  Up/Down PgUp PgDn scroll  F5 CSV") \
+	X(M_RP_HINT, "←→ 换日期  键入日期后 Enter  F3 中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出 CSV", \
+	  "Left/Right: day  a date + Enter  F3 centre/all  Up/Down PgUp PgDn: scroll  F5 CSV") \
 	X(M_RP_DATE_PROMPT, "日期：", "Date: ") \
 	X(M_RP_SUMMARY, "合计：申请 %d 件，其中受理 %d、材料不全 %d、不予受理 %d", "Total: %d applications: %d accepted, %d incomplete, %d refused") \
 	X(M_RP_BY_BUSINESS, "按业务与结论", "By business and decision") \
