@@ -314,7 +314,8 @@
 	X(M_RP_BY_CENTRE, "按中心", "By centre") \
 	X(M_RP_FEES, "工本费（定额收据号）", "Fees (receipt-book numbers)") \
 	X(M_RP_FEES_TOTAL, "窗口收费 %d 元；快递代收 %d 元（PERMIT-5）", "Collected at the counter %d yuan; paid to couriers %d yuan (PERMIT-5)") \
-	X(M_RP_FEE_LINE, "%s  %-8s %s  %d 元%s  收据 %s  回执 %s", "%s  %-8s %s  %d yuan%s  receipt book %s  receipt %s") \
+	X(M_RP_FEE_LINE, "%s  %s  %s  %d 元%s  收据 %s", "%s  %s  %s  %d yuan%s  receipt book %s") \
+	X(M_RP_FEE_LINE2, "回执 %s  %s", "receipt %s  %s") \
 	X(M_RP_COD, "（货到付款）", " (COD)") \
 	X(M_RP_FAST, "快证：申请 %d 件，受理 %d 件", "Fast track: %d applications, %d accepted") \
 	X(M_RP_CARDS, "到证 %d 张，领取/邮寄 %d 张", "Cards arrived %d, handed over %d") \

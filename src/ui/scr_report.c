@@ -171,8 +171,11 @@ scr_report_persons(struct report *p, enum msg_id title, const struct service_rep
 			    ui_names_date(v[i].since), v[i].detail);
 			break;
 		}
-		scr_report_add(p, kind == 0 ? UA_WARN : UA_NORMAL, "  %s %-8s %s  %s  %s", v[i].centre,
-		    v[i].name, masked, v[i].phone, what);
+		/* Two lines: who (and how to reach them), then why; one line would
+		 * not fit 80 columns. */
+		scr_report_add(p, kind == 0 ? UA_WARN : UA_NORMAL, "  %s  %s  %s  %s", v[i].name, masked,
+		    v[i].phone[0] != '\0' ? v[i].phone : "—", v[i].centre);
+		scr_report_add(p, UA_DIM, "      %s", what);
 	}
 }
 
@@ -232,8 +235,11 @@ scr_report_layout(struct ui *ui, struct report *p)
 			snprintf(masked, sizeof masked, "%s", fe->id_number);
 		snprintf(label, sizeof label, ui_msg(M_RP_FEE_LINE), fe->user, fe->name, masked,
 		    fe->amount_yuan, fe->cod ? ui_msg(M_RP_COD) : "",
-		    fe->fee_receipt_no[0] != '\0' ? fe->fee_receipt_no : "—", fe->receipt_no);
+		    fe->fee_receipt_no[0] != '\0' ? fe->fee_receipt_no : "—");
 		scr_report_add(p, UA_NORMAL, "  %s", label);
+		snprintf(label, sizeof label, ui_msg(M_RP_FEE_LINE2), fe->receipt_no,
+		    ui_msg_vocab(&case_business_vocab[fe->business]));
+		scr_report_add(p, UA_DIM, "      %s", label);
 	}
 
 	scr_report_section(p, M_RP_RULES);
