@@ -853,6 +853,24 @@ test_report(void **state)
 	assert_false(e2e_has(&t, "F7账号"));
 	e2e_register(&t, a, "张三");
 	e2e_register_incomplete(&t, b, "李四");
+	/* A replacement for a personal reason: 20 yuan, receipt-book number. */
+	e2e_start_flow(&t, "4");
+	e2e_type(&t, "430102198501122685");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[办理事项]");
+	e2e_key(&t, K_DOWN);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, "A0012345");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "定额收据号 A0012345");
+	e2e_back_home(&t);
 	e2e_key(&t, "\033[15~");   /* F5 */
 	e2e_wait(&t, "日报仅限主管和管理员");
 	e2e_key(&t, "\033[18~");   /* F7 */
@@ -866,15 +884,22 @@ test_report(void **state)
 	e2e_key(&t, "\033[15~");
 	e2e_wait(&t, "主管日报");
 	e2e_wait(&t, "日期 2026-11-27");
-	e2e_wait(&t, "合计：申请 2 件，其中受理 1、材料不全 1、不予受理 0");
+	e2e_wait(&t, "合计：申请 3 件，其中受理 2、材料不全 1、不予受理 0");
 	e2e_wait(&t, "居住登记申报 · 受理");
-	e2e_wait(&t, "█");
+	e2e_wait(&t, "居住证补领 · 受理");
+	e2e_wait(&t, "█ 1");
 	e2e_capture(&t, "report");
-	/* By clerk: clerk1, two applications, the number beside the bar. */
+	/* By clerk: clerk1, three applications, the number beside the bar. */
 	for (int i = 0; i < 6; i++)
 		e2e_key(&t, K_DOWN);
 	e2e_wait(&t, "clerk1");
-	e2e_wait(&t, "█ 2");
+	e2e_wait(&t, "█ 3");
+	/* The fees, with the receipt-book number: scrolled to line by line. */
+	for (int i = 0; i < 30 && !e2e_wait_quiet(&t, "收据 A0012345", 500); i++)
+		e2e_key(&t, K_DOWN);
+	e2e_wait(&t, "收据 A0012345");
+	e2e_wait(&t, "窗口收费 20 元");
+	e2e_capture(&t, "report-fees");
 	e2e_key(&t, "\033[15~");
 	e2e_wait(&t, "已导出");
 	snprintf(path, sizeof path, "%s/reports/report-310105009-2026-11-27.csv", t.dir);
@@ -884,14 +909,16 @@ test_report(void **state)
 	got[n] = '\0';
 	fclose(f);
 	assert_non_null(strstr(got, "section,centre,day,key,business,decision,count"));
-	assert_non_null(strstr(got, "summary,310105009,,applications,,,2,"));
-	assert_non_null(strstr(got, "by_clerk,310105009,,clerk1,,accept,1,"));
+	assert_non_null(strstr(got, "summary,310105009,,applications,,,3,"));
+	assert_non_null(strstr(got, "by_clerk,310105009,,clerk1,,accept,2,20,"));
+	assert_non_null(strstr(got, "fees,310105009,2026-11-27,clerk1,permit_replace,card_fee,1,20,"));
+	assert_non_null(strstr(got, ",A0012345,430102********2685,赵敏,"));
 	/* The day before: nothing of ours. */
 	e2e_key(&t, "\033OD");    /* Left */
 	e2e_wait(&t, "日期 2026-11-26");
-	assert_false(e2e_has(&t, "合计：申请 2 件"));
+	assert_false(e2e_has(&t, "合计：申请 3 件"));
 	e2e_type(&t, "2026-11-27\r");
-	e2e_wait(&t, "合计：申请 2 件");
+	e2e_wait(&t, "合计：申请 3 件");
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
