@@ -306,7 +306,7 @@
 	X(M_RP_HEAD, "日期 %s   范围 %s", "Day %s   scope %s") \
 	X(M_RP_ALL, "全区（所有中心）", "whole district (every centre)") \
 	X(M_RP_HINT, "←→ 换日期  键入日期后 Enter  F3 中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出 CSV", \
-	  "Left/Right: day  a date + Enter  F3 centre/all  Up/Down PgUp PgDn: scroll  F5 CSV") \
+	  "Left/Right day  date+Enter  F3 centre/all  Up/Down/PgUp/PgDn scroll  F5 CSV") \
 	X(M_RP_DATE_PROMPT, "日期：", "Date: ") \
 	X(M_RP_SUMMARY, "合计：申请 %d 件，其中受理 %d、材料不全 %d、不予受理 %d", "Total: %d applications: %d accepted, %d incomplete, %d refused") \
 	X(M_RP_BY_BUSINESS, "按业务与结论", "By business and decision") \
@@ -339,7 +339,7 @@
 	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; F5 writes a CSV file.") \
 	/* issue 5: accounts */ \
 	X(M_ACCOUNTS_TITLE, "账号管理", "Accounts") \
-	X(M_AC_HEAD, "账号              角色      中心       状态", "Account           Role      Centre     State") \
+	X(M_AC_HEAD, "账号              角色            中心       状态", "Account           Role            Centre     State") \
 	X(M_AC_ACTIVE, "正常", "active") \
 	X(M_AC_NO_PW, "待设密码", "password to set") \
 	X(M_AC_DISABLED, "已停用", "disabled") \

@@ -149,9 +149,9 @@ scr_accounts_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		enum ui_attr at = sel ? UA_REVERSE : (u->disabled || u->locked ? UA_WARN : UA_NORMAL);
 
 		ui_view_text(v, y, 2, 16, at, u->user);
-		ui_view_text(v, y, 20, 8, at, ui_names_role((int)u->role));
-		ui_view_text(v, y, 30, 9, at, u->centre[0] != '\0' ? u->centre : "—");
-		ui_view_text(v, y, 41, 0, at, state);
+		ui_view_text(v, y, 20, 14, at, ui_names_role((int)u->role));
+		ui_view_text(v, y, 36, 9, at, u->centre[0] != '\0' ? u->centre : "—");
+		ui_view_text(v, y, 47, 0, at, state);
 	}
 	if (a->form != AC_FORM_NONE)
 		scr_accounts_draw_form(a, v, 3 + rows);
