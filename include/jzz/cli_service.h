@@ -37,8 +37,5 @@ int cli_print(struct strbuf *sb);
 /* Writes sb as it is (no newline added); CLI_OK or CLI_FAIL. */
 int cli_write(struct strbuf *sb);
 
-/* One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF,
- * its quotes doubled. */
-void cli_csv_field(struct strbuf *sb, const char *s);
 
 #endif

@@ -758,6 +758,13 @@ enum service_status service_report(struct service *s, const struct service_actor
                                    struct service_report *out);
 void service_report_free(struct service_report *r);
 
+/* The report as CSV (RFC 4180, CRLF, one table with a `section` column, ID
+ * numbers masked), appended to sb: what `jzz report --format csv` prints and
+ * the terminal saves. service_csv_field() quotes one field the same way. */
+struct strbuf;
+void service_report_csv(struct strbuf *sb, const struct service_report *r);
+void service_csv_field(struct strbuf *sb, const char *s);
+
 /* ------------------------------------------------------------------ */
 /* The calendar as an administrator keeps it                            */
 

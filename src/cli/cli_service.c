@@ -111,21 +111,3 @@ cli_write(struct strbuf *sb)
 	}
 	return CLI_OK;
 }
-
-void
-cli_csv_field(struct strbuf *sb, const char *s)
-{
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		strbuf_puts(sb, s);
-		return;
-	}
-	strbuf_putc(sb, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *s);
-	}
-	strbuf_putc(sb, '"');
-}

@@ -164,139 +164,6 @@ report_json(struct strbuf *sb, const struct service_report *r, bool daily)
 	strbuf_putc(sb, '}');
 }
 
-/* ---- CSV ---- */
-
-static const char *const csv_columns[] = {
-	"section", "centre", "day", "key", "business", "decision", "count", "amount_yuan",
-	"receipt_no", "fee_receipt_no", "id_number", "name", "phone", "date", "days", "detail",
-};
-#define CSV_NCOLS (sizeof csv_columns / sizeof csv_columns[0])
-
-/* One record: the fields in column order, NULL for empty; CRLF. */
-static void
-csv_row(struct strbuf *sb, const char *const f[CSV_NCOLS])
-{
-	for (size_t i = 0; i < CSV_NCOLS; i++) {
-		if (i > 0)
-			strbuf_putc(sb, ',');
-		cli_csv_field(sb, f[i]);
-	}
-	strbuf_puts(sb, "\r\n");
-}
-
-static void
-csv_count(struct strbuf *sb, const char *section, const char *centre, const char *key,
-          const char *business, const char *decision, int count, int amount)
-{
-	char        c[16], a[16];
-	const char *f[CSV_NCOLS] = { section, centre, NULL, key, business, decision, c };
-
-	snprintf(c, sizeof c, "%d", count);
-	snprintf(a, sizeof a, "%d", amount);
-	if (count < 0)
-		f[6] = NULL;   /* a row of money only */
-	if (amount >= 0)
-		f[7] = a;
-	csv_row(sb, f);
-}
-
-static void
-csv_persons(struct strbuf *sb, const char *section, const struct service_report_person *v,
-            size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char        id[19], dt[JZZ_DATE_STRLEN], since[JZZ_DATE_STRLEN], days[16];
-		const char *f[CSV_NCOLS] = { section, v[i].centre, report_date(v[i].since, since) };
-
-		snprintf(days, sizeof days, "%d", v[i].days);
-		f[10] = report_masked(v[i].id_number, id);
-		f[11] = v[i].name;
-		f[12] = v[i].phone;
-		f[13] = report_date(v[i].date, dt);
-		f[14] = days;
-		f[15] = v[i].detail;
-		csv_row(sb, f);
-	}
-}
-
-static void
-report_csv(struct strbuf *sb, const struct service_report *r)
-{
-	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
-	char                     from[JZZ_DATE_STRLEN], to[JZZ_DATE_STRLEN];
-
-	for (size_t i = 0; i < CSV_NCOLS; i++) {
-		strbuf_puts(sb, i > 0 ? "," : "");
-		strbuf_puts(sb, csv_columns[i]);
-	}
-	strbuf_puts(sb, "\r\n");
-	{
-		const char *f[CSV_NCOLS] = { "period", r->centre, NULL, "from" };
-
-		f[13] = report_date(r->from, from);
-		csv_row(sb, f);
-		f[3] = "to";
-		f[13] = report_date(r->to, to);
-		csv_row(sb, f);
-	}
-	csv_count(sb, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
-	csv_count(sb, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
-	csv_count(sb, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
-	csv_count(sb, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
-	csv_count(sb, "summary", r->centre, "fast_track_accepted", NULL, NULL,
-	    r->fast_track_accepted, -1);
-	csv_count(sb, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
-	csv_count(sb, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
-	for (int b = 0; b < BIZ__COUNT; b++)
-		for (int v = 0; v < VERDICT__COUNT; v++)
-			if (r->by_business[b][v] > 0)
-				csv_count(sb, "by_business", r->centre, NULL, case_business_vocab[b].code,
-				    vcodes[v], r->by_business[b][v], -1);
-	for (size_t i = 0; i < r->nclerks; i++)
-		for (int v = 0; v < VERDICT__COUNT; v++)
-			if (r->by_clerk[i].by_verdict[v] > 0)
-				csv_count(sb, "by_clerk", r->centre, r->by_clerk[i].key, NULL, vcodes[v],
-				    r->by_clerk[i].by_verdict[v],
-				    v == VERDICT_ACCEPT ? r->by_clerk[i].fees_yuan : -1);
-	for (size_t i = 0; i < r->ncentres; i++)
-		for (int v = 0; v < VERDICT__COUNT; v++)
-			if (r->by_centre[i].by_verdict[v] > 0)
-				csv_count(sb, "by_centre", r->by_centre[i].key, r->by_centre[i].key, NULL,
-				    vcodes[v], r->by_centre[i].by_verdict[v],
-				    v == VERDICT_ACCEPT ? r->by_centre[i].fees_yuan : -1);
-	for (size_t i = 0; i < r->nfees; i++) {
-		const struct service_report_fee *fe = &r->fees[i];
-		char                              day[JZZ_DATE_STRLEN], amt[16], id[19];
-		const char *f[CSV_NCOLS] = { "fees", fe->centre, report_date(fe->day, day), fe->user,
-			case_business_vocab[fe->business].code, fe->cod ? "cod" : "card_fee", "1" };
-
-		snprintf(amt, sizeof amt, "%d", fe->amount_yuan);
-		f[7] = amt;
-		f[8] = fe->receipt_no;
-		f[9] = fe->fee_receipt_no;
-		f[10] = report_masked(fe->id_number, id);
-		f[11] = fe->name;
-		csv_row(sb, f);
-	}
-	for (size_t i = 0; i < r->nrules; i++) {
-		if (r->rules[i].fail > 0)
-			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);
-		if (r->rules[i].missing > 0)
-			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "missing",
-			    r->rules[i].missing, -1);
-		if (r->rules[i].warn > 0)
-			csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "warn", r->rules[i].warn, -1);
-	}
-	for (int d = 0; d < DOC__COUNT; d++)
-		if (r->missing_docs[d] > 0)
-			csv_count(sb, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
-			    r->missing_docs[d], -1);
-	csv_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
-	csv_persons(sb, "endorsement_window", r->window, r->nwindow);
-	csv_persons(sb, "suspended", r->suspended, r->nsuspended);
-	csv_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
-}
-
 /* ---- text ---- */
 
 static void
@@ -481,7 +348,7 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		strbuf_putc(&sb, '\n');
 		break;
 	case FMT_CSV:
-		report_csv(&sb, &r);
+		service_report_csv(&sb, &r);
 		break;
 	case FMT_TEXT:
 		report_text(&sb, &r, strcmp(opts->lang, "en") != 0);

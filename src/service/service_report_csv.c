@@ -1,0 +1,190 @@
+/*
+ * service_report_csv.c: the supervisors' report as CSV, one writer for every
+ * caller (`jzz report --format csv` and the terminal's export, F5 on the
+ * report screen), so that a spreadsheet made for one reads the other.
+ *
+ * One table with a `section` column rather than one file per section: a
+ * day's report travels as one attachment. RFC 4180: a field is quoted only
+ * when it holds a comma, a quote or a line break, quotes are doubled, lines
+ * end in CRLF. ID numbers are masked: a report is printed and passed around.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "jzz/idnum.h"
+#include "jzz/service.h"
+#include "jzz/strbuf.h"
+
+static const char *const service_csv_columns[] = {
+	"section", "centre", "day", "key", "business", "decision", "count", "amount_yuan",
+	"receipt_no", "fee_receipt_no", "id_number", "name", "phone", "date", "days", "detail",
+};
+#define SERVICE_CSV_NCOLS (sizeof service_csv_columns / sizeof service_csv_columns[0])
+
+/* RFC 4180: quoted only when it holds a comma, a quote or a line break;
+ * quotes doubled. */
+void
+service_csv_field(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		strbuf_puts(sb, s);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, *s);
+	}
+	strbuf_putc(sb, '"');
+}
+
+static void
+service_csv_row(struct strbuf *sb, const char *const f[SERVICE_CSV_NCOLS])
+{
+	for (size_t i = 0; i < SERVICE_CSV_NCOLS; i++) {
+		if (i > 0)
+			strbuf_putc(sb, ',');
+		service_csv_field(sb, f[i]);
+	}
+	strbuf_puts(sb, "\r\n");
+}
+
+static const char *
+service_csv_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
+{
+	if (d == JZZ_DATE_NONE)
+		buf[0] = '\0';
+	else
+		date_format(d, buf);
+	return buf;
+}
+
+static const char *
+service_csv_masked(const char *id, char out[19])
+{
+	if (strlen(id) == 18)
+		idnum_mask(id, out);
+	else
+		snprintf(out, 19, "%s", id);
+	return out;
+}
+
+/* A row of counts: count < 0 leaves the count empty, amount < 0 the money. */
+static void
+service_csv_count(struct strbuf *sb, const char *section, const char *centre, const char *key,
+             const char *business, const char *decision, int count, int amount)
+{
+	char        c[16], a[16];
+	const char *f[SERVICE_CSV_NCOLS] = { section, centre, NULL, key, business, decision, c };
+
+	snprintf(c, sizeof c, "%d", count);
+	snprintf(a, sizeof a, "%d", amount);
+	if (count < 0)
+		f[6] = NULL;
+	if (amount >= 0)
+		f[7] = a;
+	service_csv_row(sb, f);
+}
+
+static void
+service_csv_persons(struct strbuf *sb, const char *section, const struct service_report_person *v,
+               size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char        id[19], dt[JZZ_DATE_STRLEN], since[JZZ_DATE_STRLEN], days[16];
+		const char *f[SERVICE_CSV_NCOLS] = { section, v[i].centre, service_csv_date(v[i].since, since) };
+
+		snprintf(days, sizeof days, "%d", v[i].days);
+		f[10] = service_csv_masked(v[i].id_number, id);
+		f[11] = v[i].name;
+		f[12] = v[i].phone;
+		f[13] = service_csv_date(v[i].date, dt);
+		f[14] = days;
+		f[15] = v[i].detail;
+		service_csv_row(sb, f);
+	}
+}
+
+static void
+service_csv_counts(struct strbuf *sb, const char *section, const char *centre,
+              const struct service_report_count *v, size_t n, bool key_is_centre)
+{
+	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
+
+	for (size_t i = 0; i < n; i++)
+		for (int d = 0; d < VERDICT__COUNT; d++)
+			if (v[i].by_verdict[d] > 0)
+				service_csv_count(sb, section, key_is_centre ? v[i].key : centre, v[i].key, NULL,
+				    vcodes[d], v[i].by_verdict[d], d == VERDICT_ACCEPT ? v[i].fees_yuan : -1);
+}
+
+void
+service_report_csv(struct strbuf *sb, const struct service_report *r)
+{
+	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
+	char from[JZZ_DATE_STRLEN], to[JZZ_DATE_STRLEN];
+
+	for (size_t i = 0; i < SERVICE_CSV_NCOLS; i++) {
+		strbuf_puts(sb, i > 0 ? "," : "");
+		strbuf_puts(sb, service_csv_columns[i]);
+	}
+	strbuf_puts(sb, "\r\n");
+	{
+		const char *f[SERVICE_CSV_NCOLS] = { "period", r->centre, NULL, "from" };
+
+		f[13] = service_csv_date(r->from, from);
+		service_csv_row(sb, f);
+		f[3] = "to";
+		f[13] = service_csv_date(r->to, to);
+		service_csv_row(sb, f);
+	}
+	service_csv_count(sb, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
+	service_csv_count(sb, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
+	service_csv_count(sb, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
+	service_csv_count(sb, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
+	service_csv_count(sb, "summary", r->centre, "fast_track_accepted", NULL, NULL,
+	    r->fast_track_accepted, -1);
+	service_csv_count(sb, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
+	service_csv_count(sb, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
+	for (int b = 0; b < BIZ__COUNT; b++)
+		for (int v = 0; v < VERDICT__COUNT; v++)
+			if (r->by_business[b][v] > 0)
+				service_csv_count(sb, "by_business", r->centre, NULL, case_business_vocab[b].code,
+				    vcodes[v], r->by_business[b][v], -1);
+	service_csv_counts(sb, "by_clerk", r->centre, r->by_clerk, r->nclerks, false);
+	service_csv_counts(sb, "by_centre", r->centre, r->by_centre, r->ncentres, true);
+	for (size_t i = 0; i < r->nfees; i++) {
+		const struct service_report_fee *fe = &r->fees[i];
+		char        day[JZZ_DATE_STRLEN], amt[16], id[19];
+		const char *f[SERVICE_CSV_NCOLS] = { "fees", fe->centre, service_csv_date(fe->day, day), fe->user,
+			case_business_vocab[fe->business].code, fe->cod ? "cod" : "card_fee", "1" };
+
+		snprintf(amt, sizeof amt, "%d", fe->amount_yuan);
+		f[7] = amt;
+		f[8] = fe->receipt_no;
+		f[9] = fe->fee_receipt_no;
+		f[10] = service_csv_masked(fe->id_number, id);
+		f[11] = fe->name;
+		service_csv_row(sb, f);
+	}
+	for (size_t i = 0; i < r->nrules; i++) {
+		if (r->rules[i].fail > 0)
+			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);
+		if (r->rules[i].missing > 0)
+			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "missing",
+			    r->rules[i].missing, -1);
+		if (r->rules[i].warn > 0)
+			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "warn", r->rules[i].warn, -1);
+	}
+	for (int d = 0; d < DOC__COUNT; d++)
+		if (r->missing_docs[d] > 0)
+			service_csv_count(sb, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
+			    r->missing_docs[d], -1);
+	service_csv_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
+	service_csv_persons(sb, "endorsement_window", r->window, r->nwindow);
+	service_csv_persons(sb, "suspended", r->suspended, r->nsuspended);
+	service_csv_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+}
