@@ -16,8 +16,9 @@ def text(body):
     return out
 centre, frm, to = sys.argv[1:4]
 eqp = '--eqp' in sys.argv
-print(".parameter set ?1 %s" % ('NULL' if centre == 'all' else "'%s'" % centre))
-print(".parameter set ?2 '%s'\n.parameter set ?3 '%s'" % (frm, to))
+# the shell strips one level of quotes from a dot-command's arguments
+print(".parameter set ?1 %s" % ('NULL' if centre == 'all' else "\"'%s'\"" % centre))
+print(".parameter set ?2 \"'%s'\"\n.parameter set ?3 \"'%s'\"" % (frm, to))
 for name, body in re.findall(r'static const char (sql_rep_\w+)\[\] =\n(.*?);\n', src, re.S):
     sql = text(body)
     if eqp:

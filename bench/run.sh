@@ -68,7 +68,7 @@ DEMO_HWM=$(awk '{print ($10 > $12) ? $10 : $12}' "$DIR/demo.txt" | med)
 # 3. the service layer: three whole runs (look-ups, history, reports, batch, submits)
 for r in $(seq "$RUNS"); do
 	say "bench_city run $r"
-	"$BUILD/bench/bench_city" "$DB" "$TODAY" all "$DIR/ids.txt" 10000 > "$DIR/city-$r.txt" 2>>"$LOG"
+	CITY_REPORT_RUNS=${CITY_REPORT_RUNS:-21} CITY_MONTH_RUNS=${CITY_MONTH_RUNS:-5} "$BUILD/bench/bench_city" "$DB" "$TODAY" all "$DIR/ids.txt" 10000 > "$DIR/city-$r.txt" 2>>"$LOG"
 done
 field() { # field NAME COLUMN(p50|p99|mean): median over the runs
 	for r in $(seq "$RUNS"); do grep "^$1" "$DIR/city-$r.txt" | sed 's/.*'"$2"' *\([0-9.]*\).*/\1/'; done | med

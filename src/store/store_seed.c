@@ -608,9 +608,12 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 	out->notice_due_on = due;
 	out->handed_on = handed;
 	if (rec != JZZ_DATE_NONE) {
-		/* the pickup notice: sent the next working day, except the
-		 * newest few (and a few overdue, for the daily report) */
-		jzz_date sent = seed_pct(sd, 97) ? seed_workdays(rec, 1) : JZZ_DATE_NONE;
+		/* the pickup notice: sent the next working day (not yet, for
+		 * the newest), but for a few of the cards still waiting, whose
+		 * notice is overdue (PERMIT-3, the daily report's count); a
+		 * card handed over had its notice sent */
+		jzz_date sent = strcmp(state, "received") == 0 && seed_pct(sd, 20) ? JZZ_DATE_NONE :
+		    seed_workdays(rec, 1);
 
 		SEED_TRY(seed_sms(sd, p, "pickup_notice", out->id, rec, due,
 		    sent == JZZ_DATE_NONE ? sd->today + 1 : sent));
