@@ -59,11 +59,11 @@ for i in 1 2 3 4 5; do python3 "$ROOT/bench/tui_probe.py" -- "$JZZ" --db "$DB" -
 rm -f "$DIR/demo-probe.db"*
 for i in 1 2 3 4 5; do python3 "$ROOT/bench/tui_probe.py" -- "$JZZ" demo --db "$DIR/demo-probe.db"; done > "$DIR/demo.txt" 2>&1 || true
 TUI_MS=$(awk '{print $4}' "$DIR/tui.txt" | med)
-TUI_RSS=$(awk '{print $10}' "$DIR/tui.txt" | med)
+TUI_RSS=$(awk '{print $8}' "$DIR/tui.txt" | med)
 DEMO_MS=$(tail -n +2 "$DIR/demo.txt" | awk '{print $4}' | med)
 DEMO_FIRST=$(head -1 "$DIR/demo.txt" | awk '{print $4}')
-DEMO_RSS=$(awk '{print $10}' "$DIR/demo.txt" | med)
-DEMO_HWM=$(awk '{print ($10 > $12) ? $10 : $12}' "$DIR/demo.txt" | med)
+DEMO_RSS=$(awk '{print $8}' "$DIR/demo.txt" | med)
+DEMO_HWM=$(awk '{print $10}' "$DIR/demo.txt" | med)
 
 # 3. the service layer: three whole runs (look-ups, history, reports, batch, submits)
 for r in $(seq "$RUNS"); do
