@@ -118,7 +118,7 @@ scr_report_counts(struct report *p, const struct service_report_count *c, size_t
                   bool centre_names, struct ui *ui)
 {
 	int  max = 0;
-	char note[96], label[SERVICE_TEXT_LEN];
+	char note[96], label[2 * SERVICE_TEXT_LEN]; /* a code and a centre's name */
 
 	for (size_t i = 0; i < n; i++)
 		if (c[i].applications > max)
