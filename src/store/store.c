@@ -38,6 +38,42 @@ store_fail(struct store *st, int rc)
 	return prim == SQLITE_BUSY || prim == SQLITE_LOCKED ? STORE_BUSY : STORE_ERR;
 }
 
+enum store_rc
+store_rows(struct store *st, sqlite3_stmt *s, size_t size,
+    void (*read)(sqlite3_stmt *s, void *row), void **out, size_t *n)
+{
+	char  *v = NULL, *nv;
+	size_t cnt = 0, cap = 0;
+	int    rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			/* Doubling: a queue or a history can run to thousands of rows. */
+			cap = cap ? cap * 2 : 16;
+			nv = realloc(v, cap * size);
+			if (nv == NULL) {
+				free(v);
+				sqlite3_reset(s);
+				return STORE_ERR;
+			}
+			v = nv;
+		}
+		memset(v + cnt * size, 0, size);
+		read(s, v + cnt * size);
+		cnt++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc);
+	}
+	*out = v;
+	*n = cnt;
+	return STORE_OK;
+}
+
 const char *
 store_errmsg(const struct store *st)
 {

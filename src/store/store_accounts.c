@@ -66,36 +66,23 @@ store_account_get(struct store *st, const char *name, struct store_account *out)
 	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
 }
 
+/* store_account_read as store_rows calls it. */
+static void
+store_account_row(sqlite3_stmt *s, void *row)
+{
+	store_account_read(s, row);
+}
+
 enum store_rc
 store_accounts(struct store *st, struct store_account **out, size_t *n)
 {
-	sqlite3_stmt         *s = store_stmt(st, sql_accounts);
-	struct store_account *v = NULL, *nv;
-	size_t                cnt = 0;
-	int                   rc;
+	sqlite3_stmt *s = store_stmt(st, sql_accounts);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		store_account_read(s, &v[cnt++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_account_row, (void **)out, n);
 }
 
 enum store_rc

@@ -39,6 +39,12 @@ extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Records sqlite's message and maps the code: STORE_BUSY or STORE_ERR. */
 enum store_rc store_fail(struct store *st, int rc);
+/* Steps a bound statement to its end, reading each row with `read` into a
+ * growing array of zeroed `size`-byte elements: the one loop behind every
+ * list the store returns. On success *out (free it) and *n; on failure
+ * nothing is kept and the statement is reset. */
+enum store_rc store_rows(struct store *st, sqlite3_stmt *s, size_t size,
+                         void (*read)(sqlite3_stmt *s, void *row), void **out, size_t *n);
 /* Steps a statement that returns no row (or whose rows are ignored). */
 enum store_rc store_run(struct store *st, sqlite3_stmt *stmt);
 

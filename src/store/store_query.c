@@ -32,14 +32,27 @@ static const char sql_queue_window[] =
 	" WHERE p.centre = ?1 AND p.status = 'active' AND p.valid_until BETWEEN ?2 AND ?3"
 	" ORDER BY p.valid_until, p.rowid";
 
+static void
+store_queue_read(sqlite3_stmt *s, void *row)
+{
+	struct store_queue_row *r = row;
+
+	store_col_text(s, 0, r->person_id, sizeof r->person_id);
+	store_col_text(s, 1, r->id_number, sizeof r->id_number);
+	store_col_text(s, 2, r->name, sizeof r->name);
+	store_col_text(s, 3, r->phone, sizeof r->phone);
+	store_col_text(s, 4, r->permit_id, sizeof r->permit_id);
+	store_col_text(s, 5, r->card_id, sizeof r->card_id);
+	r->date = store_col_date(s, 6);
+	r->due_on = store_col_date(s, 7);
+	r->flag = sqlite3_column_int(s, 8) != 0;
+}
+
 enum store_rc
 store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jzz_date today,
             struct store_queue_row **out, size_t *n)
 {
-	sqlite3_stmt           *s;
-	struct store_queue_row *v = NULL, *nv;
-	size_t                  cnt = 0;
-	int                     rc;
+	sqlite3_stmt *s;
 
 	*out = NULL;
 	*n = 0;
@@ -64,50 +77,27 @@ store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jz
 		break;
 	}
 	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_queue_row *r;
-
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		r = &v[cnt++];
-		memset(r, 0, sizeof *r);
-		store_col_text(s, 0, r->person_id, sizeof r->person_id);
-		store_col_text(s, 1, r->id_number, sizeof r->id_number);
-		store_col_text(s, 2, r->name, sizeof r->name);
-		store_col_text(s, 3, r->phone, sizeof r->phone);
-		store_col_text(s, 4, r->permit_id, sizeof r->permit_id);
-		store_col_text(s, 5, r->card_id, sizeof r->card_id);
-		r->date = store_col_date(s, 6);
-		r->due_on = store_col_date(s, 7);
-		r->flag = sqlite3_column_int(s, 8) != 0;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_queue_read, (void **)out, n);
 }
 
 static const char sql_expiring[] =
 	"SELECT id, person_id FROM permits WHERE status = 'active' AND valid_until BETWEEN ?1 AND ?2"
 	" ORDER BY valid_until, rowid";
 
+static void
+store_permit_ref_read(sqlite3_stmt *s, void *row)
+{
+	struct store_permit_ref *r = row;
+
+	store_col_text(s, 0, r->permit_id, sizeof r->permit_id);
+	store_col_text(s, 1, r->person_id, sizeof r->person_id);
+}
+
 enum store_rc
 store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
                        struct store_permit_ref **out, size_t *n)
 {
-	sqlite3_stmt            *s = store_stmt(st, sql_expiring);
-	struct store_permit_ref *v = NULL, *nv;
-	size_t                   cnt = 0;
-	int                      rc;
+	sqlite3_stmt *s = store_stmt(st, sql_expiring);
 
 	*out = NULL;
 	*n = 0;
@@ -115,26 +105,7 @@ store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
 		return STORE_ERR;
 	store_bind_date(s, 1, from);
 	store_bind_date(s, 2, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		store_col_text(s, 0, v[cnt].permit_id, sizeof v[cnt].permit_id);
-		store_col_text(s, 1, v[cnt].person_id, sizeof v[cnt].person_id);
-		cnt++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_permit_ref_read, (void **)out, n);
 }
 
 static const char sql_daily_apps[] =

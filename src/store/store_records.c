@@ -103,41 +103,27 @@ static const char sql_places[] =
 	" UNION ALL SELECT 1, coalesce(centre, ''), name_zh, address_zh FROM kiosks"
 	" ORDER BY 1, 2";
 
+static void
+store_place_read(sqlite3_stmt *s, void *row)
+{
+	struct store_place *p = row;
+
+	p->kiosk = sqlite3_column_int(s, 0) != 0;
+	store_col_text(s, 1, p->code, sizeof p->code);
+	store_col_text(s, 2, p->name_zh, sizeof p->name_zh);
+	store_col_text(s, 3, p->address_zh, sizeof p->address_zh);
+}
+
 enum store_rc
 store_places(struct store *st, struct store_place **out, size_t *n)
 {
-	sqlite3_stmt       *s = store_stmt(st, sql_places);
-	struct store_place *v = NULL, *nv;
-	size_t              cnt = 0;
-	int                 rc;
+	sqlite3_stmt *s = store_stmt(st, sql_places);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		v[cnt].kiosk = sqlite3_column_int(s, 0) != 0;
-		store_col_text(s, 1, v[cnt].code, sizeof v[cnt].code);
-		store_col_text(s, 2, v[cnt].name_zh, sizeof v[cnt].name_zh);
-		store_col_text(s, 3, v[cnt].address_zh, sizeof v[cnt].address_zh);
-		cnt++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_place_read, (void **)out, n);
 }
 
 /* ---- users ---- */
@@ -727,62 +713,46 @@ static const char sql_apps_of[] =
 	" FROM applications a WHERE a.id_number = ?1 ORDER BY a.day DESC, a.created_at DESC";
 static const char sql_app_decision[] = "SELECT decision_json FROM applications WHERE id = ?1";
 
+static void
+store_app_read(sqlite3_stmt *s, void *row)
+{
+	struct store_app_row *r = row;
+	const char           *dec;
+
+	store_col_text(s, 0, r->id, sizeof r->id);
+	r->day = store_col_date(s, 1);
+	store_col_text(s, 2, r->at, sizeof r->at);
+	r->business = (enum jzz_business)VOCAB_COL(case_business_vocab, s, 3);
+	r->channel = (enum jzz_channel)VOCAB_COL(case_channel_vocab, s, 4);
+	dec = (const char *)sqlite3_column_text(s, 5);
+	r->verdict = dec == NULL ? VERDICT_REFUSE : strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
+	    strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
+	store_col_text(s, 6, r->receipt_no, sizeof r->receipt_no);
+	store_col_text(s, 7, r->centre, sizeof r->centre);
+	store_col_text(s, 8, r->user, sizeof r->user);
+	r->fee_yuan = sqlite3_column_int(s, 9);
+	store_col_text(s, 10, r->failed, sizeof r->failed);
+	/* the documents of every missing rule, OR'ed (SQL has no bitwise OR aggregate) */
+	for (const char *p = (const char *)sqlite3_column_text(s, 11); p != NULL && *p != '\0';) {
+		char *end;
+
+		r->missing_docs |= (jzz_docset)strtoul(p, &end, 10);
+		p = *end == ' ' ? end + 1 : NULL;
+	}
+}
+
 enum store_rc
 store_applications_of(struct store *st, const char *id_number, struct store_app_row **out,
                       size_t *n)
 {
-	sqlite3_stmt         *s = store_stmt(st, sql_apps_of);
-	struct store_app_row *v = NULL, *nv;
-	size_t                cnt = 0;
-	int                   rc;
+	sqlite3_stmt *s = store_stmt(st, sql_apps_of);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
 	sqlite3_bind_text(s, 1, id_number, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_app_row *r;
-		const char           *dec;
-
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		r = &v[cnt++];
-		memset(r, 0, sizeof *r);
-		store_col_text(s, 0, r->id, sizeof r->id);
-		r->day = store_col_date(s, 1);
-		store_col_text(s, 2, r->at, sizeof r->at);
-		r->business = (enum jzz_business)VOCAB_COL(case_business_vocab, s, 3);
-		r->channel = (enum jzz_channel)VOCAB_COL(case_channel_vocab, s, 4);
-		dec = (const char *)sqlite3_column_text(s, 5);
-		r->verdict = dec == NULL ? VERDICT_REFUSE : strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
-		    strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
-		store_col_text(s, 6, r->receipt_no, sizeof r->receipt_no);
-		store_col_text(s, 7, r->centre, sizeof r->centre);
-		store_col_text(s, 8, r->user, sizeof r->user);
-		r->fee_yuan = sqlite3_column_int(s, 9);
-		store_col_text(s, 10, r->failed, sizeof r->failed);
-		/* the documents of every missing rule, OR'ed (SQL has no bitwise OR aggregate) */
-		for (const char *p = (const char *)sqlite3_column_text(s, 11); p != NULL && *p != '\0';) {
-			char *end;
-
-			r->missing_docs |= (jzz_docset)strtoul(p, &end, 10);
-			p = *end == ' ' ? end + 1 : NULL;
-		}
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_app_read, (void **)out, n);
 }
 
 enum store_rc
@@ -928,44 +898,30 @@ store_sms_queue(struct store *st, const char *person_id, const char *phone, cons
 	return store_run(st, s);
 }
 
+static void
+store_sms_read(sqlite3_stmt *s, void *row)
+{
+	struct store_sms_row *m = row;
+
+	m->id = (long)sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, m->person_id, sizeof m->person_id);
+	store_col_text(s, 2, m->phone, sizeof m->phone);
+	store_col_text(s, 3, m->kind, sizeof m->kind);
+	store_col_text(s, 4, m->body, sizeof m->body);
+	m->queued_on = store_col_date(s, 5);
+	m->due_on = store_col_date(s, 6);
+}
+
 enum store_rc
 store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n)
 {
-	sqlite3_stmt         *s = store_stmt(st, sql_sms_pending);
-	struct store_sms_row *v = NULL, *nv;
-	size_t                cnt = 0;
-	int                   rc;
+	sqlite3_stmt *s = store_stmt(st, sql_sms_pending);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		nv = realloc(v, (cnt + 1) * sizeof *v);
-		if (nv == NULL) {
-			free(v);
-			sqlite3_reset(s);
-			return STORE_ERR;
-		}
-		v = nv;
-		memset(&v[cnt], 0, sizeof v[cnt]);
-		v[cnt].id = (long)sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, v[cnt].person_id, sizeof v[cnt].person_id);
-		store_col_text(s, 2, v[cnt].phone, sizeof v[cnt].phone);
-		store_col_text(s, 3, v[cnt].kind, sizeof v[cnt].kind);
-		store_col_text(s, 4, v[cnt].body, sizeof v[cnt].body);
-		v[cnt].queued_on = store_col_date(s, 5);
-		v[cnt].due_on = store_col_date(s, 6);
-		cnt++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc);
-	}
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
+	return store_rows(st, s, sizeof **out, store_sms_read, (void **)out, n);
 }
 
 enum store_rc
