@@ -104,8 +104,6 @@ void            service_close(struct service *s);
 /* The reason for the last failure on this handle (one line). */
 const char *service_errmsg(const struct service *s);
 
-/* The centre given to service_init: the default for actors naming none. */
-const char *service_home_centre(const struct service *s);
 
 /* ------------------------------------------------------------------ */
 /* Actors and roles                                                    */
@@ -494,11 +492,6 @@ enum service_status service_audit_verify(struct service *s, const struct service
 enum service_status service_backup(struct service *s, const struct service_actor *a,
                                    const char *dest);
 
-/* Loads one more holiday-cn file into the database's calendar (admin), e.g.
- * the next year's notice; takes effect for handles opened afterwards and for
- * this one at once. */
-enum service_status service_calendar_load(struct service *s, const struct service_actor *a,
-                                          const char *json, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* SMS outbox                                                          */

@@ -1,7 +1,7 @@
 /*
  * cli.c: helpers every command shares (see cli.h).
  */
-#include "jzz/cli.h"
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -2,7 +2,7 @@
  * cli_service.c: helpers of the commands that use the database (see
  * cli_service.h).
  */
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 #include <errno.h>
 #include <string.h>

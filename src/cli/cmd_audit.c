@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 int
 cmd_audit(const struct cli_opts *opts, int argc, char **argv)

@@ -2,7 +2,7 @@
  * cmd_backup.c: `jzz backup PATH`: a consistent copy of the database made
  * with SQLite's online backup API while the counters keep working.
  */
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 int
 cmd_backup(const struct cli_opts *opts, int argc, char **argv)

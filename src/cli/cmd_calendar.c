@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 static int
 calendar_import(const struct cli_opts *opts, const char *path)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "jzz/casefmt.h"
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 static void
 card_json(struct strbuf *sb, const struct service_card_info *c)

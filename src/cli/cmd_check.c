@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "jzz/casefmt.h"
-#include "jzz/cli.h"
+#include "cli.h"
 #include "jzz/jsonv.h"
 #include "jzz/rules.h"
 

@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "jzz/cli.h"
+#include "cli.h"
 #include "jzz/service.h"
 #include "jzz/ui.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 static void
 person_history(struct strbuf *sb, const struct service_history_entry *h, size_t n)

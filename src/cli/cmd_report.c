@@ -22,7 +22,7 @@
  */
 #include <string.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 #include "jzz/idnum.h"
 
 enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT };

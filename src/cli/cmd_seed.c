@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 #include "jzz/store_seed.h"
 
 struct seed_bar {

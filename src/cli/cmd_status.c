@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 int
 cmd_status(const struct cli_opts *opts, int argc, char **argv)

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "jzz/casefmt.h"
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 int
 cmd_submit(const struct cli_opts *opts, int argc, char **argv)

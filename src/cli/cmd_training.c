@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 static int
 training_usage(void)

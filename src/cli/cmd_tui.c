@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jzz/cli.h"
+#include "cli.h"
 #include "jzz/ui.h"
 
 /* Holiday files for a database created from here: $JZZ_HOLIDAYS_DIR, else

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "jzz/cli_service.h"
+#include "cli_service.h"
 
 static int
 user_usage(void)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jzz/cli.h"
+#include "cli.h"
 
 static const struct cli_command main_commands[] = {
 	{ "check", cmd_check, "检查案例（不打开数据库）", "evaluate cases (no database)" },

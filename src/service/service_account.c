@@ -322,6 +322,51 @@ service_password_change(struct service *s, const char *user, const char *old_pas
 
 /* ---- administrators' actions ---- */
 
+struct service_user_arg {
+	const struct service_actor *a;
+	const char                 *user, *centre;
+	enum service_role           role;
+};
+
+static enum service_status
+service_user_add_tx(struct service *s, void *arg)
+{
+	struct service_user_arg *ua = arg;
+	struct store_user        u;
+	enum store_rc            rc = store_user_get(s->st, ua->user, &u);
+	time_t                   now = time(NULL);
+	struct tm                tm;
+
+	if (rc == STORE_OK)
+		return service_fail(s, SERVICE_ERR_EXISTS, "user %s exists", ua->user);
+	if (rc != STORE_NOTFOUND)
+		return service_store_fail(s, rc);
+	SERVICE_TRY(s, store_user_add(s->st, ua->user, service_role_code(ua->role), ua->centre));
+	localtime_r(&now, &tm);
+	return service_audit(s, ua->a, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	    "user_add", ua->user, service_role_code(ua->role));
+}
+
+enum service_status
+service_user_add(struct service *s, const struct service_actor *a, const char *user,
+                 enum service_role role, const char *centre)
+{
+	struct service_user_arg ua = { a, user, centre, role };
+	enum service_status     st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "only an administrator adds users");
+	if (user == NULL || *user == '\0' || strlen(user) >= SERVICE_USER_LEN ||
+	    (unsigned)role >= SERVICE_ROLE__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID, "bad user name or role");
+	if (centre != NULL && !service_centre_valid(s, centre))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
+	return service_tx(s, service_user_add_tx, &ua);
+}
+
+
 enum account_action { ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_RESET };
 
 struct account_arg {

@@ -19,7 +19,7 @@
 #include "jzz/rules.h"
 #include "jzz/service.h"
 #include "jzz/ui.h"
-#include "jzz/ui_msg.h"
+#include "ui_msg.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24

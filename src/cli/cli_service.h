@@ -10,7 +10,7 @@
 #ifndef JZZ_CLI_SERVICE_H
 #define JZZ_CLI_SERVICE_H
 
-#include "jzz/cli.h"
+#include "cli.h"
 #include "jzz/service.h"
 #include "jzz/strbuf.h"
 

@@ -1,0 +1,86 @@
+/*
+ * service_sms.c: the SMS outbox: what is waiting to be sent, and marking a
+ * message sent.
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+
+enum service_status
+service_sms_pending(struct service *s, const struct service_actor *a, struct service_sms_list *out)
+{
+	struct store_sms_row *rows;
+	size_t                n;
+	enum service_status   st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role reads no messages");
+	if (store_sms_pending(s->st, &rows, &n) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
+	if (out->items == NULL) {
+		free(rows);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct service_sms *m = &out->items[i];
+
+		m->id = rows[i].id;
+		snprintf(m->person_id, sizeof m->person_id, "%s", rows[i].person_id);
+		snprintf(m->phone, sizeof m->phone, "%s", rows[i].phone);
+		snprintf(m->kind, sizeof m->kind, "%s", rows[i].kind);
+		snprintf(m->body, sizeof m->body, "%s", rows[i].body);
+		m->queued_on = rows[i].queued_on;
+		m->due_on = rows[i].due_on;
+	}
+	out->n = n;
+	free(rows);
+	return SERVICE_OK;
+}
+
+void
+service_sms_list_free(struct service_sms_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+struct service_sms_arg {
+	const struct service_actor *a;
+	long                        id;
+	jzz_date                    day;
+};
+
+static enum service_status
+service_sms_sent_tx(struct service *s, void *arg)
+{
+	struct service_sms_arg *sa = arg;
+	char                    subj[32];
+
+	SERVICE_TRY(s, store_sms_mark_sent(s->st, sa->id, sa->day));
+	snprintf(subj, sizeof subj, "sms:%ld", sa->id);
+	return service_audit(s, sa->a, sa->day, "sms_sent", subj, "");
+}
+
+enum service_status
+service_sms_sent(struct service *s, const struct service_actor *a, long id, jzz_date day)
+{
+	struct service_sms_arg sa = { a, id, day };
+	enum service_status    st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
+	if (day == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "no day");
+	return service_tx(s, service_sms_sent_tx, &sa);
+}

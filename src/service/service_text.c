@@ -1,0 +1,58 @@
+/*
+ * service_text.c: small text helpers of the services: ID numbers as the
+ * records key them, copies cut at a character boundary, character counts.
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool
+service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
+                  jzz_date *birth)
+{
+	struct idnum n;
+
+	if (today == JZZ_DATE_NONE)
+		today = date_from_ymd(9999, 12, 31);
+	if (idnum_parse(raw, len, today, &n) == IDNUM_OK) {
+		snprintf(key, CASE_ID_MAX, "%s", n.number);
+		if (birth != NULL)
+			*birth = n.birth;
+		return true;
+	}
+	snprintf(key, CASE_ID_MAX, "%.*s", (int)(len < CASE_ID_MAX ? len : CASE_ID_MAX - 1), raw);
+	if (birth != NULL)
+		*birth = JZZ_DATE_NONE;
+	return false;
+}
+
+void
+service_copy(char *dst, size_t size, const char *src)
+{
+	size_t n;
+
+	if (size == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	n = strlen(src);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;   /* do not cut a character in two */
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+size_t
+service_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
