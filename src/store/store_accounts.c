@@ -23,7 +23,8 @@
 #define ACCOUNT_COLS "name, role, coalesce(centre, ''), password_hash IS NOT NULL, disabled," \
 	" failed_logins, coalesce(locked_until, 0), created_at, coalesce(password_set_at, '')"
 static const char sql_account_get[] = "SELECT " ACCOUNT_COLS " FROM users WHERE name = ?1";
-static const char sql_accounts[] = "SELECT " ACCOUNT_COLS " FROM users ORDER BY name";
+static const char sql_accounts[] =
+	"SELECT " ACCOUNT_COLS " FROM users WHERE name <> 'owner' ORDER BY name";
 static const char sql_account_hash[] =
 	"SELECT coalesce(password_hash, '') FROM users WHERE name = ?1";
 static const char sql_account_password[] =

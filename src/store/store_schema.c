@@ -331,10 +331,56 @@ static const char store_schema_v4[] =
 	"CREATE INDEX sms_by_ref ON sms_outbox(ref_id) WHERE ref_id IS NOT NULL;\n"
 	"PRAGMA user_version = 4;\n";
 
+/*
+ * v4 -> v5: trust below the screen.
+ *  - accounts: a temporary password (must_change) serves once, to set the
+ *    account's own; session_gen grows at every disable, lock, reset and
+ *    password change, so that a session opened before ends at its next act;
+ *    the reserved account `owner` is the database owner's name in the
+ *    records (it never logs in: it has no password);
+ *  - login_attempts counts failures of names that are no account, exactly
+ *    as users.failed_logins counts those of real ones, so that the answer
+ *    does not tell them apart;
+ *  - applications.request_id: a retry of a submit whose answer was lost
+ *    finds the first one instead of writing a second;
+ *  - audit_log.records: the digests of the rows an entry's act wrote, bound
+ *    by the entry's MAC (store_audit.c);
+ *  - settings.db_mode may say 'rehearsal' (init --rehearsal): SQLite cannot
+ *    change a CHECK, so the table is rebuilt with its rows.
+ */
+static const char store_schema_v5[] =
+	"ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0 " BOOL_OK("must_change") ";\n"
+	"ALTER TABLE users ADD COLUMN session_gen INTEGER NOT NULL DEFAULT 0;\n"
+	"INSERT OR IGNORE INTO users (name, role, centre, password_hash, created_at)"
+	"  VALUES ('owner', 'admin', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));\n"
+	"CREATE TABLE login_attempts ("
+	"  name          TEXT PRIMARY KEY,"
+	"  failed_logins INTEGER NOT NULL CHECK (failed_logins >= 0),"
+	"  locked_until  INTEGER"
+	") STRICT;\n"
+	"ALTER TABLE applications ADD COLUMN request_id TEXT"
+	"  CHECK (request_id IS NULL OR (length(request_id) BETWEEN 1 AND 64"
+	"  AND request_id NOT GLOB '*[^A-Za-z0-9._-]*'));\n"
+	"CREATE UNIQUE INDEX applications_by_request ON applications(request_id)"
+	"  WHERE request_id IS NOT NULL;\n"
+	"ALTER TABLE audit_log ADD COLUMN records TEXT NOT NULL DEFAULT '';\n"
+	"CREATE TABLE settings_v5 ("
+	"  key   TEXT PRIMARY KEY CHECK (key IN ('idle_minutes', 'db_mode', 'work_day')),"
+	"  value TEXT NOT NULL,"
+	"  CHECK (key <> 'idle_minutes' OR CAST(value AS INTEGER) BETWEEN 1 AND 480),"
+	"  CHECK (key <> 'db_mode' OR value IN ('production', 'training', 'rehearsal')),"
+	"  CHECK (key <> 'work_day' OR date(value, '+0 days') IS value)"
+	") STRICT;\n"
+	"INSERT INTO settings_v5 SELECT key, value FROM settings;\n"
+	"DROP TABLE settings;\n"
+	"ALTER TABLE settings_v5 RENAME TO settings;\n"
+	"PRAGMA user_version = 5;\n";
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
 	[1] = store_schema_v2,
 	[2] = store_schema_v3,
 	[3] = store_schema_v4,
+	[4] = store_schema_v5,
 };
