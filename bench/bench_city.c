@@ -25,6 +25,7 @@
 
 #include "casegen.h"
 #include "jzz/service.h"
+#include "bench_actor.h"
 
 #define CITY_CENTRE "310105009"
 
@@ -114,7 +115,7 @@ city_startup(const char *db, jzz_date today)
 		fprintf(stderr, "bench_city: %s\n", err);
 		return 1;
 	}
-	if (service_actor(s, "clerk-009", CITY_CENTRE, &a) != SERVICE_OK) {
+	if (bench_actor(s, "clerk-009", CITY_CENTRE, &a) != SERVICE_OK) {
 		fprintf(stderr, "bench_city: %s\n", service_errmsg(s));
 		return 1;
 	}
@@ -152,8 +153,8 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 		fprintf(stderr, "bench_city: %s\n", s == NULL ? err : "out of memory");
 		return 1;
 	}
-	if (service_actor(s, "clerk-009", CITY_CENTRE, &clerk) != SERVICE_OK ||
-	    service_actor(s, "supervisor-009", CITY_CENTRE, &sup) != SERVICE_OK) {
+	if (bench_actor(s, "clerk-009", CITY_CENTRE, &clerk) != SERVICE_OK ||
+	    bench_actor(s, "supervisor-009", CITY_CENTRE, &sup) != SERVICE_OK) {
 		fprintf(stderr, "bench_city: %s (a database made by jzz seed?)\n", service_errmsg(s));
 		return 1;
 	}

@@ -24,6 +24,7 @@
 
 #include "casegen.h"
 #include "jzz/service.h"
+#include "bench_actor.h"
 
 struct kill_msg {
 	char receipt[SERVICE_RECEIPT_LEN];
@@ -37,7 +38,7 @@ kill_clerk(const char *db, int round, jzz_date today, int fd)
 	struct service_actor a;
 	struct jzz_case      c;
 
-	if (s == NULL || service_actor(s, "admin", "310105009", &a) != SERVICE_OK)
+	if (s == NULL || bench_actor(s, NULL, "310105009", &a) != SERVICE_OK)
 		_exit(1);
 	for (uint64_t i = (uint64_t)round * 1000003u;; i++) {
 		struct service_result r;
@@ -150,8 +151,8 @@ main(int argc, char **argv)
 	for (size_t i = 1; i < nrec; i++)
 		dup += strcmp(rec[i - 1], rec[i]) == 0;
 	s = service_open(db, err, sizeof err);
-	if (s == NULL || service_actor(s, "admin", NULL, &adm) != SERVICE_OK ||
-	    service_audit_verify(s, &adm, &chk) != SERVICE_OK) {
+	if (s == NULL || bench_actor(s, NULL, NULL, &adm) != SERVICE_OK ||
+	    service_audit_verify(s, &adm, 0, NULL, &chk) != SERVICE_OK) {
 		printf("kill: audit verify could not run: %s\n", s == NULL ? err : service_errmsg(s));
 		return 1;
 	}

@@ -28,6 +28,7 @@
 
 #include "casegen.h"
 #include "jzz/service.h"
+#include "bench_actor.h"
 
 struct soak_msg {
 	char   kind;                       /* 'A' application, 'E' error, 'R' refusal */
@@ -56,9 +57,9 @@ soak_actor(struct service *s, int k, struct service_actor *a)
 	char user[32];
 
 	snprintf(user, sizeof user, "clerk-%s", soak_centres[k % 8] + 6);
-	if (service_actor(s, user, soak_centres[k % 8], a) == SERVICE_OK)
+	if (bench_actor(s, user, soak_centres[k % 8], a) == SERVICE_OK)
 		return 0;
-	return service_actor(s, "admin", soak_centres[k % 8], a) == SERVICE_OK ? 0 : -1;
+	return bench_actor(s, NULL, soak_centres[k % 8], a) == SERVICE_OK ? 0 : -1;
 }
 
 static int
@@ -311,8 +312,8 @@ main(int argc, char **argv)
 	}
 	sqlite3_close(h);
 	s = service_open(db, err, sizeof err);
-	if (s == NULL || service_actor(s, "admin", NULL, &adm) != SERVICE_OK ||
-	    service_audit_verify(s, &adm, &chk) != SERVICE_OK) {
+	if (s == NULL || bench_actor(s, NULL, NULL, &adm) != SERVICE_OK ||
+	    service_audit_verify(s, &adm, 0, NULL, &chk) != SERVICE_OK) {
 		printf("soak: audit verify could not run: %s\n", s == NULL ? err : service_errmsg(s));
 		return 1;
 	}

@@ -97,6 +97,7 @@ enum jzz_change_field { CHANGE_ADDRESS, CHANGE_PHONE, CHANGE_NAME, CHANGE_OTHER,
 #define CASE_PHONE_MAX   32
 #define CASE_WORD_MAX    64
 #define CASE_TEXT_MAX    512
+#define CASE_REQUEST_MAX 65   /* 1 to 64 of A-Z a-z 0-9 . _ - */
 
 struct jzz_case {
 	jzz_date          today;
@@ -155,6 +156,7 @@ struct jzz_case {
 	} delivery;
 
 	char fee_receipt_no[CASE_WORD_MAX]; /* "" for none */
+	char request_id[CASE_REQUEST_MAX];  /* "" for none: the caller's name of this submit */
 	bool personal_reason;
 
 	bool has_change;

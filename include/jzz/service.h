@@ -32,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "jzz/case.h"
@@ -62,6 +63,8 @@ enum service_status {
 	SERVICE_ERR_EXISTS,    /* service_init on a file that already holds data */
 	SERVICE_ERR_VERSION,   /* the file's schema is newer than this program */
 	SERVICE_ERR_NOMEM,
+	SERVICE_ERR_SESSION,   /* the actor's session ended (account disabled, locked, reset): log in again */
+	SERVICE_ERR_BUSY,      /* another writer held the database past the bounded wait */
 	SERVICE_ERR__COUNT
 };
 
@@ -84,11 +87,24 @@ bool service_default_path(char *buf, size_t size);
  * Creates a new database at `path` (NULL: the default path, its folder made
  * if needed): the schema, the centres and kiosks, the holiday calendar from
  * every *.json of `holidays_dir` (NULL: none; counts are then provisional,
- * CAL-1), and the account `admin` (role admin, no password yet: set at its
- * first login). `centre` is the code of the centre this database acts for
- * by default. Refuses (SERVICE_ERR_EXISTS) a file that already holds data.
- * err receives the reason on failure.
+ * CAL-1), the audit key file, and the account `admin` (role admin) with a
+ * temporary password. `centre` is the code of the centre this database acts
+ * for by default. Refuses (SERVICE_ERR_EXISTS) a path that holds anything
+ * but an empty file, and leaves whatever was there as it was: the database
+ * is built at a temporary name beside `path` and renamed into place only
+ * when whole. err receives the reason on failure.
  */
+struct service_init_opts {
+	const char          *centre;
+	const char          *holidays_dir;     /* NULL: no calendar */
+	int                  mode;             /* enum service_db_mode */
+	const char          *admin_password;   /* NULL: one is made */
+	const char          *audit_key;        /* NULL: see service_audit_key_path */
+	char                 admin_password_out[64];  /* the temporary password given or made */
+};
+enum service_status service_create(const char *path, struct service_init_opts *o,
+                                   char *err, size_t errlen);
+/* service_create of a production database with a made password. */
 enum service_status service_init(const char *path, const char *centre,
                                  const char *holidays_dir,
                                  char *err, size_t errlen);
@@ -119,34 +135,73 @@ enum service_role {
 const char *service_role_code(enum service_role r);  /* "clerk"... */
 int         service_role_from_code(const char *code); /* -1 when unknown */
 
-/* Who does something, where. Every writing function records it in the audit
- * log. */
+/*
+ * Who does something, where. Every function that reads or writes records
+ * takes one and records it in the audit log.
+ *
+ * An actor exists only when the service issued it: by a login
+ * (service_login) or by the owner check (service_actor_owner). `session` is
+ * the service's mark of that; a struct filled in by a caller has none and
+ * is refused (SERVICE_ERR_SESSION). At every act the service reads the
+ * account again: a session ends when its account was disabled, locked,
+ * reset or given a new password since it began.
+ */
 struct service_actor {
 	char              user[SERVICE_USER_LEN];
 	enum service_role role;
 	char              centre[SERVICE_CENTRE_LEN];
+	uint64_t          session;    /* issued by the service; never set by a caller */
 };
 
 /*
- * Fills an actor from the account `user` (NULL: "admin"): its role, and the
- * centre `centre` (NULL: the account's centre, else the home centre).
- * SERVICE_ERR_NOT_FOUND for an unknown user or centre. (Passwords are not
- * checked here: logging in is the screens' business, see users.password_hash.)
+ * The database's owner: the operating-system account that owns the SQLite
+ * file, or root. It acts as the reserved account `owner` (role admin) at
+ * `centre` (NULL: the home centre). SERVICE_ERR_DENIED for anyone else.
  */
-enum service_status service_actor(struct service *s, const char *user,
-                                  const char *centre, struct service_actor *out);
+enum service_status service_actor_owner(struct service *s, const char *centre,
+                                        struct service_actor *out);
 
 /*
- * True while the account has no password (users.password_hash is NULL): its
- * first login is to set one. Hashing and checking passwords is a later issue
- * (libxcrypt is linked for it); this is the place it plugs in.
+ * The owner acting in the name of an account (`user`, at `centre`, NULL:
+ * the account's own, else the home centre): for batches, tests and the
+ * trainer's scenarios. `owner` must be an actor of service_actor_owner;
+ * anyone else is refused. The account must be usable (enabled, not locked).
  */
-bool service_user_needs_password(struct service *s, const char *user);
+enum service_status service_actor_as(struct service *s, const struct service_actor *owner,
+                                     const char *user, const char *centre,
+                                     struct service_actor *out);
 
-/* Adds an account (admin only). Its password is set at its first login. */
+/* Ends a session (logging out): the actor is refused from then on. */
+void service_actor_end(struct service *s, const struct service_actor *a);
+
+/*
+ * While service_tx waits for another writer, hook(arg) is called once after
+ * about a second (the terminal says so to the clerk); after busy_ms in all
+ * (0: 10 seconds) the act gives up with SERVICE_ERR_BUSY and nothing written.
+ */
+void service_set_busy(struct service *s, int busy_ms, void (*hook)(void *arg), void *arg);
+
+/* A synthetic district (jzz seed) in a database just made, by its owner
+ * (store_seed.h has the options and the figures). */
+struct store_seed_opts;
+struct store_seed_stats;
+enum service_status service_seed(struct service *s, const struct service_actor *a,
+                                 const struct store_seed_opts *o,
+                                 struct store_seed_stats *out);
+
+/* An account name is 1 to 32 of a-z A-Z 0-9 . _ - and not "owner". */
+bool service_user_name_ok(const char *name);
+
+/*
+ * Adds an account (admin or owner) with a temporary password: `password`
+ * (checked as any password), or NULL for one the service makes. The
+ * password given or made is written to out (outlen >= 64). It serves once,
+ * to set the account's own (service_password_change).
+ */
 enum service_status service_user_add(struct service *s, const struct service_actor *a,
                                      const char *user, enum service_role role,
-                                     const char *centre);
+                                     const char *centre, const char *password,
+                                     char *out, size_t outlen);
 
 /* ------------------------------------------------------------------ */
 /* Centres                                                             */
@@ -182,6 +237,11 @@ struct service_result {
 	char person_id[SERVICE_UUID_LEN];      /* "" when the ID number is invalid */
 	char record_id[SERVICE_UUID_LEN];      /* registration, card, endorsement, change... made; "" when none */
 	char permit_id[SERVICE_UUID_LEN];      /* the permit concerned, when there is one */
+	/* A retry (the case's request_id was committed before): nothing was
+	 * written; `decision` is empty and replay_json is the decision object
+	 * printed the first time (owned by the handle, valid until its next
+	 * business). NULL otherwise. */
+	const char *replay_json;
 };
 
 /*
@@ -435,9 +495,11 @@ struct service_status_info {
 	jzz_date valid_until;
 };
 
-enum service_status service_status_query(struct service *s, const char *id_number,
-                                         const char *name, jzz_date today,
-                                         struct service_status_info *out);
+/* The progress query at the counter (a clerk, for the person in front of
+ * them): both the name and the ID number must match. Audited as a read. */
+enum service_status service_status_query(struct service *s, const struct service_actor *a,
+                                         const char *id_number, const char *name,
+                                         jzz_date today, struct service_status_info *out);
 
 /* ------------------------------------------------------------------ */
 /* Batches, reports, audit, backup (supervisor or admin)               */
@@ -483,9 +545,28 @@ struct service_audit_check {
 	char   reason[SERVICE_TEXT_LEN];
 };
 
-/* Recomputes the hash chain of the audit log; reports the first broken link. */
+/*
+ * Checks the audit log (supervisor, admin): every entry's MAC under the
+ * audit key and its link to the one before, the append-only guard, the
+ * rows the entries bound (a record edited or removed outside jzz shows)
+ * and, with head_seq > 0, that the chain still holds the head recorded
+ * before (`jzz audit head`): entry head_seq with MAC head_mac.
+ */
 enum service_status service_audit_verify(struct service *s, const struct service_actor *a,
+                                         long long head_seq, const char *head_mac,
                                          struct service_audit_check *out);
+
+/* The newest entry: its sequence number and MAC (hex; mac_out >= 65 bytes);
+ * seq 0 when the log is empty. */
+enum service_status service_audit_head(struct service *s, const struct service_actor *a,
+                                       long long *seq, char *mac_out);
+
+/*
+ * The audit key file of the database at `db`: `given` (the configuration's
+ * audit_key_file) when set, else $JZZ_AUDIT_KEY, else `db` + ".key" beside
+ * it. false when it does not fit.
+ */
+bool service_audit_key_path(const char *db, const char *given, char *buf, size_t size);
 
 /* A consistent copy of the whole database to `dest` (SQLite online backup),
  * while others keep working. */
@@ -532,14 +613,20 @@ enum service_status service_sms_sent(struct service *s, const struct service_act
  * serves the public from a training copy. A file made before the mark
  * counts as production.
  */
-enum service_db_mode { SERVICE_DB_PRODUCTION, SERVICE_DB_TRAINING };
+enum service_db_mode { SERVICE_DB_PRODUCTION, SERVICE_DB_TRAINING, SERVICE_DB_REHEARSAL };
 
 /* Opens a database expecting `mode`: a training file opened as production,
- * or the reverse, is refused (NULL, err says which it is). service_open is
+ * or the reverse, is refused (NULL, err says which it is). A rehearsal
+ * database (init --rehearsal: tests, rehearsals) opens where production is
+ * asked for, and is marked as not production everywhere. service_open is
  * service_open_mode(path, SERVICE_DB_PRODUCTION, ...). */
 struct service *service_open_mode(const char *path, enum service_db_mode mode, char *err,
                                   size_t errlen);
 enum service_db_mode service_db_mode(const struct service *s);
+/* service_open_mode with the audit key file named (NULL: as
+ * service_audit_key_path says). */
+struct service *service_open_with(const char *path, enum service_db_mode mode,
+                                  const char *key_path, char *err, size_t errlen);
 
 /*
  * Creates a training database at `path` (as service_init, then marked
@@ -589,7 +676,7 @@ enum service_status service_training_reset(struct service *s, const struct servi
 /* ------------------------------------------------------------------ */
 /* Accounts and logging in                                              */
 
-#define SERVICE_PASSWORD_MIN    8     /* characters */
+#define SERVICE_PASSWORD_MIN    10    /* characters; then libpwquality's check */
 #define SERVICE_PASSWORD_MAX    128   /* bytes */
 #define SERVICE_LOGIN_ATTEMPTS  5     /* failures before the lock */
 #define SERVICE_LOCK_SECONDS    (15 * 60)
@@ -598,7 +685,8 @@ enum service_login_result {
 	SERVICE_LOGIN_OK = 0,
 	SERVICE_LOGIN_DENIED,          /* no such account, or not the password: one answer for both */
 	SERVICE_LOGIN_LOCKED,          /* too many failures: try again at info->locked_until */
-	SERVICE_LOGIN_NEEDS_PASSWORD,  /* first login (or after a reset): set one, service_password_set */
+	SERVICE_LOGIN_NEEDS_PASSWORD,  /* a temporary password, right: it serves only to set one's
+	                                * own (service_password_change); no actor is issued */
 	SERVICE_LOGIN_DISABLED,        /* the right password, but the account is disabled */
 	SERVICE_LOGIN_ERROR,           /* the database failed: service_errmsg */
 };
@@ -613,8 +701,9 @@ struct service_login_info {
 /*
  * Logs `user` in with `password` at the time `now` (the caller's clock, so
  * that tests control it), at `centre` (NULL: the account's). On OK `out` is
- * the actor; on NEEDS_PASSWORD `out` is filled too (the screen goes on to
- * service_password_set). Every attempt is in the audit log (login,
+ * the actor; on NEEDS_PASSWORD nothing is issued (the screen goes on to
+ * service_password_change). A name that is no account is answered and
+ * counted exactly as a real one. Every attempt is in the audit log (login,
  * login_failed, login_locked, lockout); the fifth failure in a row locks the
  * account for 15 minutes. Passwords are yescrypt hashes (libxcrypt),
  * compared in constant time.
@@ -624,31 +713,36 @@ enum service_login_result service_login(struct service *s, const char *user,
                                         struct service_actor *out,
                                         struct service_login_info *info);
 
-/* The first password of an account that has none (first login, or after a
- * reset): at least SERVICE_PASSWORD_MIN characters. SERVICE_ERR_STATE when
- * it already has one. */
-enum service_status service_password_set(struct service *s, const char *user,
-                                         const char *password, time_t now);
-/* Changes one's own password, the old one given. */
+/* Is `password` acceptable for `user`: SERVICE_PASSWORD_MIN characters and
+ * libpwquality's check (its dictionary from cracklib-runtime)? On
+ * SERVICE_ERR_INVALID, service_errmsg says why. */
+enum service_status service_password_check(struct service *s, const char *user,
+                                           const char *password);
+/* Changes one's own password, the old one (or the temporary one) given;
+ * the old one goes through a login, so guessing it here counts towards the
+ * lock. The new one must differ from the old and pass the check. */
 enum service_status service_password_change(struct service *s, const char *user,
                                             const char *old_password,
                                             const char *new_password, time_t now);
 
 /* Administrators: disable (no login, no action), enable (also lifts a
- * lock), reset (the password is cleared: set again at the next login; the
- * lock is lifted). An administrator cannot disable their own account. */
+ * lock), reset (a new temporary password, `password` or made, written to
+ * out; the lock is lifted). Each ends the account's open sessions. An
+ * administrator cannot disable their own account. */
 enum service_status service_user_disable(struct service *s, const struct service_actor *a,
                                          const char *user, time_t now);
 enum service_status service_user_enable(struct service *s, const struct service_actor *a,
                                         const char *user, time_t now);
 enum service_status service_user_reset(struct service *s, const struct service_actor *a,
-                                       const char *user, time_t now);
+                                       const char *user, time_t now, const char *password,
+                                       char *out, size_t outlen);
 
 struct service_user {
 	char              user[SERVICE_USER_LEN];
 	enum service_role role;
 	char              centre[SERVICE_CENTRE_LEN];   /* "" when none */
 	bool              has_password;
+	bool              must_change;                  /* a temporary password */
 	bool              disabled;
 	bool              locked;                       /* at `now` */
 	time_t            locked_until;

@@ -44,12 +44,17 @@ enum store_rc {
 
 struct store;
 
-/* Opening: `create` makes a new file (refused if it holds any table);
+/* Opening: `create` makes a new file (refused if anything but an empty
+ * file is at path; built at a temporary name, see store_publish);
  * otherwise the file must exist and be a jzz database, migrated up to
  * STORE_SCHEMA_VERSION. WAL mode, foreign keys, busy timeout are set. */
 enum store_rc store_open(const char *path, bool create, struct store **out,
                          char *err, size_t errlen);
 void          store_close(struct store *st);
+/* For a handle of store_open(create): closes it and, when ok, puts the new
+ * file in place (STORE_EXISTS if something else appeared there); else
+ * removes the temporary file. */
+enum store_rc store_publish(struct store *st, bool ok);
 const char   *store_errmsg(const struct store *st);
 
 /* For tests of migrations: opens without migrating, builds the schema of
@@ -58,7 +63,6 @@ enum store_rc store_open_raw(const char *path, struct store **out, char *err, si
 enum store_rc store_build_version(struct store *st, int version);
 enum store_rc store_migrate_to(struct store *st, int version);
 int           store_user_version(struct store *st);
-enum store_rc store_integrity_ok(struct store *st, bool *ok);
 
 /* Transactions (BEGIN IMMEDIATE: the write lock is taken at once, so two
  * counters never both read then both write). */
@@ -83,17 +87,6 @@ struct store_place {
 };
 /* Centres then kiosks; *out is malloc'd. */
 enum store_rc store_places(struct store *st, struct store_place **out, size_t *n);
-
-struct store_user {
-	char name[64];
-	char role[16];
-	char centre[STORE_CENTRE_LEN];   /* "" when none */
-	bool has_password;
-	bool disabled;
-};
-enum store_rc store_user_get(struct store *st, const char *name, struct store_user *out);
-enum store_rc store_user_add(struct store *st, const char *name, const char *role,
-                             const char *centre);
 
 /* Saves every listed day and loaded year of cal (upsert). */
 enum store_rc store_calendar_save(struct store *st, const struct calendar *cal);
@@ -189,6 +182,7 @@ struct store_application {
 	bool     address_changed;
 	char     receipt_no[STORE_RECEIPT_LEN];/* "" when none */
 	const char *decision_json;            /* the decision object as printed */
+	const char *request_id;               /* NULL or "": none */
 };
 /* Writes the application and its rule outcomes. */
 enum store_rc store_application_insert(struct store *st, const struct store_application *a,
@@ -218,8 +212,11 @@ struct store_app_row {
 /* Every application of an ID number, newest first; *out malloc'd. */
 enum store_rc store_applications_of(struct store *st, const char *id_number,
                                     struct store_app_row **out, size_t *n);
-/* The decision object stored with an application (malloc'd). */
-enum store_rc store_application_decision(struct store *st, const char *id, char **json);
+/* The application a submit named `request_id` made: its id, receipt ("" when
+ * none) and decision object as printed (malloc'd). NOTFOUND when none. */
+enum store_rc store_application_by_request(struct store *st, const char *request_id,
+                                           char id[STORE_UUID_LEN],
+                                           char receipt_no[STORE_RECEIPT_LEN], char **json);
 
 /* ---- other business records ---- */
 enum store_rc store_fee_insert(struct store *st, const char *application_id, const char *kind,
@@ -319,11 +316,28 @@ struct store_audit_entry {
 	jzz_date    day;
 	const char *user, *role, *centre, *action, *subject, *reason;
 };
-/* Appends one entry chained to the last (call inside a transaction). */
+/* Appends one entry chained to the last, MAC'd under the audit key and
+ * binding the digests of the rows written since the transaction began
+ * (call inside a transaction). */
 enum store_rc store_audit_append(struct store *st, const struct store_audit_entry *e);
-/* Walks the chain: *first_broken is 0 when whole. */
-enum store_rc store_audit_verify(struct store *st, long *entries, long *first_broken,
-                                 char *reason, size_t reasonlen);
+/* The key of the audit MACs (32 bytes), read by the caller from the key file. */
+void          store_set_audit_key(struct store *st, const uint8_t *key, size_t len);
+/* Marks from which entry on the MAC holds (the next one); complete when
+ * the file is new (every record written under the key). In a transaction. */
+enum store_rc store_audit_mark(struct store *st, bool from_start, bool complete);
+/* Has the file been marked (a file of schema v5, or migrated and keyed)? */
+bool          store_audit_marked(struct store *st);
+/* The newest entry: its seq and MAC (hex, 65 bytes). NOTFOUND when empty. */
+enum store_rc store_audit_head(struct store *st, long long *seq, char mac[65]);
+struct store_audit_result {
+	long long entries;
+	long long first_broken;   /* 0 when whole */
+	char      reason[256];
+};
+/* Walks the chain, the guards, the rows the entries bound and, with
+ * head_seq > 0, the head recorded before. */
+enum store_rc store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
+                                 struct store_audit_result *out);
 
 /* ---- accounts, settings, the database's mode (store_accounts.c) ---- */
 struct store_account {
@@ -331,23 +345,41 @@ struct store_account {
 	char    role[16];
 	char    centre[STORE_CENTRE_LEN];  /* "" when none */
 	bool    has_password;
+	bool    must_change;               /* the password is a temporary one: it serves once */
 	bool    disabled;
 	int     failed_logins;
 	int64_t locked_until;              /* seconds since the epoch; 0 when not locked */
+	int64_t session_gen;               /* grows at every disable, lock, reset, new password */
 	char    created_at[32];
 	char    password_set_at[32];       /* "" when never set */
 };
+/* The reserved account of the database's owner (schema v5): it acts for
+ * the owner in the records and never logs in (it has no password). */
+#define STORE_OWNER_ACCOUNT "owner"
+
 enum store_rc store_account_get(struct store *st, const char *name, struct store_account *out);
-/* Every account, by name; *out malloc'd. */
+/* Every account but the owner's, by name; *out malloc'd. */
 enum store_rc store_accounts(struct store *st, struct store_account **out, size_t *n);
+/* A new account with a (temporary when must_change) password hash. */
+enum store_rc store_account_add(struct store *st, const char *name, const char *role,
+                                const char *centre, const char *hash, bool must_change);
 /* The stored hash ("" when none). */
 enum store_rc store_account_hash(struct store *st, const char *name, char *buf, size_t size);
-/* Sets (hash) or clears (NULL: set again at the next login) the password;
- * either way the failures and the lock are cleared. */
-enum store_rc store_account_set_password(struct store *st, const char *name, const char *hash);
+/* Sets the password (temporary when must_change); the failures and the
+ * lock are cleared and the sessions opened before end. */
+enum store_rc store_account_set_password(struct store *st, const char *name, const char *hash,
+                                         bool must_change);
+/* Disabling and enabling both end the sessions opened before. */
 enum store_rc store_account_set_disabled(struct store *st, const char *name, bool disabled);
+/* A lock (locked_until > 0) ends the sessions opened before. */
 enum store_rc store_account_set_failures(struct store *st, const char *name, int failed,
                                          int64_t locked_until);
+/* Failed logins of a name that is no account (login_attempts): *failed 0
+ * and *locked_until 0 when none. */
+enum store_rc store_login_attempts_get(struct store *st, const char *name, int *failed,
+                                       int64_t *locked_until);
+enum store_rc store_login_attempts_set(struct store *st, const char *name, int failed,
+                                       int64_t locked_until);
 
 /* Settings (idle_minutes, db_mode, work_day): STORE_NOTFOUND when unset. */
 enum store_rc store_setting_get(struct store *st, const char *key, char *buf, size_t size);
@@ -356,7 +388,8 @@ enum store_rc store_setting_set(struct store *st, const char *key, const char *v
 
 /* The mark in the file's header (PRAGMA application_id). A file made before
  * the mark existed is UNMARKED, and counts as production. */
-enum store_db_kind { STORE_DB_UNMARKED, STORE_DB_PRODUCTION, STORE_DB_TRAINING, STORE_DB_OTHER };
+enum store_db_kind { STORE_DB_UNMARKED, STORE_DB_PRODUCTION, STORE_DB_TRAINING, STORE_DB_OTHER,
+                     STORE_DB_REHEARSAL };
 enum store_rc store_db_kind_get(struct store *st, enum store_db_kind *out);
 /* Marks the file (header and settings.db_mode); inside a transaction. */
 enum store_rc store_db_kind_set(struct store *st, enum store_db_kind kind);
@@ -369,7 +402,14 @@ enum store_rc store_training_wipe(struct store *st);
  * other years are upserted as store_calendar_save does). */
 enum store_rc store_calendar_replace_year(struct store *st, int year, const struct calendar *cal);
 
-/* ---- backup ---- */
+/* ---- owner, integrity, backup ---- */
+/* Is this process the database's owner (the file's owner, or root)? */
+enum store_rc store_is_owner(struct store *st, bool *out);
+/* PRAGMA integrity_check said "ok". */
+enum store_rc store_integrity_ok(struct store *st, bool *ok);
+/* An online copy into the new file `dest` (made 0600, refused if anything
+ * is there): written at a temporary name beside it, synced, then linked
+ * into place, so that no partial file is ever left at dest. */
 enum store_rc store_backup(struct store *st, const char *dest);
 
 /* Raw access for tests only: runs one constant SQL text. */

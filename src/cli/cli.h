@@ -17,10 +17,11 @@
 struct cli_opts {
 	const char *db;       /* NULL: the default database */
 	jzz_date    today;    /* JZZ_DATE_NONE: not given (--today, then JZZ_TODAY) */
-	const char *user;     /* NULL: not given */
+	const char *user;     /* NULL: not given (the owner acts) */
+	const char *password_file;  /* --password-file: the password of --user, its first line */
 	const char *centre;   /* NULL: not given */
 	const char *lang;     /* "zh" or "en" */
-	bool        training; /* --training: the database is a training one (issue 5) */
+	bool        training; /* --training: the database is a training one */
 };
 
 struct cli_command {
@@ -34,6 +35,7 @@ struct cli_command {
 #define CLI_OK      0
 #define CLI_FAIL    1   /* the command could not do its work (I/O, database) */
 #define CLI_BADCASE 2   /* input that is not a case; usage errors */
+#define CLI_BUSY    3   /* another writer held the database past the bounded wait */
 
 /* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
  * source tree's data/ when run from a build, else the installed share/jzz. */

@@ -5,31 +5,50 @@
 #include "cli_service.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+
+jzz_date
+cli_real_today(void)
+{
+	time_t    now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
 
 jzz_date
 cli_today(const struct cli_opts *opts)
 {
-	time_t    now;
-	struct tm tm;
-
-	if (opts->today != JZZ_DATE_NONE)
-		return opts->today;
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return opts->today != JZZ_DATE_NONE ? opts->today : cli_real_today();
 }
 
 struct service *
 cli_service_open(const struct cli_opts *opts)
 {
-	char            err[512];
+	char            err[512], want[JZZ_DATE_STRLEN], got[JZZ_DATE_STRLEN];
 	struct service *s = service_open_mode(opts->db, opts->training ? SERVICE_DB_TRAINING :
 	    SERVICE_DB_PRODUCTION, err, sizeof err);
+	jzz_date        real = cli_real_today();
 
-	if (s == NULL)
+	if (s == NULL) {
 		cli_error("%s", err);
+		return NULL;
+	}
+	/* A production database works on the real date only (case-format.md):
+	 * a day given otherwise is refused before anything is read or written. */
+	if (service_db_mode(s) == SERVICE_DB_PRODUCTION && opts->today != JZZ_DATE_NONE &&
+	    opts->today != real) {
+		date_format(real, want);
+		date_format(opts->today, got);
+		cli_error("--today %s: a production database works on the real date (%s); rehearse"
+		    " on a database made by `jzz init --rehearsal`", got, want);
+		service_close(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -51,23 +70,109 @@ cli_training_today(struct cli_opts *opts)
 	service_close(s);
 }
 
+bool
+cli_password(const char *file, const char *prompt, char *buf, size_t size)
+{
+	FILE          *f;
+	struct termios old, quiet;
+	bool           tty = false, ok;
+	size_t         n;
+
+	if (file != NULL)
+		f = fopen(file, "re");
+	else {
+		/* typed at the terminal, never echoed */
+		if ((f = fopen("/dev/tty", "r+e")) == NULL) {
+			cli_error("no password: give --password-file FILE (no terminal to ask on)");
+			return false;
+		}
+		tty = tcgetattr(fileno(f), &old) == 0;
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		if (tty)
+			tcsetattr(fileno(f), TCSAFLUSH, &quiet);
+		fprintf(f, "%s", prompt);
+		fflush(f);
+	}
+	if (f == NULL) {
+		cli_error("%s: %s", file, strerror(errno));
+		return false;
+	}
+	ok = fgets(buf, (int)size, f) != NULL;
+	if (tty) {
+		tcsetattr(fileno(f), TCSAFLUSH, &old);
+		fputc('\n', f);
+	}
+	fclose(f);
+	if (!ok) {
+		cli_error("%s: no password in it", file != NULL ? file : "terminal");
+		buf[0] = '\0';
+		return false;
+	}
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	return true;
+}
+
 int
 cli_actor(struct service *s, const struct cli_opts *opts, struct service_actor *a)
 {
-	enum service_status st = service_actor(s, opts->user, opts->centre, a);
+	struct service_login_info info;
+	enum service_login_result r;
+	enum service_status       st;
+	char                      pw[256], prompt[128];
 
-	if (st != SERVICE_OK) {
-		cli_error("%s", service_errmsg(s));
-		return -1;
+	if (opts->user == NULL) {
+		if ((st = service_actor_owner(s, opts->centre, a)) != SERVICE_OK) {
+			cli_error("%s", service_errmsg(s));
+			return -1;
+		}
+		return 0;
 	}
-	return 0;
+	snprintf(prompt, sizeof prompt, "password for %.64s: ", opts->user);
+	if (!cli_password(opts->password_file, prompt, pw, sizeof pw))
+		return -1;
+	r = service_login(s, opts->user, pw, opts->centre, time(NULL), a, &info);
+	explicit_bzero(pw, sizeof pw);
+	if (r == SERVICE_LOGIN_OK)
+		return 0;
+	if (r == SERVICE_LOGIN_NEEDS_PASSWORD)
+		cli_error("%s: a temporary password serves only to set the account's own:"
+		    " jzz --user %s --password-file OLD user password --new-password-file NEW",
+		    opts->user, opts->user);
+	else if (r == SERVICE_LOGIN_DENIED)
+		cli_error("%s: wrong account or password (%d more tries before a %d-minute lock)",
+		    opts->user, info.attempts_left, SERVICE_LOCK_SECONDS / 60);
+	else
+		cli_error("%s: %s", opts->user, service_errmsg(s));
+	return -1;
+}
+
+int
+cli_with_service(const struct cli_opts *opts,
+                 int (*fn)(struct service *s, const struct service_actor *a, void *arg),
+                 void *arg)
+{
+	struct service      *s;
+	struct service_actor a;
+	int                  rc;
+
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	if (cli_actor(s, opts, &a) < 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	rc = fn(s, &a, arg);
+	service_close(s);
+	return rc;
 }
 
 int
 cli_service_fail(struct service *s, enum service_status st, const char *what)
 {
 	cli_error("%s: %s", what, service_errmsg(s));
-	return st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
+	return st == SERVICE_ERR_INVALID ? CLI_BADCASE : st == SERVICE_ERR_BUSY ? CLI_BUSY : CLI_FAIL;
 }
 
 void

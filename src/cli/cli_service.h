@@ -16,15 +16,29 @@
 
 /* The day of work: --today / JZZ_TODAY, else the real local date. */
 jzz_date cli_today(const struct cli_opts *opts);
+/* The real local date. */
+jzz_date cli_real_today(void);
 
 /* Opens --db (or the default path), as a training database with
  * --training and as production otherwise (a file of the other kind is
  * refused); on failure says why on stderr and returns NULL. */
 struct service *cli_service_open(const struct cli_opts *opts);
 
-/* The actor of --user (default admin) at --centre. 0, or -1 after a
- * message on stderr. */
+/* The actor of the command (case-format.md, "Who acts"): without --user,
+ * the database's owner; with --user NAME, that account once its password
+ * is proven (--password-file, else typed at the terminal). 0, or -1 after
+ * a message on stderr (the command then exits 1, nothing written). */
 int cli_actor(struct service *s, const struct cli_opts *opts, struct service_actor *a);
+
+/* A password: the first line of `file`, or typed at the terminal (no echo)
+ * when file is NULL. false after a message on stderr. */
+bool cli_password(const char *file, const char *prompt, char *buf, size_t size);
+
+/* Opens the database, makes the actor, runs fn, closes: the frame of every
+ * command that acts on records. Returns fn's exit status, or CLI_FAIL. */
+int cli_with_service(const struct cli_opts *opts,
+                     int (*fn)(struct service *s, const struct service_actor *a, void *arg),
+                     void *arg);
 
 /* Exit status for a service failure, with its message on stderr. */
 int cli_service_fail(struct service *s, enum service_status st, const char *what);

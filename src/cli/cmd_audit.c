@@ -1,39 +1,47 @@
 /*
- * cmd_audit.c: `jzz audit verify`: walks the audit log's hash chain and
- * reports the first broken link (exit 1 when the chain is broken).
+ * cmd_audit.c: the audit log from the command line:
+ *   jzz audit verify [--head SEQ:MAC]   every entry's MAC and link, the
+ *                                        append-only guard, the records the
+ *                                        entries bound, and the head recorded
+ *                                        before (exit 1 when anything fails)
+ *   jzz audit head                       {"seq": N, "mac": "HEX"}: the newest
+ *                                        entry, to be kept elsewhere (the
+ *                                        journal) for a later verify --head
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_service.h"
 
-int
-cmd_audit(const struct cli_opts *opts, int argc, char **argv)
+struct audit_args {
+	bool        head;
+	long long   head_seq;
+	const char *head_mac;
+};
+
+static int
+audit_run(struct service *s, const struct service_actor *a, void *arg)
 {
-	struct service            *s;
-	struct service_actor       a;
+	struct audit_args         *x = arg;
 	struct service_audit_check r;
 	enum service_status        st;
 	struct strbuf              sb;
+	long long                  seq;
+	char                       mac[80];
 	int                        rc;
 
-	if (argc != 2 || strcmp(argv[1], "verify") != 0) {
-		cli_error("usage: jzz audit verify");
-		return CLI_BADCASE;
-	}
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_audit_verify(s, &a, &r);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "audit");
-		service_close(s);
+	strbuf_init(&sb);
+	if (x->head) {
+		if ((st = service_audit_head(s, a, &seq, mac)) != SERVICE_OK)
+			return cli_service_fail(s, st, "audit head");
+		strbuf_printf(&sb, "{\"seq\": %lld, \"mac\": \"%s\"}", seq, mac);
+		rc = cli_print(&sb);
+		strbuf_free(&sb);
 		return rc;
 	}
-	service_close(s);
-	strbuf_init(&sb);
+	if ((st = service_audit_verify(s, a, x->head_seq, x->head_mac, &r)) != SERVICE_OK)
+		return cli_service_fail(s, st, "audit");
 	strbuf_printf(&sb, "{\"ok\":%s,\"entries\":%ld", r.ok ? "true" : "false", r.entries);
 	if (!r.ok) {
 		strbuf_printf(&sb, ",\"first_broken\":%ld,\"reason\":", r.first_broken);
@@ -47,4 +55,27 @@ cmd_audit(const struct cli_opts *opts, int argc, char **argv)
 		rc = CLI_FAIL;
 	}
 	return rc;
+}
+
+int
+cmd_audit(const struct cli_opts *opts, int argc, char **argv)
+{
+	struct audit_args x = { false, 0, NULL };
+	char             *end;
+
+	if (argc == 2 && strcmp(argv[1], "head") == 0)
+		x.head = true;
+	else if (argc == 4 && strcmp(argv[1], "verify") == 0 && strcmp(argv[2], "--head") == 0) {
+		x.head_seq = strtoll(argv[3], &end, 10);
+		if (x.head_seq <= 0 || *end != ':' || strlen(end + 1) != 64 ||
+		    strspn(end + 1, "0123456789abcdef") != 64) {
+			cli_error("audit verify --head SEQ:MAC (as `jzz audit head` printed it)");
+			return CLI_BADCASE;
+		}
+		x.head_mac = end + 1;
+	} else if (argc != 2 || strcmp(argv[1], "verify") != 0) {
+		cli_error("usage: jzz audit verify [--head SEQ:MAC] | jzz audit head");
+		return CLI_BADCASE;
+	}
+	return cli_with_service(opts, audit_run, &x);
 }

@@ -194,7 +194,7 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		 * production database (service_open_mode refuses one). */
 		if (stat(db, &st) == 0 && st.st_size > 0) {
 			s = service_open_mode(db, SERVICE_DB_TRAINING, err, sizeof err);
-			if (s == NULL || service_actor(s, "admin", NULL, &a) != SERVICE_OK ||
+			if (s == NULL || service_actor_owner(s, NULL, &a) != SERVICE_OK ||
 			    service_training_reset(s, &a, day) != SERVICE_OK) {
 				cli_error("demo: cannot reset %s: %s", db, s != NULL ? service_errmsg(s) : err);
 				service_close(s);

@@ -1,10 +1,13 @@
 /*
- * cmd_init.c: `jzz --db PATH init --centre CODE`: a new database with the
- * schema, the centres and kiosks, the holiday calendar of
- * <datadir>/holidays (or $JZZ_HOLIDAYS_DIR), and the account admin.
- * A file that already holds data is refused (exit 2): init never
- * overwrites records. With --training the file is a training database,
- * filled with the demo accounts and persons.
+ * cmd_init.c: `jzz --db PATH init --centre CODE [--rehearsal | --training]
+ * [--password-file F]`: a new database with the schema, the centres and
+ * kiosks, the holiday calendar of <datadir>/holidays (or $JZZ_HOLIDAYS_DIR),
+ * the audit key file, and the account admin with a temporary password (the
+ * first line of F, or one made and printed once: "admin password: ...").
+ * Anything at PATH but an empty file is refused (exit 2) and left as it
+ * was: init never overwrites records. --rehearsal makes a database for
+ * tests and rehearsals (any day of work, marked as not production);
+ * --training a training database filled with the demo accounts and persons.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,19 +19,33 @@
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char         *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
-	char                dir[4096], err[512];
-	enum service_status st;
+	const char              *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
+	const char              *pwfile = NULL;
+	char                     dir[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
+	enum service_status      st;
+	struct service_init_opts o;
+	bool                     rehearsal = false, training = opts->training;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
 			centre = argv[++i];
 		else if (strncmp(argv[i], "--centre=", 9) == 0)
 			centre = argv[i] + 9;
+		else if (strcmp(argv[i], "--rehearsal") == 0)
+			rehearsal = true;
+		else if (strcmp(argv[i], "--training") == 0)
+			training = true;
+		else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
+			pwfile = argv[++i];
 		else {
-			cli_error("usage: jzz --db PATH init --centre CODE");
+			cli_error("usage: jzz --db PATH init --centre CODE [--rehearsal | --training]"
+			    " [--password-file FILE]");
 			return CLI_BADCASE;
 		}
+	}
+	if (rehearsal && training) {
+		cli_error("init: --rehearsal or --training, not both");
+		return CLI_BADCASE;
 	}
 	if (centre == NULL) {
 		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
@@ -43,19 +60,43 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
 		snprintf(dir, sizeof dir, "%s", "");
 	}
-	if (opts->training && opts->db == NULL) {
+	if (training && opts->db == NULL) {
 		cli_error("init --training: --db PATH is required (never the default database)");
 		return CLI_BADCASE;
 	}
+	if (!training && !rehearsal && opts->today != JZZ_DATE_NONE &&
+	    opts->today != cli_real_today()) {
+		cli_error("init: --today: a production database works on the real date only"
+		    " (init --rehearsal for another day)");
+		return CLI_FAIL;
+	}
 	/* --training: a training database, with its demo data (as `training init`) */
-	if (opts->training)
+	if (training) {
 		st = service_init_training(opts->db, centre, dir[0] != '\0' ? dir : NULL,
 		    cli_today(opts), err, sizeof err);
-	else
-		st = service_init(opts->db, centre, dir[0] != '\0' ? dir : NULL, err, sizeof err);
+		if (st == SERVICE_OK)
+			for (size_t i = 0; i < service_demo_naccounts; i++)
+				if (strcmp(service_demo_accounts[i].user, "admin") == 0)
+					printf("admin password: %s\n", service_demo_accounts[i].password);
+	} else {
+		memset(&o, 0, sizeof o);
+		o.centre = centre;
+		o.holidays_dir = dir[0] != '\0' ? dir : NULL;
+		o.mode = rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
+		if (pwfile != NULL) {
+			if (!cli_password(pwfile, "", pw, sizeof pw))
+				return CLI_BADCASE;
+			o.admin_password = pw;
+		}
+		st = service_create(opts->db, &o, err, sizeof err);
+		explicit_bzero(pw, sizeof pw);
+		if (st == SERVICE_OK && pwfile == NULL)
+			printf("admin password: %s\n", o.admin_password_out);
+		explicit_bzero(o.admin_password_out, sizeof o.admin_password_out);
+	}
 	if (st != SERVICE_OK) {
 		cli_error("init: %s", err);
 		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
 	}
-	return CLI_OK;
+	return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
 }

@@ -327,8 +327,7 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		return CLI_FAIL;
 	/* The actor stands at --centre when it names a centre; a report of
 	 * "all" is made from the account's own centre. */
-	if (service_actor(s, opts->user, opts->centre, &a) != SERVICE_OK) {
-		cli_error("%s", service_errmsg(s));
+	if (cli_actor(s, opts, &a) < 0) {
 		service_close(s);
 		return CLI_FAIL;
 	}

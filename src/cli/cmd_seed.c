@@ -88,12 +88,13 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct store_seed_opts  o;
 	struct store_seed_stats stats;
 	struct seed_bar         bar;
-	struct store           *st = NULL;
+	struct service         *s;
+	struct service_init_opts io;
+	struct service_actor    owner;
 	struct stat             sb;
 	const char             *env = getenv("JZZ_HOLIDAYS_DIR");
 	char                    dir[4096], err[512], *list = NULL, *end;
 	enum service_status     sst;
-	enum store_rc           rc;
 	double                  t0;
 
 	memset(&o, 0, sizeof o);
@@ -147,28 +148,35 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 		snprintf(dir, sizeof dir, "%s", env);
 	else
 		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
-	sst = service_init(opts->db,
-	    opts->centre != NULL ? opts->centre : o.ncentres > 0 ? o.centres[0] : "310105009",
-	    access(dir, R_OK | X_OK) == 0 ? dir : NULL, err, sizeof err);
+	/* A synthetic district is no production database: a rehearsal one,
+	 * which any day of work may be used on. */
+	memset(&io, 0, sizeof io);
+	io.centre = opts->centre != NULL ? opts->centre : o.ncentres > 0 ? o.centres[0] : "310105009";
+	io.holidays_dir = access(dir, R_OK | X_OK) == 0 ? dir : NULL;
+	io.mode = SERVICE_DB_REHEARSAL;
+	sst = service_create(opts->db, &io, err, sizeof err);
+	explicit_bzero(io.admin_password_out, sizeof io.admin_password_out);
 	if (sst != SERVICE_OK) {
 		cli_error("seed: %s", err);
 		return CLI_FAIL;
 	}
-	if (store_open(opts->db, false, &st, err, sizeof err) != STORE_OK) {
-		cli_error("seed: %s", err);
+	if ((s = service_open(opts->db, err, sizeof err)) == NULL ||
+	    service_actor_owner(s, NULL, &owner) != SERVICE_OK) {
+		cli_error("seed: %s", s != NULL ? service_errmsg(s) : err);
+		service_close(s);
 		return CLI_FAIL;
 	}
 	bar.t0 = t0 = seed_cmd_clock();
 	bar.tty = isatty(STDERR_FILENO);
 	o.progress = seed_cmd_progress;
 	o.progress_arg = &bar;
-	rc = store_seed(st, &o, &stats);
-	if (rc != STORE_OK) {
-		cli_error("seed: %s", store_errmsg(st));
-		store_close(st);
+	sst = service_seed(s, &owner, &o, &stats);
+	if (sst != SERVICE_OK) {
+		cli_error("%s", service_errmsg(s));
+		service_close(s);
 		return CLI_FAIL;
 	}
-	store_close(st);
+	service_close(s);
 	if (stat(opts->db, &sb) != 0)
 		sb.st_size = 0;
 	printf("{\"persons\":%ld,\"applications\":%ld,\"registrations\":%ld,\"permits\":%ld,"

@@ -12,6 +12,7 @@ cmd_status(const struct cli_opts *opts, int argc, char **argv)
 {
 	const char                *id = NULL, *name = NULL;
 	struct service            *s;
+	struct service_actor       a;
 	struct service_status_info r;
 	enum service_status        st;
 	struct strbuf              sb;
@@ -31,7 +32,11 @@ cmd_status(const struct cli_opts *opts, int argc, char **argv)
 	}
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
-	st = service_status_query(s, id, name, cli_today(opts), &r);
+	if (cli_actor(s, opts, &a) < 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	st = service_status_query(s, &a, id, name, cli_today(opts), &r);
 	if (st != SERVICE_OK) {
 		rc = cli_service_fail(s, st, "status");
 		service_close(s);

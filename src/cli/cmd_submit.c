@@ -87,9 +87,16 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 		service_close(s);
 		return rc == CLI_BADCASE ? CLI_FAIL : rc;
 	}
-	service_close(s);
 	strbuf_init(&sb);
-	casefmt_decision_open(&sb, &res.decision);
+	if (res.replay_json != NULL) {
+		/* A retry: the decision printed the first time, the same record. */
+		size_t n = strlen(res.replay_json);
+
+		while (n > 0 && res.replay_json[n - 1] != '}')
+			n--;
+		strbuf_printf(&sb, "%.*s", (int)(n > 0 ? n - 1 : 0), res.replay_json);
+	} else
+		casefmt_decision_open(&sb, &res.decision);
 	strbuf_puts(&sb, ",\"record\":{\"application_id\":");
 	strbuf_json_string(&sb, res.application_id);
 	strbuf_puts(&sb, ",\"receipt_no\":");
@@ -98,6 +105,7 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 	else
 		strbuf_puts(&sb, "null");
 	strbuf_puts(&sb, "}}");
+	service_close(s);
 	rc = cli_print(&sb);
 	strbuf_free(&sb);
 	return rc;

@@ -1,17 +1,21 @@
 /*
- * cmd_user.c: accounts and settings from the command line (issue 5):
+ * cmd_user.c: accounts and settings from the command line:
  *
  *   jzz user list                              every account and its state
- *   jzz user add NAME --role R [--centre C]    a new account (password at first login)
- *   jzz user disable|enable|reset NAME         (reset: password set again at next login)
- *   jzz user password NAME  < PASSWORD         the first password of an account that has none
+ *   jzz user add NAME --role R [--centre C] [--password-file F]
+ *                                              a new account with a temporary password
+ *   jzz user disable|enable NAME
+ *   jzz user reset NAME [--password-file F]    a new temporary password
+ *   jzz --user NAME --password-file OLD user password [--new-password-file NEW]
+ *                                              one's own password, the old (or temporary) one proven
  *   jzz user login NAME     < PASSWORD         checks a password (lockout applies); exit 0 if ok
  *   jzz user setting KEY [VALUE]               idle_minutes (admin), work_day, db_mode
  *
- * The acting account is --user (default admin), as for every command; the
- * service layer checks that it is an administrator. Passwords are read from
- * the first line of standard input, never from the command line, where any
- * user of the machine could read them in the process list.
+ * The acting account is the owner or --user with its password, as for every
+ * command; the service layer checks that it is an administrator. A
+ * temporary password given by no file is made by jzz and printed once as
+ * "NAME password: ..."; passwords are never read from the command line,
+ * where any user of the machine could read them in the process list.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +27,9 @@ static int
 user_usage(void)
 {
 	cli_error("usage: jzz user list | add NAME --role clerk|supervisor|trainer|admin"
-	    " [--centre CODE] | disable|enable|reset|password|login NAME | setting KEY [VALUE]");
+	    " [--centre CODE] [--password-file F] | disable|enable NAME | reset NAME"
+	    " [--password-file F] | password [--new-password-file F] | login NAME |"
+	    " setting KEY [VALUE]");
 	return CLI_BADCASE;
 }
 
@@ -58,8 +64,9 @@ user_list(struct service *s, const struct service_actor *a)
 		strbuf_puts(&sb, i > 0 ? ",{\"user\":" : "{\"user\":");
 		strbuf_json_string(&sb, u->user);
 		strbuf_printf(&sb, ",\"role\":\"%s\",\"centre\":\"%s\",\"has_password\":%s,"
-		    "\"disabled\":%s,\"locked\":%s,\"failures\":%d}", service_role_code(u->role),
-		    u->centre, u->has_password ? "true" : "false", u->disabled ? "true" : "false",
+		    "\"temporary\":%s,\"disabled\":%s,\"locked\":%s,\"failures\":%d}",
+		    service_role_code(u->role), u->centre, u->has_password ? "true" : "false",
+		    u->must_change ? "true" : "false", u->disabled ? "true" : "false",
 		    u->locked ? "true" : "false", u->failures);
 	}
 	strbuf_putc(&sb, ']');
@@ -108,81 +115,143 @@ user_setting(struct service *s, const struct service_actor *a, int argc, char **
 	return CLI_OK;
 }
 
+/* One's own password: the old (or temporary) one by --password-file or
+ * the terminal, the new one by --new-password-file or typed twice. */
+static int
+user_password(const struct cli_opts *opts, const char *new_file)
+{
+	struct service     *s;
+	enum service_status st;
+	char                old[SERVICE_PASSWORD_MAX + 4], pw[SERVICE_PASSWORD_MAX + 4];
+	char                again[SERVICE_PASSWORD_MAX + 4];
+	int                 rc = CLI_OK;
+
+	if (opts->user == NULL) {
+		cli_error("user password: give --user NAME (and --password-file OLD): one sets one's"
+		    " own password; an administrator resets others' (user reset)");
+		return CLI_BADCASE;
+	}
+	if (!cli_password(opts->password_file, "current or temporary password: ", old, sizeof old))
+		return CLI_FAIL;
+	if (!cli_password(new_file, "new password: ", pw, sizeof pw) ||
+	    (new_file == NULL && !cli_password(NULL, "again: ", again, sizeof again))) {
+		explicit_bzero(old, sizeof old);
+		return CLI_FAIL;
+	}
+	if (new_file == NULL && strcmp(pw, again) != 0) {
+		cli_error("user password: the two new passwords differ");
+		rc = CLI_BADCASE;
+	} else if ((s = cli_service_open(opts)) == NULL) {
+		rc = CLI_FAIL;
+	} else {
+		st = service_password_change(s, opts->user, old, pw, time(NULL));
+		if (st != SERVICE_OK)
+			rc = st == SERVICE_ERR_DENIED ?
+			    (cli_error("user password: %s: wrong account or password", opts->user),
+			    CLI_FAIL) : cli_service_fail(s, st, "user password");
+		service_close(s);
+	}
+	explicit_bzero(old, sizeof old);
+	explicit_bzero(pw, sizeof pw);
+	explicit_bzero(again, sizeof again);
+	return rc;
+}
+
+struct user_act {
+	const char *action, *name, *role, *centre, *pwfile;
+	int         argc;
+	char      **argv;
+};
+
+static int
+user_act(struct service *s, const struct service_actor *a, void *arg)
+{
+	struct user_act    *u = arg;
+	enum service_status st;
+	char                given[SERVICE_PASSWORD_MAX + 4], temp[64];
+	bool                have = false;
+
+	if (strcmp(u->action, "list") == 0)
+		return user_list(s, a);
+	if (strcmp(u->action, "setting") == 0)
+		return user_setting(s, a, u->argc, u->argv);
+	if (strcmp(u->action, "disable") == 0)
+		st = service_user_disable(s, a, u->name, time(NULL));
+	else if (strcmp(u->action, "enable") == 0)
+		st = service_user_enable(s, a, u->name, time(NULL));
+	else {
+		if (u->pwfile != NULL) {
+			if (!cli_password(u->pwfile, "", given, sizeof given))
+				return CLI_FAIL;
+			have = true;
+		}
+		if (strcmp(u->action, "add") == 0)
+			st = service_user_add(s, a, u->name,
+			    (enum service_role)service_role_from_code(u->role), u->centre,
+			    have ? given : NULL, temp, sizeof temp);
+		else
+			st = service_user_reset(s, a, u->name, time(NULL), have ? given : NULL, temp,
+			    sizeof temp);
+		explicit_bzero(given, sizeof given);
+		if (st == SERVICE_OK && !have)
+			printf("%s password: %s\n", u->name, temp);
+		explicit_bzero(temp, sizeof temp);
+		if (st == SERVICE_OK && fflush(stdout) != 0)
+			return CLI_FAIL;
+	}
+	return st == SERVICE_OK ? CLI_OK : cli_service_fail(s, st, u->action);
+}
+
 int
 cmd_user(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char          *action = argc > 1 ? argv[1] : "", *name = argc > 2 ? argv[2] : NULL;
-	const char          *role = NULL, *centre = NULL;
-	struct service      *s;
-	struct service_actor a;
-	enum service_status  st = SERVICE_OK;
-	int                  rc = CLI_OK, r;
+	struct user_act u = { argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : NULL, NULL, NULL,
+		NULL, argc, argv };
+	const char     *new_file = NULL;
+	struct service *s;
+	int             rc, first = 3;
 
-	if (strcmp(action, "list") == 0 ? argc != 2 :
-	    strcmp(action, "add") == 0 ? argc < 3 :
-	    strcmp(action, "setting") == 0 ? argc != 3 && argc != 4 : argc != 3)
-		return user_usage();
-	if (strcmp(action, "add") == 0) {
-		for (int i = 3; i < argc; i++) {
-			if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
-				role = argv[++i];
-			else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
-				centre = argv[++i];
+	if (strcmp(u.action, "password") == 0) {
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--new-password-file") == 0 && i + 1 < argc)
+				new_file = argv[++i];
 			else
 				return user_usage();
 		}
-		if (service_role_from_code(role) < 0) {
+		return user_password(opts, new_file);
+	}
+	if (strcmp(u.action, "list") == 0 ? argc != 2 :
+	    strcmp(u.action, "setting") == 0 ? argc != 3 && argc != 4 : argc < 3)
+		return user_usage();
+	if (strcmp(u.action, "add") == 0 || strcmp(u.action, "reset") == 0) {
+		for (int i = first; i < argc; i++) {
+			if (strcmp(argv[i], "--role") == 0 && i + 1 < argc && u.action[0] == 'a')
+				u.role = argv[++i];
+			else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc && u.action[0] == 'a')
+				u.centre = argv[++i];
+			else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
+				u.pwfile = argv[++i];
+			else
+				return user_usage();
+		}
+		if (u.action[0] == 'a' && service_role_from_code(u.role) < 0) {
 			cli_error("user add: --role clerk|supervisor|trainer|admin");
 			return CLI_BADCASE;
 		}
+	} else if (strcmp(u.action, "disable") != 0 && strcmp(u.action, "enable") != 0 &&
+	    strcmp(u.action, "login") != 0 && strcmp(u.action, "list") != 0 &&
+	    strcmp(u.action, "setting") != 0) {
+		return user_usage();
+	} else if (strcmp(u.action, "setting") != 0 && strcmp(u.action, "list") != 0 && argc != 3) {
+		return user_usage();
 	}
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	/* password and login act for the account named, not for --user */
-	if (strcmp(action, "password") == 0 || strcmp(action, "login") == 0) {
-		char pw[SERVICE_PASSWORD_MAX + 4];
-
-		if (strcmp(action, "login") == 0) {
-			rc = user_login(s, name, opts);
-		} else if (!user_read_password(pw, sizeof pw)) {
-			cli_error("user password: the password is read from standard input");
-			rc = CLI_BADCASE;
-		} else {
-			st = service_password_set(s, name, pw, time(NULL));
-			explicit_bzero(pw, sizeof pw);
-			if (st != SERVICE_OK)
-				rc = cli_service_fail(s, st, "user password");
-		}
+	if (strcmp(u.action, "login") == 0) {
+		/* a check of a password: no actor, the lockout applies */
+		if ((s = cli_service_open(opts)) == NULL)
+			return CLI_FAIL;
+		rc = user_login(s, u.name, opts);
 		service_close(s);
 		return rc;
 	}
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	if (strcmp(action, "list") == 0) {
-		rc = user_list(s, &a);
-	} else if (strcmp(action, "setting") == 0) {
-		rc = user_setting(s, &a, argc, argv);
-	} else {
-		if (strcmp(action, "add") == 0)
-			st = service_user_add(s, &a, name, (enum service_role)service_role_from_code(role),
-			    centre);
-		else if (strcmp(action, "disable") == 0)
-			st = service_user_disable(s, &a, name, time(NULL));
-		else if (strcmp(action, "enable") == 0)
-			st = service_user_enable(s, &a, name, time(NULL));
-		else if (strcmp(action, "reset") == 0)
-			st = service_user_reset(s, &a, name, time(NULL));
-		else {
-			service_close(s);
-			return user_usage();
-		}
-		if (st != SERVICE_OK) {
-			r = cli_service_fail(s, st, action);
-			rc = r;
-		}
-	}
-	service_close(s);
-	return rc;
+	return cli_with_service(opts, user_act, &u);
 }

@@ -30,8 +30,9 @@ static const struct cli_command main_commands[] = {
 static void
 main_usage(FILE *f)
 {
-	fprintf(f, "usage: jzz [--db PATH] [--today YYYY-MM-DD] [--user NAME] [--centre CODE]"
-	    " [--lang zh|en] [--training] COMMAND [ARGS]\n\ncommands:\n");
+	fprintf(f, "usage: jzz [--db PATH|URI] [--today YYYY-MM-DD] [--user NAME"
+	    " [--password-file FILE]] [--centre CODE] [--lang zh|en] [--training] COMMAND [ARGS]\n"
+	    "\ncommands:\n");
 	for (size_t i = 0; i < sizeof main_commands / sizeof main_commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary_en);
 }
@@ -54,7 +55,7 @@ main_option(int argc, char **argv, int *i, const char *name)
 int
 main(int argc, char **argv)
 {
-	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, "zh", false };
+	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, NULL, "zh", false };
 	const char     *today = getenv("JZZ_TODAY"), *v;
 	int             i;
 
@@ -65,6 +66,8 @@ main(int argc, char **argv)
 			today = v;
 		else if ((v = main_option(argc, argv, &i, "--user")) != NULL)
 			opts.user = v;
+		else if ((v = main_option(argc, argv, &i, "--password-file")) != NULL)
+			opts.password_file = v;
 		else if ((v = main_option(argc, argv, &i, "--centre")) != NULL)
 			opts.centre = v;
 		else if ((v = main_option(argc, argv, &i, "--lang")) != NULL)

@@ -403,6 +403,24 @@ casefmt_change(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 	    sizeof c->change.new_value, false) < 0 ? -1 : 0;
 }
 
+/* request_id: 1 to 64 of A-Z a-z 0-9 . _ - (case-format.md). */
+static int
+casefmt_request_id(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
+{
+	int rc = casefmt_string(x, root, "request_id", "request_id", c->request_id,
+	    sizeof c->request_id, false);
+
+	if (rc <= 0)
+		return rc;
+	if (c->request_id[0] == '\0')
+		return casefmt_fail(x, "request_id", "empty (1 to 64 characters)");
+	for (const char *p = c->request_id; *p != '\0'; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '_' || *p == '-'))
+			return casefmt_fail(x, "request_id", "only A-Z a-z 0-9 . _ - may be used");
+	return 0;
+}
+
 static int
 casefmt_case(struct casefmt_ctx *x, struct jsonv *root, jzz_date default_today, struct jzz_case *c)
 {
@@ -433,7 +451,7 @@ casefmt_case(struct casefmt_ctx *x, struct jsonv *root, jzz_date default_today, 
 	    casefmt_string(x, root, "fee_receipt_no", "fee_receipt_no", c->fee_receipt_no,
 	    sizeof c->fee_receipt_no, false) < 0 ||
 	    casefmt_bool(x, root, "personal_reason", "personal_reason", &c->personal_reason) < 0 ||
-	    casefmt_change(x, root, c) < 0)
+	    casefmt_change(x, root, c) < 0 || casefmt_request_id(x, root, c) < 0)
 		return -1;
 	if (casefmt_object(x, root, "kiosk", &k) < 0)
 		return -1;

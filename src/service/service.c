@@ -18,6 +18,7 @@
 
 static const char *const service_status_codes[SERVICE_ERR__COUNT] = {
 	"ok", "database", "denied", "not_found", "invalid", "state", "exists", "version", "nomem",
+	"session", "busy",
 };
 static const char *const service_role_codes[SERVICE_ROLE__COUNT] = {
 	"clerk", "supervisor", "trainer", "admin",
@@ -227,7 +228,9 @@ service_open(const char *path, char *err, size_t errlen)
 }
 
 /* The file's mark against the mode asked for: a training copy must never
- * serve the public, nor a trainee practise on real records. */
+ * serve the public, nor a trainee practise on real records. A rehearsal
+ * file opens where production is asked for: tests and rehearsals drive the
+ * same commands. */
 static bool
 service_mode_check(struct service *s, const char *path, enum service_db_mode want, char *err,
                    size_t errlen)
@@ -242,19 +245,51 @@ service_mode_check(struct service *s, const char *path, enum service_db_mode wan
 		snprintf(err, errlen, "%s: not a jzz database (unknown application id)", path);
 		return false;
 	}
-	s->mode = kind == STORE_DB_TRAINING ? SERVICE_DB_TRAINING : SERVICE_DB_PRODUCTION;
-	if (s->mode == want)
+	s->mode = kind == STORE_DB_TRAINING ? SERVICE_DB_TRAINING : kind == STORE_DB_REHEARSAL ?
+	    SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
+	if (s->mode == want || (s->mode == SERVICE_DB_REHEARSAL && want == SERVICE_DB_PRODUCTION))
 		return true;
 	if (s->mode == SERVICE_DB_TRAINING)
 		snprintf(err, errlen, "%s: is a training database; open it in training mode"
 		    " (jzz --training, jzz demo)", path);
 	else
-		snprintf(err, errlen, "%s: is a production database, not a training one", path);
+		snprintf(err, errlen, "%s: is a %s database, not a training one", path,
+		    s->mode == SERVICE_DB_REHEARSAL ? "rehearsal" : "production");
 	return false;
 }
 
+/* A file made before the audit key (schema v4 and older) gets its key now,
+ * and the mark from which entry on the chain is keyed. */
+static enum service_status
+service_key_tx(struct service *s, void *arg)
+{
+	(void)arg;
+	SERVICE_TRY(s, store_audit_mark(s->st, false, false));
+	return SERVICE_OK;
+}
+
+static enum service_status
+service_key_open(struct service *s, const char *path, const char *key_path)
+{
+	char        kp[4096];
+	struct stat sb;
+	enum service_status st;
+
+	if (!service_audit_key_path(path, key_path, kp, sizeof kp))
+		return service_fail(s, SERVICE_ERR_INVALID, "audit key path too long");
+	if (!store_audit_marked(s->st) && lstat(kp, &sb) != 0 && errno == ENOENT) {
+		if ((st = service_audit_key_create(s, kp)) != SERVICE_OK)
+			return st;
+		return service_tx(s, service_key_tx, NULL);
+	}
+	if ((st = service_audit_key_load(s, kp)) != SERVICE_OK)
+		return st;
+	return store_audit_marked(s->st) ? SERVICE_OK : service_tx(s, service_key_tx, NULL);
+}
+
 struct service *
-service_open_mode(const char *path, enum service_db_mode mode, char *err, size_t errlen)
+service_open_with(const char *path, enum service_db_mode mode, const char *key_path, char *err,
+                  size_t errlen)
 {
 	char            def[4096];
 	struct service *s;
@@ -281,12 +316,18 @@ service_open_mode(const char *path, enum service_db_mode mode, char *err, size_t
 		service_close(s);
 		return NULL;
 	}
-	if (service_load(s) != SERVICE_OK) {
+	if (service_key_open(s, path, key_path) != SERVICE_OK || service_load(s) != SERVICE_OK) {
 		snprintf(err, errlen, "%s", s->err);
 		service_close(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct service *
+service_open_mode(const char *path, enum service_db_mode mode, char *err, size_t errlen)
+{
+	return service_open_with(path, mode, NULL, err, errlen);
 }
 
 void
@@ -297,6 +338,8 @@ service_close(struct service *s)
 	store_close(s->st);
 	calendar_free(s->cal);
 	free(s->places);
+	free(s->sessions);
+	free(s->replay);
 	free(s);
 }
 
@@ -355,52 +398,47 @@ service_read_holidays(struct service *s, const char *dir, struct calendar *cal)
 	return st;
 }
 
-struct service_init_arg {
-	const char          *centre;
-	struct calendar     *cal;
-	enum service_db_mode mode;
-};
-
 static enum service_status
-service_init_tx(struct service *s, void *arg)
+service_create_tx(struct service *s, void *arg)
 {
-	struct service_init_arg *ia = arg;
-	struct service_actor     a = { "admin", SERVICE_ROLE_ADMIN, "" };
-	jzz_date                 today;
-	time_t                   now = time(NULL);
-	struct tm                tm;
+	struct service_init_opts *o = arg;
+	struct service_actor      a;
+	static const enum store_db_kind kinds[] = {
+		[SERVICE_DB_PRODUCTION] = STORE_DB_PRODUCTION,
+		[SERVICE_DB_TRAINING] = STORE_DB_TRAINING,
+		[SERVICE_DB_REHEARSAL] = STORE_DB_REHEARSAL,
+	};
+	static const char *const made[] = {
+		[SERVICE_DB_PRODUCTION] = "database created",
+		[SERVICE_DB_TRAINING] = "training database created",
+		[SERVICE_DB_REHEARSAL] = "rehearsal database created (not production)",
+	};
+	enum service_status st;
 
-	localtime_r(&now, &tm);
-	today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	snprintf(a.centre, sizeof a.centre, "%s", ia->centre);
-	SERVICE_TRY(s, store_meta_set(s->st, "home_centre", ia->centre));
-	SERVICE_TRY(s, store_db_kind_set(s->st, ia->mode == SERVICE_DB_TRAINING ?
-	    STORE_DB_TRAINING : STORE_DB_PRODUCTION));
-	SERVICE_TRY(s, store_calendar_save(s->st, ia->cal));
-	SERVICE_TRY(s, store_user_add(s->st, "admin", "admin", ia->centre));
-	return service_audit(s, &a, today, "init", ia->centre,
-	    ia->mode == SERVICE_DB_TRAINING ? "training database created" : "database created");
+	SERVICE_TRY(s, store_meta_set(s->st, "home_centre", o->centre));
+	snprintf(s->home_centre, sizeof s->home_centre, "%s", o->centre);
+	SERVICE_TRY(s, store_db_kind_set(s->st, kinds[o->mode]));
+	SERVICE_TRY(s, store_audit_mark(s->st, true, true));
+	if ((st = service_account_put(s, "admin", "admin", o->centre, o->admin_password_out, true))
+	    != SERVICE_OK)
+		return st;
+	if ((st = service_actor_issue(s, STORE_OWNER_ACCOUNT, o->centre, true, &a)) != SERVICE_OK)
+		return st;
+	return service_audit(s, &a, service_real_today(), "init", o->centre, made[o->mode]);
 }
 
 enum service_status
-service_init(const char *path, const char *centre, const char *holidays_dir, char *err,
-             size_t errlen)
+service_create(const char *path, struct service_init_opts *o, char *err, size_t errlen)
 {
-	return service_init_mode(path, centre, holidays_dir, SERVICE_DB_PRODUCTION, err, errlen);
-}
-
-enum service_status
-service_init_mode(const char *path, const char *centre, const char *holidays_dir,
-                  enum service_db_mode mode, char *err, size_t errlen)
-{
-	char                    def[4096];
-	struct service          tmp;
-	struct service_init_arg ia;
-	enum store_rc           rc;
-	enum service_status     st;
-	bool                    ok = false;
+	char                def[4096], kp[4096];
+	struct service      tmp;
+	struct calendar    *cal = NULL;
+	enum store_rc       rc;
+	enum service_status st;
+	bool                ok = false, key_made = false;
 
 	memset(&tmp, 0, sizeof tmp);
+	o->admin_password_out[0] = '\0';
 	if (path == NULL) {
 		if (!service_default_path(def, sizeof def)) {
 			snprintf(err, errlen, "no database path: give --db or set HOME");
@@ -409,8 +447,14 @@ service_init_mode(const char *path, const char *centre, const char *holidays_dir
 		path = def;
 		service_make_parent(path);
 	}
-	if (centre == NULL || strlen(centre) != 9) {
+	if (o->centre == NULL || strlen(o->centre) != 9 ||
+	    strspn(o->centre, "0123456789") != 9) {
 		snprintf(err, errlen, "--centre: a 9-digit centre code is needed (e.g. 310105009)");
+		return SERVICE_ERR_INVALID;
+	}
+	if ((unsigned)o->mode > SERVICE_DB_REHEARSAL ||
+	    !service_audit_key_path(path, o->audit_key, kp, sizeof kp)) {
+		snprintf(err, errlen, "bad database mode or key path");
 		return SERVICE_ERR_INVALID;
 	}
 	rc = store_open(path, true, &tmp.st, err, errlen);
@@ -418,29 +462,60 @@ service_init_mode(const char *path, const char *centre, const char *holidays_dir
 		return SERVICE_ERR_EXISTS;
 	if (rc != STORE_OK)
 		return SERVICE_ERR_DB;
-	ia.centre = centre;
-	ia.mode = mode;
-	ia.cal = calendar_new();
-	st = ia.cal == NULL ? SERVICE_ERR_NOMEM : service_load(&tmp);
+	st = (cal = calendar_new()) == NULL ? SERVICE_ERR_NOMEM : service_load(&tmp);
 	for (size_t i = 0; st == SERVICE_OK && i < tmp.nplaces; i++)
-		if (tmp.places[i].kind == SERVICE_PLACE_CENTRE && strcmp(tmp.places[i].code, centre) == 0)
+		if (tmp.places[i].kind == SERVICE_PLACE_CENTRE && strcmp(tmp.places[i].code,
+		    o->centre) == 0)
 			ok = true;
 	if (st == SERVICE_OK && !ok)
 		st = service_fail(&tmp, SERVICE_ERR_INVALID, "--centre: %s is not a centre of the list",
-		    centre);
-	if (st == SERVICE_OK && holidays_dir != NULL)
-		st = service_read_holidays(&tmp, holidays_dir, ia.cal);
+		    o->centre);
+	if (st == SERVICE_OK && o->holidays_dir != NULL)
+		st = service_read_holidays(&tmp, o->holidays_dir, cal);
+	if (st == SERVICE_OK && store_calendar_save(tmp.st, cal) != STORE_OK)
+		st = service_fail(&tmp, SERVICE_ERR_DB, "database: %s", store_errmsg(tmp.st));
+	if (st == SERVICE_OK && o->admin_password != NULL) {
+		st = service_password_check(&tmp, "admin", o->admin_password);
+		if (st == SERVICE_OK)
+			snprintf(o->admin_password_out, sizeof o->admin_password_out, "%s",
+			    o->admin_password);
+	} else if (st == SERVICE_OK)
+		st = service_make_password(&tmp, o->admin_password_out, sizeof o->admin_password_out);
+	if (st == SERVICE_OK && (st = service_audit_key_create(&tmp, kp)) == SERVICE_OK)
+		key_made = true;
 	if (st == SERVICE_OK)
-		st = service_tx(&tmp, service_init_tx, &ia);
+		st = service_tx(&tmp, service_create_tx, o);
 	if (st != SERVICE_OK)
 		snprintf(err, errlen, "%s", tmp.err);
-	calendar_free(ia.cal);
-	store_close(tmp.st);
+	calendar_free(cal);
 	calendar_free(tmp.cal);
 	free(tmp.places);
-	if (st != SERVICE_OK)
-		unlink(path);   /* nothing half-made is left behind */
+	free(tmp.sessions);
+	rc = store_publish(tmp.st, st == SERVICE_OK);
+	if (st == SERVICE_OK && rc != STORE_OK) {
+		snprintf(err, errlen, "%s: something else appeared there meanwhile; nothing was"
+		    " changed", path);
+		st = SERVICE_ERR_EXISTS;
+	}
+	if (st != SERVICE_OK) {
+		if (key_made)
+			unlink(kp);   /* made by this call, for the file that is gone */
+		explicit_bzero(o->admin_password_out, sizeof o->admin_password_out);
+	}
 	return st;
+}
+
+enum service_status
+service_init(const char *path, const char *centre, const char *holidays_dir, char *err,
+             size_t errlen)
+{
+	struct service_init_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.centre = centre;
+	o.holidays_dir = holidays_dir;
+	o.mode = SERVICE_DB_PRODUCTION;
+	return service_create(path, &o, err, errlen);
 }
 
 /* ---- centres ---- */

@@ -1,6 +1,12 @@
 /*
  * service_account.c: logging in, passwords, the administrators' account
- * actions, and the settings (issue 5).
+ * actions, and the settings.
+ *
+ * Why temporary passwords: an account made without one went to whoever
+ * typed its name first. Now every new or reset account gets a temporary
+ * password (given by the administrator, or made here and shown once),
+ * which serves once: to set the account's own (service_password_change).
+ * A login with it issues no actor.
  *
  * Why the caller gives the time: lockout (5 failures, 15 minutes) and idle
  * logout are questions of the clock; with `now` an argument, the tests run
@@ -15,7 +21,9 @@
 #include "service_internal.h"
 
 #include <crypt.h>
+#include <pwquality.h>
 #include <stdio.h>
+#include <sys/random.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,15 +98,95 @@ account_verify(const char *password, const char *hash)
 	return ok && hash != dummy;
 }
 
-static enum service_status
-account_password_ok(struct service *s, const char *password)
+enum service_status
+service_password_check(struct service *s, const char *user, const char *password)
 {
+	pwquality_settings_t *pq;
+	void                 *aux = NULL;
+	char                  buf[PWQ_MAX_ERROR_MESSAGE_LEN];
+	const char           *why = "";
+	int                   q;
+
 	if (password == NULL || service_utf8_chars(password) < SERVICE_PASSWORD_MIN)
 		return service_fail(s, SERVICE_ERR_INVALID, "a password has at least %d characters",
 		    SERVICE_PASSWORD_MIN);
 	if (strlen(password) > SERVICE_PASSWORD_MAX)
 		return service_fail(s, SERVICE_ERR_INVALID, "a password has at most %d bytes",
 		    SERVICE_PASSWORD_MAX);
+	/* The system's policy (/etc/security/pwquality.conf) and cracklib's
+	 * dictionary, as passwd(1) would judge it. */
+	if ((pq = pwquality_default_settings()) == NULL)
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	pwquality_read_config(pq, NULL, &aux);
+	aux = NULL;
+	q = pwquality_check(pq, password, NULL, user, &aux);
+	if (q < 0)   /* the message may be written into buf or be a constant */
+		why = pwquality_strerror(buf, sizeof buf, q, aux);
+	pwquality_free_settings(pq);
+	if (q < 0)
+		return service_fail(s, SERVICE_ERR_INVALID, "password refused: %s", why);
+	return SERVICE_OK;
+}
+
+/* A temporary password: 16 letters and digits that cannot be misread, in
+ * four groups, from the kernel's random source. */
+enum service_status
+service_make_password(struct service *s, char *out, size_t outlen)
+{
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	unsigned char     r[16];
+	size_t            n = 0;
+
+	if (outlen < 20 || getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+		return service_fail(s, SERVICE_ERR_DB, "no random numbers (getrandom)");
+	for (int i = 0; i < 16; i++) {
+		if (i > 0 && i % 4 == 0)
+			out[n++] = '-';
+		out[n++] = alphabet[r[i] % (sizeof alphabet - 1)];
+	}
+	out[n] = '\0';
+	explicit_bzero(r, sizeof r);
+	return SERVICE_OK;
+}
+
+/* The temporary password of a new or reset account: `given` checked, or one
+ * made; its hash into hash. */
+static enum service_status
+account_temporary(struct service *s, const char *user, const char *given, char *out,
+                  size_t outlen, char hash[CRYPT_OUTPUT_SIZE])
+{
+	enum service_status st;
+
+	if (given != NULL) {
+		if ((st = service_password_check(s, user, given)) != SERVICE_OK)
+			return st;
+		if (strlen(given) >= outlen)
+			return service_fail(s, SERVICE_ERR_INVALID, "password too long");
+		snprintf(out, outlen, "%s", given);
+	} else if ((st = service_make_password(s, out, outlen)) != SERVICE_OK)
+		return st;
+	if (!account_hash(out, hash))
+		return service_fail(s, SERVICE_ERR_DB, "cannot hash the password (libxcrypt)");
+	return SERVICE_OK;
+}
+
+enum service_status
+service_account_put(struct service *s, const char *user, const char *role, const char *centre,
+                    const char *password, bool must_change)
+{
+	struct store_account acc;
+	char                 hash[CRYPT_OUTPUT_SIZE];
+	enum store_rc        rc;
+
+	if (!account_hash(password, hash))
+		return service_fail(s, SERVICE_ERR_DB, "cannot hash the password (libxcrypt)");
+	rc = store_account_get(s->st, user, &acc);
+	if (rc == STORE_NOTFOUND)
+		rc = store_account_add(s->st, user, role, centre, hash, must_change);
+	else if (rc == STORE_OK)
+		rc = store_account_set_password(s->st, user, hash, must_change);
+	explicit_bzero(hash, sizeof hash);
+	SERVICE_TRY(s, rc);
 	return SERVICE_OK;
 }
 
@@ -128,6 +216,43 @@ struct login_arg {
 	char                      name[SERVICE_USER_LEN];  /* the name as typed, cut for the log */
 };
 
+/* A failed attempt for a name that is no account: counted and locked in
+ * login_attempts exactly as users.failed_logins would be, so that the
+ * answer (attempts left, the lock) does not tell the two apart. */
+static enum service_status
+login_unknown(struct service *s, struct login_arg *la)
+{
+	int     failures;
+	int64_t locked;
+	char    why[64];
+
+	SERVICE_TRY(s, store_login_attempts_get(s->st, la->name, &failures, &locked));
+	if (locked > 0 && (time_t)locked > la->now) {
+		la->result = SERVICE_LOGIN_LOCKED;
+		la->info->failures = failures;
+		la->info->locked_until = (time_t)locked;
+		return account_audit(s, la->now, la->name, "", la->centre, "login_locked",
+		    "attempt while locked (no such account)");
+	}
+	if (locked > 0)
+		failures = 0;
+	failures++;
+	la->info->failures = failures;
+	if (failures >= SERVICE_LOGIN_ATTEMPTS) {
+		la->info->locked_until = la->now + SERVICE_LOCK_SECONDS;
+		SERVICE_TRY(s, store_login_attempts_set(s->st, la->name, failures,
+		    (int64_t)la->info->locked_until));
+		la->result = SERVICE_LOGIN_LOCKED;
+		return account_audit(s, la->now, la->name, "", la->centre, "lockout",
+		    "no such account");
+	}
+	SERVICE_TRY(s, store_login_attempts_set(s->st, la->name, failures, 0));
+	la->info->attempts_left = SERVICE_LOGIN_ATTEMPTS - failures;
+	la->result = SERVICE_LOGIN_DENIED;
+	snprintf(why, sizeof why, "no such account (%d of %d)", failures, SERVICE_LOGIN_ATTEMPTS);
+	return account_audit(s, la->now, la->name, "", la->centre, "login_failed", why);
+}
+
 static enum service_status
 login_tx(struct service *s, void *arg)
 {
@@ -138,17 +263,9 @@ login_tx(struct service *s, void *arg)
 	char                 why[64];
 
 	memset(la->info, 0, sizeof *la->info);
-	if (!la->known) {
-		la->result = SERVICE_LOGIN_DENIED;
-		return account_audit(s, la->now, la->name, "", la->centre, "login_failed",
-		    "no such account");
-	}
-	rc = store_account_get(s->st, la->user, &acc);
-	if (rc == STORE_NOTFOUND) {   /* removed meanwhile */
-		la->result = SERVICE_LOGIN_DENIED;
-		return account_audit(s, la->now, la->name, "", la->centre, "login_failed",
-		    "no such account");
-	}
+	rc = la->known ? store_account_get(s->st, la->user, &acc) : STORE_NOTFOUND;
+	if (rc == STORE_NOTFOUND)   /* no such account, or removed meanwhile */
+		return login_unknown(s, la);
 	SERVICE_TRY(s, rc);
 	failures = acc.failed_logins;
 	if (acc.locked_until > 0 && (time_t)acc.locked_until > la->now) {
@@ -160,18 +277,15 @@ login_tx(struct service *s, void *arg)
 	}
 	if (acc.locked_until > 0)
 		failures = 0;   /* the lock has run out: a fresh count */
-	if (!acc.has_password) {
-		la->result = acc.disabled ? SERVICE_LOGIN_DISABLED : SERVICE_LOGIN_NEEDS_PASSWORD;
-		return account_audit(s, la->now, acc.name, acc.role, la->centre,
-		    acc.disabled ? "login_disabled" : "login_needs_password",
-		    acc.disabled ? "account disabled" : "no password yet");
-	}
 	if (la->match) {
 		SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, 0, 0));
-		la->result = acc.disabled ? SERVICE_LOGIN_DISABLED : SERVICE_LOGIN_OK;
+		la->result = acc.disabled ? SERVICE_LOGIN_DISABLED : acc.must_change ?
+		    SERVICE_LOGIN_NEEDS_PASSWORD : SERVICE_LOGIN_OK;
 		la->info->attempts_left = SERVICE_LOGIN_ATTEMPTS;
 		return account_audit(s, la->now, acc.name, acc.role, la->centre,
-		    acc.disabled ? "login_disabled" : "login", acc.disabled ? "account disabled" : "");
+		    acc.disabled ? "login_disabled" : acc.must_change ? "login_temporary" : "login",
+		    acc.disabled ? "account disabled" : acc.must_change ?
+		    "temporary password: a new one must be set" : "");
 	}
 	failures++;
 	la->info->failures = failures;
@@ -221,7 +335,7 @@ service_login(struct service *s, const char *user, const char *password, const c
 		service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
 		return SERVICE_LOGIN_ERROR;
 	}
-	la.known = rc == STORE_OK;
+	la.known = rc == STORE_OK && strcmp(acc.name, STORE_OWNER_ACCOUNT) != 0;
 	hash[0] = '\0';
 	if (la.known && acc.has_password &&
 	    store_account_hash(s->st, acc.name, hash, sizeof hash) != STORE_OK) {
@@ -235,8 +349,8 @@ service_login(struct service *s, const char *user, const char *password, const c
 	explicit_bzero(hash, sizeof hash);
 	if (service_tx(s, login_tx, &la) != SERVICE_OK)
 		return SERVICE_LOGIN_ERROR;
-	if ((la.result == SERVICE_LOGIN_OK || la.result == SERVICE_LOGIN_NEEDS_PASSWORD) &&
-	    out != NULL && service_actor(s, la.user, centre, out) != SERVICE_OK)
+	if (la.result == SERVICE_LOGIN_OK && out != NULL &&
+	    service_actor_issue(s, la.user, centre, false, out) != SERVICE_OK)
 		return SERVICE_LOGIN_ERROR;
 	if (la.result == SERVICE_LOGIN_DENIED)
 		service_fail(s, SERVICE_ERR_DENIED, "wrong user name or password");
@@ -246,7 +360,8 @@ service_login(struct service *s, const char *user, const char *password, const c
 	else if (la.result == SERVICE_LOGIN_DISABLED)
 		service_fail(s, SERVICE_ERR_DENIED, "the account is disabled");
 	else if (la.result == SERVICE_LOGIN_NEEDS_PASSWORD)
-		service_fail(s, SERVICE_ERR_STATE, "the account has no password yet: set one");
+		service_fail(s, SERVICE_ERR_STATE, "a temporary password: it serves only to set the"
+		    " account's own (jzz user password --new-password-file F)");
 	return la.result;
 }
 
@@ -256,7 +371,6 @@ struct password_arg {
 	const char *user;
 	const char *hash;
 	time_t      now;
-	bool        first;      /* only when none is set */
 };
 
 static enum service_status
@@ -271,36 +385,9 @@ password_tx(struct service *s, void *arg)
 	SERVICE_TRY(s, rc);
 	if (acc.disabled)
 		return service_fail(s, SERVICE_ERR_DENIED, "the account %s is disabled", pa->user);
-	if (pa->first && acc.has_password)
-		return service_fail(s, SERVICE_ERR_STATE, "%s already has a password", pa->user);
-	SERVICE_TRY(s, store_account_set_password(s->st, acc.name, pa->hash));
+	SERVICE_TRY(s, store_account_set_password(s->st, acc.name, pa->hash, false));
 	return account_audit(s, pa->now, acc.name, acc.role, NULL,
-	    pa->first ? "password_set" : "password_changed", "");
-}
-
-static enum service_status
-password_store(struct service *s, const char *user, const char *password, time_t now, bool first)
-{
-	struct password_arg pa = { user, NULL, now, first };
-	char                hash[CRYPT_OUTPUT_SIZE];
-	enum service_status st;
-
-	if (user == NULL)
-		return service_fail(s, SERVICE_ERR_INVALID, "no user");
-	if ((st = account_password_ok(s, password)) != SERVICE_OK)
-		return st;
-	if (!account_hash(password, hash))
-		return service_fail(s, SERVICE_ERR_DB, "cannot hash the password (libxcrypt)");
-	pa.hash = hash;
-	st = service_tx(s, password_tx, &pa);
-	explicit_bzero(hash, sizeof hash);
-	return st;
-}
-
-enum service_status
-service_password_set(struct service *s, const char *user, const char *password, time_t now)
-{
-	return password_store(s, user, password, now, true);
+	    acc.must_change ? "password_set" : "password_changed", "");
 }
 
 enum service_status
@@ -309,15 +396,30 @@ service_password_change(struct service *s, const char *user, const char *old_pas
 {
 	struct service_login_info info;
 	enum service_login_result r;
+	struct password_arg       pa = { user, NULL, now };
+	char                      hash[CRYPT_OUTPUT_SIZE];
+	enum service_status       st;
 
+	if (user == NULL || old_password == NULL)
+		return service_fail(s, SERVICE_ERR_INVALID, "no user or old password");
+	if ((st = service_password_check(s, user, new_password)) != SERVICE_OK)
+		return st;
+	if (strcmp(old_password, new_password) == 0)
+		return service_fail(s, SERVICE_ERR_INVALID, "the new password must differ from the"
+		    " old one");
 	/* The old password goes through a login, so that guessing it here
 	 * counts towards the lock like anywhere else. */
 	r = service_login(s, user, old_password, NULL, now, NULL, &info);
 	if (r == SERVICE_LOGIN_ERROR)
 		return SERVICE_ERR_DB;
-	if (r != SERVICE_LOGIN_OK)
+	if (r != SERVICE_LOGIN_OK && r != SERVICE_LOGIN_NEEDS_PASSWORD)
 		return SERVICE_ERR_DENIED;
-	return password_store(s, user, new_password, now, false);
+	if (!account_hash(new_password, hash))
+		return service_fail(s, SERVICE_ERR_DB, "cannot hash the password (libxcrypt)");
+	pa.hash = hash;
+	st = service_tx(s, password_tx, &pa);
+	explicit_bzero(hash, sizeof hash);
+	return st;
 }
 
 /* ---- administrators' actions ---- */
@@ -326,46 +428,55 @@ struct service_user_arg {
 	const struct service_actor *a;
 	const char                 *user, *centre;
 	enum service_role           role;
+	const char                 *hash;
 };
 
 static enum service_status
 service_user_add_tx(struct service *s, void *arg)
 {
 	struct service_user_arg *ua = arg;
-	struct store_user        u;
-	enum store_rc            rc = store_user_get(s->st, ua->user, &u);
-	time_t                   now = time(NULL);
-	struct tm                tm;
+	struct store_account     acc;
+	enum store_rc            rc = store_account_get(s->st, ua->user, &acc);
 
 	if (rc == STORE_OK)
 		return service_fail(s, SERVICE_ERR_EXISTS, "user %s exists", ua->user);
 	if (rc != STORE_NOTFOUND)
 		return service_store_fail(s, rc);
-	SERVICE_TRY(s, store_user_add(s->st, ua->user, service_role_code(ua->role), ua->centre));
-	localtime_r(&now, &tm);
-	return service_audit(s, ua->a, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-	    "user_add", ua->user, service_role_code(ua->role));
+	SERVICE_TRY(s, store_account_add(s->st, ua->user, service_role_code(ua->role), ua->centre,
+	    ua->hash, true));
+	return service_audit(s, ua->a, service_real_today(), "user_add", ua->user,
+	    service_role_code(ua->role));
 }
 
 enum service_status
 service_user_add(struct service *s, const struct service_actor *a, const char *user,
-                 enum service_role role, const char *centre)
+                 enum service_role role, const char *centre, const char *password,
+                 char *out, size_t outlen)
 {
-	struct service_user_arg ua = { a, user, centre, role };
+	struct service_user_arg ua = { a, user, centre, role, NULL };
 	enum service_status     st;
+	char                    hash[CRYPT_OUTPUT_SIZE];
 
 	if ((st = service_check_actor(s, a)) != SERVICE_OK)
 		return st;
 	if (a->role != SERVICE_ROLE_ADMIN)
 		return service_fail(s, SERVICE_ERR_DENIED, "only an administrator adds users");
-	if (user == NULL || *user == '\0' || strlen(user) >= SERVICE_USER_LEN ||
-	    (unsigned)role >= SERVICE_ROLE__COUNT)
-		return service_fail(s, SERVICE_ERR_INVALID, "bad user name or role");
+	if (!service_user_name_ok(user))
+		return service_fail(s, SERVICE_ERR_INVALID, "an account name is 1 to 32 of a-z A-Z"
+		    " 0-9 . _ - (and not \"owner\")");
+	if ((unsigned)role >= SERVICE_ROLE__COUNT)
+		return service_fail(s, SERVICE_ERR_INVALID, "unknown role");
 	if (centre != NULL && !service_centre_valid(s, centre))
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no centre %s", centre);
-	return service_tx(s, service_user_add_tx, &ua);
+	if ((st = account_temporary(s, user, password, out, outlen, hash)) != SERVICE_OK)
+		return st;
+	ua.hash = hash;
+	st = service_tx(s, service_user_add_tx, &ua);
+	explicit_bzero(hash, sizeof hash);
+	if (st != SERVICE_OK)
+		explicit_bzero(out, outlen);
+	return st;
 }
-
 
 enum account_action { ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_RESET };
 
@@ -374,6 +485,7 @@ struct account_arg {
 	const char                 *user;
 	time_t                      now;
 	enum account_action         action;
+	const char                 *hash;   /* reset: the temporary password's */
 };
 
 static enum service_status
@@ -384,7 +496,7 @@ account_tx(struct service *s, void *arg)
 	struct store_account     acc;
 	enum store_rc            rc = store_account_get(s->st, aa->user, &acc);
 
-	if (rc == STORE_NOTFOUND)
+	if (rc == STORE_NOTFOUND || (rc == STORE_OK && strcmp(acc.name, STORE_OWNER_ACCOUNT) == 0))
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no user %s", aa->user);
 	SERVICE_TRY(s, rc);
 	switch (aa->action) {
@@ -396,7 +508,7 @@ account_tx(struct service *s, void *arg)
 		SERVICE_TRY(s, store_account_set_failures(s->st, acc.name, 0, 0));
 		break;
 	case ACCOUNT_RESET:
-		SERVICE_TRY(s, store_account_set_password(s->st, acc.name, NULL));
+		SERVICE_TRY(s, store_account_set_password(s->st, acc.name, aa->hash, true));
 		break;
 	}
 	return service_audit(s, aa->a, service_day_of(aa->now), actions[aa->action], acc.name,
@@ -405,9 +517,9 @@ account_tx(struct service *s, void *arg)
 
 static enum service_status
 account_action(struct service *s, const struct service_actor *a, const char *user, time_t now,
-               enum account_action action)
+               enum account_action action, const char *hash)
 {
-	struct account_arg  aa = { a, user, now, action };
+	struct account_arg  aa = { a, user, now, action, hash };
 	enum service_status st;
 
 	if ((st = service_check_actor(s, a)) != SERVICE_OK)
@@ -426,21 +538,34 @@ enum service_status
 service_user_disable(struct service *s, const struct service_actor *a, const char *user,
                      time_t now)
 {
-	return account_action(s, a, user, now, ACCOUNT_DISABLE);
+	return account_action(s, a, user, now, ACCOUNT_DISABLE, NULL);
 }
 
 enum service_status
 service_user_enable(struct service *s, const struct service_actor *a, const char *user,
                     time_t now)
 {
-	return account_action(s, a, user, now, ACCOUNT_ENABLE);
+	return account_action(s, a, user, now, ACCOUNT_ENABLE, NULL);
 }
 
 enum service_status
 service_user_reset(struct service *s, const struct service_actor *a, const char *user,
-                   time_t now)
+                   time_t now, const char *password, char *out, size_t outlen)
 {
-	return account_action(s, a, user, now, ACCOUNT_RESET);
+	char                hash[CRYPT_OUTPUT_SIZE];
+	enum service_status st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (a->role != SERVICE_ROLE_ADMIN)
+		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
+	if ((st = account_temporary(s, user, password, out, outlen, hash)) != SERVICE_OK)
+		return st;
+	st = account_action(s, a, user, now, ACCOUNT_RESET, hash);
+	explicit_bzero(hash, sizeof hash);
+	if (st != SERVICE_OK)
+		explicit_bzero(out, outlen);
+	return st;
 }
 
 enum service_status
@@ -471,6 +596,7 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 		u->role = role < 0 ? SERVICE_ROLE_CLERK : (enum service_role)role;
 		service_copy(u->centre, sizeof u->centre, rows[i].centre);
 		u->has_password = rows[i].has_password;
+		u->must_change = rows[i].must_change;
 		u->disabled = rows[i].disabled;
 		u->locked_until = (time_t)rows[i].locked_until;
 		u->locked = u->locked_until > now;

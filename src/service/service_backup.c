@@ -4,7 +4,6 @@
 #include "service_internal.h"
 
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 struct service_backup_arg {
@@ -29,7 +28,8 @@ service_backup(struct service *s, const struct service_actor *a, const char *des
 {
 	struct service_backup_arg ba = { a, dest };
 	enum service_status       st;
-	struct stat               sb;
+	enum store_rc             rc;
+	bool                      ok = false;
 
 	if ((st = service_check_actor(s, a)) != SERVICE_OK)
 		return st;
@@ -37,13 +37,18 @@ service_backup(struct service *s, const struct service_actor *a, const char *des
 		return service_fail(s, SERVICE_ERR_DENIED, "backup: supervisor or administrator only");
 	if (dest == NULL || *dest == '\0')
 		return service_fail(s, SERVICE_ERR_INVALID, "backup: no destination");
-	if (stat(dest, &sb) == 0 && sb.st_size > 0)
-		return service_fail(s, SERVICE_ERR_EXISTS, "%s: exists; choose a new file", dest);
+	/* A corrupt database copied is a corrupt backup believed good. */
+	if (store_integrity_ok(s->st, &ok) != STORE_OK || !ok)
+		return service_fail(s, SERVICE_ERR_DB, "backup: the database fails its integrity"
+		    " check; nothing was copied (restore from an earlier backup)");
 	/* The audit entry first, so that the copy contains the record of its
 	 * own making. */
 	if ((st = service_tx(s, service_backup_tx, &ba)) != SERVICE_OK)
 		return st;
-	if (store_backup(s->st, dest) != STORE_OK)
+	rc = store_backup(s->st, dest);
+	if (rc == STORE_EXISTS)
+		return service_fail(s, SERVICE_ERR_EXISTS, "%s", store_errmsg(s->st));
+	if (rc != STORE_OK)
 		return service_fail(s, SERVICE_ERR_DB, "backup: %s", store_errmsg(s->st));
 	return SERVICE_OK;
 }

@@ -13,6 +13,7 @@
 #include "service_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jzz/casefmt.h"
@@ -172,6 +173,21 @@ service_biz_tx(struct service *s, void *arg)
 	*b->c = b->orig;
 	b->c->today = b->today;
 	memset(out, 0, sizeof *out);
+	if (b->c->request_id[0] != '\0') {
+		/* A retry after a lost answer: the first result, nothing written. */
+		char *json = NULL;
+
+		rc = store_application_by_request(s->st, b->c->request_id, out->application_id,
+		    out->receipt_no, &json);
+		if (rc == STORE_OK) {
+			free(s->replay);
+			s->replay = json;
+			out->replay_json = json;
+			return SERVICE_OK;
+		}
+		if (rc != STORE_NOTFOUND)
+			return service_store_fail(s, rc);
+	}
 	if ((st = service_biz_load(s, b)) != SERVICE_OK)
 		return st;
 	if ((st = service_biz_precondition(s, b)) != SERVICE_OK)
@@ -190,6 +206,7 @@ service_biz_tx(struct service *s, void *arg)
 	snprintf(app.id_number, sizeof app.id_number, "%s", b->key);
 	snprintf(app.name, sizeof app.name, "%s", b->c->applicant.name);
 	app.address_changed = b->c->address_changed;
+	app.request_id = b->c->request_id;
 	if (accept) {
 		if ((st = service_biz_person(s, b)) != SERVICE_OK)
 			return st;
@@ -252,6 +269,8 @@ service_business(struct service *s, const struct service_actor *a, struct jzz_ca
 		today = service_work_day(s, JZZ_DATE_NONE);
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
+	if ((st = service_check_day(s, today)) != SERVICE_OK)
+		return st;
 	memset(&b, 0, sizeof b);
 	b.a = a;
 	b.c = c;

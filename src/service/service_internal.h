@@ -9,6 +9,14 @@
 #include "jzz/service.h"
 #include "jzz/store.h"
 
+/* An actor the service issued (service_actor.c). */
+struct service_session {
+	uint64_t id;
+	char     user[SERVICE_USER_LEN];
+	int64_t  gen;      /* users.session_gen when it began */
+	bool     owner;    /* the owner check, not a login */
+};
+
 struct service {
 	struct store         *st;
 	struct calendar      *cal;
@@ -17,6 +25,12 @@ struct service {
 	struct service_place *places;
 	size_t                nplaces;
 	enum service_db_mode  mode;      /* as marked in the file */
+	struct service_session *sessions;
+	size_t                  nsessions;
+	int                     busy_ms;   /* how long service_tx waits for another writer */
+	void                  (*busy_hook)(void *arg);
+	void                   *busy_arg;
+	char                   *replay;    /* service_result.replay_json */
 };
 
 /* The local date of a clock reading (audit entries of logins and account
@@ -26,10 +40,8 @@ jzz_date service_day_of(time_t now);
 jzz_date service_real_today(void);
 /* Re-reads the calendar from the database (after a year was replaced). */
 enum service_status service_calendar_reload(struct service *s);
-/* Creates a database marked `mode` (service_init, service_init_training). */
-enum service_status service_init_mode(const char *path, const char *centre,
-                                      const char *holidays_dir, enum service_db_mode mode,
-                                      char *err, size_t errlen);
+/* A temporary password (16 characters in four groups) into out. */
+enum service_status service_make_password(struct service *s, char *out, size_t outlen);
 
 /* Returned inside a transaction when the store was busy: the runner rolls
  * back and tries again; never returned to a caller. */
@@ -60,7 +72,25 @@ enum service_status service_tx(struct service *s,
 /* Role checks. */
 bool service_may_write(const struct service_actor *a);
 bool service_is_supervisor(const struct service_actor *a);
+/* The actor is one this handle issued and its account is still usable. */
 enum service_status service_check_actor(struct service *s, const struct service_actor *a);
+/* A production database works on the real date only (JZZ_DATE_NONE: the
+ * real date). */
+enum service_status service_check_day(struct service *s, jzz_date day);
+/* Both: the check of every act that writes on a day of work. */
+enum service_status service_check_act(struct service *s, const struct service_actor *a,
+                                      jzz_date day);
+/* Adds the account or sets its password (inside a transaction; no actor:
+ * for init and the demo accounts of a training database). */
+enum service_status service_account_put(struct service *s, const char *user, const char *role,
+                                        const char *centre, const char *password,
+                                        bool must_change);
+/* The audit key file: read into the store, or made (0600, O_EXCL). */
+enum service_status service_audit_key_load(struct service *s, const char *path);
+enum service_status service_audit_key_create(struct service *s, const char *path);
+/* Issues an actor for the account `user` (enabled, not locked). */
+enum service_status service_actor_issue(struct service *s, const char *user, const char *centre,
+                                        bool owner, struct service_actor *out);
 
 /* The audit entry of an action, in the current transaction. */
 enum service_status service_audit(struct service *s, const struct service_actor *a, jzz_date day,

@@ -288,22 +288,16 @@ service_queue_free(struct service_queue *q)
 /* ---- public status ---- */
 
 enum service_status
-service_status_query(struct service *s, const char *id_number, const char *name, jzz_date today,
-                     struct service_status_info *out)
+service_status_query(struct service *s, const struct service_actor *a, const char *id_number,
+                     const char *name, jzz_date today, struct service_status_info *out)
 {
 	struct service_person p;
-	struct service_actor  a;
 	enum service_status   st;
 
 	memset(out, 0, sizeof *out);
 	if (id_number == NULL || name == NULL || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "an ID number, a name and a day are needed");
-	/* A read on nobody's behalf: the home centre's anonymous reader. */
-	memset(&a, 0, sizeof a);
-	snprintf(a.user, sizeof a.user, "public");
-	a.role = SERVICE_ROLE_TRAINER;
-	snprintf(a.centre, sizeof a.centre, "%s", s->home_centre);
-	if ((st = service_person_get(s, &a, id_number, today, &p)) != SERVICE_OK)
+	if ((st = service_person_get(s, a, id_number, today, &p)) != SERVICE_OK)
 		return st;
 	/* Both must match, as on 962222: a name alone or a number alone
 	 * tells nothing. */

@@ -26,11 +26,13 @@
 #include "jzz/casefmt.h"
 
 const struct service_demo_account service_demo_accounts[] = {
-	{ "clerk1", SERVICE_ROLE_CLERK, "clerk1234", "受理员：办理各项业务" },
-	{ "clerk2", SERVICE_ROLE_CLERK, "clerk1234", "受理员：第二个窗口" },
-	{ "super1", SERVICE_ROLE_SUPERVISOR, "super1234", "负责人：注销、报表、批处理" },
-	{ "trainer1", SERVICE_ROLE_TRAINER, "trainer1234", "培训师：设定办理日期、重置培训库" },
-	{ "admin", SERVICE_ROLE_ADMIN, "admin1234", "管理员：账号、设置、节假日" },
+	/* Each passes the password check (10 characters, libpwquality): the
+	 * demo shows what a real password looks like. */
+	{ "clerk1", SERVICE_ROLE_CLERK, "counter-one-2026", "受理员：办理各项业务" },
+	{ "clerk2", SERVICE_ROLE_CLERK, "counter-two-2026", "受理员：第二个窗口" },
+	{ "super1", SERVICE_ROLE_SUPERVISOR, "supervise-2026", "负责人：注销、报表、批处理" },
+	{ "trainer1", SERVICE_ROLE_TRAINER, "teach-demo-2026", "培训师：设定办理日期、重置培训库" },
+	{ "admin", SERVICE_ROLE_ADMIN, "office-keys-2026", "管理员：账号、设置、节假日" },
 };
 const size_t service_demo_naccounts =
 	sizeof service_demo_accounts / sizeof service_demo_accounts[0];
@@ -318,20 +320,23 @@ demo_person(struct demo *dm, const struct demo_person *p)
 	return SERVICE_OK;
 }
 
-/* Adds an account unless it exists, then gives it its demo password. */
+/* Every demo account with its demo password (not a temporary one: the
+ * login screen of training mode lists them). */
 static enum service_status
-demo_account(struct demo *dm, const struct service_demo_account *d)
+demo_accounts_tx(struct service *s, void *arg)
 {
-	struct store_user   u;
 	enum service_status st;
 
-	if (store_user_get(dm->s->st, d->user, &u) != STORE_OK &&
-	    (st = service_user_add(dm->s, &dm->admin, d->user, d->role, dm->s->home_centre)) !=
-	    SERVICE_OK)
-		return st;
-	if (!service_user_needs_password(dm->s, d->user))
-		return SERVICE_OK;
-	return service_password_set(dm->s, d->user, d->password, time(NULL));
+	(void)arg;
+	for (size_t i = 0; i < service_demo_naccounts; i++) {
+		const struct service_demo_account *d = &service_demo_accounts[i];
+
+		st = service_account_put(s, d->user, service_role_code(d->role), s->home_centre,
+		    d->password, false);
+		if (st != SERVICE_OK)
+			return st;
+	}
+	return SERVICE_OK;
 }
 
 enum service_status
@@ -349,12 +354,10 @@ service_demo_fill(struct service *s, jzz_date today)
 	memset(&dm, 0, sizeof dm);
 	dm.s = s;
 	dm.today = today;
-	if ((st = service_actor(s, "admin", NULL, &dm.admin)) != SERVICE_OK)
+	if ((st = service_tx(s, demo_accounts_tx, NULL)) != SERVICE_OK)
 		return st;
-	for (size_t i = 0; i < service_demo_naccounts; i++)
-		if ((st = demo_account(&dm, &service_demo_accounts[i])) != SERVICE_OK)
-			return st;
-	if ((st = service_actor(s, "super1", NULL, &dm.super)) != SERVICE_OK)
+	if ((st = service_actor_issue(s, "admin", NULL, false, &dm.admin)) != SERVICE_OK ||
+	    (st = service_actor_issue(s, "super1", NULL, false, &dm.super)) != SERVICE_OK)
 		return st;
 	for (size_t i = 0; i < sizeof demo_persons / sizeof demo_persons[0]; i++)
 		if ((st = demo_person(&dm, &demo_persons[i])) != SERVICE_OK)
@@ -368,26 +371,37 @@ enum service_status
 service_init_training(const char *path, const char *centre, const char *holidays_dir,
                       jzz_date today, char *err, size_t errlen)
 {
-	enum service_status st;
-	struct service     *s;
+	struct service_init_opts o;
+	enum service_status      st;
+	struct service          *s;
+	char                     kp[4096];
 
 	if (path == NULL) {
 		snprintf(err, errlen, "a training database needs its own path");
 		return SERVICE_ERR_INVALID;
 	}
-	st = service_init_mode(path, centre, holidays_dir, SERVICE_DB_TRAINING, err, errlen);
-	if (st != SERVICE_OK)
+	memset(&o, 0, sizeof o);
+	o.centre = centre;
+	o.holidays_dir = holidays_dir;
+	o.mode = SERVICE_DB_TRAINING;
+	if ((st = service_create(path, &o, err, errlen)) != SERVICE_OK)
 		return st;
-	if ((s = service_open_mode(path, SERVICE_DB_TRAINING, err, errlen)) == NULL) {
-		unlink(path);
-		return SERVICE_ERR_DB;
+	explicit_bzero(o.admin_password_out, sizeof o.admin_password_out);
+	if ((s = service_open_mode(path, SERVICE_DB_TRAINING, err, errlen)) == NULL)
+		st = SERVICE_ERR_DB;
+	else {
+		st = service_demo_fill(s, today != JZZ_DATE_NONE ? today : service_real_today());
+		if (st != SERVICE_OK)
+			snprintf(err, errlen, "%s", service_errmsg(s));
+		service_close(s);
 	}
-	st = service_demo_fill(s, today != JZZ_DATE_NONE ? today : service_real_today());
-	if (st != SERVICE_OK)
-		snprintf(err, errlen, "%s", service_errmsg(s));
-	service_close(s);
-	if (st != SERVICE_OK)
-		unlink(path);   /* half a training database would be taken as whole next time */
+	if (st != SERVICE_OK) {
+		/* Half a training database would be taken as whole next time;
+		 * both files were made by this call. */
+		unlink(path);
+		if (service_audit_key_path(path, NULL, kp, sizeof kp))
+			unlink(kp);
+	}
 	return st;
 }
 
@@ -399,7 +413,7 @@ training_wipe_tx(struct service *s, void *arg)
 	const struct service_actor *a = arg;
 
 	SERVICE_TRY(s, store_training_wipe(s->st));
-	SERVICE_TRY(s, store_user_add(s->st, "admin", "admin", s->home_centre));
+	SERVICE_TRY(s, store_audit_mark(s->st, true, true));
 	/* The first entry of the new chain says who reset it. */
 	return service_audit(s, a, service_real_today(), "training_reset", s->home_centre,
 	    "training database reset");

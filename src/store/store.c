@@ -11,6 +11,7 @@
 #include "store_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,6 +325,7 @@ store_connect(const char *path, int flags, struct store **out, char *err, size_t
 		return STORE_ERR;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	snprintf(st->path, sizeof st->path, "%s", path);
 	if (store_configure(st) != STORE_OK) {
 		snprintf(err, errlen, "%s: %s", path, st->err);
 		store_close(st);
@@ -381,19 +383,80 @@ store_build_version(struct store *st, int version)
 	return store_migrate_to(st, version);
 }
 
-/* True when the file has any schema object, or is not SQLite at all. */
-static bool
-store_holds_data(struct store *st)
+/*
+ * A new database is built at a temporary name beside `path` (made here,
+ * 0600, so that this call may remove it again) and put in place by
+ * store_publish only when whole: a failed init leaves whatever was at
+ * `path` as it was, and nothing half-made behind. Only nothing, or an empty
+ * regular file, may be at `path`.
+ */
+static enum store_rc
+store_create(const char *path, struct store **out, char *err, size_t errlen)
 {
-	sqlite3_stmt *s;
-	bool          any = true;
+	struct stat   sb;
+	char          tmp[4096];
+	int           fd;
+	enum store_rc rc;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) != SQLITE_OK)
-		return true;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		any = sqlite3_column_int(s, 0) > 0;
-	sqlite3_finalize(s);
-	return any;
+	if (lstat(path, &sb) == 0 && (!S_ISREG(sb.st_mode) || sb.st_size > 0)) {
+		snprintf(err, errlen, "%s: %s", path, S_ISREG(sb.st_mode) ?
+		    "the file already holds data" : "not a regular file");
+		return STORE_EXISTS;
+	}
+	if (snprintf(tmp, sizeof tmp, "%s.new-XXXXXX", path) >= (int)sizeof tmp) {
+		snprintf(err, errlen, "%s: path too long", path);
+		return STORE_ERR;
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return STORE_ERR;
+	}
+	close(fd);
+	rc = store_connect(tmp, SQLITE_OPEN_READWRITE, out, err, errlen);
+	if (rc != STORE_OK) {
+		unlink(tmp);
+		return rc;
+	}
+	snprintf((*out)->final_path, sizeof (*out)->final_path, "%s", path);
+	rc = store_migrate_to(*out, STORE_SCHEMA_VERSION);
+	if (rc != STORE_OK) {
+		snprintf(err, errlen, "%s: %s", path, (*out)->err);
+		store_publish(*out, false);
+		*out = NULL;
+	}
+	return rc;
+}
+
+enum store_rc
+store_publish(struct store *st, bool ok)
+{
+	char          tmp[4096], final[4096];
+	struct stat   sb;
+	enum store_rc rc = STORE_OK;
+
+	if (st == NULL)
+		return STORE_ERR;
+	snprintf(tmp, sizeof tmp, "%s", st->path);
+	snprintf(final, sizeof final, "%s", st->final_path);
+	/* Closing the last connection checkpoints the WAL and removes the
+	 * -wal and -shm files, which are named after the temporary name. */
+	store_close(st);
+	if (!ok || final[0] == '\0') {
+		unlink(tmp);
+		return STORE_ERR;
+	}
+	if (link(tmp, final) == 0) {
+		unlink(tmp);
+		return STORE_OK;
+	}
+	/* An empty file was there (checked before): it makes way; anything
+	 * else that appeared meanwhile stays, and the new file goes. */
+	if (errno == EEXIST && lstat(final, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+	    rename(tmp, final) == 0)
+		return STORE_OK;
+	rc = STORE_EXISTS;
+	unlink(tmp);
+	return rc;
 }
 
 enum store_rc
@@ -405,36 +468,26 @@ store_open(const char *path, bool create, struct store **out, char *err, size_t 
 	int           v;
 
 	*out = NULL;
-	if (!create && stat(path, &sb) != 0) {
+	if (create)
+		return store_create(path, out, err, errlen);
+	if (stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: %s (run `jzz init` first)", path, strerror(errno));
 		return STORE_NOTFOUND;
 	}
-	if (create && stat(path, &sb) == 0 && sb.st_size > 0) {
-		/* A non-empty file: only an empty SQLite file may be initialised. */
-		rc = store_connect(path, SQLITE_OPEN_READONLY, &st, err, errlen);
-		if (rc != STORE_OK || store_holds_data(st)) {
-			store_close(st);
-			snprintf(err, errlen, "%s: the file already holds data", path);
-			return STORE_EXISTS;
-		}
-		store_close(st);
+	if (!S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return STORE_ERR;
 	}
-	rc = store_connect(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
-	    &st, err, errlen);
+	rc = store_connect(path, SQLITE_OPEN_READWRITE, &st, err, errlen);
 	if (rc != STORE_OK)
 		return rc;
-	if (create && store_holds_data(st)) {
-		store_close(st);
-		snprintf(err, errlen, "%s: the file already holds data", path);
-		return STORE_EXISTS;
-	}
 	v = store_user_version(st);
-	if (!create && v <= 0) {
+	if (v <= 0) {
 		snprintf(err, errlen, "%s: not a jzz database", path);
 		store_close(st);
 		return STORE_ERR;
 	}
-	if (v < STORE_SCHEMA_VERSION || v > STORE_SCHEMA_VERSION) {
+	if (v != STORE_SCHEMA_VERSION) {
 		rc = store_migrate_to(st, STORE_SCHEMA_VERSION);
 		if (rc != STORE_OK) {
 			snprintf(err, errlen, "%s: %s", path, st->err);
@@ -443,6 +496,20 @@ store_open(const char *path, bool create, struct store **out, char *err, size_t 
 		}
 	}
 	*out = st;
+	return STORE_OK;
+}
+
+enum store_rc
+store_is_owner(struct store *st, bool *out)
+{
+	struct stat sb;
+
+	*out = false;
+	if (stat(st->path, &sb) != 0) {
+		snprintf(st->err, sizeof st->err, "%.200s: %s", st->path, strerror(errno));
+		return STORE_ERR;
+	}
+	*out = geteuid() == 0 || sb.st_uid == geteuid();
 	return STORE_OK;
 }
 
@@ -464,6 +531,7 @@ static const char store_sql_rollback[] = "ROLLBACK";
 enum store_rc
 store_begin(struct store *st)
 {
+	st->ntouched = 0;
 	return store_run(st, store_stmt(st, store_sql_begin));
 }
 
@@ -476,6 +544,7 @@ store_commit(struct store *st)
 void
 store_rollback(struct store *st)
 {
+	st->ntouched = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		store_run(st, store_stmt(st, store_sql_rollback));
 }
@@ -497,25 +566,36 @@ store_integrity_ok(struct store *st, bool *ok)
 }
 
 /* The online backup API copies page by page while others keep writing;
- * a few pages per step with a pause lets the counters in between. */
+ * a few pages per step with a pause lets the counters in between. The copy
+ * goes to a temporary file beside dest (0600), is synced, and is linked
+ * into place only when whole: a full disk or a failure leaves no partial
+ * file at dest, and dest is never overwritten. */
 enum store_rc
 store_backup(struct store *st, const char *dest)
 {
 	sqlite3        *to = NULL;
 	sqlite3_backup *b;
-	int             rc;
+	char            tmp[4096];
+	int             rc, fd;
+	struct stat     sb;
 
-	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
+	if (lstat(dest, &sb) == 0) {
+		snprintf(st->err, sizeof st->err, "%s: exists; choose a new file", dest);
+		return STORE_EXISTS;
+	}
+	if (snprintf(tmp, sizeof tmp, "%s.part-XXXXXX", dest) >= (int)sizeof tmp ||
+	    (fd = mkstemp(tmp)) < 0) {
+		snprintf(st->err, sizeof st->err, "%s: %s", dest, strerror(errno));
+		return STORE_ERR;
+	}
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE, NULL);
+	b = rc == SQLITE_OK ? sqlite3_backup_init(to, "main", st->db, "main") : NULL;
+	if (b == NULL) {
 		snprintf(st->err, sizeof st->err, "%s: %s", dest,
 		    to != NULL ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
 		sqlite3_close(to);
-		return STORE_ERR;
-	}
-	b = sqlite3_backup_init(to, "main", st->db, "main");
-	if (b == NULL) {
-		snprintf(st->err, sizeof st->err, "%s: %s", dest, sqlite3_errmsg(to));
-		sqlite3_close(to);
+		unlink(tmp);
 		return STORE_ERR;
 	}
 	do {
@@ -527,8 +607,21 @@ store_backup(struct store *st, const char *dest)
 	if (rc != SQLITE_DONE) {
 		snprintf(st->err, sizeof st->err, "%s: %s", dest, sqlite3_errstr(rc));
 		sqlite3_close(to);
+		unlink(tmp);
 		return STORE_ERR;
 	}
 	rc = sqlite3_close(to);
-	return rc == SQLITE_OK ? STORE_OK : STORE_ERR;
+	if (rc == SQLITE_OK && (fd = open(tmp, O_RDONLY)) >= 0) {
+		if (fsync(fd) != 0)
+			rc = SQLITE_IOERR;
+		close(fd);
+	}
+	if (rc != SQLITE_OK || link(tmp, dest) != 0) {
+		snprintf(st->err, sizeof st->err, "%s: %s", dest, rc != SQLITE_OK ?
+		    sqlite3_errstr(rc) : strerror(errno));
+		unlink(tmp);
+		return STORE_ERR;
+	}
+	unlink(tmp);
+	return STORE_OK;
 }

@@ -19,20 +19,33 @@
 /* 'JZZP' and 'JZZT'. */
 #define STORE_APPID_PRODUCTION 1247435344
 #define STORE_APPID_TRAINING   1247435348
+#define STORE_APPID_REHEARSAL  1247435346   /* 'JZZR' */
 
-#define ACCOUNT_COLS "name, role, coalesce(centre, ''), password_hash IS NOT NULL, disabled," \
-	" failed_logins, coalesce(locked_until, 0), created_at, coalesce(password_set_at, '')"
+#define ACCOUNT_COLS "name, role, coalesce(centre, ''), password_hash IS NOT NULL, must_change," \
+	" disabled, failed_logins, coalesce(locked_until, 0), session_gen, created_at," \
+	" coalesce(password_set_at, '')"
 static const char sql_account_get[] = "SELECT " ACCOUNT_COLS " FROM users WHERE name = ?1";
 static const char sql_accounts[] =
-	"SELECT " ACCOUNT_COLS " FROM users WHERE name <> 'owner' ORDER BY name";
+	"SELECT " ACCOUNT_COLS " FROM users WHERE name <> '" STORE_OWNER_ACCOUNT "' ORDER BY name";
+static const char sql_account_add[] =
+	"INSERT INTO users (name, role, centre, password_hash, must_change, created_at,"
+	" password_set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
 static const char sql_account_hash[] =
 	"SELECT coalesce(password_hash, '') FROM users WHERE name = ?1";
 static const char sql_account_password[] =
-	"UPDATE users SET password_hash = ?2, password_set_at = CASE WHEN ?2 IS NULL THEN NULL"
-	" ELSE ?3 END, failed_logins = 0, locked_until = NULL WHERE name = ?1";
-static const char sql_account_disabled[] = "UPDATE users SET disabled = ?2 WHERE name = ?1";
+	"UPDATE users SET password_hash = ?2, must_change = ?3, password_set_at = ?4,"
+	" failed_logins = 0, locked_until = NULL, session_gen = session_gen + 1 WHERE name = ?1";
+static const char sql_account_disabled[] =
+	"UPDATE users SET disabled = ?2, session_gen = session_gen + 1 WHERE name = ?1";
 static const char sql_account_failures[] =
-	"UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE name = ?1";
+	"UPDATE users SET failed_logins = ?2, locked_until = ?3,"
+	" session_gen = session_gen + (?3 IS NOT NULL) WHERE name = ?1";
+static const char sql_attempts_get[] =
+	"SELECT failed_logins, coalesce(locked_until, 0) FROM login_attempts WHERE name = ?1";
+static const char sql_attempts_set[] =
+	"INSERT INTO login_attempts (name, failed_logins, locked_until) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (name) DO UPDATE SET failed_logins = excluded.failed_logins,"
+	" locked_until = excluded.locked_until";
 
 static void
 store_account_read(sqlite3_stmt *s, struct store_account *a)
@@ -42,11 +55,13 @@ store_account_read(sqlite3_stmt *s, struct store_account *a)
 	store_col_text(s, 1, a->role, sizeof a->role);
 	store_col_text(s, 2, a->centre, sizeof a->centre);
 	a->has_password = sqlite3_column_int(s, 3) != 0;
-	a->disabled = sqlite3_column_int(s, 4) != 0;
-	a->failed_logins = sqlite3_column_int(s, 5);
-	a->locked_until = sqlite3_column_int64(s, 6);
-	store_col_text(s, 7, a->created_at, sizeof a->created_at);
-	store_col_text(s, 8, a->password_set_at, sizeof a->password_set_at);
+	a->must_change = sqlite3_column_int(s, 4) != 0;
+	a->disabled = sqlite3_column_int(s, 5) != 0;
+	a->failed_logins = sqlite3_column_int(s, 6);
+	a->locked_until = sqlite3_column_int64(s, 7);
+	a->session_gen = sqlite3_column_int64(s, 8);
+	store_col_text(s, 9, a->created_at, sizeof a->created_at);
+	store_col_text(s, 10, a->password_set_at, sizeof a->password_set_at);
 }
 
 enum store_rc
@@ -87,6 +102,25 @@ store_accounts(struct store *st, struct store_account **out, size_t *n)
 }
 
 enum store_rc
+store_account_add(struct store *st, const char *name, const char *role, const char *centre,
+                  const char *hash, bool must_change)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_account_add);
+	char          now[32];
+
+	if (s == NULL)
+		return STORE_ERR;
+	store_now(now);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, centre != NULL && *centre != '\0' ? centre : NULL);
+	store_bind_text(s, 4, hash);
+	sqlite3_bind_int(s, 5, must_change);
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+	return store_run(st, s);
+}
+
+enum store_rc
 store_account_hash(struct store *st, const char *name, char *buf, size_t size)
 {
 	sqlite3_stmt *s = store_stmt(st, sql_account_hash);
@@ -116,7 +150,8 @@ store_account_update(struct store *st, sqlite3_stmt *s)
 }
 
 enum store_rc
-store_account_set_password(struct store *st, const char *name, const char *hash)
+store_account_set_password(struct store *st, const char *name, const char *hash,
+                           bool must_change)
 {
 	sqlite3_stmt *s = store_stmt(st, sql_account_password);
 	char          now[32];
@@ -126,7 +161,8 @@ store_account_set_password(struct store *st, const char *name, const char *hash)
 	store_now(now);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	store_bind_text(s, 2, hash);
-	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, must_change);
+	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
 	return store_account_update(st, s);
 }
 
@@ -156,6 +192,42 @@ store_account_set_failures(struct store *st, const char *name, int failed, int64
 	else
 		sqlite3_bind_null(s, 3);
 	return store_account_update(st, s);
+}
+
+enum store_rc
+store_login_attempts_get(struct store *st, const char *name, int *failed, int64_t *locked_until)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_attempts_get);
+	int           rc;
+
+	*failed = 0;
+	*locked_until = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*failed = sqlite3_column_int(s, 0);
+		*locked_until = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+}
+
+enum store_rc
+store_login_attempts_set(struct store *st, const char *name, int failed, int64_t locked_until)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_attempts_set);
+
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, failed);
+	if (locked_until > 0)
+		sqlite3_bind_int64(s, 3, locked_until);
+	else
+		sqlite3_bind_null(s, 3);
+	return store_run(st, s);
 }
 
 /* ---- settings ---- */
@@ -203,6 +275,7 @@ static const char sql_appid_get[] = "PRAGMA application_id";
 /* PRAGMA takes no bound value: one constant text per mark. */
 static const char sql_appid_production[] = "PRAGMA application_id = 1247435344";
 static const char sql_appid_training[] = "PRAGMA application_id = 1247435348";
+static const char sql_appid_rehearsal[] = "PRAGMA application_id = 1247435346";
 
 enum store_rc
 store_db_kind_get(struct store *st, enum store_db_kind *out)
@@ -221,20 +294,22 @@ store_db_kind_get(struct store *st, enum store_db_kind *out)
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc);
 	*out = id == 0 ? STORE_DB_UNMARKED : id == STORE_APPID_PRODUCTION ? STORE_DB_PRODUCTION :
-	    id == STORE_APPID_TRAINING ? STORE_DB_TRAINING : STORE_DB_OTHER;
+	    id == STORE_APPID_TRAINING ? STORE_DB_TRAINING :
+	    id == STORE_APPID_REHEARSAL ? STORE_DB_REHEARSAL : STORE_DB_OTHER;
 	return STORE_OK;
 }
 
 enum store_rc
 store_db_kind_set(struct store *st, enum store_db_kind kind)
 {
-	bool          training = kind == STORE_DB_TRAINING;
 	enum store_rc rc;
 
-	rc = store_run(st, store_stmt(st, training ? sql_appid_training : sql_appid_production));
+	rc = store_run(st, store_stmt(st, kind == STORE_DB_TRAINING ? sql_appid_training :
+	    kind == STORE_DB_REHEARSAL ? sql_appid_rehearsal : sql_appid_production));
 	if (rc != STORE_OK)
 		return rc;
-	return store_setting_set(st, "db_mode", training ? "training" : "production");
+	return store_setting_set(st, "db_mode", kind == STORE_DB_TRAINING ? "training" :
+	    kind == STORE_DB_REHEARSAL ? "rehearsal" : "production");
 }
 
 /* ---- training wipe ---- */
@@ -254,7 +329,8 @@ static const char sql_training_wipe[] =
 	"DELETE FROM receipt_seq;"
 	"DELETE FROM applications;"
 	"DELETE FROM persons;"
-	"DELETE FROM users;"
+	"DELETE FROM users WHERE name <> '" STORE_OWNER_ACCOUNT "';"
+	"DELETE FROM login_attempts;"
 	"DELETE FROM settings WHERE key = 'work_day';"
 	"DROP TRIGGER audit_log_no_delete;"
 	"DELETE FROM audit_log;"

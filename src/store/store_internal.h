@@ -12,7 +12,8 @@
 #include "jzz/store.h"
 
 #define STORE_CACHE_MAX 160   /* 89 statements by issue 5 (seed included); room to grow */
-#define STORE_BUSY_TIMEOUT_MS 5000
+#define STORE_BUSY_TIMEOUT_MS 250    /* per statement; service_tx bounds the whole wait */
+#define STORE_TOUCHED_MAX 64
 #define STORE_WAL_PASSIVE_FRAMES 1000   /* SQLite's own default */
 #define STORE_WAL_RESTART_FRAMES 4000   /* ~16 MB of 4 KiB pages */
 
@@ -29,6 +30,17 @@ struct store {
 	int ncache;
 	struct timespec busy_since;  /* start of the current wait for a lock */
 	unsigned        seed;        /* jitter of the waits */
+	char            path[4096];  /* the file, for the owner check */
+	char            final_path[4096];  /* a new file's name once whole (store_publish) */
+	uint8_t         audit_key[32];
+	bool            has_audit_key;
+	/* The rows written since the transaction began, bound by the next
+	 * audit entry (store_audit.c). */
+	struct {
+		char table[16];
+		char id[40];
+	} touched[STORE_TOUCHED_MAX];
+	int ntouched;
 };
 
 extern const char        store_schema_v1[];
@@ -45,6 +57,10 @@ enum store_rc store_fail(struct store *st, int rc);
  * nothing is kept and the statement is reset. */
 enum store_rc store_rows(struct store *st, sqlite3_stmt *s, size_t size,
                          void (*read)(sqlite3_stmt *s, void *row), void **out, size_t *n);
+/* Records that a write (rc) touched table's row `id`, for the next audit
+ * entry; returns rc. */
+enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
+                            const char *id);
 /* Steps a statement that returns no row (or whose rows are ignored). */
 enum store_rc store_run(struct store *st, sqlite3_stmt *stmt);
 

@@ -128,48 +128,6 @@ store_places(struct store *st, struct store_place **out, size_t *n)
 
 /* ---- users ---- */
 
-static const char sql_user_get[] =
-	"SELECT name, role, coalesce(centre, ''), password_hash IS NOT NULL, disabled FROM users"
-	" WHERE name = ?1";
-static const char sql_user_add[] =
-	"INSERT INTO users (name, role, centre, password_hash, created_at) VALUES (?1, ?2, ?3, NULL, ?4)";
-
-enum store_rc
-store_user_get(struct store *st, const char *name, struct store_user *out)
-{
-	sqlite3_stmt *s = store_stmt(st, sql_user_get);
-	enum store_rc rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	store_col_text(s, 0, out->name, sizeof out->name);
-	store_col_text(s, 1, out->role, sizeof out->role);
-	store_col_text(s, 2, out->centre, sizeof out->centre);
-	out->has_password = sqlite3_column_int(s, 3) != 0;
-	out->disabled = sqlite3_column_int(s, 4) != 0;
-	sqlite3_reset(s);
-	return STORE_OK;
-}
-
-enum store_rc
-store_user_add(struct store *st, const char *name, const char *role, const char *centre)
-{
-	sqlite3_stmt *s = store_stmt(st, sql_user_add);
-	char          now[32];
-
-	if (s == NULL)
-		return STORE_ERR;
-	store_now(now);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
-	store_bind_text(s, 3, centre);
-	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
-	return store_run(st, s);
-}
-
 /* ---- calendar ---- */
 
 static const char sql_cal_year[] = "INSERT OR IGNORE INTO holiday_years (year) VALUES (?1)";
@@ -304,7 +262,7 @@ store_person_insert(struct store *st, const struct store_person *p)
 	store_bind_date(s, 6, p->birth);
 	store_bind_text(s, 7, p->address);
 	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "persons", p->id);
 }
 
 enum store_rc
@@ -323,7 +281,7 @@ store_person_update(struct store *st, const struct store_person *p)
 	store_bind_date(s, 5, p->birth);
 	store_bind_text(s, 6, p->address);
 	sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "persons", p->id);
 }
 
 /* ---- registrations ---- */
@@ -377,7 +335,7 @@ store_registration_insert(struct store *st, const struct store_registration *r)
 	sqlite3_bind_text(s, 7, VOCAB_CODE(case_tenure_vocab, r->tenure), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, VOCAB_CODE(case_use_vocab, r->use), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 9, VOCAB_CODE(case_leased_to_vocab, r->leased_to), -1, SQLITE_STATIC);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "registrations", r->id);
 }
 
 /* ---- permits ---- */
@@ -442,7 +400,7 @@ store_permit_insert(struct store *st, const struct store_permit *p)
 	store_bind_date(s, 6, p->valid_from);
 	store_bind_date(s, 7, p->valid_until);
 	store_bind_date(s, 8, p->residence_since);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "permits", p->id);
 }
 
 enum store_rc
@@ -456,7 +414,7 @@ store_permit_set_validity(struct store *st, const char *id, jzz_date valid_until
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	store_bind_date(s, 2, valid_until);
 	store_bind_date(s, 3, residence_since);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "permits", id);
 }
 
 enum store_rc
@@ -474,7 +432,8 @@ store_permit_cancel(struct store *st, const char *id, jzz_date day, const char *
 	sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
 	if ((rc = store_run(st, s)) != STORE_OK)
 		return rc;
-	return sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND;
+	return store_touched(st, sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND,
+	    "permits", id);
 }
 
 /* ---- cards ---- */
@@ -556,7 +515,7 @@ store_card_insert(struct store *st, const struct store_card *c)
 	store_bind_date(s, 13, c->notice_due_on);
 	store_bind_date(s, 14, c->handed_on);
 	store_bind_date(s, 15, c->printed_valid_until);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "cards", c->id);
 }
 
 enum store_rc
@@ -572,7 +531,7 @@ store_card_set_state(struct store *st, const char *id, enum store_card_state sta
 	store_bind_date(s, 3, received_on);
 	store_bind_date(s, 4, notice_due_on);
 	store_bind_date(s, 5, handed_on);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "cards", id);
 }
 
 enum store_rc
@@ -584,7 +543,7 @@ store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_
 		return STORE_ERR;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	store_bind_date(s, 2, printed_valid_until);
-	return store_run(st, s);
+	return store_touched(st, store_run(st, s), "cards", id);
 }
 
 /* ---- applications ---- */
@@ -592,8 +551,8 @@ store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_
 static const char sql_app_insert[] =
 	"INSERT INTO applications (id, day, created_at, centre, user_name, business, channel,"
 	" id_number, name, person_id, address_changed, decision, fee_yuan, cod_fee_yuan, ready_on,"
-	" new_valid_until, receipt_no, decision_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+	" new_valid_until, receipt_no, decision_json, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	" ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 static const char sql_app_rule[] =
 	"INSERT INTO application_rules (application_id, pos, rule, outcome, detail, who, docs, date,"
 	" num) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -628,7 +587,8 @@ store_application_insert(struct store *st, const struct store_application *a,
 	store_bind_date(s, 16, acc ? d->new_valid_until : JZZ_DATE_NONE);
 	store_bind_text(s, 17, a->receipt_no);
 	sqlite3_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}", -1, SQLITE_STATIC);
-	if ((rc = store_run(st, s)) != STORE_OK)
+	store_bind_text(s, 19, a->request_id);
+	if ((rc = store_touched(st, store_run(st, s), "applications", a->id)) != STORE_OK)
 		return rc;
 	for (int i = 0; i < d->nresults; i++) {
 		const struct rule_result *r = &d->results[i];
@@ -711,7 +671,8 @@ static const char sql_apps_of[] =
 	" (SELECT group_concat(docs, ' ') FROM application_rules r"
 	"   WHERE r.application_id = a.id AND r.outcome = 'missing')"
 	" FROM applications a WHERE a.id_number = ?1 ORDER BY a.day DESC, a.created_at DESC";
-static const char sql_app_decision[] = "SELECT decision_json FROM applications WHERE id = ?1";
+static const char sql_app_by_request[] =
+	"SELECT id, coalesce(receipt_no, ''), decision_json FROM applications WHERE request_id = ?1";
 
 static void
 store_app_read(sqlite3_stmt *s, void *row)
@@ -756,20 +717,23 @@ store_applications_of(struct store *st, const char *id_number, struct store_app_
 }
 
 enum store_rc
-store_application_decision(struct store *st, const char *id, char **json)
+store_application_by_request(struct store *st, const char *request_id, char id[STORE_UUID_LEN],
+                             char receipt_no[STORE_RECEIPT_LEN], char **json)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_app_decision);
+	sqlite3_stmt *s = store_stmt(st, sql_app_by_request);
 	enum store_rc rc;
 	const char   *t;
 
 	*json = NULL;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, request_id, -1, SQLITE_STATIC);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
-	t = (const char *)sqlite3_column_text(s, 0);
-	*json = strdup(t != NULL ? t : "");
+	store_col_text(s, 0, id, STORE_UUID_LEN);
+	store_col_text(s, 1, receipt_no, STORE_RECEIPT_LEN);
+	t = (const char *)sqlite3_column_text(s, 2);
+	*json = strdup(t != NULL ? t : "{}");
 	sqlite3_reset(s);
 	return *json != NULL ? STORE_OK : STORE_ERR;
 }

@@ -1003,18 +1003,21 @@ seed_indexes_drop(struct seed *sd, struct seed_index **out, int *n)
 static enum store_rc
 seed_users(struct seed *sd)
 {
-	struct store_user u;
-	enum store_rc     rc;
+	struct store_account u;
+	enum store_rc        rc;
 
 	for (int c = 0; c < sd->nc; c++) {
 		snprintf(sd->clerk[c], sizeof sd->clerk[c], "clerk-%s", sd->centres[c] + 6);
 		snprintf(sd->supervisor[c], sizeof sd->supervisor[c], "supervisor-%s",
 		    sd->centres[c] + 6);
-		if ((rc = store_user_get(sd->st, sd->clerk[c], &u)) == STORE_NOTFOUND)
-			rc = store_user_add(sd->st, sd->clerk[c], "clerk", sd->centres[c]);
+		/* no password: a seeded account never logs in */
+		if ((rc = store_account_get(sd->st, sd->clerk[c], &u)) == STORE_NOTFOUND)
+			rc = store_account_add(sd->st, sd->clerk[c], "clerk", sd->centres[c], NULL,
+			    false);
 		SEED_TRY(rc);
-		if ((rc = store_user_get(sd->st, sd->supervisor[c], &u)) == STORE_NOTFOUND)
-			rc = store_user_add(sd->st, sd->supervisor[c], "supervisor", sd->centres[c]);
+		if ((rc = store_account_get(sd->st, sd->supervisor[c], &u)) == STORE_NOTFOUND)
+			rc = store_account_add(sd->st, sd->supervisor[c], "supervisor", sd->centres[c],
+			    NULL, false);
 		SEED_TRY(rc);
 	}
 	return STORE_OK;
@@ -1197,7 +1200,7 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 	if (rc == STORE_OK) {
 		char                     subject[128], reason[256], day[JZZ_DATE_STRLEN];
 		struct store_audit_entry e = {
-			o->today, "admin", "admin", sd.centres[0], "seed", subject, reason,
+			o->today, STORE_OWNER_ACCOUNT, "admin", sd.centres[0], "seed", subject, reason,
 		};
 
 		date_format(o->today, day);
@@ -1206,7 +1209,10 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		snprintf(reason, sizeof reason, "synthetic history of %d years to %s; its records"
 		    " carry no audit entries of their own", o->years, day);
 		rc = seed_exec(st, "BEGIN IMMEDIATE");
-		if (rc == STORE_OK && (rc = store_audit_append(st, &e)) == STORE_OK)
+		/* The seeded rows are bound by no entry: the chain is keyed from
+		 * its start, but the file is not complete (store_audit.c). */
+		if (rc == STORE_OK && (rc = store_audit_append(st, &e)) == STORE_OK &&
+		    (rc = store_audit_mark(st, true, false)) == STORE_OK)
 			rc = seed_exec(st, "COMMIT");
 	}
 	/* back to the normal settings of every connection (store_configure) */

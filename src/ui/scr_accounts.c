@@ -95,7 +95,7 @@ scr_accounts_state(const struct service_user *u, char *buf, size_t size)
 		localtime_r(&u->locked_until, &tm);
 		strftime(t, sizeof t, "%Y-%m-%d %H:%M", &tm);
 		snprintf(buf, size, ui_msg(M_AC_LOCKED), t);
-	} else if (!u->has_password)
+	} else if (!u->has_password || u->must_change)
 		snprintf(buf, size, "%s", ui_msg(M_AC_NO_PW));
 	else
 		snprintf(buf, size, "%s", ui_msg(M_AC_ACTIVE));
@@ -191,7 +191,7 @@ scr_accounts_open_form(struct accounts *a, int form)
 static void
 scr_accounts_submit(struct ui *ui, struct accounts *a)
 {
-	char user[SERVICE_USER_LEN], role[8], centre[SERVICE_CENTRE_LEN];
+	char user[SERVICE_USER_LEN], role[8], centre[SERVICE_CENTRE_LEN], temp[64];
 	enum service_status st;
 
 	ui_field_get(&a->f[0], user, sizeof user);
@@ -211,8 +211,11 @@ scr_accounts_submit(struct ui *ui, struct accounts *a)
 		return;
 	}
 	st = service_user_add(ui->svc, &ui->actor, user, (enum service_role)(role[0] - '1'),
-	    centre[0] != '\0' ? centre : NULL);
+	    centre[0] != '\0' ? centre : NULL, NULL, temp, sizeof temp);
 	scr_accounts_report(ui, st, user, M_AC_CREATED);
+	if (st == SERVICE_OK)
+		ui_status(ui, UA_OK, ui_msg(M_AC_TEMP_PASSWORD), user, ui_msg(M_AC_CREATED), temp);
+	explicit_bzero(temp, sizeof temp);
 	if (st == SERVICE_OK) {
 		a->form = AC_FORM_NONE;
 		snprintf(a->want, sizeof a->want, "%s", user);
@@ -251,7 +254,9 @@ scr_accounts_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	const struct service_user *u = scr_accounts_selected(a);
 
 	if (UI_ACTION_KEY(k, AC_ACT_TOGGLE) && u != NULL) {
-		if (u->disabled)
+		/* The question asked was "enable (and unlock)?" for a locked
+		 * account too: y must do what it asked. */
+		if (u->disabled || u->locked)
 			scr_accounts_report(ui, service_user_enable(ui->svc, &ui->actor, u->user, time(NULL)),
 			    u->user, M_AC_ENABLED_DONE);
 		else
@@ -260,8 +265,15 @@ scr_accounts_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		return UI_HANDLED;
 	}
 	if (UI_ACTION_KEY(k, AC_ACT_RESET) && u != NULL) {
-		scr_accounts_report(ui, service_user_reset(ui->svc, &ui->actor, u->user, time(NULL)),
-		    u->user, M_AC_RESET_DONE);
+		char                temp[64];
+		enum service_status st = service_user_reset(ui->svc, &ui->actor, u->user, time(NULL),
+		    NULL, temp, sizeof temp);
+
+		scr_accounts_report(ui, st, u->user, M_AC_RESET_DONE);
+		if (st == SERVICE_OK)
+			ui_status(ui, UA_OK, ui_msg(M_AC_TEMP_PASSWORD), u->user, ui_msg(M_AC_RESET_DONE),
+			    temp);
+		explicit_bzero(temp, sizeof temp);
 		return UI_HANDLED;
 	}
 	if (a->form != AC_FORM_NONE)

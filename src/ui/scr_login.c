@@ -5,9 +5,10 @@
  * after repeated failures and the audit of every attempt belong to the
  * database (service_login); the screen only asks and tells. One answer for
  * an unknown account and a wrong password, so that the screen does not say
- * which accounts exist. An account without a password (the first login, or
- * after a reset) sets one here before going on. In training mode the demo
- * accounts are listed with their passwords.
+ * which accounts exist. An account with a temporary password (its first
+ * login, or after a reset) sets its own here, the temporary one proven,
+ * before going on. In training mode the demo accounts are listed with their
+ * passwords.
  */
 #include "uipriv.h"
 
@@ -21,7 +22,8 @@ enum { LF_USER, LF_PASSWORD, LF_NEW, LF_CONFIRM, LF__COUNT };
 struct login {
 	struct ui_field f[LF__COUNT];
 	int             focus;
-	bool            setting;       /* the account has no password: set one */
+	bool            setting;       /* a temporary password was right: set one's own */
+	char            temp[256];     /* that temporary password, for service_password_change */
 	char            error[256];
 };
 
@@ -53,6 +55,7 @@ scr_login_free(struct ui *ui, struct screen *sc)
 	(void)ui;
 	if (l == NULL)
 		return;
+	explicit_bzero(l->temp, sizeof l->temp);
 	for (int i = 0; i < LF__COUNT; i++) {
 		if (l->f[i].buf != NULL)   /* no password left in memory */
 			memset(l->f[i].buf, 0, l->f[i].cap * sizeof(wchar_t));
@@ -92,8 +95,8 @@ scr_login_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		for (size_t i = 0; i < service_demo_naccounts && y < v->rows; i++) {
 			const struct service_demo_account *d = &service_demo_accounts[i];
 
-			ui_view_printf(v, y, x + 2, 0, UA_NORMAL, "%-9s %-12s", d->user, d->password);
-			ui_view_text(v, y++, x + 25, 0, UA_DIM, ui_msg_lang() == LANG_EN ?
+			ui_view_printf(v, y, x + 2, 0, UA_NORMAL, "%-9s %-17s", d->user, d->password);
+			ui_view_text(v, y++, x + 30, 0, UA_DIM, ui_msg_lang() == LANG_EN ?
 			    ui_names_role(d->role) : d->note_zh);
 		}
 	}
@@ -141,8 +144,12 @@ scr_login_try(struct ui *ui, struct login *l)
 			snprintf(l->error, sizeof l->error, "%s", ui_msg(M_LOGIN_MISMATCH));
 			ui_field_set(&l->f[LF_CONFIRM], "");
 			l->focus = LF_CONFIRM;
-		} else if (service_password_set(ui->svc, user, pw, now) != SERVICE_OK) {
+		} else if (service_password_change(ui->svc, user, l->temp, pw, now) != SERVICE_OK) {
+			/* refused by the quality check (or the account changed): again */
 			snprintf(l->error, sizeof l->error, "%s", service_errmsg(ui->svc));
+			ui_field_set(&l->f[LF_NEW], "");
+			ui_field_set(&l->f[LF_CONFIRM], "");
+			l->focus = LF_NEW;
 		} else {
 			r = service_login(ui->svc, user, pw, ui->opts->centre, now, &ui->actor, &info);
 			explicit_bzero(pw, sizeof pw);
@@ -157,6 +164,8 @@ scr_login_try(struct ui *ui, struct login *l)
 	}
 	ui_field_get(&l->f[LF_PASSWORD], pw, sizeof pw);
 	r = service_login(ui->svc, user, pw, ui->opts->centre, now, &ui->actor, &info);
+	if (r == SERVICE_LOGIN_NEEDS_PASSWORD)
+		snprintf(l->temp, sizeof l->temp, "%s", pw);
 	explicit_bzero(pw, sizeof pw);
 	ui_field_set(&l->f[LF_PASSWORD], "");
 	switch (r) {

@@ -114,7 +114,7 @@ scr_status_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 			return UI_HANDLED;
 		}
 		memset(&s->info, 0, sizeof s->info);
-		if (service_status_query(ui->svc, id.number, name, ui->today, &s->info) != SERVICE_OK)
+		if (service_status_query(ui->svc, &ui->actor, id.number, name, ui->today, &s->info) != SERVICE_OK)
 			snprintf(s->error, sizeof s->error, "%s", service_errmsg(ui->svc));
 		s->asked = true;
 		return UI_HANDLED;

@@ -425,6 +425,7 @@ ui_logout_idle(struct ui *ui)
 		ui_pop(ui);
 	ui->logged_in = false;
 	ui->ask = M_NONE;
+	service_actor_end(ui->svc, &ui->actor);
 	memset(&ui->actor, 0, sizeof ui->actor);
 	ui_push(ui, &scr_login_mode, why);
 }
@@ -434,12 +435,23 @@ ui_logout_idle(struct ui *ui)
  * (a trainee watches the counter, not the login), with no idle logout;
  * the narration row is made by the layout.
  */
+/* A demo account logs in with its demo password, as a trainee would. */
+static bool
+ui_play_login(struct ui *ui, const char *user, const char *centre, struct service_actor *out)
+{
+	for (size_t i = 0; i < service_demo_naccounts; i++)
+		if (strcmp(service_demo_accounts[i].user, user) == 0)
+			return service_login(ui->svc, user, service_demo_accounts[i].password, centre,
+			    time(NULL), out, NULL) == SERVICE_LOGIN_OK;
+	return false;
+}
+
 static int
 ui_play_start(struct ui *ui, const struct ui_options *o)
 {
 	ui->play = o->play;
-	if (service_actor(ui->svc, o->play->user, o->centre, &ui->actor) != SERVICE_OK ||
-	    service_actor(ui->svc, "trainer1", o->centre, &ui->play_trainer) != SERVICE_OK) {
+	if (!ui_play_login(ui, o->play->user, o->centre, &ui->actor) ||
+	    !ui_play_login(ui, "trainer1", o->centre, &ui->play_trainer)) {
 		endwin();
 		fprintf(stderr, ui_msg(M_PLAY_FAIL), o->play->user, service_errmsg(ui->svc));
 		fputc('\n', stderr);

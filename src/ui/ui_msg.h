@@ -59,7 +59,7 @@
 	X(M_LOGIN_DENIED, "账号或密码不正确（再错 %d 次将锁定 15 分钟）", "Wrong account or password (%d more tries before a 15-minute lock)") \
 	X(M_LOGIN_LOCKED, "连续输错，账号已锁定，请于 %s 后再试，或请管理员解锁", "Too many failures: the account is locked until %s (or ask an administrator)") \
 	X(M_LOGIN_DISABLED, "此账号已停用，请联系管理员", "This account is disabled; ask an administrator") \
-	X(M_LOGIN_FIRST, "首次登录（或密码已重置）：请设置新密码", "First login (or password reset): set a new password") \
+	X(M_LOGIN_FIRST, "临时密码（首次登录或已重置）：请设置自己的新密码", "A temporary password (first login or reset): set your own") \
 	X(M_LOGIN_TOO_SHORT, "密码至少 %d 个字符", "At least %d characters") \
 	X(M_LOGIN_MISMATCH, "两次输入的密码不一致，请再输一遍", "The two passwords differ; type it again") \
 	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
@@ -341,7 +341,7 @@
 	X(M_ACCOUNTS_TITLE, "账号管理", "Accounts") \
 	X(M_AC_HEAD, "账号              角色            中心       状态", "Account           Role            Centre     State") \
 	X(M_AC_ACTIVE, "正常", "active") \
-	X(M_AC_NO_PW, "待设密码", "password to set") \
+	X(M_AC_NO_PW, "待改密码", "to set own password") \
 	X(M_AC_DISABLED, "已停用", "disabled") \
 	X(M_AC_LOCKED, "锁定至 %s", "locked until %s") \
 	X(M_AC_IDLE, "闲置自动退出：%d 分钟", "Idle logout: %d minutes") \
@@ -357,11 +357,12 @@
 	X(M_AC_DONE, "已完成：%s %s", "Done: %s %s") \
 	X(M_AC_FAIL, "未完成：%s", "Not done: %s") \
 	X(M_AC_CREATED, "已创建", "created") \
+	X(M_AC_TEMP_PASSWORD, "已完成：%s %s；临时密码 %s（只显示一次，请当面交给本人）", "Done: %s %s; temporary password %s (shown once; hand it over in person)") \
 	X(M_AC_DISABLED_DONE, "已停用", "disabled") \
 	X(M_AC_ENABLED_DONE, "已启用", "enabled") \
 	X(M_AC_RESET_DONE, "密码已重置", "password reset") \
 	X(M_AC_IDLE_DONE, "闲置时限已设定", "idle limit set") \
-	X(M_HELP_ACCOUNTS, "账号管理（仅管理员）：列出所有账号及其角色、中心、状态（正常、待设密码、已停用、锁定至…）。F2 新建账号（账号、角色、中心），新账号首次登录时设密码；F3 停用或启用（启用同时解锁）；F4 重置密码；F5 设定闲置自动退出的分钟数。", \
+	X(M_HELP_ACCOUNTS, "账号管理（仅管理员）：列出所有账号及其角色、中心、状态（正常、待改密码、已停用、锁定至…）。F2 新建账号（账号、角色、中心）并显示一次临时密码，本人首次登录时改为自己的密码；F3 停用或启用（启用同时解锁）；F4 重置密码；F5 设定闲置自动退出的分钟数。", \
 	  "Accounts (administrators): every account with role, centre and state (active, password to set, disabled, locked until...). F2 creates one (name, role, centre; its password is set at its first login); F3 disables or enables (enabling also unlocks); F4 resets the password; F5 sets the idle logout minutes.") \
 	/* issue 5: scenarios */ \
 	X(M_PLAY_STEP, "演示 %zu/%zu：%s", "Demo %zu/%zu: %s") \

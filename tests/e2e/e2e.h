@@ -53,7 +53,7 @@
 #define E2E_TIMEOUT_MS 15000
 
 /* A demo account of the training database (service_demo_accounts). */
-#define E2E_CLERK_LOGIN "clerk1\rclerk1234\r"
+#define E2E_CLERK_LOGIN "clerk1\rcounter-one-2026\r"
 
 struct term {
 	pid_t        pid;

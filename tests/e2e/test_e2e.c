@@ -615,11 +615,11 @@ test_login(void **state)
 	e2e_tmpdir(&t);
 	demo[4] = t.db;
 	e2e_start(&t, 24, 80, demo);
-	e2e_wait(&t, "clerk1234");               /* training mode shows the passwords */
+	e2e_wait(&t, "counter-one-2026");               /* training mode shows the passwords */
 	e2e_type(&t, "clerk1\rwrong-pass\r");
 	e2e_wait(&t, "账号或密码不正确");
 	e2e_wait(&t, "再错 4 次");
-	e2e_type(&t, "clerk1234\r");
+	e2e_type(&t, "counter-one-2026\r");
 	e2e_wait(&t, "本中心待办");
 	assert_int_equal(e2e_quit(&t), 0);
 
@@ -628,19 +628,26 @@ test_login(void **state)
 	e2e_start(&t, 24, 80, plain);
 	assert_int_not_equal(e2e_wait_exit(&t), 0);
 
-	/* A new production database: admin has no password yet. */
+	/* A new production database: admin has a temporary password, which
+	 * serves only to set its own; an empty one claims nothing. */
 	snprintf(prod, sizeof prod, "%s/prod.db", t.dir);
-	snprintf(cmd, sizeof cmd, "%s --db '%s' init --centre 310105009 >/dev/null 2>&1", JZZ_BIN, prod);
+	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
+	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t.dir, JZZ_BIN, prod,
+	    t.dir);
 	assert_int_equal(system(cmd), 0);
 	plain[1] = prod;
 	e2e_start(&t, 24, 80, plain);
 	e2e_wait(&t, "账号");
 	assert_false(e2e_has(&t, "培训模式"));
 	e2e_type(&t, "admin\r\r");
-	e2e_wait(&t, "首次登录");
+	e2e_wait(&t, "账号或密码不正确");
+	e2e_type(&t, "Temporary-Start-2026\r");
+	e2e_wait(&t, "临时密码");
 	e2e_type(&t, "short\rshort\r");
-	e2e_wait(&t, "密码至少 8 个字符");
-	e2e_type(&t, "\025counter-2026\rcounter-2026\r");   /* Ctrl-U clears the field */
+	e2e_wait(&t, "密码至少 10 个字符");
+	e2e_type(&t, "\0251234567890\r1234567890\r");   /* Ctrl-U clears the field */
+	e2e_wait(&t, "password refused");
+	e2e_type(&t, "\025counter-2026\rcounter-2026\r");
 	e2e_wait(&t, "本中心待办");
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_start(&t, 24, 80, plain);
@@ -663,7 +670,7 @@ test_idle_logout(void **state)
 	e2e_tmpdir(&t);
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	assert_int_equal(e2e_quit(&t), 0);
-	snprintf(cmd, sizeof cmd, "%s --training --db '%s' --user admin user setting idle_minutes 1"
+	snprintf(cmd, sizeof cmd, "%s --training --db '%s' user setting idle_minutes 1"
 	    " >/dev/null 2>&1", JZZ_BIN, t.db);
 	assert_int_equal(system(cmd), 0);
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
@@ -673,7 +680,7 @@ test_idle_logout(void **state)
 		e2e_dump(&t, "idle");
 		fail_msg("no idle logout");
 	}
-	e2e_wait(&t, "clerk1234");
+	e2e_wait(&t, "counter-one-2026");
 	assert_false(e2e_has(&t, "1101"));
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
@@ -878,7 +885,7 @@ test_report(void **state)
 	assert_false(e2e_has(&t, "主管日报"));
 	assert_int_equal(e2e_quit(&t), 0);
 
-	e2e_demo_as(&t, "2026-11-27", "super1\rsuper1234\r");
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
 	e2e_wait(&t, "F5日报");
 	assert_false(e2e_has(&t, "F7账号"));
 	e2e_key(&t, "\033[15~");
@@ -928,10 +935,11 @@ static void
 test_accounts(void **state)
 {
 	struct term t = { 0 };
+	char        temp[32];
 
 	(void)state;
 	e2e_tmpdir(&t);
-	e2e_demo_as(&t, "2026-11-27", "admin\radmin1234\r");
+	e2e_demo_as(&t, "2026-11-27", "admin\roffice-keys-2026\r");
 	e2e_wait(&t, "F7账号");
 	e2e_key(&t, "\033[18~");   /* F7 */
 	e2e_wait(&t, "账号管理");
@@ -941,7 +949,19 @@ test_accounts(void **state)
 	e2e_type(&t, "clerk9\t1\t310105009\r");
 	e2e_wait(&t, "已完成：clerk9 已创建");
 	e2e_wait(&t, "> clerk9");
-	e2e_wait(&t, "待设密码");
+	e2e_wait(&t, "待改密码");
+	/* the temporary password, shown once */
+	{
+		static char scr[8192];
+		const char *p;
+
+		e2e_screen(&t, scr, sizeof scr);
+		p = strstr(scr, "临时密码 ");
+		assert_non_null(p);
+		p += strlen("临时密码 ");
+		snprintf(temp, sizeof temp, "%.19s", p);
+		assert_int_equal(strlen(temp), 19);
+	}
 	e2e_key(&t, "\033OR");     /* F3 */
 	e2e_wait(&t, "停用此账号吗");
 	e2e_type(&t, "y");
@@ -954,6 +974,9 @@ test_accounts(void **state)
 	e2e_start(&t, 24, 80, (const char *const[]){ "--today", "2026-11-27", "demo", "--db", t.db, NULL });
 	e2e_wait(&t, "clerk1");
 	e2e_type(&t, "clerk9\rwhatever1\r");
+	e2e_wait(&t, "账号或密码不正确");   /* a wrong password tells nothing */
+	e2e_type(&t, temp);
+	e2e_type(&t, "\r");
 	e2e_wait(&t, "停用");
 	assert_false(e2e_has(&t, "本中心待办"));
 	assert_int_equal(e2e_quit(&t), 0);
@@ -968,7 +991,7 @@ test_trainer_day(void **state)
 
 	(void)state;
 	e2e_tmpdir(&t);
-	e2e_demo_as(&t, "2026-11-27", "trainer1\rtrainer1234\r");
+	e2e_demo_as(&t, "2026-11-27", "trainer1\rteach-demo-2026\r");
 	e2e_wait(&t, "F8培训");
 	assert_false(e2e_has(&t, "F5日报"));
 	e2e_key(&t, "\033[19~");   /* F8 */

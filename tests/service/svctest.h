@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -48,31 +49,75 @@ svctest_teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* A new database at svctest_db (home centre 虹桥街道), opened. */
+/* The admin's password in every test database (it passes the check). */
+#define SVCTEST_ADMIN_PW  "Keys-Of-Office-2026"   /* temporary, given to init */
+#define SVCTEST_ADMIN_OWN "Office-Keys-Own-2026"  /* set at its first login */
+
+/* A new rehearsal database at svctest_db (home centre 虹桥街道), opened:
+ * tests move the day of work, which a production database refuses. */
 static inline struct service *
 svctest_new(void)
 {
-	char            err[512];
-	struct service *s;
-	char            cmd[2048];
+	char                     err[512];
+	struct service          *s;
+	char                     cmd[4096];
+	struct service_init_opts o;
 
-	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", svctest_db, svctest_db, svctest_db);
+	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s.key'", svctest_db, svctest_db,
+	    svctest_db, svctest_db);
 	assert_int_equal(system(cmd), 0);
-	assert_int_equal(service_init(svctest_db, "310105009", JZZ_SOURCE_DATADIR "/holidays", err,
-	    sizeof err), SERVICE_OK);
+	memset(&o, 0, sizeof o);
+	o.centre = "310105009";
+	o.holidays_dir = JZZ_SOURCE_DATADIR "/holidays";
+	o.mode = SERVICE_DB_REHEARSAL;
+	o.admin_password = SVCTEST_ADMIN_PW;
+	if (service_create(svctest_db, &o, err, sizeof err) != SERVICE_OK)
+		fail_msg("create: %s", err);
 	s = service_open(svctest_db, err, sizeof err);
 	if (s == NULL)
 		fail_msg("open: %s", err);
+	/* the admin's first login: its own password for the temporary one */
+	if (service_password_change(s, "admin", SVCTEST_ADMIN_PW, SVCTEST_ADMIN_OWN, time(NULL)) !=
+	    SERVICE_OK)
+		fail_msg("admin password: %s", service_errmsg(s));
 	return s;
 }
 
+/* The owner of the file (the tests run as it). */
 static inline struct service_actor
-svctest_actor(struct service *s, const char *user)
+svctest_owner(struct service *s)
 {
 	struct service_actor a;
 
-	assert_int_equal(service_actor(s, user, NULL, &a), SERVICE_OK);
+	assert_int_equal(service_actor_owner(s, NULL, &a), SERVICE_OK);
 	return a;
+}
+
+/* The actor of the account `user` (NULL: admin), as the owner makes it for
+ * batches and tests (service_actor_as). */
+static inline struct service_actor
+svctest_actor(struct service *s, const char *user)
+{
+	struct service_actor o = svctest_owner(s), a;
+
+	if (service_actor_as(s, &o, user != NULL ? user : "admin", NULL, &a) != SERVICE_OK)
+		fail_msg("actor %s: %s", user != NULL ? user : "admin", service_errmsg(s));
+	return a;
+}
+
+/* Adds an account with a temporary password, then sets `password` as its
+ * own (what a first login does); asserts it worked. */
+static inline void
+svctest_user(struct service *s, const struct service_actor *admin, const char *user,
+             enum service_role role, const char *centre, const char *password)
+{
+	char temp[64];
+
+	if (service_user_add(s, admin, user, role, centre, NULL, temp, sizeof temp) != SERVICE_OK)
+		fail_msg("user add %s: %s", user, service_errmsg(s));
+	if (password != NULL &&
+	    service_password_change(s, user, temp, password, time(NULL)) != SERVICE_OK)
+		fail_msg("password %s: %s", user, service_errmsg(s));
 }
 
 /* A valid 18-character ID number for person k (born 1990-01-01 + k/900 days). */
@@ -105,6 +150,26 @@ svctest_case(struct jzz_case *c, jzz_date today, const char *fmt, ...)
 		casefmt_error_text(&err, text, sizeof text);
 		fail_msg("case: %s in %s", text, buf);
 	}
+}
+
+/* Submits a case; returns the service's status (no assertion on it). */
+static inline enum service_status
+svctest_submit_st(struct service *s, const struct service_actor *a, jzz_date today,
+                  struct service_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static inline enum service_status
+svctest_submit_st(struct service *s, const struct service_actor *a, jzz_date today,
+                  struct service_result *r, const char *fmt, ...)
+{
+	char            buf[4096];
+	struct jzz_case c;
+	va_list         ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	svctest_case(&c, today, "%s", buf);
+	return service_submit(s, a, &c, today, r);
 }
 
 /* Submits a case; asserts the service itself did not fail. */

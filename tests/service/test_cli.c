@@ -70,8 +70,10 @@ test_cli_flow(void **state)
 	const char *J = JZZ_BIN;
 
 	(void)state;
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J, svctest_db), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J, svctest_db), 2);
+	assert_int_equal(run(NULL, 0, "%s --db %s init --rehearsal --centre 310105009 >/dev/null", J,
+	    svctest_db), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s init --rehearsal --centre 310105009 2>/dev/null", J,
+	    svctest_db), 2);
 
 	svctest_idnum(5, id);
 	snprintf(text, sizeof text, REG_CASE(id));
@@ -155,7 +157,11 @@ test_cli_flow(void **state)
 	assert_true(json_is_true(json_object_get(j, "ok")));
 	json_decref(j);
 	assert_int_equal(run(NULL, 0, "%s --db %s backup %s/copy.db", J, svctest_db, svctest_dir), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s/copy.db audit verify", J, svctest_dir), 0);
+	/* the copy, with the original's key (kept apart from backups) */
+	assert_int_equal(run(NULL, 0, "JZZ_AUDIT_KEY=%s.key %s --db %s/copy.db audit verify",
+	    svctest_db, J, svctest_dir), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s/copy.db audit verify 2>/dev/null", J, svctest_dir),
+	    1);
 	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-07-07 status --id %s --name 测试",
 	    J, svctest_db, id), 0);
 	j = parse(out);

@@ -64,17 +64,53 @@ parse(const char *text)
 
 #define J JZZ_BIN
 
+/* Every test works in its folder, so that --password-file names stay short. */
+static void
+in_dir(void)
+{
+	assert_int_equal(chdir(svctest_dir), 0);
+}
+
+/* A rehearsal database whose admin has set its own password (pw-admin). */
+static void
+init_db(void)
+{
+	in_dir();
+	write_file("pw-first", "Keys-Of-Office-2026\n");
+	write_file("pw-admin", "Office-Keys-Own-2026\n");
+	assert_int_equal(run(NULL, 0, "%s --db %s init --rehearsal --centre 310105009"
+	    " --password-file pw-first 2>/dev/null", J, svctest_db), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s --user admin --password-file pw-first user password"
+	    " --new-password-file pw-admin", J, svctest_db), 0);
+}
+
+/* An account made by the owner with a temporary password, then its own
+ * (pw-NAME, a password that passes the check). */
+static void
+cli_user(const char *name, const char *role)
+{
+	char pw[128];
+
+	snprintf(pw, sizeof pw, "pw-%s", name);
+	write_file(pw, "Desk-Window-Seven-77\n");
+	write_file("pw-temp", "Temporary-Start-2026\n");
+	assert_int_equal(run(NULL, 0, "%s --db %s user add %s --role %s --password-file pw-temp", J,
+	    svctest_db, name, role), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s --user %s --password-file pw-temp user password"
+	    " --new-password-file %s", J, svctest_db, name, pw), 0);
+}
+
+
+
 static void
 test_clerk_refused(void **state)
 {
 	char id[19], text[1024];
 
 	(void)state;
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J,
-	    svctest_db), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s user add clerk1 --role clerk", J, svctest_db), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s user add super1 --role supervisor", J,
-	    svctest_db), 0);
+	init_db();
+	cli_user("clerk1", "clerk");
+	cli_user("super1", "supervisor");
 	svctest_idnum(9, id);
 	snprintf(text, sizeof text, REG_CASE(id));
 	write_file("reg.json", text);
@@ -84,38 +120,38 @@ test_clerk_refused(void **state)
 	    "\"%s\",\"name\":\"测试\"}}", id);
 	write_file("cancel.json", text);
 	write_file("cal.json", "{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\",\"isOffDay\":true}]}");
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --today 2026-01-05 submit %s/reg.json",
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 --today 2026-01-05 submit %s/reg.json",
 	    J, svctest_db, svctest_dir), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --today 2026-07-06 submit"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 --today 2026-07-06 submit"
 	    " %s/permit.json", J, svctest_db, svctest_dir), 0);
 
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 report daily --date 2026-07-06"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 report daily --date 2026-07-06"
 	    " 2>/dev/null", J, svctest_db), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 report range --from 2026-07-01"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 report range --from 2026-07-01"
 	    " --to 2026-07-06 --format csv 2>/dev/null", J, svctest_db), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --today 2026-08-03 submit"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 --today 2026-08-03 submit"
 	    " --reason not_resident --note x %s/cancel.json 2>/dev/null", J, svctest_db,
 	    svctest_dir), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 user add x --role clerk 2>/dev/null",
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 user add x --role clerk 2>/dev/null",
 	    J, svctest_db), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 user disable super1 2>/dev/null", J,
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 user disable super1 2>/dev/null", J,
 	    svctest_db), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 user list 2>/dev/null", J,
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 user list 2>/dev/null", J,
 	    svctest_db), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 calendar import %s/cal.json"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 calendar import %s/cal.json"
 	    " 2>/dev/null", J, svctest_db, svctest_dir), 1);
-	assert_int_equal(svctest_count("SELECT count(*) FROM users"), 3);
+	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE name <> 'owner'"), 3);
 	assert_int_equal(svctest_count("SELECT count(*) FROM permits WHERE status = 'cancelled'"), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM holiday_years WHERE year = 2027"), 0);
 	/* the supervisor may cancel and report */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --today 2026-08-03 submit"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw-super1 --today 2026-08-03 submit"
 	    " --reason not_resident --note x %s/cancel.json", J, svctest_db, svctest_dir), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM permits WHERE status = 'cancelled'"), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06", J,
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw-super1 report daily --date 2026-07-06", J,
 	    svctest_db), 0);
 	/* a disabled account acts no more */
 	assert_int_equal(run(NULL, 0, "%s --db %s user disable clerk1", J, svctest_db), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --today 2026-07-07 submit"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 --today 2026-07-07 submit"
 	    " %s/reg.json 2>/dev/null", J, svctest_db, svctest_dir), 1);
 }
 
@@ -127,8 +163,7 @@ test_csv(void **state)
 	const char *name = "Zhang, \\\"San\\\"\\nJr";   /* JSON for: Zhang, "San"<LF>Jr */
 
 	(void)state;
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J,
-	    svctest_db), 0);
+	init_db();
 	svctest_idnum(11, id);
 	snprintf(text, sizeof text, "{\"business\":\"registration\",\"applicant\":{\"id_number\":"
 	    "\"%s\",\"name\":\"%s\",\"phone\":\"13800000000\"},\"housing\":{\"tenure\":\"rent\"},"
@@ -202,8 +237,7 @@ test_calendar(void **state)
 	json_t     *j;
 
 	(void)state;
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J,
-	    svctest_db), 0);
+	init_db();
 	/* before: 2026 is loaded with the shipped notice */
 	assert_int_equal(run(out, sizeof out, "%s --db %s calendar show 2026 --format json", J,
 	    svctest_db), 0);
@@ -263,25 +297,32 @@ test_training_modes(void **state)
 
 	(void)state;
 	snprintf(tdb, sizeof tdb, "%s/training.db", svctest_dir);
-	assert_int_equal(run(NULL, 0, "%s --db %s init --centre 310105009 2>/dev/null", J,
-	    svctest_db), 0);
+	init_db();
 	assert_int_equal(run(NULL, 0, "%s --db %s --today 2026-11-27 training init", J, tdb), 0);
+	/* the demo accounts' passwords (the login screen of training mode lists them) */
+	for (size_t i = 0; i < service_demo_naccounts; i++) {
+		char name[64], pw[128];
+
+		snprintf(name, sizeof name, "pw-%s", service_demo_accounts[i].user);
+		snprintf(pw, sizeof pw, "%s\n", service_demo_accounts[i].password);
+		write_file(name, pw);
+	}
 	/* each refused in the other's mode */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily 2>/dev/null", J, tdb), 1);
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw-super1 report daily 2>/dev/null", J, tdb), 1);
 	assert_int_equal(run(NULL, 0, "%s --db %s --training report daily 2>/dev/null", J,
 	    svctest_db), 1);
 	assert_int_equal(run(NULL, 0, "%s --db %s training day 2027-01-04 2>/dev/null", J,
 	    svctest_db), 1);
 	/* the trainer's day is every command's day in training mode */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 training day 2027-01-04 2>/dev/null",
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 training day 2027-01-04 2>/dev/null",
 	    J, tdb), 1);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user trainer1 training day 2027-01-04", J, tdb), 0);
-	assert_int_equal(run(out, sizeof out, "%s --db %s --training --user super1 report daily", J,
+	assert_int_equal(run(NULL, 0, "%s --db %s --user trainer1 --password-file pw-trainer1 training day 2027-01-04", J, tdb), 0);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --user super1 --password-file pw-super1 report daily", J,
 	    tdb), 0);
 	assert_non_null(strstr(out, "\"date\":\"2027-01-04\""));
-	assert_int_equal(run(NULL, 0, "%s --db %s --user trainer1 --today 2026-11-27 training reset",
+	assert_int_equal(run(NULL, 0, "%s --db %s --user trainer1 --password-file pw-trainer1 --today 2026-11-27 training reset",
 	    J, tdb), 0);
-	assert_int_equal(run(out, sizeof out, "%s --db %s --training --user super1 report daily", J,
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --user super1 --password-file pw-super1 report daily", J,
 	    tdb), 0);
 	assert_null(strstr(out, "\"date\":\"2027-01-04\""));
 }

@@ -13,9 +13,9 @@
 static struct service_actor
 actor_at(struct service *s, const char *user, const char *centre)
 {
-	struct service_actor a;
+	struct service_actor o = svctest_owner(s), a;
 
-	assert_int_equal(service_actor(s, user, centre, &a), SERVICE_OK);
+	assert_int_equal(service_actor_as(s, &o, user, centre, &a), SERVICE_OK);
 	return a;
 }
 
@@ -39,12 +39,10 @@ test_scripted_day(void **state)
 	char                  id[9][19];
 
 	(void)state;
-	assert_int_equal(service_user_add(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001"),
-	    SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL),
-	    SERVICE_OK);
+	svctest_user(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL, "Test-Pass-2026x");
+	svctest_user(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL, "Test-Pass-2026x");
+	svctest_user(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001", "Test-Pass-2026x");
+	svctest_user(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL, "Test-Pass-2026x");
 	c1 = svctest_actor(s, "clerk1");
 	c2 = svctest_actor(s, "clerk2");
 	c3 = actor_at(s, "clerk3", NULL);

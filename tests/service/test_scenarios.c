@@ -341,9 +341,8 @@ test_replacement_and_cancellation(void **state)
 	jzz_date                    v, day = D(2026, 11, 27);
 
 	(void)state;
-	assert_int_equal(service_user_add(s, &a, "clerk1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &a, "sup1", SERVICE_ROLE_SUPERVISOR, "310105001"),
-	    SERVICE_OK);
+	svctest_user(s, &a, "clerk1", SERVICE_ROLE_CLERK, NULL, "Test-Pass-2026x");
+	svctest_user(s, &a, "sup1", SERVICE_ROLE_SUPERVISOR, "310105001", "Test-Pass-2026x");
 	clerk = svctest_actor(s, "clerk1");
 	sup = svctest_actor(s, "sup1");
 	assert_string_equal(clerk.centre, "310105009");
@@ -417,21 +416,22 @@ test_roles(void **state)
 	struct service_report_daily rep;
 	struct service_person       p;
 	struct jzz_case             c;
-	char                        id[19];
+	char                        id[19], temp[64];
 
 	(void)state;
-	assert_int_equal(service_user_add(s, &a, "t1", SERVICE_ROLE_TRAINER, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &a, "c1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &a, "c1", SERVICE_ROLE_CLERK, NULL), SERVICE_ERR_EXISTS);
-	/* accounts start without a password (set at the first login) */
-	assert_true(service_user_needs_password(s, "admin"));
-	assert_true(service_user_needs_password(s, "t1"));
-	assert_false(service_user_needs_password(s, "nobody"));
+	svctest_user(s, &a, "t1", SERVICE_ROLE_TRAINER, NULL, "Test-Pass-2026x");
+	svctest_user(s, &a, "c1", SERVICE_ROLE_CLERK, NULL, "Test-Pass-2026x");
+	assert_int_equal(service_user_add(s, &a, "c1", SERVICE_ROLE_CLERK, NULL, NULL, temp,
+	    sizeof temp), SERVICE_ERR_EXISTS);
+	/* no account is without a password: admin starts with a temporary one */
 	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE name = 'admin' AND"
-	    " role = 'admin' AND password_hash IS NULL"), 1);
+	    " role = 'admin' AND password_hash IS NOT NULL"), 1);
+	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE password_hash IS NULL"
+	    " AND name <> 'owner'"), 0);
 	t = svctest_actor(s, "t1");
 	clerk = svctest_actor(s, "c1");
-	assert_int_equal(service_user_add(s, &clerk, "c2", SERVICE_ROLE_ADMIN, NULL), SERVICE_ERR_DENIED);
+	assert_int_equal(service_user_add(s, &clerk, "c2", SERVICE_ROLE_ADMIN, NULL, NULL, temp,
+	    sizeof temp), SERVICE_ERR_DENIED);
 	svctest_idnum(30, id);
 	svctest_case(&c, D(2026, 1, 5), REG_CASE(id));
 	assert_int_equal(service_registration(s, &t, &c, D(2026, 1, 5), &r), SERVICE_ERR_DENIED);
@@ -442,8 +442,12 @@ test_roles(void **state)
 	assert_int_equal(service_person_get(s, &t, id, D(2026, 1, 5), &p), SERVICE_OK);
 	assert_true(p.found);
 	service_person_free(&p);
-	assert_int_equal(service_actor(s, "nobody", NULL, &t), SERVICE_ERR_NOT_FOUND);
-	assert_int_equal(service_actor(s, "c1", "310105003", &t), SERVICE_ERR_NOT_FOUND);
+	{
+		struct service_actor o = svctest_owner(s);
+
+		assert_int_equal(service_actor_as(s, &o, "nobody", NULL, &t), SERVICE_ERR_NOT_FOUND);
+		assert_int_equal(service_actor_as(s, &o, "c1", "310105003", &t), SERVICE_ERR_NOT_FOUND);
+	}
 	service_close(s);
 }
 
@@ -509,7 +513,11 @@ test_report_counts(void **state)
 	jzz_date                    day = D(2026, 11, 27);
 
 	(void)state;
-	assert_int_equal(service_actor(s, NULL, "310105001", &other), SERVICE_OK);
+	{
+		struct service_actor o = svctest_owner(s);
+
+		assert_int_equal(service_actor_as(s, &o, "admin", "310105001", &other), SERVICE_OK);
+	}
 	for (int i = 0; i < 6; i++)
 		svctest_idnum(50 + i, id[i]);
 	svctest_submit(s, &a, day, &r, REG_CASE(id[0]));
@@ -538,11 +546,11 @@ test_report_counts(void **state)
 	assert_int_equal(service_report_daily(s, &a, "999999999", day, &rep), SERVICE_ERR_NOT_FOUND);
 
 	/* the public query needs both name and number */
-	assert_int_equal(service_status_query(s, id[0], "测试", day + 1, &si), SERVICE_OK);
+	assert_int_equal(service_status_query(s, &a, id[0], "测试", day + 1, &si), SERVICE_OK);
 	assert_true(si.found);
 	assert_int_equal(si.last_business, BIZ_PERMIT_NEW);
 	assert_int_equal(si.last_verdict, VERDICT_REFUSE);
-	assert_int_equal(service_status_query(s, id[0], "别人", day + 1, &si), SERVICE_OK);
+	assert_int_equal(service_status_query(s, &a, id[0], "别人", day + 1, &si), SERVICE_OK);
 	assert_false(si.found);
 	service_close(s);
 }
@@ -592,7 +600,7 @@ test_audit_and_backup(void **state)
 	struct service_actor       a = svctest_actor(s, NULL);
 	struct service_result      r;
 	struct service_audit_check ac;
-	char                       id[19], copy[600], err[256];
+	char                       id[19], copy[600], err[256], key[600];
 	struct service            *s2;
 
 	(void)state;
@@ -600,18 +608,22 @@ test_audit_and_backup(void **state)
 		svctest_idnum(70 + i, id);
 		svctest_submit(s, &a, D(2026, 1, 5), &r, REG_CASE(id));
 	}
-	assert_int_equal(service_audit_verify(s, &a, &ac), SERVICE_OK);
+	assert_int_equal(service_audit_verify(s, &a, 0, NULL, &ac), SERVICE_OK);
 	assert_true(ac.ok);
-	assert_int_equal(ac.entries, 6);
+	assert_int_equal(ac.entries, 8);   /* init, the admin's first login and password, 5 */
 	snprintf(copy, sizeof copy, "%s/copy.db", svctest_dir);
 	assert_int_equal(service_backup(s, &a, copy), SERVICE_OK);
 	assert_int_equal(service_backup(s, &a, copy), SERVICE_ERR_EXISTS);
 	service_close(s);
-	s2 = service_open(copy, err, sizeof err);
+	/* the copy is verified with the key of the original: a restore takes
+	 * the key file with it */
+	snprintf(key, sizeof key, "%s.key", svctest_db);
+	s2 = service_open_with(copy, SERVICE_DB_PRODUCTION, key, err, sizeof err);
 	assert_non_null(s2);
-	assert_int_equal(service_audit_verify(s2, &a, &ac), SERVICE_OK);
+	a = svctest_actor(s2, NULL);
+	assert_int_equal(service_audit_verify(s2, &a, 0, NULL, &ac), SERVICE_OK);
 	assert_true(ac.ok);
-	assert_int_equal(ac.entries, 7);   /* the backup's own entry is in the copy */
+	assert_int_equal(ac.entries, 9);   /* the backup's own entry is in the copy */
 	service_close(s2);
 }
 

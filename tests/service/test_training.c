@@ -46,13 +46,26 @@ test_modes_refused(void **state)
 	assert_null(service_open(train_db, err, sizeof err));
 	assert_non_null(strstr(err, "training"));
 	assert_null(service_open_mode(train_db, SERVICE_DB_PRODUCTION, err, sizeof err));
-	/* production opened as training: refused */
+	/* rehearsal opened as training: refused */
 	s = svctest_new();
-	assert_int_equal(service_db_mode(s), SERVICE_DB_PRODUCTION);
+	assert_int_equal(service_db_mode(s), SERVICE_DB_REHEARSAL);
 	service_close(s);
 	assert_null(service_open_mode(svctest_db, SERVICE_DB_TRAINING, err, sizeof err));
-	assert_non_null(strstr(err, "production"));
-	assert_int_equal(svctest_count("PRAGMA application_id"), 1247435344);
+	assert_non_null(strstr(err, "rehearsal"));
+	assert_int_equal(svctest_count("PRAGMA application_id"), 1247435346);
+	/* production opened as training: refused */
+	{
+		char prod[600];
+
+		snprintf(prod, sizeof prod, "%s/prod.db", svctest_dir);
+		assert_int_equal(service_init(prod, "310105009", NULL, err, sizeof err), SERVICE_OK);
+		assert_null(service_open_mode(prod, SERVICE_DB_TRAINING, err, sizeof err));
+		assert_non_null(strstr(err, "production"));
+		s = service_open(prod, err, sizeof err);
+		assert_non_null(s);
+		assert_int_equal(service_db_mode(s), SERVICE_DB_PRODUCTION);
+		service_close(s);
+	}
 	/* the demo data never goes into production */
 	s = service_open(svctest_db, err, sizeof err);
 	assert_non_null(s);
@@ -191,10 +204,11 @@ test_day_and_reset(void **state)
 	assert_int_equal(svctest_count("SELECT count(*) FROM applications"), apps - 1);
 	assert_int_equal(svctest_count("SELECT count(*) FROM persons WHERE id_number = '%s'", id), 0);
 	assert_int_equal(service_work_day(s, T), T);
-	assert_int_equal(svctest_count("SELECT count(*) FROM users"), (long long)service_demo_naccounts);
-	assert_int_equal(service_audit_verify(s, &trainer, &chk), SERVICE_ERR_DENIED);
+	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE name <> 'owner'"),
+	    (long long)service_demo_naccounts);
+	assert_int_equal(service_audit_verify(s, &trainer, 0, NULL, &chk), SERVICE_ERR_DENIED);
 	trainer = svctest_actor(s, "super1");
-	assert_int_equal(service_audit_verify(s, &trainer, &chk), SERVICE_OK);
+	assert_int_equal(service_audit_verify(s, &trainer, 0, NULL, &chk), SERVICE_OK);
 	assert_true(chk.ok);
 	service_close(s);
 	snprintf(svctest_db, sizeof svctest_db, "%s/jzz.db", svctest_dir);

@@ -44,10 +44,13 @@ test_settings_and_mark(void **state)
 	struct store        *st;
 	enum store_db_kind   kind;
 	struct store_account acc;
+	int64_t              gen;
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/s.db", tmpdir);
 	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_publish(st, true), STORE_OK);
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_setting_get(st, "idle_minutes", buf, sizeof buf), STORE_OK);
 	assert_string_equal(buf, "10");
 	assert_int_equal(store_setting_get(st, "db_mode", buf, sizeof buf), STORE_OK);
@@ -74,15 +77,20 @@ test_settings_and_mark(void **state)
 	assert_string_equal(buf, "training");
 
 	/* an account's failures and lock */
-	assert_int_equal(store_user_add(st, "clerk1", "clerk", NULL), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", NULL, NULL, false), STORE_OK);
 	assert_int_equal(store_account_set_failures(st, "clerk1", 5, 1795000900), STORE_OK);
 	assert_int_equal(store_account_get(st, "clerk1", &acc), STORE_OK);
 	assert_int_equal(acc.failed_logins, 5);
 	assert_int_equal(acc.locked_until, 1795000900);
 	assert_false(acc.has_password);
-	assert_int_equal(store_account_set_password(st, "clerk1", "$y$x"), STORE_OK);
+	assert_int_equal(store_account_set_failures(st, "clerk1", 5, 1795000900), STORE_OK);
+	assert_int_equal(store_account_get(st, "clerk1", &acc), STORE_OK);
+	gen = acc.session_gen;
+	assert_int_equal(store_account_set_password(st, "clerk1", "$y$x", true), STORE_OK);
 	assert_int_equal(store_account_get(st, "clerk1", &acc), STORE_OK);
 	assert_true(acc.has_password);
+	assert_true(acc.must_change);
+	assert_true(acc.session_gen > gen);   /* a reset ends the sessions opened before */
 	assert_int_equal(acc.failed_logins, 0);
 	assert_int_equal(acc.locked_until, 0);
 	assert_true(acc.password_set_at[0] != '\0');

@@ -27,7 +27,9 @@ setup(void **state)
 {
 	(void)state;
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/jzz-store-XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	return setenv("JZZ_T", tmpdir, 1);
 }
 
 static int
@@ -46,6 +48,22 @@ path_of(char *buf, size_t size, const char *name)
 	snprintf(buf, size, "%s/%s", tmpdir, name);
 }
 
+static const uint8_t test_key[32] = "0123456789abcdef0123456789abcdef";
+
+/* Opens (the audit key set, as the service sets it from the key file). */
+static struct store *
+open_store(const char *name)
+{
+	char          path[512], err[256];
+	struct store *st;
+
+	path_of(path, sizeof path, name);
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	store_set_audit_key(st, test_key, sizeof test_key);
+	return st;
+}
+
+/* A new database: built at a temporary name, put in place, reopened. */
 static struct store *
 new_store(const char *name)
 {
@@ -55,7 +73,13 @@ new_store(const char *name)
 	path_of(path, sizeof path, name);
 	unlink(path);
 	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
-	return st;
+	assert_int_not_equal(access(path, F_OK), 0);   /* not there until whole */
+	store_set_audit_key(st, test_key, sizeof test_key);
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_audit_mark(st, true, true), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(store_publish(st, true), STORE_OK);
+	return open_store(name);
 }
 
 static long long
@@ -97,6 +121,17 @@ test_store_create_and_refuse(void **state)
 	/* a file holding data is never initialised again */
 	path_of(path, sizeof path, "a.db");
 	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_EXISTS);
+	/* a failed build leaves nothing beside, and the empty file someone
+	 * made at the path stays as it was */
+	path_of(path, sizeof path, "empty.db");
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_publish(st, false), STORE_ERR);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_equal(count("empty.db", "SELECT count(*) FROM sqlite_schema"), 0);
+	assert_int_equal(system("n=$(ls \"$JZZ_T\" | grep -c 'empty.db.new'); test $n -eq 0"), 0);
 	/* nor is a file that is not SQLite at all */
 	path_of(path, sizeof path, "junk.db");
 	f = fopen(path, "w");
@@ -143,52 +178,146 @@ test_store_constraints(void **state)
 	/* foreign keys are on */
 	assert_int_equal(store_exec_for_tests(st, "INSERT INTO users (name, role, centre, created_at)"
 	    " VALUES ('y', 'clerk', '310105999', 'now')"), STORE_ERR);
-	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
 	store_close(st);
+}
+
+static void
+audit_append(struct store *st, int times)
+{
+	struct store_audit_entry e = { 0, "admin", "admin", "310105009", "test", "s", "r" };
+
+	e.day = date_from_ymd(2026, 11, 27);
+	for (int i = 0; i < times; i++) {
+		assert_int_equal(store_begin(st), STORE_OK);
+		assert_int_equal(store_audit_append(st, &e), STORE_OK);
+		assert_int_equal(store_commit(st), STORE_OK);
+	}
 }
 
 static void
 test_store_audit_chain(void **state)
 {
-	struct store            *st = new_store("au.db");
-	struct store_audit_entry e = { 0, "admin", "admin", "310105009", "test", "s", "r" };
-	long                     n, broken;
-	char                     reason[256];
+	struct store             *st = new_store("au.db");
+	struct store_audit_result r;
+	long long                 seq;
+	char                      mac[65], head[65];
 
 	(void)state;
-	e.day = date_from_ymd(2026, 11, 27);
-	for (int i = 0; i < 5; i++) {
-		assert_int_equal(store_begin(st), STORE_OK);
-		assert_int_equal(store_audit_append(st, &e), STORE_OK);
-		assert_int_equal(store_commit(st), STORE_OK);
-	}
-	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
-	assert_int_equal(n, 5);
-	assert_int_equal(broken, 0);
+	audit_append(st, 5);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.entries, 5);
+	assert_int_equal(r.first_broken, 0);
+	assert_int_equal(store_audit_head(st, &seq, head), STORE_OK);
+	assert_int_equal(seq, 5);
+	assert_int_equal(store_audit_verify(st, 5, head, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 0);
 	/* append-only: the triggers refuse */
 	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
 	    STORE_ERR);
 	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 3"), STORE_ERR);
-	/* someone who drops the trigger is caught by the chain */
+	/* someone who drops the trigger is caught: the guard is missing */
 	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_update"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_not_equal(r.first_broken, 0);
+	assert_non_null(strstr(r.reason, "guard"));
+	/* and the changed entry even when the trigger is put back */
 	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
 	    STORE_OK);
-	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
-	assert_int_equal(broken, 3);
-	assert_non_null(strstr(reason, "altered"));
+	assert_int_equal(store_exec_for_tests(st, "CREATE TRIGGER audit_log_no_update BEFORE UPDATE"
+	    " ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 3);
+	assert_non_null(strstr(r.reason, "altered"));
 	store_close(st);
 
+	/* the newest entries removed (and the guard put back): only a head
+	 * recorded before shows it */
 	st = new_store("au2.db");
-	for (int i = 0; i < 4; i++) {
-		assert_int_equal(store_begin(st), STORE_OK);
-		assert_int_equal(store_audit_append(st, &e), STORE_OK);
-		assert_int_equal(store_commit(st), STORE_OK);
-	}
+	audit_append(st, 10);
+	assert_int_equal(store_audit_head(st, &seq, head), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_delete"), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq > 4"), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "CREATE TRIGGER audit_log_no_delete BEFORE DELETE"
+	    " ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 0);
+	assert_int_equal(store_audit_verify(st, seq, head, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 10);
+	assert_non_null(strstr(r.reason, "gone"));
+	/* a removed entry in the middle */
 	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_delete"), STORE_OK);
 	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 2"), STORE_OK);
-	assert_int_equal(store_audit_verify(st, &n, &broken, reason, sizeof reason), STORE_OK);
-	assert_int_equal(n, 3);
-	assert_int_equal(broken, 2);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 1);   /* the guard first */
+	store_close(st);
+
+	/* history rewritten and the chain recomputed without the key: every
+	 * MAC differs (here: a chain made under another key) */
+	st = new_store("au3.db");
+	audit_append(st, 3);
+	store_close(st);
+	{
+		char          path[512], err[256];
+		uint8_t       other[32] = "another key, not the real one..";
+		struct store *x;
+
+		path_of(path, sizeof path, "au3.db");
+		assert_int_equal(store_open(path, false, &x, err, sizeof err), STORE_OK);
+		store_set_audit_key(x, other, sizeof other);
+		assert_int_equal(store_audit_verify(x, 0, NULL, &r), STORE_OK);
+		assert_int_not_equal(r.first_broken, 0);
+		store_close(x);
+	}
+	/* a head that is not this chain's */
+	st = open_store("au3.db");
+	assert_int_equal(store_audit_head(st, &seq, mac), STORE_OK);
+	mac[0] = mac[0] == 'a' ? 'b' : 'a';
+	assert_int_equal(store_audit_verify(st, seq, mac, &r), STORE_OK);
+	assert_int_equal(r.first_broken, seq);
+	store_close(st);
+}
+
+/* The rows an entry's act wrote are bound by it: a direct edit or removal
+ * shows in verify. */
+static void
+test_store_audit_records(void **state)
+{
+	struct store             *st = new_store("rec.db");
+	struct store_audit_entry  e = { 0, "admin", "admin", "310105009", "application", "x", "" };
+	struct store_audit_result r;
+	struct store_person       p;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000001");
+	snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
+	snprintf(p.name, sizeof p.name, "陈静");
+	e.day = date_from_ymd(2026, 11, 27);
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_person_insert(st, &p), STORE_OK);
+	assert_int_equal(store_audit_append(st, &e), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(count("rec.db", "SELECT count(*) FROM audit_log WHERE records LIKE"
+	    " 'persons:00000000-0000-4000-8000-000000000001:%'"), 1);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 0);
+	/* an update through the store, audited: still whole */
+	snprintf(p.name, sizeof p.name, "陈静怡");
+	assert_int_equal(store_begin(st), STORE_OK);
+	assert_int_equal(store_person_update(st, &p), STORE_OK);
+	assert_int_equal(store_audit_append(st, &e), STORE_OK);
+	assert_int_equal(store_commit(st), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 0);
+	/* the sqlite3 shell's edit */
+	assert_int_equal(store_exec_for_tests(st, "UPDATE persons SET name = '王五'"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_equal(r.first_broken, 2);
+	assert_non_null(strstr(r.reason, "changed outside jzz"));
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM persons"), STORE_OK);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_non_null(strstr(r.reason, "removed"));
 	store_close(st);
 }
 
@@ -271,7 +400,9 @@ test_store_migrations(void **state)
 		assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
 		assert_int_equal(store_build_version(st, v), STORE_OK);
 		assert_int_equal(store_user_version(st), v);
-		assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+		/* the users table as version v has it */
+		assert_int_equal(store_exec_for_tests(st, "INSERT INTO users (name, role, centre,"
+		    " created_at) VALUES ('clerk1', 'clerk', '310105009', 'now')"), STORE_OK);
 		memset(&p, 0, sizeof p);
 		snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000001");
 		snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
@@ -317,10 +448,14 @@ test_store_backup(void **state)
 	char          path[512];
 
 	(void)state;
-	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
 	path_of(path, sizeof path, "b-copy.db");
 	assert_int_equal(store_backup(st, path), STORE_OK);
+	/* never over a file that is there, and no partial file left */
+	assert_int_equal(store_backup(st, path), STORE_EXISTS);
+	assert_int_equal(store_backup(st, "/nonexistent-dir/x.db"), STORE_ERR);
 	store_close(st);
+	assert_int_equal(system("test $(ls \"$JZZ_T\" | grep -c 'part-') -eq 0"), 0);
 	assert_int_equal(count("b-copy.db", "SELECT count(*) FROM users WHERE name = 'clerk1'"), 1);
 	assert_int_equal(count("b-copy.db", "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 }
@@ -333,6 +468,7 @@ main(void)
 		cmocka_unit_test(test_store_pragmas),
 		cmocka_unit_test(test_store_constraints),
 		cmocka_unit_test(test_store_audit_chain),
+		cmocka_unit_test(test_store_audit_records),
 		cmocka_unit_test(test_store_receipts),
 		cmocka_unit_test(test_store_calendar_roundtrip),
 		cmocka_unit_test(test_store_migrations),
