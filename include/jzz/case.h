@@ -87,6 +87,8 @@ enum jzz_agent_kind { AGENT_GUARDIAN, AGENT_RELATIVE, AGENT_OTHER, AGENT__COUNT 
 enum jzz_fast_reason { FAST_STUDY, FAST_EXAM, FAST_MEDICAL, FAST_OTHER, FAST__COUNT };
 enum jzz_delivery { DELIVERY_PICKUP, DELIVERY_POST, DELIVERY__COUNT };
 enum jzz_change_field { CHANGE_ADDRESS, CHANGE_PHONE, CHANGE_NAME, CHANGE_OTHER, CHANGE__COUNT };
+enum jzz_reason { REASON_LATE, REASON_NO_PHONE, REASON_ADDRESS_CHANGED, REASON__COUNT };
+enum jzz_fee_kind { FEE_CARD, FEE_COD, FEE__COUNT };
 
 /* Sizes of the text fields, in bytes with the NUL. A longer value is not a
  * case (the parser says which field), except the ID numbers: any length is
@@ -192,6 +194,8 @@ extern const struct vocab case_agent_kind_vocab[AGENT__COUNT];
 extern const struct vocab case_fast_reason_vocab[FAST__COUNT];
 extern const struct vocab case_delivery_vocab[DELIVERY__COUNT];
 extern const struct vocab case_change_field_vocab[CHANGE__COUNT];
+extern const struct vocab case_reason_vocab[REASON__COUNT];
+extern const struct vocab case_fee_kind_vocab[FEE__COUNT];
 
 int  case_vocab_find(const struct vocab *v, int n, const char *code, size_t len);
 #define CASE_VOCAB_FIND(table, code, len) \

@@ -109,6 +109,10 @@ enum rules_lang { LANG_ZH, LANG_EN };
 size_t rules_message(const struct rule_result *r, enum rules_lang lang,
                      char *buf, size_t size);
 
+/* Codes and their Chinese and English names, indexed by the enums. */
+extern const struct vocab rules_outcome_vocab[OUT__COUNT];
+extern const struct vocab rules_verdict_vocab[VERDICT__COUNT];
+
 const char *rules_code(enum rule_id id);
 int         rules_from_code(const char *code); /* -1 when unknown */
 const char *rules_outcome_code(enum rule_outcome o);  /* "pass", "n/a"... */

@@ -114,6 +114,22 @@ const struct vocab case_change_field_vocab[CHANGE__COUNT] = {
 	[CHANGE_OTHER] = { "other", "其他信息", "other" },
 };
 
+/* The reasons the records give (service_report_person.detail): ENDO-5's
+ * batch writes address_changed or no_phone, PERMIT-9 late past ENDO-3's 60
+ * days. */
+const struct vocab case_reason_vocab[REASON__COUNT] = {
+	[REASON_LATE] = { "late", "逾期超过60日，居住年限清零", "over 60 days late, years reset" },
+	[REASON_NO_PHONE] = { "no_phone", "无联系电话", "no phone number" },
+	[REASON_ADDRESS_CHANGED] = { "address_changed", "居住地址已变更", "address changed" },
+};
+
+/* How a card fee was paid: at the counter (PERMIT-6) or to the courier
+ * (PERMIT-5). */
+const struct vocab case_fee_kind_vocab[FEE__COUNT] = {
+	[FEE_CARD] = { "card_fee", "工本费", "card fee" },
+	[FEE_COD] = { "cod", "快递费（货到付款）", "postage, cash on delivery" },
+};
+
 int
 case_vocab_find(const struct vocab *v, int n, const char *code, size_t len)
 {

@@ -645,28 +645,38 @@ rules_from_code(const char *code)
 	return -1;
 }
 
+/* The outcomes and the verdicts, each code with its names once: decisions,
+ * the store and the reports read them from here. */
+const struct vocab rules_outcome_vocab[OUT__COUNT] = {
+	[OUT_NA] = { "n/a", "不适用", "not applicable" },
+	[OUT_PASS] = { "pass", "符合", "pass" },
+	[OUT_FAIL] = { "fail", "不符", "fail" },
+	[OUT_MISSING] = { "missing", "缺材料", "missing documents" },
+	[OUT_WARN] = { "warn", "提示", "warning" },
+};
+
+const struct vocab rules_verdict_vocab[VERDICT__COUNT] = {
+	[VERDICT_ACCEPT] = { "accept", "受理", "accepted" },
+	[VERDICT_INCOMPLETE] = { "incomplete", "材料不全", "incomplete" },
+	[VERDICT_REFUSE] = { "refuse", "不予受理", "refused" },
+};
+
 const char *
 rules_outcome_code(enum rule_outcome o)
 {
-	static const char *const codes[OUT__COUNT] = { "n/a", "pass", "fail", "missing", "warn" };
-
-	return o < OUT__COUNT ? codes[o] : "?";
+	return o < OUT__COUNT ? rules_outcome_vocab[o].code : "?";
 }
 
 const char *
 rules_verdict_code(enum verdict v)
 {
-	static const char *const codes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
-
-	return v < VERDICT__COUNT ? codes[v] : "?";
+	return v < VERDICT__COUNT ? rules_verdict_vocab[v].code : "?";
 }
 
 const char *
 rules_verdict_zh(enum verdict v)
 {
-	static const char *const names[VERDICT__COUNT] = { "受理", "材料不全", "不予受理" };
-
-	return v < VERDICT__COUNT ? names[v] : "?";
+	return v < VERDICT__COUNT ? rules_verdict_vocab[v].zh : "?";
 }
 
 /* ------------------------------------------------------------------------
