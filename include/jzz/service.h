@@ -851,6 +851,24 @@ void service_report_free(struct service_report *r);
 struct strbuf;
 void service_report_csv(struct strbuf *sb, const struct service_report *r);
 void service_csv_field(struct strbuf *sb, const char *s);
+/* The same table with one more column, `label`: the names, in lang, of the
+ * codes of each row (business, decision, rule, document, reason). */
+void service_report_csv_labels(struct strbuf *sb, const struct service_report *r,
+                               enum rules_lang lang);
+
+/* The report as a spreadsheet workbook (.xlsx) at path: one sheet per
+ * section, headings and the names of the codes in lang, Excel dates, money
+ * in a ¥ format, charts of the counts by business and by clerk, ID numbers
+ * masked; what `jzz report --format xlsx` and the terminal's export write.
+ * The file is made like service_save_file's. 0, or -1 with err filled. */
+int service_report_xlsx(const struct service_report *r, enum rules_lang lang, const char *path,
+                        char *err, size_t errlen);
+
+/* Writes len bytes to path as a private file (0600): made at a temporary
+ * name beside path and renamed into place, so that path holds the old file
+ * or the whole new one, and a symbolic link at path is replaced, not
+ * followed. 0, or -1 with err filled (path untouched). */
+int service_save_file(const char *path, const void *data, size_t len, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------ */
 /* The calendar as an administrator keeps it                            */

@@ -7,6 +7,9 @@
  * day's report travels as one attachment. RFC 4180: a field is quoted only
  * when it holds a comma, a quote or a line break, quotes are doubled, lines
  * end in CRLF. ID numbers are masked: a report is printed and passed around.
+ * With labels, one more column, `label`, names the row's codes for people
+ * (the core's names of the business, the decision, the rule...); without,
+ * the table is the one every earlier version wrote.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +17,7 @@
 #include "jzz/idnum.h"
 #include "jzz/service.h"
 #include "jzz/strbuf.h"
+#include "service_report_labels.h"
 
 static const char *const service_csv_columns[] = {
 	"section", "centre", "day", "key", "business", "decision", "count", "amount_yuan",
@@ -41,15 +45,59 @@ service_csv_field(struct strbuf *sb, const char *s)
 	strbuf_putc(sb, '"');
 }
 
+struct service_csv {
+	struct strbuf  *sb;
+	bool            labels;
+	enum rules_lang lang;
+};
+
+/* The label of a row: the names of its key, business, decision and detail
+ * where they are codes, joined by " · ". Which vocabulary a column is in
+ * depends on the section (a key is a rule id in `rules`, a decision a fee
+ * kind in `fees`). */
 static void
-service_csv_row(struct strbuf *sb, const char *const f[SERVICE_CSV_NCOLS])
+service_csv_label(const struct service_csv *c, const char *const f[SERVICE_CSV_NCOLS])
+{
+	const char *sec = f[0], *names[4];
+	struct strbuf lb;
+	enum service_label_kind kk = SERVICE_LABEL_SUMMARY, dk = SERVICE_LABEL_VERDICT;
+	bool has_key = false;
+
+	if (strcmp(sec, "summary") == 0 || strcmp(sec, "period") == 0)
+		has_key = true;
+	else if (strcmp(sec, "rules") == 0)
+		has_key = true, kk = SERVICE_LABEL_RULE, dk = SERVICE_LABEL_OUTCOME;
+	else if (strcmp(sec, "missing_documents") == 0)
+		has_key = true, kk = SERVICE_LABEL_DOC;
+	else if (strcmp(sec, "fees") == 0)
+		dk = SERVICE_LABEL_FEE_KIND;
+	names[0] = has_key ? service_report_label(kk, f[3], c->lang) : NULL;
+	names[1] = service_report_label(SERVICE_LABEL_BUSINESS, f[4], c->lang);
+	names[2] = service_report_label(dk, f[5], c->lang);
+	names[3] = service_report_label(SERVICE_LABEL_REASON, f[15], c->lang);
+	strbuf_init(&lb);
+	for (size_t i = 0; i < 4; i++)
+		if (names[i] != NULL) {
+			if (lb.len > 0)
+				strbuf_puts(&lb, " · ");
+			strbuf_puts(&lb, names[i]);
+		}
+	strbuf_putc(c->sb, ',');
+	service_csv_field(c->sb, lb.len > 0 ? lb.buf : "");
+	strbuf_free(&lb);
+}
+
+static void
+service_csv_row(const struct service_csv *c, const char *const f[SERVICE_CSV_NCOLS])
 {
 	for (size_t i = 0; i < SERVICE_CSV_NCOLS; i++) {
 		if (i > 0)
-			strbuf_putc(sb, ',');
-		service_csv_field(sb, f[i]);
+			strbuf_putc(c->sb, ',');
+		service_csv_field(c->sb, f[i]);
 	}
-	strbuf_puts(sb, "\r\n");
+	if (c->labels)
+		service_csv_label(c, f);
+	strbuf_puts(c->sb, "\r\n");
 }
 
 static const char *
@@ -74,23 +122,23 @@ service_csv_masked(const char *id, char out[19])
 
 /* A row of counts: count < 0 leaves the count empty, amount < 0 the money. */
 static void
-service_csv_count(struct strbuf *sb, const char *section, const char *centre, const char *key,
+service_csv_count(const struct service_csv *c, const char *section, const char *centre, const char *key,
              const char *business, const char *decision, int count, int amount)
 {
-	char        c[16], a[16];
-	const char *f[SERVICE_CSV_NCOLS] = { section, centre, NULL, key, business, decision, c };
+	char        n[16], a[16];
+	const char *f[SERVICE_CSV_NCOLS] = { section, centre, NULL, key, business, decision, n };
 
-	snprintf(c, sizeof c, "%d", count);
+	snprintf(n, sizeof n, "%d", count);
 	snprintf(a, sizeof a, "%d", amount);
 	if (count < 0)
 		f[6] = NULL;
 	if (amount >= 0)
 		f[7] = a;
-	service_csv_row(sb, f);
+	service_csv_row(c, f);
 }
 
 static void
-service_csv_persons(struct strbuf *sb, const char *section, const struct service_report_person *v,
+service_csv_persons(const struct service_csv *c, const char *section, const struct service_report_person *v,
                size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -104,63 +152,61 @@ service_csv_persons(struct strbuf *sb, const char *section, const struct service
 		f[13] = service_csv_date(v[i].date, dt);
 		f[14] = days;
 		f[15] = v[i].detail;
-		service_csv_row(sb, f);
+		service_csv_row(c, f);
 	}
 }
 
 static void
-service_csv_counts(struct strbuf *sb, const char *section, const char *centre,
+service_csv_counts(const struct service_csv *c, const char *section, const char *centre,
               const struct service_report_count *v, size_t n, bool key_is_centre)
 {
-	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
-
 	for (size_t i = 0; i < n; i++)
 		for (int d = 0; d < VERDICT__COUNT; d++)
 			if (v[i].by_verdict[d] > 0)
-				service_csv_count(sb, section, key_is_centre ? v[i].key : centre, v[i].key, NULL,
-				    vcodes[d], v[i].by_verdict[d], d == VERDICT_ACCEPT ? v[i].fees_yuan : -1);
+				service_csv_count(c, section, key_is_centre ? v[i].key : centre, v[i].key, NULL,
+				    rules_verdict_vocab[d].code, v[i].by_verdict[d],
+				    d == VERDICT_ACCEPT ? v[i].fees_yuan : -1);
 }
 
-void
-service_report_csv(struct strbuf *sb, const struct service_report *r)
+static void
+service_csv_table(const struct service_csv *c, const struct service_report *r)
 {
-	static const char *const vcodes[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
 	char from[JZZ_DATE_STRLEN], to[JZZ_DATE_STRLEN];
 
 	for (size_t i = 0; i < SERVICE_CSV_NCOLS; i++) {
-		strbuf_puts(sb, i > 0 ? "," : "");
-		strbuf_puts(sb, service_csv_columns[i]);
+		strbuf_puts(c->sb, i > 0 ? "," : "");
+		strbuf_puts(c->sb, service_csv_columns[i]);
 	}
-	strbuf_puts(sb, "\r\n");
+	strbuf_puts(c->sb, c->labels ? ",label\r\n" : "\r\n");
 	{
 		const char *f[SERVICE_CSV_NCOLS] = { "period", r->centre, NULL, "from" };
 
 		f[13] = service_csv_date(r->from, from);
-		service_csv_row(sb, f);
+		service_csv_row(c, f);
 		f[3] = "to";
 		f[13] = service_csv_date(r->to, to);
-		service_csv_row(sb, f);
+		service_csv_row(c, f);
 	}
-	service_csv_count(sb, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
-	service_csv_count(sb, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
-	service_csv_count(sb, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
-	service_csv_count(sb, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
-	service_csv_count(sb, "summary", r->centre, "fast_track_accepted", NULL, NULL,
+	service_csv_count(c, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
+	service_csv_count(c, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
+	service_csv_count(c, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
+	service_csv_count(c, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
+	service_csv_count(c, "summary", r->centre, "fast_track_accepted", NULL, NULL,
 	    r->fast_track_accepted, -1);
-	service_csv_count(sb, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
-	service_csv_count(sb, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
+	service_csv_count(c, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
+	service_csv_count(c, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
 	for (int b = 0; b < BIZ__COUNT; b++)
 		for (int v = 0; v < VERDICT__COUNT; v++)
 			if (r->by_business[b][v] > 0)
-				service_csv_count(sb, "by_business", r->centre, NULL, case_business_vocab[b].code,
-				    vcodes[v], r->by_business[b][v], -1);
-	service_csv_counts(sb, "by_clerk", r->centre, r->by_clerk, r->nclerks, false);
-	service_csv_counts(sb, "by_centre", r->centre, r->by_centre, r->ncentres, true);
+				service_csv_count(c, "by_business", r->centre, NULL, case_business_vocab[b].code,
+				    rules_verdict_vocab[v].code, r->by_business[b][v], -1);
+	service_csv_counts(c, "by_clerk", r->centre, r->by_clerk, r->nclerks, false);
+	service_csv_counts(c, "by_centre", r->centre, r->by_centre, r->ncentres, true);
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *fe = &r->fees[i];
 		char        day[JZZ_DATE_STRLEN], amt[16], id[19];
 		const char *f[SERVICE_CSV_NCOLS] = { "fees", fe->centre, service_csv_date(fe->day, day), fe->user,
-			case_business_vocab[fe->business].code, fe->cod ? "cod" : "card_fee", "1" };
+			case_business_vocab[fe->business].code, case_fee_kind_vocab[fe->cod ? FEE_COD : FEE_CARD].code, "1" };
 
 		snprintf(amt, sizeof amt, "%d", fe->amount_yuan);
 		f[7] = amt;
@@ -168,23 +214,39 @@ service_report_csv(struct strbuf *sb, const struct service_report *r)
 		f[9] = fe->fee_receipt_no;
 		f[10] = service_csv_masked(fe->id_number, id);
 		f[11] = fe->name;
-		service_csv_row(sb, f);
+		service_csv_row(c, f);
 	}
 	for (size_t i = 0; i < r->nrules; i++) {
 		if (r->rules[i].fail > 0)
-			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);
+			service_csv_count(c, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);
 		if (r->rules[i].missing > 0)
-			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "missing",
+			service_csv_count(c, "rules", r->centre, r->rules[i].rule, NULL, "missing",
 			    r->rules[i].missing, -1);
 		if (r->rules[i].warn > 0)
-			service_csv_count(sb, "rules", r->centre, r->rules[i].rule, NULL, "warn", r->rules[i].warn, -1);
+			service_csv_count(c, "rules", r->centre, r->rules[i].rule, NULL, "warn", r->rules[i].warn, -1);
 	}
 	for (int d = 0; d < DOC__COUNT; d++)
 		if (r->missing_docs[d] > 0)
-			service_csv_count(sb, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
+			service_csv_count(c, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
 			    r->missing_docs[d], -1);
-	service_csv_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
-	service_csv_persons(sb, "endorsement_window", r->window, r->nwindow);
-	service_csv_persons(sb, "suspended", r->suspended, r->nsuspended);
-	service_csv_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+	service_csv_persons(c, "pickup_notices_overdue", r->overdue, r->noverdue);
+	service_csv_persons(c, "endorsement_window", r->window, r->nwindow);
+	service_csv_persons(c, "suspended", r->suspended, r->nsuspended);
+	service_csv_persons(c, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+}
+
+void
+service_report_csv(struct strbuf *sb, const struct service_report *r)
+{
+	const struct service_csv c = { sb, false, LANG_ZH };
+
+	service_csv_table(&c, r);
+}
+
+void
+service_report_csv_labels(struct strbuf *sb, const struct service_report *r, enum rules_lang lang)
+{
+	const struct service_csv c = { sb, true, lang };
+
+	service_csv_table(&c, r);
 }
