@@ -1,9 +1,10 @@
 /*
  * cmd_report.c: the supervisors' reports (issue 5):
  *
- *   jzz [--centre CODE] report daily [--date D] [--format json|csv|text] [--bom]
- *                                    [--centre CODE|all]
- *   jzz report range --from D --to D [--format ...] [--bom] [--centre CODE|all]
+ *   jzz [--centre CODE] report daily [--date D] [--format json|csv|text|xlsx] [--bom]
+ *                                    [--labels zh|en] [--output FILE] [--centre CODE|all]
+ *   jzz report range --from D --to D [--format ...] [--bom] [--labels zh|en]
+ *                                    [--output FILE] [--centre CODE|all]
  *
  * Applications by business and decision, by clerk, by centre; the fees with
  * their receipt numbers and the unified receipt book's numbers, to reconcile
@@ -17,15 +18,19 @@
  * businesses seen that day, fees_yuan) and the ones it printed before; the
  * rest is added. CSV is RFC 4180 (CRLF, quoted fields where needed) in one
  * table with a `section` column, so that a spreadsheet can filter it; --bom
- * starts it with a UTF-8 byte order mark for Excel and WPS. ID numbers are
- * masked in every format: a report is printed and passed around.
+ * starts it with a UTF-8 byte order mark for Excel and WPS, --labels adds a
+ * column naming each row's codes. xlsx is a workbook, one sheet per section
+ * (service_report_xlsx), in the language of --lang; it needs --output.
+ * --output writes any format to a private file (0600) put in place whole.
+ * ID numbers are masked in every format: a report is printed and passed
+ * around.
  */
 #include <string.h>
 
 #include "cli_service.h"
 #include "jzz/idnum.h"
 
-enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT };
+enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 
 static const char *
 report_masked(const char *id, char out[19])
@@ -256,7 +261,8 @@ static int
 report_usage(void)
 {
 	cli_error("usage: jzz report daily [--date D] | range --from D --to D"
-	    " [--format json|csv|text] [--bom] [--centre CODE|all]");
+	    " [--format json|csv|text|xlsx] [--bom] [--labels zh|en] [--output FILE]"
+	    " [--centre CODE|all]");
 	return CLI_BADCASE;
 }
 
@@ -274,9 +280,11 @@ int
 cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
 	jzz_date              from = JZZ_DATE_NONE, to = JZZ_DATE_NONE, day = JZZ_DATE_NONE;
-	const char           *format = "json", *centre = opts->centre;
+	const char           *format = "json", *centre = opts->centre, *output = NULL;
+	const char           *labels = NULL;
 	enum report_format    fmt;
 	bool                  daily, bom = false;
+	char                  err[1200];
 	struct service       *s;
 	struct service_actor  a;
 	struct service_report r;
@@ -303,6 +311,10 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 			centre = argv[++i];
 		} else if (strcmp(argv[i], "--bom") == 0) {
 			bom = true;
+		} else if (strcmp(argv[i], "--labels") == 0 && i + 1 < argc) {
+			labels = argv[++i];
+		} else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
+			output = argv[++i];
 		} else {
 			return report_usage();
 		}
@@ -313,8 +325,30 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		fmt = FMT_CSV;
 	else if (strcmp(format, "text") == 0)
 		fmt = FMT_TEXT;
+	else if (strcmp(format, "xlsx") == 0)
+		fmt = FMT_XLSX;
 	else {
-		cli_error("--format: json, csv or text");
+		cli_error("--format: json, csv, text or xlsx");
+		return CLI_BADCASE;
+	}
+	if (labels != NULL && strcmp(labels, "zh") != 0 && strcmp(labels, "en") != 0) {
+		cli_error("--labels: zh or en");
+		return CLI_BADCASE;
+	}
+	if (labels != NULL && fmt != FMT_CSV) {
+		cli_error("--labels: only with --format csv (a workbook always names the codes)");
+		return CLI_BADCASE;
+	}
+	if (fmt == FMT_XLSX && bom) {
+		cli_error("--bom: not with --format xlsx");
+		return CLI_BADCASE;
+	}
+	if (fmt == FMT_XLSX && output == NULL) {
+		cli_error("--format xlsx: --output FILE is required (a workbook is not text)");
+		return CLI_BADCASE;
+	}
+	if (output != NULL && output[0] == '\0') {
+		cli_error("--output: a file name is required");
 		return CLI_BADCASE;
 	}
 	if (daily)
@@ -338,6 +372,14 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		return rc == CLI_BADCASE ? CLI_FAIL : rc;
 	}
 	service_close(s);
+	if (fmt == FMT_XLSX) {
+		rc = service_report_xlsx(&r, strcmp(opts->lang, "en") == 0 ? LANG_EN : LANG_ZH, output,
+		    err, sizeof err) == 0 ? CLI_OK : CLI_FAIL;
+		if (rc != CLI_OK)
+			cli_error("%s", err);
+		service_report_free(&r);
+		return rc;
+	}
 	strbuf_init(&sb);
 	if (bom)
 		strbuf_puts(&sb, "\xEF\xBB\xBF");
@@ -347,14 +389,26 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		strbuf_putc(&sb, '\n');
 		break;
 	case FMT_CSV:
-		service_report_csv(&sb, &r);
+		if (labels != NULL)
+			service_report_csv_labels(&sb, &r, strcmp(labels, "en") == 0 ? LANG_EN : LANG_ZH);
+		else
+			service_report_csv(&sb, &r);
 		break;
 	case FMT_TEXT:
 		report_text(&sb, &r, strcmp(opts->lang, "en") != 0);
 		break;
+	case FMT_XLSX:
+		break;
 	}
 	service_report_free(&r);
-	rc = cli_write(&sb);
+	if (output == NULL || sb.oom)
+		rc = cli_write(&sb);   /* out of memory: says so */
+	else if (service_save_file(output, sb.buf, sb.len, err, sizeof err) == 0)
+		rc = CLI_OK;
+	else {
+		cli_error("%s", err);
+		rc = CLI_FAIL;
+	}
 	strbuf_free(&sb);
 	return rc;
 }
