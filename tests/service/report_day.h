@@ -1,0 +1,81 @@
+/*
+ * report_day.h: the scripted day of the report tests, shared by the tests
+ * of the report's figures (test_reports.c) and of its formats
+ * (test_report_formats.c): two clerks at 310105009 and one at 310105001;
+ * accepted, incomplete and refused applications on 2026-07-06; two
+ * replacement fees with their receipt-book numbers; a fast-track
+ * replacement; registrations and permits on earlier days.
+ */
+#ifndef JZZ_REPORT_DAY_H
+#define JZZ_REPORT_DAY_H
+
+#include "svctest.h"
+
+#define REPORT_DAY D(2026, 7, 6)
+
+static inline struct service_actor
+report_day_actor_at(struct service *s, const char *user, const char *centre)
+{
+	struct service_actor a;
+
+	assert_int_equal(service_actor(s, user, centre, &a), SERVICE_OK);
+	return a;
+}
+
+/* Makes the accounts clerk1, clerk2, clerk3 (at 310105001) and super1, and
+ * submits the applications; persons 101..108 (svctest_idnum). */
+static inline void
+report_day(struct service *s)
+{
+	struct service_actor  admin = svctest_actor(s, NULL), c1, c2, c3;
+	struct service_result r;
+	char                  id[9][19];
+
+	assert_int_equal(service_user_add(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001"),
+	    SERVICE_OK);
+	assert_int_equal(service_user_add(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL),
+	    SERVICE_OK);
+	c1 = svctest_actor(s, "clerk1");
+	c2 = svctest_actor(s, "clerk2");
+	c3 = report_day_actor_at(s, "clerk3", NULL);
+	for (int i = 1; i <= 8; i++)
+		svctest_idnum(100 + i, id[i]);
+	/* the days before */
+	for (int i = 1; i <= 3; i++)
+		assert_int_equal(svctest_submit(s, &admin, D(2026, 1, 5), &r, REG_CASE(id[i])),
+		    VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &admin, D(2026, 5, 1), &r, REG_CASE(id[4])),
+	    VERDICT_ACCEPT);
+	for (int i = 7; i <= 8; i++) {
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 6, 2), &r, REG_CASE(id[i])),
+		    VERDICT_ACCEPT);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 12, 10), &r, PERMIT_CASE(id[i])),
+		    VERDICT_ACCEPT);
+	}
+
+	/* the day */
+	assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r, PERMIT_CASE(id[1])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r, PERMIT_CASE(id[2])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c2, REPORT_DAY, &r,
+	    "{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"documents\":[\"id_card\"]}", id[3]), VERDICT_INCOMPLETE);
+	assert_int_equal(svctest_submit(s, &c2, REPORT_DAY, &r, PERMIT_CASE(id[4])), VERDICT_REFUSE);
+	assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r,
+	    "{\"business\":\"registration\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\"]}",
+	    id[5]), VERDICT_INCOMPLETE);
+	assert_int_equal(svctest_submit(s, &c3, REPORT_DAY, &r, REG_CASE(id[6])), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r,
+	    "{\"business\":\"permit_replace_fast\",\"applicant\":{\"id_number\":\"%s\",\"name\":"
+	    "\"测试\"},\"fast_track\":{\"reason\":\"study\"},\"personal_reason\":true,"
+	    "\"fee_receipt_no\":\"NO.0000701\",\"documents\":[\"id_card\",\"fast_track_request\"]}",
+	    id[7]), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r,
+	    "{\"business\":\"permit_replace\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"测试\"},"
+	    "\"personal_reason\":true,\"fee_receipt_no\":\"NO.0000702\","
+	    "\"documents\":[\"id_card\",\"permit_application_form\"]}", id[8]), VERDICT_ACCEPT);
+}
+
+#endif

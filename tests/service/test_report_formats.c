@@ -1,0 +1,336 @@
+/*
+ * test_report_formats.c: the report's files through the real `jzz report`:
+ * the workbook (--format xlsx) of the scripted day (report_day.h) and of a
+ * range, read back with openpyxl (report_xlsx_check.py) and checked against
+ * --format json of the same report; names that look like formulas arrive
+ * as text; the file is private, replaces a symbolic link rather than
+ * following it, and a failed write leaves nothing; the CSV is the same
+ * table without --labels and one column more with it.
+ */
+#include <sys/stat.h>
+
+#include "report_day.h"
+
+#define J JZZ_BIN
+
+/* Names typed at the counter that a spreadsheet would take for formulas. */
+static const char *const formula_names[] = { "=1+2", "@SUM(A1)", "+CMD", "-2+3" };
+
+/* Runs a shell command line; returns its exit status, its stdout in out. */
+static int
+run(char *out, size_t size, const char *fmt, ...)
+{
+	char    cmd[4096];
+	va_list ap;
+	FILE   *p;
+	size_t  n = 0;
+	int     st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	if (out != NULL) {
+		n = fread(out, 1, size - 1, p);
+		out[n] = '\0';
+	} else {
+		char sink[4096];
+
+		while (fread(sink, 1, sizeof sink, p) > 0)
+			;
+	}
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void
+person_json(char *buf, size_t size, const char *business, const char *id, const char *name,
+            const char *extra)
+{
+	snprintf(buf, size, "{\"business\":\"%s\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"%s\""
+	    "%s}%s}", business, id, name, strcmp(name, "孙七") == 0 ? "" : ",\"phone\":\"13900000000\"",
+	    extra);
+}
+
+/* The scripted day, and more on it: persons with formula-like names, two
+ * with a card waiting past its notice (PERMIT-3), two paying a replacement
+ * fee; a permit long past its validity (PERMIT-9, late), two in their
+ * endorsement window (ENDO-2), one of them without a phone, which the
+ * auto-endorsement batch cannot endorse (ENDO-5): every list has a row. */
+static void
+make_day(void)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin, c1;
+	struct service_result r;
+	struct service_batch_result b;
+	char                  id[19], c[2048];
+	static const char     reg[] = ",\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\","
+		"\"registration_form\",\"lease_filing_certificate\"]";
+	static const char     permit[] = ",\"documents\":[\"id_card\",\"permit_application_form\"]";
+
+	report_day(s);
+	admin = svctest_actor(s, NULL);
+	c1 = svctest_actor(s, "clerk1");
+	for (int i = 0; i < 4; i++) {
+		svctest_idnum(201 + i, id);
+		person_json(c, sizeof c, "registration", id, formula_names[i], reg);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 6, 2), &r, "%s", c), VERDICT_ACCEPT);
+		person_json(c, sizeof c, "permit_new", id, formula_names[i], permit);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 12, 10), &r, "%s", c),
+		    VERDICT_ACCEPT);
+		if (i < 2) {
+			assert_int_equal(service_card_received(s, &admin, id, r.decision.ready_on, NULL),
+			    SERVICE_OK);
+			continue;
+		}
+		person_json(c, sizeof c, "permit_replace", id, formula_names[i],
+		    i == 2 ? ",\"personal_reason\":true,\"fee_receipt_no\":\"NO.0000703\","
+		    "\"documents\":[\"id_card\",\"permit_application_form\"]" :
+		    ",\"personal_reason\":true,\"fee_receipt_no\":\"NO.0000704\","
+		    "\"documents\":[\"id_card\",\"permit_application_form\"]");
+		assert_int_equal(svctest_submit(s, &c1, REPORT_DAY, &r, "%s", c), VERDICT_ACCEPT);
+	}
+	/* suspended: valid until the end of 2025 or so */
+	svctest_idnum(301, id);
+	person_json(c, sizeof c, "registration", id, "王五", reg);
+	assert_int_equal(svctest_submit(s, &admin, D(2024, 6, 3), &r, "%s", c), VERDICT_ACCEPT);
+	person_json(c, sizeof c, "permit_new", id, "王五", permit);
+	assert_int_equal(svctest_submit(s, &admin, D(2024, 12, 9), &r, "%s", c), VERDICT_ACCEPT);
+	/* in the window: valid until some days after the report's day */
+	for (int i = 0; i < 2; i++) {
+		const char *name = i == 0 ? "赵六" : "孙七";
+
+		svctest_idnum(302 + i, id);
+		person_json(c, sizeof c, "registration", id, name, reg);
+		assert_int_equal(svctest_submit(s, &admin, D(2024, 12, 2), &r, "%s", c), VERDICT_ACCEPT);
+		person_json(c, sizeof c, "permit_new", id, name, permit);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 6, 23), &r, "%s", c), VERDICT_ACCEPT);
+	}
+	/* a week before the day: 孙七 has no phone, not endorsed */
+	assert_int_equal(service_batch_auto_endorse(s, &admin, REPORT_DAY - 7, &b), SERVICE_OK);
+	assert_int_equal(b.not_endorsed, 1);
+	service_close(s);
+}
+
+/* Writes the JSON and the workbook of one report and has them compared. */
+static void
+check_workbook(const char *name, const char *lang, const char *args)
+{
+	char        out[1 << 12], texts[256] = "";
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof formula_names / sizeof formula_names[0]; i++)
+		snprintf(texts + strlen(texts), sizeof texts - strlen(texts), " '%s'",
+		    formula_names[i]);
+	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 report %s --format json"
+	    " > %s/%s.json", J, svctest_db, lang, args, svctest_dir, name), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 report %s --format xlsx"
+	    " --output %s/%s.xlsx", J, svctest_db, lang, args, svctest_dir, name), 0);
+	snprintf(out, sizeof out, "%s/%s.xlsx", svctest_dir, name);
+	assert_int_equal(stat(out, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0600);
+	if (run(out, sizeof out, "%s %s %s/%s.xlsx %s/%s.json %s %s 2>&1", JZZ_PYTHON3,
+	    JZZ_XLSX_CHECK, svctest_dir, name, svctest_dir, name, lang, texts) != 0)
+		fail_msg("%s.xlsx: %s", name, out);
+}
+
+static void
+test_workbook_day(void **state)
+{
+	char out[1 << 16];
+
+	(void)state;
+	make_day();
+	check_workbook("day", "zh", "daily --date 2026-07-06");
+	/* every list of persons and the fees have rows: the check saw them */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --date 2026-07-06"
+	    " --format json", J, svctest_db), 0);
+	assert_non_null(strstr(out, "\"pickup_notices_overdue\":[{"));
+	assert_non_null(strstr(out, "\"endorsement_window\":[{"));
+	assert_non_null(strstr(out, "\"suspended\":[{"));
+	assert_non_null(strstr(out, "\"auto_endorsement_failed\":[{"));
+	assert_non_null(strstr(out, "\"name\":\"+CMD\""));
+}
+
+static void
+test_workbook_range(void **state)
+{
+	(void)state;
+	make_day();
+	check_workbook("range", "en", "range --from 2025-06-01 --to 2026-07-06 --centre all");
+	check_workbook("range-zh", "zh", "range --from 2026-01-01 --to 2026-07-06");
+}
+
+/* Bad input: a clear error, exit 2, no file; a write that cannot be done:
+ * exit 1 and nothing half-made. */
+static void
+test_workbook_refusals(void **state)
+{
+	char        out[4096], path[600];
+	struct stat st;
+
+	(void)state;
+	make_day();
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	    " 2>&1", J, svctest_db), 2);
+	assert_non_null(strstr(out, "--output"));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format csv"
+	    " --labels fr 2>&1", J, svctest_db), 2);
+	assert_non_null(strstr(out, "--labels"));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format json"
+	    " --labels zh 2>&1", J, svctest_db), 2);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	    " --output %s/no/such/folder/r.xlsx 2>&1", J, svctest_db, svctest_dir), 1);
+	assert_non_null(strstr(out, "r.xlsx"));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	    " --output %s 2>&1", J, svctest_db, svctest_dir), 1);
+	assert_non_null(strstr(out, "folder"));
+	/* a clerk may not: nothing written */
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 report daily --format xlsx"
+	    " --output %s/clerk.xlsx 2>/dev/null", J, svctest_db, svctest_dir), 1);
+	snprintf(path, sizeof path, "%s/clerk.xlsx", svctest_dir);
+	assert_int_not_equal(stat(path, &st), 0);
+	/* nothing left behind beside the files tried */
+	assert_int_equal(run(out, sizeof out, "ls -A %s | grep -c '^\\.' || true", svctest_dir), 0);
+	assert_string_equal(out, "0\n");
+}
+
+/* A symbolic link at the target is replaced, not followed; an old file is
+ * replaced whole. */
+static void
+test_workbook_symlink(void **state)
+{
+	char        out[4096], link[600], victim[600];
+	struct stat st;
+	FILE       *f;
+
+	(void)state;
+	make_day();
+	snprintf(victim, sizeof victim, "%s/victim.txt", svctest_dir);
+	snprintf(link, sizeof link, "%s/link.xlsx", svctest_dir);
+	f = fopen(victim, "w");
+	assert_non_null(f);
+	fputs("keep me\n", f);
+	fclose(f);
+	assert_int_equal(symlink(victim, link), 0);
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	    " --format xlsx --output %s", J, svctest_db, link), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(run(out, sizeof out, "cat %s", victim), 0);
+	assert_string_equal(out, "keep me\n");
+	/* written again over itself: still a whole workbook */
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	    " --format xlsx --output %s", J, svctest_db, link), 0);
+	assert_int_equal(run(out, sizeof out, JZZ_PYTHON3 " -c \"import openpyxl,sys;"
+	    "print(len(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" %s", link), 0);
+	assert_string_equal(out, "10\n");
+}
+
+/* Cuts the last field of a CSV line (RFC 4180: commas inside quotes do not
+ * count); returns where it began. */
+static char *
+csv_last_field(char *line)
+{
+	char *last = NULL;
+	bool  quoted = false;
+
+	for (char *p = line; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ',' && !quoted)
+			last = p;
+	}
+	assert_non_null(last);
+	*last = '\0';
+	return last + 1;
+}
+
+static void
+test_csv_labels(void **state)
+{
+	static char plain[1 << 16], zh[1 << 16], en[1 << 16], saved[1 << 16];
+	char        want[600], *pl, *zl, *save_p, *save_z;
+	int         nlines = 0, found_zh = 0;
+	struct stat st;
+
+	(void)state;
+	make_day();
+	assert_int_equal(run(plain, sizeof plain, "%s --db %s --user super1 report daily --date"
+	    " 2026-07-06 --format csv", J, svctest_db), 0);
+	assert_int_equal(run(zh, sizeof zh, "%s --db %s --user super1 report daily --date"
+	    " 2026-07-06 --format csv --labels zh", J, svctest_db), 0);
+	assert_int_equal(run(en, sizeof en, "%s --db %s --user super1 report daily --date"
+	    " 2026-07-06 --format csv --labels en", J, svctest_db), 0);
+	/* without --labels: the sixteen columns every version wrote */
+	{
+		static const char head[] = "section,centre,day,key,business,decision,count,amount_yuan,"
+			"receipt_no,fee_receipt_no,id_number,name,phone,date,days,detail\r\n";
+
+		assert_memory_equal(plain, head, sizeof head - 1);
+	}
+	assert_null(strstr(plain, "label"));
+	/* --output writes the same bytes, privately */
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	    " --format csv --output %s/r.csv", J, svctest_db, svctest_dir), 0);
+	assert_int_equal(run(saved, sizeof saved, "cat %s/r.csv", svctest_dir), 0);
+	assert_string_equal(saved, plain);
+	snprintf(want, sizeof want, "%s/r.csv", svctest_dir);
+	assert_int_equal(stat(want, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* with --labels: each line is the plain one and one field more */
+	for (pl = strtok_r(plain, "\n", &save_p), zl = strtok_r(zh, "\n", &save_z);
+	     pl != NULL && zl != NULL;
+	     pl = strtok_r(NULL, "\n", &save_p), zl = strtok_r(NULL, "\n", &save_z), nlines++) {
+		char *label = csv_last_field(zl);
+
+		pl[strcspn(pl, "\r")] = '\0';
+		if (nlines == 0)
+			assert_string_equal(label, "label\r");
+		assert_string_equal(zl, pl);
+		if (strncmp(zl, "by_business,310105009,,,permit_new,accept,", 42) == 0) {
+			snprintf(want, sizeof want, "%s · %s\r", case_business_vocab[BIZ_PERMIT_NEW].zh,
+			    rules_verdict_vocab[VERDICT_ACCEPT].zh);
+			assert_string_equal(label, want);
+			found_zh++;
+		}
+		if (strncmp(zl, "fees,", 5) == 0) {
+			assert_non_null(strstr(label, case_fee_kind_vocab[FEE_CARD].zh));
+			found_zh++;
+		}
+		if (strncmp(zl, "suspended,", 10) == 0) {
+			assert_non_null(strstr(label, case_reason_vocab[REASON_LATE].zh));
+			found_zh++;
+		}
+	}
+	assert_null(pl);
+	assert_null(zl);
+	assert_true(nlines > 20);
+	assert_true(found_zh >= 4);
+	/* English names, from the same tables */
+	snprintf(want, sizeof want, ",%s\r\n", rules_catalogue[R_REG_3].title_en);
+	assert_non_null(strstr(en, "rules,310105009,,REG-3,,fail,1,"));
+	snprintf(want, sizeof want, "%s · %s", rules_catalogue[R_REG_3].title_en,
+	    rules_outcome_vocab[OUT_FAIL].en);
+	assert_non_null(strstr(en, want));
+	snprintf(want, sizeof want, ",%s\r\n", case_doc_vocab[DOC_PERMIT_APPLICATION_FORM].en);
+	assert_non_null(strstr(en, want));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_workbook_day, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_workbook_range, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_workbook_refusals, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_workbook_symlink, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_csv_labels, svctest_setup, svctest_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
