@@ -10,6 +10,10 @@
  * service refuses anyone but supervisors and administrators; the home
  * screen only offers the entry to them, and this screen asks the service
  * anyway rather than trusting the key that opened it.
+ *
+ * F5 opens the export panel in place of the lines: CSV (with or without a
+ * byte order mark) or an xlsx workbook, for the day shown or a range of
+ * days, the same choices as `jzz report` and the same writers.
  */
 #include "uipriv.h"
 
@@ -47,7 +51,14 @@ struct report {
 	struct ui_field date;
 	enum service_status status;   /* of the last service_report */
 	char            error[SERVICE_ERR_LEN];
+	/* the export panel (F5) */
+	bool            exporting;
+	int             ex_focus;     /* enum rp_ex_item */
+	bool            ex_xlsx, ex_bom;
+	struct ui_field ex_from, ex_to;
 };
+
+enum rp_ex_item { RP_EX_FORMAT, RP_EX_BOM, RP_EX_FROM, RP_EX_TO, RP_EX__COUNT };
 
 static struct rp_line *
 scr_report_add(struct report *p, enum ui_attr a, const char *fmt, ...)
@@ -334,6 +345,8 @@ scr_report_init(struct ui *ui, struct screen *sc, void *arg)
 		return -1;
 	sc->data = p;
 	ui_field_init(&p->date, UF_DATE, 10);
+	ui_field_init(&p->ex_from, UF_DATE, 10);
+	ui_field_init(&p->ex_to, UF_DATE, 10);
 	p->day = ui->today;
 	scr_report_scope_centre(ui, 0, p->centre, sizeof p->centre);
 	/* Asked of the service, not assumed from the role that opened the
@@ -359,6 +372,8 @@ scr_report_free(struct ui *ui, struct screen *sc)
 		return;
 	service_report_free(&p->r);
 	ui_field_free(&p->date);
+	ui_field_free(&p->ex_from);
+	ui_field_free(&p->ex_to);
 	free(p->lines);
 	free(p);
 }
@@ -383,6 +398,8 @@ scr_report_bar(int value, int max, int width, char *out, size_t size)
 	if (eighths % 8 != 0 && o + 4 < size)
 		snprintf(out + o, size - o, "%s", part[eighths % 8]);
 }
+
+static void scr_report_draw_export(struct ui *ui, struct report *p, struct ui_view *v);
 
 static void
 scr_report_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
@@ -412,6 +429,10 @@ scr_report_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		barw = RP_BAR_MAX;
 	if (barw < 8)
 		barw = 8;
+	if (p->exporting) {
+		scr_report_draw_export(ui, p, v);
+		return;
+	}
 	if (p->error[0] != '\0')
 		ui_view_wrap(v, 2, 2, v->cols - 4, 2, UA_ERROR, p->error);
 	for (y = 0; y < p->page && p->top + y < (int)p->n; y++) {
@@ -444,20 +465,198 @@ scr_report_scroll(struct report *p, int by)
 		p->top = 0;
 }
 
-/* F5: the report as a CSV file in the export folder. */
+/* The export's dates; false (and the status says why) when one is not a
+ * date or they are the wrong way round. */
+static bool
+scr_report_export_range(struct ui *ui, struct report *p, jzz_date *from, jzz_date *to)
+{
+	const struct ui_field *f[2] = { &p->ex_from, &p->ex_to };
+	const enum msg_id      what[2] = { M_RP_EX_FROM, M_RP_EX_TO };
+	jzz_date              *d[2] = { from, to };
+
+	for (int i = 0; i < 2; i++) {
+		char buf[32];
+
+		ui_field_get(f[i], buf, sizeof buf);
+		if (!date_parse(buf, strlen(buf), d[i])) {
+			ui_status(ui, UA_ERROR, ui_msg(M_FMT_LV), ui_msg(what[i]), ui_msg(M_ERR_DATE));
+			p->ex_focus = RP_EX_FROM + i;
+			return false;
+		}
+	}
+	if (*from > *to) {
+		ui_status(ui, UA_ERROR, "%s", ui_msg(M_RP_EX_BAD_RANGE));
+		p->ex_focus = RP_EX_FROM;
+		return false;
+	}
+	return true;
+}
+
+/* Where the export goes: report-CENTRE-DAY.csv for a day (the name it
+ * always had), report-CENTRE-FROM_TO.xlsx for a range. */
+static void
+scr_report_export_path(struct ui *ui, const struct report *p, jzz_date from, jzz_date to,
+                       char *path, size_t size)
+{
+	char dir[900], a[JZZ_DATE_STRLEN], b[JZZ_DATE_STRLEN + 1] = "";
+
+	ui_receipt_export_dir(ui, dir, sizeof dir);
+	date_format(from, a);
+	if (to != from) {
+		b[0] = '_';
+		date_format(to, b + 1);
+	}
+	snprintf(path, size, "%s/report-%s-%s%s.%s", dir, p->centre, a, b, p->ex_xlsx ? "xlsx" : "csv");
+}
+
+static void
+scr_report_export_open(struct report *p)
+{
+	char day[JZZ_DATE_STRLEN];
+
+	date_format(p->day, day);
+	ui_field_set(&p->ex_from, day);
+	ui_field_set(&p->ex_to, day);
+	p->ex_focus = RP_EX_FORMAT;
+	p->exporting = true;
+}
+
+/* Enter on the panel: the report of the chosen days (the one on screen
+ * when they are its day) written in the chosen format. */
 static void
 scr_report_export(struct ui *ui, struct report *p)
 {
-	char dir[900], path[1024], day[JZZ_DATE_STRLEN], err[1200];
+	struct service_report  other;
+	const struct service_report *r = &p->r;
+	char                   dir[900], path[1024], err[1200];
+	jzz_date               from, to;
+	int                    rc;
 
+	if (!scr_report_export_range(ui, p, &from, &to))
+		return;
+	if (from != p->day || to != p->day) {
+		if (service_report(ui->svc, &ui->actor, p->centre, from, to, &other) != SERVICE_OK) {
+			ui_status(ui, UA_ERROR, ui_msg(M_RP_FAIL), service_errmsg(ui->svc));
+			return;
+		}
+		r = &other;
+	}
 	ui_receipt_export_dir(ui, dir, sizeof dir);
 	mkdir(dir, 0700);
-	date_format(p->day, day);
-	snprintf(path, sizeof path, "%s/report-%s-%s.csv", dir, p->centre, day);
-	if (ui_csv_report_write(&p->r, path, err, sizeof err) == 0)
+	scr_report_export_path(ui, p, from, to, path, sizeof path);
+	rc = ui_csv_report_write(r, path, p->ex_xlsx, p->ex_bom, err, sizeof err);
+	if (r == &other)
+		service_report_free(&other);
+	if (rc == 0) {
 		ui_status(ui, UA_OK, ui_msg(M_RP_EXPORTED), path);
-	else
+		p->exporting = false;
+	} else {
 		ui_status(ui, UA_ERROR, ui_msg(M_RP_EXPORT_FAIL), err);
+	}
+}
+
+/* The panel, drawn where the lines were: one item a line, the focused one
+ * marked, then the file it would write. */
+static void
+scr_report_draw_export(struct ui *ui, struct report *p, struct ui_view *v)
+{
+	static const enum msg_id label[RP_EX__COUNT] = {
+		M_RP_EX_FORMAT, M_RP_EX_BOM, M_RP_EX_FROM, M_RP_EX_TO
+	};
+	char     path[1024];
+	jzz_date from, to;
+	int      x = 4 + 16;
+
+	ui_view_printf(v, 3, 2, 0, UA_BOLD, "■ %s", ui_msg(M_RP_EX_TITLE));
+	for (int i = 0; i < RP_EX__COUNT; i++) {
+		int          y = 5 + i * 2;
+		bool         focus = p->ex_focus == i;
+		enum ui_attr a = focus ? UA_REVERSE : UA_NORMAL;
+
+		ui_view_text(v, y, 2, 2, UA_BOLD, focus ? "▶" : " ");
+		ui_view_text(v, y, 4, 16, UA_NORMAL, ui_msg(label[i]));
+		switch (i) {
+		case RP_EX_FORMAT:
+			x = 4 + 16;
+			x += ui_view_text(v, y, x, 0, !p->ex_xlsx ? a : UA_DIM, !p->ex_xlsx ? "[CSV]" : " CSV ");
+			ui_view_text(v, y, x + 2, 0, p->ex_xlsx ? a : UA_DIM,
+			    p->ex_xlsx ? "[Excel (xlsx)]" : " Excel (xlsx) ");
+			break;
+		case RP_EX_BOM:
+			x = 4 + 16;
+			if (p->ex_xlsx) {
+				ui_view_text(v, y, x, 0, UA_DIM, ui_msg(M_RP_EX_BOM_NA));
+				break;
+			}
+			x += ui_view_printf(v, y, x, 0, a, "[%s]", ui_msg(p->ex_bom ? M_RP_EX_YES : M_RP_EX_NO));
+			ui_view_text(v, y, x + 2, 0, UA_DIM, ui_msg(M_RP_EX_BOM_NOTE));
+			break;
+		default:
+			ui_field_draw(i == RP_EX_FROM ? &p->ex_from : &p->ex_to, v, y, 4 + 16, 12, focus,
+			    false);
+			break;
+		}
+	}
+	{
+		char a[32], b[32];
+
+		ui_field_get(&p->ex_from, a, sizeof a);
+		ui_field_get(&p->ex_to, b, sizeof b);
+		if (date_parse(a, strlen(a), &from) && date_parse(b, strlen(b), &to) && from <= to) {
+			const char *slash;
+
+			scr_report_export_path(ui, p, from, to, path, sizeof path);
+			slash = strrchr(path, '/');
+			ui_view_printf(v, 14, 4, v->cols - 6, UA_NORMAL, ui_msg(M_RP_EX_FILE),
+			    slash != NULL ? slash + 1 : path);
+			if (slash != NULL)
+				ui_view_printf(v, 15, 4, v->cols - 6, UA_DIM, ui_msg(M_RP_EX_DIR),
+				    (int)(slash - path), path);
+		}
+	}
+	if (p->ex_focus < RP_EX_FROM)
+		ui_view_cursor(v, -1, -1);
+	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_RP_EX_HINT));
+}
+
+/* Keys while the panel is open: it takes them all (Esc closes it, not the
+ * screen). */
+static int
+scr_report_export_key(struct ui *ui, struct report *p, const struct ui_key *k)
+{
+	struct ui_field *f = p->ex_focus == RP_EX_FROM ? &p->ex_from :
+	                     p->ex_focus == RP_EX_TO ? &p->ex_to : NULL;
+
+	if (k->type == UK_ESC) {
+		p->exporting = false;
+		return UI_HANDLED;
+	}
+	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 5)) {
+		scr_report_export(ui, p);
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_DOWN) || UK_IS(k, UI_KEY_TAB)) {
+		p->ex_focus = (p->ex_focus + 1) % RP_EX__COUNT;
+		if (p->ex_focus == RP_EX_BOM && p->ex_xlsx)
+			p->ex_focus++;
+		return UI_HANDLED;
+	}
+	if (UK_IS_SP(k, KEY_UP) || UK_IS_SP(k, KEY_BTAB)) {
+		p->ex_focus = (p->ex_focus + RP_EX__COUNT - 1) % RP_EX__COUNT;
+		if (p->ex_focus == RP_EX_BOM && p->ex_xlsx)
+			p->ex_focus--;
+		return UI_HANDLED;
+	}
+	if (f == NULL && (UK_IS_SP(k, KEY_LEFT) || UK_IS_SP(k, KEY_RIGHT) || UK_IS(k, ' '))) {
+		if (p->ex_focus == RP_EX_FORMAT)
+			p->ex_xlsx = !p->ex_xlsx;
+		else
+			p->ex_bom = !p->ex_bom;
+		return UI_HANDLED;
+	}
+	if (f != NULL)
+		ui_field_key(f, k);
+	return UI_HANDLED;   /* nothing reaches the report behind the panel */
 }
 
 static void
@@ -475,6 +674,8 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	struct report *p = sc->data;
 	bool           typing = !ui_field_empty(&p->date);
 
+	if (p->exporting)
+		return scr_report_export_key(ui, p, k);
 	if (UK_IS(k, UI_KEY_ENTER) && typing) {
 		char     buf[32];
 		jzz_date d;
@@ -523,7 +724,7 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (UK_IS_FN(k, 5)) {
 		if (p->loaded)
-			scr_report_export(ui, p);
+			scr_report_export_open(p);
 		return UI_HANDLED;
 	}
 	if (k->type == UK_ESC && typing) {

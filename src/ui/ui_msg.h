@@ -292,7 +292,7 @@
 	X(M_FK_ACCOUNTS, "账号", "Accounts") \
 	X(M_FK_TRAINER, "培训", "Trainer") \
 	X(M_FK_CENTRE, "中心", "Centre") \
-	X(M_FK_EXPORT, "导出CSV", "Export CSV") \
+	X(M_FK_EXPORT, "导出", "Export") \
 	X(M_FK_NEW, "新建", "New") \
 	X(M_FK_ENABLE, "停用/启用", "Disable/enable") \
 	X(M_FK_RESET_PW, "重置密码", "Reset password") \
@@ -305,8 +305,8 @@
 	X(M_REPORT_TITLE, "主管日报", "Supervisor's daily report") \
 	X(M_RP_HEAD, "日期 %s   范围 %s", "Day %s   scope %s") \
 	X(M_RP_ALL, "全区（所有中心）", "whole district (every centre)") \
-	X(M_RP_HINT, "←→ 换日期  键入日期后 Enter  F3 中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出 CSV", \
-	  "Left/Right day  date+Enter  F3 centre/all  Up/Down/PgUp/PgDn scroll  F5 CSV") \
+	X(M_RP_HINT, "←→ 换日期  键入日期后 Enter  F3 中心/全区  ↑↓ PgUp PgDn 滚动  F5 导出", \
+	  "Left/Right day  date+Enter  F3 centre/all  Up/Down/PgUp/PgDn scroll  F5 export") \
 	X(M_RP_DATE_PROMPT, "日期：", "Date: ") \
 	X(M_RP_SUMMARY, "合计：申请 %d 件，其中受理 %d、材料不全 %d、不予受理 %d", "Total: %d applications: %d accepted, %d incomplete, %d refused") \
 	X(M_RP_BY_BUSINESS, "按业务与结论", "By business and decision") \
@@ -333,10 +333,24 @@
 	X(M_RP_VERDICTS, "受理 %d / 不全 %d / 不予 %d", "acc %d / inc %d / ref %d") \
 	X(M_RP_NONE, "（无）", "(none)") \
 	X(M_RP_EXPORTED, "已导出：%s", "Exported: %s") \
+	X(M_RP_EX_TITLE, "导出报表", "Export the report") \
+	X(M_RP_EX_FORMAT, "格式", "Format") \
+	X(M_RP_EX_BOM, "CSV 加 BOM", "CSV with BOM") \
+	X(M_RP_EX_BOM_NOTE, "（Excel、WPS 打开 CSV 时可认出中文）", "(lets Excel and WPS read Chinese in a CSV)") \
+	X(M_RP_EX_BOM_NA, "（仅 CSV）", "(CSV only)") \
+	X(M_RP_EX_FROM, "起始日期", "From") \
+	X(M_RP_EX_TO, "截止日期", "To") \
+	X(M_RP_EX_YES, "是", "yes") \
+	X(M_RP_EX_NO, "否", "no") \
+	X(M_RP_EX_FILE, "文件：%s", "File: %s") \
+	X(M_RP_EX_DIR, "存于：%.*s", "In: %.*s") \
+	X(M_RP_EX_HINT, "↑↓ 换项  ←→ 或空格 切换  Enter 导出  Esc 取消", \
+	  "Up/Down item  Left/Right or Space change  Enter export  Esc cancel") \
+	X(M_RP_EX_BAD_RANGE, "起始日期不能晚于截止日期。", "From must not be after To.") \
 	X(M_RP_EXPORT_FAIL, "导出失败：%s", "Export failed: %s") \
 	X(M_RP_FAIL, "无法生成日报：%s", "No report: %s") \
-	X(M_HELP_REPORT, "主管日报：某一天、某一中心或全区的申请（按业务与结论、受理员、中心）、工本费及收据号、快证、按规则统计的不符与缺材料、逾期的领证通知、签注期内/已中止/自动签注未成功的居住证。条形图旁均写明数字。←→ 换日期，也可直接键入 YYYY-MM-DD 后按 Enter；F3 切换中心和全区；F5 导出 CSV 文件。", \
-	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; F5 writes a CSV file.") \
+	X(M_HELP_REPORT, "主管日报：某一天、某一中心或全区的申请（按业务与结论、受理员、中心）、工本费及收据号、快证、按规则统计的不符与缺材料、逾期的领证通知、签注期内/已中止/自动签注未成功的居住证。条形图旁均写明数字。←→ 换日期，也可直接键入 YYYY-MM-DD 后按 Enter；F3 切换中心和全区；F5 导出：选择 CSV（可加 BOM）或 Excel 工作簿（xlsx），以及起止日期，文件存入导出文件夹。", \
+	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; F5 exports: CSV (with a BOM or not) or an Excel workbook (xlsx), for a day or a range of days, into the export folder.") \
 	/* issue 5: accounts */ \
 	X(M_ACCOUNTS_TITLE, "账号管理", "Accounts") \
 	X(M_AC_HEAD, "账号              角色            中心       状态", "Account           Role            Centre     State") \

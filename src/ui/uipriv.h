@@ -202,11 +202,12 @@ extern const struct screen_mode scr_report_mode;
 extern const struct screen_mode scr_accounts_mode;
 extern const struct screen_mode scr_trainer_mode;
 
-/* ---- the report as CSV (ui_csv.c) ---- */
-/* Writes the report to path (the columns of `jzz report --format csv`);
- * 0, or -1 with err filled. */
-int ui_csv_report_write(const struct service_report *r, const char *path, char *err,
-                        size_t errlen);
+/* ---- the report as a file (ui_csv.c) ---- */
+/* Writes the report to path: an xlsx workbook in the screen's language, or
+ * the CSV of `jzz report --format csv` (bom: a UTF-8 byte order mark
+ * first); 0, or -1 with err filled. */
+int ui_csv_report_write(const struct service_report *r, const char *path, bool xlsx, bool bom,
+                        char *err, size_t errlen);
 /* The folder for exported files: $JZZ_EXPORT_DIR, else "reports" beside
  * the database (ui_receipt.c keeps the receipts the same way). */
 void ui_receipt_export_dir(const struct ui *ui, char *out, size_t size);
