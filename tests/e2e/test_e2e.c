@@ -847,9 +847,10 @@ static void
 test_report(void **state)
 {
 	struct term t = { 0 };
-	char        a[19], b[19], path[600], got[8192] = "";
-	FILE       *f;
+	char        a[19], b[19], path[600], got[8192] = "", cmd[2048];
+	FILE       *f, *pp;
 	size_t      n;
+	struct stat st;
 
 	(void)state;
 	e2e_tmpdir(&t);
@@ -907,7 +908,11 @@ test_report(void **state)
 	e2e_wait(&t, "收据 A0012345");
 	e2e_wait(&t, "窗口收费 20 元");
 	e2e_capture(&t, "report-fees");
+	/* F5: the export panel; Enter takes its defaults (CSV, no BOM, the day) */
 	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "导出报表");
+	e2e_wait(&t, "[CSV]");
+	e2e_key(&t, K_ENTER);
 	e2e_wait(&t, "已导出");
 	snprintf(path, sizeof path, "%s/reports/report-310105009-2026-11-27.csv", t.dir);
 	f = fopen(path, "r");
@@ -920,6 +925,50 @@ test_report(void **state)
 	assert_non_null(strstr(got, "by_clerk,310105009,,clerk1,,accept,2,20,"));
 	assert_non_null(strstr(got, "fees,310105009,2026-11-27,clerk1,permit_replace,card_fee,1,20,"));
 	assert_non_null(strstr(got, ",A0012345,430102********2685,赵敏,"));
+	assert_int_equal((unsigned char)got[0], 's');   /* no BOM unless asked */
+	/* again with a BOM, for Excel and WPS */
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "导出报表");
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_wait(&t, "[是]");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已导出");
+	f = fopen(path, "r");
+	assert_non_null(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	assert_memory_equal(got, "\xEF\xBB\xBFsection,centre,", 18);
+	/* a workbook of a range of days: the file opens, its sheets are there */
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "导出报表");
+	e2e_key(&t, "\033OC");   /* Right: Excel */
+	e2e_wait(&t, "[Excel (xlsx)]");
+	e2e_key(&t, K_DOWN);      /* the BOM is skipped: From */
+	e2e_type(&t, "\025" "2026-11-20");
+	e2e_wait(&t, "report-310105009-2026-11-20_2026-11-27.xlsx");
+	e2e_capture(&t, "report-export");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已导出");
+	snprintf(path, sizeof path, "%s/reports/report-310105009-2026-11-20_2026-11-27.xlsx", t.dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* its figures are those of `jzz report range` on the same database
+	 * (more than the day's three: the demo's earlier days) */
+	snprintf(cmd, sizeof cmd, "%s --training --db %s --user super1 report range --from 2026-11-20"
+	    " --to 2026-11-27 --format json | %s -c \"import json,openpyxl,sys;"
+	    " w=openpyxl.load_workbook(sys.argv[1]); j=json.load(sys.stdin);"
+	    " o={r[2].value: r[1].value for r in w['总览'].iter_rows(min_row=3)};"
+	    " print(len(w.sheetnames), o['applications'] == j['applications'],"
+	    " o['fees_yuan'] == j['fees_yuan'], o['applications'] > 3)\" %s", JZZ_BIN, t.db,
+	    E2E_PYTHON3, path);
+	pp = popen(cmd, "r");
+	assert_non_null(pp);
+	n = fread(got, 1, sizeof got - 1, pp);
+	got[n] = '\0';
+	assert_int_equal(pclose(pp), 0);
+	assert_string_equal(got, "10 True True True\n");
 	/* The day before: nothing of ours. */
 	e2e_key(&t, "\033OD");    /* Left */
 	e2e_wait(&t, "日期 2026-11-26");
