@@ -229,6 +229,9 @@ test_workbook_symlink(void **state)
 	assert_int_equal(run(out, sizeof out, JZZ_PYTHON3 " -c \"import openpyxl,sys;"
 	    "print(len(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" %s", link), 0);
 	assert_string_equal(out, "10\n");
+	/* the private folder of each write is gone */
+	assert_int_equal(run(out, sizeof out, "ls -A %s | grep -c '^\\.' || true", svctest_dir), 0);
+	assert_string_equal(out, "0\n");
 }
 
 /* Cuts the last field of a CSV line (RFC 4180: commas inside quotes do not
