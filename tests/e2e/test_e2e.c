@@ -956,7 +956,7 @@ test_report(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 	/* its figures are those of `jzz report range` on the same database
 	 * (more than the day's three: the demo's earlier days) */
-	snprintf(cmd, sizeof cmd, "%s --training --db %s --user super1 report range --from 2026-11-20"
+	snprintf(cmd, sizeof cmd, "%s --training --db %s report range --from 2026-11-20"
 	    " --to 2026-11-27 --format json | %s -c \"import json,openpyxl,sys;"
 	    " w=openpyxl.load_workbook(sys.argv[1]); j=json.load(sys.stdin);"
 	    " o={r[2].value: r[1].value for r in w['总览'].iter_rows(min_row=3)};"

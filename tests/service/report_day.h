@@ -12,13 +12,15 @@
 #include "svctest.h"
 
 #define REPORT_DAY D(2026, 7, 6)
+/* The password of every account of the day (--password-file for the commands). */
+#define REPORT_DAY_PW "Test-Pass-2026x"
 
 static inline struct service_actor
 report_day_actor_at(struct service *s, const char *user, const char *centre)
 {
-	struct service_actor a;
+	struct service_actor o = svctest_owner(s), a;
 
-	assert_int_equal(service_actor(s, user, centre, &a), SERVICE_OK);
+	assert_int_equal(service_actor_as(s, &o, user, centre, &a), SERVICE_OK);
 	return a;
 }
 
@@ -31,12 +33,10 @@ report_day(struct service *s)
 	struct service_result r;
 	char                  id[9][19];
 
-	assert_int_equal(service_user_add(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001"),
-	    SERVICE_OK);
-	assert_int_equal(service_user_add(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL),
-	    SERVICE_OK);
+	svctest_user(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL, REPORT_DAY_PW);
+	svctest_user(s, &admin, "clerk2", SERVICE_ROLE_CLERK, NULL, REPORT_DAY_PW);
+	svctest_user(s, &admin, "clerk3", SERVICE_ROLE_CLERK, "310105001", REPORT_DAY_PW);
+	svctest_user(s, &admin, "super1", SERVICE_ROLE_SUPERVISOR, NULL, REPORT_DAY_PW);
 	c1 = svctest_actor(s, "clerk1");
 	c2 = svctest_actor(s, "clerk2");
 	c3 = report_day_actor_at(s, "clerk3", NULL);

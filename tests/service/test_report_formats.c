@@ -14,6 +14,20 @@
 #define J JZZ_BIN
 
 /* Names typed at the counter that a spreadsheet would take for formulas. */
+/* The commands run in the test's folder, where pw holds the accounts'
+ * password (report_day.h). */
+static void
+report_pw(void)
+{
+	FILE *f;
+
+	assert_int_equal(chdir(svctest_dir), 0);
+	f = fopen("pw", "w");
+	assert_non_null(f);
+	fputs(REPORT_DAY_PW "\n", f);
+	fclose(f);
+}
+
 static const char *const formula_names[] = { "=1+2", "@SUM(A1)", "+CMD", "-2+3" };
 
 /* Runs a shell command line; returns its exit status, its stdout in out. */
@@ -124,9 +138,9 @@ check_workbook(const char *name, const char *lang, const char *args)
 	for (size_t i = 0; i < sizeof formula_names / sizeof formula_names[0]; i++)
 		snprintf(texts + strlen(texts), sizeof texts - strlen(texts), " '%s'",
 		    formula_names[i]);
-	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 report %s --format json"
+	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 --password-file pw report %s --format json"
 	    " > %s/%s.json", J, svctest_db, lang, args, svctest_dir, name), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 report %s --format xlsx"
+	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 --password-file pw report %s --format xlsx"
 	    " --output %s/%s.xlsx", J, svctest_db, lang, args, svctest_dir, name), 0);
 	snprintf(out, sizeof out, "%s/%s.xlsx", svctest_dir, name);
 	assert_int_equal(stat(out, &st), 0);
@@ -143,10 +157,11 @@ test_workbook_day(void **state)
 	char out[1 << 16];
 
 	(void)state;
+	report_pw();
 	make_day();
 	check_workbook("day", "zh", "daily --date 2026-07-06");
 	/* every list of persons and the fees have rows: the check saw them */
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --date 2026-07-06"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --date 2026-07-06"
 	    " --format json", J, svctest_db), 0);
 	assert_non_null(strstr(out, "\"pickup_notices_overdue\":[{"));
 	assert_non_null(strstr(out, "\"endorsement_window\":[{"));
@@ -159,6 +174,7 @@ static void
 test_workbook_range(void **state)
 {
 	(void)state;
+	report_pw();
 	make_day();
 	check_workbook("range", "en", "range --from 2025-06-01 --to 2026-07-06 --centre all");
 	check_workbook("range-zh", "zh", "range --from 2026-01-01 --to 2026-07-06");
@@ -173,23 +189,24 @@ test_workbook_refusals(void **state)
 	struct stat st;
 
 	(void)state;
+	report_pw();
 	make_day();
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --format xlsx"
 	    " 2>&1", J, svctest_db), 2);
 	assert_non_null(strstr(out, "--output"));
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format csv"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --format csv"
 	    " --labels fr 2>&1", J, svctest_db), 2);
 	assert_non_null(strstr(out, "--labels"));
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format json"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --format json"
 	    " --labels zh 2>&1", J, svctest_db), 2);
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --format xlsx"
 	    " --output %s/no/such/folder/r.xlsx 2>&1", J, svctest_db, svctest_dir), 1);
 	assert_non_null(strstr(out, "r.xlsx"));
-	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 report daily --format xlsx"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --format xlsx"
 	    " --output %s 2>&1", J, svctest_db, svctest_dir), 1);
 	assert_non_null(strstr(out, "folder"));
 	/* a clerk may not: nothing written */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 report daily --format xlsx"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw report daily --format xlsx"
 	    " --output %s/clerk.xlsx 2>/dev/null", J, svctest_db, svctest_dir), 1);
 	snprintf(path, sizeof path, "%s/clerk.xlsx", svctest_dir);
 	assert_int_not_equal(stat(path, &st), 0);
@@ -208,6 +225,7 @@ test_workbook_symlink(void **state)
 	FILE       *f;
 
 	(void)state;
+	report_pw();
 	make_day();
 	snprintf(victim, sizeof victim, "%s/victim.txt", svctest_dir);
 	snprintf(link, sizeof link, "%s/link.xlsx", svctest_dir);
@@ -216,7 +234,7 @@ test_workbook_symlink(void **state)
 	fputs("keep me\n", f);
 	fclose(f);
 	assert_int_equal(symlink(victim, link), 0);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw report daily --date 2026-07-06"
 	    " --format xlsx --output %s", J, svctest_db, link), 0);
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
@@ -224,7 +242,7 @@ test_workbook_symlink(void **state)
 	assert_int_equal(run(out, sizeof out, "cat %s", victim), 0);
 	assert_string_equal(out, "keep me\n");
 	/* written again over itself: still a whole workbook */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw report daily --date 2026-07-06"
 	    " --format xlsx --output %s", J, svctest_db, link), 0);
 	assert_int_equal(run(out, sizeof out, JZZ_PYTHON3 " -c \"import openpyxl,sys;"
 	    "print(len(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" %s", link), 0);
@@ -262,12 +280,13 @@ test_csv_labels(void **state)
 	struct stat st;
 
 	(void)state;
+	report_pw();
 	make_day();
-	assert_int_equal(run(plain, sizeof plain, "%s --db %s --user super1 report daily --date"
+	assert_int_equal(run(plain, sizeof plain, "%s --db %s --user super1 --password-file pw report daily --date"
 	    " 2026-07-06 --format csv", J, svctest_db), 0);
-	assert_int_equal(run(zh, sizeof zh, "%s --db %s --user super1 report daily --date"
+	assert_int_equal(run(zh, sizeof zh, "%s --db %s --user super1 --password-file pw report daily --date"
 	    " 2026-07-06 --format csv --labels zh", J, svctest_db), 0);
-	assert_int_equal(run(en, sizeof en, "%s --db %s --user super1 report daily --date"
+	assert_int_equal(run(en, sizeof en, "%s --db %s --user super1 --password-file pw report daily --date"
 	    " 2026-07-06 --format csv --labels en", J, svctest_db), 0);
 	/* without --labels: the sixteen columns every version wrote */
 	{
@@ -278,7 +297,7 @@ test_csv_labels(void **state)
 	}
 	assert_null(strstr(plain, "label"));
 	/* --output writes the same bytes, privately */
-	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 report daily --date 2026-07-06"
+	assert_int_equal(run(NULL, 0, "%s --db %s --user super1 --password-file pw report daily --date 2026-07-06"
 	    " --format csv --output %s/r.csv", J, svctest_db, svctest_dir), 0);
 	assert_int_equal(run(saved, sizeof saved, "cat %s/r.csv", svctest_dir), 0);
 	assert_string_equal(saved, plain);
