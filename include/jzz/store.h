@@ -218,6 +218,37 @@ enum store_rc store_application_by_request(struct store *st, const char *request
                                            char id[STORE_UUID_LEN],
                                            char receipt_no[STORE_RECEIPT_LEN], char **json);
 
+/* One application as its papers (receipt, notice) tell it
+ * (store_paper.c): the row, its rule outcomes in catalogue order (into
+ * decision.results, with verdict, fees, ready_on, new_valid_until), and
+ * what the business recorded beside it. */
+struct store_paper_app {
+	char     id[STORE_UUID_LEN];
+	char     receipt_no[STORE_RECEIPT_LEN];   /* "" unless accepted */
+	jzz_date day;
+	char     centre[STORE_CENTRE_LEN];
+	char     user[64];
+	enum jzz_business business;
+	enum jzz_channel  channel;
+	char     id_number[CASE_ID_MAX];
+	char     name[CASE_NAME_MAX];
+	struct jzz_decision decision;
+	bool     has_card;
+	enum jzz_delivery delivery;
+	jzz_date transferred_on, reviewed_on;
+	char     fee_receipt_no[CASE_WORD_MAX];
+	bool     has_change;
+	enum jzz_change_field change_field;
+	jzz_date changed_on;
+	char     change_old[CASE_TEXT_MAX];
+	char     change_new[CASE_TEXT_MAX];
+	jzz_date reg_valid_until;                 /* NONE unless a registration was made */
+	bool     residence_years_reset;           /* an endorsement's ENDO-3 */
+};
+/* By receipt number (`by_receipt`) or by application id. NOTFOUND when none. */
+enum store_rc store_paper_app_get(struct store *st, const char *key, bool by_receipt,
+                                  struct store_paper_app *out);
+
 /* ---- other business records ---- */
 enum store_rc store_fee_insert(struct store *st, const char *application_id, const char *kind,
                                int amount_yuan, const char *fee_receipt_no, const char *collected_by);

@@ -61,6 +61,9 @@ enum store_rc store_rows(struct store *st, sqlite3_stmt *s, size_t size,
  * entry; returns rc. */
 enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
                             const char *id);
+/* Steps a one-row query: OK with the row ready (reset it after reading),
+ * NOTFOUND, or an error (store_records.c). */
+enum store_rc store_row(struct store *st, sqlite3_stmt *s);
 /* Steps a statement that returns no row (or whose rows are ignored). */
 enum store_rc store_run(struct store *st, sqlite3_stmt *stmt);
 

@@ -45,7 +45,7 @@ store_card_state_col(sqlite3_stmt *s, int i)
 }
 
 /* Steps a one-row query: OK with the row ready, NOTFOUND, or an error. */
-static enum store_rc
+enum store_rc
 store_row(struct store *st, sqlite3_stmt *s)
 {
 	int rc;
