@@ -64,6 +64,8 @@ int cmd_card(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+/* Papers reprinted from the records (cmd_receipt.c). */
+int cmd_receipt(const struct cli_opts *opts, int argc, char **argv);
 /* Supervisors, administrators and trainers (issue 5). */
 int cmd_calendar(const struct cli_opts *opts, int argc, char **argv);
 int cmd_user(const struct cli_opts *opts, int argc, char **argv);

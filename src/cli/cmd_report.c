@@ -1,10 +1,13 @@
 /*
  * cmd_report.c: the supervisors' reports (issue 5):
  *
- *   jzz [--centre CODE] report daily [--date D] [--format json|csv|text|xlsx] [--bom]
+ *   jzz [--centre CODE] report daily [--date D] [--format json|csv|text|xlsx|pdf] [--bom]
  *                                    [--labels zh|en] [--output FILE] [--centre CODE|all]
  *   jzz report range --from D --to D [--format ...] [--bom] [--labels zh|en]
  *                                    [--output FILE] [--centre CODE|all]
+ *   jzz report daily [--date D] --print [--printer NAME] [--output FILE.pdf]
+ *   (the daily sheet, an A4 PDF: --format pdf, --print, or an --output
+ *   ending in .pdf with no --format)
  *
  * Applications by business and decision, by clerk, by centre; the fees with
  * their receipt numbers and the unified receipt book's numbers, to reconcile
@@ -27,8 +30,11 @@
  */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "cli_service.h"
 #include "jzz/idnum.h"
+#include "jzz/paper.h"
 
 enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 
@@ -255,14 +261,38 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed);
 }
 
+/* ---- the printable sheet ---- */
+
+/* The daily sheet as an A4 PDF in the language of --lang: at --output, or
+ * in the reports folder beside the database; printed when asked. The
+ * path goes to stdout. */
+static int
+report_sheet(struct service *s, const struct service_report *r, const struct cli_opts *opts,
+             const char *output, const char *printer)
+{
+	struct paper p;
+	char         dir[1024], path[1200], err[1400];
+	int          rc;
+
+	service_paper_daily(s, r, strcmp(opts->lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
+	service_paper_dir(opts->db, true, dir, sizeof dir);
+	rc = paper_output(&p, output, dir, printer, path, sizeof path, err, sizeof err);
+	paper_free(&p);
+	if (rc != -1)
+		printf("%s\n", path);
+	if (rc != 0)
+		cli_error("%s", err);
+	return rc == 0 ? CLI_OK : CLI_FAIL;
+}
+
 /* ---- the command ---- */
 
 static int
 report_usage(void)
 {
 	cli_error("usage: jzz report daily [--date D] | range --from D --to D"
-	    " [--format json|csv|text|xlsx] [--bom] [--labels zh|en] [--output FILE]"
-	    " [--centre CODE|all]");
+	    " [--format json|csv|text|xlsx|pdf] [--bom] [--labels zh|en] [--output FILE]"
+	    " [--centre CODE|all] | daily [--date D] --print [--printer NAME] [--output FILE.pdf]");
 	return CLI_BADCASE;
 }
 
@@ -283,7 +313,8 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 	const char           *format = "json", *centre = opts->centre, *output = NULL;
 	const char           *labels = NULL;
 	enum report_format    fmt;
-	bool                  daily, bom = false;
+	bool                  daily, bom = false, sheet = false, print = false, format_given = false;
+	const char           *printer = getenv("JZZ_PRINTER");
 	char                  err[1200];
 	struct service       *s;
 	struct service_actor  a;
@@ -307,18 +338,30 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 				return CLI_BADCASE;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
+			format_given = true;
 		} else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc) {
 			centre = argv[++i];
 		} else if (strcmp(argv[i], "--bom") == 0) {
 			bom = true;
 		} else if (strcmp(argv[i], "--labels") == 0 && i + 1 < argc) {
 			labels = argv[++i];
+		} else if (strcmp(argv[i], "--print") == 0 && daily) {
+			sheet = print = true;
+		} else if (strcmp(argv[i], "--printer") == 0 && i + 1 < argc && daily) {
+			sheet = print = true;
+			printer = argv[++i];
 		} else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
 			output = argv[++i];
 		} else {
 			return report_usage();
 		}
 	}
+	/* the daily sheet: --format pdf, --print, or a .pdf output named alone */
+	if (daily && (strcmp(format, "pdf") == 0 || (!format_given && output != NULL &&
+	    strlen(output) > 4 && strcmp(output + strlen(output) - 4, ".pdf") == 0)))
+		sheet = true;
+	if (sheet)
+		format = "json";
 	if (strcmp(format, "json") == 0)
 		fmt = FMT_JSON;
 	else if (strcmp(format, "csv") == 0)
@@ -351,6 +394,10 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("--output: a file name is required");
 		return CLI_BADCASE;
 	}
+	if (print && (printer == NULL || *printer == '\0')) {
+		cli_error("--print: no printer (set JZZ_PRINTER or give --printer NAME)");
+		return CLI_BADCASE;
+	}
 	if (daily)
 		from = to = day != JZZ_DATE_NONE ? day : cli_today(opts);
 	else if (from == JZZ_DATE_NONE || to == JZZ_DATE_NONE || from > to) {
@@ -370,6 +417,12 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		rc = cli_service_fail(s, st, "report");
 		service_close(s);
 		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	if (sheet) {
+		rc = report_sheet(s, &r, opts, output, print ? printer : NULL);
+		service_report_free(&r);
+		service_close(s);
+		return rc;
 	}
 	service_close(s);
 	if (fmt == FMT_XLSX) {

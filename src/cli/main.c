@@ -14,6 +14,7 @@ static const struct cli_command main_commands[] = {
 	{ "submit", cmd_submit, "受理业务（规则与记录）", "perform a business: rules, then records" },
 	{ "report", cmd_report, "统计报表（日报、区间）", "reports of a centre: daily or a range" },
 	{ "status", cmd_status, "办理进度查询（姓名+身份证号）", "progress query (name + ID number)" },
+	{ "receipt", cmd_receipt, "补打回执、一次性告知书（PDF）", "reprint a receipt or a one-time notice (PDF)" },
 	{ "person", cmd_person, "人员档案与办理记录", "a person's records and history" },
 	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
 	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },

@@ -1,0 +1,118 @@
+/*
+ * cmd_receipt.c: reprints a paper of an application from the database:
+ *
+ *   jzz receipt RECEIPT_NO [--lang zh|en] [--print] [--output FILE.pdf]
+ *   jzz receipt --notice APPLICATION_ID [--lang zh|en] [--print] [--output FILE.pdf]
+ *
+ * The receipt (回执) of an accepted application by its receipt number, or
+ * with --notice the one-time notice (一次性告知书) of any application by its
+ * id (a refused or incomplete application has no receipt number; its id is
+ * on the terminal's result screen and in `jzz person`). Without --print or
+ * --output the text form goes to stdout. --output writes the A4 PDF there
+ * (a new file: an existing one is never overwritten); --print saves the PDF
+ * and its text copy in the receipts folder (unless --output) and sends the
+ * PDF to `lp -d $JZZ_PRINTER` (or --printer NAME). Clerks, supervisors and
+ * administrators; the read is in the audit log. The paper is built by the
+ * same service functions as the terminal's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_service.h"
+#include "jzz/paper.h"
+
+static int
+receipt_usage(void)
+{
+	cli_error("usage: jzz receipt RECEIPT_NO | --notice APPLICATION_ID [--lang zh|en]"
+	    " [--print] [--printer NAME] [--output FILE.pdf]");
+	return CLI_BADCASE;
+}
+
+int
+cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
+{
+	const char                *key = NULL, *lang = opts->lang, *output = NULL;
+	const char                *printer = getenv("JZZ_PRINTER");
+	bool                       notice = false, print = false;
+	struct service            *s;
+	struct service_actor       a;
+	struct service_paper_facts f;
+	struct paper               p;
+	enum service_status        st;
+	int                        rc = CLI_OK;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--notice") == 0 && i + 1 < argc && key == NULL) {
+			notice = true;
+			key = argv[++i];
+		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+			lang = argv[++i];
+		} else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
+			output = argv[++i];
+		} else if (strcmp(argv[i], "--printer") == 0 && i + 1 < argc) {
+			printer = argv[++i];
+			print = true;
+		} else if (strcmp(argv[i], "--print") == 0) {
+			print = true;
+		} else if (argv[i][0] != '-' && key == NULL) {
+			key = argv[i];
+		} else {
+			return receipt_usage();
+		}
+	}
+	if (key == NULL)
+		return receipt_usage();
+	if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+		cli_error("--lang: expected zh or en");
+		return CLI_BADCASE;
+	}
+	if (print && (printer == NULL || *printer == '\0')) {
+		cli_error("--print: no printer (set JZZ_PRINTER or give --printer NAME)");
+		return CLI_BADCASE;
+	}
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	if (cli_actor(s, opts, &a) != 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	st = notice ? service_paper_application_facts(s, &a, key, cli_today(opts), &f) :
+	    service_paper_receipt_facts(s, &a, key, cli_today(opts), &f);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, notice ? "notice" : "receipt");
+		service_close(s);
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	service_close(s);
+	if (notice)
+		service_paper_notice(&f, strcmp(lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
+	else
+		service_paper_receipt(&f, strcmp(lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
+	if (output == NULL && !print) {
+		char *text = paper_text(&p);
+
+		if (text == NULL || fputs(text, stdout) == EOF || fflush(stdout) != 0)
+			rc = CLI_FAIL;
+		free(text);
+	} else {
+		char dir[1024], path[1200], err[1400];
+		int  r;
+
+		service_paper_dir(opts->db, false, dir, sizeof dir);
+		r = paper_output(&p, output, dir, print ? printer : NULL, path, sizeof path, err,
+		    sizeof err);
+		if (r == -1) {
+			cli_error("%s", err);
+			rc = CLI_FAIL;
+		} else {
+			printf("%s\n", path);
+			if (r == -2) {
+				cli_error("%s", err);
+				rc = CLI_FAIL;
+			}
+		}
+	}
+	paper_free(&p);
+	return rc;
+}
