@@ -1,8 +1,11 @@
 /*
- * scr_receipt.c: the acceptance receipt on screen, once saved (and printed).
+ * scr_receipt.c: the receipt on screen, once saved (and printed).
  *
  * Why saved at once, on entering: the application is already recorded;
- * the receipt file must exist whatever the clerk presses next.
+ * the receipt's PDF and text copy must exist whatever the clerk presses
+ * next. The screen shows the text form of the very paper that was saved
+ * (built by the service, paper.h); F5 saves and prints it again, F6 shows
+ * it in the other language.
  */
 #include "uipriv.h"
 
@@ -12,10 +15,26 @@
 
 struct receipt {
 	struct flow_outcome o;
+	struct paper        paper;
+	enum rules_lang     lang;    /* of paper and text */
 	char               *text;
 	char                note[1400];
 	int                 top;
 };
+
+/* (Re)builds the paper and its text in the current language. */
+static void
+scr_receipt_build(struct ui *ui, struct receipt *r)
+{
+	paper_free(&r->paper);
+	free(r->text);
+	r->text = NULL;
+	r->lang = ui_msg_lang();
+	if (ui_paper_of(ui, &r->o, &r->paper) == 0)
+		r->text = paper_text(&r->paper);
+	if (r->text == NULL)
+		snprintf(r->note, sizeof r->note, ui_msg(M_RC_SAVE_FAIL), service_errmsg(ui->svc));
+}
 
 static int
 scr_receipt_init(struct ui *ui, struct screen *sc, void *arg)
@@ -26,9 +45,9 @@ scr_receipt_init(struct ui *ui, struct screen *sc, void *arg)
 		return -1;
 	sc->data = r;
 	r->o = *(const struct flow_outcome *)arg;
-	r->text = ui_receipt_text(ui, &r->o);
+	scr_receipt_build(ui, r);
 	if (r->text != NULL)
-		ui_receipt_output(ui, r->o.res.receipt_no, r->text, r->note, sizeof r->note);
+		ui_paper_output(ui, &r->paper, false, M_RC_SAVED, r->note, sizeof r->note);
 	return 0;
 }
 
@@ -40,6 +59,7 @@ scr_receipt_free(struct ui *ui, struct screen *sc)
 	(void)ui;
 	if (r == NULL)
 		return;
+	paper_free(&r->paper);
 	free(r->text);
 	free(r);
 }
@@ -48,10 +68,12 @@ static void
 scr_receipt_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct receipt *r = sc->data;
-	const char     *p = r->text != NULL ? r->text : "";
+	const char     *p;
 	int             y = 0, line = 0, h = v->rows - 3;
 
-	(void)ui;
+	if (r->lang != ui_msg_lang())
+		scr_receipt_build(ui, r);
+	p = r->text != NULL ? r->text : "";
 	while (*p != '\0' && y < h) {
 		const char *e = strchr(p, '\n');
 		size_t      n = e != NULL ? (size_t)(e - p) : strlen(p);
@@ -79,8 +101,11 @@ scr_receipt_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		ui_pop_home(ui);
 		return UI_HANDLED;
 	}
-	if (UK_IS_FN(k, 5) && r->text != NULL) {
-		ui_receipt_output(ui, r->o.res.receipt_no, r->text, r->note, sizeof r->note);
+	if (UK_IS_FN(k, 5)) {
+		if (r->lang != ui_msg_lang() || r->text == NULL)
+			scr_receipt_build(ui, r);
+		if (r->text != NULL)
+			ui_paper_output(ui, &r->paper, false, M_RC_SAVED, r->note, sizeof r->note);
 		return UI_HANDLED;
 	}
 	if (UK_IS_SP(k, KEY_DOWN))

@@ -659,6 +659,20 @@ scr_report_export_key(struct ui *ui, struct report *p, const struct ui_key *k)
 	return UI_HANDLED;   /* nothing reaches the report behind the panel */
 }
 
+/* F4: the supervisor's daily sheet (A4 PDF, service_paper_daily) in the
+ * reports folder, printed when JZZ_PRINTER is set. */
+static void
+scr_report_sheet(struct ui *ui, struct report *p)
+{
+	struct paper sheet;
+	char         note[1400];
+
+	service_paper_daily(ui->svc, &p->r, ui_msg_lang(), &sheet);
+	ui_paper_output(ui, &sheet, true, M_RP_SHEET_SAVED, note, sizeof note);
+	paper_free(&sheet);
+	ui_status(ui, UA_OK, "%s", note);
+}
+
 static void
 scr_report_set_day(struct ui *ui, struct report *p, jzz_date d)
 {
@@ -727,6 +741,11 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 			scr_report_export_open(p);
 		return UI_HANDLED;
 	}
+	if (UK_IS_FN(k, 4)) {
+		if (p->loaded)
+			scr_report_sheet(ui, p);
+		return UI_HANDLED;
+	}
 	if (k->type == UK_ESC && typing) {
 		ui_field_set(&p->date, "");
 		return UI_HANDLED;
@@ -737,7 +756,8 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 }
 
 static const struct ui_fkey scr_report_fkeys[] = {
-	{ 1, M_FK_HELP }, { 3, M_FK_CENTRE }, { 5, M_FK_EXPORT }, { 6, M_FK_LANG }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 3, M_FK_CENTRE }, { 4, M_FK_SHEET }, { 5, M_FK_EXPORT }, { 6, M_FK_LANG },
+	{ 0, M_NONE }
 };
 
 const struct screen_mode scr_report_mode = {

@@ -125,6 +125,24 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_RESULT_HINT));
 }
 
+/* F5: the one-time notice (一次性告知书), built by the service from the
+ * recorded application, saved and printed. */
+static void
+scr_result_notice(struct ui *ui, struct result *r)
+{
+	struct paper p;
+	char         note[1400];
+
+	memset(&p, 0, sizeof p);
+	if (ui_paper_of(ui, &r->o, &p) != 0) {
+		ui_status(ui, UA_ERROR, ui_msg(M_RC_SAVE_FAIL), service_errmsg(ui->svc));
+	} else {
+		ui_paper_output(ui, &p, false, M_NT_SAVED, note, sizeof note);
+		ui_status(ui, UA_OK, "%s", note);
+	}
+	paper_free(&p);
+}
+
 static int
 scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
@@ -136,6 +154,10 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (k->type == UK_ESC)
 		return UI_CLOSE;   /* back to the form, everything kept */
+	if (UK_IS_FN(k, 5)) {
+		scr_result_notice(ui, r);
+		return UI_HANDLED;
+	}
 	if (UK_IS_SP(k, KEY_DOWN))
 		r->top++;
 	if (UK_IS_SP(k, KEY_UP) && r->top > 0)
@@ -144,7 +166,7 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 }
 
 static const struct ui_fkey scr_result_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_DONE }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE }, { 0, M_NONE }
 };
 
 const struct screen_mode scr_result_mode = {

@@ -226,29 +226,7 @@
 	X(M_NEXT_FIX, "按所列规则纠正后重新申请。", "Correct what the rules above say, then apply again.") \
 	X(M_RECORDED_AS, "申请已记录，编号 %s", "Application recorded, id %s") \
 	/* receipt */ \
-	X(M_RECEIPT_TITLE, "上海市居住证受理回执", "Acceptance receipt") \
-	X(M_RC_NO, "回执号", "Receipt no.") \
-	X(M_RC_BUSINESS, "业务", "Business") \
-	X(M_RC_NAME, "姓名", "Name") \
-	X(M_RC_IDNUM, "身份证号", "ID number") \
-	X(M_RC_ACCEPTED, "受理日期", "Accepted on") \
-	X(M_RC_TRANSFERRED, "材料流转", "Materials transferred") \
-	X(M_RC_REVIEWED, "审核完成", "Reviewed") \
-	X(M_RC_READY, "制证完成", "Card ready") \
-	X(M_RC_REG_VALID, "居住登记有效期至", "Registration valid until") \
-	X(M_RC_VALID_UNTIL, "签注后有效期至", "Valid after endorsement until") \
-	X(M_RC_RESET, "逾期超过 60 日，居住年限自今日起重新计算", "More than 60 days late: residence years restart today") \
-	X(M_RC_FEE, "工本费", "Fee") \
-	X(M_RC_FEE_FMT, "%d 元", "%d yuan") \
-	X(M_RC_FEE_FREE, "免收", "free") \
-	X(M_RC_COD, "快递费 %d 元，货到付款（交快递员）", "Courier fee %d yuan, cash on delivery") \
-	X(M_RC_PICKUP, "领证须知", "Pickup") \
-	X(M_RC_PICKUP_TEXT, "收到短信通知后，凭本回执和本人居民身份证到本中心领证。", "When notified by SMS, bring this receipt and your ID card to this centre.") \
-	X(M_RC_POST_TEXT, "证件将以邮政快递送达本市地址。", "The card will be posted to your Shanghai address.") \
-	X(M_RC_NO_CARD, "本业务无需领证。", "Nothing to pick up for this business.") \
-	X(M_RC_CENTRE, "受理中心", "Centre") \
-	X(M_RC_CLERK, "受理人", "Clerk") \
-	X(M_RC_WARN, "请告知申请人", "Tell the applicant") \
+	X(M_RECEIPT_TITLE, "受理回执", "Receipt") \
 	X(M_RC_SAVED, "回执已保存：%s", "Receipt saved: %s") \
 	X(M_RC_SAVE_FAIL, "回执未能保存：%s", "Receipt not saved: %s") \
 	X(M_RC_PRINTED, "已送打印机 %s", "sent to printer %s") \
@@ -281,10 +259,14 @@
 	  "Status query: the name and the ID number must both match (as on the hotline).") \
 	X(M_HELP_RECEIVED, "到证登记：卡片送到本中心时，逐张输入持证人身份证号按 Enter；系统给出领证通知期限（2 个工作日，PERMIT-3）。", \
 	  "Card arrived: type each holder's ID number and press Enter as the cards arrive; the pickup notice is due within 2 working days (PERMIT-3).") \
-	X(M_HELP_RECEIPT, "受理回执：已保存为文本文件，配置打印机（JZZ_PRINTER）时已打印；F5 重新保存并打印；Enter 回首页。", \
-	  "The receipt is saved as a text file and printed when JZZ_PRINTER is set; F5 saves and prints again; Enter returns home.") \
-	X(M_HELP_RESULT, "不予受理/补正告知：逐条读给申请人听——规则、依据、下一步。申请已记录。Enter 回首页；Esc 回到表单。", \
-	  "Refusal or missing documents: read each rule, its source and the next step to the applicant. The application is recorded. Enter home; Esc back to the form.") \
+	X(M_HELP_RECEIPT, "受理回执：已保存为 PDF（A4）并在旁边存一份文本副本，配置打印机（JZZ_PRINTER）时已打印 PDF；F5 再保存一份并打印；F6 切换语言；Enter 回首页。之后可用 jzz receipt 回执号 补打。", \
+	  "The receipt is saved as an A4 PDF with a text copy beside it, and the PDF printed when JZZ_PRINTER is set; F5 saves another copy and prints it; F6 switches language; Enter returns home. Reprint it later with jzz receipt RECEIPT_NO.") \
+	X(M_NT_SAVED, "一次性告知书已保存：%s", "One-time notice saved: %s") \
+	X(M_FK_NOTICE, "打印告知书", "Print notice") \
+	X(M_RP_SHEET_SAVED, "日报已保存：%s", "Daily sheet saved: %s") \
+	X(M_FK_SHEET, "打印日报", "Print sheet") \
+	X(M_HELP_RESULT, "不予受理/补正告知：逐条读给申请人听——规则、依据、下一步。申请已记录。F5 保存并打印《一次性告知书》（PDF）交申请人；Enter 回首页；Esc 回到表单。", \
+	  "Refusal or missing documents: read each rule, its source and the next step to the applicant. The application is recorded. F5 saves and prints the one-time notice (PDF) for the applicant; Enter home; Esc back to the form.") \
 	X(M_HELP_GENERIC, "Esc 返回上一屏。", "Esc goes back.") \
 	X(M_HELP_CLOSE, "按任意键关闭帮助。", "Press any key to close the help.") \
 	/* issue 5: the supervisors' report */ \

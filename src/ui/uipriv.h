@@ -17,6 +17,7 @@
 
 #include "jzz/case.h"
 #include "jzz/rules.h"
+#include "jzz/paper.h"
 #include "jzz/service.h"
 #include "jzz/ui.h"
 #include "ui_msg.h"
@@ -243,12 +244,16 @@ struct flow_outcome {
 	struct service_result res;
 };
 
-/* ---- receipt (ui_receipt.c) ---- */
-/* Writes the receipt text (lines ending in \n) into a new string (free it). */
-char *ui_receipt_text(struct ui *ui, const struct flow_outcome *o);
-/* Saves it under the receipts folder and prints it when JZZ_PRINTER is set;
- * writes a one-line report (saved where, printed or why not) into note. */
-void ui_receipt_output(const struct ui *ui, const char *receipt_no, const char *text,
-                       char *note, size_t notelen);
+/* ---- papers (ui_receipt.c) ---- */
+/* The receipt of an accepted outcome, or the one-time notice of another,
+ * as the service builds it (paper.h), with the case's agent. 0, or -1
+ * (the paper is then empty). */
+int ui_paper_of(struct ui *ui, const struct flow_outcome *o, struct paper *out);
+/* Saves a paper (PDF and text copy) in the receipts folder, or the reports
+ * folder, and prints the PDF when JZZ_PRINTER is set; writes a one-line
+ * report into note: `saved` ("... saved: %s" with the path), then printed
+ * or why not. */
+void ui_paper_output(const struct ui *ui, const struct paper *p, bool reports, enum msg_id saved,
+                     char *note, size_t notelen);
 
 #endif
