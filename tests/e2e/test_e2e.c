@@ -686,24 +686,28 @@ test_idle_logout(void **state)
 	e2e_cleanup(&t);
 }
 
-/* The receipt goes to the printer with lp when one is configured; the
- * English catalogue with --lang en. */
+/* The receipt goes to the printer with lp when one is configured, as an A4
+ * PDF (its text copy kept beside it), and again with F5; the English
+ * catalogue with --lang en. */
 static void
 test_print_receipt(void **state)
 {
 	struct term t = { 0 };
-	char        id[19], lp[400], log[400], got[1024] = "";
+	char        id[19], lp[400], log[400], got[2048] = "", pdf[600], head[8] = "", txt[700];
+	char        copy[2048] = "";
 	FILE       *f;
 	const char *args[] = { "--lang", "en", "--today", "2026-11-27", "demo", "--db", NULL, NULL };
+	int         calls = 0;
 
 	(void)state;
 	e2e_tmpdir(&t);
-	/* A fake lp that records its arguments and the file it was given. */
+	/* A fake lp that records its arguments and keeps a copy of each file. */
 	snprintf(lp, sizeof lp, "%s/lp", t.dir);
 	snprintf(log, sizeof log, "%s/lp.log", t.dir);
 	f = fopen(lp, "w");
 	assert_non_null(f);
-	fprintf(f, "#!/bin/sh\necho \"$@\" > '%s'\ncat \"$3\" >> '%s'\n", log, log);
+	fprintf(f, "#!/bin/sh\necho \"$@\" >> '%s'\nn=$(wc -l < '%s')\ncp \"$3\" '%s/handed-'$n.pdf\n",
+	    log, log, t.dir);
 	fclose(f);
 	chmod(lp, 0755);
 	t.printer = "counter1";
@@ -731,16 +735,37 @@ test_print_receipt(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "F10Accept");
 	e2e_key(&t, K_F10);
+	e2e_wait(&t, "Residence registration receipt");
 	e2e_wait(&t, "printer counter1");
+	e2e_key(&t, "\033[15~");         /* F5: print again */
 	assert_int_equal(e2e_quit(&t), 0);
 	f = fopen(log, "r");
 	assert_non_null(f);
-	if (fread(got, 1, sizeof got - 1, f) == 0)
-		got[0] = '\0';
+	while (fgets(got, sizeof got, f) != NULL) {
+		calls++;
+		assert_non_null(strstr(got, "-d counter1"));
+		assert_non_null(strstr(got, ".pdf"));
+		if (calls == 1)
+			sscanf(strstr(got, "counter1") + 9, "%599s", pdf);
+	}
 	fclose(f);
-	assert_non_null(strstr(got, "-d counter1"));
-	assert_non_null(strstr(got, "Zhang San"));
-	assert_non_null(strstr(got, "110105********"));
+	assert_int_equal(calls, 2);
+	/* What lp was handed is a PDF; its text copy is beside the saved one. */
+	snprintf(txt, sizeof txt, "%s/handed-1.pdf", t.dir);
+	f = fopen(txt, "r");
+	assert_non_null(f);
+	assert_int_equal(fread(head, 1, 5, f), 5);
+	fclose(f);
+	assert_string_equal(head, "%PDF-");
+	snprintf(txt, sizeof txt, "%.*s.txt", (int)strlen(pdf) - 4, pdf);
+	f = fopen(txt, "r");
+	assert_non_null(f);
+	if (fread(copy, 1, sizeof copy - 1, f) == 0)
+		copy[0] = '\0';
+	fclose(f);
+	assert_non_null(strstr(copy, "Residence registration receipt"));
+	assert_non_null(strstr(copy, "Zhang San"));
+	assert_non_null(strstr(copy, "110105********"));
 	e2e_cleanup(&t);
 }
 
