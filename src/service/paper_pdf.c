@@ -36,6 +36,7 @@
 
 struct pdf {
 	cairo_t    *cr;
+	PangoContext *pc;          /* of a font map of this PDF's own */
 	const struct paper *p;
 	double      y;
 	double      float_left;    /* x where a floating QR code starts; PDF_W - MARGIN when none */
@@ -70,7 +71,7 @@ paper_pdf_write(void *closure, const unsigned char *data, unsigned int len)
 static PangoLayout *
 paper_pdf_layout(struct pdf *d, const char *text, double size, bool bold, double width)
 {
-	PangoLayout          *l = pango_cairo_create_layout(d->cr);
+	PangoLayout          *l = pango_layout_new(d->pc);
 	PangoFontDescription *fd = pango_font_description_from_string(PDF_FONTS);
 
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
@@ -107,6 +108,7 @@ static void
 paper_pdf_show(struct pdf *d, PangoLayout *l, double x, double y)
 {
 	cairo_move_to(d->cr, x, y);
+	pango_cairo_update_layout(d->cr, l);   /* the current transformation (the watermark's) */
 	pango_cairo_show_layout(d->cr, l);
 }
 
@@ -445,6 +447,7 @@ paper_pdf_fd(const struct paper *p, int fd, char *err, size_t errlen)
 	                       .page = 1, .fd = fd };
 	cairo_surface_t *sf;
 	cairo_status_t   cs;
+	PangoFontMap    *fm;
 
 	sf = cairo_pdf_surface_create_for_stream(paper_pdf_write, &d, PDF_W, PDF_H);
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
@@ -456,6 +459,11 @@ paper_pdf_fd(const struct paper *p, int fd, char *err, size_t errlen)
 		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, p->title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "jzz " JZZ_VERSION);
 	d.cr = cairo_create(sf);
+	/* A font map per PDF rather than pango's per-thread default: what it
+	 * loads is released with the document. */
+	fm = pango_cairo_font_map_new();
+	d.pc = pango_font_map_create_context(fm);
+	pango_cairo_update_context(d.cr, d.pc);
 	paper_pdf_header(&d);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct paper_item *it = &p->items[i];
@@ -473,6 +481,8 @@ paper_pdf_fd(const struct paper *p, int fd, char *err, size_t errlen)
 	paper_pdf_footer(&d);
 	cairo_show_page(d.cr);
 	cs = cairo_status(d.cr);
+	g_object_unref(d.pc);
+	g_object_unref(fm);
 	cairo_destroy(d.cr);
 	cairo_surface_finish(sf);
 	if (cs == CAIRO_STATUS_SUCCESS)

@@ -44,6 +44,35 @@ e2e_date_after(struct term *t, const char *label)
 	return d;
 }
 
+/* True when dir/sub holds a PDF whose name starts with prefix. */
+static bool
+e2e_pdf_saved(const char *dir, const char *sub, const char *prefix)
+{
+	char           path[700], head[6] = "";
+	DIR           *d;
+	struct dirent *e;
+	bool           ok = false;
+
+	snprintf(path, sizeof path, "%s/%s", dir, sub);
+	if ((d = opendir(path)) == NULL)
+		return false;
+	while (!ok && (e = readdir(d)) != NULL) {
+		FILE *f;
+		size_t n = strlen(e->d_name);
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || n < 4 ||
+		    strcmp(e->d_name + n - 4, ".pdf") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s/%s", dir, sub, e->d_name);
+		if ((f = fopen(path, "r")) != NULL) {
+			ok = fread(head, 1, 5, f) == 5 && memcmp(head, "%PDF-", 5) == 0;
+			fclose(f);
+		}
+	}
+	closedir(d);
+	return ok;
+}
+
 /* A standard registration: a new person renting, three documents. */
 static void
 test_registration(void **state)
@@ -285,6 +314,9 @@ test_refusal_screen(void **state)
 	e2e_wait(&t, "依据：");
 	e2e_wait(&t, "下一步：");
 	e2e_capture(&t, "refusal-house4");
+	e2e_key(&t, "\033[15~");         /* F5: the one-time notice */
+	e2e_wait(&t, "一次性告知书已保存");
+	assert_true(e2e_pdf_saved(t.dir, "receipts", "notice-"));
 	e2e_back_home(&t);
 	/* An endorsement before its window: ENDO-2 and the day it opens. */
 	e2e_id(id, "510104", 1990, 5, 5, "151");
@@ -933,6 +965,9 @@ test_report(void **state)
 	e2e_wait(&t, "收据 A0012345");
 	e2e_wait(&t, "窗口收费 20 元");
 	e2e_capture(&t, "report-fees");
+	e2e_key(&t, "\033OS");           /* F4: the daily sheet, a PDF */
+	e2e_wait(&t, "日报已保存");
+	assert_true(e2e_pdf_saved(t.dir, "reports", "daily-310105009-2026-11-27"));
 	/* F5: the export panel; Enter takes its defaults (CSV, no BOM, the day) */
 	e2e_key(&t, "\033[15~");
 	e2e_wait(&t, "导出报表");
