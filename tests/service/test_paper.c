@@ -371,8 +371,8 @@ test_roles_audit(void **state)
 
 	(void)state;
 	paper_world(&w);
-	assert_int_equal(service_user_add(w.s, &w.admin, "t1", SERVICE_ROLE_TRAINER, NULL), SERVICE_OK);
-	assert_int_equal(service_user_add(w.s, &w.admin, "c1", SERVICE_ROLE_CLERK, NULL), SERVICE_OK);
+	svctest_user(w.s, &w.admin, "t1", SERVICE_ROLE_TRAINER, NULL, "Test-Pass-2026x");
+	svctest_user(w.s, &w.admin, "c1", SERVICE_ROLE_CLERK, NULL, "Test-Pass-2026x");
 	trainer = svctest_actor(w.s, "t1");
 	clerk = svctest_actor(w.s, "c1");
 	assert_int_equal(service_paper_receipt_facts(w.s, &trainer, w.reg_receipt, DAY, &f),
