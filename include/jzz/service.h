@@ -171,6 +171,10 @@ enum service_status service_actor_as(struct service *s, const struct service_act
                                      const char *user, const char *centre,
                                      struct service_actor *out);
 
+/* Does the actor still hold (SERVICE_ERR_SESSION when its session ended)?
+ * The check every service function makes first. */
+enum service_status service_actor_valid(struct service *s, const struct service_actor *a);
+
 /* Ends a session (logging out): the actor is refused from then on. */
 void service_actor_end(struct service *s, const struct service_actor *a);
 

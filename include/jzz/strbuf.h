@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 struct strbuf {
@@ -27,5 +28,14 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 /* A JSON string literal, quotes included, escaping what RFC 8259 requires. */
 void strbuf_json_string(struct strbuf *sb, const char *s);
+/* s for a person to read on a terminal: control characters (C0, DEL, C1),
+ * bidirectional overrides and broken UTF-8 become U+FFFD, so that no name
+ * can move the cursor, forge a line, recolour or reorder the screen. */
+void strbuf_put_text(struct strbuf *sb, const char *s);
+/* One UTF-8 character at s: its length, and its code point (0xFFFD and
+ * length 1 for a byte that starts no valid character). */
+size_t text_decode(const char *s, uint32_t *cp);
+/* A code point that must never reach a terminal as it is. */
+bool   text_unsafe(uint32_t cp);
 
 #endif

@@ -2,6 +2,7 @@
  * cli.c: helpers every command shares (see cli.h).
  */
 #include "cli.h"
+#include "jzz/strbuf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -10,16 +11,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Messages may carry what someone typed (a name, a path): they reach the
+ * terminal cleaned (strbuf_put_text), so that none can drive it. */
 void
 cli_error(const char *fmt, ...)
 {
-	va_list ap;
+	struct strbuf raw, out;
+	va_list       ap;
 
-	fputs("jzz: ", stderr);
+	strbuf_init(&raw);
+	strbuf_init(&out);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	strbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	strbuf_puts(&out, "jzz: ");
+	strbuf_put_text(&out, raw.buf != NULL ? raw.buf : "");
+	strbuf_putc(&out, '\n');
+	if (out.buf != NULL)
+		fputs(out.buf, stderr);
+	strbuf_free(&raw);
+	strbuf_free(&out);
 }
 
 static bool

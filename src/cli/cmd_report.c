@@ -177,6 +177,20 @@ report_json(struct strbuf *sb, const struct service_report *r, bool daily)
 
 /* ---- text ---- */
 
+/* A field of the records (a name, an account, a phone) for the text
+ * report: cleaned of what could drive a terminal or forge a line
+ * (strbuf_put_text); the buffer is reused by the next call with the same
+ * slot. */
+static const char *
+report_clean(int slot, const char *s)
+{
+	static struct strbuf b[4];
+
+	strbuf_reset(&b[slot]);
+	strbuf_put_text(&b[slot], s);
+	return b[slot].buf != NULL && !b[slot].oom ? b[slot].buf : "";
+}
+
 static void
 text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat,
              const struct service_report_person *v, size_t n)
@@ -186,9 +200,10 @@ text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat
 	strbuf_printf(sb, "\n%s: %zu\n", title, n);
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(sb, "  %s  %s  %-12s %s %s %s(%d%s)%s%s\n", v[i].centre,
-		    report_masked(v[i].id_number, id), v[i].name, v[i].phone[0] != '\0' ? v[i].phone : "-",
+		    report_masked(v[i].id_number, id), report_clean(0, v[i].name),
+		    v[i].phone[0] != '\0' ? report_clean(1, v[i].phone) : "-",
 		    datewhat, report_date(v[i].date, d), v[i].days, zh ? "天" : " d",
-		    v[i].detail[0] != '\0' ? " " : "", v[i].detail);
+		    v[i].detail[0] != '\0' ? " " : "", report_clean(2, v[i].detail));
 }
 
 static void
@@ -221,7 +236,8 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 	}
 	strbuf_printf(sb, "\n%s\n", zh ? "按受理员" : "By clerk");
 	for (size_t i = 0; i < r->nclerks; i++)
-		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n", r->by_clerk[i].key,
+		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n",
+		    report_clean(0, r->by_clerk[i].key),
 		    r->by_clerk[i].applications, vn[0], r->by_clerk[i].by_verdict[0], vn[1],
 		    r->by_clerk[i].by_verdict[1], vn[2], r->by_clerk[i].by_verdict[2],
 		    zh ? "收费" : "fees", r->by_clerk[i].fees_yuan);
@@ -236,10 +252,10 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 		const struct service_report_fee *f = &r->fees[i];
 
 		strbuf_printf(sb, "  %s %s %-10s %-24s %s %s %d  %s %s  %s\n", report_date(f->day, a),
-		    f->centre, f->user, f->receipt_no, zh ? "定额收据" : "receipt book",
-		    f->fee_receipt_no[0] != '\0' ? f->fee_receipt_no : "-", f->amount_yuan,
-		    f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),
-		    report_masked(f->id_number, id), f->name);
+		    f->centre, report_clean(0, f->user), f->receipt_no, zh ? "定额收据" : "receipt book",
+		    f->fee_receipt_no[0] != '\0' ? report_clean(1, f->fee_receipt_no) : "-",
+		    f->amount_yuan, f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),
+		    report_masked(f->id_number, id), report_clean(2, f->name));
 	}
 	strbuf_printf(sb, "\n%s\n", zh ? "按规则（不予受理 / 缺材料 / 提示）" :
 	    "By rule (fail / missing / warn)");

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -60,6 +61,10 @@ main(int argc, char **argv)
 	const char     *today = getenv("JZZ_TODAY"), *v;
 	int             i;
 
+	/* Every file jzz makes (database, its -wal and -shm, key, backups,
+	 * receipts, exports) is private to its owner, whatever the caller's
+	 * umask (docs/security.md). */
+	umask(077);
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if ((v = main_option(argc, argv, &i, "--db")) != NULL)
 			opts.db = v;

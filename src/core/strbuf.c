@@ -5,6 +5,7 @@
  */
 #include "jzz/strbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,81 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * One UTF-8 character at s: its length (1 for a byte that starts no valid
+ * character) and its code point (0xFFFD when invalid). Overlong forms and
+ * surrogates are invalid.
+ */
+size_t
+text_decode(const char *str, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t             c = s[0], min;
+	size_t               n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, c &= 0x07, min = 0x10000;
+	else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+bool
+text_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFD;
+}
+
+void
+strbuf_put_text(struct strbuf *sb, const char *s)
+{
+	const char *run = s;
+
+	while (*s != '\0') {
+		uint32_t cp;
+		size_t   n = (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f ? 1 :
+		    text_decode(s, &cp);
+
+		if (n == 1 && (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+			s++;
+			continue;
+		}
+		if (!text_unsafe(cp) || (cp == 0xFFFD && n == 3)) {
+			s += n;   /* a real U+FFFD stays */
+			continue;
+		}
+		strbuf_add(sb, run, (size_t)(s - run));
+		strbuf_puts(sb, "\xEF\xBF\xBD");   /* U+FFFD for what must not reach a terminal */
+		s += n;
+		run = s;
+	}
+	strbuf_add(sb, run, (size_t)(s - run));
+}
+
 void
 strbuf_json_string(struct strbuf *sb, const char *s)
 {
@@ -111,24 +187,39 @@ strbuf_json_string(struct strbuf *sb, const char *s)
 	const char       *run = s;
 
 	strbuf_putc(sb, '"');
-	for (; *s != '\0'; s++) {
+	while (*s != '\0') {
 		unsigned char c = (unsigned char)*s;
 		char          esc[6];
+		uint32_t      cp = c;
+		size_t        n = 1;
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (c >= 0x80) {
+			/* C1 controls, bidi overrides and broken UTF-8 as escapes:
+			 * valid JSON that no terminal acts on */
+			n = text_decode(s, &cp);
+			if (!(text_unsafe(cp) && !(cp == 0xFFFD && n == 3))) {
+				s += n;
+				continue;
+			}
+		} else if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+			s++;
 			continue;
+		}
 		strbuf_add(sb, run, (size_t)(s - run));
-		run = s + 1;
-		switch (c) {
+		s += n;
+		run = s;
+		switch (cp) {
 		case '"':  strbuf_add(sb, "\\\"", 2); break;
 		case '\\': strbuf_add(sb, "\\\\", 2); break;
 		case '\n': strbuf_add(sb, "\\n", 2); break;
 		case '\r': strbuf_add(sb, "\\r", 2); break;
 		case '\t': strbuf_add(sb, "\\t", 2); break;
 		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
+			memcpy(esc, "\\u", 2);
+			esc[2] = hex[cp >> 12 & 15];
+			esc[3] = hex[cp >> 8 & 15];
+			esc[4] = hex[cp >> 4 & 15];
+			esc[5] = hex[cp & 15];
 			strbuf_add(sb, esc, 6);
 		}
 	}

@@ -200,6 +200,12 @@ service_check_actor(struct service *s, const struct service_actor *a)
 }
 
 enum service_status
+service_actor_valid(struct service *s, const struct service_actor *a)
+{
+	return service_check_actor(s, a);
+}
+
+enum service_status
 service_check_day(struct service *s, jzz_date day)
 {
 	char want[JZZ_DATE_STRLEN], got[JZZ_DATE_STRLEN];

@@ -35,6 +35,35 @@ service_audit(struct service *s, const struct service_actor *a, jzz_date day, co
 	return SERVICE_OK;
 }
 
+struct audit_read_arg {
+	const struct service_actor *a;
+	const char                 *action, *subject, *reason;
+};
+
+static enum service_status
+audit_read_tx(struct service *s, void *arg)
+{
+	struct audit_read_arg *r = arg;
+
+	return service_audit(s, r->a, service_real_today(), r->action, r->subject, r->reason);
+}
+
+enum service_status
+service_audit_read(struct service *s, const struct service_actor *a, const char *action,
+                   const char *subject, const char *reason)
+{
+	struct audit_read_arg r = { a, action, subject, reason };
+	char                  keep[SERVICE_ERR_LEN];
+	enum service_status   st;
+
+	/* the caller's message, if any, survives a successful entry */
+	snprintf(keep, sizeof keep, "%s", s->err);
+	st = service_tx(s, audit_read_tx, &r);
+	if (st == SERVICE_OK)
+		snprintf(s->err, sizeof s->err, "%s", keep);
+	return st;
+}
+
 bool
 service_audit_key_path(const char *db, const char *given, char *buf, size_t size)
 {

@@ -96,6 +96,12 @@ enum service_status service_actor_issue(struct service *s, const char *user, con
 enum service_status service_audit(struct service *s, const struct service_actor *a, jzz_date day,
                                   const char *action, const char *subject, const char *reason);
 
+/* A read of personal data (a person's records, a report with names, an
+ * export), in the audit log: its own short transaction. */
+enum service_status service_audit_read(struct service *s, const struct service_actor *a,
+                                       const char *action, const char *subject,
+                                       const char *reason);
+
 /* The ID number as the records key it: the normalised number when valid. */
 bool service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
                        jzz_date *birth);

@@ -205,6 +205,9 @@ service_person_get(struct service *s, const struct service_actor *a, const char 
 	st = service_person_read(s, key, valid, today, out);
 	if (st == SERVICE_RETRY)
 		st = service_fail(s, SERVICE_ERR_DB, "database busy");
+	if (st == SERVICE_OK)   /* who looked at whom, found or not */
+		st = service_audit_read(s, a, "read_person", out->found ? out->id : key,
+		    out->found ? "" : "not found");
 	if (st != SERVICE_OK)
 		service_person_free(out);
 	return st;

@@ -282,6 +282,18 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	}
 	out->fast_track_accepted = out->by_business[BIZ_PERMIT_NEW_FAST][VERDICT_ACCEPT] +
 	    out->by_business[BIZ_PERMIT_REPLACE_FAST][VERDICT_ACCEPT];
+	{
+		/* the report lists persons by name: a read of personal data */
+		char subject[64], f[JZZ_DATE_STRLEN], t2[JZZ_DATE_STRLEN];
+
+		date_format(from, f);
+		date_format(to, t2);
+		snprintf(subject, sizeof subject, "%s %s..%s", out->centre, f, t2);
+		if ((st = service_audit_read(s, a, "read_report", subject, "")) != SERVICE_OK) {
+			service_report_free(out);
+			return st;
+		}
+	}
 	return SERVICE_OK;
 }
 

@@ -30,13 +30,21 @@ static const char *const service_csv_columns[] = {
 void
 service_csv_field(struct strbuf *sb, const char *s)
 {
+	/* A cell a spreadsheet would read as a formula (= + - @, or a TAB or
+	 * CR before one) is written as text: a leading apostrophe, as OWASP
+	 * advises; no figure of the report starts with these. */
+	bool formula;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	formula = *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		strbuf_puts(sb, s);
 		return;
 	}
 	strbuf_putc(sb, '"');
+	if (formula)
+		strbuf_putc(sb, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			strbuf_putc(sb, '"');

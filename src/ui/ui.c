@@ -416,11 +416,11 @@ ui_key(struct ui *ui, const struct ui_key *k)
  * counter) and the login screen says why.
  */
 static void
-ui_logout_idle(struct ui *ui)
+ui_logout_why(struct ui *ui, const char *text)
 {
-	static char why[256];
+	static char why[SERVICE_ERR_LEN + 64];
 
-	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), ui->idle_minutes);
+	snprintf(why, sizeof why, "%s", text);
 	while (ui->depth > 0)
 		ui_pop(ui);
 	ui->logged_in = false;
@@ -428,6 +428,47 @@ ui_logout_idle(struct ui *ui)
 	service_actor_end(ui->svc, &ui->actor);
 	memset(&ui->actor, 0, sizeof ui->actor);
 	ui_push(ui, &scr_login_mode, why);
+}
+
+static void
+ui_logout_idle(struct ui *ui)
+{
+	char why[256];
+
+	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), ui->idle_minutes);
+	ui_logout_why(ui, why);
+}
+
+/*
+ * Twice a minute: the idle setting as the administrator has it now, and
+ * whether the session still holds (an account disabled, locked or reset
+ * meanwhile ends it at once, not at the next business).
+ */
+static void
+ui_session_tick(struct ui *ui, time_t *checked)
+{
+	char why[SERVICE_ERR_LEN + 64];
+
+	if (!ui->logged_in || ui->play != NULL || time(NULL) - *checked < 30)
+		return;
+	*checked = time(NULL);
+	ui->idle_minutes = service_idle_minutes(ui->svc);
+	if (service_actor_valid(ui->svc, &ui->actor) == SERVICE_ERR_SESSION) {
+		snprintf(why, sizeof why, ui_msg(M_SESSION_ENDED), service_errmsg(ui->svc));
+		ui_logout_why(ui, why);
+	}
+}
+
+/* Called by the service while it waits for another writer (after about a
+ * second): the clerk hears why the counter is slow, at once. */
+static void
+ui_busy_hook(void *arg)
+{
+	struct ui *ui = arg;
+
+	ui_status(ui, UA_ERROR, "%s", ui_msg(M_DB_BUSY));
+	ui_draw(ui);
+	doupdate();
 }
 
 /*
@@ -479,7 +520,7 @@ ui_run(const struct ui_options *o)
 {
 	struct ui   ui;
 	struct ui_key k;
-	time_t      last_key;
+	time_t      last_key, checked;
 	const char *cs;
 	char        err[SERVICE_ERR_LEN];
 
@@ -506,6 +547,14 @@ ui_run(const struct ui_options *o)
 		fputc('\n', stderr);
 		return 1;
 	}
+	/* A production database works on the real date only (case-format.md). */
+	if (service_db_mode(ui.svc) == SERVICE_DB_PRODUCTION && o->today != JZZ_DATE_NONE &&
+	    o->today != ui_real_today()) {
+		fprintf(stderr, "%s\n", ui_msg(M_REAL_DATE_ONLY));
+		service_close(ui.svc);
+		return 1;
+	}
+	service_set_busy(ui.svc, 0, ui_busy_hook, &ui);
 	/* --today wins; in training the trainer's day of work, else the real date. */
 	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
 	ui_signals();
@@ -530,11 +579,11 @@ ui_run(const struct ui_options *o)
 		service_close(ui.svc);
 		return 1;
 	}
-	last_key = time(NULL);
+	last_key = checked = time(NULL);
 	while (!ui.quit && !ui_sig_term && ui.depth > 0) {
 		if (ui_sig_winch)
 			ui_resize(&ui);
-		/* The setting is read at login, not every quarter second. */
+		ui_session_tick(&ui, &checked);
 		if (ui.logged_in && ui.idle_minutes > 0 &&
 		    time(NULL) - last_key >= (time_t)ui.idle_minutes * 60)
 			ui_logout_idle(&ui);

@@ -65,6 +65,9 @@
 	X(M_LOGIN_HINT, "输入账号和密码后按 Enter 或 F10 登录。", "Type the account and password, then Enter or F10.") \
 	X(M_LOGIN_SET_HINT, "输入新密码两遍后按 Enter；Esc 放弃。", "Type the new password twice, then Enter; Esc cancels.") \
 	X(M_IDLE_LOGOUT, "闲置超过 %d 分钟，已自动退出登录。", "Idle for %d minutes: logged out.") \
+	X(M_SESSION_ENDED, "会话已结束：%s", "Session ended: %s") \
+	X(M_DB_BUSY, "数据库正忙（另一窗口正在写入），请稍候……最多等待 10 秒", "The database is busy (another counter is writing): waiting, 10 s at most") \
+	X(M_REAL_DATE_ONLY, "正式数据库只能按当天日期办理；演练请用 jzz init --rehearsal 建立的数据库", "A production database works on the real date only; rehearse on a database made by jzz init --rehearsal") \
 	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
 	/* home */ \
 	X(M_HOME_TITLE, "首页", "Home") \
