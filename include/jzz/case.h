@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jzz/address.h"
 #include "jzz/date.h"
 
 enum jzz_business {
@@ -124,6 +125,7 @@ struct jzz_case {
 		char                relation_word[CASE_WORD_MAX];
 		char                id_number[CASE_ID_MAX];
 		size_t              id_len;
+		char                name[CASE_NAME_MAX];   /* "" when not given */
 	} agent;
 
 	bool has_housing;
@@ -134,6 +136,8 @@ struct jzz_case {
 		char               relation_word[CASE_WORD_MAX];
 		bool               managed_residential_area;
 		enum jzz_leased_to leased_to;
+		bool               has_address;       /* housing.address given */
+		struct jzz_address address;
 	} housing;
 
 	bool       address_changed;
@@ -155,6 +159,7 @@ struct jzz_case {
 	struct {
 		enum jzz_delivery method;
 		bool              in_shanghai;
+		char              address[CASE_TEXT_MAX];  /* postal address, "" for none */
 	} delivery;
 
 	char fee_receipt_no[CASE_WORD_MAX]; /* "" for none */
@@ -166,6 +171,8 @@ struct jzz_case {
 		enum jzz_change_field field;
 		jzz_date              changed_on;
 		char                  new_value[CASE_TEXT_MAX];
+		bool                  has_address;   /* change.address given */
+		struct jzz_address    address;
 	} change;
 
 	bool has_kiosk;

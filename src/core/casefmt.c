@@ -14,6 +14,7 @@
 #include "jzz/jsonv.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -183,6 +184,67 @@ casefmt_relation(struct casefmt_ctx *x, struct jsonv *obj, const char *path,
 	return 0;
 }
 
+/*
+ * An address object (case-format.md) at `path`: the codes and parts as
+ * strings, then address_check's rules, each failure named by its full path
+ * (housing.address.number: required). Returns 1 when present, 0 when absent
+ * or null.
+ */
+static int
+casefmt_address(struct casefmt_ctx *x, struct jsonv *obj, const char *path,
+    struct jzz_address *out)
+{
+	static const struct {
+		const char *key;
+		size_t      off, size;
+	} parts[] = {
+		{ "district", offsetof(struct jzz_address, district), ADDRESS_DISTRICT_LEN },
+		{ "street", offsetof(struct jzz_address, street), ADDRESS_STREET_LEN },
+		{ "road", offsetof(struct jzz_address, road), ADDRESS_ROAD_MAX },
+		{ "lane", offsetof(struct jzz_address, lane), ADDRESS_PART_MAX },
+		{ "number", offsetof(struct jzz_address, number), ADDRESS_PART_MAX },
+		{ "room", offsetof(struct jzz_address, room), ADDRESS_PART_MAX },
+	};
+	struct jsonv *a = casefmt_get(obj, "address");
+	const char   *member;
+	char          sub[96], msg[96];
+
+	memset(out, 0, sizeof *out);
+	if (a == NULL)
+		return 0;
+	if (!jsonv_is(a, JSONV_OBJECT))
+		return casefmt_fail(x, path, "expected an address object or null");
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		struct jsonv *v = casefmt_get(a, parts[i].key);
+		char         *dst = (char *)out + parts[i].off;
+
+		snprintf(sub, sizeof sub, "%s.%s", path, parts[i].key);
+		if (v == NULL)
+			continue;   /* required members are caught by address_check */
+		if (!jsonv_is(v, JSONV_STRING))
+			return casefmt_fail(x, sub, "expected a string");
+		if (memchr(v->str, '\0', v->len) != NULL)
+			return casefmt_fail(x, sub, "contains a NUL character");
+		if (v->len >= parts[i].size) {
+			/* too long for its buffer: say it as address_check would */
+			if (i < 2)
+				return casefmt_fail(x, sub, "%s", i == 0 ?
+				    "expected a 6-digit county code" :
+				    "expected a 9-digit street or town code");
+			return casefmt_fail(x, sub, "expected %s%d characters",
+			    i == 2 || i == 4 ? "1 to " : "at most ",
+			    i == 2 ? ADDRESS_ROAD_CHARS : ADDRESS_PART_CHARS);
+		}
+		memcpy(dst, v->str, v->len);
+		dst[v->len] = '\0';
+	}
+	if (!address_check(out, &member, msg, sizeof msg)) {
+		snprintf(sub, sizeof sub, "%s.%s", path, member);
+		return casefmt_fail(x, sub, "%s", msg);
+	}
+	return 1;
+}
+
 static int
 casefmt_applicant(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 {
@@ -240,7 +302,24 @@ casefmt_agent(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 	if (casefmt_relation(x, g, "agent.relation", &c->agent.relation, c->agent.relation_word,
 	    c->agent.kind == AGENT_RELATIVE) < 0)
 		return -1;
-	return casefmt_idnumber(x, g, "agent.id_number", c->agent.id_number, &c->agent.id_len);
+	if (casefmt_idnumber(x, g, "agent.id_number", c->agent.id_number, &c->agent.id_len) < 0)
+		return -1;
+	/* agent.name: 1 to 30 characters, as the applicant's */
+	if (casefmt_string(x, g, "name", "agent.name", c->agent.name, sizeof c->agent.name,
+	    false) < 0) {
+		if (strncmp(x->err->message, "too long", 8) == 0)
+			return casefmt_fail(x, "agent.name", "expected 1 to %d characters",
+			    CASE_NAME_CHARS);
+		return -1;
+	}
+	if (casefmt_get(g, "name") != NULL) {
+		size_t n = casefmt_utf8_chars(c->agent.name);
+
+		if (n < 1 || n > CASE_NAME_CHARS)
+			return casefmt_fail(x, "agent.name", "expected 1 to %d characters",
+			    CASE_NAME_CHARS);
+	}
+	return 0;
 }
 
 static int
@@ -271,6 +350,10 @@ casefmt_housing(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 	if (CASEFMT_CODE(x, h, "leased_to", "housing.leased_to", case_leased_to_vocab, &v, false) < 0)
 		return -1;
 	c->housing.leased_to = (enum jzz_leased_to)v;
+	v = casefmt_address(x, h, "housing.address", &c->housing.address);
+	if (v < 0)
+		return -1;
+	c->housing.has_address = v == 1;
 	return 0;
 }
 
@@ -377,7 +460,10 @@ casefmt_delivery(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 	if (CASEFMT_CODE(x, d, "method", "delivery.method", case_delivery_vocab, &v, false) < 0)
 		return -1;
 	c->delivery.method = (enum jzz_delivery)v;
-	return casefmt_bool(x, d, "in_shanghai", "delivery.in_shanghai", &c->delivery.in_shanghai);
+	if (casefmt_bool(x, d, "in_shanghai", "delivery.in_shanghai", &c->delivery.in_shanghai) < 0)
+		return -1;
+	return casefmt_string(x, d, "address", "delivery.address", c->delivery.address,
+	    sizeof c->delivery.address, false) < 0 ? -1 : 0;
 }
 
 static int
@@ -399,8 +485,14 @@ casefmt_change(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c)
 	c->change.field = (enum jzz_change_field)v;
 	if (casefmt_date(x, ch, "changed_on", "change.changed_on", &c->change.changed_on, true) < 0)
 		return -1;
-	return casefmt_string(x, ch, "new_value", "change.new_value", c->change.new_value,
-	    sizeof c->change.new_value, false) < 0 ? -1 : 0;
+	if (casefmt_string(x, ch, "new_value", "change.new_value", c->change.new_value,
+	    sizeof c->change.new_value, false) < 0)
+		return -1;
+	v = casefmt_address(x, ch, "change.address", &c->change.address);
+	if (v < 0)
+		return -1;
+	c->change.has_address = v == 1;
+	return 0;
 }
 
 /* request_id: 1 to 64 of A-Z a-z 0-9 . _ - (case-format.md). */
