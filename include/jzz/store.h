@@ -26,7 +26,7 @@
 #include "jzz/rules.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 #define STORE_UUID_LEN    37
 #define STORE_CENTRE_LEN  10
@@ -432,6 +432,74 @@ enum store_rc store_training_wipe(struct store *st);
 /* Replaces the days of `year` with those of cal (the days cal lists in
  * other years are upserted as store_calendar_save does). */
 enum store_rc store_calendar_replace_year(struct store *st, int year, const struct calendar *cal);
+
+/* ---- addresses, agents, postal deliveries, look-ups (store_address.c) ---- */
+struct store_address_row {
+	jzz_date           valid_from;
+	char               application_id[STORE_UUID_LEN];
+	struct jzz_address a;
+	char               recorded_at[32];
+};
+/* A person's address from `valid_from`, recorded by an application. */
+enum store_rc store_address_insert(struct store *st, const char *person_id,
+                                   const char *application_id, jzz_date valid_from,
+                                   const struct jzz_address *a);
+/* Every address of a person, the latest valid_from first (*out malloc'd). */
+enum store_rc store_addresses_of(struct store *st, const char *person_id,
+                                 struct store_address_row **out, size_t *n);
+/* The address valid on `day` (the latest valid_from on or before it). */
+enum store_rc store_address_on(struct store *st, const char *person_id, jzz_date day,
+                               struct store_address_row *out);
+/* True when `street` is the code of one of the centres (streets/towns). */
+enum store_rc store_street_known(struct store *st, const char *street, bool *out);
+
+struct store_road { char road[ADDRESS_ROAD_MAX]; };
+/* Distinct roads of the recorded addresses beginning with `prefix` (in
+ * `district`, or every district when NULL), by road, at most `max`. */
+enum store_rc store_roads(struct store *st, const char *district, const char *prefix, int max,
+                          struct store_road **out, size_t *n);
+
+struct store_agent {
+	enum jzz_agent_kind kind;
+	char relation[CASE_WORD_MAX];
+	char name[CASE_NAME_MAX];
+	char id_number[CASE_ID_MAX];
+};
+enum store_rc store_agent_insert(struct store *st, const char *application_id,
+                                 const struct store_agent *g);
+enum store_rc store_agent_of(struct store *st, const char *application_id, struct store_agent *out);
+enum store_rc store_delivery_insert(struct store *st, const char *application_id,
+                                    const char *address);
+enum store_rc store_delivery_of(struct store *st, const char *application_id, char *buf,
+                                size_t size);
+
+/* A pickup notice of a card given by phone (PERMIT-3), once per card. */
+enum store_rc store_card_notice_insert(struct store *st, const char *card_id, jzz_date day,
+                                       const char *user);
+
+/* Persons whose name is `name`, by birth date (at most `max`). */
+enum store_rc store_persons_by_name(struct store *st, const char *name, int max,
+                                    struct store_person **out, size_t *n);
+
+/* An application as the look-ups list it. */
+struct store_app_ref {
+	char     id[STORE_UUID_LEN];
+	jzz_date day;
+	char     at[32];
+	enum jzz_business business;
+	enum verdict      verdict;
+	char     receipt_no[STORE_RECEIPT_LEN];
+	char     centre[STORE_CENTRE_LEN];
+	char     user[64];
+	char     id_number[CASE_ID_MAX];
+	char     name[CASE_NAME_MAX];
+};
+enum store_rc store_application_by_receipt(struct store *st, const char *receipt_no,
+                                           struct store_app_ref *out);
+/* The applications of `day` at `centre`, of `user` only when not NULL, in
+ * the order they were made (*out malloc'd). */
+enum store_rc store_applications_on(struct store *st, const char *centre, const char *user,
+                                    jzz_date day, struct store_app_ref **out, size_t *n);
 
 /* ---- owner, integrity, backup ---- */
 /* Is this process the database's owner (the file's owner, or root)? */

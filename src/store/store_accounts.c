@@ -318,6 +318,8 @@ store_db_kind_set(struct store *st, enum store_db_kind kind)
  * append-only triggers are dropped and made again inside the same
  * transaction: a training database starts a new chain. */
 static const char sql_training_wipe[] =
+	"DELETE FROM addresses; DELETE FROM application_agents; DELETE FROM application_deliveries;"
+	"DELETE FROM card_notices;"
 	"DELETE FROM application_rules;"
 	"DELETE FROM fees;"
 	"DELETE FROM sms_outbox;"

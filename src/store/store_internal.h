@@ -43,6 +43,16 @@ struct store {
 	int ntouched;
 };
 
+/* PERMIT-3: the pickup notice of the card `c` (an alias of cards) was
+ * given: its SMS sent by the gateway, or by phone at the counter. Whether
+ * the holder has a phone does not matter: a card nobody was told of is
+ * overdue after its notice_due_on all the same. Shared by the queue, the
+ * daily count and the report so that they cannot disagree. */
+#define STORE_NOTICE_GIVEN(c) \
+	"(EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = " c ".id" \
+	" AND s.kind = 'pickup_notice' AND s.sent_on IS NOT NULL)" \
+	" OR EXISTS (SELECT 1 FROM card_notices n WHERE n.card_id = " c ".id))"
+
 extern const char        store_schema_v1[];
 extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
 

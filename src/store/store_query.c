@@ -20,8 +20,7 @@ static const char sql_queue_made[] =
 static const char sql_queue_received[] =
 	"SELECT p.person_id, pe.id_number, pe.name, coalesce(pe.phone, ''), c.permit_id, c.id,"
 	" c.received_on, c.notice_due_on,"
-	" EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = c.id AND s.kind = 'pickup_notice'"
-	"   AND s.sent_on IS NULL)"
+	" NOT " STORE_NOTICE_GIVEN("c")
 	" FROM cards c JOIN permits p ON p.id = c.permit_id JOIN persons pe ON pe.id = p.person_id"
 	" WHERE c.centre = ?1 AND c.state = 'received'"
 	" ORDER BY c.received_on, c.rowid";
@@ -114,9 +113,8 @@ static const char sql_daily_apps[] =
 static const char sql_daily_cards[] =
 	"SELECT (SELECT count(*) FROM cards WHERE centre = ?1 AND received_on = ?2),"
 	" (SELECT count(*) FROM cards WHERE centre = ?1 AND handed_on = ?2),"
-	" (SELECT count(*) FROM sms_outbox s JOIN cards c ON c.id = s.ref_id"
-	"   WHERE s.kind = 'pickup_notice' AND s.sent_on IS NULL AND s.due_on < ?2"
-	"   AND c.centre = ?1 AND c.state = 'received')";
+	" (SELECT count(*) FROM cards c WHERE c.state = 'received' AND c.notice_due_on < ?2"
+	"   AND c.centre = ?1 AND NOT " STORE_NOTICE_GIVEN("c") ")";
 
 enum store_rc
 store_report_daily(struct store *st, const char *centre, jzz_date day, struct store_daily *out)

@@ -48,8 +48,7 @@ static const char sql_rep_overdue[] =
 	"SELECT c.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), c.received_on,"
 	" c.notice_due_on FROM cards c JOIN permits p ON p.id = c.permit_id" PERSON_OF_PERMIT
 	" WHERE (?1 IS NULL OR c.centre = ?1) AND c.state = 'received' AND c.notice_due_on < ?3"
-	" AND EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = c.id"
-	"   AND s.kind = 'pickup_notice' AND s.sent_on IS NULL)"
+	" AND NOT " STORE_NOTICE_GIVEN("c")
 	" AND ?2 IS NOT NULL ORDER BY c.notice_due_on, c.rowid";
 static const char sql_rep_window[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"

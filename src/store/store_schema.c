@@ -376,6 +376,60 @@ static const char store_schema_v5[] =
 	"ALTER TABLE settings_v5 RENAME TO settings;\n"
 	"PRAGMA user_version = 5;\n";
 
+/*
+ * v5 -> v6: the whole record of an application.
+ *  - addresses: every address a person had, each valid from a day and
+ *    recorded by an application, so that the address a person had on any
+ *    day stays answerable (the row valid on a day is the latest valid_from
+ *    on or before it); the street is one of the centres' streets/towns and
+ *    lies inside the district; persons.address keeps the current one as
+ *    text, as before;
+ *  - application_agents: who came for the applicant (kind, relation, name,
+ *    ID number as given), one row per application with an agent;
+ *  - application_deliveries: the postal address of an application (and so
+ *    of its card) sent by post;
+ *  - card_notices: a pickup notice given other than by the SMS gateway (by
+ *    phone at the counter): PERMIT-3's overdue notice ends with either;
+ *  - persons by name, for the look-up by name.
+ */
+#define ADDR_PART_OK(col, lo) "CHECK (" col " IS NULL OR length(" col ") BETWEEN " lo " AND 40)"
+static const char store_schema_v6[] =
+	"CREATE TABLE addresses ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  person_id      TEXT NOT NULL REFERENCES persons(id),"
+	"  application_id TEXT NOT NULL REFERENCES applications(id),"
+	"  valid_from     TEXT NOT NULL " DATE_OK("valid_from") ","
+	"  district       TEXT NOT NULL CHECK (district GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),"
+	"  street         TEXT NOT NULL REFERENCES centres(code) " CENTRE_OK("street") ","
+	"  road           TEXT NOT NULL CHECK (length(road) BETWEEN 1 AND 40),"
+	"  lane           TEXT " ADDR_PART_OK("lane", "1") ","
+	"  number         TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 40),"
+	"  room           TEXT " ADDR_PART_OK("room", "1") ","
+	"  recorded_at    TEXT NOT NULL,"
+	"  CHECK (substr(street, 1, 6) = district)"
+	") STRICT;\n"
+	"CREATE INDEX addresses_by_person ON addresses(person_id, valid_from, id);\n"
+	"CREATE INDEX addresses_by_road ON addresses(road, district);\n"
+	"CREATE TABLE application_agents ("
+	"  application_id TEXT PRIMARY KEY REFERENCES applications(id),"
+	"  kind           TEXT NOT NULL CHECK (kind IN ('guardian', 'relative', 'other')),"
+	"  relation       TEXT CHECK (relation IS NULL OR length(relation) BETWEEN 1 AND 63),"
+	"  name           TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 30),"
+	"  id_number      TEXT NOT NULL CHECK (length(id_number) BETWEEN 1 AND 63)"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE application_deliveries ("
+	"  application_id TEXT PRIMARY KEY REFERENCES applications(id),"
+	"  address        TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 511)"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE card_notices ("
+	"  card_id   TEXT PRIMARY KEY REFERENCES cards(id),"
+	"  given_on  TEXT NOT NULL " DATE_OK("given_on") ","
+	"  how       TEXT NOT NULL CHECK (how IN ('phone')),"
+	"  user_name TEXT NOT NULL REFERENCES users(name)"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX persons_by_name ON persons(name);\n"
+	"PRAGMA user_version = 6;\n";
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
@@ -383,4 +437,5 @@ const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[2] = store_schema_v3,
 	[3] = store_schema_v4,
 	[4] = store_schema_v5,
+	[5] = store_schema_v6,
 };

@@ -426,6 +426,98 @@ test_store_migrations(void **state)
 	}
 }
 
+/*
+ * v5 -> v6: a file of schema v5 with a person whose address is known only
+ * as text, and an application of theirs, is migrated: the text stays, the
+ * new tables are empty and take an address with its history, and their
+ * CHECKs refuse a street outside its district or one no centre has.
+ */
+static void
+test_store_migration_v6(void **state)
+{
+	char                      path[512], err[256];
+	struct store             *st;
+	struct store_person       p, q;
+	struct store_application  app;
+	struct store_address_row  r;
+	struct store_address_row *rows;
+	struct store_person      *hits;
+	struct jzz_decision       d;
+	struct jzz_address        ad;
+	size_t                    n;
+	bool                      known;
+
+	(void)state;
+	path_of(path, sizeof path, "v5-to-v6.db");
+	unlink(path);
+	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_build_version(st, 5), STORE_OK);
+	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000006");
+	snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
+	snprintf(p.name, sizeof p.name, "陈静");
+	snprintf(p.address, sizeof p.address, "仙霞路12号");
+	assert_int_equal(store_person_insert(st, &p), STORE_OK);
+	memset(&app, 0, sizeof app);
+	memset(&d, 0, sizeof d);
+	d.verdict = VERDICT_REFUSE;
+	snprintf(app.id, sizeof app.id, "00000000-0000-4000-8000-0000000000a6");
+	app.day = date_from_ymd(2026, 1, 5);
+	snprintf(app.centre, sizeof app.centre, "310105009");
+	snprintf(app.user, sizeof app.user, "clerk1");
+	snprintf(app.id_number, sizeof app.id_number, "%s", p.id_number);
+	snprintf(app.name, sizeof app.name, "%s", p.name);
+	snprintf(app.person_id, sizeof app.person_id, "%s", p.id);
+	app.decision_json = "{}";
+	assert_int_equal(store_application_insert(st, &app, &d), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
+	    " 'addresses'"), 0);
+
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_user_version(st), 6);
+	assert_int_equal(store_person_by_idnum(st, p.id_number, &q), STORE_OK);
+	assert_string_equal(q.address, "仙霞路12号");
+	assert_int_equal(store_addresses_of(st, p.id, &rows, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	free(rows);
+	assert_int_equal(store_street_known(st, "310105009", &known), STORE_OK);
+	assert_true(known);
+	assert_int_equal(store_street_known(st, "310105099", &known), STORE_OK);
+	assert_false(known);
+	memset(&ad, 0, sizeof ad);
+	snprintf(ad.district, sizeof ad.district, "310105");
+	snprintf(ad.street, sizeof ad.street, "310105009");
+	snprintf(ad.road, sizeof ad.road, "仙霞路");
+	snprintf(ad.number, sizeof ad.number, "12");
+	assert_int_equal(store_address_insert(st, p.id, app.id, date_from_ymd(2026, 1, 5), &ad),
+	    STORE_OK);
+	assert_int_equal(store_address_on(st, p.id, date_from_ymd(2026, 1, 5), &r), STORE_OK);
+	assert_string_equal(r.a.road, "仙霞路");
+	assert_int_equal(store_address_on(st, p.id, date_from_ymd(2026, 1, 4), &r), STORE_NOTFOUND);
+	/* a street no centre has, one outside its district, an empty road */
+	snprintf(ad.street, sizeof ad.street, "310105099");
+	assert_int_equal(store_address_insert(st, p.id, app.id, date_from_ymd(2026, 1, 6), &ad),
+	    STORE_ERR);
+	snprintf(ad.district, sizeof ad.district, "310104");
+	snprintf(ad.street, sizeof ad.street, "310105009");
+	assert_int_equal(store_address_insert(st, p.id, app.id, date_from_ymd(2026, 1, 6), &ad),
+	    STORE_ERR);
+	snprintf(ad.district, sizeof ad.district, "310105");
+	ad.road[0] = '\0';
+	assert_int_equal(store_address_insert(st, p.id, app.id, date_from_ymd(2026, 1, 6), &ad),
+	    STORE_ERR);
+	assert_int_equal(store_persons_by_name(st, "陈静", 10, &hits, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	free(hits);
+	store_close(st);
+	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM addresses"), 1);
+	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
+	    " 'persons_by_name'"), 1);
+	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
 /* A file from a newer jzz is refused rather than misread. */
 static void
 test_store_newer_version(void **state)
@@ -472,6 +564,7 @@ main(void)
 		cmocka_unit_test(test_store_receipts),
 		cmocka_unit_test(test_store_calendar_roundtrip),
 		cmocka_unit_test(test_store_migrations),
+		cmocka_unit_test(test_store_migration_v6),
 		cmocka_unit_test(test_store_newer_version),
 		cmocka_unit_test(test_store_backup),
 	};

@@ -1,0 +1,378 @@
+/*
+ * store_address.c: a person's addresses with their history, the agent and
+ * the postal address of an application, pickup notices given by phone, and
+ * the look-ups of the counter (persons by name, an application by receipt,
+ * the applications of a day). Schema v6.
+ */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Steps to the one row of a look-up: STORE_OK with the row, NOTFOUND. */
+static enum store_rc
+store_addr_row1(struct store *st, sqlite3_stmt *s)
+{
+	int rc;
+
+	if (s == NULL)
+		return STORE_ERR;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+}
+
+/* ---- addresses ---- */
+
+#define ADDRESS_COLS "valid_from, application_id, district, street, road, coalesce(lane, '')," \
+	" number, coalesce(room, ''), recorded_at"
+static const char sql_address_insert[] =
+	"INSERT INTO addresses (person_id, application_id, valid_from, district, street, road,"
+	" lane, number, room, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char sql_addresses_of[] =
+	"SELECT " ADDRESS_COLS " FROM addresses WHERE person_id = ?1"
+	" ORDER BY valid_from DESC, id DESC";
+static const char sql_address_on[] =
+	"SELECT " ADDRESS_COLS " FROM addresses WHERE person_id = ?1 AND valid_from <= ?2"
+	" ORDER BY valid_from DESC, id DESC LIMIT 1";
+static const char sql_street_known[] = "SELECT EXISTS (SELECT 1 FROM centres WHERE code = ?1)";
+/* A prefix range rather than LIKE: it uses the index on road, and a road
+ * typed with % or _ in it means just that. */
+static const char sql_roads[] =
+	"SELECT DISTINCT road FROM addresses WHERE road >= ?1 AND road < ?2"
+	" AND (?3 IS NULL OR district = ?3) ORDER BY road LIMIT ?4";
+
+enum store_rc
+store_address_insert(struct store *st, const char *person_id, const char *application_id,
+                     jzz_date valid_from, const struct jzz_address *a)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_address_insert);
+	char          now[32];
+
+	if (s == NULL)
+		return STORE_ERR;
+	store_now(now);
+	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, application_id, -1, SQLITE_STATIC);
+	store_bind_date(s, 3, valid_from);
+	sqlite3_bind_text(s, 4, a->district, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, a->street, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, a->road, -1, SQLITE_STATIC);
+	store_bind_text(s, 7, a->lane);
+	sqlite3_bind_text(s, 8, a->number, -1, SQLITE_STATIC);
+	store_bind_text(s, 9, a->room);
+	sqlite3_bind_text(s, 10, now, -1, SQLITE_STATIC);
+	return store_run(st, s);
+}
+
+static void
+store_address_read(sqlite3_stmt *s, void *row)
+{
+	struct store_address_row *r = row;
+
+	r->valid_from = store_col_date(s, 0);
+	store_col_text(s, 1, r->application_id, sizeof r->application_id);
+	store_col_text(s, 2, r->a.district, sizeof r->a.district);
+	store_col_text(s, 3, r->a.street, sizeof r->a.street);
+	store_col_text(s, 4, r->a.road, sizeof r->a.road);
+	store_col_text(s, 5, r->a.lane, sizeof r->a.lane);
+	store_col_text(s, 6, r->a.number, sizeof r->a.number);
+	store_col_text(s, 7, r->a.room, sizeof r->a.room);
+	store_col_text(s, 8, r->recorded_at, sizeof r->recorded_at);
+}
+
+enum store_rc
+store_addresses_of(struct store *st, const char *person_id, struct store_address_row **out,
+                   size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_addresses_of);
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	return store_rows(st, s, sizeof **out, store_address_read, (void **)out, n);
+}
+
+enum store_rc
+store_address_on(struct store *st, const char *person_id, jzz_date day,
+                 struct store_address_row *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_address_on);
+	enum store_rc rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	store_bind_date(s, 2, day);
+	if ((rc = store_addr_row1(st, s)) != STORE_OK)
+		return rc;
+	store_address_read(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc
+store_street_known(struct store *st, const char *street, bool *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_street_known);
+	enum store_rc rc;
+
+	*out = false;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, street, -1, SQLITE_STATIC);
+	if ((rc = store_addr_row1(st, s)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
+	*out = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+static void
+store_road_read(sqlite3_stmt *s, void *row)
+{
+	struct store_road *r = row;
+
+	store_col_text(s, 0, r->road, sizeof r->road);
+}
+
+enum store_rc
+store_roads(struct store *st, const char *district, const char *prefix, int max,
+            struct store_road **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_roads);
+	char          hi[ADDRESS_ROAD_MAX + 1];
+	size_t        len = prefix != NULL ? strlen(prefix) : 0;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	if (len >= sizeof hi - 1)
+		len = sizeof hi - 2;
+	/* [prefix, prefix with its last byte raised): every text that begins
+	 * with prefix in byte order (BINARY collation); the empty prefix
+	 * takes everything below 0xF5, which no UTF-8 text reaches. */
+	memcpy(hi, prefix != NULL ? prefix : "", len);
+	hi[len] = '\0';
+	while (len > 0 && (unsigned char)hi[len - 1] == 0xFF)
+		hi[--len] = '\0';
+	if (len == 0) {
+		hi[0] = (char)0xF5;
+		hi[1] = '\0';
+	} else {
+		hi[len - 1] = (char)((unsigned char)hi[len - 1] + 1);
+	}
+	sqlite3_bind_text(s, 1, prefix != NULL ? prefix : "", -1, SQLITE_TRANSIENT);
+	/* as text, not a blob: SQLite orders every text before any blob */
+	sqlite3_bind_text(s, 2, hi, (int)strlen(hi), SQLITE_TRANSIENT);
+	store_bind_text(s, 3, district);
+	sqlite3_bind_int(s, 4, max > 0 ? max : 10);
+	return store_rows(st, s, sizeof **out, store_road_read, (void **)out, n);
+}
+
+/* ---- agents and postal deliveries ---- */
+
+static const char sql_agent_insert[] =
+	"INSERT INTO application_agents (application_id, kind, relation, name, id_number)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_agent_of[] =
+	"SELECT kind, coalesce(relation, ''), coalesce(name, ''), id_number"
+	" FROM application_agents WHERE application_id = ?1";
+static const char sql_delivery_insert[] =
+	"INSERT INTO application_deliveries (application_id, address) VALUES (?1, ?2)";
+static const char sql_delivery_of[] =
+	"SELECT address FROM application_deliveries WHERE application_id = ?1";
+
+enum store_rc
+store_agent_insert(struct store *st, const char *application_id, const struct store_agent *g)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_agent_insert);
+
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, case_agent_kind_vocab[g->kind].code, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, g->relation);
+	store_bind_text(s, 4, g->name);
+	sqlite3_bind_text(s, 5, g->id_number, -1, SQLITE_STATIC);
+	return store_run(st, s);
+}
+
+enum store_rc
+store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_agent_of);
+	enum store_rc rc;
+	const char   *k;
+	int           kind;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	if ((rc = store_addr_row1(st, s)) != STORE_OK)
+		return rc;
+	k = (const char *)sqlite3_column_text(s, 0);
+	kind = k != NULL ? CASE_VOCAB_FIND(case_agent_kind_vocab, k, strlen(k)) : -1;
+	out->kind = kind >= 0 ? (enum jzz_agent_kind)kind : AGENT_OTHER;
+	store_col_text(s, 1, out->relation, sizeof out->relation);
+	store_col_text(s, 2, out->name, sizeof out->name);
+	store_col_text(s, 3, out->id_number, sizeof out->id_number);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc
+store_delivery_insert(struct store *st, const char *application_id, const char *address)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_delivery_insert);
+
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, address, -1, SQLITE_STATIC);
+	return store_run(st, s);
+}
+
+enum store_rc
+store_delivery_of(struct store *st, const char *application_id, char *buf, size_t size)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_delivery_of);
+	enum store_rc rc;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	if ((rc = store_addr_row1(st, s)) != STORE_OK)
+		return rc;
+	store_col_text(s, 0, buf, size);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+/* ---- pickup notices given by phone ---- */
+
+static const char sql_card_notice_insert[] =
+	"INSERT INTO card_notices (card_id, given_on, how, user_name) VALUES (?1, ?2, 'phone', ?3)"
+	" ON CONFLICT (card_id) DO NOTHING";
+
+enum store_rc
+store_card_notice_insert(struct store *st, const char *card_id, jzz_date day, const char *user)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_card_notice_insert);
+
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, card_id, -1, SQLITE_STATIC);
+	store_bind_date(s, 2, day);
+	sqlite3_bind_text(s, 3, user, -1, SQLITE_STATIC);
+	return store_run(st, s);
+}
+
+/* ---- look-ups ---- */
+
+static const char sql_persons_by_name[] =
+	"SELECT id, id_number, name, coalesce(phone, ''), hukou_shanghai, birth_date,"
+	" coalesce(address, '') FROM persons WHERE name = ?1 ORDER BY birth_date, id_number LIMIT ?2";
+
+static void
+store_person_hit_read(sqlite3_stmt *s, void *row)
+{
+	struct store_person *p = row;
+
+	store_col_text(s, 0, p->id, sizeof p->id);
+	store_col_text(s, 1, p->id_number, sizeof p->id_number);
+	store_col_text(s, 2, p->name, sizeof p->name);
+	store_col_text(s, 3, p->phone, sizeof p->phone);
+	p->hukou_shanghai = sqlite3_column_int(s, 4) != 0;
+	p->birth = store_col_date(s, 5);
+	store_col_text(s, 6, p->address, sizeof p->address);
+}
+
+enum store_rc
+store_persons_by_name(struct store *st, const char *name, int max, struct store_person **out,
+                      size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_persons_by_name);
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, max > 0 ? max : 50);
+	return store_rows(st, s, sizeof **out, store_person_hit_read, (void **)out, n);
+}
+
+#define APP_REF_COLS "id, day, created_at, business, decision, coalesce(receipt_no, ''), centre," \
+	" user_name, id_number, name"
+static const char sql_app_by_receipt[] =
+	"SELECT " APP_REF_COLS " FROM applications WHERE receipt_no = ?1";
+static const char sql_apps_on[] =
+	"SELECT " APP_REF_COLS " FROM applications WHERE centre = ?1 AND day = ?2"
+	" AND (?3 IS NULL OR user_name = ?3) ORDER BY created_at, rowid";
+
+static void
+store_app_ref_read(sqlite3_stmt *s, void *row)
+{
+	struct store_app_ref *r = row;
+	const char           *b = (const char *)sqlite3_column_text(s, 3);
+	const char           *d = (const char *)sqlite3_column_text(s, 4);
+	int                   bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
+
+	store_col_text(s, 0, r->id, sizeof r->id);
+	r->day = store_col_date(s, 1);
+	store_col_text(s, 2, r->at, sizeof r->at);
+	r->business = bi >= 0 ? (enum jzz_business)bi : BIZ_REGISTRATION;
+	r->verdict = VERDICT_REFUSE;
+	for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
+		if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
+			r->verdict = (enum verdict)k;
+	store_col_text(s, 5, r->receipt_no, sizeof r->receipt_no);
+	store_col_text(s, 6, r->centre, sizeof r->centre);
+	store_col_text(s, 7, r->user, sizeof r->user);
+	store_col_text(s, 8, r->id_number, sizeof r->id_number);
+	store_col_text(s, 9, r->name, sizeof r->name);
+}
+
+enum store_rc
+store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_app_by_receipt);
+	enum store_rc rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, receipt_no, -1, SQLITE_STATIC);
+	if ((rc = store_addr_row1(st, s)) != STORE_OK)
+		return rc;
+	store_app_ref_read(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc
+store_applications_on(struct store *st, const char *centre, const char *user, jzz_date day,
+                      struct store_app_ref **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_apps_on);
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	store_bind_date(s, 2, day);
+	store_bind_text(s, 3, user);
+	return store_rows(st, s, sizeof **out, store_app_ref_read, (void **)out, n);
+}
