@@ -390,6 +390,7 @@ struct service_card_info {
 	char     centre[SERVICE_CENTRE_LEN];
 	char     holder_name[SERVICE_TEXT_LEN];
 	char     holder_id_number[SERVICE_IDNUM_LEN];
+	char     delivery_address[CASE_TEXT_MAX];   /* by post: where to; else "" */
 };
 
 /* One application, as the history shows it. */
@@ -406,6 +407,19 @@ struct service_history_entry {
 	int      fee_yuan;
 	char     failed[SERVICE_TEXT_LEN];   /* "REG-3 HOUSE-4", "" when none */
 	char     missing[SERVICE_TEXT_LEN];  /* "id_card lease_filing_certificate" */
+	/* who came for the applicant; "" when in person */
+	char     agent_kind[16];             /* "guardian" | "relative" | "other" */
+	char     agent_name[CASE_NAME_MAX];  /* "" when not given */
+	char     agent_id_masked[SERVICE_IDNUM_LEN];
+};
+
+/* An address of a person, valid from a day (schema v6). */
+struct service_address {
+	jzz_date           valid_from;
+	char               application_id[SERVICE_UUID_LEN];  /* the application that recorded it */
+	struct jzz_address a;
+	char               street_name[SERVICE_TEXT_LEN];     /* 虹桥街道 */
+	char               text[ADDRESS_TEXT_MAX];            /* 仙霞路99弄12号301室 */
 };
 
 struct service_person {
@@ -424,6 +438,10 @@ struct service_person {
 	struct service_history_entry *history;
 	size_t   nopen;                      /* incomplete applications not yet followed by an accepted one of the same business */
 	struct service_history_entry *open;
+	bool     has_address;                /* an address is recorded, valid on `today` */
+	struct service_address address_now;
+	size_t   naddresses;                 /* every recorded address, the latest valid_from first */
+	struct service_address *addresses;
 };
 
 /* The card of a person by ID number (normalised as ID-3 does). A person
@@ -895,5 +913,93 @@ struct service_calendar_year {
 enum service_status service_calendar_year_get(struct service *s, int year,
                                               struct service_calendar_year *out);
 void service_calendar_year_free(struct service_calendar_year *y);
+
+
+/* ------------------------------------------------------------------ */
+/* The whole record: addresses, agents, finding people and work         */
+
+/*
+ * The address a person had on `day` (any role). SERVICE_ERR_NOT_FOUND when
+ * no person or no address recorded on or before that day.
+ */
+enum service_status service_address_on(struct service *s, const struct service_actor *a,
+                                       const char *id_number, jzz_date day,
+                                       struct service_address *out);
+
+/* True when the street is one of the streets/towns the database knows (its
+ * centres) and lies in the district. */
+bool service_street_known(struct service *s, const struct jzz_address *addr);
+
+/* The streets/towns of a district ("310105"), for the terminal's list. */
+struct service_street { char code[SERVICE_CENTRE_LEN]; char name_zh[SERVICE_TEXT_LEN]; };
+size_t service_streets(struct service *s, const char *district, struct service_street *out,
+                       size_t max);
+
+/* Roads already recorded that begin with `prefix` (in `district`, or all
+ * districts when NULL), in order, at most `max` (any role). */
+struct service_road_list {
+	size_t n;
+	char (*items)[ADDRESS_ROAD_MAX];
+};
+enum service_status service_roads(struct service *s, const struct service_actor *a,
+                                  const char *district, const char *prefix, int max,
+                                  struct service_road_list *out);
+void service_road_list_free(struct service_road_list *l);
+
+/* A person found by name: namesakes are told apart by birth date and the
+ * masked ID number; id_number is the full one, to open the person. */
+struct service_person_hit {
+	char     id_number[SERVICE_IDNUM_LEN];
+	char     id_masked[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+	jzz_date birth;
+	char     address[ADDRESS_TEXT_MAX + SERVICE_TEXT_LEN];   /* current, with its street; "" */
+};
+struct service_person_hits {
+	size_t n;
+	struct service_person_hit *items;
+};
+/* Persons whose name is exactly `name` (trimmed), by birth date, at most
+ * 50 (any role). SERVICE_ERR_INVALID for an empty name. */
+enum service_status service_person_search(struct service *s, const struct service_actor *a,
+                                          const char *name, jzz_date today,
+                                          struct service_person_hits *out);
+void service_person_hits_free(struct service_person_hits *h);
+
+/* An application as the look-ups list it. */
+struct service_app_ref {
+	char     application_id[SERVICE_UUID_LEN];
+	jzz_date day;
+	char     at[32];
+	enum jzz_business business;
+	enum verdict      verdict;
+	char     receipt_no[SERVICE_RECEIPT_LEN];
+	char     centre[SERVICE_CENTRE_LEN];
+	char     user[SERVICE_USER_LEN];
+	char     id_number[CASE_ID_MAX];
+	char     id_masked[SERVICE_IDNUM_LEN];
+	char     name[CASE_NAME_MAX];
+};
+struct service_app_list {
+	size_t n;
+	struct service_app_ref *items;
+};
+/* The application of a receipt number (any role); NOT_FOUND when none. */
+enum service_status service_application_by_receipt(struct service *s,
+                                                   const struct service_actor *a,
+                                                   const char *receipt_no,
+                                                   struct service_app_ref *out);
+/* The applications of `day` at the actor's centre: the actor's own
+ * (`mine`) or every clerk's, in the order they were made (any role). */
+enum service_status service_applications_day(struct service *s, const struct service_actor *a,
+                                             bool mine, jzz_date day,
+                                             struct service_app_list *out);
+void service_app_list_free(struct service_app_list *l);
+
+/* PERMIT-3: the holder of the card waiting at the actor's centre was told
+ * by phone that it can be collected (clerks): the notice is given, so it
+ * is no longer overdue. SERVICE_ERR_STATE when no card of theirs waits. */
+enum service_status service_card_notified(struct service *s, const struct service_actor *a,
+                                          const char *id_number, jzz_date today);
 
 #endif

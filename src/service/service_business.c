@@ -229,7 +229,11 @@ service_biz_tx(struct service *s, void *arg)
 	rc = store_application_insert(s->st, &app, &out->decision);
 	strbuf_free(&sb);
 	SERVICE_TRY(s, rc);
+	if ((st = service_application_extras(s, b)) != SERVICE_OK)
+		return st;
 	if (accept && (st = service_biz_records(s, b)) != SERVICE_OK)
+		return st;
+	if (accept && (st = service_address_record(s, b)) != SERVICE_OK)
 		return st;
 	snprintf(reason, sizeof reason, "%s %s %s%s%s%s", rules_verdict_code(out->decision.verdict),
 	    case_business_vocab[b->c->business].code, out->receipt_no,
@@ -270,6 +274,8 @@ service_business(struct service *s, const struct service_actor *a, struct jzz_ca
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
 	if ((st = service_check_day(s, today)) != SERVICE_OK)
+		return st;
+	if ((st = service_address_check_case(s, c)) != SERVICE_OK)
 		return st;
 	memset(&b, 0, sizeof b);
 	b.a = a;

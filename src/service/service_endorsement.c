@@ -36,11 +36,17 @@ service_records_endorsement(struct service *s, struct service_biz *b)
 		SERVICE_TRY(s, store_card_set_printed(s->st, b->card.id, nv));
 	/* ENDO-4: a changed address is recorded as a change in the same visit. */
 	if (b->c->address_changed) {
-		char cid[STORE_UUID_LEN];
+		char                      cid[STORE_UUID_LEN], text[ADDRESS_TEXT_MAX] = "";
+		jzz_date                  from;
+		const struct jzz_address *na = service_address_new(b->c, b->today, &from);
 
+		/* with its new address and the day it holds from (recorded in
+		 * the history of addresses too, by service_address_record) */
+		if (na != NULL)
+			address_format(na, text, sizeof text);
 		store_uuid(cid);
 		SERVICE_TRY(s, store_change_insert(s->st, cid, b->person.id, b->out->application_id,
-		    CHANGE_ADDRESS, b->today, b->person.address, NULL, false));
+		    CHANGE_ADDRESS, from, b->person.address, text[0] != '\0' ? text : NULL, false));
 	}
 	b->permit.valid_until = nv;
 	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", id);

@@ -150,4 +150,23 @@ enum service_status service_records_pickup(struct service *s, struct service_biz
 enum service_status service_records_cancellation(struct service *s, struct service_biz *b);
 enum service_status service_records_endorsement(struct service *s, struct service_biz *b);
 
+/* Addresses and what an application records beside its decision
+ * (service_address.c). */
+/* Refuses (INVALID, naming the member) an address whose street the
+ * database does not know; before any transaction. */
+enum service_status service_address_check_case(struct service *s, const struct jzz_case *c);
+/* The new address an accepted case brings, and the day it holds from
+ * (*from; `today` unless the change names its day); NULL when none. */
+const struct jzz_address *service_address_new(const struct jzz_case *c, jzz_date today,
+                                              jzz_date *from);
+/* Records that address in the person's history (after the records). */
+enum service_status service_address_record(struct service *s, struct service_biz *b);
+/* The agent and the postal address of the application just written. */
+enum service_status service_application_extras(struct service *s, struct service_biz *b);
+/* The person's addresses into out (the one valid on today, every one). */
+enum service_status service_person_addresses(struct service *s, const char *person_id,
+                                             jzz_date today, struct service_person *out);
+void service_address_fill(struct service *s, struct service_address *o,
+                          const struct store_address_row *r);
+
 #endif

@@ -163,6 +163,18 @@ service_person_read(struct service *s, const char *key, bool valid, jzz_date tod
 			}
 		}
 	}
+	if (out->found) {
+		enum service_status ast = service_person_addresses(s, out->id, today, out);
+
+		if (ast != SERVICE_OK)
+			return ast;
+	}
+	if (out->card.present && out->card.delivery == DELIVERY_POST) {
+		rc = store_delivery_of(s->st, out->card.application_id, out->card.delivery_address,
+		    sizeof out->card.delivery_address);
+		if (rc != STORE_OK && rc != STORE_NOTFOUND)
+			return service_store_fail(s, rc);
+	}
 	SERVICE_TRY(s, store_applications_of(s->st, key, &rows, &n));
 	out->history = calloc(n > 0 ? n : 1, sizeof *out->history);
 	out->open = calloc(n > 0 ? n : 1, sizeof *out->open);
@@ -171,7 +183,24 @@ service_person_read(struct service *s, const char *key, bool valid, jzz_date tod
 		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < n; i++) {
+		struct store_agent g;
+
 		service_history_fill(&out->history[i], &rows[i]);
+		rc = store_agent_of(s->st, rows[i].id, &g);
+		if (rc == STORE_OK) {
+			struct service_history_entry *h = &out->history[i];
+
+			snprintf(h->agent_kind, sizeof h->agent_kind, "%s",
+			    case_agent_kind_vocab[g.kind].code);
+			snprintf(h->agent_name, sizeof h->agent_name, "%s", g.name);
+			if (strlen(g.id_number) == 18)
+				idnum_mask(g.id_number, h->agent_id_masked);
+			else
+				snprintf(h->agent_id_masked, sizeof h->agent_id_masked, "%s", "*");
+		} else if (rc != STORE_NOTFOUND) {
+			free(rows);
+			return service_store_fail(s, rc);
+		}
 		/* newest first: the newest application of each business, when
 		 * incomplete, is still open (the applicant is to come back) */
 		if ((unsigned)rows[i].business < BIZ__COUNT && !seen[rows[i].business]) {
@@ -220,8 +249,10 @@ service_person_free(struct service_person *p)
 		return;
 	free(p->history);
 	free(p->open);
+	free(p->addresses);
 	p->history = p->open = NULL;
-	p->nhistory = p->nopen = 0;
+	p->addresses = NULL;
+	p->nhistory = p->nopen = p->naddresses = 0;
 }
 
 /* ---- queues ---- */

@@ -37,6 +37,14 @@ service_records_info_change(struct service *s, struct service_biz *b)
 	jzz_date                   changed_on = c->has_change ? c->change.changed_on : b->today;
 	enum jzz_change_field      field = c->has_change ? c->change.field : CHANGE_OTHER;
 	const char                *nv = c->has_change ? c->change.new_value : "";
+	char                       addr[ADDRESS_TEXT_MAX];
+
+	/* a change of address given as an address object: its text is the
+	 * new value (the object itself goes to the history of addresses) */
+	if (field == CHANGE_ADDRESS && c->has_change && c->change.has_address) {
+		address_format(&c->change.address, addr, sizeof addr);
+		nv = addr;
+	}
 
 	switch (field) {
 	case CHANGE_ADDRESS:

@@ -1,0 +1,235 @@
+/*
+ * service_lookup.c: finding people and work at the counter: persons by
+ * name (namesakes told apart by birth date and masked ID number), an
+ * application by its receipt number, a clerk's or a centre's applications
+ * of a day; and the pickup notice a clerk gave by phone (PERMIT-3).
+ */
+#include "service_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SERVICE_SEARCH_MAX 50
+
+/* Copies `name` without the spaces around it (ASCII and U+3000). */
+static void
+service_lookup_trim(const char *name, char *out, size_t size)
+{
+	const char *b = name, *e;
+
+	for (;;) {
+		if (*b == ' ' || *b == '\t')
+			b++;
+		else if (strncmp(b, "\xE3\x80\x80", 3) == 0)
+			b += 3;
+		else
+			break;
+	}
+	e = b + strlen(b);
+	for (;;) {
+		if (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		else if (e - b >= 3 && strncmp(e - 3, "\xE3\x80\x80", 3) == 0)
+			e -= 3;
+		else
+			break;
+	}
+	snprintf(out, size, "%.*s", (int)(e - b), b);
+}
+
+enum service_status
+service_person_search(struct service *s, const struct service_actor *a, const char *name,
+                      jzz_date today, struct service_person_hits *out)
+{
+	struct store_person *rows;
+	size_t               n;
+	char                 key[CASE_NAME_MAX];
+	enum service_status  st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	service_lookup_trim(name != NULL ? name : "", key, sizeof key);
+	if (key[0] == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "no name to look for");
+	if (store_persons_by_name(s->st, key, SERVICE_SEARCH_MAX, &rows, &n) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
+	if (out->items == NULL) {
+		free(rows);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct service_person_hit *h = &out->items[i];
+		struct store_address_row   r;
+		enum store_rc              rc;
+
+		snprintf(h->id_number, sizeof h->id_number, "%s", rows[i].id_number);
+		idnum_mask(rows[i].id_number, h->id_masked);
+		snprintf(h->name, sizeof h->name, "%s", rows[i].name);
+		h->birth = rows[i].birth;
+		rc = store_address_on(s->st, rows[i].id, today, &r);
+		if (rc == STORE_OK) {
+			struct service_address ad;
+
+			service_address_fill(s, &ad, &r);
+			snprintf(h->address, sizeof h->address, "%s%s", ad.street_name, ad.text);
+		} else if (rc == STORE_NOTFOUND) {
+			snprintf(h->address, sizeof h->address, "%s", rows[i].address);
+		} else {
+			free(rows);
+			service_person_hits_free(out);
+			return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		}
+	}
+	out->n = n;
+	free(rows);
+	return SERVICE_OK;
+}
+
+void
+service_person_hits_free(struct service_person_hits *h)
+{
+	if (h == NULL)
+		return;
+	free(h->items);
+	h->items = NULL;
+	h->n = 0;
+}
+
+static void
+service_app_ref_fill(struct service_app_ref *o, const struct store_app_ref *r)
+{
+	memset(o, 0, sizeof *o);
+	snprintf(o->application_id, sizeof o->application_id, "%s", r->id);
+	o->day = r->day;
+	snprintf(o->at, sizeof o->at, "%s", r->at);
+	o->business = r->business;
+	o->verdict = r->verdict;
+	snprintf(o->receipt_no, sizeof o->receipt_no, "%s", r->receipt_no);
+	snprintf(o->centre, sizeof o->centre, "%s", r->centre);
+	snprintf(o->user, sizeof o->user, "%s", r->user);
+	snprintf(o->id_number, sizeof o->id_number, "%s", r->id_number);
+	if (strlen(r->id_number) == 18)
+		idnum_mask(r->id_number, o->id_masked);
+	else
+		snprintf(o->id_masked, sizeof o->id_masked, "%.18s", r->id_number);
+	snprintf(o->name, sizeof o->name, "%s", r->name);
+}
+
+enum service_status
+service_application_by_receipt(struct service *s, const struct service_actor *a,
+                               const char *receipt_no, struct service_app_ref *out)
+{
+	struct store_app_ref r;
+	char                 key[SERVICE_RECEIPT_LEN];
+	enum service_status  st;
+	enum store_rc        rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	service_lookup_trim(receipt_no != NULL ? receipt_no : "", key, sizeof key);
+	if (key[0] == '\0')
+		return service_fail(s, SERVICE_ERR_INVALID, "no receipt number");
+	rc = store_application_by_receipt(s->st, key, &r);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no application with receipt %s", key);
+	if (rc != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	service_app_ref_fill(out, &r);
+	return SERVICE_OK;
+}
+
+enum service_status
+service_applications_day(struct service *s, const struct service_actor *a, bool mine,
+                         jzz_date day, struct service_app_list *out)
+{
+	struct store_app_ref *rows;
+	size_t                n;
+	enum service_status   st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (day == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "no day");
+	if (store_applications_on(s->st, a->centre, mine ? a->user : NULL, day, &rows, &n) != STORE_OK)
+		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
+	if (out->items == NULL) {
+		free(rows);
+		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		service_app_ref_fill(&out->items[i], &rows[i]);
+	out->n = n;
+	free(rows);
+	return SERVICE_OK;
+}
+
+void
+service_app_list_free(struct service_app_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+/* ---- PERMIT-3: a pickup notice given by phone ---- */
+
+struct service_notified_arg {
+	const struct service_actor *a;
+	const char                 *key;
+	jzz_date                    today;
+};
+
+static enum service_status
+service_notified_tx(struct service *s, void *arg)
+{
+	struct service_notified_arg *na = arg;
+	struct store_person          p;
+	struct store_permit          pm;
+	struct store_card            card;
+	enum store_rc                rc;
+
+	rc = store_person_by_idnum(s->st, na->key, &p);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", na->key);
+	SERVICE_TRY(s, rc);
+	rc = store_permit_current(s->st, p.id, false, &pm);
+	if (rc == STORE_OK)
+		rc = store_card_latest(s->st, pm.id, &card);
+	if (rc == STORE_NOTFOUND || (rc == STORE_OK && (card.state != STORE_CARD_RECEIVED ||
+	    strcmp(card.centre, na->a->centre) != 0)))
+		return service_fail(s, SERVICE_ERR_STATE,
+		    "no card of %s is waiting for pickup at centre %s", na->key, na->a->centre);
+	SERVICE_TRY(s, rc);
+	SERVICE_TRY(s, store_card_notice_insert(s->st, card.id, na->today, na->a->user));
+	return service_audit(s, na->a, na->today, "pickup_notice_phone", card.id, "");
+}
+
+enum service_status
+service_card_notified(struct service *s, const struct service_actor *a, const char *id_number,
+                      jzz_date today)
+{
+	struct service_notified_arg na;
+	char                        key[CASE_ID_MAX];
+	enum service_status         st;
+
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (!service_may_write(a))
+		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
+	if (id_number == NULL || today == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
+	if (!service_idnum_key(id_number, strlen(id_number), today, key, NULL))
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
+	na.a = a;
+	na.key = key;
+	na.today = today;
+	return service_tx(s, service_notified_tx, &na);
+}
