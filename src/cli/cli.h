@@ -61,6 +61,7 @@ int cmd_report(const struct cli_opts *opts, int argc, char **argv);
 int cmd_status(const struct cli_opts *opts, int argc, char **argv);
 int cmd_person(const struct cli_opts *opts, int argc, char **argv);
 int cmd_card(const struct cli_opts *opts, int argc, char **argv);
+int cmd_sms(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);

@@ -1,11 +1,44 @@
 /*
  * cmd_person.c: `jzz person NUMBER`: a person's card as JSON: details,
  * latest registration, permit and its state, card and its stage, open
- * applications and the whole history, newest first.
+ * applications and the whole history, newest first; the address valid
+ * today (`address`), every address with the day it held from
+ * (`addresses`), and with --on DATE the address of that day (`address_on`).
  */
 #include <string.h>
 
 #include "cli_service.h"
+
+static void
+person_opt_string(struct strbuf *sb, const char *key, const char *v)
+{
+	strbuf_printf(sb, ",\"%s\":", key);
+	if (v[0] != '\0')
+		strbuf_json_string(sb, v);
+	else
+		strbuf_puts(sb, "null");
+}
+
+/* An address as JSON: the contract's members, the street's name, the text
+ * printed on receipts, and since when and by which application. */
+static void
+person_address(struct strbuf *sb, const struct service_address *ad)
+{
+	strbuf_printf(sb, "{\"district\":\"%s\",\"street\":\"%s\",\"street_name\":",
+	    ad->a.district, ad->a.street);
+	strbuf_json_string(sb, ad->street_name);
+	strbuf_puts(sb, ",\"road\":");
+	strbuf_json_string(sb, ad->a.road);
+	person_opt_string(sb, "lane", ad->a.lane);
+	strbuf_puts(sb, ",\"number\":");
+	strbuf_json_string(sb, ad->a.number);
+	person_opt_string(sb, "room", ad->a.room);
+	strbuf_puts(sb, ",\"text\":");
+	strbuf_json_string(sb, ad->text);
+	strbuf_puts(sb, ",\"valid_from\":");
+	cli_json_date(sb, ad->valid_from);
+	strbuf_printf(sb, ",\"application_id\":\"%s\"}", ad->application_id);
+}
 
 static void
 person_history(struct strbuf *sb, const struct service_history_entry *h, size_t n)
@@ -24,6 +57,19 @@ person_history(struct strbuf *sb, const struct service_history_entry *h, size_t 
 			strbuf_json_string(sb, h[i].receipt_no);
 		else
 			strbuf_puts(sb, "null");
+		strbuf_puts(sb, ",\"agent\":");
+		if (h[i].agent_kind[0] != '\0') {
+			strbuf_printf(sb, "{\"kind\":\"%s\",\"name\":", h[i].agent_kind);
+			if (h[i].agent_name[0] != '\0')
+				strbuf_json_string(sb, h[i].agent_name);
+			else
+				strbuf_puts(sb, "null");
+			strbuf_puts(sb, ",\"id_number\":");
+			strbuf_json_string(sb, h[i].agent_id_masked);
+			strbuf_putc(sb, '}');
+		} else {
+			strbuf_puts(sb, "null");
+		}
 		strbuf_printf(sb, ",\"fee_yuan\":%d,\"failed\":", h[i].fee_yuan);
 		strbuf_json_string(sb, h[i].failed);
 		strbuf_puts(sb, ",\"missing\":");
@@ -34,7 +80,8 @@ person_history(struct strbuf *sb, const struct service_history_entry *h, size_t 
 }
 
 static void
-person_json(struct strbuf *sb, const struct service_person *p)
+person_json(struct strbuf *sb, const struct service_person *p, const struct service_address *on,
+            jzz_date on_day)
 {
 	strbuf_printf(sb, "{\"found\":%s,\"id_number\":", p->found ? "true" : "false");
 	strbuf_json_string(sb, p->id_number);
@@ -43,8 +90,31 @@ person_json(struct strbuf *sb, const struct service_person *p)
 		strbuf_json_string(sb, p->name);
 		strbuf_puts(sb, ",\"phone\":");
 		strbuf_json_string(sb, p->phone);
+		/* the address valid today; one known only as text (recorded
+		 * before addresses had their parts) is given as its text */
 		strbuf_puts(sb, ",\"address\":");
-		strbuf_json_string(sb, p->address);
+		if (p->has_address)
+			person_address(sb, &p->address_now);
+		else if (p->address[0] != '\0') {
+			strbuf_puts(sb, "{\"text\":");
+			strbuf_json_string(sb, p->address);
+			strbuf_putc(sb, '}');
+		} else
+			strbuf_puts(sb, "null");
+		strbuf_puts(sb, ",\"addresses\":[");
+		for (size_t i = 0; i < p->naddresses; i++) {
+			if (i > 0)
+				strbuf_putc(sb, ',');
+			person_address(sb, &p->addresses[i]);
+		}
+		strbuf_putc(sb, ']');
+		if (on_day != JZZ_DATE_NONE) {
+			strbuf_puts(sb, ",\"address_on\":");
+			if (on != NULL)
+				person_address(sb, on);
+			else
+				strbuf_puts(sb, "null");
+		}
 		strbuf_printf(sb, ",\"address_changed\":%s", p->address_changed ? "true" : "false");
 	}
 	strbuf_puts(sb, ",\"registration\":");
@@ -98,6 +168,7 @@ person_json(struct strbuf *sb, const struct service_person *p)
 		cli_json_date(sb, p->card.handed_on);
 		strbuf_puts(sb, ",\"printed_valid_until\":");
 		cli_json_date(sb, p->card.printed_valid_until);
+		person_opt_string(sb, "delivery_address", p->card.delivery_address);
 		strbuf_putc(sb, '}');
 	} else {
 		strbuf_puts(sb, "null");
@@ -115,12 +186,20 @@ cmd_person(const struct cli_opts *opts, int argc, char **argv)
 	struct service       *s;
 	struct service_actor  a;
 	struct service_person p;
+	struct service_address on;
 	enum service_status   st;
 	struct strbuf         sb;
+	jzz_date              on_day = JZZ_DATE_NONE;
+	bool                  has_on = false;
 	int                   rc;
 
-	if (argc != 2) {
-		cli_error("usage: jzz person NUMBER");
+	if (argc == 4 && strcmp(argv[2], "--on") == 0) {
+		if (!date_parse(argv[3], strlen(argv[3]), &on_day)) {
+			cli_error("person: --on %s is not a real date YYYY-MM-DD", argv[3]);
+			return CLI_BADCASE;
+		}
+	} else if (argc != 2) {
+		cli_error("usage: jzz person NUMBER [--on DATE]");
 		return CLI_BADCASE;
 	}
 	if ((s = cli_service_open(opts)) == NULL)
@@ -135,9 +214,19 @@ cmd_person(const struct cli_opts *opts, int argc, char **argv)
 		service_close(s);
 		return rc;
 	}
+	if (on_day != JZZ_DATE_NONE && p.found) {
+		st = service_address_on(s, &a, argv[1], on_day, &on);
+		if (st != SERVICE_OK && st != SERVICE_ERR_NOT_FOUND) {
+			rc = cli_service_fail(s, st, "person");
+			service_person_free(&p);
+			service_close(s);
+			return rc;
+		}
+		has_on = st == SERVICE_OK;
+	}
 	service_close(s);
 	strbuf_init(&sb);
-	person_json(&sb, &p);
+	person_json(&sb, &p, has_on ? &on : NULL, on_day);
 	service_person_free(&p);
 	rc = cli_print(&sb);
 	strbuf_free(&sb);

@@ -85,7 +85,7 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 	if (st != SERVICE_OK) {
 		rc = cli_service_fail(s, st, name);
 		service_close(s);
-		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+		return rc;
 	}
 	strbuf_init(&sb);
 	if (res.replay_json != NULL) {

@@ -18,6 +18,7 @@ static const struct cli_command main_commands[] = {
 	{ "receipt", cmd_receipt, "补打回执、一次性告知书（PDF）", "reprint a receipt or a one-time notice (PDF)" },
 	{ "person", cmd_person, "人员档案与办理记录", "a person's records and history" },
 	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
+	{ "sms", cmd_sms, "短信发件箱（短信网关）", "the SMS outbox, for a gateway" },
 	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },
 	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
 	{ "seed", cmd_seed, "生成模拟数据库（基准测试用）", "a new synthetic database (benchmarks)" },

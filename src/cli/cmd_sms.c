@@ -1,0 +1,101 @@
+/*
+ * cmd_sms.c: the SMS outbox for a gateway:
+ *   jzz sms pending     the messages not yet sent, oldest due first, as one
+ *                       JSON array of {id, phone, kind, body, queued_on, due_on}
+ *   jzz sms sent ID     the gateway sent message ID (on the day of work);
+ *                       a message already sent or unknown is refused (exit 1)
+ * A gateway polls `pending`, sends, and confirms each with `sent`, so that
+ * a message confirmed is never sent twice and one not confirmed is sent
+ * again at the next poll.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_service.h"
+
+static int
+sms_pending(struct service *s, const struct service_actor *a)
+{
+	struct service_sms_list l;
+	enum service_status     st;
+	struct strbuf           sb;
+	int                     rc;
+
+	if ((st = service_sms_pending(s, a, &l)) != SERVICE_OK)
+		return cli_service_fail(s, st, "sms pending");
+	strbuf_init(&sb);
+	strbuf_putc(&sb, '[');
+	for (size_t i = 0; i < l.n; i++) {
+		const struct service_sms *m = &l.items[i];
+
+		strbuf_printf(&sb, "%s{\"id\":%ld,\"phone\":", i > 0 ? "," : "", m->id);
+		strbuf_json_string(&sb, m->phone);
+		strbuf_printf(&sb, ",\"kind\":\"%s\",\"body\":", m->kind);
+		strbuf_json_string(&sb, m->body);
+		strbuf_puts(&sb, ",\"queued_on\":");
+		cli_json_date(&sb, m->queued_on);
+		strbuf_puts(&sb, ",\"due_on\":");
+		cli_json_date(&sb, m->due_on);
+		strbuf_putc(&sb, '}');
+	}
+	strbuf_putc(&sb, ']');
+	service_sms_list_free(&l);
+	rc = cli_print(&sb);
+	strbuf_free(&sb);
+	return rc;
+}
+
+static int
+sms_sent(struct service *s, const struct service_actor *a, const char *arg, jzz_date today)
+{
+	enum service_status st;
+	struct strbuf       sb;
+	char               *end;
+	long                id;
+	int                 rc;
+
+	errno = 0;
+	id = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || id <= 0) {
+		cli_error("sms sent: %s is not a message id", arg);
+		return CLI_BADCASE;
+	}
+	if ((st = service_sms_sent(s, a, id, today)) != SERVICE_OK) {
+		if (st == SERVICE_ERR_NOT_FOUND) {
+			cli_error("sms sent: no unsent message %ld", id);
+			return CLI_FAIL;
+		}
+		return cli_service_fail(s, st, "sms sent");
+	}
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "{\"id\":%ld,\"sent_on\":", id);
+	cli_json_date(&sb, today);
+	strbuf_putc(&sb, '}');
+	rc = cli_print(&sb);
+	strbuf_free(&sb);
+	return rc;
+}
+
+int
+cmd_sms(const struct cli_opts *opts, int argc, char **argv)
+{
+	struct service      *s;
+	struct service_actor a;
+	int                  rc;
+
+	if (!((argc == 2 && strcmp(argv[1], "pending") == 0) ||
+	    (argc == 3 && strcmp(argv[1], "sent") == 0))) {
+		cli_error("usage: jzz sms pending | jzz sms sent ID");
+		return CLI_BADCASE;
+	}
+	if ((s = cli_service_open(opts)) == NULL)
+		return CLI_FAIL;
+	if (cli_actor(s, opts, &a) < 0) {
+		service_close(s);
+		return CLI_FAIL;
+	}
+	rc = argc == 2 ? sms_pending(s, &a) : sms_sent(s, &a, argv[2], cli_today(opts));
+	service_close(s);
+	return rc;
+}
