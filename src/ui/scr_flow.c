@@ -27,10 +27,11 @@
 
 enum flow_item_id {
 	FI_IDNUM, FI_NAME, FI_PHONE, FI_HUKOU, FI_LIVES, FI_MOBILITY, FI_DISABLED,
-	FI_ADDR_CHANGED, FI_AGENT, FI_AGENT_ID, FI_AGENT_REL,
-	FI_DELIVERY, FI_IN_SH, FI_FAST, FI_FAST_TEXT, FI_PERSONAL, FI_FEE_NO,
+	FI_ADDR_CHANGED, FI_AGENT, FI_AGENT_ID, FI_AGENT_REL, FI_AGENT_NAME,
+	FI_DELIVERY, FI_IN_SH, FI_POST_ADDR, FI_FAST, FI_FAST_TEXT, FI_PERSONAL, FI_FEE_NO,
 	FI_CHANGE, FI_CHANGE_ON, FI_NEW_VALUE, FI_CANCEL_REASON, FI_CANCEL_NOTE,
 	FI_TENURE, FI_USE, FI_HREL, FI_MANAGED, FI_LEASED_TO,
+	FI_ADDR_STREET, FI_ADDR_ROAD, FI_ADDR_LANE, FI_ADDR_NUMBER, FI_ADDR_ROOM,
 	FI_DOC0,
 	FI__COUNT = FI_DOC0 + DOC__COUNT
 };
@@ -66,6 +67,15 @@ struct flow_def {
 };
 
 #define YESNO { NULL, 0, M_NO, M_YES, false }
+
+/* The streets and towns of the database's district, picked by number: read
+ * from the service when a flow opens (the centres table), the same for
+ * every flow of the terminal. */
+#define FLOW_STREETS_MAX 35
+static struct vocab          flow_streets[FLOW_STREETS_MAX];
+static struct service_street flow_street_rows[FLOW_STREETS_MAX];
+static int                   flow_nstreets;
+#define FLOW_ROADS_SHOWN 5
 #define NV(t) (int)(sizeof(t) / sizeof((t)[0]))
 
 static const struct flow_def flow_defs[FI_DOC0] = {
@@ -82,9 +92,11 @@ static const struct flow_def flow_defs[FI_DOC0] = {
 	[FI_AGENT_ID]     = { M_F_AGENT_ID, IK_TEXT, PG_APPLICANT, UF_IDNUM, 18, { 0 }, 0 },
 	[FI_AGENT_REL]    = { M_F_AGENT_REL, IK_CHOICE, PG_APPLICANT, 0, 0,
 	                      { case_relation_vocab, REL__NEAR_COUNT, M_UNSET, M_REL_OTHER, true }, 0 },
+	[FI_AGENT_NAME]   = { M_F_AGENT_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, CASE_NAME_CHARS, { 0 }, 0 },
 	[FI_DELIVERY]     = { M_F_DELIVERY, IK_CHOICE, PG_DETAILS, 0, 0,
 	                      { case_delivery_vocab, DELIVERY__COUNT, M_NONE, M_NONE, false }, 0 },
 	[FI_IN_SH]        = { M_F_IN_SH, IK_CHOICE, PG_DETAILS, 0, 0, YESNO, 1 },
+	[FI_POST_ADDR]    = { M_F_POST_ADDR, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
 	[FI_FAST]         = { M_F_FAST, IK_CHOICE, PG_DETAILS, 0, 0,
 	                      { case_fast_reason_vocab, FAST__COUNT, M_UNSET, M_NONE, true }, 0 },
 	[FI_FAST_TEXT]    = { M_F_FAST_TEXT, IK_TEXT, PG_DETAILS, UF_TEXT, 100, { 0 }, 0 },
@@ -106,6 +118,12 @@ static const struct flow_def flow_defs[FI_DOC0] = {
 	[FI_MANAGED]      = { M_F_MANAGED, IK_CHOICE, PG_HOUSING, 0, 0, YESNO, 0 },
 	[FI_LEASED_TO]    = { M_F_LEASED_TO, IK_CHOICE, PG_HOUSING, 0, 0,
 	                      { case_leased_to_vocab, LEASED__COUNT, M_NONE, M_NONE, false }, 0 },
+	[FI_ADDR_STREET]  = { M_F_ADDR_STREET, IK_CHOICE, PG_HOUSING, 0, 0,
+	                      { flow_streets, FLOW_STREETS_MAX, M_UNSET, M_NONE, true }, 0 },
+	[FI_ADDR_ROAD]    = { M_F_ADDR_ROAD, IK_TEXT, PG_HOUSING, UF_TEXT, ADDRESS_ROAD_CHARS, { 0 }, 0 },
+	[FI_ADDR_LANE]    = { M_F_ADDR_LANE, IK_TEXT, PG_HOUSING, UF_TEXT, 20, { 0 }, 0 },
+	[FI_ADDR_NUMBER]  = { M_F_ADDR_NUMBER, IK_TEXT, PG_HOUSING, UF_TEXT, 20, { 0 }, 0 },
+	[FI_ADDR_ROOM]    = { M_F_ADDR_ROOM, IK_TEXT, PG_HOUSING, UF_TEXT, 20, { 0 }, 0 },
 };
 
 struct flow_item {
@@ -133,14 +151,24 @@ struct flow {
 	jzz_docset        needed, alts;  /* the checklist: what the rules ask, and alternatives */
 	char              pending[256];  /* required answers not given yet */
 	char              title[128];
+	bool              submitting;    /* F10 at the review: the address is required to accept */
+	char              road_prefix[ADDRESS_ROAD_MAX];   /* the completion below is for this */
+	struct service_road_list roads;
 };
 
 /* ---- choices ---- */
 
+/* Entries of a choice's table (the streets: as many as the district has). */
+static int
+scr_flow_nv(const struct flow_choice *ch)
+{
+	return ch->v == flow_streets ? flow_nstreets : ch->nv;
+}
+
 static int
 scr_flow_nopts(const struct flow_choice *ch)
 {
-	return (ch->first != M_NONE) + ch->nv + (ch->last != M_NONE);
+	return (ch->first != M_NONE) + scr_flow_nv(ch) + (ch->last != M_NONE);
 }
 
 static const char *
@@ -151,7 +179,7 @@ scr_flow_opt_label(const struct flow_choice *ch, int i)
 			return ui_msg(ch->first);
 		i--;
 	}
-	if (i < ch->nv)
+	if (i < scr_flow_nv(ch))
 		return ch->v != NULL ? ui_msg_vocab(&ch->v[i]) : ui_msg(ch->msgs[i]);
 	return ui_msg(ch->last);
 }
@@ -223,10 +251,13 @@ scr_flow_visible(const struct flow *fl, int id)
 		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
 	case FI_AGENT_REL:
 		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
+	case FI_AGENT_NAME:
+		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
 	case FI_DELIVERY:
 		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
 		    b == BIZ_PERMIT_REAPPLY;
 	case FI_IN_SH:
+	case FI_POST_ADDR:
 		return scr_flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
 	case FI_FAST:
 		return b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST;
@@ -236,8 +267,13 @@ scr_flow_visible(const struct flow *fl, int id)
 		return replace;
 	case FI_FEE_NO:
 		return replace && fl->it[FI_PERSONAL].choice == 1;
-	case FI_CHANGE: case FI_CHANGE_ON: case FI_NEW_VALUE:
+	case FI_CHANGE: case FI_CHANGE_ON:
 		return b == BIZ_INFO_CHANGE;
+	case FI_NEW_VALUE:   /* a new address is given by its parts, on the housing page */
+		return b == BIZ_INFO_CHANGE && fl->it[FI_CHANGE].choice != 1 + CHANGE_ADDRESS;
+	case FI_ADDR_STREET: case FI_ADDR_ROAD: case FI_ADDR_LANE: case FI_ADDR_NUMBER:
+	case FI_ADDR_ROOM:
+		return scr_flow_house_applies(fl);
 	case FI_CANCEL_REASON: case FI_CANCEL_NOTE:
 		return b == BIZ_CANCELLATION;
 	case FI_AGENT:
@@ -288,6 +324,36 @@ scr_flow_copy(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+/* True when any part of the address was given (a street chosen or a part
+ * typed): then the whole of it is checked. */
+static bool
+scr_flow_address_started(const struct flow *fl)
+{
+	return fl->it[FI_ADDR_STREET].choice > 0 || !ui_field_empty(&fl->it[FI_ADDR_ROAD].field) ||
+	    !ui_field_empty(&fl->it[FI_ADDR_LANE].field) ||
+	    !ui_field_empty(&fl->it[FI_ADDR_NUMBER].field) ||
+	    !ui_field_empty(&fl->it[FI_ADDR_ROOM].field);
+}
+
+/* The address typed, when complete enough to be one (street, road,
+ * number); the district is the street's first six digits. */
+static bool
+scr_flow_address(const struct flow *fl, struct jzz_address *ad)
+{
+	int st = fl->it[FI_ADDR_STREET].choice - 1;
+
+	memset(ad, 0, sizeof *ad);
+	if (st < 0 || st >= flow_nstreets)
+		return false;
+	snprintf(ad->street, sizeof ad->street, "%s", flow_street_rows[st].code);
+	snprintf(ad->district, sizeof ad->district, "%.6s", flow_street_rows[st].code);
+	scr_flow_text(fl, FI_ADDR_ROAD, ad->road, sizeof ad->road);
+	scr_flow_text(fl, FI_ADDR_LANE, ad->lane, sizeof ad->lane);
+	scr_flow_text(fl, FI_ADDR_NUMBER, ad->number, sizeof ad->number);
+	scr_flow_text(fl, FI_ADDR_ROOM, ad->room, sizeof ad->room);
+	return ad->road[0] != '\0' && ad->number[0] != '\0';
+}
+
 /* Builds fl->c from the answers and the facts on record, then the decision
  * and the checklist. */
 static void
@@ -330,6 +396,7 @@ scr_flow_build(struct ui *ui, struct flow *fl)
 		scr_flow_text(fl, FI_AGENT_ID, buf, sizeof buf);
 		scr_flow_copy(c->agent.id_number, sizeof c->agent.id_number, buf);
 		c->agent.id_len = strlen(c->agent.id_number);
+		scr_flow_text(fl, FI_AGENT_NAME, c->agent.name, sizeof c->agent.name);
 		if (c->agent.kind == AGENT_RELATIVE) {
 			c->agent.relation = scr_flow_relation(fl->it[FI_AGENT_REL].choice);
 			if (c->agent.relation != REL_NONE)
@@ -358,6 +425,23 @@ scr_flow_build(struct ui *ui, struct flow *fl)
 		c->delivery.method = (enum jzz_delivery)fl->it[FI_DELIVERY].choice;
 		c->delivery.in_shanghai = c->delivery.method == DELIVERY_PICKUP ||
 		    fl->it[FI_IN_SH].choice == 1;
+		if (c->delivery.method == DELIVERY_POST)
+			scr_flow_text(fl, FI_POST_ADDR, c->delivery.address, sizeof c->delivery.address);
+	}
+	if (scr_flow_visible(fl, FI_ADDR_STREET)) {
+		struct jzz_address ad;
+
+		/* the address the case brings: a change of address carries it in
+		 * change.address, every other business in housing.address */
+		if (scr_flow_address(fl, &ad)) {
+			if (fl->biz == BIZ_INFO_CHANGE) {
+				c->change.has_address = true;
+				c->change.address = ad;
+			} else if (c->has_housing) {
+				c->housing.has_address = true;
+				c->housing.address = ad;
+			}
+		}
 	}
 	if (scr_flow_visible(fl, FI_FAST) && (ch = fl->it[FI_FAST].choice) > 0) {
 		c->has_fast_track = true;
@@ -409,6 +493,13 @@ scr_flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
 	return true;
 }
 
+/* At the confirm key of a case the rules accept. */
+static bool
+scr_flow_must_finish(const struct flow *fl)
+{
+	return fl->submitting && fl->d.verdict == VERDICT_ACCEPT;
+}
+
 /* The message for one item, "" when it is fine. */
 static void
 scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
@@ -436,6 +527,23 @@ scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t si
 	case FI_PHONE:
 		if (!ui_field_empty(&fl->it[id].field) && fl->it[id].field.len != 11)
 			snprintf(err, size, "%s", ui_msg(M_ERR_PHONE));
+		break;
+	/* The address and the postal address: checked once begun, and
+	 * required to accept (the record keeps where the person lives); a
+	 * refusal or a notice of missing documents may go without them. */
+	case FI_ADDR_STREET:
+		if (fl->it[id].choice == 0 && (scr_flow_address_started(fl) || scr_flow_must_finish(fl)))
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		break;
+	case FI_ADDR_ROAD:
+	case FI_ADDR_NUMBER:
+		if (ui_field_empty(&fl->it[id].field) &&
+		    (scr_flow_address_started(fl) || scr_flow_must_finish(fl)))
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		break;
+	case FI_POST_ADDR:
+		if (ui_field_empty(&fl->it[id].field) && scr_flow_must_finish(fl))
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 		break;
 	case FI_CHANGE_ON:
 		scr_flow_text(fl, id, buf, sizeof buf);
@@ -518,8 +626,39 @@ scr_flow_forget_person(struct flow *fl)
 		fl->it[FI_PHONE].readonly = false;
 		ui_field_set(&fl->it[FI_NAME].field, "");
 		ui_field_set(&fl->it[FI_PHONE].field, "");
+		/* the address came with the person: it goes with them */
+		fl->it[FI_ADDR_STREET].choice = 0;
+		for (int id = FI_ADDR_ROAD; id <= FI_ADDR_ROOM; id++)
+			ui_field_set(&fl->it[id].field, "");
+		ui_field_set(&fl->it[FI_POST_ADDR].field, "");
 	}
 	fl->looked_up[0] = '\0';
+}
+
+/* What the database knows of where the person lives, ready to be kept or
+ * changed: the address fields (shown when the business asks for the
+ * address) and the postal address. A field already typed is kept. */
+static void
+scr_flow_prefill_address(struct flow *fl)
+{
+	const struct service_address *ad = &fl->person.address_now;
+	char                          post[SERVICE_TEXT_LEN + ADDRESS_TEXT_MAX];
+
+	if (!fl->person.has_address)
+		return;
+	if (!scr_flow_address_started(fl)) {
+		for (int i = 0; i < flow_nstreets; i++)
+			if (strcmp(flow_street_rows[i].code, ad->a.street) == 0)
+				fl->it[FI_ADDR_STREET].choice = i + 1;
+		ui_field_set(&fl->it[FI_ADDR_ROAD].field, ad->a.road);
+		ui_field_set(&fl->it[FI_ADDR_LANE].field, ad->a.lane);
+		ui_field_set(&fl->it[FI_ADDR_NUMBER].field, ad->a.number);
+		ui_field_set(&fl->it[FI_ADDR_ROOM].field, ad->a.room);
+	}
+	if (ui_field_empty(&fl->it[FI_POST_ADDR].field)) {
+		snprintf(post, sizeof post, "%s%s", ad->street_name, ad->text);
+		ui_field_set(&fl->it[FI_POST_ADDR].field, post);
+	}
 }
 
 /* An ID number known to the store fills the rest, read-only. */
@@ -556,6 +695,7 @@ scr_flow_lookup(struct ui *ui, struct flow *fl)
 	fl->it[FI_NAME].readonly = true;
 	fl->it[FI_PHONE].readonly = fl->person.phone[0] != '\0';
 	fl->it[FI_NAME].error[0] = fl->it[FI_PHONE].error[0] = '\0';
+	scr_flow_prefill_address(fl);
 }
 
 /* ---- pages and focus ---- */
@@ -705,7 +845,9 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 	enum service_status  st;
 
 	scr_flow_build(ui, fl);
+	fl->submitting = true;
 	if (scr_flow_validate(ui, fl, PG__COUNT) > 0) {
+		fl->submitting = false;
 		fl->nerrors = scr_flow_count_errors(fl);
 		for (int p = 0; p < PG_REVIEW; p++) {
 			int items[FI__COUNT], n = scr_flow_page_items(fl, p, items);
@@ -719,6 +861,7 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 		}
 		return;
 	}
+	fl->submitting = false;
 	o = calloc(1, sizeof *o);
 	if (o == NULL)
 		return;
@@ -884,6 +1027,14 @@ scr_flow_draw_hint(struct flow *fl, struct ui_view *v, int y)
 		ui_view_text(v, y, 0, 0, UA_DIM, ui_msg(M_DOCS_KEYS));
 		return;
 	}
+	if (fl->focus == FI_ADDR_ROAD) {
+		o = (size_t)snprintf(line, sizeof line, "%s", ui_msg(M_ROAD_HINT));
+		for (size_t i = 0; i < fl->roads.n && i < FLOW_ROADS_SHOWN && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, "%s%s", i ? "  " : "",
+			    fl->roads.items[i]);
+		ui_view_wrap(v, y, 0, v->cols, 2, UA_DIM, line);
+		return;
+	}
 	if (flow_defs[fl->focus].kind != IK_CHOICE)
 		return;
 	ch = &flow_defs[fl->focus].ch;
@@ -1022,6 +1173,26 @@ scr_flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, i
 	(void)ui;
 }
 
+/* The roads already recorded that begin with what is typed (the service's
+ * look-up; asked again only when the text changed). */
+static void
+scr_flow_roads(struct ui *ui, struct flow *fl)
+{
+	char prefix[ADDRESS_ROAD_MAX], district[ADDRESS_DISTRICT_LEN];
+
+	if (fl->focus != FI_ADDR_ROAD)
+		return;
+	scr_flow_text(fl, FI_ADDR_ROAD, prefix, sizeof prefix);
+	if (fl->roads.items != NULL && strcmp(prefix, fl->road_prefix) == 0)
+		return;
+	service_road_list_free(&fl->roads);
+	snprintf(fl->road_prefix, sizeof fl->road_prefix, "%s", prefix);
+	snprintf(district, sizeof district, "%.6s", ui->actor.centre);
+	if (service_roads(ui->svc, &ui->actor, district, prefix, FLOW_ROADS_SHOWN, &fl->roads) !=
+	    SERVICE_OK)
+		memset(&fl->roads, 0, sizeof fl->roads);
+}
+
 static void
 scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
@@ -1029,6 +1200,7 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	int          items[FI__COUNT], n, formh, rulesh, y, hint_y;
 
 	scr_flow_build(ui, fl);
+	scr_flow_roads(ui, fl);
 	scr_flow_draw_tabs(fl, v);
 	scr_flow_draw_info(ui, fl, v, 1);
 	rulesh = 7 + (v->rows > 21 ? (v->rows - 21) / 2 : 0);
@@ -1202,6 +1374,19 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		}
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
+	/* → at the end of the road completes it to the first road recorded
+	 * that begins with what is typed */
+	if (id == FI_ADDR_ROAD && UK_IS_SP(k, KEY_RIGHT) &&
+	    fl->it[id].field.cur == fl->it[id].field.len && fl->roads.n > 0) {
+		char now[ADDRESS_ROAD_MAX];
+
+		scr_flow_text(fl, id, now, sizeof now);
+		if (strcmp(now, fl->roads.items[0]) != 0) {
+			ui_field_set(&fl->it[id].field, fl->roads.items[0]);
+			fl->changed = true;
+			return UI_HANDLED;
+		}
+	}
 	if (ui_field_key(&fl->it[id].field, k)) {
 		if (fl->it[id].field.dirty)
 			fl->changed = true;
@@ -1222,6 +1407,19 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 		return -1;
 	sc->data = fl;
 	fl->biz = fs->business;
+	{
+		char district[ADDRESS_DISTRICT_LEN];
+		int  i;
+
+		snprintf(district, sizeof district, "%.6s", ui->actor.centre);
+		flow_nstreets = (int)service_streets(ui->svc, district, flow_street_rows,
+		    FLOW_STREETS_MAX);
+		for (i = 0; i < flow_nstreets; i++) {
+			flow_streets[i].code = flow_street_rows[i].code;
+			flow_streets[i].zh = flow_street_rows[i].name_zh;
+			flow_streets[i].en = flow_street_rows[i].name_zh;
+		}
+	}
 	for (int id = 0; id < FI__COUNT; id++) {
 		if (id < FI_DOC0 && flow_defs[id].kind == IK_TEXT)
 			ui_field_init(&fl->it[id].field, flow_defs[id].fkind, flow_defs[id].maxchars);
@@ -1252,6 +1450,7 @@ scr_flow_free(struct ui *ui, struct screen *sc)
 		ui_field_free(&fl->it[id].field);
 	if (fl->have_person)
 		service_person_free(&fl->person);
+	service_road_list_free(&fl->roads);
 	free(fl);
 }
 

@@ -238,7 +238,11 @@ scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		ui_push(ui, &scr_person_mode, h->sel_id);
 		return UI_HANDLED;
 	}
-	if (UK_IS_FN(k, 9)) {
+	if (UK_IS_FN(k, 10)) {
+		ui_push(ui, &scr_today_mode, NULL);
+		return UI_HANDLED;
+	}
+	if (UK_IS_FN(k, 9)) {   /* a demo being played: F9 quits (no one to log out) */
 		ui->quit = true;
 		return UI_HANDLED;
 	}
@@ -255,7 +259,7 @@ scr_home_resize(struct ui *ui, struct screen *sc)
 static const struct ui_fkey scr_home_fkeys[] = {
 	{ 1, M_FK_HELP }, { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED },
 	{ 5, M_FK_REPORT }, { 6, M_FK_LANG }, { 7, M_FK_ACCOUNTS }, { 8, M_FK_TRAINER },
-	{ 9, M_FK_QUIT }, { 0, M_NONE }
+	{ 9, M_FK_QUIT }, { 10, M_FK_TODAY }, { 0, M_NONE }
 };
 
 /* The report, accounts and trainer entries appear only for the roles that

@@ -1,8 +1,13 @@
 /*
- * scr_lookup.c: the person look-up: one ID number, then the person's card.
+ * scr_lookup.c: finding a person: by ID number, by name, or by the receipt
+ * number of one of their applications, in one field; then the person's card.
  *
- * Why a screen of its own: the home screen's digits start businesses, so an
- * ID number cannot be typed there; here every key is the number's.
+ * Why a screen of its own: the home screen's digits start businesses, so a
+ * number cannot be typed there; here every key is the field's. A name may
+ * have namesakes: they are listed with their birth dates, masked ID numbers
+ * and current addresses, and the clerk picks one (↑↓, Enter). The field is
+ * emptied whenever a person is opened, so that coming back (or the next
+ * applicant) starts from an empty field.
  */
 #include "uipriv.h"
 
@@ -13,8 +18,11 @@
 #include "jzz/idnum.h"
 
 struct lookup {
-	struct ui_field f;
-	char            error[192];
+	struct ui_field            f;
+	char                       error[192];
+	struct service_person_hits hits;
+	int                        sel;
+	bool                       listing;   /* hits shown for what the field holds */
 };
 
 static int
@@ -27,7 +35,7 @@ scr_lookup_init(struct ui *ui, struct screen *sc, void *arg)
 	if (l == NULL)
 		return -1;
 	sc->data = l;
-	ui_field_init(&l->f, UF_IDNUM, 18);
+	ui_field_init(&l->f, UF_TEXT, 40);
 	return 0;
 }
 
@@ -40,6 +48,7 @@ scr_lookup_free(struct ui *ui, struct screen *sc)
 	if (l == NULL)
 		return;
 	ui_field_free(&l->f);
+	service_person_hits_free(&l->hits);
 	free(l);
 }
 
@@ -47,45 +56,133 @@ static void
 scr_lookup_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct lookup *l = sc->data;
+	int            y = 6;
 
 	(void)ui;
-	ui_view_text(v, 2, 2, 20, UA_BOLD, ui_msg(M_LOOKUP_PROMPT));
+	ui_view_text(v, 2, 2, 24, UA_BOLD, ui_msg(M_LOOKUP_FIND));
+	ui_view_text(v, 3, 2, 0, UA_DIM, ui_msg(M_LOOKUP_WHAT));
 	if (l->error[0] != '\0')
 		ui_view_printf(v, 4, 2, 0, UA_ERROR, "✗ %s", l->error);
-	ui_field_draw(&l->f, v, 2, 22, 20, true, false);
+	if (l->listing) {
+		char head[128];
+
+		snprintf(head, sizeof head, ui_msg(M_LOOKUP_HITS), l->hits.n);
+		ui_view_hline(v, 5, head);
+		for (size_t i = 0; i < l->hits.n && y < v->rows; i++, y++) {
+			const struct service_person_hit *h = &l->hits.items[i];
+			enum ui_attr a = (int)i == l->sel ? UA_FOCUS : UA_NORMAL;
+
+			ui_view_text(v, y, 0, 2, a, (int)i == l->sel ? "> " : "  ");
+			ui_view_text(v, y, 2, 11, a, h->name);
+			ui_view_text(v, y, 14, 11, a, ui_names_date(h->birth));
+			ui_view_text(v, y, 26, 19, a, h->id_masked);
+			ui_view_text(v, y, 46, 0, a, h->address[0] ? h->address : "—");
+		}
+	}
+	ui_field_draw(&l->f, v, 2, 26, 30, true, false);
+}
+
+/* Opens the person of an ID number (one on record, or with applications). */
+static bool
+scr_lookup_open(struct ui *ui, struct lookup *l, const char *number)
+{
+	struct service_person p;
+
+	memset(&p, 0, sizeof p);
+	if (service_person_get(ui->svc, &ui->actor, number, ui->today, &p) != SERVICE_OK ||
+	    (!p.found && p.nhistory == 0)) {
+		snprintf(l->error, sizeof l->error, "%s", ui_msg(M_LOOKUP_NOT_FOUND));
+		service_person_free(&p);
+		return false;
+	}
+	service_person_free(&p);
+	l->error[0] = '\0';
+	ui_field_set(&l->f, "");
+	l->listing = false;
+	service_person_hits_free(&l->hits);
+	ui_push(ui, &scr_person_mode, (void *)number);
+	return true;
+}
+
+/* What the field holds: an ID number (18 characters that parse), a receipt
+ * number (CENTRE-YYYYMMDD-NNNN), else a name. */
+static void
+scr_lookup_search(struct ui *ui, struct lookup *l)
+{
+	char                   text[256];
+	struct idnum           id;
+	struct service_app_ref ref;
+	enum idnum_error       e;
+	enum service_status    st;
+
+	ui_field_get(&l->f, text, sizeof text);
+	if (text[0] == '\0') {
+		snprintf(l->error, sizeof l->error, "%s", ui_msg(M_ERR_REQUIRED));
+		return;
+	}
+	if (strchr(text, '-') != NULL && text[0] >= '0' && text[0] <= '9') {
+		st = service_application_by_receipt(ui->svc, &ui->actor, text, &ref);
+		if (st != SERVICE_OK) {
+			snprintf(l->error, sizeof l->error, "%s", ui_msg(M_LOOKUP_NO_RECEIPT));
+			return;
+		}
+		scr_lookup_open(ui, l, ref.id_number);
+		return;
+	}
+	if ((text[0] >= '0' && text[0] <= '9') || (unsigned char)text[0] == 0xEF) {
+		/* digits (half- or full-width): an ID number */
+		e = idnum_parse(text, strlen(text), ui->today, &id);
+		if (e != IDNUM_OK) {
+			snprintf(l->error, sizeof l->error, "%s",
+			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			return;
+		}
+		scr_lookup_open(ui, l, id.number);
+		return;
+	}
+	service_person_hits_free(&l->hits);
+	if (service_person_search(ui->svc, &ui->actor, text, ui->today, &l->hits) != SERVICE_OK) {
+		snprintf(l->error, sizeof l->error, "%s", service_errmsg(ui->svc));
+		return;
+	}
+	if (l->hits.n == 0) {
+		snprintf(l->error, sizeof l->error, "%s", ui_msg(M_LOOKUP_NOT_FOUND));
+		return;
+	}
+	l->error[0] = '\0';
+	l->listing = true;
+	l->sel = 0;
 }
 
 static int
 scr_lookup_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct lookup *l = sc->data;
-	char           num[32];
-	struct idnum   id;
-	enum idnum_error e;
-	struct service_person p;
 
+	if (l->listing && UK_IS_SP(k, KEY_DOWN)) {
+		if (l->sel + 1 < (int)l->hits.n)
+			l->sel++;
+		return UI_HANDLED;
+	}
+	if (l->listing && UK_IS_SP(k, KEY_UP)) {
+		if (l->sel > 0)
+			l->sel--;
+		return UI_HANDLED;
+	}
 	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
-		ui_field_get(&l->f, num, sizeof num);
-		e = idnum_parse(num, strlen(num), ui->today, &id);
-		if (e != IDNUM_OK) {
-			snprintf(l->error, sizeof l->error, "%s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
-			return UI_HANDLED;
+		if (l->listing && l->sel < (int)l->hits.n) {
+			char number[SERVICE_IDNUM_LEN];
+
+			snprintf(number, sizeof number, "%s", l->hits.items[l->sel].id_number);
+			scr_lookup_open(ui, l, number);
+		} else {
+			scr_lookup_search(ui, l);
 		}
-		memset(&p, 0, sizeof p);
-		if (service_person_get(ui->svc, &ui->actor, id.number, ui->today, &p) != SERVICE_OK ||
-		    (!p.found && p.nhistory == 0)) {
-			snprintf(l->error, sizeof l->error, "%s", ui_msg(M_LOOKUP_NOT_FOUND));
-			service_person_free(&p);
-			return UI_HANDLED;
-		}
-		service_person_free(&p);
-		l->error[0] = '\0';
-		ui_push(ui, &scr_person_mode, id.number);
 		return UI_HANDLED;
 	}
 	if (ui_field_key(&l->f, k)) {
 		l->error[0] = '\0';
+		l->listing = false;   /* a new search for a new text */
 		return UI_HANDLED;
 	}
 	return 0;

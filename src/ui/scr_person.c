@@ -126,6 +126,31 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	else
 		snprintf(buf, sizeof buf, "%s", ui_msg(M_P_NONE));
 	scr_person_lv(v, y++, 0, M_P_CARD, buf, UA_NORMAL);
+	/* Address: the one of today with its day, then the earlier ones */
+	if (p->has_address) {
+		int n = snprintf(buf, sizeof buf, ui_msg(M_P_ADDR_LINE), p->address_now.street_name,
+		    p->address_now.text, ui_names_date(p->address_now.valid_from));
+
+		(void)n;
+	} else {
+		snprintf(buf, sizeof buf, "%s", p->address[0] ? p->address : ui_msg(M_P_NONE));
+	}
+	scr_person_lv(v, y++, 0, M_P_ADDRESS, buf, UA_NORMAL);
+	if (p->naddresses > 1) {
+		size_t o = 0;
+
+		buf[0] = '\0';
+		for (size_t i = 0; i < p->naddresses && o < sizeof buf; i++) {
+			const struct service_address *ad = &p->addresses[i];
+
+			if (p->has_address && ad->valid_from == p->address_now.valid_from &&
+			    strcmp(ad->application_id, p->address_now.application_id) == 0)
+				continue;
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s %s%s", o ? ui_msg(M_CLAUSE_SEP) : "",
+			    ui_names_date(ad->valid_from), ad->street_name, ad->text);
+		}
+		scr_person_lv(v, y++, 0, M_P_ADDR_EARLIER, buf, UA_DIM);
+	}
 	ui_view_hline(v, y++, ui_msg(M_P_OPEN));
 	if (p->nopen == 0)
 		ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));

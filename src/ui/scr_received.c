@@ -4,7 +4,9 @@
  *
  * Why it stays open after each card: cards arrive in a batch; the clerk
  * types (or scans) one number after the other and reads the pickup-notice
- * due date (PERMIT-3) that the service computed.
+ * due date (PERMIT-3) that the service computed. F5 records instead that
+ * the holder of a card waiting here was told by phone that it can be
+ * collected (a holder without a mobile gets no SMS).
  */
 #include "uipriv.h"
 
@@ -93,13 +95,37 @@ scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		}
 		return UI_HANDLED;
 	}
+	if (UK_IS_FN(k, 5)) {
+		/* PERMIT-3: the holder was told by phone (no mobile, or the SMS
+		 * did not reach them): the notice is given, no longer overdue. */
+		ui_field_get(&r->f, num, sizeof num);
+		e = idnum_parse(num, strlen(num), ui->today, &id);
+		r->ok = false;
+		if (e != IDNUM_OK) {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
+			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			return UI_HANDLED;
+		}
+		st = service_card_notified(ui->svc, &ui->actor, id.number, ui->today);
+		if (st == SERVICE_OK) {
+			r->ok = true;
+			snprintf(r->msg, sizeof r->msg, ui_msg(M_PHONED_DONE), id.number);
+			ui->data_gen++;
+			ui_field_set(&r->f, "");
+		} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", ui_msg(M_PHONED_STATE));
+		} else {
+			snprintf(r->msg, sizeof r->msg, "✗ %s", service_errmsg(ui->svc));
+		}
+		return UI_HANDLED;
+	}
 	if (ui_field_key(&r->f, k))
 		return UI_HANDLED;
 	return 0;
 }
 
 static const struct ui_fkey scr_received_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_CARD_IN }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 5, M_FK_PHONED }, { 6, M_FK_LANG }, { 10, M_FK_CARD_IN }, { 0, M_NONE }
 };
 
 const struct screen_mode scr_received_mode = {

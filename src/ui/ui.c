@@ -187,10 +187,18 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 {
 	struct ui_view v = { ui->bar, 2, ui->cols, -1, -1 };
 	const struct ui_fkey *fk;
-	int            x = 0;
+	int            x = 0, right = ui->cols;
 	char           num[8];
 
 	ui_view_clear(&v);
+	/* F9 logs out on every screen once someone is logged in: it is kept at
+	 * the right end of the bar, where no screen's keys can push it off. */
+	if (ui->logged_in && ui->play == NULL) {
+		right -= 3 + ui_view_cols(ui_msg(M_FK_LOGOUT));
+		ui_view_text(&v, 1, right, 0, UA_REVERSE, "F9");
+		ui_view_text(&v, 1, right + 2, 0, UA_NORMAL, ui_msg(M_FK_LOGOUT));
+		right -= 1;
+	}
 	if (ui->ask != M_NONE)
 		ui_view_text(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask));
 	else if (ui_input_esc_pending())
@@ -202,9 +210,9 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 
 		if (sc->mode->fkey_label != NULL)
 			label = sc->mode->fkey_label(ui, sc, fk->fn, label);
-		if (label == M_NONE)
+		if (label == M_NONE || (fk->fn == 9 && right < ui->cols))
 			continue;
-		if (x + 4 + ui_view_cols(ui_msg(label)) > ui->cols)
+		if (x + 4 + ui_view_cols(ui_msg(label)) > right)
 			break;
 		snprintf(num, sizeof num, "F%d", fk->fn);
 		x += ui_view_text(&v, 1, x, 0, UA_REVERSE, num);
@@ -344,7 +352,9 @@ ui_draw(struct ui *ui)
 
 /* ---- keys ---- */
 
-enum { UI_ACT_POP = 1000, UI_ACT_QUIT };
+enum { UI_ACT_POP = 1000, UI_ACT_QUIT, UI_ACT_LOGOUT };
+
+static void ui_logout(struct ui *ui, const char *why);
 
 static void
 ui_answer(struct ui *ui, const struct ui_key *k)
@@ -358,6 +368,8 @@ ui_answer(struct ui *ui, const struct ui_key *k)
 		ui_pop(ui);
 	else if (act == UI_ACT_QUIT)
 		ui->quit = true;
+	else if (act == UI_ACT_LOGOUT)
+		ui_logout(ui, NULL);
 	else {
 		struct ui_key ak = { UK_NONE, 0, act };
 		struct screen *sc = &ui->stack[ui->depth - 1];
@@ -384,6 +396,21 @@ ui_key(struct ui *ui, const struct ui_key *k)
 	}
 	if (UK_IS_FN(k, 6)) {
 		ui_msg_set_lang(ui_msg_lang() == LANG_ZH ? LANG_EN : LANG_ZH);
+		return;
+	}
+	/* F9: log out to the login screen, so that the next clerk logs in
+	 * without a restart; asks first when something typed would be lost. */
+	if (UK_IS_FN(k, 9) && ui->logged_in && ui->play == NULL) {
+		bool dirty = false;
+
+		for (int i = 0; i < ui->depth; i++)
+			if (ui->stack[i].mode->dirty != NULL &&
+			    ui->stack[i].mode->dirty(ui, &ui->stack[i]))
+				dirty = true;
+		if (dirty)
+			ui_ask(ui, M_LOGOUT_LOSE, UI_ACT_LOGOUT);
+		else
+			ui_logout(ui, NULL);
 		return;
 	}
 	if (ui->too_small) {
@@ -416,18 +443,19 @@ ui_key(struct ui *ui, const struct ui_key *k)
  * counter) and the login screen says why.
  */
 static void
-ui_logout_why(struct ui *ui, const char *text)
+ui_logout(struct ui *ui, const char *text)
 {
 	static char why[SERVICE_ERR_LEN + 64];
 
-	snprintf(why, sizeof why, "%s", text);
+	snprintf(why, sizeof why, "%s", text != NULL ? text : "");
 	while (ui->depth > 0)
 		ui_pop(ui);
 	ui->logged_in = false;
 	ui->ask = M_NONE;
+	ui->status[0] = '\0';
 	service_actor_end(ui->svc, &ui->actor);
 	memset(&ui->actor, 0, sizeof ui->actor);
-	ui_push(ui, &scr_login_mode, why);
+	ui_push(ui, &scr_login_mode, text != NULL ? why : NULL);
 }
 
 static void
@@ -436,7 +464,7 @@ ui_logout_idle(struct ui *ui)
 	char why[256];
 
 	snprintf(why, sizeof why, ui_msg(M_IDLE_LOGOUT), ui->idle_minutes);
-	ui_logout_why(ui, why);
+	ui_logout(ui, why);
 }
 
 /*
@@ -455,7 +483,7 @@ ui_session_tick(struct ui *ui, time_t *checked)
 	ui->idle_minutes = service_idle_minutes(ui->svc);
 	if (service_actor_valid(ui->svc, &ui->actor) == SERVICE_ERR_SESSION) {
 		snprintf(why, sizeof why, ui_msg(M_SESSION_ENDED), service_errmsg(ui->svc));
-		ui_logout_why(ui, why);
+		ui_logout(ui, why);
 	}
 }
 

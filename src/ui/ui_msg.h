@@ -33,6 +33,11 @@
 	X(M_FK_RECEIVED, "到证", "Arrived") \
 	X(M_FK_LANG, "English", "中文") \
 	X(M_FK_QUIT, "退出", "Quit") \
+	X(M_FK_LOGOUT, "注销", "Log out") \
+	X(M_FK_TODAY, "今日", "Today") \
+	X(M_FK_PHONED, "电话已通知", "Told by phone") \
+	X(M_FK_MINE, "本人/全中心", "Mine/all") \
+	X(M_LOGOUT_LOSE, "注销将放弃未提交的内容，确定吗？（y 注销 / n 留下）", "Log out and drop what is not submitted? (y log out / n stay)") \
 	X(M_FK_BACK, "返回", "Back") \
 	X(M_FK_NEXT, "下一步", "Next") \
 	X(M_FK_PREV, "上一步", "Prev") \
@@ -95,6 +100,10 @@
 	X(M_LOOKUP_TITLE, "人员查询", "Person look-up") \
 	X(M_LOOKUP_PROMPT, "身份证号", "ID number") \
 	X(M_LOOKUP_NOT_FOUND, "没有此人的记录", "No record of this person") \
+	X(M_LOOKUP_FIND, "身份证号/姓名/回执号", "ID no. / name / receipt") \
+	X(M_LOOKUP_WHAT, "输入身份证号、姓名或回执号后按 Enter；同名者按出生日期和身份证号区分", "Type an ID number, a name or a receipt number, then Enter; namesakes are told apart by birth date and ID number") \
+	X(M_LOOKUP_HITS, "同名 %zu 人（↑↓ 选择，Enter 打开）", "%zu with this name (Up/Down, Enter opens)") \
+	X(M_LOOKUP_NO_RECEIPT, "没有此回执号的申请", "No application has this receipt number") \
 	X(M_PERSON_TITLE, "人员信息", "Person") \
 	X(M_P_NAME, "姓名", "Name") \
 	X(M_P_IDNUM, "身份证号", "ID number") \
@@ -160,6 +169,14 @@
 	X(M_F_AGENT, "代办", "Agent") \
 	X(M_F_AGENT_ID, "代办人身份证号", "Agent ID number") \
 	X(M_F_AGENT_REL, "代办人关系", "Agent's relation") \
+	X(M_F_AGENT_NAME, "代办人姓名", "Agent's name") \
+	X(M_F_POST_ADDR, "邮寄地址", "Postal address") \
+	X(M_F_ADDR_STREET, "居住地 街道/镇", "Address: street/town") \
+	X(M_F_ADDR_ROAD, "　路（村）", "  road (village)") \
+	X(M_F_ADDR_LANE, "　弄", "  lane") \
+	X(M_F_ADDR_NUMBER, "　号", "  number") \
+	X(M_F_ADDR_ROOM, "　室", "  room") \
+	X(M_ROAD_HINT, "已有道路（→ 补全为第一个）：", "Roads on record (→ completes to the first): ") \
 	X(M_F_TENURE, "住房类型", "Tenure") \
 	X(M_F_USE, "产证用途", "Certified use") \
 	X(M_F_HREL, "产权/承租人关系", "Owner/tenant relation") \
@@ -230,6 +247,17 @@
 	X(M_RECORDED_AS, "申请已记录，编号 %s", "Application recorded, id %s") \
 	/* receipt */ \
 	X(M_RECEIPT_TITLE, "受理回执", "Receipt") \
+	X(M_P_ADDRESS, "居住地址", "Address") \
+	X(M_P_ADDR_LINE, "%s%s（自 %s）", "%s%s (since %s)") \
+	X(M_P_ADDR_EARLIER, "以往地址", "Earlier") \
+	X(M_TODAY_TITLE, "今日受理", "Today's applications") \
+	X(M_TODAY_MINE, "%s 本人（%s）受理 %zu 件", "%s: the applications of %s, %zu") \
+	X(M_TODAY_ALL, "%s 全中心（%s）受理 %zu 件", "%s: every application of centre %s, %zu") \
+	X(M_TODAY_HINT, "↑↓ 选择，Enter 查看该人；F5 切换本人/全中心", "Up/Down picks, Enter opens the person; F5 mine / the whole centre") \
+	X(M_HELP_TODAY, "今日受理：当天本人受理的申请（F5 切换为全中心所有受理员的申请），按受理时间排列，显示姓名、脱敏身份证号、业务、结论和回执号；↑↓ 选择，Enter 打开该人档案。", \
+	  "Today's applications: the clerk's own of the day of work (F5: every clerk's of the centre), in the order they were made, with name, masked ID number, business, decision and receipt number; Up/Down picks, Enter opens the person.") \
+	X(M_PHONED_DONE, "已记录：%s 的领证通知已电话告知", "Recorded: the holder of %s was told by phone") \
+	X(M_PHONED_STATE, "此人没有在本中心待领的证件", "No card of this person is waiting at this centre") \
 	X(M_RC_SAVED, "回执已保存：%s", "Receipt saved: %s") \
 	X(M_RC_SAVE_FAIL, "回执未能保存：%s", "Receipt not saved: %s") \
 	X(M_RC_PRINTED, "已送打印机 %s", "sent to printer %s") \

@@ -202,6 +202,7 @@ extern const struct screen_mode scr_help_mode;
 extern const struct screen_mode scr_report_mode;
 extern const struct screen_mode scr_accounts_mode;
 extern const struct screen_mode scr_trainer_mode;
+extern const struct screen_mode scr_today_mode;
 
 /* ---- the report as a file (ui_csv.c) ---- */
 /* Writes the report to path: an xlsx workbook in the screen's language, or
