@@ -39,6 +39,9 @@
 /* Keys as xterm sends them (TERM=xterm-256color, keypad mode). */
 #define K_F1     "\033OP"
 #define K_F10    "\033[21~"
+#define K_F2     "\033OQ"
+#define K_F5     "\033[15~"
+#define K_F9     "\033[20~"
 #define K_ESC0   "\0330"          /* Esc 0: F10 for terminals that swallow F-keys */
 #define K_PGDN   "\033[6~"
 #define K_PGUP   "\033[5~"
@@ -491,9 +494,7 @@ e2e_quit(struct term *t)
 			;   /* an Esc is pending: let it resolve */
 		else if (strstr(before, "（y ") != NULL || strstr(before, "(y ") != NULL)
 			e2e_write(t, "y", 1);
-		else if (strstr(before, "本中心待办") != NULL || strstr(before, "Work queues") != NULL)
-			e2e_write(t, "\033[20~", 5);   /* F9: quit */
-		else
+		else   /* Esc: back, and on the home screen (or the login) it asks to quit */
 			e2e_write(t, "\033", 1);
 		e2e_wait_change(t, before, 5000);
 	}

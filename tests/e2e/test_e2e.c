@@ -30,6 +30,25 @@ e2e_back_home(struct term *t)
 	e2e_wait(t, "本中心待办");
 }
 
+/* The address on the housing page: `tabs` from the tenure to the street
+ * (which items lie between depends on the tenure), the street by its
+ * number (7: 虹桥街道), road, lane, number. */
+static void
+e2e_address(struct term *t, int tabs, const char *road, const char *lane, const char *number)
+{
+	for (int i = 0; i < tabs; i++)
+		e2e_key(t, K_TAB);
+	e2e_type(t, "7");
+	e2e_wait(t, "< 7 虹桥街道 >");
+	e2e_key(t, K_TAB);
+	e2e_type(t, road);
+	e2e_key(t, K_TAB);
+	e2e_type(t, lane);
+	e2e_key(t, K_TAB);
+	e2e_type(t, number);
+	e2e_wait(t, number);
+}
+
 /* Reads "YYYY-MM-DD" following `label` on the screen. */
 static jzz_date
 e2e_date_after(struct term *t, const char *label)
@@ -97,6 +116,7 @@ test_registration(void **state)
 	e2e_wait(&t, "[住房]");
 	e2e_type(&t, "3");
 	e2e_wait(&t, "本人租赁 >");
+	e2e_address(&t, 3, "仙霞路", "99", "12");
 	e2e_capture(&t, "flow-housing");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
@@ -116,13 +136,14 @@ test_registration(void **state)
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "回执号：310105009-20261127-");
 	e2e_wait(&t, "居住登记有效期至：2027-11-26");
+	e2e_wait(&t, "居住地址：虹桥街道仙霞路99弄12号");
 	e2e_wait(&t, "110105********");
 	e2e_wait(&t, "培训模式");
 	e2e_wait(&t, "回执已保存");
 	e2e_capture(&t, "receipt");
 	e2e_back_home(&t);
 	printf("KEYSTROKES registration navigation=%d data=%d\n", t.nav, t.data);
-	assert_true(t.nav <= 12);
+	assert_true(t.nav <= 18);   /* 12 before the address (5 keys: street, road, lane, number) */
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
@@ -138,6 +159,7 @@ e2e_register(struct term *t, const char *id, const char *name)
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "[住房]");
 	e2e_type(t, "1");
+	e2e_address(t, 2, "仙霞路", "", "3");
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "[材料]");
 	e2e_type(t, K_SPACE);
@@ -363,6 +385,7 @@ test_minor_guardian(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[住房]");
 	e2e_type(&t, "3");
+	e2e_address(&t, 3, "仙霞路", "", "8");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "监护关系证明材料");
 	for (int i = 0; i < 5; i++) {
@@ -482,7 +505,7 @@ test_paste(void **state)
 	e2e_type(&t, "1");
 	e2e_key(&t, K_F10);
 	e2e_wait(&t, "[核对]");
-	e2e_type(&t, "k");               /* the documents answer: change it */
+	e2e_type(&t, "p");               /* the documents answer: change it */
 	e2e_wait(&t, "[材料]");
 	for (int i = 0; i < 3; i++) {
 		e2e_type(&t, K_SPACE);
@@ -490,6 +513,12 @@ test_paste(void **state)
 	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	/* accepting needs the address: the confirm key goes to it */
+	e2e_wait(&t, "居住地 街道/镇：必填");
+	e2e_address(&t, 0, "仙霞路", "", "1");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "[核对]");
 	e2e_key(&t, K_F10);
 	/* The receipt shows the whole name: exactly 30 characters were kept. */
 	{
@@ -758,6 +787,7 @@ test_print_receipt(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[Housing]");
 	e2e_type(&t, "3");
+	e2e_address(&t, 3, "Xianxia Road", "", "1");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[Documents]");
 	for (int i = 0; i < 3; i++) {
@@ -1249,6 +1279,171 @@ test_demo_list(void **state)
 	assert_non_null(strstr(out, "居住登记申报：新来沪人员租房 / Registration: a newcomer renting"));
 }
 
+/* A registration typed at the counter with its address (the second one
+ * completes the road from the first): the address is on the receipt, on the
+ * person screen and in `jzz person`. */
+static void
+test_address(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], id2[19], cmd[1024], out[16384];
+	FILE       *p;
+	size_t      n;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1991, 6, 1, "233");
+	e2e_id(id2, "110105", 1992, 7, 2, "244");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "孙丽");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_address(&t, 2, "仙霞路", "99", "12");
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, "301");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "居住地址：虹桥街道仙霞路99弄12号301室");
+	e2e_capture(&t, "receipt-address");
+	e2e_back_home(&t);
+
+	/* the person screen */
+	e2e_key(&t, K_F2);
+	e2e_wait(&t, "身份证号/姓名/回执号");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "居住地址：虹桥街道仙霞路99弄12号301室（自 2026-11-27）");
+	e2e_capture(&t, "person-address");
+	e2e_esc(&t, "身份证号/姓名/回执号");
+	e2e_esc(&t, "本中心待办");
+
+	/* the next one: 仙 then → completes the road on record */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id2);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "周敏");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_key(&t, K_TAB);
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, "7");
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, "仙");
+	e2e_wait(&t, "已有道路（→ 补全为第一个）：仙霞路");
+	e2e_key(&t, "\033OC");   /* → */
+	e2e_wait(&t, "仙霞路");
+	e2e_key(&t, K_TAB);
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, "5");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "居住地址：虹桥街道仙霞路5号");
+	e2e_back_home(&t);
+	assert_int_equal(e2e_quit(&t), 0);
+
+	/* `jzz person`, on the same training database */
+	snprintf(cmd, sizeof cmd, "%s --db %s --training --today 2026-11-27 person %s", JZZ_BIN,
+	    t.db, id);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	if (strstr(out, "\"address\":{\"district\":\"310105\",\"street\":\"310105009\","
+	    "\"street_name\":\"虹桥街道\",\"road\":\"仙霞路\",\"lane\":\"99\",\"number\":\"12\","
+	    "\"room\":\"301\",\"text\":\"仙霞路99弄12号301室\",\"valid_from\":\"2026-11-27\"") == NULL ||
+	    strstr(out, "\"addresses\":[{") == NULL)
+		fail_msg("jzz person: %.2000s", out);
+	e2e_cleanup(&t);
+}
+
+/* Two persons of the same name, found by name at F2: told apart by birth
+ * date and masked ID number; the second opens. */
+static void
+test_namesakes(void **state)
+{
+	struct term t = { 0 };
+	char        id1[19], id2[19], m2[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id1, "110105", 1980, 1, 15, "311");
+	e2e_id(id2, "110105", 1995, 9, 30, "322");
+	memcpy(m2, id2, 19);
+	memset(m2 + 6, '*', 8);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_register(&t, id1, "张伟");
+	e2e_register(&t, id2, "张伟");
+	e2e_key(&t, K_F2);
+	e2e_wait(&t, "身份证号/姓名/回执号");
+	e2e_type(&t, "张伟");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "同名 2 人");
+	e2e_wait(&t, "1980-01-15");
+	e2e_wait(&t, "1995-09-30");
+	e2e_wait(&t, m2);
+	e2e_capture(&t, "lookup-namesakes");
+	e2e_key(&t, K_DOWN);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "人员信息");
+	e2e_wait(&t, m2);
+	/* back: the look-up starts empty again */
+	e2e_esc(&t, "身份证号/姓名/回执号");
+	e2e_wait_gone(&t, "同名 2 人");
+	e2e_esc(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* F9 logs out to the login screen from any screen; another clerk logs in
+ * without a restart and the home screen is theirs. */
+static void
+test_logout(void **state)
+{
+	struct term t = { 0 };
+	static const char clerk2[] = "clerk2\rclerk1234\r";
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_wait(&t, "clerk1（");
+	e2e_wait(&t, "F9注销");
+	e2e_start_flow(&t, "2");
+	e2e_wait(&t, "F9注销");
+	e2e_key(&t, K_F9);
+	e2e_wait(&t, "账号");
+	e2e_wait(&t, "F10登录");
+	e2e_write(&t, clerk2, strlen(clerk2));
+	e2e_wait(&t, "本中心待办");
+	e2e_wait(&t, "clerk2（");
+	/* the day's list is clerk2's: empty; the centre's shows nothing either */
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "本人（clerk2）受理 0 件");
+	e2e_esc(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1276,6 +1471,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_scenario_replay),
 		cmocka_unit_test(test_scenarios_all),
 		cmocka_unit_test(test_demo_list),
+		cmocka_unit_test(test_address),
+		cmocka_unit_test(test_namesakes),
+		cmocka_unit_test(test_logout),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
