@@ -276,20 +276,20 @@
 	  "Esc back (asks first if something would be lost)  F10 confirm (named action)\n" \
 	  "If F-keys do not reach the terminal: Esc then a digit, Esc 1 = F1 ... Esc 0 = F10\n" \
 	  "F6 switches Chinese/English  colour only helps, every meaning is in words (NO_COLOR)") \
-	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 按身份证号查人，F3 进度查询，F4 到证登记；主管和管理员 F5 日报，管理员 F7 账号管理，培训模式下培训员和管理员 F8 培训工具。", \
-	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 looks up a person, F3 status query, F4 card arrived; F5 the report (supervisors, administrators), F7 accounts (administrators), F8 trainer tools (training mode).") \
+	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 查人（身份证号、姓名或回执号），F3 进度查询，F4 到证登记，F10 今日受理；主管和管理员 F5 日报，管理员 F7 账号管理，培训模式下培训员和管理员 F8 培训工具。任何一屏 F9 注销，首页 Esc 退出。", \
+	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 finds a person (ID number, name or receipt), F3 status query, F4 card arrived, F10 today's applications; F5 the report (supervisors, administrators), F7 accounts (administrators), F8 trainer tools (training mode). F9 logs out on every screen; Esc here quits.") \
 	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
 	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
 	X(M_HELP_LOGIN, "登录：输入账号和密码。连续输错 5 次账号锁定 15 分钟。首次登录或密码被重置后先设置新密码（至少 8 个字符）。培训模式下列出培训账号和密码。", \
 	  "Log in with your account and password. Five failures in a row lock the account for 15 minutes. At the first login, or after a reset, set a new password (8 characters or more) first. Training mode lists the training accounts.") \
-	X(M_HELP_LOOKUP, "人员查询：输入 18 位身份证号（全角数字、ｘ 自动转换），按 Enter 显示此人的档案。", \
-	  "Person look-up: type the 18-character ID number (full-width digits and ｘ are converted), Enter shows the person's card.") \
+	X(M_HELP_LOOKUP, "人员查询：输入 18 位身份证号（全角数字、ｘ 自动转换）、姓名或回执号，按 Enter。按姓名时列出所有同名者（出生日期、脱敏身份证号、现住址），↑↓ 选择，Enter 显示此人的档案。", \
+	  "Person look-up: type the 18-character ID number (full-width digits and ｘ are converted), a name or a receipt number, then Enter. A name lists every namesake (birth date, masked ID number, address): Up/Down, Enter shows the person's card.") \
 	X(M_HELP_PERSON, "人员档案：居住登记、居住证及其状态、最新卡片、未办结申请和办理记录。按业务数字键为此人办理（身份证号已填好）；F4 登记卡片到证；F5 登记已邮寄送证。", \
 	  "The person's card: registration, permit and its state, the latest card, open applications and history. A business key serves this person (ID number filled in); F4 card arrived; F5 card posted.") \
 	X(M_HELP_STATUS, "进度查询：输入姓名和身份证号，两者一致才显示结果（与热线查询相同）。", \
 	  "Status query: the name and the ID number must both match (as on the hotline).") \
-	X(M_HELP_RECEIVED, "到证登记：卡片送到本中心时，逐张输入持证人身份证号按 Enter；系统给出领证通知期限（2 个工作日，PERMIT-3）。", \
-	  "Card arrived: type each holder's ID number and press Enter as the cards arrive; the pickup notice is due within 2 working days (PERMIT-3).") \
+	X(M_HELP_RECEIVED, "到证登记：卡片送到本中心时，逐张输入持证人身份证号按 Enter；系统给出领证通知期限（2 个工作日，PERMIT-3）。已电话通知持证人领证的，输入其身份证号按 F5。", \
+	  "Card arrived: type each holder's ID number and press Enter as the cards arrive; the pickup notice is due within 2 working days (PERMIT-3). F5 records that the holder of the number typed was told by phone.") \
 	X(M_HELP_RECEIPT, "受理回执：已保存为 PDF（A4）并在旁边存一份文本副本，配置打印机（JZZ_PRINTER）时已打印 PDF；F5 再保存一份并打印；F6 切换语言；Enter 回首页。之后可用 jzz receipt 回执号 补打。", \
 	  "The receipt is saved as an A4 PDF with a text copy beside it, and the PDF printed when JZZ_PRINTER is set; F5 saves another copy and prints it; F6 switches language; Enter returns home. Reprint it later with jzz receipt RECEIPT_NO.") \
 	X(M_NT_SAVED, "一次性告知书已保存：%s", "One-time notice saved: %s") \
