@@ -62,9 +62,15 @@ scr_person_free(struct ui *ui, struct screen *sc)
 static void
 scr_person_history_draw(struct ui_view *v, int y, const struct service_history_entry *h, enum ui_attr a)
 {
-	char rest[600];
-	int  n = snprintf(rest, sizeof rest, "%s %s%s%s", h->receipt_no, h->failed,
-	    h->failed[0] && h->missing[0] ? " " : "", h->missing);
+	char rest[700], agent[160] = "";
+	int  n;
+
+	/* who came for the applicant: name and masked number */
+	if (h->agent_kind[0] != '\0')
+		n = snprintf(agent, sizeof agent, " %s%s %s", ui_msg(M_RC_AGENT), h->agent_name,
+		    h->agent_id_masked);
+	n = snprintf(rest, sizeof rest, "%s %s%s%s%s", h->receipt_no, h->failed,
+	    h->failed[0] && h->missing[0] ? " " : "", h->missing, agent);
 
 	(void)n;   /* cut at the screen's edge anyway */
 	ui_view_text(v, y, 2, 11, a, ui_names_date(h->day));
