@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jzz/address.h"
 #include "jzz/rules.h"
 #include "jzz/service.h"
 
@@ -122,8 +123,8 @@ int paper_output(const struct paper *p, const char *output, const char *dir,
 /*
  * What a receipt or a notice says, read from the records (the application,
  * its rule outcomes, its card, fee, change, registration, endorsement).
- * The agent is not recorded yet: a caller holding the case (the terminal,
- * just after the business) fills it with service_paper_facts_agent.
+ * The agent, the address of the day and the postal address are read
+ * from the records too.
  */
 struct service_paper_facts {
 	char              application_id[SERVICE_UUID_LEN];
@@ -139,7 +140,10 @@ struct service_paper_facts {
 	struct jzz_decision decision;                       /* rebuilt from the rule outcomes */
 	bool              has_agent;
 	enum jzz_agent_kind agent_kind;
+	char              agent_name[CASE_NAME_MAX];
 	char              agent_id_masked[PAPER_IDNUM_LEN];
+	char              address[SERVICE_TEXT_LEN + ADDRESS_TEXT_MAX];  /* the person's on the day; "" if none */
+	char              post_address[SERVICE_TEXT_LEN * 2]; /* delivery by post; "" if none */
 	bool              has_card;
 	enum jzz_delivery delivery;
 	char              fee_receipt_no[CASE_WORD_MAX];

@@ -232,6 +232,7 @@ struct store_paper_app {
 	enum jzz_channel  channel;
 	char     id_number[CASE_ID_MAX];
 	char     name[CASE_NAME_MAX];
+	char     person_id[STORE_UUID_LEN];           /* "" when the ID number was invalid */
 	struct jzz_decision decision;
 	bool     has_card;
 	enum jzz_delivery delivery;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jzz/address.h"
 #include "jzz/paper.h"
 
 /* A label in the paper's language. */
@@ -74,6 +75,11 @@ struct paper_read {
 	bool                        by_receipt;
 	jzz_date                    today;
 	struct store_paper_app      app;
+	struct store_agent          agent;
+	enum store_rc               agent_rc;
+	struct store_address_row    addr;
+	enum store_rc               addr_rc;
+	char                        post[SERVICE_TEXT_LEN * 2];
 };
 
 static enum service_status
@@ -82,6 +88,15 @@ paper_read_tx(struct service *s, void *arg)
 	struct paper_read *r = arg;
 
 	SERVICE_TRY(s, store_paper_app_get(s->st, r->key, r->by_receipt, &r->app));
+	r->agent_rc = store_agent_of(s->st, r->app.id, &r->agent);
+	if (r->agent_rc != STORE_OK && r->agent_rc != STORE_NOTFOUND)
+		return service_store_fail(s, r->agent_rc);
+	r->addr_rc = r->app.person_id[0] != '\0' ?
+	    store_address_on(s->st, r->app.person_id, r->app.day, &r->addr) : STORE_NOTFOUND;
+	if (r->addr_rc != STORE_OK && r->addr_rc != STORE_NOTFOUND)
+		return service_store_fail(s, r->addr_rc);
+	if (store_delivery_of(s->st, r->app.id, r->post, sizeof r->post) != STORE_OK)
+		r->post[0] = '\0';
 	return service_audit(s, r->a, r->today, r->by_receipt ? "receipt_read" : "notice_read",
 	    r->by_receipt ? r->app.receipt_no : r->app.id, "");
 }
@@ -160,6 +175,20 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 	snprintf(out->change_new, sizeof out->change_new, "%s", r.app.change_new);
 	out->reg_valid_until = r.app.reg_valid_until;
 	out->training = s->mode == SERVICE_DB_TRAINING;
+	if (r.agent_rc == STORE_OK) {
+		out->has_agent = true;
+		out->agent_kind = r.agent.kind;
+		snprintf(out->agent_name, sizeof out->agent_name, "%s", r.agent.name);
+		paper_mask(r.agent.id_number, out->agent_id_masked);
+	}
+	if (r.addr_rc == STORE_OK) {
+		char text[ADDRESS_TEXT_MAX];
+
+		address_format(&r.addr.a, text, sizeof text);
+		snprintf(out->address, sizeof out->address, "%s%s",
+		    paper_centre_name(s, r.addr.a.street), text);
+	}
+	snprintf(out->post_address, sizeof out->post_address, "%s", r.post);
 	return SERVICE_OK;
 }
 
@@ -188,6 +217,7 @@ service_paper_facts_agent(struct service_paper_facts *f, const struct jzz_case *
 	if (!c->has_agent)
 		return;
 	f->agent_kind = c->agent.kind;
+	snprintf(f->agent_name, sizeof f->agent_name, "%s", c->agent.name);
 	snprintf(id, sizeof id, "%s", c->agent.id_number);
 	for (char *p = id; *p != '\0'; p++)   /* as ID-3 normalises: x -> X */
 		if (*p == 'x')
@@ -221,9 +251,14 @@ paper_persons(struct paper *p, const struct service_paper_facts *f, enum rules_l
 {
 	paper_field(p, L("姓名", "Name"), f->name);
 	paper_field(p, L("身份证号", "ID number"), f->id_masked);
+	if (f->address[0] != '\0')
+		paper_field(p, L("居住地址", "Address"), f->address);
 	if (f->has_agent)
-		paper_fieldf(p, L("代理人", "Agent"), "%s %s",
+		paper_fieldf(p, L("代理人", "Agent"), "%s%s%s %s", f->agent_name,
+		    f->agent_name[0] != '\0' ? " " : "",
 		    paper_vocab(&case_agent_kind_vocab[f->agent_kind], lang), f->agent_id_masked);
+	if (f->post_address[0] != '\0')
+		paper_field(p, L("邮寄地址", "Postal address"), f->post_address);
 }
 
 static void

@@ -15,11 +15,11 @@
 
 static const char sql_paper_by_receipt[] =
 	"SELECT id, coalesce(receipt_no, ''), day, centre, user_name, business, channel, id_number,"
-	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until"
+	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until, coalesce(person_id, '')"
 	" FROM applications WHERE receipt_no = ?1";
 static const char sql_paper_by_id[] =
 	"SELECT id, coalesce(receipt_no, ''), day, centre, user_name, business, channel, id_number,"
-	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until"
+	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until, coalesce(person_id, '')"
 	" FROM applications WHERE id = ?1";
 static const char sql_paper_rules[] =
 	"SELECT rule, outcome, detail, who, docs, date, num FROM application_rules"
@@ -119,6 +119,7 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 	out->channel = (enum jzz_channel)PAPER_CODE(case_channel_vocab, s, 6);
 	store_col_text(s, 7, out->id_number, sizeof out->id_number);
 	store_col_text(s, 8, out->name, sizeof out->name);
+	store_col_text(s, 14, out->person_id, sizeof out->person_id);
 	dec = (const char *)sqlite3_column_text(s, 9);
 	out->decision.verdict = dec != NULL && strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
 	    dec != NULL && strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;

@@ -67,7 +67,7 @@ scr_person_history_draw(struct ui_view *v, int y, const struct service_history_e
 
 	/* who came for the applicant: name and masked number */
 	if (h->agent_kind[0] != '\0')
-		n = snprintf(agent, sizeof agent, " %s%s %s", ui_msg(M_RC_AGENT), h->agent_name,
+		n = snprintf(agent, sizeof agent, " %s%s %s", ui_msg(M_F_AGENT), h->agent_name,
 		    h->agent_id_masked);
 	n = snprintf(rest, sizeof rest, "%s %s%s%s%s", h->receipt_no, h->failed,
 	    h->failed[0] && h->missing[0] ? " " : "", h->missing, agent);

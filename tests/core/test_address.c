@@ -355,7 +355,7 @@ test_addr_bin_submit(void **state)
 	snprintf(db, sizeof db, "%s/jzz.db", dir);
 	{
 		char *init[] = { (char *)JZZ_BIN, (char *)"--db", db, (char *)"init",
-			(char *)"--centre", (char *)"310105009", NULL };
+			(char *)"--rehearsal", (char *)"--centre", (char *)"310105009", NULL };
 
 		test_addr_run("", &r, init);
 		if (r.status != 0)

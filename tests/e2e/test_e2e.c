@@ -1421,7 +1421,7 @@ static void
 test_logout(void **state)
 {
 	struct term t = { 0 };
-	static const char clerk2[] = "clerk2\rclerk1234\r";
+	static const char clerk2[] = "clerk2\rcounter-two-2026\r";
 
 	(void)state;
 	e2e_tmpdir(&t);

@@ -256,8 +256,7 @@ test_record_lookups(void **state)
 	assert_int_equal(svctest_submit(s, &a, D(2026, 1, 5), &r, REG_AT(id1, "张伟", "",
 	    ADDR("310105009", "仙霞路", "1"))), VERDICT_ACCEPT);
 	snprintf(receipt, sizeof receipt, "%s", r.receipt_no);
-	assert_int_equal(service_user_add(s, &a, "clerk2", SERVICE_ROLE_CLERK, "310105009"),
-	    SERVICE_OK);
+	svctest_user(s, &a, "clerk2", SERVICE_ROLE_CLERK, "310105009", "Test-Pass-2026x");
 	clerk = svctest_actor(s, "clerk2");
 	assert_int_equal(svctest_submit(s, &clerk, D(2026, 1, 5), &r, REG_AT(id2, "张伟", "",
 	    ADDR("310105002", "江苏路", "2"))), VERDICT_ACCEPT);
@@ -437,6 +436,7 @@ test_record_sms_cli(void **state)
 
 		s = service_open(svctest_db, err, sizeof err);
 		assert_non_null(s);
+		a = svctest_actor(s, NULL);   /* an actor serves the handle that issued it */
 	}
 	assert_int_equal(service_report_daily(s, &a, NULL, card.notice_due_on + 5, &d), SERVICE_OK);
 	assert_int_equal(d.overdue_notices, 0);

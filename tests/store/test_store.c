@@ -452,7 +452,7 @@ test_store_migration_v6(void **state)
 	unlink(path);
 	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_build_version(st, 5), STORE_OK);
-	assert_int_equal(store_user_add(st, "clerk1", "clerk", "310105009"), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
 	memset(&p, 0, sizeof p);
 	snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000006");
 	snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
