@@ -124,7 +124,7 @@ SOAK_OK="(not run: SOAK=0)"; KILL_OK="(not run: KILLS=0)"
 if [ "$SOAK" != 0 ]; then
 	say "soak $SOAK s"
 	"$BUILD/bench/bench_soak" "$SDB" "$SOAK" 8 > "$DIR/soak.txt" 2>&1 && SOAK_OK=yes || SOAK_OK=NO
-	"$JZZ" --db "$SDB" --user admin audit verify >> "$DIR/soak.txt" 2>&1 || SOAK_OK=NO
+	"$JZZ" --db "$SDB" audit verify >> "$DIR/soak.txt" 2>&1 || SOAK_OK=NO
 fi
 if [ "$KILLS" != 0 ]; then
 	say "kill $KILLS"
