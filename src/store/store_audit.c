@@ -413,7 +413,8 @@ audit_rows_check(struct store *st, struct audit_walk *w, bool complete,
 	enum store_rc rc;
 	size_t        k = 0;
 
-	qsort(w->v, w->n, sizeof *w->v, audit_seen_cmp);
+	if (w->n > 1)
+		qsort(w->v, w->n, sizeof *w->v, audit_seen_cmp);
 	for (size_t i = 0; i < w->n; i++) {
 		char dig[AUDIT_HEX];
 		bool found;
