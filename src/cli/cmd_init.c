@@ -64,12 +64,8 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init --training: --db PATH is required (never the default database)");
 		return CLI_BADCASE;
 	}
-	if (!training && !rehearsal && opts->today != JZZ_DATE_NONE &&
-	    opts->today != cli_real_today()) {
-		cli_error("init: --today: a production database works on the real date only"
-		    " (init --rehearsal for another day)");
-		return CLI_FAIL;
-	}
+	/* --today does not matter to a new production database (it records no
+	 * business); the commands after it are held to the real date. */
 	/* --training: a training database, with its demo data (as `training init`) */
 	if (training) {
 		st = service_init_training(opts->db, centre, dir[0] != '\0' ? dir : NULL,

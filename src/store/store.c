@@ -468,6 +468,15 @@ store_open(const char *path, bool create, struct store **out, char *err, size_t 
 	int           v;
 
 	*out = NULL;
+	/* A connection URI of case-format.md names the shared PostgreSQL
+	 * store, which this build does not have: say so, rather than make a
+	 * file of that name. */
+	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0 ||
+	    strncmp(path, "service=", 8) == 0) {
+		snprintf(err, errlen, "%.200s: this jzz has no PostgreSQL store yet; give a SQLite"
+		    " file", path);
+		return STORE_ERR;
+	}
 	if (create)
 		return store_create(path, out, err, errlen);
 	if (stat(path, &sb) != 0) {
