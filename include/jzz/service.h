@@ -86,8 +86,9 @@ bool service_default_path(char *buf, size_t size);
 /*
  * Creates a new database at `path` (NULL: the default path, its folder made
  * if needed): the schema, the centres and kiosks, the holiday calendar from
- * every *.json of `holidays_dir` (NULL: none; counts are then provisional,
- * CAL-1), the audit key file, and the account `admin` (role admin) with a
+ * every *.json of `holidays_dir` (service_holidays_load: a folder that cannot
+ * be read or a bad file fails the creation; NULL: none, counts are then
+ * provisional, CAL-1), the audit key file, and the account `admin` (role admin) with a
  * temporary password. `centre` is the code of the centre this database acts
  * for by default. Refuses (SERVICE_ERR_EXISTS) a path that holds anything
  * but an empty file, and leaves whatever was there as it was: the database
@@ -894,6 +895,21 @@ int service_save_file(const char *path, const void *data, size_t len, char *err,
 
 /* ------------------------------------------------------------------ */
 /* The calendar as an administrator keeps it                            */
+
+/*
+ * Loads every *.json of the folder dir into cal, in name order (holiday-cn
+ * files; see calendar_load_json). The one loader of the holiday folder:
+ *   SERVICE_ERR_NOT_FOUND  dir cannot be read ("DIR: reason" in err); cal
+ *                          unchanged: the caller says whether it goes on
+ *                          with Monday-Friday (CAL-1) or stops;
+ *   SERVICE_ERR_INVALID    a file cannot be read or is no holiday file
+ *                          ("PATH: reason"); the files before it are
+ *                          loaded, so the caller drops cal;
+ *   SERVICE_ERR_NOMEM.
+ * No database and no role: the folder is the installation's.
+ */
+enum service_status service_holidays_load(const char *dir, struct calendar *cal, char *err,
+                                          size_t errlen);
 
 /* Replaces the days of the file's year with the file's (holiday-cn format,
  * validated first) in one transaction, with an audit entry (admin).

@@ -2,9 +2,9 @@
  * cli.c: helpers every command shares (see cli.h).
  */
 #include "cli.h"
+#include "jzz/service.h"
 #include "jzz/strbuf.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -83,66 +83,37 @@ cli_read_all(FILE *f, size_t *len)
 	return buf;
 }
 
-static int
-cli_name_cmp(const void *a, const void *b)
+const char *
+cli_holidays_dir(char *buf, size_t size)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *env = getenv("JZZ_HOLIDAYS_DIR");
+
+	if (env != NULL && *env != '\0')
+		snprintf(buf, size, "%s", env);
+	else
+		snprintf(buf, size, "%s/holidays", cli_datadir());
+	return buf;
 }
 
 struct calendar *
 cli_load_calendar(void)
 {
-	struct calendar *cal = calendar_new();
-	const char      *env = getenv("JZZ_HOLIDAYS_DIR");
-	char             dir[4096], path[8192], err[256];
-	char            *names[256];
-	size_t           nnames = 0;
-	DIR             *d;
-	struct dirent   *e;
+	struct calendar    *cal = calendar_new();
+	char                dir[4096], err[1024];
+	enum service_status st;
 
-	if (cal == NULL)
+	if (cal == NULL) {
+		cli_error("out of memory");
 		return NULL;
-	if (env != NULL && *env != '\0')
-		snprintf(dir, sizeof dir, "%s", env);
-	else
-		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
-	d = opendir(dir);
-	if (d == NULL) {
+	}
+	st = service_holidays_load(cli_holidays_dir(dir, sizeof dir), cal, err, sizeof err);
+	if (st == SERVICE_ERR_NOT_FOUND) {
 		/* Not fatal: every count is then provisional and says so (CAL-1). */
-		cli_error("%s: %s; working days are Monday to Friday only", dir, strerror(errno));
-		return cal;
-	}
-	while ((e = readdir(d)) != NULL && nnames < sizeof names / sizeof names[0]) {
-		size_t n = strlen(e->d_name);
-
-		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0)
-			names[nnames++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, nnames, sizeof names[0], cli_name_cmp);
-	for (size_t i = 0; i < nnames; i++) {
-		FILE  *f;
-		char  *buf;
-		size_t len;
-
-		if (names[i] == NULL)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		free(names[i]);
-		f = fopen(path, "rb");
-		if (f == NULL) {
-			cli_error("%s: %s", path, strerror(errno));
-			continue;
-		}
-		buf = cli_read_all(f, &len);
-		fclose(f);
-		if (buf == NULL) {
-			cli_error("%s: %s", path, strerror(errno));
-			continue;
-		}
-		if (calendar_load_json(cal, buf, len, err, sizeof err) < 0)
-			cli_error("%s: %s", path, err);
-		free(buf);
+		cli_error("%s; working days are Monday to Friday only", err);
+	} else if (st != SERVICE_OK) {
+		cli_error("%s", err);
+		calendar_free(cal);
+		return NULL;
 	}
 	return cal;
 }

@@ -41,9 +41,15 @@ struct cli_command {
  * source tree's data/ when run from a build, else the installed share/jzz. */
 const char *cli_datadir(void);
 
-/* A calendar with every holiday file of <datadir>/holidays loaded, or of
- * $JZZ_HOLIDAYS_DIR when set. Problems go to stderr; NULL only when memory
- * runs out. */
+/* The holiday folder: $JZZ_HOLIDAYS_DIR, else <datadir>/holidays, written
+ * into buf (returned). */
+const char *cli_holidays_dir(char *buf, size_t size);
+
+/* A calendar with every holiday file of cli_holidays_dir() loaded
+ * (service_holidays_load). A folder that cannot be read is said on stderr
+ * and the calendar is Monday-Friday (CAL-1: every count says it is
+ * provisional); a bad file, or memory running out, is said on stderr and
+ * gives NULL: the command stops rather than count on a partial schedule. */
 struct calendar *cli_load_calendar(void);
 
 /* Reads all of a stream. Returns a NUL-terminated buffer (free it) and its
@@ -80,7 +86,5 @@ int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
 int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
 /* Opens the terminal on db (NULL: the default database). */
 int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
-/* The holiday folder for a new database: $JZZ_HOLIDAYS_DIR or <datadir>/holidays. */
-const char *cmd_tui_holidays(char *buf, size_t size);
 
 #endif

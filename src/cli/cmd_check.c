@@ -131,8 +131,7 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 	jsonv_arena_init(&run.arena);
 	run.cal = cli_load_calendar();
 	if (run.cal == NULL) {
-		cli_error("out of memory");
-		rc = CLI_FAIL;
+		rc = CLI_FAIL;   /* said on stderr */
 	} else if (jsonl) {
 		if (check_jsonl(&run, in) < 0)
 			rc = CLI_FAIL;

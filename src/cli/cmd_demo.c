@@ -206,7 +206,7 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		cmd_demo_mkdirs(db);
 	}
 	rc = CLI_OK;
-	if (ui_demo_prepare(db, day, cmd_tui_holidays(hol, sizeof hol), err, sizeof err) != 0) {
+	if (ui_demo_prepare(db, day, cli_holidays_dir(hol, sizeof hol), err, sizeof err) != 0) {
 		cli_error("demo: cannot prepare the training database %s: %s", db, err);
 		rc = CLI_FAIL;
 	} else {
@@ -220,7 +220,7 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		o.cal = cli_load_calendar();
 		o.play = &sc;
 		o.pace_ms = pace;
-		rc = ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
+		rc = o.cal != NULL && ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
 		calendar_free(o.cal);
 	}
 	if (tmpdir[0] != '\0') {
@@ -284,7 +284,7 @@ cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 		db = def;
 	}
 	cmd_demo_mkdirs(db);
-	if (ui_demo_prepare(db, cmd_demo_today(opts), cmd_tui_holidays(hol, sizeof hol),
+	if (ui_demo_prepare(db, cmd_demo_today(opts), cli_holidays_dir(hol, sizeof hol),
 	    err, sizeof err) != 0) {
 		cli_error("demo: cannot prepare the training database %s: %s", db, err);
 		return CLI_FAIL;

@@ -19,7 +19,7 @@
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char              *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
+	const char              *centre = opts->centre;
 	const char              *pwfile = NULL;
 	char                     dir[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
 	enum service_status      st;
@@ -51,10 +51,7 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
 		return CLI_BADCASE;
 	}
-	if (env != NULL && *env != '\0')
-		snprintf(dir, sizeof dir, "%s", env);
-	else
-		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	cli_holidays_dir(dir, sizeof dir);
 	if (access(dir, R_OK | X_OK) != 0) {
 		/* Not fatal: every count is then provisional and says so (CAL-1). */
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));

@@ -92,7 +92,6 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct service_init_opts io;
 	struct service_actor    owner;
 	struct stat             sb;
-	const char             *env = getenv("JZZ_HOLIDAYS_DIR");
 	char                    dir[4096], err[512], *list = NULL, *end;
 	enum service_status     sst;
 	double                  t0;
@@ -144,10 +143,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	}
 	o.today = cli_today(opts);
 
-	if (env != NULL && *env != '\0')
-		snprintf(dir, sizeof dir, "%s", env);
-	else
-		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	cli_holidays_dir(dir, sizeof dir);
 	/* A synthetic district is no production database: a rehearsal one,
 	 * which any day of work may be used on. */
 	memset(&io, 0, sizeof io);

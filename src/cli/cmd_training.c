@@ -31,7 +31,7 @@ training_usage(void)
 static int
 training_init(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char         *centre = opts->centre, *env = getenv("JZZ_HOLIDAYS_DIR");
+	const char         *centre = opts->centre;
 	char                dir[4096], err[512];
 	enum service_status st;
 
@@ -47,10 +47,7 @@ training_init(const struct cli_opts *opts, int argc, char **argv)
 	}
 	if (centre == NULL)
 		centre = "310105009";
-	if (env != NULL && *env != '\0')
-		snprintf(dir, sizeof dir, "%s", env);
-	else
-		snprintf(dir, sizeof dir, "%s/holidays", cli_datadir());
+	cli_holidays_dir(dir, sizeof dir);
 	st = service_init_training(opts->db, centre, access(dir, R_OK | X_OK) == 0 ? dir : NULL,
 	    cli_today(opts), err, sizeof err);
 	if (st != SERVICE_OK) {

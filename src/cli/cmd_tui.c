@@ -13,19 +13,6 @@
 #include "cli.h"
 #include "jzz/ui.h"
 
-/* Holiday files for a database created from here: $JZZ_HOLIDAYS_DIR, else
- * the data folder's. */
-const char *
-cmd_tui_holidays(char *buf, size_t size)
-{
-	const char *env = getenv("JZZ_HOLIDAYS_DIR");
-
-	if (env != NULL && *env != '\0')
-		return env;
-	snprintf(buf, size, "%s/holidays", cli_datadir());
-	return buf;
-}
-
 int
 cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 {
@@ -40,8 +27,9 @@ cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 	o.centre = opts->centre;
 	o.lang = opts->lang;
 	o.training = training;
-	o.holidays = cmd_tui_holidays(hol, sizeof hol);
-	o.cal = cli_load_calendar();
+	o.holidays = cli_holidays_dir(hol, sizeof hol);
+	if ((o.cal = cli_load_calendar()) == NULL)
+		return CLI_FAIL;
 	rc = ui_run(&o);
 	calendar_free(o.cal);
 	return rc == 0 ? CLI_OK : CLI_FAIL;

@@ -4,7 +4,6 @@
  */
 #include "service_internal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -343,61 +342,6 @@ service_close(struct service *s)
 	free(s);
 }
 
-static int
-service_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Reads every *.json of dir into cal (in name order). */
-static enum service_status
-service_read_holidays(struct service *s, const char *dir, struct calendar *cal)
-{
-	DIR           *d = opendir(dir);
-	struct dirent *e;
-	char          *names[256], path[4096], err[256];
-	size_t         n = 0;
-	enum service_status st = SERVICE_OK;
-
-	if (d == NULL)
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s: %s", dir, strerror(errno));
-	while ((e = readdir(d)) != NULL && n < sizeof names / sizeof names[0]) {
-		size_t len = strlen(e->d_name);
-
-		if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0 &&
-		    (names[n] = strdup(e->d_name)) != NULL)
-			n++;
-	}
-	closedir(d);
-	qsort(names, n, sizeof names[0], service_name_cmp);
-	for (size_t i = 0; i < n; i++) {
-		FILE  *f;
-		char  *buf;
-		long   len;
-
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		free(names[i]);
-		if (st != SERVICE_OK)
-			continue;
-		if ((f = fopen(path, "rb")) == NULL) {
-			st = service_fail(s, SERVICE_ERR_NOT_FOUND, "%s: %s", path, strerror(errno));
-			continue;
-		}
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		fseek(f, 0, SEEK_SET);
-		buf = len >= 0 ? malloc((size_t)len + 1) : NULL;
-		if (buf == NULL || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-			st = service_fail(s, SERVICE_ERR_INVALID, "%s: cannot read", path);
-		} else if (calendar_load_json(cal, buf, (size_t)len, err, sizeof err) < 0) {
-			st = service_fail(s, SERVICE_ERR_INVALID, "%s: %s", path, err);
-		}
-		free(buf);
-		fclose(f);
-	}
-	return st;
-}
-
 static enum service_status
 service_create_tx(struct service *s, void *arg)
 {
@@ -471,7 +415,7 @@ service_create(const char *path, struct service_init_opts *o, char *err, size_t 
 		st = service_fail(&tmp, SERVICE_ERR_INVALID, "--centre: %s is not a centre of the list",
 		    o->centre);
 	if (st == SERVICE_OK && o->holidays_dir != NULL)
-		st = service_read_holidays(&tmp, o->holidays_dir, cal);
+		st = service_holidays_load(o->holidays_dir, cal, tmp.err, sizeof tmp.err);
 	if (st == SERVICE_OK && store_calendar_save(tmp.st, cal) != STORE_OK)
 		st = service_fail(&tmp, SERVICE_ERR_DB, "database: %s", store_errmsg(tmp.st));
 	if (st == SERVICE_OK && o->admin_password != NULL) {
