@@ -1,7 +1,8 @@
 /*
- * jsonv.h: a strict, small JSON reader (RFC 8259) for the case contract.
+ * jsonv.h: a strict, small JSON reader (RFC 8259) for the case contract and
+ * the holiday files, the core's only JSON reader.
  *
- * Why not jansson, which the project uses elsewhere: `jzz check --jsonl` must
+ * Why not jansson (which only the tests use now): `jzz check --jsonl` must
  * decide 100,000 cases a second, and building jansson's hash-table objects
  * alone costs about 14 µs a case here. This reader parses into one arena
  * that is reset between cases (no allocation per value once warm), keeps

@@ -8,8 +8,8 @@
  * for it was given, since an absent notice must not read as "no holidays".
  */
 #include "jzz/calendar.h"
+#include "jzz/jsonv.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,73 +132,117 @@ calendar_workdays_between(const struct calendar *cal, jzz_date from, jzz_date to
 	return n;
 }
 
-/*
- * Reads the holiday-cn format: {"year": Y, "days": [{"date": "YYYY-MM-DD",
- * "isOffDay": bool}, ...]}. The whole file is checked before anything is
- * applied, so a bad file changes nothing.
- */
-int
-calendar_load_json(struct calendar *cal, const char *buf, size_t len, char *err, size_t errlen)
+/* The value of a JSON number that is a plain integer (jansson's "integer":
+ * digits with an optional minus, no fraction or exponent) in int range. */
+static bool
+calendar_json_int(const struct jsonv *v, int *out)
 {
-	json_error_t jerr;
-	json_t      *root, *year, *days, *entry;
-	size_t       i;
-	int          y;
+	long        n = 0;
+	const char *p;
+	uint32_t    i = 0;
+	bool        neg;
 
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		snprintf(err, errlen, "line %d: %s", jerr.line, jerr.text);
+	if (!jsonv_is(v, JSONV_NUMBER) || v->len == 0)
+		return false;
+	p = v->str;
+	neg = p[0] == '-';
+	if (neg)
+		i++;
+	if (i == v->len)
+		return false;
+	for (; i < v->len; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+		if (n > 100000000L)
+			return false;   /* far past any year; no overflow */
+		n = n * 10 + (p[i] - '0');
+	}
+	*out = (int)(neg ? -n : n);
+	return true;
+}
+
+/* Checks the members of the file; the year on success, -1 with err. */
+static int
+calendar_json_check(const struct calendar *cal, const struct jsonv *root, char *err,
+                    size_t errlen)
+{
+	const struct jsonv *days = jsonv_get(root, "days"), *entry;
+	size_t              i = 0;
+	int                 y;
+
+	if (!jsonv_is(root, JSONV_OBJECT)) {
+		snprintf(err, errlen, "expected an object {\"year\": ..., \"days\": [...]}");
 		return -1;
 	}
-	year = json_object_get(root, "year");
-	days = json_object_get(root, "days");
-	if (!json_is_object(root) || !json_is_integer(year)) {
+	if (!calendar_json_int(jsonv_get(root, "year"), &y)) {
 		snprintf(err, errlen, "year: expected an integer");
-		goto fail;
+		return -1;
 	}
-	y = (int)json_integer_value(year);
 	if (y < CALENDAR_FIRST_YEAR || y > CALENDAR_LAST_YEAR) {
 		snprintf(err, errlen, "year: %d is outside %d-%d", y, CALENDAR_FIRST_YEAR,
 		    CALENDAR_LAST_YEAR);
-		goto fail;
+		return -1;
 	}
-	if (!json_is_array(days)) {
+	if (!jsonv_is(days, JSONV_ARRAY)) {
 		snprintf(err, errlen, "days: expected an array");
-		goto fail;
+		return -1;
 	}
-	json_array_foreach(days, i, entry) {
-		json_t  *date = json_object_get(entry, "date");
-		json_t  *off = json_object_get(entry, "isOffDay");
-		jzz_date d;
+	for (entry = days->child; entry != NULL; entry = entry->next, i++) {
+		const struct jsonv *date = jsonv_get(entry, "date");
+		jzz_date            d;
 
-		if (!json_is_string(date) ||
-		    !date_parse(json_string_value(date), json_string_length(date), &d)) {
+		if (!jsonv_is(date, JSONV_STRING) || !date_parse(date->str, date->len, &d)) {
 			snprintf(err, errlen, "days[%zu].date: expected a date YYYY-MM-DD", i);
-			goto fail;
+			return -1;
 		}
-		if (!json_is_boolean(off)) {
+		if (!jsonv_is_bool(jsonv_get(entry, "isOffDay"))) {
 			snprintf(err, errlen, "days[%zu].isOffDay: expected true or false", i);
-			goto fail;
+			return -1;
 		}
 		if (d < cal->first || d > cal->last) {
 			snprintf(err, errlen, "days[%zu].date: outside %d-%d", i,
 			    CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR);
-			goto fail;
+			return -1;
 		}
 	}
-	json_array_foreach(days, i, entry) {
-		jzz_date d;
-		json_t  *date = json_object_get(entry, "date");
-
-		date_parse(json_string_value(date), json_string_length(date), &d);
-		calendar_set_day(cal, d, json_is_true(json_object_get(entry, "isOffDay")));
-	}
-	/* A file with no days is no schedule (RULES.md CAL-1). */
-	if (json_array_size(days) > 0)
-		calendar_set_year_loaded(cal, y);
-	json_decref(root);
 	return y;
-fail:
-	json_decref(root);
-	return -1;
+}
+
+/*
+ * Reads the holiday-cn format: {"year": Y, "days": [{"date": "YYYY-MM-DD",
+ * "isOffDay": bool}, ...]}, with the project's strict reader (jsonv.c:
+ * valid UTF-8, no duplicate names, nothing after the value). The whole file
+ * is checked before anything is applied, so a bad file changes nothing.
+ */
+int
+calendar_load_json(struct calendar *cal, const char *buf, size_t len, char *err, size_t errlen)
+{
+	struct jsonv_arena  arena;
+	struct jsonv_error  jerr;
+	const struct jsonv *root, *days, *entry;
+	int                 y;
+
+	jsonv_arena_init(&arena);
+	root = jsonv_parse(&arena, buf, len, &jerr);
+	if (root == NULL) {
+		snprintf(err, errlen, "line %d: %s", jerr.line, jerr.text);
+		jsonv_arena_free(&arena);
+		return -1;
+	}
+	y = calendar_json_check(cal, root, err, errlen);
+	if (y >= 0) {
+		days = jsonv_get(root, "days");
+		for (entry = days->child; entry != NULL; entry = entry->next) {
+			const struct jsonv *date = jsonv_get(entry, "date");
+			jzz_date            d;
+
+			date_parse(date->str, date->len, &d);
+			calendar_set_day(cal, d, jsonv_is(jsonv_get(entry, "isOffDay"), JSONV_TRUE));
+		}
+		/* A file with no days is no schedule (RULES.md CAL-1). */
+		if (days->len > 0)
+			calendar_set_year_loaded(cal, y);
+	}
+	jsonv_arena_free(&arena);
+	return y;
 }
