@@ -54,10 +54,14 @@ bool idnum_province_valid(int code);
 /* The check character for 17 ASCII digits. */
 char idnum_check_char(const char digits[17]);
 
-/* Masks a normalised 18-character number for screens and receipts where it
- * need not be seen whole: 6 first and 4 last characters kept
- * ("310105********123X"). Writes 19 bytes. */
-void idnum_mask(const char *number, char out[19]);
+/* Masks a number for screens, papers and reports where it need not be seen
+ * whole; the one masking of the project. An 18-character number keeps its 6
+ * first and 4 last characters ("310105********123X"); any other text (a
+ * number ID-3 refused) keeps 4 and 4 when longer than 10 characters
+ * ("1101****1234"), else is "****" ("" when empty). Writes at most
+ * IDNUM_MASK_LEN bytes into out and returns it. */
+#define IDNUM_MASK_LEN 19
+const char *idnum_mask(const char *number, char out[IDNUM_MASK_LEN]);
 
 /* Human-readable reason, for messages. */
 const char *idnum_error_zh(enum idnum_error e);

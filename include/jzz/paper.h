@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "jzz/address.h"
+#include "jzz/idnum.h"
 #include "jzz/rules.h"
 #include "jzz/service.h"
 
@@ -117,8 +118,8 @@ int paper_output(const struct paper *p, const char *output, const char *dir,
 /* ------------------------------------------------------------------ */
 /* The papers of the counter (service_paper.c)                         */
 
-/* Sizes of the masked numbers ("110105********123X"). */
-#define PAPER_IDNUM_LEN 19
+/* Sizes of the masked numbers ("110105********123X", idnum_mask). */
+#define PAPER_IDNUM_LEN IDNUM_MASK_LEN
 
 /*
  * What a receipt or a notice says, read from the records (the application,

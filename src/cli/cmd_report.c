@@ -39,16 +39,6 @@
 enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 
 static const char *
-report_masked(const char *id, char out[19])
-{
-	if (strlen(id) == 18)
-		idnum_mask(id, out);
-	else
-		snprintf(out, 19, "%s", id);
-	return out;
-}
-
-static const char *
 report_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
 {
 	if (d == JZZ_DATE_NONE)
@@ -83,7 +73,7 @@ json_persons(struct strbuf *sb, const char *key, const struct service_report_per
 	strbuf_printf(sb, ",\"%s\":[", key);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_printf(sb, "%s{\"centre\":\"%s\",\"id_number\":\"%s\",\"name\":",
-		    i > 0 ? "," : "", v[i].centre, report_masked(v[i].id_number, id));
+		    i > 0 ? "," : "", v[i].centre, idnum_mask(v[i].id_number, id));
 		strbuf_json_string(sb, v[i].name);
 		strbuf_puts(sb, ",\"phone\":");
 		strbuf_json_string(sb, v[i].phone);
@@ -149,7 +139,7 @@ report_json(struct strbuf *sb, const struct service_report *r, bool daily)
 			strbuf_json_string(sb, f->fee_receipt_no);
 		else
 			strbuf_puts(sb, "null");
-		strbuf_printf(sb, ",\"id_number\":\"%s\",\"name\":", report_masked(f->id_number, id));
+		strbuf_printf(sb, ",\"id_number\":\"%s\",\"name\":", idnum_mask(f->id_number, id));
 		strbuf_json_string(sb, f->name);
 		strbuf_putc(sb, '}');
 	}
@@ -200,7 +190,7 @@ text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat
 	strbuf_printf(sb, "\n%s: %zu\n", title, n);
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(sb, "  %s  %s  %-12s %s %s %s(%d%s)%s%s\n", v[i].centre,
-		    report_masked(v[i].id_number, id), report_clean(0, v[i].name),
+		    idnum_mask(v[i].id_number, id), report_clean(0, v[i].name),
 		    v[i].phone[0] != '\0' ? report_clean(1, v[i].phone) : "-",
 		    datewhat, report_date(v[i].date, d), v[i].days, zh ? "天" : " d",
 		    v[i].detail[0] != '\0' ? " " : "", report_clean(2, v[i].detail));
@@ -255,7 +245,7 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 		    f->centre, report_clean(0, f->user), f->receipt_no, zh ? "定额收据" : "receipt book",
 		    f->fee_receipt_no[0] != '\0' ? report_clean(1, f->fee_receipt_no) : "-",
 		    f->amount_yuan, f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),
-		    report_masked(f->id_number, id), report_clean(2, f->name));
+		    idnum_mask(f->id_number, id), report_clean(2, f->name));
 	}
 	strbuf_printf(sb, "\n%s\n", zh ? "按规则（不予受理 / 缺材料 / 提示）" :
 	    "By rule (fail / missing / warn)");

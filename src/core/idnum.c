@@ -120,20 +120,31 @@ idnum_parse(const char *s, size_t len, jzz_date today, struct idnum *out)
 	return err;
 }
 
-void
-idnum_mask(const char *number, char out[19])
+/* Why the ends of a number that is not 18 characters are kept: a refused
+ * application still names the person on its paper and in the report, and
+ * the clerk tells two such records apart by their ends; the middle (the
+ * birth date, for an older 15-digit number too) is what is hidden. */
+const char *
+idnum_mask(const char *number, char out[IDNUM_MASK_LEN])
 {
 	size_t n = strlen(number);
 
-	if (n != 18) {
-		/* Not a number we could read: show nothing of it. */
-		memcpy(out, "******************", 19);
-		return;
+	if (n == 18) {
+		memcpy(out, number, 6);
+		memset(out + 6, '*', 8);
+		memcpy(out + 14, number + 14, 4);
+		out[18] = '\0';
+	} else if (n > 10) {
+		memcpy(out, number, 4);
+		memcpy(out + 4, "****", 4);
+		memcpy(out + 8, number + n - 4, 4);
+		out[12] = '\0';
+	} else {
+		memcpy(out, "****", 5);
+		if (n == 0)
+			out[0] = '\0';
 	}
-	memcpy(out, number, 6);
-	memset(out + 6, '*', 8);
-	memcpy(out + 14, number + 14, 4);
-	out[18] = '\0';
+	return out;
 }
 
 static const char *const idnum_zh[IDNUM__COUNT] = {

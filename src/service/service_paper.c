@@ -39,22 +39,6 @@ paper_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
 	return buf;
 }
 
-/* An ID number as a paper shows it: 110105********123X; a number that is
- * not 18 characters (ID-3 refused it) keeps only its ends. */
-static void
-paper_mask(const char *id, char out[PAPER_IDNUM_LEN])
-{
-	size_t n = strlen(id);
-
-	if (n == 18) {
-		idnum_mask(id, out);
-	} else if (n > 10) {
-		snprintf(out, PAPER_IDNUM_LEN, "%.4s****%.4s", id, id + n - 4);
-	} else {
-		snprintf(out, PAPER_IDNUM_LEN, "%s", n > 0 ? "****" : "");
-	}
-}
-
 static const char *
 paper_centre_name(struct service *s, const char *code)
 {
@@ -163,7 +147,7 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 	snprintf(out->centre_name, sizeof out->centre_name, "%s", paper_centre_name(s, r.app.centre));
 	snprintf(out->user, sizeof out->user, "%s", r.app.user);
 	snprintf(out->name, sizeof out->name, "%s", r.app.name);
-	paper_mask(r.app.id_number, out->id_masked);
+	idnum_mask(r.app.id_number, out->id_masked);
 	paper_decision(&r.app, &out->decision);
 	out->has_card = r.app.has_card;
 	out->delivery = r.app.delivery;
@@ -222,7 +206,7 @@ service_paper_facts_agent(struct service_paper_facts *f, const struct jzz_case *
 	for (char *p = id; *p != '\0'; p++)   /* as ID-3 normalises: x -> X */
 		if (*p == 'x')
 			*p = 'X';
-	paper_mask(id, f->agent_id_masked);
+	idnum_mask(id, f->agent_id_masked);
 }
 
 /* ---- the parts every paper of an application shares ---- */

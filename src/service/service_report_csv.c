@@ -118,16 +118,6 @@ service_csv_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
 	return buf;
 }
 
-static const char *
-service_csv_masked(const char *id, char out[19])
-{
-	if (strlen(id) == 18)
-		idnum_mask(id, out);
-	else
-		snprintf(out, 19, "%s", id);
-	return out;
-}
-
 /* A row of counts: count < 0 leaves the count empty, amount < 0 the money. */
 static void
 service_csv_count(const struct service_csv *c, const char *section, const char *centre, const char *key,
@@ -154,7 +144,7 @@ service_csv_persons(const struct service_csv *c, const char *section, const stru
 		const char *f[SERVICE_CSV_NCOLS] = { section, v[i].centre, service_csv_date(v[i].since, since) };
 
 		snprintf(days, sizeof days, "%d", v[i].days);
-		f[10] = service_csv_masked(v[i].id_number, id);
+		f[10] = idnum_mask(v[i].id_number, id);
 		f[11] = v[i].name;
 		f[12] = v[i].phone;
 		f[13] = service_csv_date(v[i].date, dt);
@@ -220,7 +210,7 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 		f[7] = amt;
 		f[8] = fe->receipt_no;
 		f[9] = fe->fee_receipt_no;
-		f[10] = service_csv_masked(fe->id_number, id);
+		f[10] = idnum_mask(fe->id_number, id);
 		f[11] = fe->name;
 		service_csv_row(c, f);
 	}

@@ -163,14 +163,9 @@ xlsx_label(struct xlsx_sheet *sh, int col, enum service_label_kind kind, const c
 static void
 xlsx_masked(struct xlsx_sheet *sh, int col, const char *id)
 {
-	char m[19];
+	char m[IDNUM_MASK_LEN];
 
-	if (strlen(id) == 18) {
-		idnum_mask(id, m);
-		xlsx_str(sh, col, m);
-	} else {
-		xlsx_str(sh, col, id);
-	}
+	xlsx_str(sh, col, idnum_mask(id, m));
 }
 
 /* A new sheet named after its section, with the title and heading rows

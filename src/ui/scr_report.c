@@ -161,10 +161,7 @@ scr_report_persons(struct report *p, enum msg_id title, const struct service_rep
 	if (n == 0)
 		scr_report_none(p);
 	for (size_t i = 0; i < n; i++) {
-		if (strlen(v[i].id_number) == 18)
-			idnum_mask(v[i].id_number, masked);
-		else
-			snprintf(masked, sizeof masked, "%s", v[i].id_number);
+		idnum_mask(v[i].id_number, masked);
 		switch (kind) {
 		case 0:
 			snprintf(what, sizeof what, ui_msg(M_RP_OVERDUE_LINE), ui_names_date(v[i].since),
@@ -240,10 +237,7 @@ scr_report_layout(struct ui *ui, struct report *p)
 		const struct service_report_fee *fe = &r->fees[i];
 		char masked[19];
 
-		if (strlen(fe->id_number) == 18)
-			idnum_mask(fe->id_number, masked);
-		else
-			snprintf(masked, sizeof masked, "%s", fe->id_number);
+		idnum_mask(fe->id_number, masked);
 		snprintf(label, sizeof label, ui_msg(M_RP_FEE_LINE), fe->user, fe->name, masked,
 		    fe->amount_yuan, fe->cod ? ui_msg(M_RP_COD) : "",
 		    fe->fee_receipt_no[0] != '\0' ? fe->fee_receipt_no : "—");

@@ -379,6 +379,11 @@ test_idnum_mask(void **state)
 	assert_int_equal(strlen(out), 18u);
 	/* what was hidden is not in the result */
 	assert_null(strstr(out, "19881102"));
+	/* anything else keeps only its ends, or nothing when short */
+	assert_string_equal(idnum_mask("110105900307123", out), "1101****7123");
+	assert_string_equal(idnum_mask("11010519900307123", out), "1101****7123");
+	assert_string_equal(idnum_mask("1101059003", out), "****");
+	assert_string_equal(idnum_mask("", out), "");
 }
 
 static void
