@@ -11,6 +11,7 @@
  * so that the terminal can say why the counter waits.
  */
 #include "service_internal.h"
+#include "jzz/backoff.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -19,18 +20,16 @@
 #define SERVICE_BUSY_DEFAULT_MS 10000
 #define SERVICE_BUSY_TELL_MS    1000
 
-/* Pause before attempt n: grows to ~50 ms, with jitter so that processes
- * that collided do not collide again in step. */
+/* Pause before attempt n: grows by 1 ms to 50 ms, with up to 1 ms of
+ * jitter (backoff_us) so that processes that collided do not collide again
+ * in step. */
 static void
 service_backoff(int n)
 {
-	static unsigned seed;
-	long            us = 1000L * (n < 50 ? n + 1 : 50);
+	static unsigned seed;   /* per process: forked counters must not jitter in step */
 
-	if (seed == 0)   /* per process: forked counters must not jitter in step */
-		seed = (unsigned)getpid() * 2654435761u ^ (unsigned)time(NULL);
-	us += rand_r(&seed) % 1000;
-	usleep((useconds_t)us);
+	usleep((useconds_t)backoff_us(&seed, (unsigned)getpid() ^ (unsigned)time(NULL), n, 1000,
+	    50000, 1000));
 }
 
 static long

@@ -264,10 +264,9 @@ store_busy_wait(void *arg, int count)
 		if (ms >= STORE_BUSY_TIMEOUT_MS)
 			return 0;
 	}
-	if (st->seed == 0)
-		st->seed = (unsigned)getpid() * 2654435761u ^ (unsigned)(uintptr_t)st;
-	us = 100 + (count < 20 ? count * 50 : 1000);
-	us += rand_r(&st->seed) % (us + 1);
+	/* 0.1 ms more each time up to 1 ms, jittered by as much again */
+	us = backoff_us(&st->seed, (unsigned)getpid() ^ (unsigned)(uintptr_t)st, count, 100, 1000,
+	    1000);
 	usleep((useconds_t)us);
 	return 1;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "jzz/backoff.h"
 #include "jzz/store.h"
 
 #define STORE_CACHE_MAX 160   /* 89 statements by issue 5 (seed included); room to grow */
