@@ -387,6 +387,11 @@ paper_save(const struct paper *p, const char *dir, char *pdf_path, size_t pathle
 {
 	const char *stem = p->name != NULL ? p->name : "paper";
 
+	if (dir == NULL || dir[0] == '\0') {
+		/* service_paper_dir gives "" for a folder whose path did not fit */
+		snprintf(err, errlen, "no folder for the papers: its path is too long");
+		return -1;
+	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		return -1;

@@ -177,7 +177,8 @@ service_make_parent(const char *path)
 	char  dir[4096];
 	char *p;
 
-	snprintf(dir, sizeof dir, "%s", path);
+	if (service_copy(dir, sizeof dir, path))
+		return;   /* no folder of a cut path: opening the database says why */
 	p = strrchr(dir, '/');
 	if (p == NULL || p == dir)
 		return;
@@ -209,9 +210,9 @@ service_load(struct service *s)
 	}
 	for (size_t i = 0; i < n; i++) {
 		s->places[i].kind = pl[i].kiosk ? SERVICE_PLACE_KIOSK : SERVICE_PLACE_CENTRE;
-		snprintf(s->places[i].code, sizeof s->places[i].code, "%s", pl[i].code);
-		snprintf(s->places[i].name_zh, sizeof s->places[i].name_zh, "%s", pl[i].name_zh);
-		snprintf(s->places[i].address_zh, sizeof s->places[i].address_zh, "%s", pl[i].address_zh);
+		service_copy(s->places[i].code, sizeof s->places[i].code, pl[i].code);
+		service_copy(s->places[i].name_zh, sizeof s->places[i].name_zh, pl[i].name_zh);
+		service_copy(s->places[i].address_zh, sizeof s->places[i].address_zh, pl[i].address_zh);
 	}
 	s->nplaces = n;
 	free(pl);
@@ -360,7 +361,7 @@ service_create_tx(struct service *s, void *arg)
 	enum service_status st;
 
 	SERVICE_TRY(s, store_meta_set(s->st, "home_centre", o->centre));
-	snprintf(s->home_centre, sizeof s->home_centre, "%s", o->centre);
+	service_copy(s->home_centre, sizeof s->home_centre, o->centre);
 	SERVICE_TRY(s, store_db_kind_set(s->st, kinds[o->mode]));
 	SERVICE_TRY(s, store_audit_mark(s->st, true, true));
 	if ((st = service_account_put(s, "admin", "admin", o->centre, o->admin_password_out, true))

@@ -108,8 +108,8 @@ service_biz_person(struct service *s, struct service_biz *b)
 		memset(&b->person, 0, sizeof b->person);
 		store_uuid(b->person.id);
 		snprintf(b->person.id_number, sizeof b->person.id_number, "%.18s", b->key);
-		snprintf(b->person.name, sizeof b->person.name, "%s", c->applicant.name);
-		snprintf(b->person.phone, sizeof b->person.phone, "%s", c->applicant.phone);
+		service_copy(b->person.name, sizeof b->person.name, c->applicant.name);
+		service_copy(b->person.phone, sizeof b->person.phone, c->applicant.phone);
 		b->person.hukou_shanghai = c->applicant.hukou_shanghai;
 		b->person.birth = b->birth;
 		SERVICE_TRY(s, store_person_insert(s->st, &b->person));
@@ -121,9 +121,9 @@ service_biz_person(struct service *s, struct service_biz *b)
 		/* A registration re-declares the details; otherwise only a
 		 * missing phone is filled (a change goes through info_change). */
 		if (c->business == BIZ_REGISTRATION)
-			snprintf(b->person.name, sizeof b->person.name, "%s", c->applicant.name);
+			service_copy(b->person.name, sizeof b->person.name, c->applicant.name);
 		if (c->applicant.phone[0] != '\0')
-			snprintf(b->person.phone, sizeof b->person.phone, "%s", c->applicant.phone);
+			service_copy(b->person.phone, sizeof b->person.phone, c->applicant.phone);
 		b->person.hukou_shanghai = c->applicant.hukou_shanghai;
 		SERVICE_TRY(s, store_person_update(s->st, &b->person));
 	}
@@ -197,28 +197,28 @@ service_biz_tx(struct service *s, void *arg)
 
 	memset(&app, 0, sizeof app);
 	store_uuid(app.id);
-	snprintf(out->application_id, sizeof out->application_id, "%s", app.id);
+	service_copy(out->application_id, sizeof out->application_id, app.id);
 	app.day = b->today;
-	snprintf(app.centre, sizeof app.centre, "%s", b->a->centre);
-	snprintf(app.user, sizeof app.user, "%s", b->a->user);
+	service_copy(app.centre, sizeof app.centre, b->a->centre);
+	service_copy(app.user, sizeof app.user, b->a->user);
 	app.business = b->c->business;
 	app.channel = b->c->channel;
-	snprintf(app.id_number, sizeof app.id_number, "%s", b->key);
-	snprintf(app.name, sizeof app.name, "%s", b->c->applicant.name);
+	service_copy(app.id_number, sizeof app.id_number, b->key);
+	service_copy(app.name, sizeof app.name, b->c->applicant.name);
 	app.address_changed = b->c->address_changed;
 	app.request_id = b->c->request_id;
 	if (accept) {
 		if ((st = service_biz_person(s, b)) != SERVICE_OK)
 			return st;
 		SERVICE_TRY(s, store_receipt_next(s->st, b->a->centre, b->today, app.receipt_no));
-		snprintf(out->receipt_no, sizeof out->receipt_no, "%s", app.receipt_no);
+		service_copy(out->receipt_no, sizeof out->receipt_no, app.receipt_no);
 	}
 	if (b->has_person) {
-		snprintf(app.person_id, sizeof app.person_id, "%s", b->person.id);
-		snprintf(out->person_id, sizeof out->person_id, "%s", b->person.id);
+		service_copy(app.person_id, sizeof app.person_id, b->person.id);
+		service_copy(out->person_id, sizeof out->person_id, b->person.id);
 	}
 	if (b->has_permit)
-		snprintf(out->permit_id, sizeof out->permit_id, "%s", b->permit.id);
+		service_copy(out->permit_id, sizeof out->permit_id, b->permit.id);
 	strbuf_init(&sb);
 	casefmt_decision(&sb, &out->decision);
 	if (sb.oom) {
@@ -375,10 +375,10 @@ service_case_for_person(struct service *s, const char *id_number, enum jzz_busin
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
 	if (rc != STORE_OK)
 		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	snprintf(out->applicant.id_number, sizeof out->applicant.id_number, "%s", p.id_number);
+	service_copy(out->applicant.id_number, sizeof out->applicant.id_number, p.id_number);
 	out->applicant.id_len = strlen(out->applicant.id_number);
-	snprintf(out->applicant.name, sizeof out->applicant.name, "%s", p.name);
-	snprintf(out->applicant.phone, sizeof out->applicant.phone, "%s", p.phone);
+	service_copy(out->applicant.name, sizeof out->applicant.name, p.name);
+	service_copy(out->applicant.phone, sizeof out->applicant.phone, p.phone);
 	out->applicant.hukou_shanghai = p.hukou_shanghai;
 	return SERVICE_OK;
 }

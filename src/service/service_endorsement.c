@@ -49,7 +49,7 @@ service_records_endorsement(struct service *s, struct service_biz *b)
 		    CHANGE_ADDRESS, from, b->person.address, text[0] != '\0' ? text : NULL, false));
 	}
 	b->permit.valid_until = nv;
-	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", id);
+	service_copy(b->out->record_id, sizeof b->out->record_id, id);
 	return SERVICE_OK;
 }
 

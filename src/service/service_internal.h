@@ -106,8 +106,10 @@ enum service_status service_audit_read(struct service *s, const struct service_a
 bool service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
                        jzz_date *birth);
 
-/* Copies src into dst (size bytes), cut at a UTF-8 character boundary. */
-void   service_copy(char *dst, size_t size, const char *src);
+/* Copies src (NULL: "") into dst (size bytes), cut at a UTF-8 character
+ * boundary when it does not fit. Returns true when it was cut: a caller to
+ * whom a cut text would be wrong (a path, a key) checks it. */
+bool   service_copy(char *dst, size_t size, const char *src);
 /* Characters (not bytes) of a UTF-8 text. */
 size_t service_utf8_chars(const char *s);
 

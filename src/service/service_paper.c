@@ -138,32 +138,32 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 		return service_fail(s, st, "no %s %s", by_receipt ? "receipt" : "application", key);
 	if (st != SERVICE_OK)
 		return st;
-	snprintf(out->application_id, sizeof out->application_id, "%s", r.app.id);
-	snprintf(out->receipt_no, sizeof out->receipt_no, "%s", r.app.receipt_no);
+	service_copy(out->application_id, sizeof out->application_id, r.app.id);
+	service_copy(out->receipt_no, sizeof out->receipt_no, r.app.receipt_no);
 	out->business = r.app.business;
 	out->channel = r.app.channel;
 	out->day = r.app.day;
-	snprintf(out->centre, sizeof out->centre, "%s", r.app.centre);
-	snprintf(out->centre_name, sizeof out->centre_name, "%s", paper_centre_name(s, r.app.centre));
-	snprintf(out->user, sizeof out->user, "%s", r.app.user);
-	snprintf(out->name, sizeof out->name, "%s", r.app.name);
+	service_copy(out->centre, sizeof out->centre, r.app.centre);
+	service_copy(out->centre_name, sizeof out->centre_name, paper_centre_name(s, r.app.centre));
+	service_copy(out->user, sizeof out->user, r.app.user);
+	service_copy(out->name, sizeof out->name, r.app.name);
 	idnum_mask(r.app.id_number, out->id_masked);
 	paper_decision(&r.app, &out->decision);
 	out->has_card = r.app.has_card;
 	out->delivery = r.app.delivery;
-	snprintf(out->fee_receipt_no, sizeof out->fee_receipt_no, "%s", r.app.fee_receipt_no);
+	service_copy(out->fee_receipt_no, sizeof out->fee_receipt_no, r.app.fee_receipt_no);
 	out->has_change = r.app.has_change;
 	out->change_field = r.app.change_field;
 	out->changed_on = r.app.changed_on;
-	snprintf(out->change_old, sizeof out->change_old, "%s", r.app.change_old);
-	snprintf(out->change_new, sizeof out->change_new, "%s", r.app.change_new);
+	service_copy(out->change_old, sizeof out->change_old, r.app.change_old);
+	service_copy(out->change_new, sizeof out->change_new, r.app.change_new);
 	out->reg_valid_until = r.app.reg_valid_until;
 	out->training = s->mode == SERVICE_DB_TRAINING;
 	if (r.agent_rc == STORE_OK) {
 		out->has_agent = true;
 		out->agent_kind = r.agent.kind;
-		snprintf(out->agent_name, sizeof out->agent_name, "%s", r.agent.name);
-		paper_mask(r.agent.id_number, out->agent_id_masked);
+		service_copy(out->agent_name, sizeof out->agent_name, r.agent.name);
+		idnum_mask(r.agent.id_number, out->agent_id_masked);
 	}
 	if (r.addr_rc == STORE_OK) {
 		char text[ADDRESS_TEXT_MAX];
@@ -172,7 +172,7 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 		snprintf(out->address, sizeof out->address, "%s%s",
 		    paper_centre_name(s, r.addr.a.street), text);
 	}
-	snprintf(out->post_address, sizeof out->post_address, "%s", r.post);
+	service_copy(out->post_address, sizeof out->post_address, r.post);
 	return SERVICE_OK;
 }
 
@@ -201,8 +201,8 @@ service_paper_facts_agent(struct service_paper_facts *f, const struct jzz_case *
 	if (!c->has_agent)
 		return;
 	f->agent_kind = c->agent.kind;
-	snprintf(f->agent_name, sizeof f->agent_name, "%s", c->agent.name);
-	snprintf(id, sizeof id, "%s", c->agent.id_number);
+	service_copy(f->agent_name, sizeof f->agent_name, c->agent.name);
+	service_copy(id, sizeof id, c->agent.id_number);
 	for (char *p = id; *p != '\0'; p++)   /* as ID-3 normalises: x -> X */
 		if (*p == 'x')
 			*p = 'X';
@@ -539,19 +539,29 @@ service_paper_daily(struct service *s, const struct service_report *r, enum rule
 	paper_sign(out, L("主管签名", "Supervisor's signature"));
 }
 
-void
+bool
 service_paper_dir(const char *db, bool reports, char *out, size_t size)
 {
 	const char *env = getenv(reports ? "JZZ_EXPORT_DIR" : "JZZ_RECEIPT_DIR");
-	char        path[1024];
+	char        path[4096];
+	int         n;
 
 	if (env != NULL && *env != '\0') {
-		snprintf(out, size, "%s", env);
-		return;
+		if (!service_copy(out, size, env))
+			return true;
+	} else {
+		bool cut = false;
+
+		if (db != NULL)
+			cut = service_copy(path, sizeof path, db);
+		else if (!service_default_path(path, sizeof path))
+			service_copy(path, sizeof path, "./jzz.db");
+		n = snprintf(out, size, "%s/%s", dirname(path), reports ? "reports" : "receipts");
+		if (!cut && n >= 0 && (size_t)n < size)
+			return true;
 	}
-	if (db != NULL)
-		snprintf(path, sizeof path, "%s", db);
-	else if (!service_default_path(path, sizeof path))
-		snprintf(path, sizeof path, "./jzz.db");
-	snprintf(out, size, "%s/%s", dirname(path), reports ? "reports" : "receipts");
+	/* A cut folder would put people's papers somewhere nobody chose. */
+	if (size > 0)
+		out[0] = '\0';
+	return false;
 }

@@ -45,10 +45,10 @@ service_records_permit(struct service *s, struct service_biz *b)
 		/* PERMIT-9: valid from the day the card is made, for a year. */
 		memset(&b->permit, 0, sizeof b->permit);
 		store_uuid(b->permit.id);
-		snprintf(b->permit.person_id, sizeof b->permit.person_id, "%s", b->person.id);
+		service_copy(b->permit.person_id, sizeof b->permit.person_id, b->person.id);
 		snprintf(b->permit.application_id, sizeof b->permit.application_id, "%s",
 		    b->out->application_id);
-		snprintf(b->permit.centre, sizeof b->permit.centre, "%s", b->a->centre);
+		service_copy(b->permit.centre, sizeof b->permit.centre, b->a->centre);
 		b->permit.first_issued_on = ready;
 		b->permit.valid_from = ready;
 		b->permit.valid_until = date_years_end(ready, 1);
@@ -64,10 +64,10 @@ service_records_permit(struct service *s, struct service_biz *b)
 	}
 	memset(&card, 0, sizeof card);
 	store_uuid(card.id);
-	snprintf(card.permit_id, sizeof card.permit_id, "%s", b->permit.id);
-	snprintf(card.application_id, sizeof card.application_id, "%s", b->out->application_id);
+	service_copy(card.permit_id, sizeof card.permit_id, b->permit.id);
+	service_copy(card.application_id, sizeof card.application_id, b->out->application_id);
 	card.business = c->business;
-	snprintf(card.centre, sizeof card.centre, "%s", b->a->centre);
+	service_copy(card.centre, sizeof card.centre, b->a->centre);
 	card.delivery = c->delivery.method;
 	card.accepted_on = b->today;
 	card.transferred_on = d->has_milestones ? d->transferred : JZZ_DATE_NONE;
@@ -84,8 +84,8 @@ service_records_permit(struct service *s, struct service_biz *b)
 		card.state = STORE_CARD_ORDERED;
 	}
 	SERVICE_TRY(s, store_card_insert(s->st, &card));
-	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", card.id);
-	snprintf(b->out->permit_id, sizeof b->out->permit_id, "%s", b->permit.id);
+	service_copy(b->out->record_id, sizeof b->out->record_id, card.id);
+	service_copy(b->out->permit_id, sizeof b->out->permit_id, b->permit.id);
 	if ((st = service_permit_fees(s, b)) != SERVICE_OK)
 		return st;
 	return SERVICE_OK;
@@ -98,7 +98,7 @@ service_records_card_update(struct service *s, struct service_biz *b)
 		return service_fail(s, SERVICE_ERR_STATE, "no permit whose card to update");
 	if (b->has_card) {
 		SERVICE_TRY(s, store_card_set_printed(s->st, b->card.id, b->permit.valid_until));
-		snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->card.id);
+		service_copy(b->out->record_id, sizeof b->out->record_id, b->card.id);
 	}
 	return SERVICE_OK;
 }
@@ -110,7 +110,7 @@ service_records_pickup(struct service *s, struct service_biz *b)
 	 * pickup notice is due for it (PERMIT-3 concerns cards left waiting). */
 	SERVICE_TRY(s, store_card_set_state(s->st, b->card.id, STORE_CARD_PICKED_UP,
 	    b->auto_received ? b->today : JZZ_DATE_NONE, JZZ_DATE_NONE, b->today));
-	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->card.id);
+	service_copy(b->out->record_id, sizeof b->out->record_id, b->card.id);
 	return SERVICE_OK;
 }
 
@@ -119,7 +119,7 @@ service_records_cancellation(struct service *s, struct service_biz *b)
 {
 	SERVICE_TRY(s, store_permit_cancel(s->st, b->permit.id, b->today,
 	    service_cancel_reason_code(b->reason), b->note));
-	snprintf(b->out->record_id, sizeof b->out->record_id, "%s", b->permit.id);
+	service_copy(b->out->record_id, sizeof b->out->record_id, b->permit.id);
 	return SERVICE_OK;
 }
 
@@ -202,8 +202,8 @@ service_card_tx(struct service *s, void *arg)
 	}
 	if (ca->out != NULL) {
 		service_card_info_fill(ca->out, &card, ca->today);
-		snprintf(ca->out->holder_name, sizeof ca->out->holder_name, "%s", p.name);
-		snprintf(ca->out->holder_id_number, sizeof ca->out->holder_id_number, "%s", p.id_number);
+		service_copy(ca->out->holder_name, sizeof ca->out->holder_name, p.name);
+		service_copy(ca->out->holder_id_number, sizeof ca->out->holder_id_number, p.id_number);
 	}
 	return service_audit(s, ca->a, ca->today, ca->posted ? "card_posted" : "card_received",
 	    card.id, card.receipt_no);

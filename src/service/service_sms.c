@@ -31,10 +31,10 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 		struct service_sms *m = &out->items[i];
 
 		m->id = rows[i].id;
-		snprintf(m->person_id, sizeof m->person_id, "%s", rows[i].person_id);
-		snprintf(m->phone, sizeof m->phone, "%s", rows[i].phone);
-		snprintf(m->kind, sizeof m->kind, "%s", rows[i].kind);
-		snprintf(m->body, sizeof m->body, "%s", rows[i].body);
+		service_copy(m->person_id, sizeof m->person_id, rows[i].person_id);
+		service_copy(m->phone, sizeof m->phone, rows[i].phone);
+		service_copy(m->kind, sizeof m->kind, rows[i].kind);
+		service_copy(m->body, sizeof m->body, rows[i].body);
 		m->queued_on = rows[i].queued_on;
 		m->due_on = rows[i].due_on;
 	}

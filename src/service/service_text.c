@@ -27,23 +27,29 @@ service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_
 	return false;
 }
 
-void
+/* The one bounded copy of the service layer (instead of snprintf "%s",
+ * which cuts a Chinese name inside a character and says so only in a
+ * return value nobody reads). */
+bool
 service_copy(char *dst, size_t size, const char *src)
 {
 	size_t n;
+	bool   cut;
 
-	if (size == 0)
-		return;
 	if (src == NULL)
 		src = "";
 	n = strlen(src);
-	if (n >= size) {
+	if (size == 0)
+		return n > 0;
+	cut = n >= size;
+	if (cut) {
 		n = size - 1;
 		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
 			n--;   /* do not cut a character in two */
 	}
 	memcpy(dst, src, n);
 	dst[n] = '\0';
+	return cut;
 }
 
 size_t

@@ -535,7 +535,10 @@ scr_report_export(struct ui *ui, struct report *p)
 		}
 		r = &other;
 	}
-	ui_receipt_export_dir(ui, dir, sizeof dir);
+	if (!ui_receipt_export_dir(ui, dir, sizeof dir)) {
+		ui_status(ui, UA_ERROR, ui_msg(M_RP_EXPORT_FAIL), "path too long");
+		return;
+	}
 	mkdir(dir, 0700);
 	scr_report_export_path(ui, p, from, to, path, sizeof path);
 	rc = ui_csv_report_write(r, path, p->ex_xlsx, p->ex_bom, err, sizeof err);

@@ -38,10 +38,10 @@ ui_paper_of(struct ui *ui, const struct flow_outcome *o, struct paper *out)
 }
 
 /* The folder of the database's receipts or reports (service_paper_dir). */
-void
+bool
 ui_receipt_export_dir(const struct ui *ui, char *out, size_t size)
 {
-	service_paper_dir(ui->opts->db, true, out, size);
+	return service_paper_dir(ui->opts->db, true, out, size);
 }
 
 void

@@ -212,7 +212,7 @@ int ui_csv_report_write(const struct service_report *r, const char *path, bool x
                         char *err, size_t errlen);
 /* The folder for exported files: $JZZ_EXPORT_DIR, else "reports" beside
  * the database (ui_receipt.c keeps the receipts the same way). */
-void ui_receipt_export_dir(const struct ui *ui, char *out, size_t size);
+bool ui_receipt_export_dir(const struct ui *ui, char *out, size_t size);
 
 /* Arguments of the flow screen. */
 struct flow_start {
