@@ -278,8 +278,6 @@ struct store_sms_row {
 };
 enum store_rc store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n);
 enum store_rc store_sms_mark_sent(struct store *st, long id, jzz_date day);
-/* Is the pickup notice of a card still unsent? */
-enum store_rc store_sms_unsent_for(struct store *st, const char *ref_id, bool *out);
 
 /* ---- queues and reports ---- */
 struct store_queue_row {

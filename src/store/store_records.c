@@ -841,9 +841,6 @@ static const char sql_sms_pending[] =
 	" WHERE sent_on IS NULL ORDER BY due_on, id";
 static const char sql_sms_sent[] =
 	"UPDATE sms_outbox SET sent_on = ?2 WHERE id = ?1 AND sent_on IS NULL";
-static const char sql_sms_unsent_for[] =
-	"SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE ref_id = ?1 AND sent_on IS NULL)";
-
 enum store_rc
 store_sms_queue(struct store *st, const char *person_id, const char *phone, const char *kind,
                 const char *body, const char *ref_id, jzz_date queued_on, jzz_date due_on)
@@ -901,21 +898,4 @@ store_sms_mark_sent(struct store *st, long id, jzz_date day)
 	if ((rc = store_run(st, s)) != STORE_OK)
 		return rc;
 	return sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND;
-}
-
-enum store_rc
-store_sms_unsent_for(struct store *st, const char *ref_id, bool *out)
-{
-	sqlite3_stmt *s = store_stmt(st, sql_sms_unsent_for);
-	enum store_rc rc;
-
-	*out = false;
-	if (s == NULL)
-		return STORE_ERR;
-	sqlite3_bind_text(s, 1, ref_id, -1, SQLITE_STATIC);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
-	return STORE_OK;
 }
