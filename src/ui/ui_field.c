@@ -63,7 +63,7 @@ ui_field_insert(struct ui_field *f, wchar_t c)
 {
 	c = ui_field_filter(f->kind, c);
 	if (c == 0 || f->len >= f->cap)
-		return c != 0 || true;   /* swallowed either way: nothing else owns it */
+		return true;   /* a refused or extra character is swallowed: nothing else owns it */
 	memmove(f->buf + f->cur + 1, f->buf + f->cur, (f->len - f->cur) * sizeof(wchar_t));
 	f->buf[f->cur++] = c;
 	f->len++;

@@ -107,8 +107,9 @@ void ui_field_draw(struct ui_field *f, struct ui_view *v, int y, int x, int widt
                    bool focus, bool readonly);
 
 /* ---- screens (ui.c) ---- */
+/* What a key handler returns. The main loop draws the top screen before
+ * every read, so there is no redraw flag: curses sends only what changed. */
 #define UI_HANDLED 0x1
-#define UI_REDRAW  0x2
 #define UI_CLOSE   0x4
 
 struct ui;
