@@ -5,61 +5,8 @@
  * a registration, report daily --format json, person, card actions, audit
  * verify, backup.
  */
-#include <jansson.h>
 
-#include "svctest.h"
-
-/* Runs a shell command line; returns its exit status and its stdout. */
-static int
-run(char *out, size_t size, const char *fmt, ...)
-{
-	char    cmd[4096];
-	va_list ap;
-	FILE   *p;
-	size_t  n = 0;
-	int     st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	if (out != NULL) {
-		n = fread(out, 1, size - 1, p);
-		out[n] = '\0';
-	} else {
-		char sink[4096];
-
-		while (fread(sink, 1, sizeof sink, p) > 0)
-			;
-	}
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static json_t *
-parse(const char *text)
-{
-	json_error_t e;
-	json_t      *j = json_loads(text, 0, &e);
-
-	if (j == NULL)
-		fail_msg("not JSON (%s): %s", e.text, text);
-	return j;
-}
-
-static void
-write_file(const char *name, const char *text)
-{
-	char  path[600];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", svctest_dir, name);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#include "clitest.h"
 
 static void
 test_cli_flow(void **state)
@@ -67,7 +14,6 @@ test_cli_flow(void **state)
 	static char out[1 << 16];
 	json_t     *j, *rec, *bb;
 	char        id[19], text[1024];
-	const char *J = JZZ_BIN;
 
 	(void)state;
 	assert_int_equal(run(NULL, 0, "%s --db %s init --rehearsal --centre 310105009 >/dev/null", J,

@@ -9,11 +9,9 @@
  */
 #include <sys/stat.h>
 
+#include "clitest.h"
 #include "report_day.h"
 
-#define J JZZ_BIN
-
-/* Names typed at the counter that a spreadsheet would take for formulas. */
 /* The commands run in the test's folder, where pw holds the accounts'
  * password (report_day.h). */
 static void
@@ -28,35 +26,8 @@ report_pw(void)
 	fclose(f);
 }
 
+/* Names typed at the counter that a spreadsheet would take for formulas. */
 static const char *const formula_names[] = { "=1+2", "@SUM(A1)", "+CMD", "-2+3" };
-
-/* Runs a shell command line; returns its exit status, its stdout in out. */
-static int
-run(char *out, size_t size, const char *fmt, ...)
-{
-	char    cmd[4096];
-	va_list ap;
-	FILE   *p;
-	size_t  n = 0;
-	int     st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	if (out != NULL) {
-		n = fread(out, 1, size - 1, p);
-		out[n] = '\0';
-	} else {
-		char sink[4096];
-
-		while (fread(sink, 1, sizeof sink, p) > 0)
-			;
-	}
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 static void
 person_json(char *buf, size_t size, const char *business, const char *id, const char *name,
