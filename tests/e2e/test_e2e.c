@@ -1069,6 +1069,66 @@ test_report(void **state)
 	e2e_cleanup(&t);
 }
 
+/* The terminal's CSV export (ui_csv.c) is the same file as `jzz report
+ * daily --format csv` of the same day, saved private; a folder that cannot
+ * be made is an error on the status line, the panel stays open, and the
+ * export works once the folder can be made. */
+static void
+test_report_csv_export(void **state)
+{
+	struct term t = { 0 };
+	char        a[19], path[700], dir[600], cmd[2048];
+	static char got[65536], want[65536];
+	FILE       *f, *pp;
+	size_t      n, m;
+	struct stat st;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(a, "110105", 1990, 3, 7, "123");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_register(&t, a, "张三");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
+	e2e_wait(&t, "F5日报");
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "主管日报");
+	/* reports/ is a file: the export fails and says so */
+	snprintf(dir, sizeof dir, "%s/reports", t.dir);
+	f = fopen(dir, "w");
+	assert_non_null(f);
+	fclose(f);
+	e2e_key(&t, "\033[15~");
+	e2e_wait(&t, "导出报表");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "导出失败");
+	assert_true(e2e_has(&t, "导出报表"));
+	/* the folder can be made again: the same Enter exports */
+	assert_int_equal(unlink(dir), 0);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已导出");
+	assert_int_equal(e2e_quit(&t), 0);
+	snprintf(path, sizeof path, "%s/report-310105009-2026-11-27.csv", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	fclose(f);
+	assert_true(n > 0 && n < sizeof got - 1);
+	snprintf(cmd, sizeof cmd, "%s --training --db %s report daily --date 2026-11-27 --format csv",
+	    JZZ_BIN, t.db);
+	pp = popen(cmd, "r");
+	assert_non_null(pp);
+	m = fread(want, 1, sizeof want - 1, pp);
+	assert_int_equal(pclose(pp), 0);
+	assert_int_equal(n, m);
+	assert_memory_equal(got, want, n);
+	got[n] = '\0';
+	assert_non_null(strstr(got, "summary,310105009,,applications,,,"));
+	e2e_cleanup(&t);
+}
+
 /* An administrator creates an account and disables it through the screen. */
 static void
 test_accounts(void **state)
@@ -1466,6 +1526,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_locale),
 		cmocka_unit_test(test_report),
+		cmocka_unit_test(test_report_csv_export),
 		cmocka_unit_test(test_accounts),
 		cmocka_unit_test(test_trainer_day),
 		cmocka_unit_test(test_scenario_replay),
