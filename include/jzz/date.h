@@ -43,6 +43,9 @@ bool     date_parse(const char *s, size_t len, jzz_date *out);
 
 /* Writes "YYYY-MM-DD" and a NUL into buf (JZZ_DATE_STRLEN bytes). */
 void     date_format(jzz_date day, char buf[JZZ_DATE_STRLEN]);
+/* date_format, but "" for JZZ_DATE_NONE (a date not set, as a table cell
+ * or a paper's field shows it); returns buf. */
+const char *date_text(jzz_date day, char buf[JZZ_DATE_STRLEN]);
 
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */
 int      date_weekday(jzz_date day);

@@ -38,16 +38,6 @@
 
 enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 
-static const char *
-report_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
-{
-	if (d == JZZ_DATE_NONE)
-		buf[0] = '\0';
-	else
-		date_format(d, buf);
-	return buf;
-}
-
 /* ---- JSON ---- */
 
 static void
@@ -192,7 +182,7 @@ text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat
 		strbuf_printf(sb, "  %s  %s  %-12s %s %s %s(%d%s)%s%s\n", v[i].centre,
 		    idnum_mask(v[i].id_number, id), report_clean(0, v[i].name),
 		    v[i].phone[0] != '\0' ? report_clean(1, v[i].phone) : "-",
-		    datewhat, report_date(v[i].date, d), v[i].days, zh ? "天" : " d",
+		    datewhat, date_text(v[i].date, d), v[i].days, zh ? "天" : " d",
 		    v[i].detail[0] != '\0' ? " " : "", report_clean(2, v[i].detail));
 }
 
@@ -205,9 +195,9 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 	char                     a[JZZ_DATE_STRLEN], b[JZZ_DATE_STRLEN], id[19];
 
 	strbuf_printf(sb, "%s %s", zh ? "统计报表" : "Report", r->centre);
-	strbuf_printf(sb, "  %s", report_date(r->from, a));
+	strbuf_printf(sb, "  %s", date_text(r->from, a));
 	if (r->to != r->from)
-		strbuf_printf(sb, " .. %s", report_date(r->to, b));
+		strbuf_printf(sb, " .. %s", date_text(r->to, b));
 	strbuf_printf(sb, "\n\n%s: %d    %s: %d    %s: %d\n", zh ? "申请" : "applications",
 	    r->applications, zh ? "工本费(元)" : "fees (yuan)", r->fees_yuan,
 	    zh ? "到付快递费(元)" : "COD fees (yuan)", r->cod_fees_yuan);
@@ -241,7 +231,7 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *f = &r->fees[i];
 
-		strbuf_printf(sb, "  %s %s %-10s %-24s %s %s %d  %s %s  %s\n", report_date(f->day, a),
+		strbuf_printf(sb, "  %s %s %-10s %-24s %s %s %d  %s %s  %s\n", date_text(f->day, a),
 		    f->centre, report_clean(0, f->user), f->receipt_no, zh ? "定额收据" : "receipt book",
 		    f->fee_receipt_no[0] != '\0' ? report_clean(1, f->fee_receipt_no) : "-",
 		    f->amount_yuan, f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),

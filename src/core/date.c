@@ -129,6 +129,16 @@ date_format(jzz_date day, char buf[JZZ_DATE_STRLEN])
 	buf[10] = '\0';
 }
 
+const char *
+date_text(jzz_date day, char buf[JZZ_DATE_STRLEN])
+{
+	if (day == JZZ_DATE_NONE)
+		buf[0] = '\0';
+	else
+		date_format(day, buf);
+	return buf;
+}
+
 int
 date_weekday(jzz_date day)
 {

@@ -30,16 +30,6 @@ paper_vocab(const struct vocab *v, enum rules_lang lang)
 }
 
 static const char *
-paper_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
-{
-	if (d == JZZ_DATE_NONE)
-		buf[0] = '\0';
-	else
-		date_format(d, buf);
-	return buf;
-}
-
-static const char *
 paper_centre_name(struct service *s, const char *code)
 {
 	size_t                      n = 0;
@@ -299,21 +289,21 @@ service_paper_receipt(const struct service_paper_facts *f, enum rules_lang lang,
 	paper_field(out, L("回执号", "Receipt no."), f->receipt_no);
 	paper_field(out, L("业务", "Business"), paper_vocab(&case_business_vocab[f->business], lang));
 	paper_persons(out, f, lang);
-	paper_field(out, L("受理日期", "Accepted on"), paper_date(f->day, a));
+	paper_field(out, L("受理日期", "Accepted on"), date_text(f->day, a));
 	paper_field(out, L("结论", "Decision"), L(rules_verdict_zh(d->verdict),
 	    rules_verdict_code(d->verdict)));
 	if (d->has_milestones) {
-		paper_field(out, L("材料流转", "Materials transferred"), paper_date(d->transferred, a));
-		paper_field(out, L("审核完成", "Reviewed"), paper_date(d->reviewed, a));
+		paper_field(out, L("材料流转", "Materials transferred"), date_text(d->transferred, a));
+		paper_field(out, L("审核完成", "Reviewed"), date_text(d->reviewed, a));
 	}
 	if (d->ready_on != JZZ_DATE_NONE)
-		paper_field(out, L("制证完成", "Card ready"), paper_date(d->ready_on, a));
+		paper_field(out, L("制证完成", "Card ready"), date_text(d->ready_on, a));
 	if (f->reg_valid_until != JZZ_DATE_NONE)
 		paper_field(out, L("居住登记有效期至", "Registration valid until"),
-		    paper_date(f->reg_valid_until, a));
+		    date_text(f->reg_valid_until, a));
 	if (d->new_valid_until != JZZ_DATE_NONE)
 		paper_field(out, L("签注后有效期至", "Valid after endorsement until"),
-		    paper_date(d->new_valid_until, a));
+		    date_text(d->new_valid_until, a));
 	if (d->residence_years_reset)
 		paper_para(out, L("逾期超过 60 日，居住年限自今日起重新计算",
 		    "More than 60 days late: residence years restart today"));
@@ -324,7 +314,7 @@ service_paper_receipt(const struct service_paper_facts *f, enum rules_lang lang,
 		    paper_vocab(&case_change_field_vocab[f->change_field], lang));
 		paper_field(out, L("原内容", "Was"), f->change_old);
 		paper_field(out, L("新内容", "Now"), f->change_new);
-		paper_field(out, L("变更日期", "Changed on"), paper_date(f->changed_on, on));
+		paper_field(out, L("变更日期", "Changed on"), date_text(f->changed_on, on));
 	}
 	if (d->fee_yuan > 0 && f->fee_receipt_no[0] != '\0')
 		paper_fieldf(out, L("工本费", "Fee"), L("%d 元（定额收据号 %s）", "%d yuan (fee receipt no. %s)"),
@@ -391,7 +381,7 @@ service_paper_notice(const struct service_paper_facts *f, enum rules_lang lang,
 	paper_field(out, L("申请编号", "Application id"), f->application_id);
 	paper_field(out, L("业务", "Business"), paper_vocab(&case_business_vocab[f->business], lang));
 	paper_persons(out, f, lang);
-	paper_field(out, L("申请日期", "Applied on"), paper_date(f->day, a));
+	paper_field(out, L("申请日期", "Applied on"), date_text(f->day, a));
 	if (d->verdict == VERDICT_ACCEPT)
 		paper_field(out, L("结论", "Decision"), L("受理（无需补正）", "accepted (nothing to add)"));
 	else
@@ -427,10 +417,10 @@ service_paper_notice(const struct service_paper_facts *f, enum rules_lang lang,
 	}
 	paper_heading(out, L("下一步", "Next step"));
 	if (d->eligible_from != JZZ_DATE_NONE)
-		paper_paraf(out, L("%s 起可再来申领。", "Come back from %s."), paper_date(d->eligible_from, a));
+		paper_paraf(out, L("%s 起可再来申领。", "Come back from %s."), date_text(d->eligible_from, a));
 	else if (d->window_opens != JZZ_DATE_NONE)
 		paper_paraf(out, L("签注期自 %s 起开放，届时再来办理。",
-		    "The endorsement window opens on %s; come back then."), paper_date(d->window_opens, a));
+		    "The endorsement window opens on %s; come back then."), date_text(d->window_opens, a));
 	else if (d->verdict == VERDICT_INCOMPLETE)
 		paper_para(out, L("请备齐上列材料后再来，已告知事项不再增加。",
 		    "Bring the documents listed above and come back; nothing will be added to this list."));

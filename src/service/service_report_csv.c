@@ -108,16 +108,6 @@ service_csv_row(const struct service_csv *c, const char *const f[SERVICE_CSV_NCO
 	strbuf_puts(c->sb, "\r\n");
 }
 
-static const char *
-service_csv_date(jzz_date d, char buf[JZZ_DATE_STRLEN])
-{
-	if (d == JZZ_DATE_NONE)
-		buf[0] = '\0';
-	else
-		date_format(d, buf);
-	return buf;
-}
-
 /* A row of counts: count < 0 leaves the count empty, amount < 0 the money. */
 static void
 service_csv_count(const struct service_csv *c, const char *section, const char *centre, const char *key,
@@ -141,13 +131,13 @@ service_csv_persons(const struct service_csv *c, const char *section, const stru
 {
 	for (size_t i = 0; i < n; i++) {
 		char        id[19], dt[JZZ_DATE_STRLEN], since[JZZ_DATE_STRLEN], days[16];
-		const char *f[SERVICE_CSV_NCOLS] = { section, v[i].centre, service_csv_date(v[i].since, since) };
+		const char *f[SERVICE_CSV_NCOLS] = { section, v[i].centre, date_text(v[i].since, since) };
 
 		snprintf(days, sizeof days, "%d", v[i].days);
 		f[10] = idnum_mask(v[i].id_number, id);
 		f[11] = v[i].name;
 		f[12] = v[i].phone;
-		f[13] = service_csv_date(v[i].date, dt);
+		f[13] = date_text(v[i].date, dt);
 		f[14] = days;
 		f[15] = v[i].detail;
 		service_csv_row(c, f);
@@ -179,10 +169,10 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 	{
 		const char *f[SERVICE_CSV_NCOLS] = { "period", r->centre, NULL, "from" };
 
-		f[13] = service_csv_date(r->from, from);
+		f[13] = date_text(r->from, from);
 		service_csv_row(c, f);
 		f[3] = "to";
-		f[13] = service_csv_date(r->to, to);
+		f[13] = date_text(r->to, to);
 		service_csv_row(c, f);
 	}
 	service_csv_count(c, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
@@ -203,7 +193,7 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *fe = &r->fees[i];
 		char        day[JZZ_DATE_STRLEN], amt[16], id[19];
-		const char *f[SERVICE_CSV_NCOLS] = { "fees", fe->centre, service_csv_date(fe->day, day), fe->user,
+		const char *f[SERVICE_CSV_NCOLS] = { "fees", fe->centre, date_text(fe->day, day), fe->user,
 			case_business_vocab[fe->business].code, case_fee_kind_vocab[fe->cod ? FEE_COD : FEE_CARD].code, "1" };
 
 		snprintf(amt, sizeof amt, "%d", fe->amount_yuan);

@@ -173,6 +173,18 @@ test_date_format(void **state)
 	test_date_assert_str(test_date_d(1961, 10, 9), "1961-10-09");
 }
 
+/* date_text: the same, and "" for a date not set. */
+static void
+test_date_text(void **state)
+{
+	char buf[JZZ_DATE_STRLEN];
+
+	(void)state;
+	assert_string_equal(date_text(test_date_d(2026, 4, 28), buf), "2026-04-28");
+	assert_string_equal(date_text(JZZ_DATE_NONE, buf), "");
+	assert_ptr_equal(date_text(JZZ_DATE_NONE, buf), buf);
+}
+
 /* Every day from 1900 to 2100 goes to text and back unchanged. */
 static void
 test_date_roundtrip(void **state)
@@ -348,6 +360,7 @@ main(void)
 		cmocka_unit_test(test_date_parse_impossible),
 		cmocka_unit_test(test_date_parse_bad_format),
 		cmocka_unit_test(test_date_format),
+		cmocka_unit_test(test_date_text),
 		cmocka_unit_test(test_date_roundtrip),
 		cmocka_unit_test(test_date_weekday),
 		cmocka_unit_test(test_date_add_months),
