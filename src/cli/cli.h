@@ -13,7 +13,10 @@
 #include "jzz/calendar.h"
 #include "jzz/date.h"
 
-/* Options given before the command: `jzz --db PATH --today DATE submit`. */
+/* The settings every command may use, each from (lowest first) the
+ * built-in default, the configuration file (jzz.conf(5), cli_config.c),
+ * the environment and the global options before the command:
+ * `jzz --db PATH --today DATE submit`. NULL: not set anywhere. */
 struct cli_opts {
 	const char *db;       /* NULL: the default database */
 	jzz_date    today;    /* JZZ_DATE_NONE: not given (--today, then JZZ_TODAY) */
@@ -22,6 +25,16 @@ struct cli_opts {
 	const char *centre;   /* NULL: not given */
 	const char *lang;     /* "zh" or "en" */
 	bool        training; /* --training: the database is a training one */
+	const char *config;         /* the configuration file read, or NULL (none) */
+	const char *data_dir;       /* $JZZ_DATA_DIR: shipped data (holidays, scenarios) */
+	const char *holidays_dir;   /* holiday files (default <data_dir>/holidays) */
+	const char *printer;        /* the receipt printer's CUPS queue; NULL: no printing */
+	const char *receipt_dir;    /* receipts (default: "receipts" beside the database) */
+	const char *export_dir;     /* CSV exports (default: "reports" beside the database) */
+	const char *audit_key_file; /* the audit log's key file; NULL: <db>.key beside it */
+	const char *group;          /* the group of files shared by the counters */
+	const char *log_file;       /* -v: the terminal's debug log, or NULL */
+	int         verbose;        /* -v given (once or more) */
 };
 
 struct cli_command {
@@ -31,20 +44,48 @@ struct cli_command {
 	const char *summary_en;
 };
 
-/* Exit statuses shared by every command (case-format.md). */
+/* Exit statuses shared by every command (case-format.md; jzz(1) EXIT STATUS). */
 #define CLI_OK      0
-#define CLI_FAIL    1   /* the command could not do its work (I/O, database) */
+#define CLI_FAIL    1   /* the command could not do its work, or was refused */
 #define CLI_BADCASE 2   /* input that is not a case; usage errors */
 #define CLI_BUSY    3   /* another writer held the database past the bounded wait */
 
-/* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
- * source tree's data/ when run from a build, else the installed share/jzz. */
-const char *cli_datadir(void);
+/* Reads the configuration file into opts (built-in defaults first), then
+ * the environment over it: path is --config's FILE, else $JZZ_CONFIG, else
+ * JZZ_SYSCONFDIR/jzz/jzz.conf, which may be missing (a named one may not).
+ * 0, or -1 after a message on stderr naming the file and line. The strings
+ * live until cli_config_free (cli_config.c). */
+int  cli_config_load(struct cli_opts *opts, const char *path);
+void cli_config_free(void);
 
-/* A calendar with every holiday file of <datadir>/holidays loaded, or of
- * $JZZ_HOLIDAYS_DIR when set. Problems go to stderr; NULL only when memory
- * runs out. */
-struct calendar *cli_load_calendar(void);
+/* Parsing a command's options with getopt_long, the same way in every
+ * command: -h/--help prints usage on stdout (exit 0) before anything is
+ * opened, --version the version; an unknown option or a missing argument
+ * names the option on stderr (exit 2). Returns the option's val, -1 at the
+ * end of the options, or CLI_OPT_EXIT with *status set. */
+struct option;
+#define CLI_OPT_EXIT (-2)
+#define CLI_OPT_HELP 'h'
+#define CLI_OPT_VERSION 0x100
+/* The entries every command's option table ends with. */
+#define CLI_OPT_COMMON { "help", no_argument, NULL, CLI_OPT_HELP }, \
+	{ "version", no_argument, NULL, CLI_OPT_VERSION }, { NULL, 0, NULL, 0 }
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *usage, int *status);
+/* Starts a command's parse (getopt's state reset). */
+void cli_getopt_reset(void);
+/* "jzz NAME: usage ..." on stderr and CLI_BADCASE. */
+int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
+ * installed share/jzz, else a build tree's `data` beside the program. */
+const char *cli_datadir(const struct cli_opts *opts);
+/* The holiday folder: holidays_dir, else <datadir>/holidays; in buf. */
+const char *cli_holidays_dir(const struct cli_opts *opts, char *buf, size_t size);
+
+/* A calendar with every holiday file of the holiday folder loaded.
+ * Problems go to stderr; NULL only when memory runs out. */
+struct calendar *cli_load_calendar(const struct cli_opts *opts);
 
 /* Reads all of a stream. Returns a NUL-terminated buffer (free it) and its
  * length, or NULL with errno set. */
@@ -80,7 +121,10 @@ int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
 int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
 /* Opens the terminal on db (NULL: the default database). */
 int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
-/* The holiday folder for a new database: $JZZ_HOLIDAYS_DIR or <datadir>/holidays. */
-const char *cmd_tui_holidays(char *buf, size_t size);
+/* The terminal's options from the command's (hol holds the holiday folder;
+ * the calendar and the -v log are opened here, closed by _free). */
+struct ui_options;
+void cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize);
+void cmd_tui_options_free(struct ui_options *o);
 
 #endif

@@ -3,9 +3,17 @@
  * work; prints how many permits were examined, endorsed, not endorsed, and
  * messages queued. Safe to run again: done permits are skipped.
  */
+#include <getopt.h>
 #include <string.h>
 
 #include "cli_service.h"
+
+static const char batch_usage[] =
+    "usage: jzz batch auto-endorse\n"
+    "The auto-endorsement batch (ENDO-5) on the day of work; safe to run again.\n\n"
+    "  -h, --help   this help\n";
+
+static const struct option batch_longopts[] = { CLI_OPT_COMMON };
 
 int
 cmd_batch(const struct cli_opts *opts, int argc, char **argv)
@@ -15,12 +23,14 @@ cmd_batch(const struct cli_opts *opts, int argc, char **argv)
 	struct service_batch_result r;
 	enum service_status         st;
 	struct strbuf               sb;
-	int                         rc;
+	int                         rc = CLI_OK, o;
 
-	if (argc != 2 || strcmp(argv[1], "auto-endorse") != 0) {
-		cli_error("usage: jzz batch auto-endorse");
-		return CLI_BADCASE;
-	}
+	cli_getopt_reset();
+	while ((o = cli_getopt(argc, argv, ":h", batch_longopts, batch_usage, &rc)) != -1)
+		if (o == CLI_OPT_EXIT)
+			return rc;
+	if (argc - optind != 1 || strcmp(argv[optind], "auto-endorse") != 0)
+		return cli_usage_error(batch_usage, "batch: expected auto-endorse");
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
 	if (cli_actor(s, opts, &a) < 0) {
