@@ -178,6 +178,15 @@ test_config_db_and_centre(void **state)
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err, "JZZ_CONFIG=%s/jzz.conf %s init",
 	    opt_dir, JZZ_BIN), 0);
 	assert_true(opt_exists("conf.db"));
+	{
+		char        path[200];
+		struct stat st;
+
+		/* a file jzz makes is private to its owner */
+		snprintf(path, sizeof path, "%s/conf.db", opt_dir);
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 077, 0);
+	}
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
 	    "%s --config %s/jzz.conf --db %s/cmdline.db init", JZZ_BIN, opt_dir, opt_dir), 0);
 	assert_true(opt_exists("cmdline.db"));
