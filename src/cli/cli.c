@@ -14,6 +14,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Why compare the device and inode rather than trust the variable alone:
+ * a command started from a unit's shell inherits JOURNAL_STREAM while its
+ * output may be a pipe or a file, where a "<6>" would be noise. */
+static bool
+cli_is_journal(FILE *f)
+{
+	const char        *js = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	struct stat        st;
+
+	if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2)
+		return false;
+	return fstat(fileno(f), &st) == 0 && (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino;
+}
+
+void
+cli_log_prefix(FILE *f, int prio)
+{
+	if (cli_is_journal(f))
+		fprintf(f, "<%d>", prio);
+}
+
 /* Messages may carry what someone typed (a name, a path): they reach the
  * terminal cleaned (strbuf_put_text), so that none can drive it. */
 void
@@ -22,6 +45,7 @@ cli_error(const char *fmt, ...)
 	struct strbuf raw, out;
 	va_list       ap;
 
+	cli_log_prefix(stderr, CLI_LOG_ERR);
 	strbuf_init(&raw);
 	strbuf_init(&out);
 	va_start(ap, fmt);

@@ -91,8 +91,17 @@ struct calendar *cli_load_calendar(const struct cli_opts *opts);
  * length, or NULL with errno set. */
 char *cli_read_all(FILE *f, size_t *len);
 
-/* "jzz: " + message on stderr. */
+/* "jzz: " + message on stderr (after "<3>" when stderr is the journal). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Syslog priorities of sd-daemon(3) for lines read by the journal. */
+#define CLI_LOG_ERR     3
+#define CLI_LOG_WARNING 4
+#define CLI_LOG_INFO    6
+/* Writes "<prio>" on f when f is the systemd journal's stream (systemd sets
+ * JOURNAL_STREAM to its device:inode), so that the journal files the line
+ * under that priority; nothing otherwise. */
+void cli_log_prefix(FILE *f, int prio);
 
 int cmd_check(const struct cli_opts *opts, int argc, char **argv);
 /* The database commands (cmd_<name>.c; helpers in cli_service.h). */

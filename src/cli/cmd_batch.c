@@ -2,6 +2,10 @@
  * cmd_batch.c: `jzz batch auto-endorse`: the ENDO-5 batch on the day of
  * work; prints how many permits were examined, endorsed, not endorsed, and
  * messages queued. Safe to run again: done permits are skipped.
+ *
+ * Run nightly by jzz-auto-endorse.service: under systemd its lines carry
+ * their syslog priority (the result <6>, permits left unendorsed <4>,
+ * errors <3> through cli_error), so that `journalctl -p warning` finds them.
  */
 #include <getopt.h>
 #include <string.h>
@@ -44,6 +48,12 @@ cmd_batch(const struct cli_opts *opts, int argc, char **argv)
 		return rc;
 	}
 	service_close(s);
+	if (r.not_endorsed > 0) {
+		cli_log_prefix(stderr, CLI_LOG_WARNING);
+		fprintf(stderr, "jzz: batch: %d permits not endorsed (the holders are told by SMS)\n",
+		    r.not_endorsed);
+	}
+	cli_log_prefix(stdout, CLI_LOG_INFO);
 	strbuf_init(&sb);
 	strbuf_printf(&sb, "{\"examined\":%d,\"endorsed\":%d,\"not_endorsed\":%d,\"sms_queued\":%d}",
 	    r.examined, r.endorsed, r.not_endorsed, r.sms_queued);

@@ -241,6 +241,45 @@ test_config_errors(void **state)
 	assert_non_null(strstr(err, "missing.conf"));
 }
 
+/* Under systemd (JOURNAL_STREAM naming the very stream) the batch's lines
+ * carry their syslog priority; elsewhere, plain lines. */
+static void
+test_batch_journal_priorities(void **state)
+{
+	char out[4096], err[4096];
+
+	(void)state;
+	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
+	    "%s --db %s/batch.db init --centre 310105009", JZZ_BIN, opt_dir), 0);
+	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
+	    "%s --db %s/batch.db batch auto-endorse", JZZ_BIN, opt_dir), 0);
+	assert_true(strncmp(out, "{\"examined\":", 12) == 0);
+	/* the variable names another stream (a shell started by a unit, piped) */
+	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
+	    "JOURNAL_STREAM=1:1 %s --db %s/batch.db batch auto-endorse", JZZ_BIN, opt_dir), 0);
+	assert_true(strncmp(out, "{\"examined\":", 12) == 0);
+	/* stdout and stderr both the journal's stream: one file here */
+	assert_int_equal(opt_run(NULL, 0, NULL, 0,
+	    "f=%s/journal; : > $f; JOURNAL_STREAM=$(stat -c %%d:%%i $f) %s --db %s/batch.db"
+	    " batch auto-endorse >> $f 2>&1; JOURNAL_STREAM=$(stat -c %%d:%%i $f) %s --db"
+	    " %s/none/x.db batch auto-endorse >> $f 2>&1; cat $f", opt_dir, JZZ_BIN, opt_dir,
+	    JZZ_BIN, opt_dir), 0);
+	{
+		char  path[200];
+		FILE *f;
+		size_t n;
+
+		snprintf(path, sizeof path, "%s/out", opt_dir);
+		f = fopen(path, "r");
+		assert_non_null(f);
+		n = fread(out, 1, sizeof out - 1, f);
+		out[n] = '\0';
+		fclose(f);
+	}
+	assert_true(strncmp(out, "<6>{\"examined\":", 15) == 0);
+	assert_non_null(strstr(out, "\n<3>jzz: "));
+}
+
 int
 main(void)
 {
@@ -251,6 +290,7 @@ main(void)
 		cmocka_unit_test(test_config_db_and_centre),
 		cmocka_unit_test(test_config_environment_wins),
 		cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_batch_journal_priorities),
 	};
 
 	return cmocka_run_group_tests(tests, opt_setup, opt_teardown);
