@@ -35,6 +35,7 @@ struct cli_opts {
 	const char *group;          /* the group of files shared by the counters */
 	const char *log_file;       /* -v: the terminal's debug log, or NULL */
 	int         verbose;        /* -v given (once or more) */
+	bool        db_configured;  /* db is jzz.conf's (the production database), not --db's */
 };
 
 struct cli_command {

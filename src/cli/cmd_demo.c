@@ -260,7 +260,8 @@ static const struct option demo_longopts[] = {
 int
 cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char *db = opts->db, *play = NULL;
+	/* Only a --db of the command line: jzz.conf's is the production one. */
+	const char *db = opts->db_configured ? NULL : opts->db, *play = NULL;
 	char        def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100], *end;
 	bool        list = false;
 	int         pace = 0, rc = CLI_OK, c;

@@ -145,8 +145,11 @@ main_run(int argc, char **argv)
 	/* The command line over the file and the environment. */
 	if (today == NULL)
 		today = getenv("JZZ_TODAY");
-	if (cmdline.db != NULL)
+	opts.db_configured = opts.db != NULL;
+	if (cmdline.db != NULL) {
 		opts.db = cmdline.db;
+		opts.db_configured = false;
+	}
 	if (cmdline.user != NULL)
 		opts.user = cmdline.user;
 	opts.password_file = cmdline.password_file;
