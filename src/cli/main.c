@@ -138,10 +138,10 @@ main_run(int argc, char **argv)
 	}
 	if (cli_config_load(&opts, config) < 0)
 		return CLI_BADCASE;
-	/* Every file jzz makes (databases, backups, receipts, exports, logs) is
-	 * private to the account that runs it; with a shared group configured,
-	 * open to that group too, never to others. */
-	umask(opts.group != NULL ? 007 : 077);
+	/* With a shared group in jzz.conf, the files jzz makes are open to that
+	 * group too (the audit key allows 0640/0660 then), never to others. */
+	if (opts.group != NULL)
+		umask(007);
 	/* The command line over the file and the environment. */
 	if (today == NULL)
 		today = getenv("JZZ_TODAY");

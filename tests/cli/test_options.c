@@ -21,7 +21,7 @@
 static char opt_dir[128];
 
 static const char *const opt_commands[] = {
-	"check", "init", "submit", "report", "status", "receipt", "person", "card", "batch", "audit",
+	"check", "init", "submit", "report", "status", "receipt", "person", "card", "sms", "batch", "audit",
 	"seed", "backup", "calendar", "user", "training", "tui", "demo",
 };
 
