@@ -9,6 +9,7 @@
 #define JZZ_UI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 
 #include "jzz/calendar.h"
@@ -27,6 +28,14 @@ struct ui_options {
 	 * injected through the keyboard's path, a narration bar), or NULL. */
 	const struct ui_scenario *play;
 	int              pace_ms;   /* between steps; <= 0: UI_SCENARIO_PACE_MS */
+	/* Where receipts go (NULL: "receipts" beside the database), CSV exports
+	 * (NULL: "reports" beside it), the CUPS queue receipts are printed on
+	 * (NULL: none): jzz.conf or JZZ_* through the command line. */
+	const char      *receipt_dir;
+	const char      *export_dir;
+	const char      *printer;
+	FILE            *log;       /* -v: the debug log, or NULL */
+	const char      *audit_key_file;  /* NULL: service_audit_key_path's default */
 };
 
 /*

@@ -6,10 +6,36 @@
 #include "jzz/strbuf.h"
 
 #include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+/* Why compare the device and inode rather than trust the variable alone:
+ * a command started from a unit's shell inherits JOURNAL_STREAM while its
+ * output may be a pipe or a file, where a "<6>" would be noise. */
+static bool
+cli_is_journal(FILE *f)
+{
+	const char        *js = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	struct stat        st;
+
+	if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2)
+		return false;
+	return fstat(fileno(f), &st) == 0 && (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino;
+}
+
+void
+cli_log_prefix(FILE *f, int prio)
+{
+	if (cli_is_journal(f))
+		fprintf(f, "<%d>", prio);
+}
 
 /* Messages may carry what someone typed (a name, a path): they reach the
  * terminal cleaned (strbuf_put_text), so that none can drive it. */
@@ -19,6 +45,7 @@ cli_error(const char *fmt, ...)
 	struct strbuf raw, out;
 	va_list       ap;
 
+	cli_log_prefix(stderr, CLI_LOG_ERR);
 	strbuf_init(&raw);
 	strbuf_init(&out);
 	va_start(ap, fmt);
@@ -41,16 +68,94 @@ cli_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Why the program looks beside itself last: a build tree has a `data`
+ * link to the source tree's data next to the binary (CMakeLists.txt), so
+ * that `build/jzz demo` works from a fresh clone; the installed program
+ * finds its share/jzz first and no build path is compiled into it. */
 const char *
-cli_datadir(void)
+cli_datadir(const struct cli_opts *opts)
 {
-	const char *env = getenv("JZZ_DATA_DIR");
+	static char beside[PATH_MAX];
+	char        exe[PATH_MAX], *slash;
+	ssize_t     n;
 
-	if (env != NULL && *env != '\0')
-		return env;
-	if (cli_is_dir(JZZ_SOURCE_DATADIR))
-		return JZZ_SOURCE_DATADIR;
+	if (opts != NULL && opts->data_dir != NULL)
+		return opts->data_dir;
+	if (cli_is_dir(JZZ_INSTALL_DATADIR))
+		return JZZ_INSTALL_DATADIR;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(beside, sizeof beside, "%.*s/data", (int)(sizeof beside - 6), exe);
+			if (cli_is_dir(beside))
+				return beside;
+		}
+	}
 	return JZZ_INSTALL_DATADIR;
+}
+
+const char *
+cli_holidays_dir(const struct cli_opts *opts, char *buf, size_t size)
+{
+	if (opts->holidays_dir != NULL)
+		return opts->holidays_dir;
+	snprintf(buf, size, "%s/holidays", cli_datadir(opts));
+	return buf;
+}
+
+void
+cli_getopt_reset(void)
+{
+	optind = 0;   /* glibc: a full re-initialisation, for a second parse */
+	opterr = 0;   /* the messages are ours (cli_getopt), naming the option */
+}
+
+int
+cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("jzz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s(jzz COMMAND --help: the options; man jzz-COMMAND: the manual)\n", usage);
+	return CLI_BADCASE;
+}
+
+int
+cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+           const char *usage, int *status)
+{
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+
+	switch (c) {
+	case CLI_OPT_HELP:
+		fputs(usage, stdout);
+		*status = fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+		return CLI_OPT_EXIT;
+	case CLI_OPT_VERSION:
+		printf("jzz %s\n", JZZ_VERSION);
+		*status = fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+		return CLI_OPT_EXIT;
+	case '?':
+	case ':': {
+		/* argv[optind - 1] is the word that held the bad option. */
+		const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+
+		if (c == ':')
+			*status = cli_usage_error(usage, "%s: option %s needs a value", argv[0], word);
+		else if (optopt != 0 && strncmp(word, "--", 2) != 0)
+			*status = cli_usage_error(usage, "%s: unknown option -%c", argv[0], optopt);
+		else
+			*status = cli_usage_error(usage, "%s: unknown option %s", argv[0], word);
+		return CLI_OPT_EXIT;
+	}
+	default:
+		return c;
+	}
 }
 
 char *
@@ -83,20 +188,8 @@ cli_read_all(FILE *f, size_t *len)
 	return buf;
 }
 
-const char *
-cli_holidays_dir(char *buf, size_t size)
-{
-	const char *env = getenv("JZZ_HOLIDAYS_DIR");
-
-	if (env != NULL && *env != '\0')
-		snprintf(buf, size, "%s", env);
-	else
-		snprintf(buf, size, "%s/holidays", cli_datadir());
-	return buf;
-}
-
 struct calendar *
-cli_load_calendar(void)
+cli_load_calendar(const struct cli_opts *opts)
 {
 	struct calendar    *cal = calendar_new();
 	char                dir[4096], err[1024];
@@ -106,7 +199,7 @@ cli_load_calendar(void)
 		cli_error("out of memory");
 		return NULL;
 	}
-	st = service_holidays_load(cli_holidays_dir(dir, sizeof dir), cal, err, sizeof err);
+	st = service_holidays_load(cli_holidays_dir(opts, dir, sizeof dir), cal, err, sizeof err);
 	if (st == SERVICE_ERR_NOT_FOUND) {
 		/* Not fatal: every count is then provisional and says so (CAL-1). */
 		cli_error("%s; working days are Monday to Friday only", err);

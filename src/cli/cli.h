@@ -13,7 +13,10 @@
 #include "jzz/calendar.h"
 #include "jzz/date.h"
 
-/* Options given before the command: `jzz --db PATH --today DATE submit`. */
+/* The settings every command may use, each from (lowest first) the
+ * built-in default, the configuration file (jzz.conf(5), cli_config.c),
+ * the environment and the global options before the command:
+ * `jzz --db PATH --today DATE submit`. NULL: not set anywhere. */
 struct cli_opts {
 	const char *db;       /* NULL: the default database */
 	jzz_date    today;    /* JZZ_DATE_NONE: not given (--today, then JZZ_TODAY) */
@@ -22,6 +25,17 @@ struct cli_opts {
 	const char *centre;   /* NULL: not given */
 	const char *lang;     /* "zh" or "en" */
 	bool        training; /* --training: the database is a training one */
+	const char *config;         /* the configuration file read, or NULL (none) */
+	const char *data_dir;       /* $JZZ_DATA_DIR: shipped data (holidays, scenarios) */
+	const char *holidays_dir;   /* holiday files (default <data_dir>/holidays) */
+	const char *printer;        /* the receipt printer's CUPS queue; NULL: no printing */
+	const char *receipt_dir;    /* receipts (default: "receipts" beside the database) */
+	const char *export_dir;     /* CSV exports (default: "reports" beside the database) */
+	const char *audit_key_file; /* the audit log's key file; NULL: <db>.key beside it */
+	const char *group;          /* the group of files shared by the counters */
+	const char *log_file;       /* -v: the terminal's debug log, or NULL */
+	int         verbose;        /* -v given (once or more) */
+	bool        db_configured;  /* db is jzz.conf's (the production database), not --db's */
 };
 
 struct cli_command {
@@ -31,33 +45,67 @@ struct cli_command {
 	const char *summary_en;
 };
 
-/* Exit statuses shared by every command (case-format.md). */
+/* Exit statuses shared by every command (case-format.md; jzz(1) EXIT STATUS). */
 #define CLI_OK      0
-#define CLI_FAIL    1   /* the command could not do its work (I/O, database) */
+#define CLI_FAIL    1   /* the command could not do its work, or was refused */
 #define CLI_BADCASE 2   /* input that is not a case; usage errors */
 #define CLI_BUSY    3   /* another writer held the database past the bounded wait */
 
-/* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
- * source tree's data/ when run from a build, else the installed share/jzz. */
-const char *cli_datadir(void);
+/* Reads the configuration file into opts (built-in defaults first), then
+ * the environment over it: path is --config's FILE, else $JZZ_CONFIG, else
+ * JZZ_SYSCONFDIR/jzz/jzz.conf, which may be missing (a named one may not).
+ * 0, or -1 after a message on stderr naming the file and line. The strings
+ * live until cli_config_free (cli_config.c). */
+int  cli_config_load(struct cli_opts *opts, const char *path);
+void cli_config_free(void);
 
-/* The holiday folder: $JZZ_HOLIDAYS_DIR, else <datadir>/holidays, written
- * into buf (returned). */
-const char *cli_holidays_dir(char *buf, size_t size);
+/* Parsing a command's options with getopt_long, the same way in every
+ * command: -h/--help prints usage on stdout (exit 0) before anything is
+ * opened, --version the version; an unknown option or a missing argument
+ * names the option on stderr (exit 2). Returns the option's val, -1 at the
+ * end of the options, or CLI_OPT_EXIT with *status set. */
+struct option;
+#define CLI_OPT_EXIT (-2)
+#define CLI_OPT_HELP 'h'
+#define CLI_OPT_VERSION 0x100
+/* The entries every command's option table ends with. */
+#define CLI_OPT_COMMON { "help", no_argument, NULL, CLI_OPT_HELP }, \
+	{ "version", no_argument, NULL, CLI_OPT_VERSION }, { NULL, 0, NULL, 0 }
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *usage, int *status);
+/* Starts a command's parse (getopt's state reset). */
+void cli_getopt_reset(void);
+/* "jzz NAME: usage ..." on stderr and CLI_BADCASE. */
+int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
+ * installed share/jzz, else a build tree's `data` beside the program. */
+const char *cli_datadir(const struct cli_opts *opts);
+/* The holiday folder: holidays_dir, else <datadir>/holidays; in buf. */
+const char *cli_holidays_dir(const struct cli_opts *opts, char *buf, size_t size);
 
 /* A calendar with every holiday file of cli_holidays_dir() loaded
  * (service_holidays_load). A folder that cannot be read is said on stderr
  * and the calendar is Monday-Friday (CAL-1: every count says it is
  * provisional); a bad file, or memory running out, is said on stderr and
  * gives NULL: the command stops rather than count on a partial schedule. */
-struct calendar *cli_load_calendar(void);
+struct calendar *cli_load_calendar(const struct cli_opts *opts);
 
 /* Reads all of a stream. Returns a NUL-terminated buffer (free it) and its
  * length, or NULL with errno set. */
 char *cli_read_all(FILE *f, size_t *len);
 
-/* "jzz: " + message on stderr. */
+/* "jzz: " + message on stderr (after "<3>" when stderr is the journal). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Syslog priorities of sd-daemon(3) for lines read by the journal. */
+#define CLI_LOG_ERR     3
+#define CLI_LOG_WARNING 4
+#define CLI_LOG_INFO    6
+/* Writes "<prio>" on f when f is the systemd journal's stream (systemd sets
+ * JOURNAL_STREAM to its device:inode), so that the journal files the line
+ * under that priority; nothing otherwise. */
+void cli_log_prefix(FILE *f, int prio);
 
 int cmd_check(const struct cli_opts *opts, int argc, char **argv);
 /* The database commands (cmd_<name>.c; helpers in cli_service.h). */
@@ -86,5 +134,10 @@ int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
 int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
 /* Opens the terminal on db (NULL: the default database). */
 int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
+/* The terminal's options from the command's (hol holds the holiday folder;
+ * the calendar and the -v log are opened here, closed by _free). */
+struct ui_options;
+void cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize);
+void cmd_tui_options_free(struct ui_options *o);
 
 #endif

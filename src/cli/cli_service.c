@@ -10,6 +10,8 @@
 #include <termios.h>
 #include <time.h>
 
+#include "jzz/paper.h"
+
 jzz_date
 cli_real_today(void)
 {
@@ -30,8 +32,8 @@ struct service *
 cli_service_open(const struct cli_opts *opts)
 {
 	char            err[512], want[JZZ_DATE_STRLEN], got[JZZ_DATE_STRLEN];
-	struct service *s = service_open_mode(opts->db, opts->training ? SERVICE_DB_TRAINING :
-	    SERVICE_DB_PRODUCTION, err, sizeof err);
+	struct service *s = service_open_with(opts->db, opts->training ? SERVICE_DB_TRAINING :
+	    SERVICE_DB_PRODUCTION, opts->training ? NULL : opts->audit_key_file, err, sizeof err);
 	jzz_date        real = cli_real_today();
 
 	if (s == NULL) {
@@ -215,4 +217,15 @@ cli_write(struct strbuf *sb)
 		return CLI_FAIL;
 	}
 	return CLI_OK;
+}
+
+void
+cli_paper_dir(const struct cli_opts *opts, bool reports, char *out, size_t size)
+{
+	const char *given = reports ? opts->export_dir : opts->receipt_dir;
+
+	if (given != NULL && *given != '\0')
+		snprintf(out, size, "%s", given);
+	else
+		service_paper_dir(opts->db, reports, out, size);
 }

@@ -52,4 +52,8 @@ int cli_print(struct strbuf *sb);
 int cli_write(struct strbuf *sb);
 
 
+/* The folder papers are saved in: jzz.conf's receipt_dir (reports:
+ * export_dir) or its JZZ_* variable, else the database's (service_paper_dir). */
+void cli_paper_dir(const struct cli_opts *opts, bool reports, char *out, size_t size);
+
 #endif

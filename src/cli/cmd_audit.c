@@ -8,6 +8,7 @@
  *                                        entry, to be kept elsewhere (the
  *                                        journal) for a later verify --head
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,25 +58,47 @@ audit_run(struct service *s, const struct service_actor *a, void *arg)
 	return rc;
 }
 
+static const char audit_usage[] =
+    "usage: jzz audit verify [--head SEQ:MAC]\n"
+    "       jzz audit head\n"
+    "verify: every entry's MAC and link, the records they bind, and a head\n"
+    "recorded before (exit 1 when anything fails); head: the newest entry.\n\n"
+    "  --head SEQ:MAC   verify: a head printed earlier by jzz audit head\n"
+    "  -h, --help       this help\n";
+
+static const struct option audit_longopts[] = {
+	{ "head", required_argument, NULL, 'H' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_audit(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct audit_args x = { false, 0, NULL };
+	const char       *head = NULL;
 	char             *end;
+	int               rc = CLI_OK, c;
 
-	if (argc == 2 && strcmp(argv[1], "head") == 0)
-		x.head = true;
-	else if (argc == 4 && strcmp(argv[1], "verify") == 0 && strcmp(argv[2], "--head") == 0) {
-		x.head_seq = strtoll(argv[3], &end, 10);
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", audit_longopts, audit_usage, &rc)) != -1) {
+		if (c == CLI_OPT_EXIT)
+			return rc;
+		head = optarg;
+	}
+	if (argc - optind != 1 || (strcmp(argv[optind], "head") != 0 &&
+	    strcmp(argv[optind], "verify") != 0))
+		return cli_usage_error(audit_usage, "audit: expected verify or head");
+	x.head = strcmp(argv[optind], "head") == 0;
+	if (head != NULL && x.head)
+		return cli_usage_error(audit_usage, "audit head: --head is for verify");
+	if (head != NULL) {
+		x.head_seq = strtoll(head, &end, 10);
 		if (x.head_seq <= 0 || *end != ':' || strlen(end + 1) != 64 ||
 		    strspn(end + 1, "0123456789abcdef") != 64) {
 			cli_error("audit verify --head SEQ:MAC (as `jzz audit head` printed it)");
 			return CLI_BADCASE;
 		}
 		x.head_mac = end + 1;
-	} else if (argc != 2 || strcmp(argv[1], "verify") != 0) {
-		cli_error("usage: jzz audit verify [--head SEQ:MAC] | jzz audit head");
-		return CLI_BADCASE;
 	}
 	return cli_with_service(opts, audit_run, &x);
 }

@@ -14,6 +14,7 @@
  * working days in it is provisional (CAL-1).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,25 +142,38 @@ calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
 	return rc;
 }
 
+static const char calendar_usage[] =
+    "usage: jzz calendar import FILE\n"
+    "       jzz calendar show YEAR [--format text|json]\n"
+    "Imports a holiday-cn file (it replaces its year's days) or shows a year.\n\n"
+    "  --format text|json   show: the output's format (default text)\n"
+    "  -h, --help           this help\n";
+
+static const struct option calendar_longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_calendar(const struct cli_opts *opts, int argc, char **argv)
 {
-	bool json = false;
+	const char *format = NULL;
+	int         rc = CLI_OK, o;
 
-	if (argc == 3 && strcmp(argv[1], "import") == 0)
-		return calendar_import(opts, argv[2]);
-	if (argc >= 3 && strcmp(argv[1], "show") == 0) {
-		for (int i = 3; i < argc; i++) {
-			if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-			    (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "text") == 0)) {
-				json = strcmp(argv[++i], "json") == 0;
-			} else {
-				cli_error("usage: jzz calendar show YEAR [--format text|json]");
-				return CLI_BADCASE;
-			}
-		}
-		return calendar_show(opts, argv[2], json);
+	cli_getopt_reset();
+	while ((o = cli_getopt(argc, argv, ":h", calendar_longopts, calendar_usage, &rc)) != -1) {
+		if (o == CLI_OPT_EXIT)
+			return rc;
+		format = optarg;
 	}
-	cli_error("usage: jzz calendar import FILE | jzz calendar show YEAR [--format text|json]");
-	return CLI_BADCASE;
+	argc -= optind;
+	argv += optind;
+	if (format != NULL && strcmp(format, "json") != 0 && strcmp(format, "text") != 0)
+		return cli_usage_error(calendar_usage, "calendar: --format: expected text or json,"
+		    " not %s", format);
+	if (argc == 2 && strcmp(argv[0], "import") == 0 && format == NULL)
+		return calendar_import(opts, argv[1]);
+	if (argc == 2 && strcmp(argv[0], "show") == 0)
+		return calendar_show(opts, argv[1], format != NULL && strcmp(format, "json") == 0);
+	return cli_usage_error(calendar_usage, "calendar: expected import FILE or show YEAR");
 }

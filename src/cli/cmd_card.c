@@ -7,6 +7,7 @@
  *                                      default to id_card and acceptance_receipt)
  *   jzz card queue made|received|window   the centre's work queues
  */
+#include <getopt.h>
 #include <string.h>
 
 #include "jzz/casefmt.h"
@@ -94,45 +95,62 @@ card_pickup(struct service *s, const struct service_actor *a, const char *id, jz
 	return rc;
 }
 
+static const char card_usage[] =
+    "usage: jzz card received|posted --id NUMBER\n"
+    "       jzz card pickup --id NUMBER [--doc CODE]...\n"
+    "       jzz card queue made|received|window\n"
+    "The card's arrival at the centre, its hand-over or posting, and the work queues.\n\n"
+    "  --id NUMBER   the holder's ID number\n"
+    "  --doc CODE    pickup: a document shown (default id_card and acceptance_receipt)\n"
+    "  -h, --help    this help\n";
+
+static const struct option card_longopts[] = {
+	{ "id", required_argument, NULL, 'i' },
+	{ "doc", required_argument, NULL, 'd' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_card(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char              *action = argc > 1 ? argv[1] : "", *id = NULL, *which = NULL;
+	const char              *action, *id = NULL, *which = NULL;
 	jzz_docset               docs = 0;
 	struct service          *s;
 	struct service_actor     a;
 	struct service_card_info info;
 	enum service_status      st;
 	struct strbuf            sb;
-	jzz_date                 today = cli_today(opts);
-	int                      rc;
+	jzz_date                 today;
+	int                      rc = CLI_OK, c, d;
 
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--id") == 0 && i + 1 < argc) {
-			id = argv[++i];
-		} else if (strcmp(argv[i], "--doc") == 0 && i + 1 < argc) {
-			int d = CASE_VOCAB_FIND(case_doc_vocab, argv[i + 1], strlen(argv[i + 1]));
-
-			if (d < 0) {
-				cli_error("--doc: unknown document %s", argv[i + 1]);
-				return CLI_BADCASE;
-			}
-			docs |= DOCBIT(d);
-			i++;
-		} else if (strcmp(action, "queue") == 0 && which == NULL) {
-			which = argv[i];
-		} else {
-			action = "";
-			break;
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", card_longopts, card_usage, &rc)) != -1) {
+		if (c == CLI_OPT_EXIT)
+			return rc;
+		if (c == 'i') {
+			id = optarg;
+			continue;
 		}
+		if ((d = CASE_VOCAB_FIND(case_doc_vocab, optarg, strlen(optarg))) < 0) {
+			cli_error("--doc: unknown document %s", optarg);
+			return CLI_BADCASE;
+		}
+		docs |= DOCBIT(d);
 	}
-	if (strcmp(action, "queue") != 0 && (id == NULL ||
-	    (strcmp(action, "received") != 0 && strcmp(action, "posted") != 0 &&
-	     strcmp(action, "pickup") != 0))) {
-		cli_error("usage: jzz card received|posted|pickup --id NUMBER [--doc CODE]...\n"
-		    "       jzz card queue made|received|window");
-		return CLI_BADCASE;
+	action = optind < argc ? argv[optind] : "";
+	if (strcmp(action, "queue") == 0) {
+		if (argc - optind != 2 || id != NULL || docs != 0)
+			return cli_usage_error(card_usage, "card queue: expected made, received or window");
+		which = argv[optind + 1];
+	} else if (argc - optind != 1 || (strcmp(action, "received") != 0 &&
+	    strcmp(action, "posted") != 0 && strcmp(action, "pickup") != 0)) {
+		return cli_usage_error(card_usage, "card: expected received, posted, pickup or queue");
+	} else if (id == NULL) {
+		return cli_usage_error(card_usage, "card %s: --id NUMBER is required", action);
+	} else if (docs != 0 && strcmp(action, "pickup") != 0) {
+		return cli_usage_error(card_usage, "card %s: --doc is for pickup", action);
 	}
+	today = cli_today(opts);
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
 	if (cli_actor(s, opts, &a) < 0) {

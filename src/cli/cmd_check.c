@@ -8,6 +8,7 @@
  * memory before it is written, so a case is never half-printed.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,18 @@ check_jsonl(struct check_run *run, FILE *in)
 	return rc < 0 ? rc : check_flush(run);
 }
 
+static const char check_usage[] =
+    "usage: jzz check [--jsonl] [FILE | -]\n"
+    "Decides cases with the rules alone, no database (case-format.md).\n\n"
+    "  --jsonl      one case per line, one decision per line\n"
+    "  -h, --help   this help\n"
+    "exit status: 0 every case decided, 2 input that is not a case, 1 failed.\n";
+
+static const struct option check_longopts[] = {
+	{ "jsonl", no_argument, NULL, 'j' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_check(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -107,18 +120,18 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 	bool             jsonl = false;
 	const char      *path = NULL;
 	FILE            *in = stdin;
-	int              rc = CLI_OK;
+	int              rc = CLI_OK, c;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--jsonl") == 0)
-			jsonl = true;
-		else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
-			path = argv[i];
-		else {
-			cli_error("usage: jzz check [--jsonl] [FILE | -]");
-			return CLI_BADCASE;
-		}
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", check_longopts, check_usage, &rc)) != -1) {
+		if (c == CLI_OPT_EXIT)
+			return rc;
+		jsonl = true;
 	}
+	if (argc - optind > 1)
+		return cli_usage_error(check_usage, "check: one FILE at most");
+	if (optind < argc)
+		path = argv[optind];
 	if (path != NULL && strcmp(path, "-") != 0) {
 		in = fopen(path, "rb");
 		if (in == NULL) {
@@ -129,7 +142,7 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 	}
 	strbuf_init(&run.out);
 	jsonv_arena_init(&run.arena);
-	run.cal = cli_load_calendar();
+	run.cal = cli_load_calendar(opts);
 	if (run.cal == NULL) {
 		rc = CLI_FAIL;   /* said on stderr */
 	} else if (jsonl) {

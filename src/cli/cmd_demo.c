@@ -15,6 +15,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <locale.h>
 #include <stdio.h>
@@ -206,22 +207,20 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		cmd_demo_mkdirs(db);
 	}
 	rc = CLI_OK;
-	if (ui_demo_prepare(db, day, cli_holidays_dir(hol, sizeof hol), err, sizeof err) != 0) {
+	if (ui_demo_prepare(db, day, cli_holidays_dir(opts, hol, sizeof hol), err, sizeof err) != 0) {
 		cli_error("demo: cannot prepare the training database %s: %s", db, err);
 		rc = CLI_FAIL;
 	} else {
-		memset(&o, 0, sizeof o);
+		cmd_tui_options(opts, &o, hol, sizeof hol);
 		o.db = db;
 		o.today = day;
-		o.centre = opts->centre;
-		o.lang = opts->lang;
+		o.user = NULL;
 		o.training = true;
-		o.holidays = hol;
-		o.cal = cli_load_calendar();
+		o.audit_key_file = NULL;
 		o.play = &sc;
 		o.pace_ms = pace;
 		rc = o.cal != NULL && ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
-		calendar_free(o.cal);
+		cmd_tui_options_free(&o);
 	}
 	if (tmpdir[0] != '\0') {
 		char side[160];
@@ -239,34 +238,61 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 	return rc;
 }
 
+static const char demo_usage[] =
+    "usage: jzz demo [--db PATH]\n"
+    "       jzz demo --list\n"
+    "       jzz demo --play NAME [--db PATH] [--pace MS]\n"
+    "The terminal in training mode, on a training database made when absent.\n\n"
+    "  --db PATH     the training database (default ~/.local/share/jzz/training.db)\n"
+    "  --list        the scenarios that can be played\n"
+    "  --play NAME   plays a scenario on the screen\n"
+    "  --pace MS     milliseconds between a scenario's steps\n"
+    "  -h, --help    this help\n";
+
+static const struct option demo_longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "list", no_argument, NULL, 'l' },
+	{ "play", required_argument, NULL, 'p' },
+	{ "pace", required_argument, NULL, 'P' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char *db = opts->db, *play = NULL;
-	char        def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100];
+	/* Only a --db of the command line: jzz.conf's is the production one. */
+	const char *db = opts->db_configured ? NULL : opts->db, *play = NULL;
+	char        def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100], *end;
 	bool        list = false;
-	int         pace = 0;
+	int         pace = 0, rc = CLI_OK, c;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			db = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0)
-			db = argv[i] + 5;
-		else if (strcmp(argv[i], "--list") == 0)
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", demo_longopts, demo_usage, &rc)) != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return rc;
+		case 'd':
+			db = optarg;
+			break;
+		case 'l':
 			list = true;
-		else if (strcmp(argv[i], "--play") == 0 && i + 1 < argc)
-			play = argv[++i];
-		else if (strcmp(argv[i], "--pace") == 0 && i + 1 < argc)
-			pace = atoi(argv[++i]);
-		else {
-			cli_error("demo: unexpected argument %s (usage: jzz demo [--db PATH] | --list |"
-			    " --play NAME [--db PATH] [--pace MS])", argv[i]);
-			return CLI_BADCASE;
+			break;
+		case 'p':
+			play = optarg;
+			break;
+		default:
+			pace = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || pace < 0)
+				return cli_usage_error(demo_usage, "demo: --pace: milliseconds, not %s",
+				    optarg);
+			break;
 		}
 	}
+	if (optind < argc)
+		return cli_usage_error(demo_usage, "demo: unexpected argument %s", argv[optind]);
 	/* Scenario files hold Chinese keys: decode them in the user's locale. */
 	setlocale(LC_ALL, "");
-	snprintf(dir, sizeof dir, "%s/scenarios", cli_datadir());
+	snprintf(dir, sizeof dir, "%s/scenarios", cli_datadir(opts));
 	if (list)
 		return cmd_demo_list(dir);
 	if (play != NULL)
@@ -284,7 +310,7 @@ cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 		db = def;
 	}
 	cmd_demo_mkdirs(db);
-	if (ui_demo_prepare(db, cmd_demo_today(opts), cli_holidays_dir(hol, sizeof hol),
+	if (ui_demo_prepare(db, cmd_demo_today(opts), cli_holidays_dir(opts, hol, sizeof hol),
 	    err, sizeof err) != 0) {
 		cli_error("demo: cannot prepare the training database %s: %s", db, err);
 		return CLI_FAIL;

@@ -1,7 +1,7 @@
 /*
  * cmd_init.c: `jzz --db PATH init --centre CODE [--rehearsal | --training]
  * [--password-file F]`: a new database with the schema, the centres and
- * kiosks, the holiday calendar of <datadir>/holidays (or $JZZ_HOLIDAYS_DIR),
+ * kiosks, the holiday calendar of the holiday folder (jzz.conf holidays_dir),
  * the audit key file, and the account admin with a temporary password (the
  * first line of F, or one made and printed once: "admin password: ...").
  * Anything at PATH but an empty file is refused (exit 2) and left as it
@@ -10,39 +10,63 @@
  * --training a training database filled with the demo accounts and persons.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_service.h"
 
+static const char init_usage[] =
+    "usage: jzz --db PATH init --centre CODE [--rehearsal | --training] [--password-file FILE]\n"
+    "A new database: schema, centres, calendar, audit key and the account admin.\n\n"
+    "  --centre CODE          the centre commands act for when they name none (9 digits)\n"
+    "  --rehearsal            a database for tests and rehearsals (any day of work)\n"
+    "  --training             a training database with the demo accounts and persons\n"
+    "  --password-file FILE   admin's temporary password, the file's first line\n"
+    "  -h, --help             this help\n"
+    "exit status: 0 made, 2 the file already holds data or bad input, 1 failed.\n";
+
+static const struct option init_longopts[] = {
+	{ "centre", required_argument, NULL, 'c' },
+	{ "rehearsal", no_argument, NULL, 'r' },
+	{ "training", no_argument, NULL, 't' },
+	{ "password-file", required_argument, NULL, 'p' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)
 {
 	const char              *centre = opts->centre;
 	const char              *pwfile = NULL;
-	char                     dir[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
+	char                     dir[4096], buf[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
 	enum service_status      st;
 	struct service_init_opts o;
 	bool                     rehearsal = false, training = opts->training;
+	int                      rc = CLI_OK, c;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
-			centre = argv[++i];
-		else if (strncmp(argv[i], "--centre=", 9) == 0)
-			centre = argv[i] + 9;
-		else if (strcmp(argv[i], "--rehearsal") == 0)
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", init_longopts, init_usage, &rc)) != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return rc;
+		case 'c':
+			centre = optarg;
+			break;
+		case 'r':
 			rehearsal = true;
-		else if (strcmp(argv[i], "--training") == 0)
+			break;
+		case 't':
 			training = true;
-		else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
-			pwfile = argv[++i];
-		else {
-			cli_error("usage: jzz --db PATH init --centre CODE [--rehearsal | --training]"
-			    " [--password-file FILE]");
-			return CLI_BADCASE;
+			break;
+		default:
+			pwfile = optarg;
+			break;
 		}
 	}
+	if (optind < argc)
+		return cli_usage_error(init_usage, "init: unexpected %s", argv[optind]);
 	if (rehearsal && training) {
 		cli_error("init: --rehearsal or --training, not both");
 		return CLI_BADCASE;
@@ -51,7 +75,7 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
 		return CLI_BADCASE;
 	}
-	cli_holidays_dir(dir, sizeof dir);
+	snprintf(dir, sizeof dir, "%s", cli_holidays_dir(opts, buf, sizeof buf));
 	if (access(dir, R_OK | X_OK) != 0) {
 		/* Not fatal: every count is then provisional and says so (CAL-1). */
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
@@ -76,6 +100,7 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		o.centre = centre;
 		o.holidays_dir = dir[0] != '\0' ? dir : NULL;
 		o.mode = rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
+		o.audit_key = opts->audit_key_file;
 		if (pwfile != NULL) {
 			if (!cli_password(pwfile, "", pw, sizeof pw))
 				return CLI_BADCASE;

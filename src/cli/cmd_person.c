@@ -5,6 +5,7 @@
  * today (`address`), every address with the day it held from
  * (`addresses`), and with --on DATE the address of that day (`address_on`).
  */
+#include <getopt.h>
 #include <string.h>
 
 #include "cli_service.h"
@@ -180,6 +181,17 @@ person_json(struct strbuf *sb, const struct service_person *p, const struct serv
 	strbuf_putc(sb, '}');
 }
 
+static const char person_usage[] =
+    "usage: jzz person NUMBER [--on DATE]\n"
+    "A person's records and history, as JSON.\n\n"
+    "  --on DATE    also the person's address on that day (address_on)\n"
+    "  -h, --help   this help\n";
+
+static const struct option person_longopts[] = {
+	{ "on", required_argument, NULL, 'o' },
+	CLI_OPT_COMMON
+};
+
 int
 cmd_person(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -191,31 +203,33 @@ cmd_person(const struct cli_opts *opts, int argc, char **argv)
 	struct strbuf         sb;
 	jzz_date              on_day = JZZ_DATE_NONE;
 	bool                  has_on = false;
-	int                   rc;
+	int                   rc = CLI_OK, o;
 
-	if (argc == 4 && strcmp(argv[2], "--on") == 0) {
-		if (!date_parse(argv[3], strlen(argv[3]), &on_day)) {
-			cli_error("person: --on %s is not a real date YYYY-MM-DD", argv[3]);
+	cli_getopt_reset();
+	while ((o = cli_getopt(argc, argv, ":h", person_longopts, person_usage, &rc)) != -1) {
+		if (o == CLI_OPT_EXIT)
+			return rc;
+		if (!date_parse(optarg, strlen(optarg), &on_day)) {
+			cli_error("person: --on %s is not a real date YYYY-MM-DD", optarg);
 			return CLI_BADCASE;
 		}
-	} else if (argc != 2) {
-		cli_error("usage: jzz person NUMBER [--on DATE]");
-		return CLI_BADCASE;
 	}
+	if (argc - optind != 1)
+		return cli_usage_error(person_usage, "person: one NUMBER expected");
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
 	if (cli_actor(s, opts, &a) < 0) {
 		service_close(s);
 		return CLI_FAIL;
 	}
-	st = service_person_get(s, &a, argv[1], cli_today(opts), &p);
+	st = service_person_get(s, &a, argv[optind], cli_today(opts), &p);
 	if (st != SERVICE_OK) {
 		rc = cli_service_fail(s, st, "person");
 		service_close(s);
 		return rc;
 	}
 	if (on_day != JZZ_DATE_NONE && p.found) {
-		st = service_address_on(s, &a, argv[1], on_day, &on);
+		st = service_address_on(s, &a, argv[optind], on_day, &on);
 		if (st != SERVICE_OK && st != SERVICE_ERR_NOT_FOUND) {
 			rc = cli_service_fail(s, st, "person");
 			service_person_free(&p);

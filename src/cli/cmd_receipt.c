@@ -11,64 +11,94 @@
  * --output the text form goes to stdout. --output writes the A4 PDF there
  * (a new file: an existing one is never overwritten); --print saves the PDF
  * and its text copy in the receipts folder (unless --output) and sends the
- * PDF to `lp -d $JZZ_PRINTER` (or --printer NAME). Clerks, supervisors and
+ * PDF to `lp -d PRINTER` (jzz.conf's printer, $JZZ_PRINTER, or --printer NAME). Clerks, supervisors and
  * administrators; the read is in the audit log. The paper is built by the
  * same service functions as the terminal's.
  */
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_service.h"
 #include "jzz/paper.h"
 
+static const char receipt_usage_text[] =
+    "usage: jzz receipt RECEIPT_NO [--lang zh|en] [--print] [--printer NAME] [--output FILE.pdf]\n"
+    "       jzz receipt --notice APPLICATION_ID [--lang zh|en] [--print] [--printer NAME]"
+    " [--output FILE.pdf]\n"
+    "Reprints an application's receipt, or its one-time notice, from the database.\n\n"
+    "  --notice ID      the one-time notice of the application ID\n"
+    "  --lang zh|en     the paper's language\n"
+    "  --print          print the PDF (on the printer of jzz.conf)\n"
+    "  --printer NAME   print the PDF on CUPS queue NAME\n"
+    "  --output FILE    write the A4 PDF to FILE (a new file)\n"
+    "  -h, --help       this help\n";
+
+static const struct option receipt_longopts[] = {
+	{ "notice", required_argument, NULL, 'n' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "printer", required_argument, NULL, 'P' },
+	{ "print", no_argument, NULL, 'p' },
+	CLI_OPT_COMMON
+};
+
 static int
 receipt_usage(void)
 {
-	cli_error("usage: jzz receipt RECEIPT_NO | --notice APPLICATION_ID [--lang zh|en]"
-	    " [--print] [--printer NAME] [--output FILE.pdf]");
-	return CLI_BADCASE;
+	return cli_usage_error(receipt_usage_text, "receipt: one RECEIPT_NO, or --notice"
+	    " APPLICATION_ID");
 }
 
 int
 cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 {
 	const char                *key = NULL, *lang = opts->lang, *output = NULL;
-	const char                *printer = getenv("JZZ_PRINTER");
+	const char                *printer = opts->printer;
 	bool                       notice = false, print = false;
 	struct service            *s;
 	struct service_actor       a;
 	struct service_paper_facts f;
 	struct paper               p;
 	enum service_status        st;
-	int                        rc = CLI_OK;
+	int                        rc = CLI_OK, c;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--notice") == 0 && i + 1 < argc && key == NULL) {
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", receipt_longopts, receipt_usage_text, &rc)) != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return rc;
+		case 'n':
+			if (notice)
+				return receipt_usage();
 			notice = true;
-			key = argv[++i];
-		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
-			lang = argv[++i];
-		} else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
-			output = argv[++i];
-		} else if (strcmp(argv[i], "--printer") == 0 && i + 1 < argc) {
-			printer = argv[++i];
+			key = optarg;
+			break;
+		case 'l':
+			lang = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'P':
+			printer = optarg;
 			print = true;
-		} else if (strcmp(argv[i], "--print") == 0) {
+			break;
+		default:
 			print = true;
-		} else if (argv[i][0] != '-' && key == NULL) {
-			key = argv[i];
-		} else {
-			return receipt_usage();
+			break;
 		}
 	}
-	if (key == NULL)
+	if (argc - optind != (notice ? 0 : 1))
 		return receipt_usage();
+	if (!notice)
+		key = argv[optind];
 	if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}
 	if (print && (printer == NULL || *printer == '\0')) {
-		cli_error("--print: no printer (set JZZ_PRINTER or give --printer NAME)");
+		cli_error("--print: no printer (printer in jzz.conf, JZZ_PRINTER, or --printer NAME)");
 		return CLI_BADCASE;
 	}
 	if ((s = cli_service_open(opts)) == NULL)
@@ -99,7 +129,7 @@ cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 		char dir[1024], path[1200], err[1400];
 		int  r;
 
-		service_paper_dir(opts->db, false, dir, sizeof dir);
+		cli_paper_dir(opts, false, dir, sizeof dir);
 		r = paper_output(&p, output, dir, print ? printer : NULL, path, sizeof path, err,
 		    sizeof err);
 		if (r == -1) {

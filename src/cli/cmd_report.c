@@ -28,6 +28,7 @@
  * ID numbers are masked in every format: a report is printed and passed
  * around.
  */
+#include <getopt.h>
 #include <string.h>
 
 #include <stdlib.h>
@@ -271,7 +272,7 @@ report_sheet(struct service *s, const struct service_report *r, const struct cli
 	int          rc;
 
 	service_paper_daily(s, r, strcmp(opts->lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
-	service_paper_dir(opts->db, true, dir, sizeof dir);
+	cli_paper_dir(opts, true, dir, sizeof dir);
 	rc = paper_output(&p, output, dir, printer, path, sizeof path, err, sizeof err);
 	paper_free(&p);
 	if (rc != -1)
@@ -283,13 +284,42 @@ report_sheet(struct service *s, const struct service_report *r, const struct cli
 
 /* ---- the command ---- */
 
+static const char report_usage_text[] =
+    "usage: jzz report daily [--date D] [OPTION]...\n"
+    "       jzz report range --from D --to D [OPTION]...\n"
+    "       jzz report daily [--date D] --print [--printer NAME] [--output FILE.pdf]\n"
+    "The supervisor's report of a centre, for a day or a range of days.\n\n"
+    "  --date D                        daily: the day (default: the day of work)\n"
+    "  --from D, --to D                range: the first and the last day\n"
+    "  --format json|csv|text|xlsx|pdf the output (default json; xlsx needs --output;\n"
+    "                                  pdf: the daily sheet)\n"
+    "  --bom                           a UTF-8 byte order mark first (for spreadsheets)\n"
+    "  --labels zh|en                  csv: a column naming each code\n"
+    "  --output FILE                   write FILE (0600) instead of standard output\n"
+    "  --print                         daily: print the daily sheet (on the printer of jzz.conf)\n"
+    "  --printer NAME                  daily: print the daily sheet on CUPS queue NAME\n"
+    "  --centre CODE|all               the centre reported on (default the actor's)\n"
+    "  -h, --help                      this help\n";
+
+static const struct option report_longopts[] = {
+	{ "date", required_argument, NULL, 'd' },
+	{ "from", required_argument, NULL, 'f' },
+	{ "to", required_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'F' },
+	{ "centre", required_argument, NULL, 'c' },
+	{ "bom", no_argument, NULL, 'b' },
+	{ "labels", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "print", no_argument, NULL, 'p' },
+	{ "printer", required_argument, NULL, 'P' },
+	CLI_OPT_COMMON
+};
+
 static int
 report_usage(void)
 {
-	cli_error("usage: jzz report daily [--date D] | range --from D --to D"
-	    " [--format json|csv|text|xlsx|pdf] [--bom] [--labels zh|en] [--output FILE]"
-	    " [--centre CODE|all] | daily [--date D] --print [--printer NAME] [--output FILE.pdf]");
-	return CLI_BADCASE;
+	return cli_usage_error(report_usage_text, "report: expected daily [--date D] or range"
+	    " --from D --to D");
 }
 
 static bool
@@ -310,48 +340,64 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 	const char           *labels = NULL;
 	enum report_format    fmt;
 	bool                  daily, bom = false, sheet = false, print = false, format_given = false;
-	const char           *printer = getenv("JZZ_PRINTER");
+	const char           *printer = opts->printer;
 	char                  err[1200];
 	struct service       *s;
 	struct service_actor  a;
 	struct service_report r;
 	enum service_status   st;
 	struct strbuf         sb;
-	int                   rc;
+	int                   rc = CLI_OK, c;
 
-	if (argc < 2 || (strcmp(argv[1], "daily") != 0 && strcmp(argv[1], "range") != 0))
-		return report_usage();
-	daily = strcmp(argv[1], "daily") == 0;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc && daily) {
-			if (!report_date_arg("--date", argv[++i], &day))
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", report_longopts, report_usage_text, &rc)) != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return rc;
+		case 'd':
+			if (!report_date_arg("--date", optarg, &day))
 				return CLI_BADCASE;
-		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc && !daily) {
-			if (!report_date_arg("--from", argv[++i], &from))
+			break;
+		case 'f':
+			if (!report_date_arg("--from", optarg, &from))
 				return CLI_BADCASE;
-		} else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc && !daily) {
-			if (!report_date_arg("--to", argv[++i], &to))
+			break;
+		case 't':
+			if (!report_date_arg("--to", optarg, &to))
 				return CLI_BADCASE;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			format = argv[++i];
+			break;
+		case 'F':
+			format = optarg;
 			format_given = true;
-		} else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc) {
-			centre = argv[++i];
-		} else if (strcmp(argv[i], "--bom") == 0) {
+			break;
+		case 'c':
+			centre = optarg;
+			break;
+		case 'b':
 			bom = true;
-		} else if (strcmp(argv[i], "--labels") == 0 && i + 1 < argc) {
-			labels = argv[++i];
-		} else if (strcmp(argv[i], "--print") == 0 && daily) {
+			break;
+		case 'l':
+			labels = optarg;
+			break;
+		case 'p':
 			sheet = print = true;
-		} else if (strcmp(argv[i], "--printer") == 0 && i + 1 < argc && daily) {
+			break;
+		case 'P':
 			sheet = print = true;
-			printer = argv[++i];
-		} else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) {
-			output = argv[++i];
-		} else {
-			return report_usage();
+			printer = optarg;
+			break;
+		default:
+			output = optarg;
+			break;
 		}
 	}
+	if (argc - optind != 1 || (strcmp(argv[optind], "daily") != 0 &&
+	    strcmp(argv[optind], "range") != 0))
+		return report_usage();
+	daily = strcmp(argv[optind], "daily") == 0;
+	if (daily ? from != JZZ_DATE_NONE || to != JZZ_DATE_NONE : day != JZZ_DATE_NONE || print)
+		return cli_usage_error(report_usage_text, daily ? "report daily: --from and --to are"
+		    " for range" : "report range: --date, --print and --printer are for daily");
 	/* the daily sheet: --format pdf, --print, or a .pdf output named alone */
 	if (daily && (strcmp(format, "pdf") == 0 || (!format_given && output != NULL &&
 	    strlen(output) > 4 && strcmp(output + strlen(output) - 4, ".pdf") == 0)))

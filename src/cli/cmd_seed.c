@@ -10,6 +10,7 @@
  * and refuses one that exists.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,33 @@ seed_cmd_progress(void *arg, long done, long total)
 	fflush(stderr);
 }
 
+static const char seed_cmd_usage_text[] =
+    "usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
+    " [--seed S] [--batch N] [--check]\n"
+    "A new database holding a synthetic district, for benchmarks and load tests.\n\n"
+    "  --persons N      how many persons\n"
+    "  --years Y        years of history, 1 to 20 (default 5)\n"
+    "  --centre CODES   the centres, 9-digit codes separated by commas\n"
+    "  --seed S         the random seed (default 1)\n"
+    "  --batch N        rows per transaction\n"
+    "  --check          check every foreign key at the end\n"
+    "  -h, --help       this help\n";
+
+static const struct option seed_cmd_longopts[] = {
+	{ "persons", required_argument, NULL, 'p' },
+	{ "years", required_argument, NULL, 'y' },
+	{ "seed", required_argument, NULL, 's' },
+	{ "batch", required_argument, NULL, 'b' },
+	{ "centre", required_argument, NULL, 'c' },
+	{ "check", no_argument, NULL, 'k' },
+	CLI_OPT_COMMON
+};
+
 static int
 seed_cmd_usage(void)
 {
-	cli_error("usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
-	    " [--seed S] [--check]");
-	return CLI_BADCASE;
+	return cli_usage_error(seed_cmd_usage_text, "seed: --db PATH and --persons N (a number"
+	    " >= 0) are required; --years 1..20, --batch and --seed numbers");
 }
 
 static int
@@ -93,6 +115,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct service_actor    owner;
 	struct stat             sb;
 	char                    dir[4096], err[512], *list = NULL, *end;
+	int                     status = CLI_OK, c;
 	enum service_status     sst;
 	double                  t0;
 
@@ -100,37 +123,42 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	o.persons = -1;
 	o.years = 5;
 	o.seed = 1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (strcmp(a, "--persons") == 0 && v != NULL) {
-			o.persons = strtol(v, &end, 10);
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", seed_cmd_longopts, seed_cmd_usage_text, &status))
+	    != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return status;
+		case 'p':
+			o.persons = strtol(optarg, &end, 10);
 			if (*end != '\0' || o.persons < 0)
 				return seed_cmd_usage();
-			i++;
-		} else if (strcmp(a, "--years") == 0 && v != NULL) {
-			o.years = (int)strtol(v, &end, 10);
+			break;
+		case 'y':
+			o.years = (int)strtol(optarg, &end, 10);
 			if (*end != '\0' || o.years < 1 || o.years > 20)
 				return seed_cmd_usage();
-			i++;
-		} else if (strcmp(a, "--seed") == 0 && v != NULL) {
-			o.seed = strtoull(v, &end, 10);
+			break;
+		case 's':
+			o.seed = strtoull(optarg, &end, 10);
 			if (*end != '\0')
 				return seed_cmd_usage();
-			i++;
-		} else if (strcmp(a, "--batch") == 0 && v != NULL) {
-			o.batch = strtol(v, &end, 10);
+			break;
+		case 'b':
+			o.batch = strtol(optarg, &end, 10);
 			if (*end != '\0' || o.batch <= 0)
 				return seed_cmd_usage();
-			i++;
-		} else if (strcmp(a, "--centre") == 0 && v != NULL) {
-			list = argv[++i];
-		} else if (strcmp(a, "--check") == 0) {
+			break;
+		case 'c':
+			list = optarg;
+			break;
+		default:
 			o.check_fk = true;
-		} else {
-			return seed_cmd_usage();
+			break;
 		}
 	}
+	if (optind < argc)
+		return cli_usage_error(seed_cmd_usage_text, "seed: unexpected %s", argv[optind]);
 	if (o.persons < 0 || opts->db == NULL)
 		return seed_cmd_usage();
 	if (list != NULL && seed_cmd_centres(&o, list) != 0) {
@@ -143,7 +171,11 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	}
 	o.today = cli_today(opts);
 
-	cli_holidays_dir(dir, sizeof dir);
+	{
+		char buf[4096];
+
+		snprintf(dir, sizeof dir, "%s", cli_holidays_dir(opts, buf, sizeof buf));
+	}
 	/* A synthetic district is no production database: a rehearsal one,
 	 * which any day of work may be used on. */
 	memset(&io, 0, sizeof io);

@@ -9,6 +9,7 @@
  * again at the next poll.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,18 +78,31 @@ sms_sent(struct service *s, const struct service_actor *a, const char *arg, jzz_
 	return rc;
 }
 
+static const char sms_usage[] =
+    "usage: jzz sms pending\n"
+    "       jzz sms sent ID\n"
+    "The SMS outbox for a gateway: the messages not yet sent; one confirmed sent.\n\n"
+    "  -h, --help   this help\n";
+
+static const struct option sms_longopts[] = { CLI_OPT_COMMON };
+
 int
 cmd_sms(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct service      *s;
 	struct service_actor a;
-	int                  rc;
+	int                  rc = CLI_OK, c;
 
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", sms_longopts, sms_usage, &rc)) != -1)
+		if (c == CLI_OPT_EXIT)
+			return rc;
+	/* The words after the options, as if they were the only ones. */
+	argc -= optind - 1;
+	argv += optind - 1;
 	if (!((argc == 2 && strcmp(argv[1], "pending") == 0) ||
-	    (argc == 3 && strcmp(argv[1], "sent") == 0))) {
-		cli_error("usage: jzz sms pending | jzz sms sent ID");
-		return CLI_BADCASE;
-	}
+	    (argc == 3 && strcmp(argv[1], "sent") == 0)))
+		return cli_usage_error(sms_usage, "sms: expected pending, or sent ID");
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
 	if (cli_actor(s, opts, &a) < 0) {

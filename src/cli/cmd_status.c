@@ -3,9 +3,23 @@
  * query (as on 962222: both the name and the number must match), printed as
  * one JSON object.
  */
+#include <getopt.h>
 #include <string.h>
 
 #include "cli_service.h"
+
+static const char status_usage[] =
+    "usage: jzz status --id NUMBER --name NAME\n"
+    "The public progress query: both the name and the ID number must match.\n\n"
+    "  --id NUMBER   the applicant's ID number\n"
+    "  --name NAME   the applicant's name\n"
+    "  -h, --help    this help\n";
+
+static const struct option status_longopts[] = {
+	{ "id", required_argument, NULL, 'i' },
+	{ "name", required_argument, NULL, 'n' },
+	CLI_OPT_COMMON
+};
 
 int
 cmd_status(const struct cli_opts *opts, int argc, char **argv)
@@ -16,20 +30,21 @@ cmd_status(const struct cli_opts *opts, int argc, char **argv)
 	struct service_status_info r;
 	enum service_status        st;
 	struct strbuf              sb;
-	int                        rc;
+	int                        rc = CLI_OK, o;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--id") == 0 && i + 1 < argc)
-			id = argv[++i];
-		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
-			name = argv[++i];
+	cli_getopt_reset();
+	while ((o = cli_getopt(argc, argv, ":h", status_longopts, status_usage, &rc)) != -1) {
+		if (o == CLI_OPT_EXIT)
+			return rc;
+		if (o == 'i')
+			id = optarg;
 		else
-			id = NULL, i = argc;
+			name = optarg;
 	}
-	if (id == NULL || name == NULL) {
-		cli_error("usage: jzz status --id NUMBER --name NAME");
-		return CLI_BADCASE;
-	}
+	if (optind < argc)
+		return cli_usage_error(status_usage, "status: unexpected %s", argv[optind]);
+	if (id == NULL || name == NULL)
+		return cli_usage_error(status_usage, "status: --id and --name are both required");
 	if ((s = cli_service_open(opts)) == NULL)
 		return CLI_FAIL;
 	if (cli_actor(s, opts, &a) < 0) {

@@ -9,11 +9,26 @@
  * and note from --reason and --note, which the case format has no field for.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jzz/casefmt.h"
 #include "cli_service.h"
+
+static const char submit_usage[] =
+    "usage: jzz submit [--reason R --note TEXT] [FILE | -]\n"
+    "Does the business of one case: the rules, then the records, in one transaction.\n\n"
+    "  --reason R    a cancellation's reason: not_resident | false_materials\n"
+    "  --note TEXT   a cancellation's note\n"
+    "  -h, --help    this help\n"
+    "exit status: 0 decided, 1 failed or refused, 2 not a case, 3 busy.\n";
+
+static const struct option submit_longopts[] = {
+	{ "reason", required_argument, NULL, 'r' },
+	{ "note", required_argument, NULL, 'n' },
+	CLI_OPT_COMMON
+};
 
 int
 cmd_submit(const struct cli_opts *opts, int argc, char **argv)
@@ -29,20 +44,21 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 	struct service_result res;
 	enum service_status   st;
 	struct strbuf         sb;
-	int                   rc, r = -1;
+	int                   rc = CLI_OK, r = -1, o;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
-			reason = argv[++i];
-		else if (strcmp(argv[i], "--note") == 0 && i + 1 < argc)
-			note = argv[++i];
-		else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
-			path = argv[i];
-		else {
-			cli_error("usage: jzz submit [--reason R --note TEXT] [FILE | -]");
-			return CLI_BADCASE;
-		}
+	cli_getopt_reset();
+	while ((o = cli_getopt(argc, argv, ":h", submit_longopts, submit_usage, &rc)) != -1) {
+		if (o == CLI_OPT_EXIT)
+			return rc;
+		if (o == 'r')
+			reason = optarg;
+		else
+			note = optarg;
 	}
+	if (argc - optind > 1)
+		return cli_usage_error(submit_usage, "submit: one FILE at most");
+	if (optind < argc)
+		path = argv[optind];
 	if (path != NULL && strcmp(path, "-") != 0) {
 		if ((in = fopen(path, "rb")) == NULL) {
 			cli_error("%s: %s", path, strerror(errno));

@@ -14,40 +14,47 @@
  * --training (and by `jzz demo`) when no --today is given.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_service.h"
 
+static const char training_usage_text[] =
+    "usage: jzz --db PATH training init [--centre CODE]\n"
+    "       jzz --db PATH --user NAME training day DATE|clear\n"
+    "       jzz --db PATH --user NAME training reset\n"
+    "       jzz --db PATH training accounts\n"
+    "The trainer's actions on a training database.\n\n"
+    "  --centre CODE   init: the training database's centre (default 310105009)\n"
+    "  -h, --help      this help\n";
+
+static const struct option training_longopts[] = {
+	{ "centre", required_argument, NULL, 'c' },
+	CLI_OPT_COMMON
+};
+
 static int
 training_usage(void)
 {
-	cli_error("usage: jzz --db PATH training init --centre CODE | day DATE|clear | reset |"
-	    " accounts");
-	return CLI_BADCASE;
+	return cli_usage_error(training_usage_text, "training: expected init, day DATE|clear,"
+	    " reset or accounts");
 }
 
 static int
-training_init(const struct cli_opts *opts, int argc, char **argv)
+training_init(const struct cli_opts *opts, const char *centre)
 {
-	const char         *centre = opts->centre;
-	char                dir[4096], err[512];
+	char                dir[4096], buf[4096], err[512];
 	enum service_status st;
 
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc)
-			centre = argv[++i];
-		else
-			return training_usage();
-	}
 	if (opts->db == NULL) {
 		cli_error("training init: --db PATH is required (never the default database)");
 		return CLI_BADCASE;
 	}
 	if (centre == NULL)
 		centre = "310105009";
-	cli_holidays_dir(dir, sizeof dir);
+	snprintf(dir, sizeof dir, "%s", cli_holidays_dir(opts, buf, sizeof buf));
 	st = service_init_training(opts->db, centre, access(dir, R_OK | X_OK) == 0 ? dir : NULL,
 	    cli_today(opts), err, sizeof err);
 	if (st != SERVICE_OK) {
@@ -65,12 +72,22 @@ cmd_training(const struct cli_opts *opts, int argc, char **argv)
 	struct service_actor a;
 	enum service_status  st;
 	jzz_date             day = JZZ_DATE_NONE;
-	int                  rc = CLI_OK;
+	const char          *centre = opts->centre;
+	int                  rc = CLI_OK, c;
 
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", training_longopts, training_usage_text, &rc)) != -1) {
+		if (c == CLI_OPT_EXIT)
+			return rc;
+		centre = optarg;
+	}
+	/* The words after the options, as if they were the only ones. */
+	argc -= optind - 1;
+	argv += optind - 1;
 	if (argc < 2)
 		return training_usage();
 	if (strcmp(argv[1], "init") == 0)
-		return training_init(opts, argc, argv);
+		return argc == 2 ? training_init(opts, centre) : training_usage();
 	if (strcmp(argv[1], "accounts") == 0 && argc == 2) {
 		for (size_t i = 0; i < service_demo_naccounts; i++)
 			printf("%-10s %-10s %-12s %s\n", service_demo_accounts[i].user,

@@ -4,14 +4,107 @@
  * training mode on a training database.
  *
  * Why the command only gathers options: the terminal lives in src/ui; the
- * command line owns the options, the data folder and the holiday files.
+ * command line owns the options, the data folder and the holiday files,
+ * and hands the terminal what jzz.conf and the environment said.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "jzz/ui.h"
+
+static const char tui_usage[] =
+    "usage: jzz [--db PATH] [--training] [-v] [tui]\n"
+    "The counter terminal, with a login (the default command).\n\n"
+    "  -h, --help   this help\n";
+
+static const struct option tui_longopts[] = { CLI_OPT_COMMON };
+
+/* mkdir -p, private: the log folder may hold what clerks did. */
+static void
+cmd_tui_mkdirs(char *path)
+{
+	for (char *p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+	mkdir(path, 0700);
+}
+
+/* -v: the debug log, appended to <state>/jzz/tui.log, 0600. The state
+ * folder is the unit's $STATE_DIRECTORY under systemd, else
+ * $XDG_STATE_HOME/jzz, else ~/.local/state/jzz. NULL (after a message)
+ * when it cannot be opened: the terminal works without it. */
+static FILE *
+cmd_tui_log(void)
+{
+	const char *sd = getenv("STATE_DIRECTORY"), *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char        dir[2048], path[2100];
+	int         fd;
+	FILE       *f;
+
+	if (sd != NULL && *sd == '/')
+		snprintf(dir, sizeof dir, "%s", sd);
+	else if (xdg != NULL && *xdg == '/')
+		snprintf(dir, sizeof dir, "%s/jzz", xdg);
+	else if (home != NULL && *home == '/')
+		snprintf(dir, sizeof dir, "%s/.local/state/jzz", home);
+	else {
+		cli_error("-v: no state folder for the debug log (set HOME or XDG_STATE_HOME)");
+		return NULL;
+	}
+	cmd_tui_mkdirs(dir);
+	snprintf(path, sizeof path, "%s/tui.log", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0 || (f = fdopen(fd, "a")) == NULL) {
+		cli_error("-v: %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return f;
+}
+
+void
+cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize)
+{
+	memset(o, 0, sizeof *o);
+	o->db = opts->db;
+	o->today = opts->today;
+	o->user = opts->user;
+	o->centre = opts->centre;
+	o->lang = opts->lang;
+	o->training = opts->training;
+	o->holidays = cli_holidays_dir(opts, hol, holsize);
+	o->cal = cli_load_calendar(opts);
+	o->receipt_dir = opts->receipt_dir;
+	o->export_dir = opts->export_dir;
+	o->printer = opts->printer;
+	/* jzz.conf's key is the production database's; a training file keeps
+	 * its own beside it. */
+	o->audit_key_file = opts->training ? NULL : opts->audit_key_file;
+	o->log = opts->verbose > 0 ? cmd_tui_log() : NULL;
+}
+
+void
+cmd_tui_options_free(struct ui_options *o)
+{
+	calendar_free(o->cal);
+	o->cal = NULL;
+	if (o->log != NULL)
+		fclose(o->log);
+	o->log = NULL;
+}
 
 int
 cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
@@ -20,29 +113,27 @@ cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 	char              hol[1024];
 	int               rc;
 
-	memset(&o, 0, sizeof o);
+	cmd_tui_options(opts, &o, hol, sizeof hol);
 	o.db = db;
-	o.today = opts->today;
-	o.user = opts->user;
-	o.centre = opts->centre;
-	o.lang = opts->lang;
 	o.training = training;
-	o.holidays = cli_holidays_dir(hol, sizeof hol);
-	if ((o.cal = cli_load_calendar()) == NULL)
-		return CLI_FAIL;
+	if (training)
+		o.audit_key_file = NULL;
 	rc = ui_run(&o);
-	calendar_free(o.cal);
+	cmd_tui_options_free(&o);
 	return rc == 0 ? CLI_OK : CLI_FAIL;
 }
 
 int
 cmd_tui(const struct cli_opts *opts, int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1) {
-		cli_error("tui: no arguments expected");
-		return CLI_BADCASE;
-	}
+	int rc = CLI_OK, c;
+
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", tui_longopts, tui_usage, &rc)) != -1)
+		if (c == CLI_OPT_EXIT)
+			return rc;
+	if (optind < argc)
+		return cli_usage_error(tui_usage, "tui: no arguments expected");
 	/* `jzz --training --db FILE`: training mode on an existing training file. */
 	return cmd_tui_open(opts, opts->db, opts->training);
 }

@@ -17,20 +17,42 @@
  * "NAME password: ..."; passwords are never read from the command line,
  * where any user of the machine could read them in the process list.
  */
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli_service.h"
 
+static const char user_usage_text[] =
+    "usage: jzz user list\n"
+    "       jzz user add NAME --role clerk|supervisor|trainer|admin [--centre CODE]"
+    " [--password-file F]\n"
+    "       jzz user disable|enable NAME\n"
+    "       jzz user reset NAME [--password-file F]\n"
+    "       jzz --user NAME --password-file OLD user password [--new-password-file NEW]\n"
+    "       jzz user login NAME < PASSWORD\n"
+    "       jzz user setting KEY [VALUE]\n"
+    "Accounts and settings.\n\n"
+    "  --role R                  add: the account's role\n"
+    "  --centre CODE             add: the account's own centre\n"
+    "  --password-file F         add, reset: the temporary password, F's first line\n"
+    "  --new-password-file F     password: the new password, F's first line\n"
+    "  -h, --help                this help\n";
+
+static const struct option user_longopts[] = {
+	{ "role", required_argument, NULL, 'r' },
+	{ "centre", required_argument, NULL, 'c' },
+	{ "password-file", required_argument, NULL, 'p' },
+	{ "new-password-file", required_argument, NULL, 'n' },
+	CLI_OPT_COMMON
+};
+
 static int
 user_usage(void)
 {
-	cli_error("usage: jzz user list | add NAME --role clerk|supervisor|trainer|admin"
-	    " [--centre CODE] [--password-file F] | disable|enable NAME | reset NAME"
-	    " [--password-file F] | password [--new-password-file F] | login NAME |"
-	    " setting KEY [VALUE]");
-	return CLI_BADCASE;
+	return cli_usage_error(user_usage_text, "user: expected list, add, disable, enable, reset,"
+	    " password, login or setting, with their arguments");
 }
 
 /* The first line of stdin, without its line end. */
@@ -205,35 +227,53 @@ user_act(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_user(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct user_act u = { argc > 1 ? argv[1] : "", argc > 2 ? argv[2] : NULL, NULL, NULL,
-		NULL, argc, argv };
+	struct user_act u = { "", NULL, NULL, NULL, NULL, 0, NULL };
 	const char     *new_file = NULL;
 	struct service *s;
-	int             rc, first = 3;
+	int             rc = CLI_OK, c;
 
-	if (strcmp(u.action, "password") == 0) {
-		for (int i = 2; i < argc; i++) {
-			if (strcmp(argv[i], "--new-password-file") == 0 && i + 1 < argc)
-				new_file = argv[++i];
-			else
-				return user_usage();
+	cli_getopt_reset();
+	while ((c = cli_getopt(argc, argv, ":h", user_longopts, user_usage_text, &rc)) != -1) {
+		switch (c) {
+		case CLI_OPT_EXIT:
+			return rc;
+		case 'r':
+			u.role = optarg;
+			break;
+		case 'c':
+			u.centre = optarg;
+			break;
+		case 'p':
+			u.pwfile = optarg;
+			break;
+		default:
+			new_file = optarg;
+			break;
 		}
+	}
+	/* The words after the options, as if they were the only ones. */
+	argc -= optind - 1;
+	argv += optind - 1;
+	u.action = argc > 1 ? argv[1] : "";
+	u.name = argc > 2 ? argv[2] : NULL;
+	u.argc = argc;
+	u.argv = argv;
+	if (new_file != NULL && strcmp(u.action, "password") != 0)
+		return cli_usage_error(user_usage_text, "user: --new-password-file is for password");
+	if ((u.role != NULL || u.centre != NULL) && strcmp(u.action, "add") != 0)
+		return cli_usage_error(user_usage_text, "user: --role and --centre are for add");
+	if (u.pwfile != NULL && strcmp(u.action, "add") != 0 && strcmp(u.action, "reset") != 0)
+		return cli_usage_error(user_usage_text, "user: --password-file is for add and reset"
+		    " (the acting account's is a global option, before user)");
+	if (strcmp(u.action, "password") == 0) {
+		if (argc != 2)
+			return user_usage();
 		return user_password(opts, new_file);
 	}
 	if (strcmp(u.action, "list") == 0 ? argc != 2 :
-	    strcmp(u.action, "setting") == 0 ? argc != 3 && argc != 4 : argc < 3)
+	    strcmp(u.action, "setting") == 0 ? argc != 3 && argc != 4 : argc != 3)
 		return user_usage();
 	if (strcmp(u.action, "add") == 0 || strcmp(u.action, "reset") == 0) {
-		for (int i = first; i < argc; i++) {
-			if (strcmp(argv[i], "--role") == 0 && i + 1 < argc && u.action[0] == 'a')
-				u.role = argv[++i];
-			else if (strcmp(argv[i], "--centre") == 0 && i + 1 < argc && u.action[0] == 'a')
-				u.centre = argv[++i];
-			else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
-				u.pwfile = argv[++i];
-			else
-				return user_usage();
-		}
 		if (u.action[0] == 'a' && service_role_from_code(u.role) < 0) {
 			cli_error("user add: --role clerk|supervisor|trainer|admin");
 			return CLI_BADCASE;

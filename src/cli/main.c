@@ -1,7 +1,9 @@
 /*
- * main.c: the jzz command. Global options first, then a command from the
- * table below; each command lives in its own file (cmd_<name>.c).
+ * main.c: the jzz command. Global options first (getopt_long), then a
+ * command from the table below; each command lives in its own file
+ * (cmd_<name>.c) and parses its own options with cli_getopt (cli.c).
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,66 +35,130 @@ static const struct cli_command main_commands[] = {
 static void
 main_usage(FILE *f)
 {
-	fprintf(f, "usage: jzz [--db PATH|URI] [--today YYYY-MM-DD] [--user NAME"
-	    " [--password-file FILE]] [--centre CODE] [--lang zh|en] [--training] COMMAND [ARGS]\n"
-	    "\ncommands:\n");
+	fprintf(f, "usage: jzz [OPTION]... [COMMAND [ARGS]]\n\n"
+	    "Without a command: the counter terminal (jzz tui).\n\noptions (before the command):\n"
+	    "  --db PATH|URI        the database (default ~/.local/share/jzz/jzz.db)\n"
+	    "  --today YYYY-MM-DD   the day of work (default: the real date)\n"
+	    "  --user NAME          act as this account (its password proven)\n"
+	    "  --password-file FILE the password of --user, the file's first line\n"
+	    "  --centre CODE        the centre acted for (9 digits, e.g. 310105009)\n"
+	    "  --lang zh|en         the language of the terminal\n"
+	    "  --training           the database is a training one\n"
+	    "  --config FILE        the configuration file (default " JZZ_SYSCONFDIR "/jzz/jzz.conf)\n"
+	    "  -v, --verbose        the terminal writes a debug log (jzz(1) FILES)\n"
+	    "  -h, --help           this help; jzz COMMAND --help: the command's\n"
+	    "      --version        the version\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof main_commands / sizeof main_commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary_en);
+	fprintf(f, "\nexit status: 0 done, 1 failed or refused, 2 not a case or a usage error,"
+	    " 3 busy.\nSee jzz(1), jzz-COMMAND(1), jzz.conf(5).\n");
 }
 
-/* Takes the value of "--name VALUE" or "--name=VALUE" at argv[*i]. */
-static const char *
-main_option(int argc, char **argv, int *i, const char *name)
+/* Whether the command's words ask for its help: then nothing is opened
+ * first (not the configuration, not a training database's day). */
+static bool
+main_wants_help(int argc, char **argv)
 {
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
 }
 
-int
-main(int argc, char **argv)
+enum {
+	MAIN_DB = 0x200, MAIN_TODAY, MAIN_USER, MAIN_CENTRE, MAIN_LANG, MAIN_TRAINING,
+	MAIN_CONFIG, MAIN_PASSWORD_FILE,
+};
+
+static const struct option main_longopts[] = {
+	{ "db", required_argument, NULL, MAIN_DB },
+	{ "today", required_argument, NULL, MAIN_TODAY },
+	{ "user", required_argument, NULL, MAIN_USER },
+	{ "password-file", required_argument, NULL, MAIN_PASSWORD_FILE },
+	{ "centre", required_argument, NULL, MAIN_CENTRE },
+	{ "lang", required_argument, NULL, MAIN_LANG },
+	{ "training", no_argument, NULL, MAIN_TRAINING },
+	{ "config", required_argument, NULL, MAIN_CONFIG },
+	{ "verbose", no_argument, NULL, 'v' },
+	CLI_OPT_COMMON
+};
+
+static int
+main_run(int argc, char **argv)
 {
-	struct cli_opts opts = { NULL, JZZ_DATE_NONE, NULL, NULL, NULL, "zh", false };
-	const char     *today = getenv("JZZ_TODAY"), *v;
-	int             i;
+	struct cli_opts cmdline = { 0 }, opts = { 0 };
+	const char     *today = NULL, *config = NULL, *lang = NULL;
+	char           *tui_argv[] = { (char *)"tui", NULL };
+	int             c, i;
 
 	/* Every file jzz makes (database, its -wal and -shm, key, backups,
 	 * receipts, exports) is private to its owner, whatever the caller's
 	 * umask (docs/security.md). */
 	umask(077);
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
-		if ((v = main_option(argc, argv, &i, "--db")) != NULL)
-			opts.db = v;
-		else if ((v = main_option(argc, argv, &i, "--today")) != NULL)
-			today = v;
-		else if ((v = main_option(argc, argv, &i, "--user")) != NULL)
-			opts.user = v;
-		else if ((v = main_option(argc, argv, &i, "--password-file")) != NULL)
-			opts.password_file = v;
-		else if ((v = main_option(argc, argv, &i, "--centre")) != NULL)
-			opts.centre = v;
-		else if ((v = main_option(argc, argv, &i, "--lang")) != NULL)
-			opts.lang = v;
-		else if (strcmp(argv[i], "--training") == 0)
-			opts.training = true;
-		else if (strcmp(argv[i], "--help") == 0) {
+	cmdline.today = opts.today = JZZ_DATE_NONE;
+	cmdline.lang = "zh";
+	argv[0] = (char *)"jzz";
+	cli_getopt_reset();
+	/* "+": the options end at the command; what follows is the command's. */
+	while ((c = getopt_long(argc, argv, "+:hv", main_longopts, NULL)) != -1) {
+		switch (c) {
+		case MAIN_DB: cmdline.db = optarg; break;
+		case MAIN_TODAY: today = optarg; break;
+		case MAIN_USER: cmdline.user = optarg; break;
+		case MAIN_PASSWORD_FILE: cmdline.password_file = optarg; break;
+		case MAIN_CENTRE: cmdline.centre = optarg; break;
+		case MAIN_LANG: lang = optarg; break;
+		case MAIN_TRAINING: cmdline.training = true; break;
+		case MAIN_CONFIG: config = optarg; break;
+		case 'v': cmdline.verbose++; break;
+		case CLI_OPT_HELP:
 			main_usage(stdout);
-			return CLI_OK;
-		} else if (strcmp(argv[i], "--version") == 0) {
+			return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+		case CLI_OPT_VERSION:
 			printf("jzz %s\n", JZZ_VERSION);
-			return CLI_OK;
-		} else {
-			cli_error("unknown option %s", argv[i]);
+			return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+		case ':':
+			cli_error("option %s needs a value", argv[optind - 1]);
+			main_usage(stderr);
+			return CLI_BADCASE;
+		default:
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
+				cli_error("unknown option -%c", optopt);
+			else
+				cli_error("unknown option %s", argv[optind - 1]);
 			main_usage(stderr);
 			return CLI_BADCASE;
 		}
 	}
+	i = optind;
+	if (i < argc && main_wants_help(argc - i, argv + i)) {
+		for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
+			if (strcmp(argv[i], main_commands[k].name) == 0)
+				return main_commands[k].run(&cmdline, argc - i, argv + i);
+	}
+	if (cli_config_load(&opts, config) < 0)
+		return CLI_BADCASE;
+	/* With a shared group in jzz.conf, the files jzz makes are open to that
+	 * group too (the audit key allows 0640/0660 then), never to others. */
+	if (opts.group != NULL)
+		umask(007);
+	/* The command line over the file and the environment. */
+	if (today == NULL)
+		today = getenv("JZZ_TODAY");
+	opts.db_configured = opts.db != NULL;
+	if (cmdline.db != NULL) {
+		opts.db = cmdline.db;
+		opts.db_configured = false;
+	}
+	if (cmdline.user != NULL)
+		opts.user = cmdline.user;
+	opts.password_file = cmdline.password_file;
+	if (cmdline.centre != NULL)
+		opts.centre = cmdline.centre;
+	if (lang != NULL)
+		opts.lang = lang;
+	opts.training = cmdline.training;
+	opts.verbose = cmdline.verbose;
 	if (today != NULL && *today != '\0' && !date_parse(today, strlen(today), &opts.today)) {
 		cli_error("--today: %s is not a date YYYY-MM-DD", today);
 		return CLI_BADCASE;
@@ -104,11 +170,20 @@ main(int argc, char **argv)
 	if (opts.training)
 		cli_training_today(&opts);
 	if (i >= argc)
-		return cmd_tui(&opts, 1, argv + i - 1);   /* no command: the counter terminal */
+		return cmd_tui(&opts, 1, tui_argv);   /* no command: the counter terminal */
 	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
 		if (strcmp(argv[i], main_commands[k].name) == 0)
 			return main_commands[k].run(&opts, argc - i, argv + i);
 	cli_error("unknown command %s", argv[i]);
 	main_usage(stderr);
 	return CLI_BADCASE;
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc = main_run(argc, argv);
+
+	cli_config_free();
+	return rc;
 }

@@ -113,6 +113,7 @@ scr_login_done(struct ui *ui)
 {
 	ui->logged_in = true;
 	ui->idle_minutes = service_idle_minutes(ui->svc);
+	ui_log(ui, "login %s", ui->actor.user);
 	ui_pop(ui);
 	ui_push(ui, &scr_home_mode, NULL);
 	return UI_HANDLED;

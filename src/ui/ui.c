@@ -49,11 +49,34 @@ ui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+void
+ui_log(const struct ui *ui, const char *fmt, ...)
+{
+	FILE     *f = ui->opts != NULL ? ui->opts->log : NULL;
+	va_list   ap;
+	time_t    t;
+	struct tm tm;
+	char      stamp[32];
+
+	if (f == NULL)
+		return;
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	fprintf(f, "%s [%ld] ", stamp, (long)getpid());
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fflush(f);
+}
+
 bool
 ui_push(struct ui *ui, const struct screen_mode *m, void *arg)
 {
 	struct screen *sc;
 
+	ui_log(ui, "screen %s (depth %d)", m->name, ui->depth + 1);
 	if (ui->depth >= UI_STACK_MAX)
 		return false;
 	sc = &ui->stack[ui->depth];
@@ -76,6 +99,7 @@ ui_pop(struct ui *ui)
 	if (ui->depth == 0)
 		return;
 	sc = &ui->stack[--ui->depth];
+	ui_log(ui, "screen %s closed", sc->mode->name);
 	if (sc->mode->free != NULL)
 		sc->mode->free(ui, sc);
 	sc->data = NULL;
@@ -155,8 +179,10 @@ ui_resize(struct ui *ui)
 	struct winsize ws;
 
 	ui_sig_winch = 0;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
 		resize_term(ws.ws_row, ws.ws_col);
+		ui_log(ui, "resize %dx%d", ws.ws_col, ws.ws_row);
+	}
 	clearok(curscr, TRUE);
 	ui_layout(ui);
 }
@@ -448,6 +474,8 @@ ui_logout(struct ui *ui, const char *text)
 	static char why[SERVICE_ERR_LEN + 64];
 
 	snprintf(why, sizeof why, "%s", text != NULL ? text : "");
+	ui_log(ui, "logout of %s%s%s", ui->actor.user, text != NULL ? ": " : "",
+	    text != NULL ? text : "");
 	while (ui->depth > 0)
 		ui_pop(ui);
 	ui->logged_in = false;
@@ -566,11 +594,15 @@ ui_run(const struct ui_options *o)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.opts = o;
+	ui_log(&ui, "start: jzz %s, database %s, %s, lang %s", JZZ_VERSION,
+	    o->db != NULL ? o->db : "(default)", o->training ? "training" : "production",
+	    o->lang != NULL ? o->lang : "zh");
 	/* A training file only in training mode, a production file only outside
 	 * it: the service refuses the other one. */
-	ui.svc = service_open_mode(o->db, o->training ? SERVICE_DB_TRAINING : SERVICE_DB_PRODUCTION,
-	    err, sizeof err);
+	ui.svc = service_open_with(o->db, o->training ? SERVICE_DB_TRAINING : SERVICE_DB_PRODUCTION,
+	    o->audit_key_file, err, sizeof err);
 	if (ui.svc == NULL) {
+		ui_log(&ui, "cannot open the database: %s", err);
 		fprintf(stderr, ui_msg(M_DB_OPEN_FAIL), err);
 		fputc('\n', stderr);
 		return 1;
@@ -626,5 +658,6 @@ ui_run(const struct ui_options *o)
 	ui_windows_free(&ui);
 	endwin();
 	service_close(ui.svc);
+	ui_log(&ui, "end%s", ui_sig_term ? " (signal)" : "");
 	return 0;
 }

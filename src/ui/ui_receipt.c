@@ -37,11 +37,24 @@ ui_paper_of(struct ui *ui, const struct flow_outcome *o, struct paper *out)
 	return out->oom ? -1 : 0;
 }
 
-/* The folder of the database's receipts or reports (service_paper_dir). */
+/* The folder of receipts or of reports: jzz.conf's receipt_dir or
+ * export_dir (or $JZZ_RECEIPT_DIR, $JZZ_EXPORT_DIR) as the command line
+ * passed them, else the database's (service_paper_dir). false when the
+ * path does not fit. */
+static bool
+ui_paper_dir(const struct ui *ui, bool reports, char *out, size_t size)
+{
+	const char *given = reports ? ui->opts->export_dir : ui->opts->receipt_dir;
+
+	if (given != NULL && *given != '\0')
+		return snprintf(out, size, "%s", given) < (int)size;
+	return service_paper_dir(ui->opts->db, reports, out, size);
+}
+
 bool
 ui_receipt_export_dir(const struct ui *ui, char *out, size_t size)
 {
-	return service_paper_dir(ui->opts->db, true, out, size);
+	return ui_paper_dir(ui, true, out, size);
 }
 
 void
@@ -49,11 +62,11 @@ ui_paper_output(const struct ui *ui, const struct paper *p, bool reports, enum m
                 char *note, size_t notelen)
 {
 	char        dir[1024], path[1200], err[1400];
-	const char *printer = getenv("JZZ_PRINTER");
+	const char *printer = ui->opts->printer;
 	size_t      o;
 	int         rc;
 
-	service_paper_dir(ui->opts->db, reports, dir, sizeof dir);
+	ui_paper_dir(ui, reports, dir, sizeof dir);
 	rc = paper_output(p, NULL, dir, printer, path, sizeof path, err, sizeof err);
 	if (rc == -1) {
 		snprintf(note, notelen, ui_msg(M_RC_SAVE_FAIL), err);

@@ -177,6 +177,9 @@ struct ui {
 
 /* Pushes a screen on the stack (init called with arg); false when full or init failed. */
 bool ui_push(struct ui *ui, const struct screen_mode *m, void *arg);
+/* A line of the debug log (jzz -v), when there is one; never a password
+ * nor a person's details: only what the terminal did. */
+void ui_log(const struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Pops the top screen (its free called). */
 void ui_pop(struct ui *ui);
 /* Pops down to the home screen. */

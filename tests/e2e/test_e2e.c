@@ -894,6 +894,54 @@ test_locale(void **state)
 	assert_non_null(strstr(out, "UTF-8"));
 }
 
+/* -v: the terminal's debug log, private (0600) in the state folder, says
+ * what the terminal did (screens, the login) and never what was typed. */
+static void
+test_debug_log(void **state)
+{
+	const char *args[] = { "-v", "--today", "2026-11-27", "demo", "--db", NULL, NULL };
+	struct term t = { 0 };
+	char        dir[600], path[700], log[8192];
+	struct stat st;
+	FILE       *f;
+	size_t      n;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	args[5] = t.db;
+	snprintf(dir, sizeof dir, "%s/state", t.dir);
+	setenv("XDG_STATE_HOME", dir, 1);
+	e2e_start(&t, 24, 80, args);
+	unsetenv("XDG_STATE_HOME");
+	e2e_wait(&t, "clerk1");
+	e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
+	e2e_wait(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	snprintf(path, sizeof path, "%s/jzz/tui.log", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	n = fread(log, 1, sizeof log - 1, f);
+	log[n] = '\0';
+	fclose(f);
+	assert_non_null(strstr(log, "start: jzz"));
+	assert_non_null(strstr(log, "screen login"));
+	assert_non_null(strstr(log, "login clerk1"));
+	assert_non_null(strstr(log, "screen home"));
+	assert_non_null(strstr(log, "end"));
+	{
+		/* the password typed: E2E_CLERK_LOGIN is "user\rpassword\r" */
+		char pw[64];
+
+		snprintf(pw, sizeof pw, "%s", strchr(E2E_CLERK_LOGIN, '\r') + 1);
+		*strchr(pw, '\r') = '\0';
+		assert_true(strlen(pw) >= 8);
+		assert_null(strstr(log, pw));
+	}
+	e2e_cleanup(&t);
+}
+
 /* Logs into the training database as a demo account at day `today`. */
 static void
 e2e_demo_as(struct term *t, const char *today, const char *login)
@@ -1535,6 +1583,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_address),
 		cmocka_unit_test(test_namesakes),
 		cmocka_unit_test(test_logout),
+		cmocka_unit_test(test_debug_log),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
