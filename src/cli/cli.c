@@ -52,7 +52,17 @@ cli_error(const char *fmt, ...)
 	strbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
 	strbuf_puts(&out, "jzz: ");
-	strbuf_put_text(&out, raw.buf != NULL ? raw.buf : "");
+	/* line by line: a usage of several lines keeps its lines, and no
+	 * other control character passes */
+	for (char *line = raw.buf != NULL ? raw.buf : (char *)"", *nl; line != NULL; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		strbuf_put_text(&out, line);
+		if (nl != NULL && *nl != '\0')
+			strbuf_putc(&out, '\n');
+		else
+			nl = NULL;
+	}
 	strbuf_putc(&out, '\n');
 	if (out.buf != NULL)
 		fputs(out.buf, stderr);
