@@ -25,6 +25,8 @@
 
 #include "jzz/idnum.h"
 
+#include <wchar.h>
+
 enum flow_item_id {
 	FI_IDNUM, FI_NAME, FI_PHONE, FI_HUKOU, FI_LIVES, FI_MOBILITY, FI_DISABLED,
 	FI_ADDR_CHANGED, FI_AGENT, FI_AGENT_ID, FI_AGENT_REL, FI_AGENT_NAME,
@@ -154,6 +156,9 @@ struct flow {
 	bool              submitting;    /* F10 at the review: the address is required to accept */
 	char              road_prefix[ADDRESS_ROAD_MAX];   /* the completion below is for this */
 	struct service_road_list roads;
+	int               arrived;       /* the choice the focus arrived on, and its answer then */
+	int               arrived_choice;
+	bool              refusing;      /* a key no option of it: the rest is not for it */
 };
 
 /* ---- choices ---- */
@@ -776,6 +781,46 @@ scr_flow_focus_move(struct flow *fl, int delta)
 	return false;
 }
 
+/* A question nobody has answered yet: an empty text, a choice still unset,
+ * a document the rules ask for not ticked. What came from the records and
+ * a choice holding its default are answers. */
+static bool
+scr_flow_unanswered(const struct flow *fl, int id)
+{
+	const struct flow_item *it = &fl->it[id];
+
+	if (it->readonly || !scr_flow_visible(fl, id))
+		return false;
+	if (id >= FI_DOC0)
+		return (fl->needed & DOCBIT(id - FI_DOC0)) && !it->choice;
+	if (flow_defs[id].kind == IK_TEXT)
+		return ui_field_empty(&it->field);
+	return flow_defs[id].ch.first_unset && it->choice == 0;
+}
+
+/* A form opened with its applicant known starts where an answer is still
+ * missing, page by page; keys typed out of habit then land on a question
+ * that waits for them, never on one already answered. */
+static void
+scr_flow_focus_unanswered(struct flow *fl)
+{
+	for (int p = 0; p < PG_REVIEW; p++) {
+		int items[FI__COUNT], n = scr_flow_page_items(fl, p, items);
+
+		for (int i = 0; i < n; i++)
+			if (scr_flow_unanswered(fl, items[i])) {
+				fl->page = p;
+				fl->focus = items[i];
+				fl->top = 0;
+				return;
+			}
+	}
+	/* every answer is there: the first that may be changed */
+	fl->page = PG_APPLICANT;
+	scr_flow_focus_first(fl);
+	scr_flow_focus_move(fl, +1);
+}
+
 static void
 scr_flow_goto_page(struct flow *fl, int page)
 {
@@ -1289,10 +1334,46 @@ scr_flow_choice_key(struct flow *fl, int id, const struct ui_key *k)
 	return false;
 }
 
-static int
-scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+/* Keys meant for another field (an ID number typed again where the focus
+ * is a choice): a character that is none of the choice's options says so.
+ * Then what the keys picked since the focus arrived is put back, and the
+ * choice takes no more characters until the focus moves; Space and the
+ * arrows, which are never typed by mistake, still change it. */
+static bool
+scr_flow_foreign_key(struct flow *fl, int id, const struct ui_key *k)
 {
-	struct flow *fl = sc->data;
+	const struct flow_choice *ch = &flow_defs[id].ch;
+	struct flow_item         *it = &fl->it[id];
+	bool                      yesno = ch->v == NULL && ch->msgs == NULL;
+	bool                      option = false;
+
+	if (fl->arrived != id) {
+		fl->arrived = id;
+		fl->arrived_choice = it->choice;
+		fl->refusing = false;
+	}
+	if (k->type != UK_CHAR || k->ch == ' ' || k->ch < 0x21) {
+		if (k->type == UK_CHAR || k->type == UK_SPECIAL)
+			fl->refusing = false;
+		return false;
+	}
+	for (int i = 0; i < scr_flow_nopts(ch); i++)
+		if (scr_flow_opt_key(ch, i) == (wchar_t)k->ch)
+			option = true;
+	if (yesno && wcschr(L"yYnN", (wchar_t)k->ch) != NULL)
+		option = true;
+	if (option && !fl->refusing)
+		return false;
+	it->choice = fl->arrived_choice;
+	fl->refusing = true;
+	snprintf(it->error, sizeof it->error, "%s", ui_msg(M_ERR_NOT_OPTION));
+	fl->nerrors = scr_flow_count_errors(fl);
+	return true;
+}
+
+static int
+scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
+{
 	int          id = fl->focus;
 
 	if (fl->page == PG_REVIEW) {
@@ -1366,6 +1447,8 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
 	if (flow_defs[id].kind == IK_CHOICE) {
+		if (scr_flow_foreign_key(fl, id, k))
+			return UI_HANDLED;
 		if (scr_flow_choice_key(fl, id, k)) {
 			fl->changed = true;
 			fl->it[id].error[0] = '\0';
@@ -1393,6 +1476,17 @@ scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		return UI_HANDLED;
 	}
 	return 0;
+}
+
+static int
+scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct flow *fl = sc->data;
+	int          before = fl->focus, r = scr_flow_key_focused(ui, fl, k);
+
+	if (fl->focus != before)
+		fl->arrived = -1;   /* the next choice focused starts afresh */
+	return r;
 }
 
 /* ---- the mode ---- */
@@ -1432,9 +1526,10 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 	}
 	scr_flow_build(ui, fl);
 	fl->page = PG_APPLICANT;
+	fl->arrived = -1;
 	scr_flow_focus_first(fl);
 	if (fs->id_number != NULL && fl->known)
-		scr_flow_focus_move(fl, +1);
+		scr_flow_focus_unanswered(fl);
 	return 0;
 }
 

@@ -215,6 +215,8 @@
 	X(M_ERR_SUMMARY, "有 %d 处需要更正：", "%d field(s) to correct:") \
 	X(M_ERR_ITEM, " %s：%s；", " %s: %s;") \
 	X(M_ERR_REQUIRED, "必填", "required") \
+	X(M_ERR_NOT_OPTION, "所按的键不是本项的选项，未采用（本项用数字键或空格选择）", \
+	  "that key is none of this question's options: not taken (pick with its digit or Space)") \
 	X(M_ERR_NAME_LONG, "姓名最多 30 个字", "at most 30 characters") \
 	X(M_ERR_PHONE, "手机号应为 11 位数字", "11 digits expected") \
 	X(M_ERR_DATE, "日期格式为 YYYY-MM-DD，且须为真实日期", "a real date YYYY-MM-DD expected") \

@@ -1259,6 +1259,40 @@ test_trainer_day(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A form opened from the person screen has the ID filled: the ID typed
+ * again out of habit must answer nothing. The cursor starts on the first
+ * question still open (孙伟 is on record: his housing type), and a key that
+ * is none of a choice's options puts back what the keys picked there. */
+static void
+test_person_form_retype(void **state)
+{
+	struct term t = { 0 };
+	char        sun[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(sun, "420106", 1995, 11, 30, "233");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_key(&t, "\0332");             /* F2: person look-up */
+	e2e_wait(&t, "人员查询");
+	e2e_type(&t, sun);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "办理记录");
+	e2e_type(&t, "1");               /* a registration for him */
+	e2e_wait(&t, "[住房]");
+	e2e_wait(&t, "> 住房类型");
+	e2e_type(&t, sun);
+	e2e_wait(&t, "不是本项的选项");
+	e2e_wait(&t, "< 请选择 >");
+	e2e_key(&t, K_PGUP);
+	e2e_wait(&t, "[申请人]");
+	e2e_wait(&t, "本市户籍                < 1 否 >");
+	e2e_wait(&t, sun);
+	assert_false(e2e_has(&t, "ELIG-1"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The text a scenario file says its last screen shows ("expect: ..."). */
 static bool
 e2e_scenario_expect(const char *name, char *out, size_t size)
@@ -1584,6 +1618,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_namesakes),
 		cmocka_unit_test(test_logout),
 		cmocka_unit_test(test_debug_log),
+		cmocka_unit_test(test_person_form_retype),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
