@@ -692,7 +692,10 @@ enum service_status service_training_set_day(struct service *s, const struct ser
 jzz_date service_work_day(struct service *s, jzz_date fallback);
 
 /* Resets a training database in one action (trainer or admin): every
- * record, account and audit entry removed, then service_demo_fill(today). */
+ * record, account and audit entry removed, then service_demo_fill(today)
+ * (JZZ_DATE_NONE: the day of work); a day other than the real date stays
+ * the stored day of work, so every window works on the day the data was
+ * made around. */
 enum service_status service_training_reset(struct service *s, const struct service_actor *a,
                                            jzz_date today);
 

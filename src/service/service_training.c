@@ -419,16 +419,26 @@ training_wipe_tx(struct service *s, void *arg)
 	    "training database reset");
 }
 
+/* The data is made around `today` (the trainer's day of work, when a day
+ * is set) and that day stays the day of work afterwards: the wipe empties
+ * the settings, and a window opened after the reset must work on the day
+ * the demo's events were placed around, not on the real date among them. */
 enum service_status
 service_training_reset(struct service *s, const struct service_actor *a, jzz_date today)
 {
+	struct day_arg      da = { a, JZZ_DATE_NONE };
 	enum service_status st;
 
 	if ((st = training_check(s, a)) != SERVICE_OK)
 		return st;
 	if (today == JZZ_DATE_NONE)
-		today = service_real_today();
+		today = service_work_day(s, service_real_today());
 	if ((st = service_tx(s, training_wipe_tx, (void *)a)) != SERVICE_OK)
 		return st;
-	return service_demo_fill(s, today);
+	if ((st = service_demo_fill(s, today)) != SERVICE_OK)
+		return st;
+	if (today == service_real_today())
+		return SERVICE_OK;   /* the real date needs no stored day */
+	da.day = today;
+	return service_tx(s, training_day_tx, &da);
 }

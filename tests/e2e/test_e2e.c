@@ -1256,6 +1256,18 @@ test_trainer_day(void **state)
 	e2e_type(&t, "y");
 	e2e_wait(&t, "培训数据库已重置");
 	assert_int_equal(e2e_quit(&t), 0);
+	/* A window opened after the reset works on the day the data was
+	 * made around, not on the real date. */
+	{
+		const char *args[] = { "demo", "--db", t.db, NULL };
+
+		e2e_start(&t, 24, 80, args);
+		e2e_wait(&t, "clerk1");
+		e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
+		e2e_wait(&t, "本中心待办");
+		e2e_wait(&t, "工作日 2027-01-04");
+		assert_int_equal(e2e_quit(&t), 0);
+	}
 	e2e_cleanup(&t);
 }
 

@@ -204,6 +204,8 @@ test_day_and_reset(void **state)
 	assert_int_equal(svctest_count("SELECT count(*) FROM applications"), apps - 1);
 	assert_int_equal(svctest_count("SELECT count(*) FROM persons WHERE id_number = '%s'", id), 0);
 	assert_int_equal(service_work_day(s, T), T);
+	/* the day the data was made around stays the day of work for all */
+	assert_int_equal(service_work_day(s, D(2000, 1, 1)), T);
 	assert_int_equal(svctest_count("SELECT count(*) FROM users WHERE name <> 'owner'"),
 	    (long long)service_demo_naccounts);
 	assert_int_equal(service_audit_verify(s, &trainer, 0, NULL, &chk), SERVICE_ERR_DENIED);
