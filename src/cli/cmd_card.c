@@ -3,8 +3,8 @@
  *   jzz card received --id NUMBER      the made card arrived at the centre (PERMIT-3)
  *   jzz card posted --id NUMBER        the card went by post (PERMIT-5)
  *   jzz card pickup --id NUMBER [--doc CODE]...
- *                                      the holder collects it (PERMIT-4; documents
- *                                      default to id_card and acceptance_receipt)
+ *                                      the holder collects it (PERMIT-4 on the
+ *                                      documents stated; none stated: none shown)
  *   jzz card queue made|received|window   the centre's work queues
  */
 #include <getopt.h>
@@ -77,7 +77,7 @@ card_pickup(struct service *s, const struct service_actor *a, const char *id, jz
 
 	if ((st = service_case_for_person(s, id, BIZ_PICKUP, today, &c)) != SERVICE_OK)
 		return cli_service_fail(s, st, "pickup");
-	c.documents = docs != 0 ? docs : DOCBIT(DOC_ID_CARD) | DOCBIT(DOC_ACCEPTANCE_RECEIPT);
+	c.documents = docs;   /* stated, never assumed: PERMIT-4 names what is missing */
 	if ((st = service_pickup(s, a, &c, today, &r)) != SERVICE_OK)
 		return cli_service_fail(s, st, "pickup");
 	strbuf_init(&sb);

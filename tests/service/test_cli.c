@@ -66,8 +66,21 @@ test_cli_flow(void **state)
 	json_decref(j);
 	assert_int_equal(run(NULL, 0, "%s --db %s --today %s card received --id %s", J, svctest_db,
 	    text, id), 0);
+	/* documents are stated, never assumed: none stated, none shown */
 	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s card pickup --id %s", J,
 	    svctest_db, text, id), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(j, "decision")), "incomplete");
+	assert_int_equal(json_array_size(json_object_get(j, "missing_documents")), 2);
+	json_decref(j);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s person %s", J, svctest_db, text,
+	    id), 0);
+	j = parse(out);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "card"), "state")),
+	    "received");
+	json_decref(j);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s card pickup --id %s"
+	    " --doc id_card --doc acceptance_receipt", J, svctest_db, text, id), 0);
 	j = parse(out);
 	assert_string_equal(json_string_value(json_object_get(j, "decision")), "accept");
 	json_decref(j);
@@ -76,7 +89,7 @@ test_cli_flow(void **state)
 	j = parse(out);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "card"), "state")),
 	    "picked_up");
-	assert_int_equal(json_array_size(json_object_get(j, "history")), 4);
+	assert_int_equal(json_array_size(json_object_get(j, "history")), 5);
 	json_decref(j);
 
 	/* the report of 2026-07-06 */
