@@ -627,6 +627,7 @@ scr_flow_forget_person(struct flow *fl)
 	fl->have_person = false;
 	if (fl->known) {
 		fl->known = false;
+		fl->it[FI_ADDR_CHANGED].choice = flow_defs[FI_ADDR_CHANGED].dflt;
 		fl->it[FI_NAME].readonly = false;
 		fl->it[FI_PHONE].readonly = false;
 		ui_field_set(&fl->it[FI_NAME].field, "");
@@ -700,6 +701,10 @@ scr_flow_lookup(struct ui *ui, struct flow *fl)
 	fl->it[FI_NAME].readonly = true;
 	fl->it[FI_PHONE].readonly = fl->person.phone[0] != '\0';
 	fl->it[FI_NAME].error[0] = fl->it[FI_PHONE].error[0] = '\0';
+	/* an address change recorded since the registration is an answer the
+	 * records give (ENDO-4, -5): the housing questions follow from it */
+	if (fl->person.address_changed && scr_flow_visible(fl, FI_ADDR_CHANGED))
+		fl->it[FI_ADDR_CHANGED].choice = 1;
 	scr_flow_prefill_address(fl);
 }
 
@@ -985,6 +990,8 @@ scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 		const struct service_person *p = &fl->person;
 
 		o = (size_t)snprintf(line, sizeof line, ui_msg(M_KNOWN_PERSON), p->name);
+		if (p->address_changed && o < sizeof line)   /* first: it changes the questions */
+			o += (size_t)snprintf(line + o, sizeof line - o, "  %s", ui_msg(M_ADDR_CHANGED_KNOWN));
 		if (p->registration.present && o < sizeof line) {
 			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
 			o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_REG_INFO),

@@ -205,6 +205,7 @@
 	X(M_NEW_PERSON, "新人员：请录入姓名", "New person: enter the name") \
 	X(M_PERMIT_INFO, "居住证有效期至 %s（%s）", "Permit valid until %s (%s)") \
 	X(M_REG_INFO, "居住登记于 %s", "Registered on %s") \
+	X(M_ADDR_CHANGED_KNOWN, "登记后住址已变更", "address changed since registration") \
 	X(M_CHOICE_HINT, "选项：", "Options: ") \
 	X(M_CHOICE_KEYS, "按数字/字母选择，←→ 或空格切换", "digit/letter picks, Left/Right or Space cycles") \
 	X(M_DOCS_HINT, "本案所需材料（空格勾选已收到的）：", "Documents this case needs (Space ticks what was handed over):") \

@@ -1305,6 +1305,34 @@ test_person_form_retype(void **state)
 	e2e_cleanup(&t);
 }
 
+/* 林涛's address changed after his registration (the records say so): his
+ * endorsement opens with the change answered and its housing questions and
+ * documents asked, not with 否 and the ID card alone. */
+static void
+test_endorse_address_known(void **state)
+{
+	struct term t = { 0 };
+	const char *lin = "35020319940404268X";
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_key(&t, "\0332");             /* F2: person look-up */
+	e2e_wait(&t, "人员查询");
+	e2e_type(&t, lin);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "办理记录");
+	e2e_type(&t, "7");               /* his endorsement */
+	e2e_wait(&t, "[住房]");          /* where the first answer is missing */
+	e2e_wait(&t, "登记后住址已变更");
+	e2e_wait(&t, "HOUSE-1");
+	e2e_key(&t, K_PGUP);
+	e2e_wait(&t, "[申请人]");
+	e2e_wait(&t, "现住址与登记地址不一致  < 2 是 >");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The text a scenario file says its last screen shows ("expect: ..."). */
 static bool
 e2e_scenario_expect(const char *name, char *out, size_t size)
@@ -1631,6 +1659,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_logout),
 		cmocka_unit_test(test_debug_log),
 		cmocka_unit_test(test_person_form_retype),
+		cmocka_unit_test(test_endorse_address_known),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
