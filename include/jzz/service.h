@@ -489,6 +489,12 @@ void service_queue_free(struct service_queue *q);
 /* ------------------------------------------------------------------ */
 /* Card actions (clerks)                                               */
 
+/* True when a fee already carries this unified fee receipt number
+ * (定额收据号). The business refuses a second use itself (SERVICE_ERR_INVALID);
+ * this look-up lets the terminal say so at the field before F10. */
+enum service_status service_fee_receipt_used(struct service *s, const struct service_actor *a,
+                                             const char *fee_receipt_no, bool *used);
+
 /* PERMIT-3: the person's made card has arrived at the actor's centre. Queues
  * the pickup SMS, due within 2 working days. SERVICE_ERR_STATE when no card
  * is made and waiting (or it is still in production on `today`). `out` (may

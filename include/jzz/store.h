@@ -261,6 +261,10 @@ enum store_rc store_endorsement_insert(struct store *st, const char *id, const c
                                        const char *application_id, const char *kind, jzz_date day,
                                        jzz_date old_valid_until, jzz_date new_valid_until,
                                        const char *outcome, const char *reason, bool reset);
+/* True when a fee already carries this unified fee receipt number (定额收据号;
+ * compared without surrounding blanks and ASCII case): a receipt-book number
+ * is used once. */
+enum store_rc store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out);
 /* True when the batch already handled the permit for this valid_until. */
 enum store_rc store_auto_endorse_done(struct store *st, const char *permit_id,
                                       jzz_date valid_until, bool *out);

@@ -15,18 +15,43 @@
 #include <string.h>
 
 /* Fees of the decision (PERMIT-5, -6) as rows, with the receipt-book number
- * the applicant was handed for a counter fee. */
+ * the applicant was handed for a counter fee. A receipt-book number is
+ * used once: a second use is refused inside the business's transaction, so
+ * that two counters cannot both take it. */
 static enum service_status
 service_permit_fees(struct service *s, struct service_biz *b)
 {
 	const struct jzz_decision *d = &b->out->decision;
+	bool                       used = false;
 
+	if (d->fee_yuan > 0 && b->c->fee_receipt_no[0] != '\0') {
+		SERVICE_TRY(s, store_fee_receipt_used(s->st, b->c->fee_receipt_no, &used));
+		if (used)
+			return service_fail(s, SERVICE_ERR_INVALID, "fee receipt %s (定额收据号) is already"
+			    " recorded for another fee: a receipt-book number is used once",
+			    b->c->fee_receipt_no);
+	}
 	if (d->fee_yuan > 0)
 		SERVICE_TRY(s, store_fee_insert(s->st, b->out->application_id, "card_fee", d->fee_yuan,
 		    b->c->fee_receipt_no, "counter"));
 	if (d->cod_fee_yuan > 0)
 		SERVICE_TRY(s, store_fee_insert(s->st, b->out->application_id, "cod", d->cod_fee_yuan,
 		    NULL, "courier"));
+	return SERVICE_OK;
+}
+
+enum service_status
+service_fee_receipt_used(struct service *s, const struct service_actor *a,
+                         const char *fee_receipt_no, bool *used)
+{
+	enum service_status st;
+
+	*used = false;
+	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+		return st;
+	if (fee_receipt_no == NULL || fee_receipt_no[0] == '\0')
+		return SERVICE_OK;
+	SERVICE_TRY(s, store_fee_receipt_used(s->st, fee_receipt_no, used));
 	return SERVICE_OK;
 }
 

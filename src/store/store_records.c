@@ -750,6 +750,8 @@ static const char sql_endo_insert[] =
 	"INSERT INTO endorsements (id, permit_id, application_id, kind, day, old_valid_until,"
 	" new_valid_until, outcome, reason, residence_years_reset) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	" ?7, ?8, ?9, ?10)";
+static const char sql_fee_used[] =
+	"SELECT EXISTS (SELECT 1 FROM fees WHERE trim(fee_receipt_no) = trim(?1) COLLATE NOCASE)";
 static const char sql_auto_done[] =
 	"SELECT EXISTS (SELECT 1 FROM endorsements WHERE permit_id = ?1 AND kind = 'auto'"
 	" AND old_valid_until = ?2)";
@@ -768,6 +770,23 @@ store_fee_insert(struct store *st, const char *application_id, const char *kind,
 	store_bind_text(s, 4, fee_receipt_no);
 	sqlite3_bind_text(s, 5, collected_by, -1, SQLITE_STATIC);
 	return store_run(st, s);
+}
+
+enum store_rc
+store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql_fee_used);
+	enum store_rc rc;
+
+	*out = false;
+	if (s == NULL)
+		return STORE_ERR;
+	sqlite3_bind_text(s, 1, fee_receipt_no, -1, SQLITE_STATIC);
+	if ((rc = store_row(st, s)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
+	*out = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return STORE_OK;
 }
 
 enum store_rc

@@ -159,6 +159,8 @@ struct flow {
 	int               arrived;       /* the choice the focus arrived on, and its answer then */
 	int               arrived_choice;
 	bool              refusing;      /* a key no option of it: the rest is not for it */
+	char              fee_checked[CASE_TEXT_MAX];   /* the fee receipt number last looked up */
+	bool              fee_used;
 };
 
 /* ---- choices ---- */
@@ -505,6 +507,22 @@ scr_flow_must_finish(const struct flow *fl)
 	return fl->submitting && fl->d.verdict == VERDICT_ACCEPT;
 }
 
+/* True when the fee receipt number typed is already on another fee (the
+ * service refuses it at F10 too; asked again only when the text changed). */
+static bool
+scr_flow_fee_used(struct ui *ui, struct flow *fl, const char *no)
+{
+	bool used = false;
+
+	if (strcmp(no, fl->fee_checked) == 0)
+		return fl->fee_used;
+	if (service_fee_receipt_used(ui->svc, &ui->actor, no, &used) != SERVICE_OK)
+		return false;   /* the business checks it again inside its transaction */
+	snprintf(fl->fee_checked, sizeof fl->fee_checked, "%s", no);
+	fl->fee_used = used;
+	return used;
+}
+
 /* The message for one item, "" when it is fine. */
 static void
 scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t size)
@@ -521,10 +539,16 @@ scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t si
 		scr_flow_text(fl, id, buf, sizeof buf);
 		scr_flow_id_error(ui, buf, err, size);
 		break;
+	case FI_FEE_NO:
+		scr_flow_text(fl, id, buf, sizeof buf);
+		if (buf[0] == '\0')
+			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		else if (scr_flow_fee_used(ui, fl, buf))
+			snprintf(err, size, "%s", ui_msg(M_ERR_FEE_USED));
+		break;
 	case FI_NAME:
 	case FI_FAST_TEXT:
 	case FI_NEW_VALUE:
-	case FI_FEE_NO:
 	case FI_CANCEL_NOTE:
 		if (ui_field_empty(&fl->it[id].field))
 			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
@@ -896,6 +920,7 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 
 	scr_flow_build(ui, fl);
 	fl->submitting = true;
+	fl->fee_checked[0] = '\0';   /* another counter may have used it since */
 	if (scr_flow_validate(ui, fl, PG__COUNT) > 0) {
 		fl->submitting = false;
 		fl->nerrors = scr_flow_count_errors(fl);
@@ -927,6 +952,17 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 	}
 	if (st != SERVICE_OK) {
 		/* Nothing was written: say why in the clerk's words where we can. */
+		fl->fee_checked[0] = '\0';
+		if (st == SERVICE_ERR_INVALID && scr_flow_visible(fl, FI_FEE_NO)) {
+			/* a receipt number taken meanwhile: said at its field */
+			scr_flow_check_item(ui, fl, FI_FEE_NO, fl->it[FI_FEE_NO].error,
+			    sizeof fl->it[FI_FEE_NO].error);
+			if (fl->it[FI_FEE_NO].error[0] != '\0') {
+				fl->nerrors = scr_flow_count_errors(fl);
+				fl->page = PG_DETAILS;
+				fl->focus = FI_FEE_NO;
+			}
+		}
 		if (st == SERVICE_ERR_DENIED)
 			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_DENIED));
 		else if (st == SERVICE_ERR_STATE && fl->biz == BIZ_PICKUP)

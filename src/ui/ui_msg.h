@@ -216,6 +216,7 @@
 	X(M_ERR_SUMMARY, "有 %d 处需要更正：", "%d field(s) to correct:") \
 	X(M_ERR_ITEM, " %s：%s；", " %s: %s;") \
 	X(M_ERR_REQUIRED, "必填", "required") \
+	X(M_ERR_FEE_USED, "此定额收据号已用过，请核对收据", "receipt number already used: check the receipt") \
 	X(M_ERR_NOT_OPTION, "所按的键不是本项的选项，未采用（本项用数字键或空格选择）", \
 	  "that key is none of this question's options: not taken (pick with its digit or Space)") \
 	X(M_ERR_NAME_LONG, "姓名最多 30 个字", "at most 30 characters") \

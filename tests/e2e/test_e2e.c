@@ -1333,6 +1333,50 @@ test_endorse_address_known(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A unified fee receipt number (定额收据号) is used once: 高峰's earlier
+ * replacement used NO.0012345, so the same number is refused at its field
+ * and the replacement goes through only with a new one. */
+static void
+test_fee_receipt_once(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "4");          /* 居住证补领 */
+	e2e_type(&t, "140105198307074819");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：高峰");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[办理事项]");
+	e2e_key(&t, K_TAB);
+	e2e_key(&t, K_TAB);
+	e2e_wait(&t, "> 定额收据号");
+	e2e_type(&t, "NO.0012345");
+	e2e_key(&t, K_TAB);
+	e2e_wait(&t, "此定额收据号已用过");
+	e2e_key(&t, K_PGDN);              /* refused: the page stays */
+	e2e_wait(&t, "> 定额收据号");
+	assert_true(e2e_has(&t, "[办理事项]"));
+	for (int i = 0; i < 2; i++)
+		e2e_key(&t, "\177");
+	e2e_type(&t, "99");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "NO.00123");
+	assert_false(e2e_has(&t, "NO.0012345"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The text a scenario file says its last screen shows ("expect: ..."). */
 static bool
 e2e_scenario_expect(const char *name, char *out, size_t size)
@@ -1660,6 +1704,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_debug_log),
 		cmocka_unit_test(test_person_form_retype),
 		cmocka_unit_test(test_endorse_address_known),
+		cmocka_unit_test(test_fee_receipt_once),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);

@@ -375,6 +375,24 @@ test_replacement_and_cancellation(void **state)
 	    old_card), 1);
 	assert_int_equal(svctest_count("SELECT count(*) FROM fees WHERE kind = 'card_fee' AND"
 	    " amount_yuan = 20 AND fee_receipt_no = '沪0012345'"), 1);
+	/* a receipt-book number is used once: the same one again is refused
+	 * with its reason and nothing is written */
+	{
+		long long apps = svctest_count("SELECT count(*) FROM applications");
+		bool      used = false;
+
+		assert_int_equal(svctest_submit_st(s, &clerk, day, &r,
+		    "{\"business\":\"permit_replace\",\"applicant\":{\"id_number\":\"%s\","
+		    "\"name\":\"测试\"},\"documents\":[\"id_card\",\"permit_application_form\"],"
+		    "\"personal_reason\":true,\"fee_receipt_no\":\" 沪0012345\"}", id), SERVICE_ERR_INVALID);
+		assert_non_null(strstr(service_errmsg(s), "沪0012345"));
+		assert_non_null(strstr(service_errmsg(s), "used once"));
+		assert_int_equal(svctest_count("SELECT count(*) FROM applications"), apps);
+		assert_int_equal(service_fee_receipt_used(s, &clerk, "沪0012345", &used), SERVICE_OK);
+		assert_true(used);
+		assert_int_equal(service_fee_receipt_used(s, &clerk, "沪0012346", &used), SERVICE_OK);
+		assert_false(used);
+	}
 	assert_int_equal(service_report_daily(s, &a, NULL, day, &rep), SERVICE_OK);
 	assert_int_equal(rep.fees_yuan, 20);
 	assert_int_equal(rep.by_business[BIZ_PERMIT_REPLACE_FAST][VERDICT_ACCEPT], 1);
