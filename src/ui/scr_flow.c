@@ -912,6 +912,31 @@ scr_flow_prev_page(struct ui *ui, struct flow *fl)
 
 /* ---- submitting ---- */
 
+enum { FLOW_ACT_REREGISTER = 1 };
+
+/* A registration for a person whose registration is still valid: allowed
+ * (the address may have changed), but it starts REG-3's six months again,
+ * so the clerk is told before F10 and asked at it. */
+static bool
+scr_flow_reregisters(const struct ui *ui, const struct flow *fl)
+{
+	return fl->biz == BIZ_REGISTRATION && fl->known && fl->have_person &&
+	    fl->person.registration.present && fl->person.registration.valid_until >= ui->today;
+}
+
+static void
+scr_flow_rereg_text(const struct ui *ui, const struct flow *fl, char *buf, size_t size)
+{
+	const struct service_registration_info *r = &fl->person.registration;
+	char  on[JZZ_DATE_STRLEN], until[JZZ_DATE_STRLEN], was[JZZ_DATE_STRLEN], now[JZZ_DATE_STRLEN];
+
+	date_format(r->registered_on, on);
+	date_format(r->valid_until, until);
+	date_format(date_add_months(r->registered_on, RULES_REG_WAIT_MONTHS), was);
+	date_format(date_add_months(ui->today, RULES_REG_WAIT_MONTHS), now);
+	snprintf(buf, size, ui_msg(M_REREG_WARN), on, until, was, now);
+}
+
 static void
 scr_flow_submit(struct ui *ui, struct flow *fl)
 {
@@ -1156,6 +1181,15 @@ scr_flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, in
 		snprintf(head, sizeof head, "%s", ui_msg(M_RULES_TITLE));
 	ui_view_hline(v, y++, head);
 	h--;
+	if (scr_flow_reregisters(ui, fl) && h > 0) {
+		int n;
+
+		scr_flow_rereg_text(ui, fl, line, sizeof line);
+		n = ui_view_wrap_count(v->cols, line);
+		n = n <= h ? n : h;
+		y += ui_view_wrap(v, y, 0, v->cols, n, UA_WARN, line);
+		h -= n;
+	}
 	if (fl->pending[0] != '\0' && h > 0) {
 		snprintf(line, sizeof line, ui_msg(M_RULES_PENDING), fl->pending);
 		y += ui_view_wrap(v, y, 0, v->cols, 1, UA_WARN, line);
@@ -1422,7 +1456,11 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 	if (fl->page == PG_REVIEW) {
 		int items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
 
-		if (UK_IS_FN(k, 10)) {
+		if (UK_IS_FN(k, 10) && scr_flow_reregisters(ui, fl)) {
+			ui_ask(ui, M_REREG_ASK, FLOW_ACT_REREGISTER);
+			return UI_HANDLED;
+		}
+		if (UK_IS_FN(k, 10) || UI_ACTION_KEY(k, FLOW_ACT_REREGISTER)) {
 			scr_flow_submit(ui, fl);
 			return UI_HANDLED;
 		}

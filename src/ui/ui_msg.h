@@ -205,6 +205,10 @@
 	X(M_NEW_PERSON, "新人员：请录入姓名", "New person: enter the name") \
 	X(M_PERMIT_INFO, "居住证有效期至 %s（%s）", "Permit valid until %s (%s)") \
 	X(M_REG_INFO, "居住登记于 %s", "Registered on %s") \
+	X(M_REREG_WARN, "[注意] 此人已有有效居住登记（%s 登记，有效至 %s）。重新登记后，可申领居住证的日期（REG-3）由 %s 后延至 %s。", \
+	  "[Note] This person holds a valid registration (of %s, valid until %s). Registering again moves the day a permit may be applied for (REG-3) from %s to %s.") \
+	X(M_REREG_ASK, "此人已有有效居住登记，重新登记将后延申领居住证的日期。确定重新登记吗？（y 登记 / n 返回）", \
+	  "This person holds a valid registration; registering again moves the permit date later. Register again? (y register / n back)") \
 	X(M_ADDR_CHANGED_KNOWN, "登记后住址已变更", "address changed since registration") \
 	X(M_CHOICE_HINT, "选项：", "Options: ") \
 	X(M_CHOICE_KEYS, "按数字/字母选择，←→ 或空格切换", "digit/letter picks, Left/Right or Space cycles") \

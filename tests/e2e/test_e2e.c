@@ -1377,6 +1377,51 @@ test_fee_receipt_once(void **state)
 	e2e_cleanup(&t);
 }
 
+/* 李娜 holds a valid registration: registering her again is said on the
+ * screen before F10 (it moves REG-3's date later) and asked at F10; n goes
+ * back with nothing written, y registers. */
+static void
+test_reregister_warns(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, "340104199207193170");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：李娜");
+	e2e_wait(&t, "此人已有有效居住登记");
+	e2e_wait(&t, "后延至 2027-05-27");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_address(&t, 2, "仙霞路", "", "3");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_wait(&t, "此人已有有效居住登记");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "确定重新登记吗");
+	e2e_type(&t, "n");
+	e2e_wait_gone(&t, "确定重新登记吗");
+	assert_false(e2e_has(&t, "回执号"));
+	assert_true(e2e_has(&t, "提交后结论：受理"));
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "确定重新登记吗");
+	e2e_type(&t, "y");
+	e2e_wait(&t, "回执号");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The text a scenario file says its last screen shows ("expect: ..."). */
 static bool
 e2e_scenario_expect(const char *name, char *out, size_t size)
@@ -1705,6 +1750,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_person_form_retype),
 		cmocka_unit_test(test_endorse_address_known),
 		cmocka_unit_test(test_fee_receipt_once),
+		cmocka_unit_test(test_reregister_warns),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
