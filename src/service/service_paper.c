@@ -328,6 +328,11 @@ service_paper_receipt(const struct service_paper_facts *f, enum rules_lang lang,
 		    d->cod_fee_yuan);
 	if (d->ready_on == JZZ_DATE_NONE) {
 		paper_field(out, L("领证须知", "Pickup"), L("本业务无需领证。", "Nothing to pick up for this business."));
+	} else if (f->has_card && d->ready_on == f->day) {
+		/* made the same day (a fast replacement, a kiosk): handed over
+		 * at the counter, nothing to wait for */
+		paper_field(out, L("领证须知", "Pickup"), L("证件已于受理当日当场交付本人，无需再来领证。",
+		    "The card was handed over at the counter on the day: nothing to collect."));
 	} else if (f->has_card && f->delivery == DELIVERY_POST) {
 		paper_field(out, L("领证须知", "Pickup"), L("证件将以邮政快递送达本市地址。",
 		    "The card will be posted to your Shanghai address."));

@@ -1422,6 +1422,45 @@ test_reregister_warns(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A same-day fast replacement hands the card over on the spot: its receipt
+ * says so, and tells nobody to wait for an SMS. */
+static void
+test_fast_replace_receipt(void **state)
+{
+	struct term t = { 0 };
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 30, 100);
+	e2e_start_flow(&t, "5");          /* 居住证补领（加急） */
+	e2e_type(&t, "140105198307074819");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：高峰");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[办理事项]");
+	e2e_wait(&t, "> 快证事由");
+	e2e_type(&t, "1");
+	e2e_key(&t, K_TAB);
+	e2e_key(&t, K_TAB);
+	e2e_wait(&t, "> 定额收据号");
+	e2e_type(&t, "NO.0020001");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "制证完成：2026-11-27");
+	e2e_wait(&t, "领证须知：证件已于受理当日当场交付本人");
+	e2e_settle(&t);
+	assert_false(e2e_has(&t, "短信"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* The text a scenario file says its last screen shows ("expect: ..."). */
 static bool
 e2e_scenario_expect(const char *name, char *out, size_t size)
@@ -1751,6 +1790,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_endorse_address_known),
 		cmocka_unit_test(test_fee_receipt_once),
 		cmocka_unit_test(test_reregister_warns),
+		cmocka_unit_test(test_fast_replace_receipt),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
