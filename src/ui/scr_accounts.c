@@ -204,9 +204,10 @@ scr_accounts_submit(struct ui *ui, struct accounts *a)
 	}
 	ui_field_get(&a->f[1], role, sizeof role);
 	ui_field_get(&a->f[2], centre, sizeof centre);
-	if (user[0] == '\0' || role[0] < '1' || role[0] > '4') {
+	if (user[0] == '\0' || role[0] < '1' || role[0] > '4' || role[1] != '\0') {
+		/* a role typed but not one of the four is wrong, not missing */
 		ui_status(ui, UA_ERROR, ui_msg(M_FMT_LV), ui_msg(user[0] == '\0' ? M_AC_NEW_USER : M_AC_ROLE),
-		    ui_msg(M_ERR_REQUIRED));
+		    ui_msg(user[0] == '\0' || role[0] == '\0' ? M_ERR_REQUIRED : M_AC_ROLE_WRONG));
 		a->focus = user[0] == '\0' ? 0 : 1;
 		return;
 	}
@@ -295,11 +296,12 @@ scr_accounts_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		return UI_HANDLED;
 	}
 	if (UK_IS_FN(k, 3) && u != NULL) {
-		ui_ask(ui, u->disabled || u->locked ? M_AC_ASK_ENABLE : M_AC_ASK_DISABLE, AC_ACT_TOGGLE);
+		ui_ask_about(ui, u->disabled || u->locked ? M_AC_ASK_ENABLE : M_AC_ASK_DISABLE, u->user,
+		    AC_ACT_TOGGLE);
 		return UI_HANDLED;
 	}
 	if (UK_IS_FN(k, 4) && u != NULL) {
-		ui_ask(ui, M_AC_ASK_RESET, AC_ACT_RESET);
+		ui_ask_about(ui, M_AC_ASK_RESET, u->user, AC_ACT_RESET);
 		return UI_HANDLED;
 	}
 	return 0;

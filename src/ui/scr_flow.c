@@ -78,11 +78,14 @@ static struct vocab          flow_streets[FLOW_STREETS_MAX];
 static struct service_street flow_street_rows[FLOW_STREETS_MAX];
 static int                   flow_nstreets;
 #define FLOW_ROADS_SHOWN 5
+#define FLOW_NAME_KEEP (CASE_NAME_CHARS * 2)
 #define NV(t) (int)(sizeof(t) / sizeof((t)[0]))
 
 static const struct flow_def flow_defs[FI_DOC0] = {
 	[FI_IDNUM]        = { M_F_IDNUM, IK_TEXT, PG_APPLICANT, UF_IDNUM, 18, { 0 }, 0 },
-	[FI_NAME]         = { M_F_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, CASE_NAME_CHARS, { 0 }, 0 },
+	/* names take more than the contract allows, so that a longer one is
+	 * refused whole with a message rather than cut (FLOW_NAME_KEEP) */
+	[FI_NAME]         = { M_F_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, FLOW_NAME_KEEP, { 0 }, 0 },
 	[FI_PHONE]        = { M_F_PHONE, IK_TEXT, PG_APPLICANT, UF_DIGITS, 11, { 0 }, 0 },
 	[FI_HUKOU]        = { M_F_HUKOU, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 0 },
 	[FI_LIVES]        = { M_F_LIVES, IK_CHOICE, PG_APPLICANT, 0, 0, YESNO, 1 },
@@ -94,7 +97,7 @@ static const struct flow_def flow_defs[FI_DOC0] = {
 	[FI_AGENT_ID]     = { M_F_AGENT_ID, IK_TEXT, PG_APPLICANT, UF_IDNUM, 18, { 0 }, 0 },
 	[FI_AGENT_REL]    = { M_F_AGENT_REL, IK_CHOICE, PG_APPLICANT, 0, 0,
 	                      { case_relation_vocab, REL__NEAR_COUNT, M_UNSET, M_REL_OTHER, true }, 0 },
-	[FI_AGENT_NAME]   = { M_F_AGENT_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, CASE_NAME_CHARS, { 0 }, 0 },
+	[FI_AGENT_NAME]   = { M_F_AGENT_NAME, IK_TEXT, PG_APPLICANT, UF_TEXT, FLOW_NAME_KEEP, { 0 }, 0 },
 	[FI_DELIVERY]     = { M_F_DELIVERY, IK_CHOICE, PG_DETAILS, 0, 0,
 	                      { case_delivery_vocab, DELIVERY__COUNT, M_NONE, M_NONE, false }, 0 },
 	[FI_IN_SH]        = { M_F_IN_SH, IK_CHOICE, PG_DETAILS, 0, 0, YESNO, 1 },
@@ -473,7 +476,9 @@ scr_flow_build(struct ui *ui, struct flow *fl)
 	rules_evaluate(c, ui->opts->cal, &d0);
 	fl->needed = d0.missing_documents;
 	fl->alts = 0;
-	if (fl->needed & DOCBIT(DOC_ID_CARD))
+	/* the household register stands for the ID card (ID-1), but not at a
+	 * pickup: PERMIT-4 wants the card itself */
+	if ((fl->needed & DOCBIT(DOC_ID_CARD)) && fl->biz != BIZ_PICKUP)
 		fl->alts |= DOCBIT(DOC_HOUSEHOLD_REGISTER);
 	if (fl->needed & DOCBIT(DOC_RELATIONSHIP_PROOF))
 		fl->alts |= DOCBIT(DOC_RELATIVE_COMMITMENT);
@@ -552,6 +557,12 @@ scr_flow_check_item(struct ui *ui, struct flow *fl, int id, char *err, size_t si
 	case FI_CANCEL_NOTE:
 		if (ui_field_empty(&fl->it[id].field))
 			snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
+		else if (id == FI_NAME && fl->it[id].field.len > CASE_NAME_CHARS)
+			snprintf(err, size, "%s", ui_msg(M_ERR_NAME_LONG));
+		break;
+	case FI_AGENT_NAME:
+		if (fl->it[id].field.len > CASE_NAME_CHARS)
+			snprintf(err, size, "%s", ui_msg(M_ERR_NAME_LONG));
 		break;
 	case FI_PHONE:
 		if (!ui_field_empty(&fl->it[id].field) && fl->it[id].field.len != 11)
@@ -912,7 +923,7 @@ scr_flow_prev_page(struct ui *ui, struct flow *fl)
 
 /* ---- submitting ---- */
 
-enum { FLOW_ACT_REREGISTER = 1 };
+enum { FLOW_ACT_CONFIRMED = 1 };
 
 /* A registration for a person whose registration is still valid: allowed
  * (the address may have changed), but it starts REG-3's six months again,
@@ -1047,6 +1058,11 @@ scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 		ui_view_text(v, y, 0, 0, UA_ERROR, line);
 		return;
 	}
+	if (ui->actor.role == SERVICE_ROLE_TRAINER) {
+		/* said before anything is typed, not at F10 */
+		ui_view_text(v, y, 0, 0, UA_WARN, ui_msg(M_TRAINER_NO_SUBMIT));
+		return;
+	}
 	if (fl->known) {
 		const struct service_person *p = &fl->person;
 
@@ -1067,7 +1083,6 @@ scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 	} else if (fl->have_person && fl->page == PG_APPLICANT) {
 		ui_view_text(v, y, 0, 0, UA_NORMAL, ui_msg(M_NEW_PERSON));
 	}
-	(void)ui;
 }
 
 static void
@@ -1457,10 +1472,19 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		int items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
 
 		if (UK_IS_FN(k, 10) && scr_flow_reregisters(ui, fl)) {
-			ui_ask(ui, M_REREG_ASK, FLOW_ACT_REREGISTER);
+			ui_ask(ui, M_REREG_ASK, FLOW_ACT_CONFIRMED);
 			return UI_HANDLED;
 		}
-		if (UK_IS_FN(k, 10) || UI_ACTION_KEY(k, FLOW_ACT_REREGISTER)) {
+		if (UK_IS_FN(k, 10) && fl->biz == BIZ_CANCELLATION) {
+			/* irreversible: the question names whose permit ends */
+			char who[CASE_NAME_MAX + 32], masked[19];
+
+			idnum_mask(fl->c.applicant.id_number, masked);
+			snprintf(who, sizeof who, "%s（%s）", fl->c.applicant.name, masked);
+			ui_ask_about(ui, M_CANCEL_ASK, who, FLOW_ACT_CONFIRMED);
+			return UI_HANDLED;
+		}
+		if (UK_IS_FN(k, 10) || UI_ACTION_KEY(k, FLOW_ACT_CONFIRMED)) {
 			scr_flow_submit(ui, fl);
 			return UI_HANDLED;
 		}

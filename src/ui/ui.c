@@ -128,6 +128,14 @@ ui_ask(struct ui *ui, enum msg_id question, int action)
 {
 	ui->ask = question;
 	ui->ask_action = action;
+	ui->ask_about[0] = '\0';
+}
+
+void
+ui_ask_about(struct ui *ui, enum msg_id question, const char *about, int action)
+{
+	ui_ask(ui, question, action);
+	snprintf(ui->ask_about, sizeof ui->ask_about, "%s", about != NULL ? about : "");
 }
 
 /* ---- layout ---- */
@@ -225,7 +233,9 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 		ui_view_text(&v, 1, right + 2, 0, UA_NORMAL, ui_msg(M_FK_LOGOUT));
 		right -= 1;
 	}
-	if (ui->ask != M_NONE)
+	if (ui->ask != M_NONE && ui->ask_about[0] != '\0')
+		ui_view_printf(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask), ui->ask_about);
+	else if (ui->ask != M_NONE)
 		ui_view_text(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask));
 	else if (ui_input_esc_pending())
 		ui_view_text(&v, 0, 0, 0, UA_BOLD, ui_msg(M_ESC_PENDING));

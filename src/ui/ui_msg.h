@@ -207,6 +207,8 @@
 	X(M_REG_INFO, "居住登记于 %s", "Registered on %s") \
 	X(M_REREG_WARN, "[注意] 此人已有有效居住登记（%s 登记，有效至 %s）。重新登记后，可申领居住证的日期（REG-3）由 %s 后延至 %s。", \
 	  "[Note] This person holds a valid registration (of %s, valid until %s). Registering again moves the day a permit may be applied for (REG-3) from %s to %s.") \
+	X(M_CANCEL_ASK, "注销 %s 的居住证，注销后不能恢复。确定注销吗？（y 注销 / n 返回）", \
+	  "Cancel the residence permit of %s? It cannot be undone. (y cancel / n back)") \
 	X(M_REREG_ASK, "此人已有有效居住登记，重新登记将后延申领居住证的日期。确定重新登记吗？（y 登记 / n 返回）", \
 	  "This person holds a valid registration; registering again moves the permit date later. Register again? (y register / n back)") \
 	X(M_ADDR_CHANGED_KNOWN, "登记后住址已变更", "address changed since registration") \
@@ -223,7 +225,7 @@
 	X(M_ERR_FEE_USED, "此定额收据号已用过，请核对收据", "receipt number already used: check the receipt") \
 	X(M_ERR_NOT_OPTION, "所按的键不是本项的选项，未采用（本项用数字键或空格选择）", \
 	  "that key is none of this question's options: not taken (pick with its digit or Space)") \
-	X(M_ERR_NAME_LONG, "姓名最多 30 个字", "at most 30 characters") \
+	X(M_ERR_NAME_LONG, "姓名最多 30 个字，请核对（不会截断）", "at most 30 characters: please check (it is not cut)") \
 	X(M_ERR_PHONE, "手机号应为 11 位数字", "11 digits expected") \
 	X(M_ERR_DATE, "日期格式为 YYYY-MM-DD，且须为真实日期", "a real date YYYY-MM-DD expected") \
 	X(M_ERR_DATE_FUTURE, "日期不能晚于今天", "must not be after today") \
@@ -239,6 +241,8 @@
 	X(M_REVIEW_TITLE, "核对申请信息", "Review the application") \
 	X(M_REVIEW_HINT, "按左侧字母修改该项；F10 提交。", "Press the letter to change an answer; F10 submits.") \
 	X(M_REVIEW_DECISION, "提交后结论：%s", "On submitting: %s") \
+	X(M_TRAINER_NO_SUBMIT, "培训员账号只能演示和查询，不能提交业务（F10 不会写入）；办理请用受理员账号登录。", \
+	  "A trainer's account demonstrates and looks up: it cannot submit (F10 writes nothing); log in as a clerk to do business.") \
 	X(M_SUBMIT_DENIED, "未提交：本账号的角色不能办理此业务（培训员只能查询）。", "Not submitted: this account's role may not do this business.") \
 	X(M_SUBMIT_NO_CARD, "未提交：此人没有在本中心待领取的卡片。", "Not submitted: no card of this person awaits pickup at this centre.") \
 	X(M_SUBMIT_FAIL, "提交失败：%s", "Submission failed: %s") \
@@ -386,9 +390,10 @@
 	X(M_AC_CENTRE, "中心代码", "Centre code") \
 	X(M_AC_IDLE_PROMPT, "闲置分钟数（1–480）", "Idle minutes (1-480)") \
 	X(M_AC_FORM_HINT, "Tab 换项，Enter/F10 确认，Esc 取消", "Tab moves, Enter/F10 confirms, Esc cancels") \
-	X(M_AC_ASK_DISABLE, "停用此账号吗？（y 停用 / n 取消）", "Disable this account? (y disable / n cancel)") \
-	X(M_AC_ASK_ENABLE, "启用此账号（并解锁）吗？（y 启用 / n 取消）", "Enable (and unlock) this account? (y enable / n cancel)") \
-	X(M_AC_ASK_RESET, "重置此账号的密码吗？下次登录时设新密码。（y 重置 / n 取消）", "Reset this account's password? It is set at the next login. (y reset / n cancel)") \
+	X(M_AC_ASK_DISABLE, "停用账号 %s 吗？（y 停用 / n 取消）", "Disable the account %s? (y disable / n cancel)") \
+	X(M_AC_ASK_ENABLE, "启用账号 %s（并解锁）吗？（y 启用 / n 取消）", "Enable (and unlock) the account %s? (y enable / n cancel)") \
+	X(M_AC_ASK_RESET, "重置账号 %s 的密码吗？下次登录时设新密码。（y 重置 / n 取消）", "Reset the password of the account %s? It is set at the next login. (y reset / n cancel)") \
+	X(M_AC_ROLE_WRONG, "应为 1–4 之一（1 受理员 2 主管 3 培训员 4 管理员）", "must be one of 1-4 (1 clerk 2 supervisor 3 trainer 4 admin)") \
 	X(M_AC_DONE, "已完成：%s %s", "Done: %s %s") \
 	X(M_AC_FAIL, "未完成：%s", "Not done: %s") \
 	X(M_AC_CREATED, "已创建", "created") \

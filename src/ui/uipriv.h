@@ -163,6 +163,7 @@ struct ui {
 	enum ui_attr          status_attr;
 	enum msg_id           ask;           /* a yes/no question pending, M_NONE for none */
 	int                   ask_action;
+	char                  ask_about[192]; /* what the question names (its %s), "" for none */
 	bool                  quit;
 	unsigned              data_gen;      /* bumped after every write: lists reload */
 	int                   idle_minutes;  /* read at login: the database's idle logout */
@@ -189,6 +190,8 @@ void ui_status(struct ui *ui, enum ui_attr a, const char *fmt, ...)
 /* Asks a yes/no question on the status line; on "y" the top screen's key
  * handler receives a UK_NONE key with fn = action. */
 void ui_ask(struct ui *ui, enum msg_id question, int action);
+/* The same for a question that names what it acts on: its one %s is about. */
+void ui_ask_about(struct ui *ui, enum msg_id question, const char *about, int action);
 #define UI_ACTION_KEY(k, act) ((k)->type == UK_NONE && (k)->fn == (act))
 
 /* Screens */

@@ -495,9 +495,14 @@ test_paste(void **state)
 		n += 3;
 	}
 	big[n] = '\0';
-	e2e_write(&t, big, n);           /* into the name: 30 characters kept */
+	e2e_write(&t, big, n);           /* into the name: longer than a name may be */
 	free(big);
 	e2e_wait(&t, "张张张张张张张张张张");
+	e2e_key(&t, K_PGDN);             /* refused whole with its reason, not cut */
+	e2e_wait(&t, "姓名最多 30 个字");
+	assert_false(e2e_has(&t, "[住房]"));
+	for (int i = 0; i < 30; i++)     /* the clerk takes it down to 30 */
+		e2e_key(&t, "\177");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[住房]");
 	e2e_key(&t, K_F10);              /* straight to the review... */
@@ -1193,7 +1198,12 @@ test_accounts(void **state)
 	e2e_wait(&t, "trainer1");
 	e2e_key(&t, "\033OQ");     /* F2 */
 	e2e_wait(&t, "新账号");
-	e2e_type(&t, "clerk9\t1\t310105009\r");
+	e2e_type(&t, "clerk9\t7\t310105009\r");
+	e2e_wait(&t, "应为 1–4 之一");  /* a role given but none of the four: wrong, not missing */
+	assert_false(e2e_has(&t, "必填"));
+	e2e_key(&t, "\177");
+	e2e_type(&t, "1");
+	e2e_key(&t, K_F10);
 	e2e_wait(&t, "已完成：clerk9 已创建");
 	e2e_wait(&t, "> clerk9");
 	e2e_wait(&t, "待改密码");
@@ -1210,7 +1220,7 @@ test_accounts(void **state)
 		assert_int_equal(strlen(temp), 19);
 	}
 	e2e_key(&t, "\033OR");     /* F3 */
-	e2e_wait(&t, "停用此账号吗");
+	e2e_wait(&t, "停用账号 clerk9 吗");   /* the question names the account */
 	e2e_type(&t, "y");
 	e2e_wait(&t, "已完成：clerk9 已停用");
 	e2e_wait(&t, "已停用");
