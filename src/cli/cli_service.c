@@ -51,6 +51,14 @@ cli_service_open(const struct cli_opts *opts)
 		service_close(s);
 		return NULL;
 	}
+	/* A day other than today (--today, or a trainer's stored day) changes
+	 * every date written: said once, on stderr, so that stdout stays the
+	 * command's JSON. */
+	if (opts->today != JZZ_DATE_NONE && opts->today != real) {
+		date_format(real, want);
+		date_format(opts->today, got);
+		fprintf(stderr, "jzz: day of work %s (today is %s)\n", got, want);
+	}
 	return s;
 }
 

@@ -92,6 +92,13 @@ test_cli_flow(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "history")), 5);
 	json_decref(j);
 
+	/* a day other than today is named once on stderr, stdout stays JSON */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today %s person %s 2>&1 >/dev/null", J,
+	    svctest_db, text, id), 0);
+	assert_non_null(strstr(out, "jzz: day of work "));
+	assert_non_null(strstr(out, text));
+	assert_null(strchr(strchr(out, '\n') + 1, '\n'));   /* one line */
+
 	/* the report of 2026-07-06 */
 	assert_int_equal(run(out, sizeof out, "%s --db %s report daily --date 2026-07-06 --format json",
 	    J, svctest_db), 0);
