@@ -28,6 +28,21 @@ cli_today(const struct cli_opts *opts)
 	return opts->today != JZZ_DATE_NONE ? opts->today : cli_real_today();
 }
 
+/* A day other than today (--today, or a trainer's stored day) changes every
+ * date written: said once on stderr, with the command's output, so that
+ * stdout stays its JSON and input refused before any work (exit 2) keeps
+ * its one line of stderr (case-format.md). */
+static char cli_day_note[96];
+
+static void
+cli_day_note_flush(void)
+{
+	if (cli_day_note[0] == '\0')
+		return;
+	fputs(cli_day_note, stderr);
+	cli_day_note[0] = '\0';
+}
+
 struct service *
 cli_service_open(const struct cli_opts *opts)
 {
@@ -51,13 +66,11 @@ cli_service_open(const struct cli_opts *opts)
 		service_close(s);
 		return NULL;
 	}
-	/* A day other than today (--today, or a trainer's stored day) changes
-	 * every date written: said once, on stderr, so that stdout stays the
-	 * command's JSON. */
 	if (opts->today != JZZ_DATE_NONE && opts->today != real) {
 		date_format(real, want);
 		date_format(opts->today, got);
-		fprintf(stderr, "jzz: day of work %s (today is %s)\n", got, want);
+		snprintf(cli_day_note, sizeof cli_day_note, "jzz: day of work %s (today is %s)\n", got,
+		    want);
 	}
 	return s;
 }
@@ -201,6 +214,7 @@ cli_json_date(struct strbuf *sb, jzz_date d)
 int
 cli_print(struct strbuf *sb)
 {
+	cli_day_note_flush();
 	strbuf_putc(sb, '\n');
 	if (sb->oom) {
 		cli_error("out of memory");
@@ -216,6 +230,7 @@ cli_print(struct strbuf *sb)
 int
 cli_write(struct strbuf *sb)
 {
+	cli_day_note_flush();
 	if (sb->oom) {
 		cli_error("out of memory");
 		return CLI_FAIL;
