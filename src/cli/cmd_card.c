@@ -101,7 +101,7 @@ static const char card_usage[] =
     "       jzz card queue made|received|window\n"
     "The card's arrival at the centre, its hand-over or posting, and the work queues.\n\n"
     "  --id NUMBER   the holder's ID number\n"
-    "  --doc CODE    pickup: a document shown (default id_card and acceptance_receipt)\n"
+    "  --doc CODE    pickup: a document shown, once each (none given: none shown)\n"
     "  -h, --help    this help\n";
 
 static const struct option card_longopts[] = {

@@ -2,8 +2,8 @@
  * test_cli_cards.c: `jzz card received|posted|pickup|queue` through the
  * real binary, on a rehearsal database: the queues of made and arrived
  * cards, the arrival (not before the card is made; the pickup notice
- * queued), posting, pickup with its documents (a missing receipt makes it
- * incomplete), refusals that change nothing (a posted card, a trainer, a
+ * queued), posting, pickup with the documents stated (a missing receipt,
+ * or none stated, makes it incomplete), refusals that change nothing (a posted card, a trainer, a
  * person with no card, usage errors), every action in a verified audit log.
  */
 #include "clitest.h"
@@ -178,9 +178,21 @@ test_card_life(void **state)
 	card = cards_card(a, ready);
 	assert_string_equal(json_str(card, "state"), "received");
 	json_decref(card);
-	/* with the default documents: handed over */
+	/* no --doc: no documents are assumed, PERMIT-4 names both */
+	assert_int_equal(run(cards_out, sizeof cards_out, "%s --db %s --today %s card pickup --id %s"
+	    " 2>/dev/null", J, svctest_db, ready, a), 0);
+	j = parse(cards_out);
+	assert_string_equal(json_str(j, "decision"), "incomplete");
+	assert_non_null(strstr(cards_out,
+	    "\"missing_documents\":[\"acceptance_receipt\",\"id_card\"]"));
+	json_decref(j);
+	card = cards_card(a, ready);
+	assert_string_equal(json_str(card, "state"), "received");
+	json_decref(card);
+	/* both documents stated: handed over */
 	assert_int_equal(run(cards_out, sizeof cards_out, "%s --db %s --user clerk1 --password-file"
-	    " pw-clerk1 --today %s card pickup --id %s", J, svctest_db, ready, a), 0);
+	    " pw-clerk1 --today %s card pickup --id %s --doc id_card --doc acceptance_receipt", J,
+	    svctest_db, ready, a), 0);
 	j = parse(cards_out);
 	assert_string_equal(json_str(j, "decision"), "accept");
 	assert_int_equal(strlen(json_str(json_object_get(j, "record"), "application_id")), 36);
