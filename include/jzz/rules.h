@@ -135,4 +135,13 @@ const char *rules_verdict_zh(enum verdict v);         /* 受理... */
 #define RULES_MINOR_AGE             16  /* AGENT-1 */
 #define RULES_ELDER_AGE             65  /* AGENT-2 */
 
+/* Does HOUSE-1 (and HOUSE-2..6 with it) apply to business b: a change of
+ * address (for info_change), an address no longer the registered one (for
+ * permits and endorsements)? Asked by the rules, the contract's parser and
+ * the terminal's form alike. */
+bool rules_house_applies_to(enum jzz_business b, bool change_of_address, bool address_changed);
+/* Does business b ask whether the address changed since the registration
+ * (permit businesses and the endorsement)? */
+bool rules_asks_address_changed(enum jzz_business b);
+
 #endif

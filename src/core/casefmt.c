@@ -555,10 +555,8 @@ casefmt_case(struct casefmt_ctx *x, struct jsonv *root, jzz_date default_today, 
 	}
 
 	/* Where HOUSE-1 applies the housing must be described (RULES.md). */
-	if (!c->has_housing && (c->business == BIZ_REGISTRATION ||
-	    (c->business == BIZ_INFO_CHANGE && c->change.field == CHANGE_ADDRESS) ||
-	    ((case_business_is_permit(c->business) || c->business == BIZ_ENDORSEMENT) &&
-	    c->address_changed)))
+	if (!c->has_housing && rules_house_applies_to(c->business,
+	    c->change.field == CHANGE_ADDRESS, c->address_changed))
 		return casefmt_fail(x, "housing", "required");
 	return 0;
 }

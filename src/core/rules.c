@@ -278,20 +278,32 @@ rules_house_proof(enum jzz_tenure t)
 
 /* HOUSE-1 applies to a registration, to an address change, and to a permit
  * business or an endorsement when the applicant no longer lives at the
- * registered address; HOUSE-2..6 go with it. */
-static bool
-rules_house_applies(const struct jzz_case *c)
+ * registered address; HOUSE-2..6 go with it. The one statement of it: the
+ * contract's parser and the terminal's form ask the same. */
+bool
+rules_house_applies_to(enum jzz_business b, bool change_of_address, bool address_changed)
 {
-	switch (c->business) {
+	switch (b) {
 	case BIZ_REGISTRATION:
 		return true;
 	case BIZ_INFO_CHANGE:
-		return c->has_change && c->change.field == CHANGE_ADDRESS;
-	case BIZ_ENDORSEMENT:
-		return c->address_changed;
+		return change_of_address;
 	default:
-		return case_business_is_permit(c->business) && c->address_changed;
+		return rules_asks_address_changed(b) && address_changed;
 	}
+}
+
+bool
+rules_asks_address_changed(enum jzz_business b)
+{
+	return case_business_is_permit(b) || b == BIZ_ENDORSEMENT;
+}
+
+static bool
+rules_house_applies(const struct jzz_case *c)
+{
+	return rules_house_applies_to(c->business, c->has_change &&
+	    c->change.field == CHANGE_ADDRESS, c->address_changed);
 }
 
 static void

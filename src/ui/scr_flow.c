@@ -218,19 +218,12 @@ scr_flow_text(const struct flow *fl, int id, char *buf, size_t size)
 	ui_field_get(&fl->it[id].field, buf, size);
 }
 
+/* The form's answers asked the core's question (rules_house_applies_to). */
 static bool
 scr_flow_house_applies(const struct flow *fl)
 {
-	switch (fl->biz) {
-	case BIZ_REGISTRATION:
-		return true;
-	case BIZ_INFO_CHANGE:
-		return fl->it[FI_CHANGE].choice == 1 + CHANGE_ADDRESS;
-	case BIZ_ENDORSEMENT:
-		return fl->it[FI_ADDR_CHANGED].choice == 1;
-	default:
-		return case_business_is_permit(fl->biz) && fl->it[FI_ADDR_CHANGED].choice == 1;
-	}
+	return rules_house_applies_to(fl->biz, fl->it[FI_CHANGE].choice == 1 + CHANGE_ADDRESS,
+	    fl->it[FI_ADDR_CHANGED].choice == 1);
 }
 
 static bool
@@ -256,7 +249,7 @@ scr_flow_visible(const struct flow *fl, int id)
 	}
 	switch (id) {
 	case FI_ADDR_CHANGED:
-		return case_business_is_permit(b) || b == BIZ_ENDORSEMENT;
+		return rules_asks_address_changed(b);
 	case FI_AGENT_ID:
 		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
 	case FI_AGENT_REL:
