@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -210,6 +211,8 @@ main(int argc, char **argv)
 	struct tm            tm;
 	ssize_t              got;
 	int                  ai = 1;
+	char                 walpath[4200];
+	off_t                walmax = 0;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: bench_soak DB [SECONDS|--full [CLERKS]]\n");
@@ -234,6 +237,7 @@ main(int argc, char **argv)
 
 	if (pipe(fds) != 0 || rec == NULL || lat == NULL)
 		return 1;
+	snprintf(walpath, sizeof walpath, "%s-wal", db);
 	t0 = soak_now();
 	for (int k = 0; k < clerks; k++) {
 		pid_t pid = fork();
@@ -255,6 +259,13 @@ main(int argc, char **argv)
 			continue;
 		}
 		lat[nlat++] = m.ms;
+		if (nlat % 256 == 0) {
+			/* the log must stay bounded under the nonstop stream */
+			struct stat sb;
+
+			if (stat(walpath, &sb) == 0 && sb.st_size > walmax)
+				walmax = sb.st_size;
+		}
 		if (m.kind == 'R') {
 			refusals++;
 			continue;
@@ -279,6 +290,7 @@ main(int argc, char **argv)
 		printf("soak: submit latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
 		    (double)lat[nlat / 2], (double)lat[(size_t)((double)(nlat - 1) * 0.99)],
 		    (double)lat[nlat - 1]);
+	printf("soak: largest WAL seen %.1f MB\n", (double)walmax / 1048576.0);
 
 	qsort(rec, nrec, SERVICE_RECEIPT_LEN, soak_cmps);
 	for (size_t i = 1; i < nrec; i++)

@@ -272,22 +272,20 @@ store_busy_wait(void *arg, int count)
 }
 
 /*
- * After each commit. SQLite's automatic checkpoint is PASSIVE: under a
- * steady stream of businesses from several counters it never catches up with
- * the newest frame, so the WAL is never restarted and grows without bound
- * (gigabytes in a 30-second soak of 8 counters). Past STORE_WAL_RESTART_FRAMES
- * this hook runs a TRUNCATE checkpoint instead, which holds new writers back
- * (through the busy handler) for the moment it takes to copy the pages and
- * restart the log; below it, the usual passive checkpoint. A checkpoint that
- * cannot run now is simply tried again after a later commit.
+ * After each commit, with the log's length in frames. No checkpoint runs
+ * here, inside the commit that the clerk is waiting for: the length goes to
+ * the handle's checkpointer thread (store_ckpt.c), which copies pages and
+ * restarts the log on its own connection. Only when that thread could not
+ * start does the hook checkpoint inline (passive, never waiting), so that
+ * the log is still copied back.
  */
 static int
 store_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
 {
-	(void)arg;
-	if (frames >= STORE_WAL_RESTART_FRAMES)
-		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	else if (frames >= STORE_WAL_PASSIVE_FRAMES)
+	struct store *st = arg;
+
+	store_ckpt_notify(st, frames);
+	if (st->ckpt_failed && frames >= STORE_WAL_PASSIVE_FRAMES)
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
 }
@@ -299,7 +297,9 @@ store_configure(struct store *st)
 	sqlite3_busy_handler(st->db, store_busy_wait, st);
 	if (store_exec_retry(st, "PRAGMA foreign_keys = ON") != STORE_OK ||
 	    store_exec_retry(st, "PRAGMA journal_mode = WAL") != STORE_OK ||
-	    store_exec_retry(st, "PRAGMA synchronous = NORMAL") != STORE_OK)
+	    store_exec_retry(st, "PRAGMA synchronous = NORMAL") != STORE_OK ||
+	    /* a log restarted by a writer (not truncated) shrinks back to this */
+	    store_exec_retry(st, "PRAGMA journal_size_limit = 16777216") != STORE_OK)
 		return STORE_ERR;
 	sqlite3_wal_hook(st->db, store_wal_hook, st);
 	return STORE_OK;
@@ -526,6 +526,8 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	/* first: the handle's connection must be the last one to close */
+	store_ckpt_stop(st);
 	for (int i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);

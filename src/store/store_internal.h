@@ -16,7 +16,10 @@
 #define STORE_BUSY_TIMEOUT_MS 250    /* per statement; service_tx bounds the whole wait */
 #define STORE_TOUCHED_MAX 64
 #define STORE_WAL_PASSIVE_FRAMES 1000   /* SQLite's own default */
-#define STORE_WAL_RESTART_FRAMES 4000   /* ~16 MB of 4 KiB pages */
+#define STORE_WAL_RESTART_FRAMES 4000   /* ~16 MB of 4 KiB pages: TRUNCATE when quiet */
+#define STORE_WAL_HARD_FRAMES 16000     /* ~64 MB: TRUNCATE even under a nonstop stream */
+
+struct store_ckpt;
 
 struct store {
 	sqlite3 *db;
@@ -42,6 +45,8 @@ struct store {
 		char id[40];
 	} touched[STORE_TOUCHED_MAX];
 	int ntouched;
+	struct store_ckpt *ckpt;     /* the checkpointer thread, once started */
+	bool               ckpt_failed;   /* it could not start: checkpoint inline */
 };
 
 /* PERMIT-3: the pickup notice of the card `c` (an alias of cards) was
@@ -53,6 +58,10 @@ struct store {
 	"(EXISTS (SELECT 1 FROM sms_outbox s WHERE s.ref_id = " c ".id" \
 	" AND s.kind = 'pickup_notice' AND s.sent_on IS NOT NULL)" \
 	" OR EXISTS (SELECT 1 FROM card_notices n WHERE n.card_id = " c ".id))"
+
+/* store_ckpt.c: the background checkpointer (told by the WAL hook). */
+void store_ckpt_notify(struct store *st, int frames);
+void store_ckpt_stop(struct store *st);
 
 extern const char        store_schema_v1[];
 extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
