@@ -113,8 +113,8 @@ static const char sql_daily_apps[] =
 static const char sql_daily_cards[] =
 	"SELECT (SELECT count(*) FROM cards WHERE centre = ?1 AND received_on = ?2),"
 	" (SELECT count(*) FROM cards WHERE centre = ?1 AND handed_on = ?2),"
-	" (SELECT count(*) FROM cards c WHERE c.state = 'received' AND c.notice_due_on < ?2"
-	"   AND c.centre = ?1 AND NOT " STORE_NOTICE_GIVEN("c") ")";
+	/* the cards left unnotified (schema v7), not every card waiting */
+	" (SELECT count(*) FROM cards_unnotified u WHERE u.centre = ?1 AND u.notice_due_on < ?2)";
 
 enum store_rc
 store_report_daily(struct store *st, const char *centre, jzz_date day, struct store_daily *out)

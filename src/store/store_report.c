@@ -24,31 +24,50 @@ static const char sql_rep_clerk[] =
 	" ORDER BY a.user_name";
 static const char sql_rep_centre[] =
 	"SELECT a.centre, a.decision, count(*), sum(a.fee_yuan)"
-	" FROM applications a WHERE" APP_FILTER " GROUP BY a.centre, a.decision ORDER BY a.centre";
+	/* +: not grouped in the order of the (centre, day) index, which made the
+	 * planner skip-scan it and read every row rather than the covering one */
+	" FROM applications a WHERE" APP_FILTER " GROUP BY +a.centre, a.decision ORDER BY a.centre";
 static const char sql_rep_fees[] =
 	"SELECT a.day, a.centre, a.user_name, coalesce(a.receipt_no, ''),"
 	" coalesce(f.fee_receipt_no, ''), a.business, f.kind, a.id_number, a.name, f.amount_yuan"
-	" FROM fees f JOIN applications a ON a.id = f.application_id WHERE" APP_FILTER
+	" FROM applications a CROSS JOIN fees f ON f.application_id = a.id WHERE" APP_FILTER
 	" ORDER BY a.day, a.receipt_no, f.id";
+/* Driven from the applications of the period (CROSS JOIN keeps them the
+ * outer loop): the rules table is never scanned, and the rows of one
+ * application come together, which is the grouping the missing-documents
+ * count needs (no ORDER BY, which made the planner scan the rules table in
+ * its own order). */
 static const char sql_rep_rules[] =
-	"SELECT r.rule, r.outcome, count(*) FROM application_rules r"
-	" JOIN applications a ON a.id = r.application_id WHERE" APP_FILTER
+	"SELECT r.rule, r.outcome, count(*) FROM applications a"
+	" CROSS JOIN application_rules r ON r.application_id = a.id WHERE" APP_FILTER
 	" AND r.outcome IN ('fail', 'missing', 'warn') GROUP BY r.rule, r.outcome ORDER BY r.rule";
 static const char sql_rep_docs[] =
-	"SELECT r.application_id, r.docs FROM application_rules r"
-	" JOIN applications a ON a.id = r.application_id WHERE" APP_FILTER
-	" AND r.outcome = 'missing' ORDER BY r.application_id";
+	"SELECT r.application_id, r.docs FROM applications a"
+	" CROSS JOIN application_rules r ON r.application_id = a.id WHERE" APP_FILTER
+	" AND r.outcome = 'missing'";
 static const char sql_rep_cards[] =
 	"SELECT (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
 	"   AND c.received_on BETWEEN ?2 AND ?3),"
 	" (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
 	"   AND c.handed_on BETWEEN ?2 AND ?3)";
 #define PERSON_OF_PERMIT " JOIN persons pe ON pe.id = p.person_id"
+/*
+ * The suspended permits and the batch's refusals are those of the period,
+ * so that their cost is the period's and not the city's (a district's
+ * "every suspended permit since ever" was 885,000 rows at 10 million
+ * persons): a permit whose first day past validity (valid_until + 1), or a
+ * refusal whose day, lies between from and to, and still so as the records
+ * stand. The endorsement window (the 30 days after `to`) was bounded
+ * already.
+ */
+#define FIRST_LATE_DAY_IN " BETWEEN date(?2, '-1 day') AND date(?3, '-1 day')"
+/* The overdue notices are as of `to`, all of them: read from the cards
+ * left unnotified (schema v7), they cost what is overdue, not the city. */
 static const char sql_rep_overdue[] =
 	"SELECT c.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), c.received_on,"
-	" c.notice_due_on FROM cards c JOIN permits p ON p.id = c.permit_id" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR c.centre = ?1) AND c.state = 'received' AND c.notice_due_on < ?3"
-	" AND NOT " STORE_NOTICE_GIVEN("c")
+	" c.notice_due_on FROM cards_unnotified u JOIN cards c ON c.id = u.card_id"
+	" JOIN permits p ON p.id = c.permit_id" PERSON_OF_PERMIT
+	" WHERE (?1 IS NULL OR u.centre = ?1) AND u.notice_due_on < ?3 AND c.state = 'received'"
 	" AND ?2 IS NOT NULL ORDER BY c.notice_due_on, c.rowid";
 static const char sql_rep_window[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
@@ -59,14 +78,15 @@ static const char sql_rep_window[] =
 static const char sql_rep_suspended[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
 	" FROM permits p" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active' AND p.valid_until < ?3"
-	" AND ?2 IS NOT NULL ORDER BY p.valid_until, p.rowid";
+	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active'"
+	" AND p.valid_until" FIRST_LATE_DAY_IN
+	" ORDER BY p.valid_until, p.rowid";
 static const char sql_rep_auto_failed[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until,"
 	" e.reason, e.day FROM endorsements e JOIN permits p ON p.id = e.permit_id" PERSON_OF_PERMIT
 	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active' AND e.kind = 'auto'"
-	" AND e.outcome = 'not_endorsed' AND e.old_valid_until = p.valid_until AND e.day <= ?3"
-	" AND ?2 IS NOT NULL ORDER BY p.valid_until, p.rowid";
+	" AND e.outcome = 'not_endorsed' AND e.old_valid_until = p.valid_until"
+	" AND e.day BETWEEN ?2 AND ?3 ORDER BY p.valid_until, p.rowid";
 
 static const char *const store_report_sql[STORE_REPORT__COUNT] = {
 	[STORE_REPORT_BY_BUSINESS] = sql_rep_business,

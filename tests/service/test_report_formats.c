@@ -131,14 +131,21 @@ test_workbook_day(void **state)
 	report_pw();
 	make_day();
 	check_workbook("day", "zh", "daily --date 2026-07-06");
-	/* every list of persons and the fees have rows: the check saw them */
+	/* the standing lists and the fees have rows: the check saw them; the
+	 * suspensions and the batch's refusals are those of the period (none
+	 * on the day: 王五's permit lapsed in 2025, the batch ran a week
+	 * before), and have rows over the months before */
 	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily --date 2026-07-06"
 	    " --format json", J, svctest_db), 0);
 	assert_non_null(strstr(out, "\"pickup_notices_overdue\":[{"));
 	assert_non_null(strstr(out, "\"endorsement_window\":[{"));
+	assert_non_null(strstr(out, "\"suspended\":[]"));
+	assert_non_null(strstr(out, "\"auto_endorsement_failed\":[]"));
+	assert_non_null(strstr(out, "\"name\":\"+CMD\""));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report range --from 2025-06-01"
+	    " --to 2026-07-06 --format json", J, svctest_db), 0);
 	assert_non_null(strstr(out, "\"suspended\":[{"));
 	assert_non_null(strstr(out, "\"auto_endorsement_failed\":[{"));
-	assert_non_null(strstr(out, "\"name\":\"+CMD\""));
 }
 
 static void

@@ -151,10 +151,16 @@ test_demo_persons(void **state)
 	assert_true(p.card.printed_valid_until < p.permit.valid_until);
 	service_person_free(&p);
 
-	/* the supervisor's report as of today shows every list */
+	/* the supervisor's report as of today shows the standing lists; the
+	 * suspensions and the batch's refusals are those of its period: none
+	 * of today's, all of the last quarter's */
 	assert_int_equal(service_report(s, &super, NULL, T, T, &rep), SERVICE_OK);
 	assert_true(rep.noverdue >= 1);       /* 周杰 */
 	assert_true(rep.nwindow >= 1);        /* 赵敏 */
+	assert_int_equal(rep.nauto_failed, 0); /* the batch ran 30 days ago */
+	service_report_free(&rep);
+	assert_int_equal(service_report(s, &super, NULL, T - 90, T, &rep), SERVICE_OK);
+	assert_true(rep.noverdue >= 1);
 	assert_true(rep.nsuspended >= 3);     /* 吴芳, 何军, 林涛 */
 	assert_int_equal(rep.nauto_failed, 2); /* 何军 no_phone, 林涛 address_changed */
 	service_report_free(&rep);

@@ -476,7 +476,7 @@ test_store_migration_v6(void **state)
 	    " 'addresses'"), 0);
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
-	assert_int_equal(store_user_version(st), 6);
+	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_person_by_idnum(st, p.id_number, &q), STORE_OK);
 	assert_string_equal(q.address, "仙霞路12号");
 	assert_int_equal(store_addresses_of(st, p.id, &rows, &n), STORE_OK);
@@ -516,6 +516,134 @@ test_store_migration_v6(void **state)
 	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
 	    " 'persons_by_name'"), 1);
 	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+#define V7_ID(tail) "00000000-0000-4000-8000-0000000000" tail
+
+/* Does some step of the query plan name `what`? */
+static bool
+test_store_plan_has(const char *dbname, const char *eqp, const char *what)
+{
+	char          path[512];
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	bool          found = false;
+
+	path_of(path, sizeof path, dbname);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, eqp, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(s, 3), what) != NULL)
+			found = true;
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return found;
+}
+
+static void
+test_store_v7_count_row(void *arg, const struct store_report_row *r)
+{
+	long long *n = arg;
+
+	*n += r->n[0];
+}
+
+/*
+ * v6 -> v7: the covering indexes of the report, and the cards left
+ * unnotified. A v6 file with applications of a day and two cards awaiting
+ * pickup at a centre, one whose notice SMS was sent, is migrated: the day's
+ * index of v4 gives way to the covering one, and the report's count by
+ * business reads the same applications through it (the planner's choice is
+ * shown by EXPLAIN); the card without notice is overdue after its due day,
+ * no longer once told by phone, again if that record goes.
+ */
+static void
+test_store_migration_v7(void **state)
+{
+	char                     path[512], err[256];
+	struct store            *st;
+	struct store_application app;
+	struct jzz_decision      d;
+	struct store_daily       day;
+	long long                n = 0;
+
+	(void)state;
+	path_of(path, sizeof path, "v6-to-v7.db");
+	unlink(path);
+	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_build_version(st, 6), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
+	memset(&d, 0, sizeof d);
+	d.verdict = VERDICT_REFUSE;
+	for (int k = 0; k < 3; k++) {
+		memset(&app, 0, sizeof app);
+		snprintf(app.id, sizeof app.id, "00000000-0000-4000-8000-0000000000b%d", k);
+		app.day = date_from_ymd(2026, 3, 2);
+		snprintf(app.centre, sizeof app.centre, "310105009");
+		snprintf(app.user, sizeof app.user, "clerk1");
+		snprintf(app.id_number, sizeof app.id_number, "340104199207193170");
+		snprintf(app.name, sizeof app.name, "陈静");
+		app.decision_json = "{}";
+		assert_int_equal(store_application_insert(st, &app, &d), STORE_OK);
+	}
+	assert_int_equal(store_exec_for_tests(st,
+	    "INSERT INTO persons (id, id_number, name, created_at, updated_at) VALUES"
+	    " ('" V7_ID("c0") "', '340104199207193170', '陈静', 'x', 'x');"
+	    "INSERT INTO permits (id, person_id, application_id, centre, status, first_issued_on,"
+	    " valid_from, valid_until) VALUES ('" V7_ID("d0") "', '" V7_ID("c0") "', '" V7_ID("b0") "',"
+	    " '310105009', 'active', '2026-03-02', '2026-03-02', '2027-03-01');"
+	    "INSERT INTO cards (id, permit_id, application_id, business, centre, delivery, state,"
+	    " accepted_on, ready_on, received_on, notice_due_on, printed_valid_until, seq) VALUES"
+	    " ('" V7_ID("e1") "', '" V7_ID("d0") "', '" V7_ID("b1") "', 'permit_new', '310105009',"
+	    " 'pickup', 'received', '2026-03-02', '2026-03-02', '2026-03-02', '2026-03-04',"
+	    " '2027-03-01', 1),"
+	    " ('" V7_ID("e2") "', '" V7_ID("d0") "', '" V7_ID("b2") "', 'permit_new', '310105009',"
+	    " 'pickup', 'received', '2026-03-02', '2026-03-02', '2026-03-02', '2026-03-04',"
+	    " '2027-03-01', 2);"
+	    "INSERT INTO sms_outbox (person_id, phone, kind, body, ref_id, queued_on, due_on, sent_on)"
+	    " VALUES ('" V7_ID("c0") "', '13800000000', 'pickup_notice', 'x', '" V7_ID("e2") "',"
+	    " '2026-03-02', '2026-03-02', '2026-03-03');"), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
+	    " 'applications_by_day_centre'"), 1);
+
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_user_version(st), 7);
+	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, app.day, app.day,
+	    test_store_v7_count_row, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	n = 0;
+	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, "310105009", app.day - 1,
+	    app.day - 1, test_store_v7_count_row, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	/* PERMIT-3 through the table the migration filled and its triggers */
+	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 4), &day), STORE_OK);
+	assert_int_equal(day.overdue_notices, 0);   /* on its due day, not late yet */
+	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
+	assert_int_equal(day.overdue_notices, 1);   /* e1; e2 was told by SMS */
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO card_notices VALUES ('" V7_ID("e1") "',"
+	    " '2026-03-05', 'phone', 'clerk1')"), STORE_OK);
+	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
+	assert_int_equal(day.overdue_notices, 0);
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM card_notices"), STORE_OK);
+	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
+	assert_int_equal(day.overdue_notices, 1);
+	assert_int_equal(store_exec_for_tests(st, "UPDATE cards SET state = 'picked_up',"
+	    " handed_on = '2026-03-05' WHERE id = '" V7_ID("e1") "'"), STORE_OK);
+	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
+	assert_int_equal(day.overdue_notices, 0);
+	store_close(st);
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
+	    " 'applications_by_day_centre'"), 0);
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_schema WHERE name IN"
+	    " ('applications_by_day_cover', 'cards_unnotified_by_centre',"
+	    " 'endorsements_auto_failed_cover')"), 3);
+	assert_true(test_store_plan_has("v6-to-v7.db", "EXPLAIN QUERY PLAN"
+	    " SELECT business, decision, count(*), sum(fee_yuan), sum(cod_fee_yuan)"
+	    " FROM applications WHERE day BETWEEN '2026-03-01' AND '2026-03-31'"
+	    " GROUP BY business, decision", "COVERING INDEX applications_by_day_cover"));
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM pragma_integrity_check"
+	    " WHERE integrity_check = 'ok'"), 1);
 }
 
 /* A file from a newer jzz is refused rather than misread. */
@@ -565,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_store_calendar_roundtrip),
 		cmocka_unit_test(test_store_migrations),
 		cmocka_unit_test(test_store_migration_v6),
+		cmocka_unit_test(test_store_migration_v7),
 		cmocka_unit_test(test_store_newer_version),
 		cmocka_unit_test(test_store_backup),
 	};
