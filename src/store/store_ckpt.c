@@ -28,10 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define STORE_CKPT_QUIET_MS 50           /* no commit for this long: a quiet moment */
 #define STORE_CKPT_TRUNCATE_WAIT_MS 20   /* how long a quiet TRUNCATE may wait for locks */
-#define STORE_CKPT_FORCED_WAIT_MS 200    /* the same, past the hard bound */
+#define STORE_CKPT_FORCED_WAIT_MS 250    /* the same, past the hard bound */
 
 struct store_ckpt {
 	pthread_t       thread;
@@ -55,20 +56,56 @@ store_ckpt_deadline(struct timespec *ts, int ms)
 	}
 }
 
+/*
+ * Waiting for the locks a TRUNCATE needs (the writers', then the readers'
+ * to end). SQLite's own busy timeout sleeps up to 100 ms between tries,
+ * and loses every time to counters that retry within a millisecond (a soak
+ * of 8 counters grew the log to gigabytes so); short pauses with jitter, as
+ * the counters' own handler (store.c), give it its turn.
+ */
+struct store_ckpt_wait {
+	struct timespec since;
+	int             ms;
+	unsigned        seed;
+};
+
+static int
+store_ckpt_busy(void *arg, int count)
+{
+	struct store_ckpt_wait *w = arg;
+	struct timespec         now;
+	long                    ms, us;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		w->since = now;
+	ms = (now.tv_sec - w->since.tv_sec) * 1000L + (now.tv_nsec - w->since.tv_nsec) / 1000000L;
+	if (ms >= w->ms)
+		return 0;
+	us = 100 + rand_r(&w->seed) % 400;
+	usleep((useconds_t)us);
+	return 1;
+}
+
 /* One checkpoint on the thread's connection; returns the length of the log
  * after it in frames (0 when a TRUNCATE restarted it), or -1 when the log
  * could not be read. */
 static int
 store_ckpt_run(sqlite3 *db, int mode, int wait_ms)
 {
-	int nlog = -1, nckpt = -1, rc;
+	struct store_ckpt_wait w;
+	int                    nlog = -1, nckpt = -1, rc;
 
-	sqlite3_busy_timeout(db, wait_ms);
+	memset(&w, 0, sizeof w);
+	w.ms = wait_ms;
+	w.seed = (unsigned)(uintptr_t)&w ^ (unsigned)time(NULL);
+	sqlite3_busy_handler(db, wait_ms > 0 ? store_ckpt_busy : NULL, &w);
 	rc = sqlite3_wal_checkpoint_v2(db, "main", mode, &nlog, &nckpt);
+	sqlite3_busy_handler(db, NULL, NULL);
+	if (nlog < 0)   /* the connection does not see the file in WAL mode */
+		return -1;
 	if (rc == SQLITE_OK && mode == SQLITE_CHECKPOINT_TRUNCATE)
 		return 0;
-	if (nlog < 0)
-		return -1;
 	/* BUSY: the checkpoint did what it could (passive), the log stays */
 	return nlog;
 }
@@ -81,7 +118,10 @@ store_ckpt_main(void *arg)
 	unsigned long      seen = 0;
 	bool               restart = false;   /* the log is past the restart bound */
 
-	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* A new connection knows the file is in WAL mode only once it has read
+	 * it: until then a checkpoint is a no-op that reports success. */
+	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
 		/* Without its connection the thread can do nothing; the log is
 		 * then checkpointed when the handle closes. */
 		sqlite3_close(db);
