@@ -866,8 +866,8 @@ struct service_report {
 	size_t   nrules;    struct service_report_rule   *rules;       /* catalogue order */
 	size_t   noverdue;  struct service_report_person *overdue;     /* PERMIT-3, as of `to` */
 	size_t   nwindow;   struct service_report_person *window;      /* ENDO-2: valid_until-30 <= to <= valid_until */
-	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: to > valid_until */
-	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed, still so */
+	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: valid_until + 1 in [from, to], still so */
+	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed in [from, to], still so */
 };
 
 /* The report of the applications of [from, to] at `centre` (NULL: the

@@ -5,9 +5,10 @@
  * Why one struct for every format: the command prints it as text, CSV or
  * JSON, and the terminal draws its bar charts from the same numbers, so a
  * figure cannot differ between the screen and the printout. The counts of
- * applications are of the days [from, to]; the lists of persons (pickup
- * notices overdue, endorsement windows, suspended permits, failed
- * auto-endorsements) are the records as they stand on `to`.
+ * applications are of the days [from, to]; the pickup notices overdue and
+ * the endorsement windows are the records as they stand on `to`; the
+ * suspended permits and failed auto-endorsements are those of [from, to]
+ * (lists bounded by the period: store_report.c).
  */
 #include "service_internal.h"
 
