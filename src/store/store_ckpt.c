@@ -61,7 +61,7 @@ store_ckpt_deadline(struct timespec *ts, int ms)
  * to end). SQLite's own busy timeout sleeps up to 100 ms between tries,
  * and loses every time to counters that retry within a millisecond (a soak
  * of 8 counters grew the log to gigabytes so); short pauses with jitter, as
- * the counters' own handler (store.c), give it its turn.
+ * the counters' own handler (store.c, backoff_us), give it its turn.
  */
 struct store_ckpt_wait {
 	struct timespec since;
@@ -82,7 +82,8 @@ store_ckpt_busy(void *arg, int count)
 	ms = (now.tv_sec - w->since.tv_sec) * 1000L + (now.tv_nsec - w->since.tv_nsec) / 1000000L;
 	if (ms >= w->ms)
 		return 0;
-	us = 100 + rand_r(&w->seed) % 400;
+	/* the counters' pause (store.c): 0.1 ms more each time up to 1 ms */
+	us = backoff_us(&w->seed, (unsigned)getpid() ^ (unsigned)(uintptr_t)w, count, 100, 1000, 1000);
 	usleep((useconds_t)us);
 	return 1;
 }
@@ -98,7 +99,6 @@ store_ckpt_run(sqlite3 *db, int mode, int wait_ms)
 
 	memset(&w, 0, sizeof w);
 	w.ms = wait_ms;
-	w.seed = (unsigned)(uintptr_t)&w ^ (unsigned)time(NULL);
 	sqlite3_busy_handler(db, wait_ms > 0 ? store_ckpt_busy : NULL, &w);
 	rc = sqlite3_wal_checkpoint_v2(db, "main", mode, &nlog, &nckpt);
 	sqlite3_busy_handler(db, NULL, NULL);
