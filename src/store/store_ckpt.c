@@ -10,7 +10,7 @@
  * thread copies pages with PASSIVE checkpoints (which never wait for anyone
  * and never hold writers back), and restarts the log with a TRUNCATE only
  * at a quiet moment (no commit for STORE_CKPT_QUIET_MS), so that the file
- * stays bounded. Under a stream of commits that never pauses, a TRUNCATE is
+ * is empty again whenever the counters pause. Under a stream of commits that never pauses, a TRUNCATE is
  * forced once the log passes STORE_WAL_HARD_FRAMES: the WAL stays bounded
  * whatever the load, at the price of one short wait for the writers then.
  *
@@ -116,7 +116,7 @@ store_ckpt_main(void *arg)
 	struct store_ckpt *c = arg;
 	sqlite3           *db = NULL;
 	unsigned long      seen = 0;
-	bool               restart = false;   /* the log is past the restart bound */
+	bool               restart = false;   /* a TRUNCATE is due at the next quiet moment */
 
 	/* A new connection knows the file is in WAL mode only once it has read
 	 * it: until then a checkpoint is a no-op that reports success. */
@@ -159,7 +159,8 @@ store_ckpt_main(void *arg)
 		else
 			left = store_ckpt_run(db, SQLITE_CHECKPOINT_PASSIVE, 0);
 		pthread_mutex_lock(&c->mu);
-		restart = left >= STORE_WAL_RESTART_FRAMES;
+		/* anything left: truncate it at the next quiet moment */
+		restart = left > 0;
 	}
 	pthread_mutex_unlock(&c->mu);
 	sqlite3_close(db);
