@@ -29,7 +29,8 @@ struct check_run {
 
 /* Evaluates one case held in buf and appends its decision (or, in
  * --jsonl mode, its error object) to the output. `line` is 0 outside
- * --jsonl. */
+ * --jsonl. Problems go through cli_error, which strips terminal controls:
+ * the file's name and the field quoted from it are the caller's text. */
 static void
 check_one(struct check_run *run, const char *buf, size_t len, long line)
 {
@@ -41,14 +42,14 @@ check_one(struct check_run *run, const char *buf, size_t len, long line)
 	if (casefmt_parse_in(&run->arena, buf, len, CASEFMT_CHECK, run->today, &c, &err) < 0) {
 		casefmt_error_text(&err, text, sizeof text);
 		if (line > 0) {
-			fprintf(stderr, "jzz: %s:%ld: %s\n", run->name, line, text);
+			cli_error("%s:%ld: %s", run->name, line, text);
 			strbuf_puts(&run->out, "{\"error\":");
 			strbuf_json_string(&run->out, text);
 			strbuf_puts(&run->out, "}\n");
 		} else if (err.line > 0 && err.field[0] == '\0') {
-			fprintf(stderr, "jzz: %s:%d: %s\n", run->name, err.line, err.message);
+			cli_error("%s:%d: %s", run->name, err.line, err.message);
 		} else {
-			fprintf(stderr, "jzz: %s: %s\n", run->name, text);
+			cli_error("%s: %s", run->name, text);
 		}
 		run->status = CLI_BADCASE;
 		return;
