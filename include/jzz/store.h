@@ -361,6 +361,9 @@ void          store_set_audit_key(struct store *st, const uint8_t *key, size_t l
 enum store_rc store_audit_mark(struct store *st, bool from_start, bool complete);
 /* Has the file been marked (a file of schema v5, or migrated and keyed)? */
 bool          store_audit_marked(struct store *st);
+/* Was the mark made under the key now set? false when there is no mark,
+ * no key, or the key of another file. */
+bool          store_audit_key_matches(struct store *st);
 /* The newest entry: its seq and MAC (hex, 65 bytes). NOTFOUND when empty. */
 enum store_rc store_audit_head(struct store *st, long long *seq, char mac[65]);
 struct store_audit_result {

@@ -284,6 +284,13 @@ service_key_open(struct service *s, const char *path, const char *key_path)
 	}
 	if ((st = service_audit_key_load(s, kp)) != SERVICE_OK)
 		return st;
+	/* Another file's key (a JZZ_AUDIT_KEY left pointing elsewhere) would
+	 * sign every new entry with a MAC that never verifies: the log of
+	 * this file broken by a mistake of configuration. Refused before
+	 * anything is written. */
+	if (store_audit_marked(s->st) && !store_audit_key_matches(s->st))
+		return service_fail(s, SERVICE_ERR_DB, "audit key %s is not this database's key"
+		    " (the key of another database?): nothing is written or verified with it", kp);
 	return store_audit_marked(s->st) ? SERVICE_OK : service_tx(s, service_key_tx, NULL);
 }
 

@@ -242,6 +242,15 @@ audit_mark_read(struct store *st, long long *from, bool *complete)
 }
 
 bool
+store_audit_key_matches(struct store *st)
+{
+	long long from;
+	bool      complete;
+
+	return st->has_audit_key && audit_mark_read(st, &from, &complete);
+}
+
+bool
 store_audit_marked(struct store *st)
 {
 	char buf[160];
