@@ -982,6 +982,48 @@ test_audit_trigger_missing(void **state)
 	assert_int_equal(trust_verify("jzz.db", NULL), 0);
 }
 
+/* The key file: missing, a symbolic link, or another database's key.
+ * Each is refused before anything is written (a key of another file would
+ * sign entries that never verify), and no new key is made in its place. */
+static void
+test_audit_key_guard(void **state)
+{
+	char before[FP_LEN], after[FP_LEN];
+
+	(void)state;
+	trust_base();
+	assert_int_equal(trust_sh(NULL, 0, "%s --db other.db init --rehearsal --centre 310105009"
+	    " --password-file admin.tmp", J), 0);
+	trust_fp(true, before);
+	/* another database's key */
+	assert_int_equal(trust_sh(NULL, 0, "JZZ_AUDIT_KEY=other.db.key %s --db jzz.db --today"
+	    " 2026-01-06 submit reg2.json", J), 1);
+	assert_non_null(strstr(trust_err, "not this database's key"));
+	assert_int_equal(trust_sh(NULL, 0, "JZZ_AUDIT_KEY=other.db.key %s --db jzz.db --today"
+	    " 2026-01-06 --user clerk1 --password-file clerk.pw submit reg2.json", J), 1);
+	trust_fp(true, after);
+	assert_string_equal(before, after);
+	/* missing: refused, and not made again */
+	assert_int_equal(rename("jzz.db.key", "kept.key"), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --today 2026-01-06 submit reg2.json",
+	    J), 1);
+	assert_non_null(strstr(trust_err, "audit key"));
+	assert_false(trust_exists("jzz.db.key"));
+	/* a symbolic link to it: refused too (O_NOFOLLOW) */
+	assert_int_equal(symlink("kept.key", "jzz.db.key"), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --today 2026-01-06 submit reg2.json",
+	    J), 1);
+	trust_fp(true, after);
+	assert_string_equal(before, after);
+	/* the right key, named where it is kept: everything works and verifies */
+	assert_int_equal(trust_sh(NULL, 0, "JZZ_AUDIT_KEY=kept.key %s --db jzz.db --today"
+	    " 2026-01-06 submit reg2.json", J), 0);
+	assert_int_equal(trust_count("SELECT count(*) FROM applications"), 2);
+	assert_int_equal(trust_sh(trust_out, sizeof trust_out, "JZZ_AUDIT_KEY=kept.key %s --db"
+	    " jzz.db audit verify", J), 0);
+	assert_non_null(strstr(trust_out, "\"ok\":true"));
+}
+
 /* ---- what is printed ---- */
 
 /* Person k, named `name` (JSON text, \u escapes allowed), registered,
@@ -1305,6 +1347,7 @@ main(void)
 		    trust_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_trigger_missing, trust_setup,
 		    trust_teardown),
+		cmocka_unit_test_setup_teardown(test_audit_key_guard, trust_setup, trust_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_formula_injection, trust_setup,
 		    trust_teardown),
 		cmocka_unit_test_setup_teardown(test_text_free_of_controls, trust_setup,
