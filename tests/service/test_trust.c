@@ -5,8 +5,9 @@
  * temporary password, a locked and a disabled account; a caller who is not
  * the database's owner; weak passwords; an unknown name answered like a
  * real one; the modes of the files jzz makes; init on paths it must not
- * take; the audit chain after the file was edited with the sqlite3 shell;
- * formulas and terminal controls in names; a backup of a damaged file; a
+ * take; the audit chain after the file was edited with the sqlite3 shell,
+ * and its key file missing, a link or another database's; reads recorded
+ * with who read; formulas and terminal controls in names; a backup of a damaged file; a
  * lost answer retried with its request_id; another day on a production
  * database; a write lock held by another process. Each attack asserts the
  * exit status and that nothing was written (a fingerprint of every table,
@@ -1024,6 +1025,39 @@ test_audit_key_guard(void **state)
 	assert_non_null(strstr(trust_out, "\"ok\":true"));
 }
 
+/* Reads are recorded with who read: a person's record, a report, a
+ * reprinted receipt; a read the role does not allow is refused and leaves
+ * no read entry. */
+static void
+test_reads_audited(void **state)
+{
+	char acts[512];
+
+	(void)state;
+	trust_base();
+	trust_put("sup.tmp", "Quiet-Harbour-Lantern-7\n");
+	trust_put("sup.pw", "Copper-Kettle-Morning-9\n");
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db user add sup1 --role supervisor"
+	    " --password-file sup.tmp", J), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --user sup1 --password-file sup.tmp"
+	    " user password --new-password-file sup.pw", J), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --user clerk1 --password-file clerk.pw"
+	    " person %s", J, trust_id1), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --user clerk1 --password-file clerk.pw"
+	    " receipt 310105009-20260105-0001", J), 0);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --user clerk1 --password-file clerk.pw"
+	    " report daily --date 2026-01-05 --format json", J), 1);
+	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db --user sup1 --password-file sup.pw"
+	    " report daily --date 2026-01-05 --format json", J), 0);
+	trust_sql(acts, sizeof acts, "SELECT group_concat(user_name || ':' || action, ',') FROM"
+	    " (SELECT user_name, action FROM audit_log WHERE action LIKE '%%read%%' ORDER BY seq)");
+	assert_string_equal(acts, "clerk1:read_person,clerk1:receipt_read,sup1:read_report");
+	trust_sql(acts, sizeof acts, "SELECT subject FROM audit_log WHERE action = 'read_person'");
+	assert_int_equal(strlen(acts), 36);   /* the person's id, not the ID number */
+	assert_int_equal(trust_count("SELECT count(*) FROM persons WHERE id = '%s' AND id_number ="
+	    " '%s'", acts, trust_id1), 1);
+}
+
 /* ---- what is printed ---- */
 
 /* Person k, named `name` (JSON text, \u escapes allowed), registered,
@@ -1348,6 +1382,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_audit_trigger_missing, trust_setup,
 		    trust_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_key_guard, trust_setup, trust_teardown),
+		cmocka_unit_test_setup_teardown(test_reads_audited, trust_setup, trust_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_formula_injection, trust_setup,
 		    trust_teardown),
 		cmocka_unit_test_setup_teardown(test_text_free_of_controls, trust_setup,
