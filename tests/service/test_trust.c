@@ -313,6 +313,7 @@ test_no_password_no_terminal(void **state)
 		"user password --new-password-file wrong.pw",
 		"receipt 310105009-20260105-0001",
 		"receipt --notice {app}",
+		"sms pending",
 	};
 
 	(void)state;
