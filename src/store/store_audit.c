@@ -423,6 +423,7 @@ audit_rows_check(struct store *st, struct audit_walk *w, bool complete,
 	size_t        k = 0;
 
 	if (w->n > 1)
+		if (w->n > 0)   /* w->v is NULL when no entry bound a row: qsort wants an array */
 		qsort(w->v, w->n, sizeof *w->v, audit_seen_cmp);
 	for (size_t i = 0; i < w->n; i++) {
 		char dig[AUDIT_HEX];
