@@ -955,10 +955,12 @@ test_audit_records_edited(void **state)
 
 	/* an application inserted beside jzz's */
 	trust_copy("d.db");
-	trust_edit("d.db", "INSERT INTO applications SELECT substr(id, 1, 35) || 'f', day,"
-	    " created_at, centre, user_name, business, channel, id_number, name, person_id,"
-	    " address_changed, 'refuse', fee_yuan, cod_fee_yuan, ready_on, new_valid_until, NULL,"
-	    " decision_json, NULL FROM applications LIMIT 1");
+	/* a copy of one row (whatever the columns) under a new id: its last
+	 * character changed, never to itself */
+	trust_edit("d.db", "CREATE TEMP TABLE t AS SELECT * FROM applications LIMIT 1;"
+	    " UPDATE t SET id = substr(id, 1, 35) || CASE substr(id, 36) WHEN 'f' THEN 'e' ELSE"
+	    " 'f' END, decision = 'refuse', receipt_no = NULL, request_id = NULL;"
+	    " INSERT INTO applications SELECT * FROM t;");
 	assert_int_equal(trust_verify("d.db", NULL), 1);
 	assert_non_null(strstr(trust_out, "no audit entry"));
 
@@ -1209,12 +1211,13 @@ test_backup_corrupt(void **state)
 	(void)state;
 	trust_base();
 	assert_int_equal(mkdir("bk", 0700), 0);
-	/* one index page overwritten: the file opens, the integrity check fails */
+	/* one index page zeroed (no valid page type): the file opens, the
+	 * integrity check fails */
 	trust_sql(page, sizeof page, "SELECT pageno FROM dbstat WHERE name ="
 	    " 'sqlite_autoindex_persons_2'");
 	pageno = atol(page);
 	assert_true(pageno > 1);
-	assert_int_equal(trust_sh(NULL, 0, "dd if=/dev/urandom of=jzz.db bs=4096 seek=%ld count=1"
+	assert_int_equal(trust_sh(NULL, 0, "dd if=/dev/zero of=jzz.db bs=4096 seek=%ld count=1"
 	    " conv=notrunc", pageno - 1), 0);
 	assert_int_equal(trust_sh(NULL, 0, "%s --db jzz.db backup bk/copy.db", J), 1);
 	assert_non_null(strstr(trust_err, "integrity"));
@@ -1322,7 +1325,9 @@ test_busy_lock(void **state)
 	snprintf(cmd, sizeof cmd, "sqlite3 '%s' >/dev/null", svctest_db);
 	holder = popen(cmd, "w");
 	assert_non_null(holder);
-	fputs("BEGIN IMMEDIATE;\nSELECT 1;\n", holder);
+	/* .timeout: the probe below may hold the lock for an instant when
+	 * the shell asks for it */
+	fputs(".timeout 10000\nBEGIN IMMEDIATE;\nSELECT 1;\n", holder);
 	fflush(holder);
 	/* until the shell holds the lock: a writer of ours is refused at once
 	 * (no waiting in the probe; bounded so that a broken shell fails) */
