@@ -30,6 +30,7 @@
  */
 #include <getopt.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <stdlib.h>
 
@@ -332,6 +333,35 @@ report_date_arg(const char *opt, const char *v, jzz_date *out)
 	return true;
 }
 
+/* Is `output` the database itself, its -wal/-shm or its audit key? A report
+ * written there would replace the records (the writers put a new file in
+ * place of an old one). */
+static bool
+report_output_is_ours(const struct cli_opts *opts, const char *output)
+{
+	char        db[4096], key[4096], side[4200];
+	struct stat a, b;
+
+	if (opts->db != NULL)
+		snprintf(db, sizeof db, "%s", opts->db);
+	else if (!service_default_path(db, sizeof db))
+		return false;
+	if (!service_audit_key_path(db, opts->audit_key_file, key, sizeof key))
+		key[0] = '\0';
+	if (stat(output, &a) != 0)
+		a.st_ino = 0;
+	for (int i = 0; i < 4; i++) {
+		const char *p = i == 0 ? db : i == 1 ? key : side;
+
+		if (i >= 2)
+			snprintf(side, sizeof side, "%s%s", db, i == 2 ? "-wal" : "-shm");
+		if (*p != '\0' && (strcmp(p, output) == 0 || (a.st_ino != 0 && stat(p, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)))
+			return true;
+	}
+	return false;
+}
+
 int
 cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -434,6 +464,11 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 	}
 	if (output != NULL && output[0] == '\0') {
 		cli_error("--output: a file name is required");
+		return CLI_BADCASE;
+	}
+	if (output != NULL && report_output_is_ours(opts, output)) {
+		cli_error("--output %s: that is the database, its journal or its audit key; choose"
+		    " another file", output);
 		return CLI_BADCASE;
 	}
 	if (print && (printer == NULL || *printer == '\0')) {

@@ -126,13 +126,19 @@ audit_row_digest(struct store *st, const char *table, const char *id, bool *foun
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		sha256_init(&h);
+		/* Each column by its name, NULLs left out: a migration that adds a
+		 * column (NULL in the rows already there) or reorders them leaves
+		 * every digest as it was. */
 		for (int c = 0; c < sqlite3_column_count(s); c++) {
 			uint8_t     tag[2] = { 0x1f, (uint8_t)sqlite3_column_type(s, c) };
+			const char *name = sqlite3_column_name(s, c);
 			const char *v = (const char *)sqlite3_column_text(s, c);
 
+			if (tag[1] == SQLITE_NULL || v == NULL || name == NULL)
+				continue;
+			sha256_update(&h, strlen(name), (const uint8_t *)name);
 			sha256_update(&h, sizeof tag, tag);
-			if (v != NULL)
-				sha256_update(&h, strlen(v), (const uint8_t *)v);
+			sha256_update(&h, strlen(v), (const uint8_t *)v);
 		}
 		sha256_digest(&h, sizeof d, d);
 		audit_hex(d, out);

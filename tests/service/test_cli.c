@@ -133,6 +133,12 @@ test_cli_flow(void **state)
 	j = parse(out);
 	assert_true(json_is_true(json_object_get(j, "found")));
 	json_decref(j);
+	/* a report never replaces the database or its key */
+	assert_int_equal(run(NULL, 0, "%s --db %s report daily --format csv --output %s 2>/dev/null",
+	    J, svctest_db, svctest_db), 2);
+	assert_int_equal(run(NULL, 0, "%s --db %s report daily --format csv --output %s.key"
+	    " 2>/dev/null", J, svctest_db, svctest_db), 2);
+	assert_int_equal(run(NULL, 0, "%s --db %s audit verify", J, svctest_db), 0);
 }
 
 int
