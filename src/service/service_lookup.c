@@ -85,7 +85,11 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 	}
 	out->n = n;
 	free(rows);
-	return SERVICE_OK;
+	/* a search by name shows persons: a read of personal data */
+	if ((st = service_audit_read(s, a, "read_search", "name", n > 0 ? "found" : "none")) !=
+	    SERVICE_OK)
+		service_person_hits_free(out);
+	return st;
 }
 
 void
@@ -139,7 +143,7 @@ service_application_by_receipt(struct service *s, const struct service_actor *a,
 	if (rc != STORE_OK)
 		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
 	service_app_ref_fill(out, &r);
-	return SERVICE_OK;
+	return service_audit_read(s, a, "read_receipt", key, "");
 }
 
 enum service_status
@@ -166,7 +170,10 @@ service_applications_day(struct service *s, const struct service_actor *a, bool 
 		service_app_ref_fill(&out->items[i], &rows[i]);
 	out->n = n;
 	free(rows);
-	return SERVICE_OK;
+	if ((st = service_audit_read(s, a, "read_day", mine ? a->user : a->centre, "")) !=
+	    SERVICE_OK)
+		service_app_list_free(out);
+	return st;
 }
 
 void

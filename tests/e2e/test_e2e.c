@@ -1182,6 +1182,44 @@ test_report_csv_export(void **state)
 	e2e_cleanup(&t);
 }
 
+/* F3 on a locked account asks "enable (and unlock)?": y must unlock it, not
+ * disable it (it did). */
+static void
+test_account_unlock(void **state)
+{
+	struct term t = { 0 };
+	char        cmd[1600];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);   /* makes the training database */
+	assert_int_equal(e2e_quit(&t), 0);
+	/* five wrong passwords lock clerk2 */
+	snprintf(cmd, sizeof cmd, "for i in 1 2 3 4 5; do echo not-the-password | %s --training"
+	    " --db '%s' user login clerk2 >/dev/null 2>&1; done; true", JZZ_BIN, t.db);
+	assert_int_equal(system(cmd), 0);
+	e2e_demo_as(&t, "2026-11-27", "admin\roffice-keys-2026\r");
+	e2e_wait(&t, "F7账号");
+	e2e_key(&t, "\033[18~");   /* F7 */
+	e2e_wait(&t, "账号管理");
+	e2e_wait(&t, "锁定至");
+	for (int i = 0; i < 8 && !e2e_wait_quiet(&t, "> clerk2", 300); i++)
+		e2e_key(&t, K_DOWN);
+	e2e_wait(&t, "> clerk2");
+	e2e_key(&t, "\033OR");     /* F3 */
+	e2e_wait(&t, "启用账号 clerk2（并解锁）吗");
+	e2e_type(&t, "y");
+	e2e_wait(&t, "已完成：clerk2 已启用");
+	assert_false(e2e_has(&t, "已停用"));
+	assert_false(e2e_has(&t, "锁定至"));
+	assert_int_equal(e2e_quit(&t), 0);
+	/* and clerk2 logs in again */
+	e2e_demo_as(&t, "2026-11-27", "clerk2\rcounter-two-2026\r");
+	e2e_wait(&t, "本中心待办");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* An administrator creates an account and disables it through the screen. */
 static void
 test_accounts(void **state)
@@ -1788,6 +1826,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_report_csv_export),
 		cmocka_unit_test(test_accounts),
+		cmocka_unit_test(test_account_unlock),
 		cmocka_unit_test(test_trainer_day),
 		cmocka_unit_test(test_scenario_replay),
 		cmocka_unit_test(test_scenarios_all),
