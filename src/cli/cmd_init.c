@@ -10,6 +10,8 @@
  * --training a training database filled with the demo accounts and persons.
  */
 #include <errno.h>
+#include <grp.h>
+#include <sys/stat.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,31 @@ static const struct option init_longopts[] = {
 	CLI_OPT_COMMON
 };
 
+/*
+ * With `group` in jzz.conf the counters' accounts share the files through
+ * that group: the new database 0660 and its audit key 0640, both of the
+ * group (the key stays unwritable to it). Without it both stay 0600.
+ */
+static int
+init_share(const struct cli_opts *opts, gid_t gid)
+{
+	char db[4096], key[4200];
+
+	if (opts->db != NULL)
+		snprintf(db, sizeof db, "%s", opts->db);
+	else if (!service_default_path(db, sizeof db))
+		return -1;
+	if (!service_audit_key_path(db, opts->audit_key_file, key, sizeof key))
+		return -1;
+	if (chown(db, (uid_t)-1, gid) != 0 || chmod(db, 0660) != 0 ||
+	    chown(key, (uid_t)-1, gid) != 0 || chmod(key, 0640) != 0) {
+		cli_error("init: group %s: %s (the files stay private to their owner)", opts->group,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -44,6 +71,7 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 	enum service_status      st;
 	struct service_init_opts o;
 	bool                     rehearsal = false, training = opts->training;
+	gid_t                    gid = (gid_t)-1;
 	int                      rc = CLI_OK, c;
 
 	cli_getopt_reset();
@@ -67,6 +95,15 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(init_usage, "init: unexpected %s", argv[optind]);
+	if (opts->group != NULL) {
+		struct group *g = getgrnam(opts->group);
+
+		if (g == NULL) {
+			cli_error("init: group %s (jzz.conf): no such group", opts->group);
+			return CLI_FAIL;
+		}
+		gid = g->gr_gid;
+	}
 	if (rehearsal && training) {
 		cli_error("init: --rehearsal or --training, not both");
 		return CLI_BADCASE;
@@ -116,5 +153,7 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: %s", err);
 		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE : CLI_FAIL;
 	}
+	if (opts->group != NULL && init_share(opts, gid) != 0)
+		return CLI_FAIL;
 	return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
 }

@@ -8,6 +8,9 @@
 
 #include "clitest.h"
 
+#include <grp.h>
+#include <sys/stat.h>
+
 static void
 test_cli_flow(void **state)
 {
@@ -141,11 +144,44 @@ test_cli_flow(void **state)
 	assert_int_equal(run(NULL, 0, "%s --db %s audit verify", J, svctest_db), 0);
 }
 
+/* With a group in the configuration, init gives the database (0660) and
+ * its key (0640) to it; an unknown group is refused before anything is made. */
+static void
+test_cli_group(void **state)
+{
+	char        conf[600], db[600], key[700];
+	struct stat st;
+	struct group *g = getgrnam("nogroup");
+
+	(void)state;
+	if (g == NULL)
+		skip();
+	snprintf(conf, sizeof conf, "%s/g.conf", svctest_dir);
+	snprintf(db, sizeof db, "%s/g.db", svctest_dir);
+	snprintf(key, sizeof key, "%s.key", db);
+	write_file("g.conf", "group = nogroup\n");
+	assert_int_equal(run(NULL, 0, "%s --config %s --db %s init --rehearsal --centre 310105009"
+	    " >/dev/null", J, conf, db), 0);
+	assert_int_equal(stat(db, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0660);
+	assert_int_equal(st.st_gid, g->gr_gid);
+	assert_int_equal(stat(key, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(st.st_gid, g->gr_gid);
+	write_file("h.conf", "group = no-such-group-here\n");
+	snprintf(conf, sizeof conf, "%s/h.conf", svctest_dir);
+	snprintf(db, sizeof db, "%s/h.db", svctest_dir);
+	assert_int_equal(run(NULL, 0, "%s --config %s --db %s init --rehearsal --centre 310105009"
+	    " 2>/dev/null", J, conf, db), 1);
+	assert_int_not_equal(access(db, F_OK), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_flow),
+		cmocka_unit_test(test_cli_group),
 	};
 
 	return cmocka_run_group_tests(tests, svctest_setup, svctest_teardown);
