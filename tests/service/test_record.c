@@ -12,7 +12,7 @@
  */
 #include <sys/wait.h>
 
-#include "svctest.h"
+#include "clitest.h"
 
 #define ADDR(street, road, number) \
 	"{\"district\":\"310105\",\"street\":\"" street "\",\"road\":\"" road "\"," \
@@ -357,33 +357,6 @@ test_record_overdue_without_phone(void **state)
 	service_close(s);
 }
 
-static int
-test_record_run(char *out, size_t size, const char *fmt, ...)
-{
-	char    cmd[4096];
-	va_list ap;
-	FILE   *p;
-	size_t  n = 0;
-	int     st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	if (out != NULL) {
-		n = fread(out, 1, size - 1, p);
-		out[n] = '\0';
-	} else {
-		char sink[4096];
-
-		while (fread(sink, 1, sizeof sink, p) > 0)
-			;
-	}
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* `jzz sms pending|sent ID`: the gateway's loop, and a notice whose SMS was
  * sent is not overdue. */
 static void
@@ -407,7 +380,7 @@ test_record_sms_cli(void **state)
 	assert_int_equal(service_card_received(s, &a, id, ready, &card), SERVICE_OK);
 	service_close(s);
 
-	assert_int_equal(test_record_run(out, sizeof out, "%s --db %s sms pending", JZZ_BIN,
+	assert_int_equal(run(out, sizeof out, "%s --db %s sms pending", JZZ_BIN,
 	    svctest_db), 0);
 	assert_non_null(strstr(out, "\"phone\":\"13900000040\""));
 	assert_non_null(strstr(out, "\"kind\":\"pickup_notice\""));
@@ -416,20 +389,20 @@ test_record_sms_cli(void **state)
 	smsid = strtol(p + 5, NULL, 10);
 	assert_true(smsid > 0);
 	snprintf(idstr, sizeof idstr, "%ld", smsid);
-	assert_int_equal(test_record_run(out, sizeof out, "%s --db %s --today 2026-08-01 sms sent %s",
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-08-01 sms sent %s",
 	    JZZ_BIN, svctest_db, idstr), 0);
 	assert_non_null(strstr(out, "\"sent_on\":\"2026-08-01\""));
-	assert_int_equal(test_record_run(out, sizeof out, "%s --db %s sms pending", JZZ_BIN,
+	assert_int_equal(run(out, sizeof out, "%s --db %s sms pending", JZZ_BIN,
 	    svctest_db), 0);
 	assert_string_equal(out, "[]\n");
 	/* sent twice, unknown, not a number, no argument */
-	assert_int_equal(test_record_run(NULL, 0, "%s --db %s sms sent %s 2>/dev/null", JZZ_BIN,
+	assert_int_equal(run(NULL, 0, "%s --db %s sms sent %s 2>/dev/null", JZZ_BIN,
 	    svctest_db, idstr), 1);
-	assert_int_equal(test_record_run(NULL, 0, "%s --db %s sms sent 999 2>/dev/null", JZZ_BIN,
+	assert_int_equal(run(NULL, 0, "%s --db %s sms sent 999 2>/dev/null", JZZ_BIN,
 	    svctest_db), 1);
-	assert_int_equal(test_record_run(NULL, 0, "%s --db %s sms sent x1 2>/dev/null", JZZ_BIN,
+	assert_int_equal(run(NULL, 0, "%s --db %s sms sent x1 2>/dev/null", JZZ_BIN,
 	    svctest_db), 2);
-	assert_int_equal(test_record_run(NULL, 0, "%s --db %s sms 2>/dev/null", JZZ_BIN,
+	assert_int_equal(run(NULL, 0, "%s --db %s sms 2>/dev/null", JZZ_BIN,
 	    svctest_db), 2);
 	{
 		char err[512];
@@ -458,13 +431,13 @@ test_record_person_cli(void **state)
 	    "{\"district\":\"310105\",\"street\":\"310105009\",\"road\":\"仙霞路\",\"lane\":\"99\","
 	    "\"number\":\"12\",\"room\":\"301\"}")), VERDICT_ACCEPT);
 	service_close(s);
-	assert_int_equal(test_record_run(out, sizeof out, "%s --db %s --today 2026-01-05 person %s",
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-01-05 person %s",
 	    JZZ_BIN, svctest_db, id), 0);
 	assert_non_null(strstr(out, "\"address\":{\"district\":\"310105\",\"street\":\"310105009\","
 	    "\"street_name\":\"虹桥街道\",\"road\":\"仙霞路\",\"lane\":\"99\",\"number\":\"12\","
 	    "\"room\":\"301\",\"text\":\"仙霞路99弄12号301室\",\"valid_from\":\"2026-01-05\""));
 	assert_non_null(strstr(out, "\"addresses\":[{\"district\":\"310105\""));
-	assert_int_equal(test_record_run(out, sizeof out, "%s --db %s --today 2026-01-05 person %s"
+	assert_int_equal(run(out, sizeof out, "%s --db %s --today 2026-01-05 person %s"
 	    " --on 2026-01-04", JZZ_BIN, svctest_db, id), 0);
 	assert_non_null(strstr(out, "\"address_on\":null"));
 }
