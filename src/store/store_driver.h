@@ -1,0 +1,140 @@
+/*
+ * store_driver.h: the statement-level seam under the store's functions.
+ *
+ * Why here and not higher: every record's SQL is written once, in the
+ * store_*.c file of its record, as a constant string with `?N` parameters
+ * that both engines accept. What truly differs between SQLite and
+ * PostgreSQL (connecting, the schema's dialect, how a transaction begins,
+ * what "busy" means, the file's header mark, the owner check, the backup)
+ * is said once per engine, in that engine's own file (store_sqlite.c,
+ * store_pg.c), which fills one struct store_driver, as neomutt's MxOps
+ * serves its mailbox kinds. A driver never calls back up into the store's
+ * functions: it knows connections and statements, not records.
+ *
+ * Statements are prepared once per connection and cached by the address of
+ * their constant text (store_stmt in store.c); a driver's prepare may
+ * rewrite the text into its own dialect (PostgreSQL's $N) but never changes
+ * what it means.
+ */
+#ifndef JZZ_STORE_DRIVER_H
+#define JZZ_STORE_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jzz/store.h"
+
+/* What a step, an exec or a transaction statement came to. BUSY is
+ * "another writer is in the way; roll back and run the act again" (SQLite's
+ * busy timeout, PostgreSQL's serialization failure or deadlock); the
+ * store maps it to STORE_BUSY and the service layer retries. */
+enum stmt_rc {
+	STMT_DONE = 0,
+	STMT_ROW,
+	STMT_BUSY,
+	STMT_ERR,
+};
+
+/* A column's type, numbered as SQLite numbers them: the audit's row digests
+ * hash this number, so both engines must report the same one for the same
+ * value (PostgreSQL's int2/4/8 and bool are INTEGER, text TEXT). */
+enum stmt_type {
+	STMT_INTEGER = 1,
+	STMT_FLOAT = 2,
+	STMT_TEXT = 3,
+	STMT_BLOB = 4,
+	STMT_NULL = 5,
+};
+
+struct store_conn;   /* an engine's connection (its own layout) */
+struct store_stmt;   /* an engine's prepared statement */
+
+struct store_driver {
+	const char *name;    /* "sqlite", "postgresql" */
+
+	/* Whether target (the --db text) names this engine's store. */
+	bool (*claims)(const char *target);
+	/* Connects to target. create: a new store is to be made there (the
+	 * driver refuses, STORE_EXISTS, a target that holds data); raw: neither
+	 * made nor checked (tests of migrations). On failure *out is NULL and
+	 * err says why, naming the target without its password. */
+	enum store_rc (*connect)(const char *target, bool create, bool raw,
+	                         struct store_conn **out, char *err, size_t errlen);
+	/* For a store made by connect(create): ok puts it in place (a SQLite
+	 * file is linked to its name once whole), !ok removes what was made.
+	 * Closes the connection either way. */
+	enum store_rc (*publish)(struct store_conn *c, bool ok, char *err, size_t errlen);
+	void (*disconnect)(struct store_conn *c);
+	/* The last error's message, for store_errmsg. */
+	const char *(*errmsg)(struct store_conn *c);
+
+	/* Runs a script of statements without parameters. */
+	enum stmt_rc (*exec)(struct store_conn *c, const char *script);
+
+	struct store_stmt *(*prepare)(struct store_conn *c, const char *sql);
+	void (*finalize)(struct store_stmt *s);
+	/* Back to before the first step, bindings cleared. */
+	void (*reset)(struct store_stmt *s);
+	enum stmt_rc (*step)(struct store_stmt *s);
+	/* Parameters count from 1; a text is copied unless `keep` says the
+	 * caller keeps it unchanged until the statement is reset. */
+	void (*bind_null)(struct store_stmt *s, int i);
+	void (*bind_int64)(struct store_stmt *s, int i, int64_t v);
+	void (*bind_text)(struct store_stmt *s, int i, const char *v, bool keep);
+	/* Columns count from 0, valid until the next step or reset. */
+	int            (*col_count)(struct store_stmt *s);
+	const char    *(*col_name)(struct store_stmt *s, int i);
+	enum stmt_type (*col_type)(struct store_stmt *s, int i);
+	int64_t        (*col_int64)(struct store_stmt *s, int i);   /* NULL -> 0 */
+	const char    *(*col_text)(struct store_stmt *s, int i);    /* NULL -> NULL */
+	/* Rows changed by the last INSERT, UPDATE or DELETE. */
+	int64_t (*changes)(struct store_conn *c);
+	bool    (*in_tx)(struct store_conn *c);
+
+	/* The statement that begins a write transaction: SQLite takes the
+	 * write lock at once (BEGIN IMMEDIATE); PostgreSQL runs it
+	 * SERIALIZABLE, and a conflict comes back as STMT_BUSY. */
+	const char *sql_begin;
+
+	/* The schema: its version now (0 for an empty store, -1 on error), the
+	 * script that builds version 1 and the migration scripts v -> v+1
+	 * (NULL where this engine's stores never had version v: a PostgreSQL
+	 * store starts at the version that brought the engine). */
+	int (*version)(struct store_conn *c);
+	const char        *schema_base;
+	int                schema_base_version;
+	const char *const *migrations;   /* [STORE_SCHEMA_VERSION] */
+
+	/* The production/training/rehearsal mark outside the tables (SQLite's
+	 * header, PRAGMA application_id), or NULL where the engine has none. */
+	enum store_rc (*mark_get)(struct store_conn *c, enum store_db_kind *out);
+	enum store_rc (*mark_set)(struct store_conn *c, enum store_db_kind kind);
+
+	/* A query whose one row counts the audit log's append-only guards that
+	 * are in place; audit verify wants `audit_guards` of them. */
+	const char *sql_audit_guards;
+	int         audit_guards;
+
+	/* Whoever runs this process owns the store (case-format.md "Who
+	 * acts"): the OS account owning the SQLite file or root; the role
+	 * owning PostgreSQL's schema. */
+	enum store_rc (*is_owner)(struct store_conn *c, bool *out, char *err, size_t errlen);
+	/* A consistent copy to the new file dest, or NULL where the engine's
+	 * own tools do it (pg_dump, pg_basebackup: docs/deploy.md). */
+	enum store_rc (*backup)(struct store_conn *c, const char *dest, char *err, size_t errlen);
+	/* Whether the store is intact (PRAGMA integrity_check); NULL: the
+	 * server keeps its own. */
+	enum store_rc (*integrity)(struct store_conn *c, bool *ok);
+	/* The audit key file init makes when none is configured: beside a
+	 * SQLite file; under ~/.config/jzz/ for a server. */
+	bool (*default_key_path)(const char *target, char *buf, size_t size);
+	/* Bulk loading (jzz seed) on or off: SQLite trades durability for
+	 * speed while it lasts; NULL where nothing changes. */
+	enum stmt_rc (*bulk)(struct store_conn *c, bool on);
+};
+
+extern const struct store_driver store_driver_sqlite;
+extern const struct store_driver store_driver_pg;
+
+#endif
