@@ -1,5 +1,6 @@
 /*
- * store.h: the SQLite database of jzz, and the ONLY code that speaks SQL.
+ * store.h: the database of jzz (a SQLite file, or a PostgreSQL store shared
+ * by many centres), and the ONLY code that speaks SQL.
  *
  * Why this boundary: every statement is prepared from a constant string in
  * src/store/ with its values bound, never built from text, so that a name
@@ -56,6 +57,12 @@ void          store_close(struct store *st);
  * removes the temporary file. */
 enum store_rc store_publish(struct store *st, bool ok);
 const char   *store_errmsg(const struct store *st);
+/* The engine serving the handle: "sqlite" or "postgresql". */
+const char   *store_engine(const struct store *st);
+/* The audit key file init makes for target when none is configured:
+ * "FILE.key" beside a SQLite file; for a PostgreSQL store a file under
+ * ${XDG_CONFIG_HOME:-~/.config}/jzz/ named after the server and database. */
+bool          store_default_key_path(const char *target, char *buf, size_t size);
 
 /* For tests of migrations: opens without migrating, builds the schema of
  * exactly `version` on an empty file, or migrates to `version`. */

@@ -3,8 +3,8 @@
  * production/training mark of the file, the training wipe, and replacing a
  * year of the calendar (issue 5).
  *
- * Why the mark lives in the file's header (PRAGMA application_id) as well as
- * in the settings table: the header is what `file(1)` and any tool see
+ * Why the mark lives in the file's header (PRAGMA application_id, where the
+ * engine has one: store_sqlite.c) as well as in the settings table: the header is what `file(1)` and any tool see
  * before opening a single table, so a training copy can never pass for the
  * production database by its name alone; the settings row says the same in
  * words for whoever reads the tables. The store only reads and writes them;
@@ -16,10 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 'JZZP' and 'JZZT'. */
-#define STORE_APPID_PRODUCTION 1247435344
-#define STORE_APPID_TRAINING   1247435348
-#define STORE_APPID_REHEARSAL  1247435346   /* 'JZZR' */
 
 #define ACCOUNT_COLS "name, role, coalesce(centre, ''), password_hash IS NOT NULL, must_change," \
 	" disabled, failed_logins, coalesce(locked_until, 0), session_gen, created_at," \
@@ -48,18 +44,18 @@ static const char sql_attempts_set[] =
 	" locked_until = excluded.locked_until";
 
 static void
-store_account_read(sqlite3_stmt *s, struct store_account *a)
+store_account_read(struct store_stmt *s, struct store_account *a)
 {
 	memset(a, 0, sizeof *a);
 	store_col_text(s, 0, a->name, sizeof a->name);
 	store_col_text(s, 1, a->role, sizeof a->role);
 	store_col_text(s, 2, a->centre, sizeof a->centre);
-	a->has_password = sqlite3_column_int(s, 3) != 0;
-	a->must_change = sqlite3_column_int(s, 4) != 0;
-	a->disabled = sqlite3_column_int(s, 5) != 0;
-	a->failed_logins = sqlite3_column_int(s, 6);
-	a->locked_until = sqlite3_column_int64(s, 7);
-	a->session_gen = sqlite3_column_int64(s, 8);
+	a->has_password = stmt_col_int(s, 3) != 0;
+	a->must_change = stmt_col_int(s, 4) != 0;
+	a->disabled = stmt_col_int(s, 5) != 0;
+	a->failed_logins = stmt_col_int(s, 6);
+	a->locked_until = stmt_col_int64(s, 7);
+	a->session_gen = stmt_col_int64(s, 8);
 	store_col_text(s, 9, a->created_at, sizeof a->created_at);
 	store_col_text(s, 10, a->password_set_at, sizeof a->password_set_at);
 }
@@ -67,24 +63,24 @@ store_account_read(sqlite3_stmt *s, struct store_account *a)
 enum store_rc
 store_account_get(struct store *st, const char *name, struct store_account *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_get);
+	struct store_stmt *s = store_stmt(st, sql_account_get);
 	int           rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	stmt_bind_text(s, 1, name);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		store_account_read(s, out);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	stmt_reset(s);
+	if (rc == STMT_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
 }
 
 /* store_account_read as store_rows calls it. */
 static void
-store_account_row(sqlite3_stmt *s, void *row)
+store_account_row(struct store_stmt *s, void *row)
 {
 	store_account_read(s, row);
 }
@@ -92,7 +88,7 @@ store_account_row(sqlite3_stmt *s, void *row)
 enum store_rc
 store_accounts(struct store *st, struct store_account **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_accounts);
+	struct store_stmt *s = store_stmt(st, sql_accounts);
 
 	*out = NULL;
 	*n = 0;
@@ -105,128 +101,128 @@ enum store_rc
 store_account_add(struct store *st, const char *name, const char *role, const char *centre,
                   const char *hash, bool must_change)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_add);
+	struct store_stmt *s = store_stmt(st, sql_account_add);
 	char          now[32];
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, name);
+	stmt_bind_text(s, 2, role);
 	store_bind_text(s, 3, centre != NULL && *centre != '\0' ? centre : NULL);
 	store_bind_text(s, 4, hash);
-	sqlite3_bind_int(s, 5, must_change);
-	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+	stmt_bind_int(s, 5, must_change);
+	stmt_bind_text(s, 6, now);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_account_hash(struct store *st, const char *name, char *buf, size_t size)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_hash);
+	struct store_stmt *s = store_stmt(st, sql_account_hash);
 	int           rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	stmt_bind_text(s, 1, name);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		store_col_text(s, 0, buf, size);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	stmt_reset(s);
+	if (rc == STMT_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
 }
 
 /* An UPDATE of one account: NOTFOUND when no row changed. */
 static enum store_rc
-store_account_update(struct store *st, sqlite3_stmt *s)
+store_account_update(struct store *st, struct store_stmt *s)
 {
 	enum store_rc rc = store_run(st, s);
 
 	if (rc != STORE_OK)
 		return rc;
-	return sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND;
+	return store_changes(st) == 1 ? STORE_OK : STORE_NOTFOUND;
 }
 
 enum store_rc
 store_account_set_password(struct store *st, const char *name, const char *hash,
                            bool must_change)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_password);
+	struct store_stmt *s = store_stmt(st, sql_account_password);
 	char          now[32];
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, name);
 	store_bind_text(s, 2, hash);
-	sqlite3_bind_int(s, 3, must_change);
-	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
+	stmt_bind_int(s, 3, must_change);
+	stmt_bind_text(s, 4, now);
 	return store_account_update(st, s);
 }
 
 enum store_rc
 store_account_set_disabled(struct store *st, const char *name, bool disabled)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_disabled);
+	struct store_stmt *s = store_stmt(st, sql_account_disabled);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, disabled);
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, disabled);
 	return store_account_update(st, s);
 }
 
 enum store_rc
 store_account_set_failures(struct store *st, const char *name, int failed, int64_t locked_until)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_account_failures);
+	struct store_stmt *s = store_stmt(st, sql_account_failures);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, failed);
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, failed);
 	if (locked_until > 0)
-		sqlite3_bind_int64(s, 3, locked_until);
+		stmt_bind_int64(s, 3, locked_until);
 	else
-		sqlite3_bind_null(s, 3);
+		stmt_bind_null(s, 3);
 	return store_account_update(st, s);
 }
 
 enum store_rc
 store_login_attempts_get(struct store *st, const char *name, int *failed, int64_t *locked_until)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_attempts_get);
+	struct store_stmt *s = store_stmt(st, sql_attempts_get);
 	int           rc;
 
 	*failed = 0;
 	*locked_until = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*failed = sqlite3_column_int(s, 0);
-		*locked_until = sqlite3_column_int64(s, 1);
+	stmt_bind_text(s, 1, name);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW) {
+		*failed = stmt_col_int(s, 0);
+		*locked_until = stmt_col_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+	stmt_reset(s);
+	return rc == STMT_ROW || rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
 }
 
 enum store_rc
 store_login_attempts_set(struct store *st, const char *name, int failed, int64_t locked_until)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_attempts_set);
+	struct store_stmt *s = store_stmt(st, sql_attempts_set);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, failed);
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, failed);
 	if (locked_until > 0)
-		sqlite3_bind_int64(s, 3, locked_until);
+		stmt_bind_int64(s, 3, locked_until);
 	else
-		sqlite3_bind_null(s, 3);
+		stmt_bind_null(s, 3);
 	return store_run(st, s);
 }
 
@@ -241,82 +237,80 @@ static const char sql_setting_del[] = "DELETE FROM settings WHERE key = ?1";
 enum store_rc
 store_setting_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_setting_get);
+	struct store_stmt *s = store_stmt(st, sql_setting_get);
 	int           rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	stmt_bind_text(s, 1, key);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		store_col_text(s, 0, buf, size);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	stmt_reset(s);
+	if (rc == STMT_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
 }
 
 enum store_rc
 store_setting_set(struct store *st, const char *key, const char *value)
 {
-	sqlite3_stmt *s = store_stmt(st, value != NULL ? sql_setting_set : sql_setting_del);
+	struct store_stmt *s = store_stmt(st, value != NULL ? sql_setting_set : sql_setting_del);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, key);
 	if (value != NULL)
-		sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+		stmt_bind_text(s, 2, value);
 	return store_run(st, s);
 }
 
 /* ---- the file's mark ---- */
 
-static const char sql_appid_get[] = "PRAGMA application_id";
-/* PRAGMA takes no bound value: one constant text per mark. */
-static const char sql_appid_production[] = "PRAGMA application_id = 1247435344";
-static const char sql_appid_training[] = "PRAGMA application_id = 1247435348";
-static const char sql_appid_rehearsal[] = "PRAGMA application_id = 1247435346";
+/* Where the engine keeps no mark outside the tables (PostgreSQL), the
+ * settings row is the mark. */
+static enum store_rc
+store_db_kind_setting(struct store *st, enum store_db_kind *out)
+{
+	char          v[32];
+	enum store_rc rc = store_setting_get(st, "db_mode", v, sizeof v);
+
+	*out = STORE_DB_UNMARKED;
+	if (rc == STORE_NOTFOUND)
+		return STORE_OK;
+	if (rc != STORE_OK)
+		return rc;
+	*out = strcmp(v, "production") == 0 ? STORE_DB_PRODUCTION :
+	    strcmp(v, "training") == 0 ? STORE_DB_TRAINING :
+	    strcmp(v, "rehearsal") == 0 ? STORE_DB_REHEARSAL : STORE_DB_OTHER;
+	return STORE_OK;
+}
 
 enum store_rc
 store_db_kind_get(struct store *st, enum store_db_kind *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_appid_get);
-	int           rc;
-	long long     id = 0;
-
-	*out = STORE_DB_UNMARKED;
-	if (s == NULL)
-		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc);
-	*out = id == 0 ? STORE_DB_UNMARKED : id == STORE_APPID_PRODUCTION ? STORE_DB_PRODUCTION :
-	    id == STORE_APPID_TRAINING ? STORE_DB_TRAINING :
-	    id == STORE_APPID_REHEARSAL ? STORE_DB_REHEARSAL : STORE_DB_OTHER;
+	if (st->drv->mark_get == NULL)
+		return store_db_kind_setting(st, out);
+	if (st->drv->mark_get(st->conn, out) != STORE_OK)
+		return store_fail(st, STMT_ERR);
 	return STORE_OK;
 }
 
 enum store_rc
 store_db_kind_set(struct store *st, enum store_db_kind kind)
 {
-	enum store_rc rc;
-
-	rc = store_run(st, store_stmt(st, kind == STORE_DB_TRAINING ? sql_appid_training :
-	    kind == STORE_DB_REHEARSAL ? sql_appid_rehearsal : sql_appid_production));
-	if (rc != STORE_OK)
-		return rc;
+	if (st->drv->mark_set != NULL && st->drv->mark_set(st->conn, kind) != STORE_OK)
+		return store_fail(st, STMT_ERR);
 	return store_setting_set(st, "db_mode", kind == STORE_DB_TRAINING ? "training" :
 	    kind == STORE_DB_REHEARSAL ? "rehearsal" : "production");
 }
 
 /* ---- training wipe ---- */
 
-/* Children before parents (foreign keys are on). The audit log's
- * append-only triggers are dropped and made again inside the same
- * transaction: a training database starts a new chain. */
+/* Children before parents (foreign keys are on). The audit log is emptied
+ * by the engine's own script (its append-only guards are lifted and put
+ * back inside the same transaction): a training database starts a new
+ * chain. */
 static const char sql_training_wipe[] =
 	"DELETE FROM addresses; DELETE FROM application_agents; DELETE FROM application_deliveries;"
 	"DELETE FROM card_notices;"
@@ -333,19 +327,13 @@ static const char sql_training_wipe[] =
 	"DELETE FROM persons;"
 	"DELETE FROM users WHERE name <> '" STORE_OWNER_ACCOUNT "';"
 	"DELETE FROM login_attempts;"
-	"DELETE FROM settings WHERE key = 'work_day';"
-	"DROP TRIGGER audit_log_no_delete;"
-	"DELETE FROM audit_log;"
-	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
-	"  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;";
+	"DELETE FROM settings WHERE key = 'work_day';";
 
 enum store_rc
 store_training_wipe(struct store *st)
 {
 	enum store_db_kind kind;
 	enum store_rc      rc;
-	char              *msg = NULL;
-	int                erc;
 
 	/* Never on production, whatever the caller believed. */
 	if ((rc = store_db_kind_get(st, &kind)) != STORE_OK)
@@ -354,12 +342,9 @@ store_training_wipe(struct store *st)
 		snprintf(st->err, sizeof st->err, "not a training database");
 		return STORE_ERR;
 	}
-	erc = sqlite3_exec(st->db, sql_training_wipe, NULL, NULL, &msg);
-	if (erc != SQLITE_OK) {
-		snprintf(st->err, sizeof st->err, "%s", msg != NULL ? msg : sqlite3_errstr(erc));
-		sqlite3_free(msg);
-		return (erc & 0xff) == SQLITE_BUSY ? STORE_BUSY : STORE_ERR;
-	}
+	if ((rc = store_exec(st, sql_training_wipe)) != STORE_OK ||
+	    (rc = store_exec(st, st->drv->sql_audit_wipe)) != STORE_OK)
+		return rc;
 	/* The statements cached before are still valid (no table changed). */
 	return STORE_OK;
 }
@@ -372,7 +357,7 @@ static const char sql_cal_del_year[] = "DELETE FROM holiday_years WHERE year = ?
 enum store_rc
 store_calendar_replace_year(struct store *st, int year, const struct calendar *cal)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_cal_del_days);
+	struct store_stmt *s = store_stmt(st, sql_cal_del_days);
 	enum store_rc rc;
 
 	if (s == NULL)
@@ -383,7 +368,7 @@ store_calendar_replace_year(struct store *st, int year, const struct calendar *c
 		return rc;
 	if ((s = store_stmt(st, sql_cal_del_year)) == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int(s, 1, year);
+	stmt_bind_int(s, 1, year);
 	if ((rc = store_run(st, s)) != STORE_OK)
 		return rc;
 	return store_calendar_save(st, cal);

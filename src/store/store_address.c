@@ -12,17 +12,17 @@
 
 /* Steps to the one row of a look-up: STORE_OK with the row, NOTFOUND. */
 static enum store_rc
-store_addr_row1(struct store *st, sqlite3_stmt *s)
+store_addr_row1(struct store *st, struct store_stmt *s)
 {
 	int rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		return STORE_OK;
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	stmt_reset(s);
+	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
 }
 
 /* ---- addresses ---- */
@@ -49,27 +49,27 @@ enum store_rc
 store_address_insert(struct store *st, const char *person_id, const char *application_id,
                      jzz_date valid_from, const struct jzz_address *a)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_address_insert);
+	struct store_stmt *s = store_stmt(st, sql_address_insert);
 	char          now[32];
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, application_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
+	stmt_bind_text(s, 2, application_id);
 	store_bind_date(s, 3, valid_from);
-	sqlite3_bind_text(s, 4, a->district, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, a->street, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, a->road, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 4, a->district);
+	stmt_bind_text(s, 5, a->street);
+	stmt_bind_text(s, 6, a->road);
 	store_bind_text(s, 7, a->lane);
-	sqlite3_bind_text(s, 8, a->number, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 8, a->number);
 	store_bind_text(s, 9, a->room);
-	sqlite3_bind_text(s, 10, now, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 10, now);
 	return store_run(st, s);
 }
 
 static void
-store_address_read(sqlite3_stmt *s, void *row)
+store_address_read(struct store_stmt *s, void *row)
 {
 	struct store_address_row *r = row;
 
@@ -88,13 +88,13 @@ enum store_rc
 store_addresses_of(struct store *st, const char *person_id, struct store_address_row **out,
                    size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_addresses_of);
+	struct store_stmt *s = store_stmt(st, sql_addresses_of);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
 	return store_rows(st, s, sizeof **out, store_address_read, (void **)out, n);
 }
 
@@ -102,40 +102,40 @@ enum store_rc
 store_address_on(struct store *st, const char *person_id, jzz_date day,
                  struct store_address_row *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_address_on);
+	struct store_stmt *s = store_stmt(st, sql_address_on);
 	enum store_rc rc;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
 	store_bind_date(s, 2, day);
 	if ((rc = store_addr_row1(st, s)) != STORE_OK)
 		return rc;
 	store_address_read(s, out);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_street_known(struct store *st, const char *street, bool *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_street_known);
+	struct store_stmt *s = store_stmt(st, sql_street_known);
 	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, street, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, street);
 	if ((rc = store_addr_row1(st, s)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
+	*out = stmt_col_int(s, 0) != 0;
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 static void
-store_road_read(sqlite3_stmt *s, void *row)
+store_road_read(struct store_stmt *s, void *row)
 {
 	struct store_road *r = row;
 
@@ -146,34 +146,23 @@ enum store_rc
 store_roads(struct store *st, const char *district, const char *prefix, int max,
             struct store_road **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_roads);
-	char          hi[ADDRESS_ROAD_MAX + 1];
-	size_t        len = prefix != NULL ? strlen(prefix) : 0;
+	struct store_stmt *s = store_stmt(st, sql_roads);
+	char               hi[ADDRESS_ROAD_MAX + 8];
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	if (len >= sizeof hi - 1)
-		len = sizeof hi - 2;
-	/* [prefix, prefix with its last byte raised): every text that begins
-	 * with prefix in byte order (BINARY collation); the empty prefix
-	 * takes everything below 0xF5, which no UTF-8 text reaches. */
-	memcpy(hi, prefix != NULL ? prefix : "", len);
-	hi[len] = '\0';
-	while (len > 0 && (unsigned char)hi[len - 1] == 0xFF)
-		hi[--len] = '\0';
-	if (len == 0) {
-		hi[0] = (char)0xF5;
-		hi[1] = '\0';
-	} else {
-		hi[len - 1] = (char)((unsigned char)hi[len - 1] + 1);
-	}
-	sqlite3_bind_text(s, 1, prefix != NULL ? prefix : "", -1, SQLITE_TRANSIENT);
-	/* as text, not a blob: SQLite orders every text before any blob */
-	sqlite3_bind_text(s, 2, hi, (int)strlen(hi), SQLITE_TRANSIENT);
+	/* [prefix, prefix + U+10FFFF): every text that begins with prefix in
+	 * byte order (SQLite's BINARY collation, PostgreSQL's "C" of the
+	 * schema), as valid UTF-8 text on both engines: U+10FFFF (F4 8F BF
+	 * BF) is the last character there is, and no road name holds it. */
+	snprintf(hi, sizeof hi, "%.*s\xF4\x8F\xBF\xBF", ADDRESS_ROAD_MAX,
+	    prefix != NULL ? prefix : "");
+	stmt_bind_text_copy(s, 1, prefix != NULL ? prefix : "");
+	stmt_bind_text_copy(s, 2, hi);
 	store_bind_text(s, 3, district);
-	sqlite3_bind_int(s, 4, max > 0 ? max : 10);
+	stmt_bind_int(s, 4, max > 0 ? max : 10);
 	return store_rows(st, s, sizeof **out, store_road_read, (void **)out, n);
 }
 
@@ -193,22 +182,22 @@ static const char sql_delivery_of[] =
 enum store_rc
 store_agent_insert(struct store *st, const char *application_id, const struct store_agent *g)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_agent_insert);
+	struct store_stmt *s = store_stmt(st, sql_agent_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, case_agent_kind_vocab[g->kind].code, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, application_id);
+	stmt_bind_text(s, 2, case_agent_kind_vocab[g->kind].code);
 	store_bind_text(s, 3, g->relation);
 	store_bind_text(s, 4, g->name);
-	sqlite3_bind_text(s, 5, g->id_number, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 5, g->id_number);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_agent_of);
+	struct store_stmt *s = store_stmt(st, sql_agent_of);
 	enum store_rc rc;
 	const char   *k;
 	int           kind;
@@ -216,46 +205,46 @@ store_agent_of(struct store *st, const char *application_id, struct store_agent 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, application_id);
 	if ((rc = store_addr_row1(st, s)) != STORE_OK)
 		return rc;
-	k = (const char *)sqlite3_column_text(s, 0);
+	k = stmt_col_text(s, 0);
 	kind = k != NULL ? CASE_VOCAB_FIND(case_agent_kind_vocab, k, strlen(k)) : -1;
 	out->kind = kind >= 0 ? (enum jzz_agent_kind)kind : AGENT_OTHER;
 	store_col_text(s, 1, out->relation, sizeof out->relation);
 	store_col_text(s, 2, out->name, sizeof out->name);
 	store_col_text(s, 3, out->id_number, sizeof out->id_number);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_delivery_insert(struct store *st, const char *application_id, const char *address)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_delivery_insert);
+	struct store_stmt *s = store_stmt(st, sql_delivery_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, address, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, application_id);
+	stmt_bind_text(s, 2, address);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_delivery_of(struct store *st, const char *application_id, char *buf, size_t size)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_delivery_of);
+	struct store_stmt *s = store_stmt(st, sql_delivery_of);
 	enum store_rc rc;
 
 	if (size > 0)
 		buf[0] = '\0';
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, application_id);
 	if ((rc = store_addr_row1(st, s)) != STORE_OK)
 		return rc;
 	store_col_text(s, 0, buf, size);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -268,13 +257,13 @@ static const char sql_card_notice_insert[] =
 enum store_rc
 store_card_notice_insert(struct store *st, const char *card_id, jzz_date day, const char *user)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_card_notice_insert);
+	struct store_stmt *s = store_stmt(st, sql_card_notice_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, card_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, card_id);
 	store_bind_date(s, 2, day);
-	sqlite3_bind_text(s, 3, user, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 3, user);
 	return store_run(st, s);
 }
 
@@ -285,7 +274,7 @@ static const char sql_persons_by_name[] =
 	" coalesce(address, '') FROM persons WHERE name = ?1 ORDER BY birth_date, id_number LIMIT ?2";
 
 static void
-store_person_hit_read(sqlite3_stmt *s, void *row)
+store_person_hit_read(struct store_stmt *s, void *row)
 {
 	struct store_person *p = row;
 
@@ -293,7 +282,7 @@ store_person_hit_read(sqlite3_stmt *s, void *row)
 	store_col_text(s, 1, p->id_number, sizeof p->id_number);
 	store_col_text(s, 2, p->name, sizeof p->name);
 	store_col_text(s, 3, p->phone, sizeof p->phone);
-	p->hukou_shanghai = sqlite3_column_int(s, 4) != 0;
+	p->hukou_shanghai = stmt_col_int(s, 4) != 0;
 	p->birth = store_col_date(s, 5);
 	store_col_text(s, 6, p->address, sizeof p->address);
 }
@@ -302,14 +291,14 @@ enum store_rc
 store_persons_by_name(struct store *st, const char *name, int max, struct store_person **out,
                       size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_persons_by_name);
+	struct store_stmt *s = store_stmt(st, sql_persons_by_name);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, max > 0 ? max : 50);
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, max > 0 ? max : 50);
 	return store_rows(st, s, sizeof **out, store_person_hit_read, (void **)out, n);
 }
 
@@ -322,11 +311,11 @@ static const char sql_apps_on[] =
 	" AND (?3 IS NULL OR user_name = ?3) ORDER BY created_at, rowid";
 
 static void
-store_app_ref_read(sqlite3_stmt *s, void *row)
+store_app_ref_read(struct store_stmt *s, void *row)
 {
 	struct store_app_ref *r = row;
-	const char           *b = (const char *)sqlite3_column_text(s, 3);
-	const char           *d = (const char *)sqlite3_column_text(s, 4);
+	const char           *b = stmt_col_text(s, 3);
+	const char           *d = stmt_col_text(s, 4);
 	int                   bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
 
 	store_col_text(s, 0, r->id, sizeof r->id);
@@ -347,17 +336,17 @@ store_app_ref_read(sqlite3_stmt *s, void *row)
 enum store_rc
 store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_app_by_receipt);
+	struct store_stmt *s = store_stmt(st, sql_app_by_receipt);
 	enum store_rc rc;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, receipt_no, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, receipt_no);
 	if ((rc = store_addr_row1(st, s)) != STORE_OK)
 		return rc;
 	store_app_ref_read(s, out);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -365,13 +354,13 @@ enum store_rc
 store_applications_on(struct store *st, const char *centre, const char *user, jzz_date day,
                       struct store_app_ref **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_apps_on);
+	struct store_stmt *s = store_stmt(st, sql_apps_on);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, centre);
 	store_bind_date(s, 2, day);
 	store_bind_text(s, 3, user);
 	return store_rows(st, s, sizeof **out, store_app_ref_read, (void **)out, n);

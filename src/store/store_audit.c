@@ -47,10 +47,6 @@ static const char sql_audit_insert[] =
 static const char sql_audit_all[] =
 	"SELECT seq, at, day, user_name, role, centre, action, subject, reason, prev_hash, hash,"
 	" records FROM audit_log ORDER BY seq";
-static const char sql_audit_guards[] =
-	"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'"
-	" AND name IN ('audit_log_no_update', 'audit_log_no_delete')"
-	" AND sql LIKE '%RAISE(ABORT%'";
 
 /* The tables whose rows the entries bind, each with the statement that
  * reads one row (constant texts, so that the statement cache keeps them). */
@@ -113,7 +109,7 @@ audit_row_digest(struct store *st, const char *table, const char *id, bool *foun
 {
 	struct sha256_ctx h;
 	uint8_t           d[SHA256_DIGEST_SIZE];
-	sqlite3_stmt     *s = NULL;
+	struct store_stmt     *s = NULL;
 	int               rc;
 
 	*found = false;
@@ -122,19 +118,22 @@ audit_row_digest(struct store *st, const char *table, const char *id, bool *foun
 			s = store_stmt(st, audit_tables[i].sql);
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	stmt_bind_text(s, 1, id);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW) {
 		sha256_init(&h);
 		/* Each column by its name, NULLs left out: a migration that adds a
 		 * column (NULL in the rows already there) or reorders them leaves
 		 * every digest as it was. */
-		for (int c = 0; c < sqlite3_column_count(s); c++) {
-			uint8_t     tag[2] = { 0x1f, (uint8_t)sqlite3_column_type(s, c) };
-			const char *name = sqlite3_column_name(s, c);
-			const char *v = (const char *)sqlite3_column_text(s, c);
+		for (int c = 0; c < stmt_col_count(s); c++) {
+			uint8_t     tag[2] = { 0x1f, (uint8_t)stmt_col_type(s, c) };
+			const char *name = stmt_col_name(s, c);
+			const char *v = stmt_col_text(s, c);
 
-			if (tag[1] == SQLITE_NULL || v == NULL || name == NULL)
+			/* rowid: PostgreSQL's stand-in for SQLite's implicit
+			 * rowid (store_schema_pg.c), not a column of the record */
+			if (tag[1] == STMT_NULL || v == NULL || name == NULL ||
+			    strcmp(name, "rowid") == 0)
 				continue;
 			sha256_update(&h, strlen(name), (const uint8_t *)name);
 			sha256_update(&h, sizeof tag, tag);
@@ -144,8 +143,8 @@ audit_row_digest(struct store *st, const char *table, const char *id, bool *foun
 		audit_hex(d, out);
 		*found = true;
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+	stmt_reset(s);
+	return rc == STMT_ROW || rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
 }
 
 /* The MAC (or, for entries before audit_mac_from, the plain SHA-256 of the
@@ -201,7 +200,7 @@ audit_mark_text(const struct store *st, long long from, bool complete, char *buf
 enum store_rc
 store_audit_mark(struct store *st, bool from_start, bool complete)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 	long long     next = 1;
 	int           rc;
 	char          buf[160];
@@ -212,11 +211,11 @@ store_audit_mark(struct store *st, bool from_start, bool complete)
 	}
 	if ((s = store_stmt(st, sql_audit_last)) == NULL)
 		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		next = sqlite3_column_int64(s, 0) + 1;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
+		next = stmt_col_int64(s, 0) + 1;
+	stmt_reset(s);
+	if (rc != STMT_ROW && rc != STMT_DONE)
 		return store_fail(st, rc);
 	if (from_start)
 		next = 1;
@@ -267,7 +266,7 @@ store_audit_marked(struct store *st)
 enum store_rc
 store_audit_append(struct store *st, const struct store_audit_entry *e)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_audit_last);
+	struct store_stmt *s = store_stmt(st, sql_audit_last);
 	char          prev[AUDIT_HEX] = AUDIT_GENESIS, mac[AUDIT_HEX], dig[AUDIT_HEX];
 	char          at[32], day[JZZ_DATE_STRLEN];
 	char         *records;
@@ -283,13 +282,13 @@ store_audit_append(struct store *st, const struct store_audit_entry *e)
 	}
 	if (s == NULL)
 		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		seq = sqlite3_column_int64(s, 0) + 1;
+	rc = stmt_step(s);
+	if (rc == STMT_ROW) {
+		seq = stmt_col_int64(s, 0) + 1;
 		store_col_text(s, 1, prev, sizeof prev);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	stmt_reset(s);
+	if (rc != STMT_ROW && rc != STMT_DONE)
 		return store_fail(st, rc);
 	for (int i = 0; i < st->ntouched; i++)
 		cap += strlen(st->touched[i].table) + strlen(st->touched[i].id) + AUDIT_HEX + 3;
@@ -322,12 +321,12 @@ store_audit_append(struct store *st, const struct store_audit_entry *e)
 		free(records);
 		return STORE_ERR;
 	}
-	sqlite3_bind_int64(s, 1, seq);
+	stmt_bind_int64(s, 1, seq);
 	for (int i = 1; i < 9; i++)
-		sqlite3_bind_text(s, i + 1, f[i], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 11, mac, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 12, records, -1, SQLITE_TRANSIENT);
+		stmt_bind_text(s, i + 1, f[i]);
+	stmt_bind_text(s, 10, prev);
+	stmt_bind_text(s, 11, mac);
+	stmt_bind_text_copy(s, 12, records);
 	free(records);
 	return store_run(st, s);
 }
@@ -335,22 +334,22 @@ store_audit_append(struct store *st, const struct store_audit_entry *e)
 enum store_rc
 store_audit_head(struct store *st, long long *seq, char mac[AUDIT_HEX])
 {
-	sqlite3_stmt *s = store_stmt(st, sql_audit_last);
+	struct store_stmt *s = store_stmt(st, sql_audit_last);
 	int           rc;
 
 	*seq = 0;
 	mac[0] = '\0';
 	if (s == NULL)
 		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(s, 0);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW) {
+		*seq = stmt_col_int64(s, 0);
 		store_col_text(s, 1, mac, AUDIT_HEX);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	stmt_reset(s);
+	if (rc == STMT_DONE)
 		return STORE_NOTFOUND;
-	return rc == SQLITE_ROW ? STORE_OK : store_fail(st, rc);
+	return rc == STMT_ROW ? STORE_OK : store_fail(st, rc);
 }
 
 /* ---- verification ---- */
@@ -451,12 +450,12 @@ audit_rows_check(struct store *st, struct audit_walk *w, bool complete,
 	}
 	w->n = k;
 	if (complete) {
-		sqlite3_stmt *s = store_stmt(st, sql_audit_unbound_apps);
+		struct store_stmt *s = store_stmt(st, sql_audit_unbound_apps);
 		int           src;
 
 		if (s == NULL)
 			return STORE_ERR;
-		while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		while ((src = stmt_step(s)) == STMT_ROW) {
 			struct audit_seen key;
 
 			memset(&key, 0, sizeof key);
@@ -488,8 +487,8 @@ audit_rows_check(struct store *st, struct audit_walk *w, bool complete,
 				break;
 			}
 		}
-		sqlite3_reset(s);
-		if (src != SQLITE_DONE && src != SQLITE_ROW)
+		stmt_reset(s);
+		if (src != STMT_DONE && src != STMT_ROW)
 			return store_fail(st, src);
 	}
 	return STORE_OK;
@@ -499,7 +498,7 @@ enum store_rc
 store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
                    struct store_audit_result *out)
 {
-	sqlite3_stmt     *s;
+	struct store_stmt     *s;
 	char              prev[AUDIT_HEX] = AUDIT_GENESIS, mac[AUDIT_HEX];
 	long long         expect = 1, from = 1;
 	bool              complete = false, head_seen = false;
@@ -512,12 +511,12 @@ store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
 		snprintf(st->err, sizeof st->err, "no audit key: the log cannot be verified");
 		return STORE_ERR;
 	}
-	if ((s = store_stmt(st, sql_audit_guards)) == NULL)
+	if ((s = store_stmt(st, st->drv->sql_audit_guards)) == NULL)
 		return STORE_ERR;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		guards = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	if (guards != 2) {
+	if (stmt_step(s) == STMT_ROW)
+		guards = stmt_col_int(s, 0);
+	stmt_reset(s);
+	if (guards != st->drv->audit_guards) {
 		out->first_broken = 1;
 		snprintf(out->reason, sizeof out->reason, "the append-only guard of audit_log is"
 		    " missing (a trigger was dropped or changed)");
@@ -529,11 +528,11 @@ store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
 	}
 	if ((s = store_stmt(st, sql_audit_all)) == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long   seq = sqlite3_column_int64(s, 0);
+	while ((rc = stmt_step(s)) == STMT_ROW) {
+		long long   seq = stmt_col_int64(s, 0);
 		const char *f[9];
-		const char *stored = (const char *)sqlite3_column_text(s, 10);
-		const char *records = (const char *)sqlite3_column_text(s, 11);
+		const char *stored = stmt_col_text(s, 10);
+		const char *records = stmt_col_text(s, 11);
 
 		out->entries++;
 		if (stored == NULL)
@@ -551,7 +550,7 @@ store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
 		if (out->first_broken != 0)
 			continue;
 		for (int i = 0; i < 9; i++) {
-			f[i] = (const char *)sqlite3_column_text(s, i == 0 ? 9 : i);
+			f[i] = stmt_col_text(s, i == 0 ? 9 : i);
 			if (f[i] == NULL)
 				f[i] = "";
 		}
@@ -575,8 +574,8 @@ store_audit_verify(struct store *st, long long head_seq, const char *head_mac,
 		snprintf(prev, sizeof prev, "%s", stored);
 		expect = seq + 1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	stmt_reset(s);
+	if (rc != STMT_DONE)
 		src = store_fail(st, rc);
 	if (src == STORE_OK && out->first_broken == 0 && head_seq > 0 && !head_seen) {
 		out->first_broken = head_seq;

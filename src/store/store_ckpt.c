@@ -22,6 +22,8 @@
  */
 #include "store_internal.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -61,7 +63,7 @@ store_ckpt_deadline(struct timespec *ts, int ms)
  * to end). SQLite's own busy timeout sleeps up to 100 ms between tries,
  * and loses every time to counters that retry within a millisecond (a soak
  * of 8 counters grew the log to gigabytes so); short pauses with jitter, as
- * the counters' own handler (store.c, backoff_us), give it its turn.
+ * the counters' own handler (store_sqlite.c, backoff_us), give it its turn.
  */
 struct store_ckpt_wait {
 	struct timespec since;
@@ -82,7 +84,7 @@ store_ckpt_busy(void *arg, int count)
 	ms = (now.tv_sec - w->since.tv_sec) * 1000L + (now.tv_nsec - w->since.tv_nsec) / 1000000L;
 	if (ms >= w->ms)
 		return 0;
-	/* the counters' pause (store.c): 0.1 ms more each time up to 1 ms */
+	/* the counters' pause (store_sqlite.c): 0.1 ms more each time up to 1 ms */
 	us = backoff_us(&w->seed, (unsigned)getpid() ^ (unsigned)(uintptr_t)w, count, 100, 1000, 1000);
 	usleep((useconds_t)us);
 	return 1;
@@ -168,18 +170,18 @@ store_ckpt_main(void *arg)
 }
 
 void
-store_ckpt_notify(struct store *st, int frames)
+store_ckpt_notify(struct store_ckpt **ckpt, bool *failed, const char *path, int frames)
 {
-	struct store_ckpt *c = st->ckpt;
+	struct store_ckpt *c = *ckpt;
 
 	if (c == NULL) {
-		if (frames < STORE_WAL_PASSIVE_FRAMES || st->ckpt_failed)
+		if (frames < STORE_WAL_PASSIVE_FRAMES || *failed)
 			return;
 		if ((c = calloc(1, sizeof *c)) == NULL) {
-			st->ckpt_failed = true;
+			*failed = true;
 			return;
 		}
-		snprintf(c->path, sizeof c->path, "%s", st->path);
+		snprintf(c->path, sizeof c->path, "%s", path);
 		pthread_mutex_init(&c->mu, NULL);
 		{
 			pthread_condattr_t ca;
@@ -191,14 +193,15 @@ store_ckpt_notify(struct store *st, int frames)
 		}
 		if (pthread_create(&c->thread, NULL, store_ckpt_main, c) != 0) {
 			/* No thread: checkpoints happen at close only; the hook
-			 * falls back to a passive checkpoint inline (see store.c). */
+			 * falls back to a passive checkpoint inline (see
+			 * store_sqlite.c). */
 			pthread_cond_destroy(&c->cv);
 			pthread_mutex_destroy(&c->mu);
 			free(c);
-			st->ckpt_failed = true;
+			*failed = true;
 			return;
 		}
-		st->ckpt = c;
+		*ckpt = c;
 	}
 	pthread_mutex_lock(&c->mu);
 	c->commits++;
@@ -208,9 +211,9 @@ store_ckpt_notify(struct store *st, int frames)
 }
 
 void
-store_ckpt_stop(struct store *st)
+store_ckpt_stop(struct store_ckpt **ckpt)
 {
-	struct store_ckpt *c = st->ckpt;
+	struct store_ckpt *c = *ckpt;
 
 	if (c == NULL)
 		return;
@@ -222,5 +225,5 @@ store_ckpt_stop(struct store *st)
 	pthread_cond_destroy(&c->cv);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
-	st->ckpt = NULL;
+	*ckpt = NULL;
 }

@@ -48,7 +48,11 @@ enum stmt_type {
 };
 
 struct store_conn;   /* an engine's connection (its own layout) */
-struct store_stmt;   /* an engine's prepared statement */
+/* An engine's prepared statement begins with this, so that the store's
+ * stmt_* calls (store_internal.h) find their driver. */
+struct store_stmt {
+	const struct store_driver *drv;
+};
 
 struct store_driver {
 	const char *name;    /* "sqlite", "postgresql" */
@@ -115,6 +119,9 @@ struct store_driver {
 	 * are in place; audit verify wants `audit_guards` of them. */
 	const char *sql_audit_guards;
 	int         audit_guards;
+	/* For a training database's reset: empties audit_log despite its
+	 * guards and puts them back, inside the caller's transaction. */
+	const char *sql_audit_wipe;
 
 	/* Whoever runs this process owns the store (case-format.md "Who
 	 * acts"): the OS account owning the SQLite file or root; the role
@@ -132,6 +139,13 @@ struct store_driver {
 	/* Bulk loading (jzz seed) on or off: SQLite trades durability for
 	 * speed while it lasts; NULL where nothing changes. */
 	enum stmt_rc (*bulk)(struct store_conn *c, bool on);
+	/* For the bulk load: a query of (name, CREATE text) of the plain
+	 * indexes of the loaded tables, dropped before and built after; the
+	 * statistics after it; a query whose rows are broken foreign keys
+	 * (NULL where they were never off). */
+	const char *sql_bulk_indexes;
+	const char *sql_analyze;
+	const char *sql_fk_check;
 };
 
 extern const struct store_driver store_driver_sqlite;

@@ -1,16 +1,18 @@
 /*
  * store_internal.h: what the store_*.c files share and nothing above sees:
- * the handle's layout, the statement cache and the binding helpers.
+ * the handle's layout, the statement cache, and the stmt_* calls through
+ * which every store function runs its SQL on whichever engine the handle
+ * has (store_driver.h).
  */
 #ifndef JZZ_STORE_INTERNAL_H
 #define JZZ_STORE_INTERNAL_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 #include <time.h>
 
 #include "jzz/backoff.h"
 #include "jzz/store.h"
+#include "store_driver.h"
 
 #define STORE_CACHE_MAX 160   /* 89 statements by issue 5 (seed included); room to grow */
 #define STORE_BUSY_TIMEOUT_MS 250    /* per statement; service_tx bounds the whole wait */
@@ -22,22 +24,20 @@
 struct store_ckpt;
 
 struct store {
-	sqlite3 *db;
-	char     err[256];
+	const struct store_driver *drv;
+	struct store_conn         *conn;
+	char                       err[256];
 	/* Prepared statements, keyed by the address of their constant SQL
 	 * text: every statement of the store is a string literal, so its
 	 * address names it. */
 	struct {
-		const char   *sql;
-		sqlite3_stmt *stmt;
+		const char        *sql;
+		struct store_stmt *stmt;
 	} cache[STORE_CACHE_MAX];
-	int ncache;
-	struct timespec busy_since;  /* start of the current wait for a lock */
-	unsigned        seed;        /* jitter of the waits */
-	char            path[4096];  /* the file, for the owner check */
-	char            final_path[4096];  /* a new file's name once whole (store_publish) */
-	uint8_t         audit_key[32];
-	bool            has_audit_key;
+	int     ncache;
+	char    target[4096];   /* the --db text: a file or a connection URI */
+	uint8_t audit_key[32];
+	bool    has_audit_key;
 	/* The rows written since the transaction began, bound by the next
 	 * audit entry (store_audit.c). */
 	struct {
@@ -45,8 +45,6 @@ struct store {
 		char id[40];
 	} touched[STORE_TOUCHED_MAX];
 	int ntouched;
-	struct store_ckpt *ckpt;     /* the checkpointer thread, once started */
-	bool               ckpt_failed;   /* it could not start: checkpoint inline */
 };
 
 /* PERMIT-3: the pickup notice of the card `c` (an alias of cards) was
@@ -59,37 +57,112 @@ struct store {
 	" AND s.kind = 'pickup_notice' AND s.sent_on IS NOT NULL)" \
 	" OR EXISTS (SELECT 1 FROM card_notices n WHERE n.card_id = " c ".id))"
 
-/* store_ckpt.c: the background checkpointer (told by the WAL hook). */
-void store_ckpt_notify(struct store *st, int frames);
-void store_ckpt_stop(struct store *st);
+/* store_ckpt.c: the SQLite engine's background checkpointer, told by its
+ * WAL hook how long the log of the file at path is. */
+void store_ckpt_notify(struct store_ckpt **ckpt, bool *failed, const char *path, int frames);
+void store_ckpt_stop(struct store_ckpt **ckpt);
 
 extern const char        store_schema_v1[];
 extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
 
 /* The cached statement for sql, reset with its bindings cleared; NULL (and
  * st->err set) on failure. */
-sqlite3_stmt *store_stmt(struct store *st, const char *sql);
-/* Records sqlite's message and maps the code: STORE_BUSY or STORE_ERR. */
-enum store_rc store_fail(struct store *st, int rc);
+struct store_stmt *store_stmt(struct store *st, const char *sql);
+/* Records the engine's message and maps a step's outcome: STORE_BUSY or
+ * STORE_ERR. */
+enum store_rc store_fail(struct store *st, enum stmt_rc rc);
+/* Runs a script of statements without parameters. */
+enum store_rc store_exec(struct store *st, const char *script);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int64_t store_changes(struct store *st);
 /* Steps a bound statement to its end, reading each row with `read` into a
  * growing array of zeroed `size`-byte elements: the one loop behind every
  * list the store returns. On success *out (free it) and *n; on failure
  * nothing is kept and the statement is reset. */
-enum store_rc store_rows(struct store *st, sqlite3_stmt *s, size_t size,
-                         void (*read)(sqlite3_stmt *s, void *row), void **out, size_t *n);
+enum store_rc store_rows(struct store *st, struct store_stmt *s, size_t size,
+                         void (*read)(struct store_stmt *s, void *row), void **out, size_t *n);
 /* Records that a write (rc) touched table's row `id`, for the next audit
  * entry; returns rc. */
 enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
                             const char *id);
 /* Steps a one-row query: OK with the row ready (reset it after reading),
  * NOTFOUND, or an error (store_records.c). */
-enum store_rc store_row(struct store *st, sqlite3_stmt *s);
+enum store_rc store_row(struct store *st, struct store_stmt *s);
 /* Steps a statement that returns no row (or whose rows are ignored). */
-enum store_rc store_run(struct store *st, sqlite3_stmt *stmt);
+enum store_rc store_run(struct store *st, struct store_stmt *stmt);
 
-void     store_bind_text(sqlite3_stmt *s, int i, const char *v);  /* NULL or "" -> NULL */
-void     store_bind_date(sqlite3_stmt *s, int i, jzz_date d);    /* NONE -> NULL */
-jzz_date store_col_date(sqlite3_stmt *s, int i);
-void     store_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
+void     store_bind_text(struct store_stmt *s, int i, const char *v);  /* NULL or "" -> NULL */
+void     store_bind_date(struct store_stmt *s, int i, jzz_date d);    /* NONE -> NULL */
+jzz_date store_col_date(struct store_stmt *s, int i);
+void     store_col_text(struct store_stmt *s, int i, char *buf, size_t size);
+
+/* The engine's statement calls, by the driver every statement names. */
+static inline enum stmt_rc
+stmt_step(struct store_stmt *s)
+{
+	return s->drv->step(s);
+}
+static inline void
+stmt_reset(struct store_stmt *s)
+{
+	s->drv->reset(s);
+}
+static inline void
+stmt_bind_null(struct store_stmt *s, int i)
+{
+	s->drv->bind_null(s, i);
+}
+static inline void
+stmt_bind_int64(struct store_stmt *s, int i, int64_t v)
+{
+	s->drv->bind_int64(s, i, v);
+}
+static inline void
+stmt_bind_int(struct store_stmt *s, int i, int v)
+{
+	s->drv->bind_int64(s, i, v);
+}
+/* v stays as it is until the statement is reset (a record's field) */
+static inline void
+stmt_bind_text(struct store_stmt *s, int i, const char *v)
+{
+	s->drv->bind_text(s, i, v, true);
+}
+/* v is copied (a buffer of the caller's that changes) */
+static inline void
+stmt_bind_text_copy(struct store_stmt *s, int i, const char *v)
+{
+	s->drv->bind_text(s, i, v, false);
+}
+static inline int
+stmt_col_count(struct store_stmt *s)
+{
+	return s->drv->col_count(s);
+}
+static inline const char *
+stmt_col_name(struct store_stmt *s, int i)
+{
+	return s->drv->col_name(s, i);
+}
+static inline enum stmt_type
+stmt_col_type(struct store_stmt *s, int i)
+{
+	return s->drv->col_type(s, i);
+}
+static inline int64_t
+stmt_col_int64(struct store_stmt *s, int i)
+{
+	return s->drv->col_int64(s, i);
+}
+static inline int
+stmt_col_int(struct store_stmt *s, int i)
+{
+	return (int)s->drv->col_int64(s, i);
+}
+static inline const char *
+stmt_col_text(struct store_stmt *s, int i)
+{
+	return s->drv->col_text(s, i);
+}
 
 #endif

@@ -38,9 +38,9 @@ static const char sql_paper_endo[] =
 	"SELECT residence_years_reset FROM endorsements WHERE application_id = ?1 LIMIT 1";
 
 static int
-store_paper_code(const struct vocab *v, int n, sqlite3_stmt *s, int i)
+store_paper_code(const struct vocab *v, int n, struct store_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = stmt_col_text(s, i);
 	int         k = t != NULL ? case_vocab_find(v, n, t, strlen(t)) : -1;
 
 	return k < 0 ? 0 : k;
@@ -50,31 +50,31 @@ store_paper_code(const struct vocab *v, int n, sqlite3_stmt *s, int i)
 
 /* Prepares sql bound to the application id and steps its one row. */
 static enum store_rc
-store_paper_one(struct store *st, const char *sql, const char *id, sqlite3_stmt **out)
+store_paper_one(struct store *st, const char *sql, const char *id, struct store_stmt **out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_stmt *s = store_stmt(st, sql);
 
 	*out = s;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
 	return store_row(st, s);
 }
 
 static enum store_rc
 store_paper_rules(struct store *st, struct store_paper_app *out)
 {
-	sqlite3_stmt        *s = store_stmt(st, sql_paper_rules);
+	struct store_stmt        *s = store_stmt(st, sql_paper_rules);
 	struct jzz_decision *d = &out->decision;
 	int                  rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, out->id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	stmt_bind_text(s, 1, out->id);
+	while ((rc = stmt_step(s)) == STMT_ROW) {
 		struct rule_result *r;
-		const char         *code = (const char *)sqlite3_column_text(s, 0);
-		const char         *oc = (const char *)sqlite3_column_text(s, 1);
+		const char         *code = stmt_col_text(s, 0);
+		const char         *oc = stmt_col_text(s, 1);
 		int                 id = code != NULL ? rules_from_code(code) : -1;
 
 		if (id < 0 || d->nresults >= R__COUNT)
@@ -86,21 +86,21 @@ store_paper_rules(struct store *st, struct store_paper_app *out)
 		for (int o = 0; oc != NULL && o < OUT__COUNT; o++)
 			if (strcmp(oc, rules_outcome_code((enum rule_outcome)o)) == 0)
 				r->outcome = (uint8_t)o;
-		r->detail = (uint8_t)sqlite3_column_int(s, 2);
-		r->who = (uint8_t)sqlite3_column_int(s, 3);
-		r->docs = (jzz_docset)sqlite3_column_int64(s, 4);
+		r->detail = (uint8_t)stmt_col_int(s, 2);
+		r->who = (uint8_t)stmt_col_int(s, 3);
+		r->docs = (jzz_docset)stmt_col_int64(s, 4);
 		r->date = store_col_date(s, 5);
-		r->num = sqlite3_column_int(s, 6);
+		r->num = stmt_col_int(s, 6);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+	stmt_reset(s);
+	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
 }
 
 enum store_rc
 store_paper_app_get(struct store *st, const char *key, bool by_receipt,
                     struct store_paper_app *out)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 	enum store_rc rc;
 	const char   *dec;
 
@@ -120,14 +120,14 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 	store_col_text(s, 7, out->id_number, sizeof out->id_number);
 	store_col_text(s, 8, out->name, sizeof out->name);
 	store_col_text(s, 14, out->person_id, sizeof out->person_id);
-	dec = (const char *)sqlite3_column_text(s, 9);
+	dec = stmt_col_text(s, 9);
 	out->decision.verdict = dec != NULL && strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
 	    dec != NULL && strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
-	out->decision.fee_yuan = sqlite3_column_int(s, 10);
-	out->decision.cod_fee_yuan = sqlite3_column_int(s, 11);
+	out->decision.fee_yuan = stmt_col_int(s, 10);
+	out->decision.cod_fee_yuan = stmt_col_int(s, 11);
 	out->decision.ready_on = store_col_date(s, 12);
 	out->decision.new_valid_until = store_col_date(s, 13);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	if ((rc = store_paper_rules(st, out)) != STORE_OK)
 		return rc;
 
@@ -136,12 +136,12 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 		out->delivery = (enum jzz_delivery)PAPER_CODE(case_delivery_vocab, s, 0);
 		out->transferred_on = store_col_date(s, 1);
 		out->reviewed_on = store_col_date(s, 2);
-		sqlite3_reset(s);
+		stmt_reset(s);
 	} else if (rc != STORE_NOTFOUND)
 		return rc;
 	if ((rc = store_paper_one(st, sql_paper_fee, out->id, &s)) == STORE_OK) {
 		store_col_text(s, 0, out->fee_receipt_no, sizeof out->fee_receipt_no);
-		sqlite3_reset(s);
+		stmt_reset(s);
 	} else if (rc != STORE_NOTFOUND)
 		return rc;
 	if ((rc = store_paper_one(st, sql_paper_change, out->id, &s)) == STORE_OK) {
@@ -150,17 +150,17 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 		out->changed_on = store_col_date(s, 1);
 		store_col_text(s, 2, out->change_old, sizeof out->change_old);
 		store_col_text(s, 3, out->change_new, sizeof out->change_new);
-		sqlite3_reset(s);
+		stmt_reset(s);
 	} else if (rc != STORE_NOTFOUND)
 		return rc;
 	if ((rc = store_paper_one(st, sql_paper_reg, out->id, &s)) == STORE_OK) {
 		out->reg_valid_until = store_col_date(s, 0);
-		sqlite3_reset(s);
+		stmt_reset(s);
 	} else if (rc != STORE_NOTFOUND)
 		return rc;
 	if ((rc = store_paper_one(st, sql_paper_endo, out->id, &s)) == STORE_OK) {
-		out->residence_years_reset = sqlite3_column_int(s, 0) != 0;
-		sqlite3_reset(s);
+		out->residence_years_reset = stmt_col_int(s, 0) != 0;
+		stmt_reset(s);
 	} else if (rc != STORE_NOTFOUND)
 		return rc;
 	return STORE_OK;

@@ -32,7 +32,7 @@ static const char sql_queue_window[] =
 	" ORDER BY p.valid_until, p.rowid";
 
 static void
-store_queue_read(sqlite3_stmt *s, void *row)
+store_queue_read(struct store_stmt *s, void *row)
 {
 	struct store_queue_row *r = row;
 
@@ -44,14 +44,14 @@ store_queue_read(sqlite3_stmt *s, void *row)
 	store_col_text(s, 5, r->card_id, sizeof r->card_id);
 	r->date = store_col_date(s, 6);
 	r->due_on = store_col_date(s, 7);
-	r->flag = sqlite3_column_int(s, 8) != 0;
+	r->flag = stmt_col_int(s, 8) != 0;
 }
 
 enum store_rc
 store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jzz_date today,
             struct store_queue_row **out, size_t *n)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 
 	*out = NULL;
 	*n = 0;
@@ -75,7 +75,7 @@ store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jz
 		store_bind_date(s, 3, today + RULES_ENDO_WINDOW_DAYS);
 		break;
 	}
-	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, centre);
 	return store_rows(st, s, sizeof **out, store_queue_read, (void **)out, n);
 }
 
@@ -84,7 +84,7 @@ static const char sql_expiring[] =
 	" ORDER BY valid_until, rowid";
 
 static void
-store_permit_ref_read(sqlite3_stmt *s, void *row)
+store_permit_ref_read(struct store_stmt *s, void *row)
 {
 	struct store_permit_ref *r = row;
 
@@ -96,7 +96,7 @@ enum store_rc
 store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
                        struct store_permit_ref **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_expiring);
+	struct store_stmt *s = store_stmt(st, sql_expiring);
 
 	*out = NULL;
 	*n = 0;
@@ -119,19 +119,19 @@ static const char sql_daily_cards[] =
 enum store_rc
 store_report_daily(struct store *st, const char *centre, jzz_date day, struct store_daily *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_daily_apps);
+	struct store_stmt *s = store_stmt(st, sql_daily_apps);
 	int           rc;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, centre);
 	store_bind_date(s, 2, day);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *b = (const char *)sqlite3_column_text(s, 0);
-		const char *d = (const char *)sqlite3_column_text(s, 1);
+	while ((rc = stmt_step(s)) == STMT_ROW) {
+		const char *b = stmt_col_text(s, 0);
+		const char *d = stmt_col_text(s, 1);
 		int         bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
-		int         vi = -1, cntv = sqlite3_column_int(s, 2);
+		int         vi = -1, cntv = stmt_col_int(s, 2);
 
 		for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
 			if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
@@ -139,24 +139,24 @@ store_report_daily(struct store *st, const char *centre, jzz_date day, struct st
 		out->applications += cntv;
 		if (bi >= 0 && vi >= 0)
 			out->by_business[bi][vi] += cntv;
-		out->fees_yuan += sqlite3_column_int(s, 3);
-		out->cod_fees_yuan += sqlite3_column_int(s, 4);
+		out->fees_yuan += stmt_col_int(s, 3);
+		out->cod_fees_yuan += stmt_col_int(s, 4);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	stmt_reset(s);
+	if (rc != STMT_DONE)
 		return store_fail(st, rc);
 	if ((s = store_stmt(st, sql_daily_cards)) == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, centre);
 	store_bind_date(s, 2, day);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->cards_received = sqlite3_column_int(s, 0);
-		out->cards_handed = sqlite3_column_int(s, 1);
-		out->overdue_notices = sqlite3_column_int(s, 2);
+	rc = stmt_step(s);
+	if (rc == STMT_ROW) {
+		out->cards_received = stmt_col_int(s, 0);
+		out->cards_handed = stmt_col_int(s, 1);
+		out->overdue_notices = stmt_col_int(s, 2);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	stmt_reset(s);
+	if (rc != STMT_ROW)
 		return store_fail(st, rc);
 	return STORE_OK;
 }

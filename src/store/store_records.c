@@ -16,9 +16,9 @@
 	((unsigned)(v) < sizeof(table) / sizeof((table)[0]) ? (table)[v].code : "")
 
 static int
-store_vocab_col(const struct vocab *v, int n, sqlite3_stmt *s, int i)
+store_vocab_col(const struct vocab *v, int n, struct store_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = stmt_col_text(s, i);
 	int         k;
 
 	if (t == NULL)
@@ -34,9 +34,9 @@ static const char *const store_card_state_codes[STORE_CARD__COUNT] = {
 };
 
 static enum store_card_state
-store_card_state_col(sqlite3_stmt *s, int i)
+store_card_state_col(struct store_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = stmt_col_text(s, i);
 
 	for (int k = 0; t != NULL && k < STORE_CARD__COUNT; k++)
 		if (strcmp(t, store_card_state_codes[k]) == 0)
@@ -46,17 +46,17 @@ store_card_state_col(sqlite3_stmt *s, int i)
 
 /* Steps a one-row query: OK with the row ready, NOTFOUND, or an error. */
 enum store_rc
-store_row(struct store *st, sqlite3_stmt *s)
+store_row(struct store *st, struct store_stmt *s)
 {
 	int rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		return STORE_OK;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	stmt_reset(s);
+	if (rc == STMT_DONE)
 		return STORE_NOTFOUND;
 	return store_fail(st, rc);
 }
@@ -71,28 +71,28 @@ static const char sql_meta_set[] =
 enum store_rc
 store_meta_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_meta_get);
+	struct store_stmt *s = store_stmt(st, sql_meta_get);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, key);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	store_col_text(s, 0, buf, size);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_meta_set(struct store *st, const char *key, const char *value)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_meta_set);
+	struct store_stmt *s = store_stmt(st, sql_meta_set);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, key);
+	stmt_bind_text(s, 2, value);
 	return store_run(st, s);
 }
 
@@ -104,11 +104,11 @@ static const char sql_places[] =
 	" ORDER BY 1, 2";
 
 static void
-store_place_read(sqlite3_stmt *s, void *row)
+store_place_read(struct store_stmt *s, void *row)
 {
 	struct store_place *p = row;
 
-	p->kiosk = sqlite3_column_int(s, 0) != 0;
+	p->kiosk = stmt_col_int(s, 0) != 0;
 	store_col_text(s, 1, p->code, sizeof p->code);
 	store_col_text(s, 2, p->name_zh, sizeof p->name_zh);
 	store_col_text(s, 3, p->address_zh, sizeof p->address_zh);
@@ -117,7 +117,7 @@ store_place_read(sqlite3_stmt *s, void *row)
 enum store_rc
 store_places(struct store *st, struct store_place **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_places);
+	struct store_stmt *s = store_stmt(st, sql_places);
 
 	*out = NULL;
 	*n = 0;
@@ -145,14 +145,14 @@ store_calendar_save(struct store *st, const struct calendar *cal)
 	jzz_date      d = date_from_ymd(CALENDAR_FIRST_YEAR, 1, 1);
 	jzz_date      end = date_from_ymd(CALENDAR_LAST_YEAR, 12, 31);
 	enum store_rc rc;
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 
 	for (int y = CALENDAR_FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
 		if (!calendar_year_loaded(cal, y))
 			continue;
 		if ((s = store_stmt(st, sql_cal_year)) == NULL)
 			return STORE_ERR;
-		sqlite3_bind_int(s, 1, y);
+		stmt_bind_int(s, 1, y);
 		if ((rc = store_run(st, s)) != STORE_OK)
 			return rc;
 	}
@@ -164,7 +164,7 @@ store_calendar_save(struct store *st, const struct calendar *cal)
 		if ((s = store_stmt(st, sql_cal_day)) == NULL)
 			return STORE_ERR;
 		store_bind_date(s, 1, d);
-		sqlite3_bind_int(s, 2, o);
+		stmt_bind_int(s, 2, o);
 		if ((rc = store_run(st, s)) != STORE_OK)
 			return rc;
 	}
@@ -174,26 +174,26 @@ store_calendar_save(struct store *st, const struct calendar *cal)
 enum store_rc
 store_calendar_load(struct store *st, struct calendar *cal)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_cal_years);
+	struct store_stmt *s = store_stmt(st, sql_cal_years);
 	int           rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		calendar_set_year_loaded(cal, sqlite3_column_int(s, 0));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	while ((rc = stmt_step(s)) == STMT_ROW)
+		calendar_set_year_loaded(cal, stmt_col_int(s, 0));
+	stmt_reset(s);
+	if (rc != STMT_DONE)
 		return store_fail(st, rc);
 	if ((s = store_stmt(st, sql_cal_days)) == NULL)
 		return STORE_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = stmt_step(s)) == STMT_ROW) {
 		jzz_date d = store_col_date(s, 0);
 
 		if (d != JZZ_DATE_NONE)
-			calendar_set_day(cal, d, sqlite3_column_int(s, 1) != 0);
+			calendar_set_day(cal, d, stmt_col_int(s, 1) != 0);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	stmt_reset(s);
+	if (rc != STMT_DONE)
 		return store_fail(st, rc);
 	return STORE_OK;
 }
@@ -212,13 +212,13 @@ static const char sql_person_update[] =
 	" address = ?6, updated_at = ?7 WHERE id = ?1";
 
 static enum store_rc
-store_person_read(struct store *st, sqlite3_stmt *s, const char *key, struct store_person *out)
+store_person_read(struct store *st, struct store_stmt *s, const char *key, struct store_person *out)
 {
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, key);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
@@ -226,10 +226,10 @@ store_person_read(struct store *st, sqlite3_stmt *s, const char *key, struct sto
 	store_col_text(s, 1, out->id_number, sizeof out->id_number);
 	store_col_text(s, 2, out->name, sizeof out->name);
 	store_col_text(s, 3, out->phone, sizeof out->phone);
-	out->hukou_shanghai = sqlite3_column_int(s, 4) != 0;
+	out->hukou_shanghai = stmt_col_int(s, 4) != 0;
 	out->birth = store_col_date(s, 5);
 	store_col_text(s, 6, out->address, sizeof out->address);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -248,39 +248,39 @@ store_person_by_id(struct store *st, const char *id, struct store_person *out)
 enum store_rc
 store_person_insert(struct store *st, const struct store_person *p)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_person_insert);
+	struct store_stmt *s = store_stmt(st, sql_person_insert);
 	char          now[32];
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->id_number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, p->name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, p->id);
+	stmt_bind_text(s, 2, p->id_number);
+	stmt_bind_text(s, 3, p->name);
 	store_bind_text(s, 4, p->phone);
-	sqlite3_bind_int(s, 5, p->hukou_shanghai);
+	stmt_bind_int(s, 5, p->hukou_shanghai);
 	store_bind_date(s, 6, p->birth);
 	store_bind_text(s, 7, p->address);
-	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 8, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
 }
 
 enum store_rc
 store_person_update(struct store *st, const struct store_person *p)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_person_update);
+	struct store_stmt *s = store_stmt(st, sql_person_update);
 	char          now[32];
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, p->id);
+	stmt_bind_text(s, 2, p->name);
 	store_bind_text(s, 3, p->phone);
-	sqlite3_bind_int(s, 4, p->hukou_shanghai);
+	stmt_bind_int(s, 4, p->hukou_shanghai);
 	store_bind_date(s, 5, p->birth);
 	store_bind_text(s, 6, p->address);
-	sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 7, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
 }
 
@@ -297,12 +297,12 @@ static const char sql_reg_insert[] =
 enum store_rc
 store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_reg_latest);
+	struct store_stmt *s = store_stmt(st, sql_reg_latest);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
@@ -315,26 +315,26 @@ store_registration_latest(struct store *st, const char *person_id, struct store_
 	out->tenure = (enum jzz_tenure)VOCAB_COL(case_tenure_vocab, s, 6);
 	out->use = (enum jzz_use)VOCAB_COL(case_use_vocab, s, 7);
 	out->leased_to = (enum jzz_leased_to)VOCAB_COL(case_leased_to_vocab, s, 8);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_registration_insert(struct store *st, const struct store_registration *r)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_reg_insert);
+	struct store_stmt *s = store_stmt(st, sql_reg_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, r->person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, r->application_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, r->id);
+	stmt_bind_text(s, 2, r->person_id);
+	stmt_bind_text(s, 3, r->application_id);
 	store_bind_date(s, 4, r->registered_on);
 	store_bind_date(s, 5, r->valid_until);
-	sqlite3_bind_text(s, 6, r->centre, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, VOCAB_CODE(case_tenure_vocab, r->tenure), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, VOCAB_CODE(case_use_vocab, r->use), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, VOCAB_CODE(case_leased_to_vocab, r->leased_to), -1, SQLITE_STATIC);
+	stmt_bind_text(s, 6, r->centre);
+	stmt_bind_text(s, 7, VOCAB_CODE(case_tenure_vocab, r->tenure));
+	stmt_bind_text(s, 8, VOCAB_CODE(case_use_vocab, r->use));
+	stmt_bind_text(s, 9, VOCAB_CODE(case_leased_to_vocab, r->leased_to));
 	return store_touched(st, store_run(st, s), "registrations", r->id);
 }
 
@@ -359,13 +359,13 @@ enum store_rc
 store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
                      struct store_permit *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_permit_current);
+	struct store_stmt *s = store_stmt(st, sql_permit_current);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, or_cancelled);
+	stmt_bind_text(s, 1, person_id);
+	stmt_bind_int(s, 2, or_cancelled);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
@@ -373,7 +373,7 @@ store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
 	store_col_text(s, 1, out->person_id, sizeof out->person_id);
 	store_col_text(s, 2, out->application_id, sizeof out->application_id);
 	store_col_text(s, 3, out->centre, sizeof out->centre);
-	out->cancelled = sqlite3_column_int(s, 4) != 0;
+	out->cancelled = stmt_col_int(s, 4) != 0;
 	out->first_issued_on = store_col_date(s, 5);
 	out->valid_from = store_col_date(s, 6);
 	out->valid_until = store_col_date(s, 7);
@@ -381,21 +381,21 @@ store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
 	out->cancelled_on = store_col_date(s, 9);
 	store_col_text(s, 10, out->cancel_reason, sizeof out->cancel_reason);
 	store_col_text(s, 11, out->cancel_note, sizeof out->cancel_note);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_permit_insert(struct store *st, const struct store_permit *p)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_permit_insert);
+	struct store_stmt *s = store_stmt(st, sql_permit_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, p->application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, p->centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, p->id);
+	stmt_bind_text(s, 2, p->person_id);
+	stmt_bind_text(s, 3, p->application_id);
+	stmt_bind_text(s, 4, p->centre);
 	store_bind_date(s, 5, p->first_issued_on);
 	store_bind_date(s, 6, p->valid_from);
 	store_bind_date(s, 7, p->valid_until);
@@ -407,11 +407,11 @@ enum store_rc
 store_permit_set_validity(struct store *st, const char *id, jzz_date valid_until,
                           jzz_date residence_since)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_permit_validity);
+	struct store_stmt *s = store_stmt(st, sql_permit_validity);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
 	store_bind_date(s, 2, valid_until);
 	store_bind_date(s, 3, residence_since);
 	return store_touched(st, store_run(st, s), "permits", id);
@@ -421,18 +421,18 @@ enum store_rc
 store_permit_cancel(struct store *st, const char *id, jzz_date day, const char *reason,
                     const char *note)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_permit_cancel);
+	struct store_stmt *s = store_stmt(st, sql_permit_cancel);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
 	store_bind_date(s, 2, day);
-	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 3, reason);
+	stmt_bind_text(s, 4, note);
 	if ((rc = store_run(st, s)) != STORE_OK)
 		return rc;
-	return store_touched(st, sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND,
+	return store_touched(st, store_changes(st) == 1 ? STORE_OK : STORE_NOTFOUND,
 	    "permits", id);
 }
 
@@ -456,7 +456,7 @@ static const char sql_card_state[] =
 static const char sql_card_printed[] = "UPDATE cards SET printed_valid_until = ?2 WHERE id = ?1";
 
 static void
-store_card_from_row(sqlite3_stmt *s, struct store_card *out)
+store_card_from_row(struct store_stmt *s, struct store_card *out)
 {
 	memset(out, 0, sizeof *out);
 	store_col_text(s, 0, out->id, sizeof out->id);
@@ -480,33 +480,33 @@ store_card_from_row(sqlite3_stmt *s, struct store_card *out)
 enum store_rc
 store_card_latest(struct store *st, const char *permit_id, struct store_card *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_card_latest);
+	struct store_stmt *s = store_stmt(st, sql_card_latest);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, permit_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, permit_id);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	store_card_from_row(s, out);
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
 store_card_insert(struct store *st, const struct store_card *c)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_card_insert);
+	struct store_stmt *s = store_stmt(st, sql_card_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, c->permit_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, c->application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, VOCAB_CODE(case_business_vocab, c->business), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, c->centre, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, VOCAB_CODE(case_delivery_vocab, c->delivery), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, store_card_state_codes[c->state], -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, c->id);
+	stmt_bind_text(s, 2, c->permit_id);
+	stmt_bind_text(s, 3, c->application_id);
+	stmt_bind_text(s, 4, VOCAB_CODE(case_business_vocab, c->business));
+	stmt_bind_text(s, 5, c->centre);
+	stmt_bind_text(s, 6, VOCAB_CODE(case_delivery_vocab, c->delivery));
+	stmt_bind_text(s, 7, store_card_state_codes[c->state]);
 	store_bind_date(s, 8, c->accepted_on);
 	store_bind_date(s, 9, c->transferred_on);
 	store_bind_date(s, 10, c->reviewed_on);
@@ -522,12 +522,12 @@ enum store_rc
 store_card_set_state(struct store *st, const char *id, enum store_card_state state,
                      jzz_date received_on, jzz_date notice_due_on, jzz_date handed_on)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_card_state);
+	struct store_stmt *s = store_stmt(st, sql_card_state);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, store_card_state_codes[state], -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, store_card_state_codes[state]);
 	store_bind_date(s, 3, received_on);
 	store_bind_date(s, 4, notice_due_on);
 	store_bind_date(s, 5, handed_on);
@@ -537,11 +537,11 @@ store_card_set_state(struct store *st, const char *id, enum store_card_state sta
 enum store_rc
 store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_until)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_card_printed);
+	struct store_stmt *s = store_stmt(st, sql_card_printed);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
 	store_bind_date(s, 2, printed_valid_until);
 	return store_touched(st, store_run(st, s), "cards", id);
 }
@@ -561,7 +561,7 @@ enum store_rc
 store_application_insert(struct store *st, const struct store_application *a,
                          const struct jzz_decision *d)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_app_insert);
+	struct store_stmt *s = store_stmt(st, sql_app_insert);
 	enum store_rc rc;
 	char          now[32];
 	bool          acc = d->verdict == VERDICT_ACCEPT;
@@ -569,24 +569,24 @@ store_application_insert(struct store *st, const struct store_application *a,
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, a->id);
 	store_bind_date(s, 2, a->day);
-	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, a->centre, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, a->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, VOCAB_CODE(case_business_vocab, a->business), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, VOCAB_CODE(case_channel_vocab, a->channel), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, a->id_number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, a->name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 3, now);
+	stmt_bind_text(s, 4, a->centre);
+	stmt_bind_text(s, 5, a->user);
+	stmt_bind_text(s, 6, VOCAB_CODE(case_business_vocab, a->business));
+	stmt_bind_text(s, 7, VOCAB_CODE(case_channel_vocab, a->channel));
+	stmt_bind_text(s, 8, a->id_number);
+	stmt_bind_text(s, 9, a->name);
 	store_bind_text(s, 10, a->person_id);
-	sqlite3_bind_int(s, 11, a->address_changed);
-	sqlite3_bind_text(s, 12, rules_verdict_code(d->verdict), -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 13, acc ? d->fee_yuan : 0);
-	sqlite3_bind_int(s, 14, acc ? d->cod_fee_yuan : 0);
+	stmt_bind_int(s, 11, a->address_changed);
+	stmt_bind_text(s, 12, rules_verdict_code(d->verdict));
+	stmt_bind_int(s, 13, acc ? d->fee_yuan : 0);
+	stmt_bind_int(s, 14, acc ? d->cod_fee_yuan : 0);
 	store_bind_date(s, 15, acc ? d->ready_on : JZZ_DATE_NONE);
 	store_bind_date(s, 16, acc ? d->new_valid_until : JZZ_DATE_NONE);
 	store_bind_text(s, 17, a->receipt_no);
-	sqlite3_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}");
 	store_bind_text(s, 19, a->request_id);
 	if ((rc = store_touched(st, store_run(st, s), "applications", a->id)) != STORE_OK)
 		return rc;
@@ -595,15 +595,15 @@ store_application_insert(struct store *st, const struct store_application *a,
 
 		if ((s = store_stmt(st, sql_app_rule)) == NULL)
 			return STORE_ERR;
-		sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 2, i);
-		sqlite3_bind_text(s, 3, rules_code((enum rule_id)r->rule), -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, rules_outcome_code((enum rule_outcome)r->outcome), -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 5, r->detail);
-		sqlite3_bind_int(s, 6, r->who);
-		sqlite3_bind_int64(s, 7, r->docs);
+		stmt_bind_text(s, 1, a->id);
+		stmt_bind_int(s, 2, i);
+		stmt_bind_text(s, 3, rules_code((enum rule_id)r->rule));
+		stmt_bind_text(s, 4, rules_outcome_code((enum rule_outcome)r->outcome));
+		stmt_bind_int(s, 5, r->detail);
+		stmt_bind_int(s, 6, r->who);
+		stmt_bind_int64(s, 7, r->docs);
 		store_bind_date(s, 8, r->date);
-		sqlite3_bind_int(s, 9, r->num);
+		stmt_bind_int(s, 9, r->num);
 		if ((rc = store_run(st, s)) != STORE_OK)
 			return rc;
 	}
@@ -620,18 +620,18 @@ static const char sql_receipt_next[] =
 enum store_rc
 store_receipt_next(struct store *st, const char *centre, jzz_date day, char out[STORE_RECEIPT_LEN])
 {
-	sqlite3_stmt *s = store_stmt(st, sql_receipt_next);
+	struct store_stmt *s = store_stmt(st, sql_receipt_next);
 	enum store_rc rc;
 	int           y, m, dd, seq;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, centre, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, centre);
 	store_bind_date(s, 2, day);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	seq = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
+	seq = stmt_col_int(s, 0);
+	stmt_reset(s);
 	date_to_ymd(day, &y, &m, &dd);
 	snprintf(out, STORE_RECEIPT_LEN, "%s-%04d%02d%02d-%04d", centre, y, m, dd, seq);
 	return STORE_OK;
@@ -647,19 +647,19 @@ enum store_rc
 store_address_changed_since(struct store *st, const char *person_id, const char *id_number,
                             jzz_date since, bool *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_addr_changed);
+	struct store_stmt *s = store_stmt(st, sql_addr_changed);
 	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, id_number, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
+	stmt_bind_text(s, 2, id_number);
 	store_bind_date(s, 3, since);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
+	*out = stmt_col_int(s, 0) != 0;
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -675,7 +675,7 @@ static const char sql_app_by_request[] =
 	"SELECT id, coalesce(receipt_no, ''), decision_json FROM applications WHERE request_id = ?1";
 
 static void
-store_app_read(sqlite3_stmt *s, void *row)
+store_app_read(struct store_stmt *s, void *row)
 {
 	struct store_app_row *r = row;
 	const char           *dec;
@@ -685,16 +685,16 @@ store_app_read(sqlite3_stmt *s, void *row)
 	store_col_text(s, 2, r->at, sizeof r->at);
 	r->business = (enum jzz_business)VOCAB_COL(case_business_vocab, s, 3);
 	r->channel = (enum jzz_channel)VOCAB_COL(case_channel_vocab, s, 4);
-	dec = (const char *)sqlite3_column_text(s, 5);
+	dec = stmt_col_text(s, 5);
 	r->verdict = dec == NULL ? VERDICT_REFUSE : strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
 	    strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
 	store_col_text(s, 6, r->receipt_no, sizeof r->receipt_no);
 	store_col_text(s, 7, r->centre, sizeof r->centre);
 	store_col_text(s, 8, r->user, sizeof r->user);
-	r->fee_yuan = sqlite3_column_int(s, 9);
+	r->fee_yuan = stmt_col_int(s, 9);
 	store_col_text(s, 10, r->failed, sizeof r->failed);
 	/* the documents of every missing rule, OR'ed (SQL has no bitwise OR aggregate) */
-	for (const char *p = (const char *)sqlite3_column_text(s, 11); p != NULL && *p != '\0';) {
+	for (const char *p = stmt_col_text(s, 11); p != NULL && *p != '\0';) {
 		char *end;
 
 		r->missing_docs |= (jzz_docset)strtoul(p, &end, 10);
@@ -706,13 +706,13 @@ enum store_rc
 store_applications_of(struct store *st, const char *id_number, struct store_app_row **out,
                       size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_apps_of);
+	struct store_stmt *s = store_stmt(st, sql_apps_of);
 
 	*out = NULL;
 	*n = 0;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id_number, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id_number);
 	return store_rows(st, s, sizeof **out, store_app_read, (void **)out, n);
 }
 
@@ -720,21 +720,21 @@ enum store_rc
 store_application_by_request(struct store *st, const char *request_id, char id[STORE_UUID_LEN],
                              char receipt_no[STORE_RECEIPT_LEN], char **json)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_app_by_request);
+	struct store_stmt *s = store_stmt(st, sql_app_by_request);
 	enum store_rc rc;
 	const char   *t;
 
 	*json = NULL;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, request_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, request_id);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	store_col_text(s, 0, id, STORE_UUID_LEN);
 	store_col_text(s, 1, receipt_no, STORE_RECEIPT_LEN);
-	t = (const char *)sqlite3_column_text(s, 2);
+	t = stmt_col_text(s, 2);
 	*json = strdup(t != NULL ? t : "{}");
-	sqlite3_reset(s);
+	stmt_reset(s);
 	return *json != NULL ? STORE_OK : STORE_ERR;
 }
 
@@ -760,32 +760,32 @@ enum store_rc
 store_fee_insert(struct store *st, const char *application_id, const char *kind, int amount_yuan,
                  const char *fee_receipt_no, const char *collected_by)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_fee_insert);
+	struct store_stmt *s = store_stmt(st, sql_fee_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 3, amount_yuan);
+	stmt_bind_text(s, 1, application_id);
+	stmt_bind_text(s, 2, kind);
+	stmt_bind_int(s, 3, amount_yuan);
 	store_bind_text(s, 4, fee_receipt_no);
-	sqlite3_bind_text(s, 5, collected_by, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 5, collected_by);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_fee_used);
+	struct store_stmt *s = store_stmt(st, sql_fee_used);
 	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, fee_receipt_no, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, fee_receipt_no);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
+	*out = stmt_col_int(s, 0) != 0;
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -794,18 +794,18 @@ store_change_insert(struct store *st, const char *id, const char *person_id,
                     const char *application_id, enum jzz_change_field field, jzz_date changed_on,
                     const char *old_value, const char *new_value, bool late)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_change_insert);
+	struct store_stmt *s = store_stmt(st, sql_change_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, application_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, VOCAB_CODE(case_change_field_vocab, field), -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, person_id);
+	stmt_bind_text(s, 3, application_id);
+	stmt_bind_text(s, 4, VOCAB_CODE(case_change_field_vocab, field));
 	store_bind_date(s, 5, changed_on);
 	store_bind_text(s, 6, old_value);
 	store_bind_text(s, 7, new_value);
-	sqlite3_bind_int(s, 8, late);
+	stmt_bind_int(s, 8, late);
 	return store_run(st, s);
 }
 
@@ -815,38 +815,38 @@ store_endorsement_insert(struct store *st, const char *id, const char *permit_id
                          jzz_date old_valid_until, jzz_date new_valid_until, const char *outcome,
                          const char *reason, bool reset)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_endo_insert);
+	struct store_stmt *s = store_stmt(st, sql_endo_insert);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, permit_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, permit_id);
 	store_bind_text(s, 3, application_id);
-	sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 4, kind);
 	store_bind_date(s, 5, day);
 	store_bind_date(s, 6, old_valid_until);
 	store_bind_date(s, 7, new_valid_until);
-	sqlite3_bind_text(s, 8, outcome, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 8, outcome);
 	store_bind_text(s, 9, reason);
-	sqlite3_bind_int(s, 10, reset);
+	stmt_bind_int(s, 10, reset);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_auto_endorse_done(struct store *st, const char *permit_id, jzz_date valid_until, bool *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_auto_done);
+	struct store_stmt *s = store_stmt(st, sql_auto_done);
 	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, permit_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, permit_id);
 	store_bind_date(s, 2, valid_until);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
+	*out = stmt_col_int(s, 0) != 0;
+	stmt_reset(s);
 	return STORE_OK;
 }
 
@@ -864,14 +864,14 @@ enum store_rc
 store_sms_queue(struct store *st, const char *person_id, const char *phone, const char *kind,
                 const char *body, const char *ref_id, jzz_date queued_on, jzz_date due_on)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_sms_queue);
+	struct store_stmt *s = store_stmt(st, sql_sms_queue);
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_text(s, 1, person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, body, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, person_id);
+	stmt_bind_text(s, 2, phone);
+	stmt_bind_text(s, 3, kind);
+	stmt_bind_text(s, 4, body);
 	store_bind_text(s, 5, ref_id);
 	store_bind_date(s, 6, queued_on);
 	store_bind_date(s, 7, due_on);
@@ -879,11 +879,11 @@ store_sms_queue(struct store *st, const char *person_id, const char *phone, cons
 }
 
 static void
-store_sms_read(sqlite3_stmt *s, void *row)
+store_sms_read(struct store_stmt *s, void *row)
 {
 	struct store_sms_row *m = row;
 
-	m->id = (long)sqlite3_column_int64(s, 0);
+	m->id = (long)stmt_col_int64(s, 0);
 	store_col_text(s, 1, m->person_id, sizeof m->person_id);
 	store_col_text(s, 2, m->phone, sizeof m->phone);
 	store_col_text(s, 3, m->kind, sizeof m->kind);
@@ -895,7 +895,7 @@ store_sms_read(sqlite3_stmt *s, void *row)
 enum store_rc
 store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_sms_pending);
+	struct store_stmt *s = store_stmt(st, sql_sms_pending);
 
 	*out = NULL;
 	*n = 0;
@@ -907,14 +907,14 @@ store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n)
 enum store_rc
 store_sms_mark_sent(struct store *st, long id, jzz_date day)
 {
-	sqlite3_stmt *s = store_stmt(st, sql_sms_sent);
+	struct store_stmt *s = store_stmt(st, sql_sms_sent);
 	enum store_rc rc;
 
 	if (s == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int64(s, 1, id);
+	stmt_bind_int64(s, 1, id);
 	store_bind_date(s, 2, day);
 	if ((rc = store_run(st, s)) != STORE_OK)
 		return rc;
-	return sqlite3_changes(st->db) == 1 ? STORE_OK : STORE_NOTFOUND;
+	return store_changes(st) == 1 ? STORE_OK : STORE_NOTFOUND;
 }

@@ -114,7 +114,7 @@ enum store_rc
 store_report_query(struct store *st, enum store_report_query q, const char *centre, jzz_date from,
                    jzz_date to, void (*fn)(void *arg, const struct store_report_row *r), void *arg)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 	int           rc;
 
 	if ((unsigned)q >= STORE_REPORT__COUNT)
@@ -124,22 +124,22 @@ store_report_query(struct store *st, enum store_report_query q, const char *cent
 	store_bind_text(s, 1, centre);
 	store_bind_date(s, 2, from);
 	store_bind_date(s, 3, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = stmt_step(s)) == STMT_ROW) {
 		struct store_report_row r;
-		int                     nt = store_report_ntext[q], nc = sqlite3_column_count(s);
+		int                     nt = store_report_ntext[q], nc = stmt_col_count(s);
 
 		memset(&r, 0, sizeof r);
 		for (int i = 0; i < nc; i++) {
 			if (i < nt && i < 10) {
-				const char *t = (const char *)sqlite3_column_text(s, i);
+				const char *t = stmt_col_text(s, i);
 
 				r.t[i] = t != NULL ? t : "";
 			} else if (i >= nt && i - nt < 4) {
-				r.n[i - nt] = sqlite3_column_int64(s, i);
+				r.n[i - nt] = stmt_col_int64(s, i);
 			}
 		}
 		fn(arg, &r);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(st, rc);
+	stmt_reset(s);
+	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
 }

@@ -106,10 +106,10 @@ struct seed {
 	uint64_t   *idset;          /* open addressing; 0 = empty */
 	size_t      idmask;
 	long        fee_book;
-	char        dates[64][JZZ_DATE_STRLEN];  /* bound SQLITE_STATIC, a ring */
+	char        dates[64][JZZ_DATE_STRLEN];  /* bound as kept texts, a ring */
 	int         ndate;
-	sqlite3_stmt *s_person, *s_app, *s_rule, *s_reg, *s_permit, *s_card, *s_endo;
-	sqlite3_stmt *s_change, *s_fee, *s_sms;
+	struct store_stmt *s_person, *s_app, *s_rule, *s_reg, *s_permit, *s_card, *s_endo;
+	struct store_stmt *s_change, *s_fee, *s_sms;
 };
 
 /* splitmix64: fast, and the same seed gives the same district. */
@@ -167,39 +167,39 @@ seed_clamp(const struct seed *sd, jzz_date d)
 /* ---- binding ---- */
 
 static void
-seed_text(sqlite3_stmt *s, int i, const char *v)
+seed_text(struct store_stmt *s, int i, const char *v)
 {
 	if (v == NULL || *v == '\0')
-		sqlite3_bind_null(s, i);
+		stmt_bind_null(s, i);
 	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+		stmt_bind_text(s, i, v);
 }
 
 /* Dates are bound without a copy from a ring of buffers: a statement binds
  * at most 16 and is stepped before the ring comes round (saves a malloc a
  * date; a seed binds half a billion). */
 static void
-seed_date_in(struct seed *sd, sqlite3_stmt *s, int i, jzz_date d)
+seed_date_in(struct seed *sd, struct store_stmt *s, int i, jzz_date d)
 {
 	char *buf;
 
 	if (d == JZZ_DATE_NONE) {
-		sqlite3_bind_null(s, i);
+		stmt_bind_null(s, i);
 		return;
 	}
 	buf = sd->dates[sd->ndate++ & 63];
 	date_format(d, buf);
-	sqlite3_bind_text(s, i, buf, 10, SQLITE_STATIC);
+	stmt_bind_text(s, i, buf);
 }
 #define seed_date(s, i, d) seed_date_in(sd, (s), (i), (d))
 
 static enum store_rc
-seed_step(struct seed *sd, sqlite3_stmt *s)
+seed_step(struct seed *sd, struct store_stmt *s)
 {
-	int rc = sqlite3_step(s);
+	int rc = stmt_step(s);
 
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(sd->st, rc);
+	stmt_reset(s);
+	return rc == STMT_DONE ? STORE_OK : store_fail(sd->st, rc);
 }
 
 #define SEED_TRY(x) do { enum store_rc seed_rc_ = (x); if (seed_rc_ != STORE_OK) return seed_rc_; } while (0)
@@ -319,7 +319,7 @@ static const char *const seed_json[VERDICT__COUNT] = {
 static enum store_rc
 seed_app_write(struct seed *sd, const struct seed_person *p, struct seed_app *a)
 {
-	sqlite3_stmt *s = sd->s_app;
+	struct store_stmt *s = sd->s_app;
 	char          at[32];
 	bool          acc = a->verdict == VERDICT_ACCEPT;
 
@@ -340,25 +340,24 @@ seed_app_write(struct seed *sd, const struct seed_person *p, struct seed_app *a)
 		    y, m, d, ++*n);
 	}
 	seed_ts(sd, a->day, at);
-	sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, a->id);
 	seed_date(s, 2, a->day);
-	sqlite3_bind_text(s, 3, at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, sd->centres[a->centre], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, a->supervisor ? sd->supervisor[a->centre] : sd->clerk[a->centre], -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, case_business_vocab[a->biz].code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, case_channel_vocab[a->channel].code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, p->id_number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, p->name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 3, at);
+	stmt_bind_text(s, 4, sd->centres[a->centre]);
+	stmt_bind_text(s, 5, a->supervisor ? sd->supervisor[a->centre] : sd->clerk[a->centre]);
+	stmt_bind_text(s, 6, case_business_vocab[a->biz].code);
+	stmt_bind_text(s, 7, case_channel_vocab[a->channel].code);
+	stmt_bind_text(s, 8, p->id_number);
+	stmt_bind_text(s, 9, p->name);
 	seed_text(s, 10, p->id);
-	sqlite3_bind_int(s, 11, a->address_changed);
-	sqlite3_bind_text(s, 12, rules_verdict_code(a->verdict), -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 13, acc ? a->fee : 0);
-	sqlite3_bind_int(s, 14, acc ? a->cod : 0);
+	stmt_bind_int(s, 11, a->address_changed);
+	stmt_bind_text(s, 12, rules_verdict_code(a->verdict));
+	stmt_bind_int(s, 13, acc ? a->fee : 0);
+	stmt_bind_int(s, 14, acc ? a->cod : 0);
 	seed_date(s, 15, acc ? a->ready_on : JZZ_DATE_NONE);
 	seed_date(s, 16, acc ? a->new_valid_until : JZZ_DATE_NONE);
 	seed_text(s, 17, a->receipt);
-	sqlite3_bind_text(s, 18, seed_json[a->verdict], -1, SQLITE_STATIC);
+	stmt_bind_text(s, 18, seed_json[a->verdict]);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->applications++;
 	if (acc)
@@ -366,16 +365,15 @@ seed_app_write(struct seed *sd, const struct seed_person *p, struct seed_app *a)
 	/* The rule that stopped it, as the history shows it (accepted
 	 * applications keep no per-rule rows in the seed). */
 	s = sd->s_rule;
-	sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, 0);
-	sqlite3_bind_text(s, 3, rules_code(a->rule), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, a->verdict == VERDICT_INCOMPLETE ? "missing" : "fail", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, 0);
-	sqlite3_bind_int(s, 6, 0);
-	sqlite3_bind_int64(s, 7, a->docs);
-	sqlite3_bind_null(s, 8);
-	sqlite3_bind_int(s, 9, 0);
+	stmt_bind_text(s, 1, a->id);
+	stmt_bind_int(s, 2, 0);
+	stmt_bind_text(s, 3, rules_code(a->rule));
+	stmt_bind_text(s, 4, a->verdict == VERDICT_INCOMPLETE ? "missing" : "fail");
+	stmt_bind_int(s, 5, 0);
+	stmt_bind_int(s, 6, 0);
+	stmt_bind_int64(s, 7, a->docs);
+	stmt_bind_null(s, 8);
+	stmt_bind_int(s, 9, 0);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->rules++;
 	return STORE_OK;
@@ -426,17 +424,17 @@ seed_app_failed(struct seed *sd, const struct seed_person *p, enum jzz_business 
 static enum store_rc
 seed_person_write(struct seed *sd, const struct seed_person *p, jzz_date since)
 {
-	sqlite3_stmt *s = sd->s_person;
+	struct store_stmt *s = sd->s_person;
 	char          at[32];
 
 	seed_ts(sd, since, at);
-	sqlite3_bind_text(s, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->id_number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, p->name, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, p->id);
+	stmt_bind_text(s, 2, p->id_number);
+	stmt_bind_text(s, 3, p->name);
 	seed_text(s, 4, p->phone);
 	seed_date(s, 5, p->birth);
 	seed_text(s, 6, p->address);
-	sqlite3_bind_text(s, 7, at, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 7, at);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->persons++;
 	return STORE_OK;
@@ -450,7 +448,7 @@ seed_registration(struct seed *sd, const struct seed_person *p, jzz_date day, in
 		"relative_rent", "dormitory", "dormitory", "unit_housing",
 	};
 	struct seed_app a;
-	sqlite3_stmt   *s = sd->s_reg;
+	struct store_stmt   *s = sd->s_reg;
 	char            id[STORE_UUID_LEN];
 	const char     *t = tenures[seed_below(sd, SEED_N(tenures))];
 
@@ -459,16 +457,16 @@ seed_registration(struct seed *sd, const struct seed_person *p, jzz_date day, in
 		a.channel = seed_pct(sd, 50) ? CH_ONLINE : CH_KIOSK;
 	SEED_TRY(seed_app_write(sd, p, &a));
 	seed_uuid(sd, id);
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, a.id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, p->id);
+	stmt_bind_text(s, 3, a.id);
 	seed_date(s, 4, day);
 	seed_date(s, 5, date_years_end(day, 1));          /* REG-2 */
-	sqlite3_bind_text(s, 6, sd->centres[centre], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, t, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, "residential", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, strcmp(t, "dormitory") == 0 || strcmp(t, "unit_housing") == 0 ?
-	    "unit" : "individual", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 6, sd->centres[centre]);
+	stmt_bind_text(s, 7, t);
+	stmt_bind_text(s, 8, "residential");
+	stmt_bind_text(s, 9, strcmp(t, "dormitory") == 0 || strcmp(t, "unit_housing") == 0 ?
+	    "unit" : "individual");
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->registrations++;
 	return STORE_OK;
@@ -483,16 +481,16 @@ struct seed_card {
 static enum store_rc
 seed_fee(struct seed *sd, const char *app_id, const char *kind, int yuan)
 {
-	sqlite3_stmt *s = sd->s_fee;
+	struct store_stmt *s = sd->s_fee;
 	char          no[32];
 	bool          cod = strcmp(kind, "cod") == 0;
 
 	snprintf(no, sizeof no, "NO.%08ld", ++sd->fee_book);
-	sqlite3_bind_text(s, 1, app_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 3, yuan);
+	stmt_bind_text(s, 1, app_id);
+	stmt_bind_text(s, 2, kind);
+	stmt_bind_int(s, 3, yuan);
 	seed_text(s, 4, cod ? NULL : no);
-	sqlite3_bind_text(s, 5, cod ? "courier" : "counter", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 5, cod ? "courier" : "counter");
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->fees++;
 	return STORE_OK;
@@ -502,7 +500,7 @@ static enum store_rc
 seed_sms(struct seed *sd, const struct seed_person *p, const char *kind, const char *ref,
          jzz_date queued, jzz_date due, jzz_date sent)
 {
-	sqlite3_stmt *s = sd->s_sms;
+	struct store_stmt *s = sd->s_sms;
 	const char   *body = strcmp(kind, "pickup_notice") == 0 ?
 	    "【长宁区居住证】您的居住证已到受理点，请携带受理回执和身份证领取。" :
 	    strcmp(kind, "auto_endorsed") == 0 ?
@@ -511,10 +509,10 @@ seed_sms(struct seed *sd, const struct seed_person *p, const char *kind, const c
 
 	if (p->phone[0] == '\0')
 		return STORE_OK;
-	sqlite3_bind_text(s, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, body, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, p->id);
+	stmt_bind_text(s, 2, p->phone);
+	stmt_bind_text(s, 3, kind);
+	stmt_bind_text(s, 4, body);
 	seed_text(s, 5, ref);
 	seed_date(s, 6, queued);
 	seed_date(s, 7, due);
@@ -547,7 +545,7 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
                 const struct seed_app *a, jzz_date printed, bool last, bool post,
                 struct seed_card *out)
 {
-	sqlite3_stmt *s = sd->s_card;
+	struct store_stmt *s = sd->s_card;
 	jzz_date      transferred = JZZ_DATE_NONE, reviewed = JZZ_DATE_NONE;
 	jzz_date      rec = JZZ_DATE_NONE, due = JZZ_DATE_NONE, handed = JZZ_DATE_NONE;
 	const char   *state = "ordered";
@@ -585,13 +583,13 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 			}
 		}
 	}
-	sqlite3_bind_text(s, 1, out->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, permit_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, case_business_vocab[a->biz].code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, sd->centres[a->centre], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, post ? "post" : "pickup", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, state, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, out->id);
+	stmt_bind_text(s, 2, permit_id);
+	stmt_bind_text(s, 3, a->id);
+	stmt_bind_text(s, 4, case_business_vocab[a->biz].code);
+	stmt_bind_text(s, 5, sd->centres[a->centre]);
+	stmt_bind_text(s, 6, post ? "post" : "pickup");
+	stmt_bind_text(s, 7, state);
 	seed_date(s, 8, a->day);
 	seed_date(s, 9, transferred);
 	seed_date(s, 10, reviewed);
@@ -600,7 +598,7 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 	seed_date(s, 13, due);
 	seed_date(s, 14, handed);
 	seed_date(s, 15, printed);
-	sqlite3_bind_int(s, 16, (int)sd->stats->cards + 1);
+	stmt_bind_int(s, 16, (int)sd->stats->cards + 1);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->cards++;
 	out->state = state;
@@ -631,20 +629,20 @@ static enum store_rc
 seed_endorsement(struct seed *sd, const char *permit_id, const char *app_id, bool counter,
                  jzz_date day, jzz_date old_vu, jzz_date new_vu, const char *reason, bool reset)
 {
-	sqlite3_stmt *s = sd->s_endo;
+	struct store_stmt *s = sd->s_endo;
 	char          id[STORE_UUID_LEN];
 
 	seed_uuid(sd, id);
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, permit_id, -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, permit_id);
 	seed_text(s, 3, app_id);
-	sqlite3_bind_text(s, 4, counter ? "counter" : "auto", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 4, counter ? "counter" : "auto");
 	seed_date(s, 5, day);
 	seed_date(s, 6, old_vu);
 	seed_date(s, 7, reason == NULL ? new_vu : JZZ_DATE_NONE);
-	sqlite3_bind_text(s, 8, reason == NULL ? "endorsed" : "not_endorsed", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 8, reason == NULL ? "endorsed" : "not_endorsed");
 	seed_text(s, 9, reason);
-	sqlite3_bind_int(s, 10, reset);
+	stmt_bind_int(s, 10, reset);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->endorsements++;
 	return STORE_OK;
@@ -656,21 +654,21 @@ seed_change(struct seed *sd, const struct seed_person *p, const char *old, jzz_d
             int centre)
 {
 	struct seed_app a;
-	sqlite3_stmt   *s = sd->s_change;
+	struct store_stmt   *s = sd->s_change;
 	char            id[STORE_UUID_LEN];
 
 	seed_app_init(&a, BIZ_INFO_CHANGE, day, centre);
 	a.address_changed = true;
 	SEED_TRY(seed_app_write(sd, p, &a));
 	seed_uuid(sd, id);
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, a.id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, "address", -1, SQLITE_STATIC);
+	stmt_bind_text(s, 1, id);
+	stmt_bind_text(s, 2, p->id);
+	stmt_bind_text(s, 3, a.id);
+	stmt_bind_text(s, 4, "address");
 	seed_date(s, 5, day);
 	seed_text(s, 6, old);
 	seed_text(s, 7, p->address);
-	sqlite3_bind_int(s, 8, seed_pct(sd, 10));
+	stmt_bind_int(s, 8, seed_pct(sd, 10));
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->changes++;
 	return STORE_OK;
@@ -692,7 +690,7 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 	};
 	struct seed_app  a, last;
 	struct seed_card card;
-	sqlite3_stmt    *s = sd->s_permit;
+	struct store_stmt    *s = sd->s_permit;
 	char             pid[STORE_UUID_LEN], first[STORE_UUID_LEN];
 	jzz_date         vu, vf, since = reg, printed, cancel_day = JZZ_DATE_NONE;
 	bool             fast = seed_pct(sd, 6), post = !fast && seed_pct(sd, 8);
@@ -798,12 +796,11 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 	}
 
 	k = seed_below(sd, SEED_N(notes));
-	sqlite3_bind_text(s, 1, pid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, sd->centres[c], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, cancel_day != JZZ_DATE_NONE ? "cancelled" : "active", -1,
-	    SQLITE_STATIC);
+	stmt_bind_text(s, 1, pid);
+	stmt_bind_text(s, 2, p->id);
+	stmt_bind_text(s, 3, first);
+	stmt_bind_text(s, 4, sd->centres[c]);
+	stmt_bind_text(s, 5, cancel_day != JZZ_DATE_NONE ? "cancelled" : "active");
 	seed_date(s, 6, vf);
 	seed_date(s, 7, vf);
 	seed_date(s, 8, vu);
@@ -904,17 +901,9 @@ static const char sql_seed_sms[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char sql_seed_receipt[] =
 	"INSERT INTO receipt_seq (centre, day, last) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT (centre, day) DO UPDATE SET last = max(last, excluded.last)";
+	" ON CONFLICT (centre, day) DO UPDATE SET last = CASE WHEN excluded.last > receipt_seq.last"
+	" THEN excluded.last ELSE receipt_seq.last END";
 static const char sql_seed_any_person[] = "SELECT EXISTS (SELECT 1 FROM persons)";
-/* The plain indexes of the tables the seed fills, whatever migration made
- * them: dropped before the load, rebuilt after it from this same text.
- * (UNIQUE constraints are autoindexes with no SQL: they stay.) */
-static const char sql_seed_indexes[] =
-	"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-	" AND tbl_name IN ('persons', 'applications', 'application_rules', 'registrations',"
-	" 'permits', 'cards', 'endorsements', 'changes', 'fees', 'sms_outbox') ORDER BY rowid";
-static const char sql_seed_fk[] = "PRAGMA foreign_key_check";
-
 struct seed_index {
 	char *name, *sql;
 };
@@ -922,33 +911,41 @@ struct seed_index {
 static enum store_rc
 seed_exec(struct store *st, const char *sql)
 {
-	char *msg = NULL;
-	int   rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+	enum store_rc rc = store_exec(st, sql);
 
-	if (rc != SQLITE_OK) {
-		snprintf(st->err, sizeof st->err, "%s: %s", sql, msg != NULL ? msg : sqlite3_errstr(rc));
-		sqlite3_free(msg);
-		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : STORE_ERR;
+	if (rc != STORE_OK) {
+		char keep[sizeof st->err];
+
+		snprintf(keep, sizeof keep, "%s", st->err);
+		snprintf(st->err, sizeof st->err, "%.60s: %.190s", sql, keep);
 	}
-	return STORE_OK;
+	return rc;
 }
 
+/* The seed's statements are its own, kept out of the handle's cache for
+ * the length of the load and finalized after it. */
 static enum store_rc
-seed_prepare(struct seed *sd, const char *sql, sqlite3_stmt **out)
+seed_prepare(struct seed *sd, const char *sql, struct store_stmt **out)
 {
-	int rc = sqlite3_prepare_v3(sd->st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+	*out = sd->st->drv->prepare(sd->st->conn, sql);
+	return *out != NULL ? STORE_OK : store_fail(sd->st, STMT_ERR);
+}
 
-	return rc == SQLITE_OK ? STORE_OK : store_fail(sd->st, rc);
+static void
+seed_stmt_free(struct seed *sd, struct store_stmt *s)
+{
+	if (s != NULL)
+		sd->st->drv->finalize(s);
 }
 
 static void
 seed_finalize(struct seed *sd)
 {
-	sqlite3_stmt **all[] = { &sd->s_person, &sd->s_app, &sd->s_rule, &sd->s_reg, &sd->s_permit,
-		&sd->s_card, &sd->s_endo, &sd->s_change, &sd->s_fee, &sd->s_sms };
+	struct store_stmt **all[] = { &sd->s_person, &sd->s_app, &sd->s_rule, &sd->s_reg,
+		&sd->s_permit, &sd->s_card, &sd->s_endo, &sd->s_change, &sd->s_fee, &sd->s_sms };
 
 	for (int i = 0; i < SEED_N(all); i++) {
-		sqlite3_finalize(*all[i]);
+		seed_stmt_free(sd, *all[i]);
 		*all[i] = NULL;
 	}
 }
@@ -966,36 +963,40 @@ seed_clock(void)
 static enum store_rc
 seed_indexes_drop(struct seed *sd, struct seed_index **out, int *n)
 {
-	sqlite3_stmt      *s;
+	struct store_stmt      *s;
 	struct seed_index *v = NULL, *nv;
 	int                cnt = 0, rc;
 
 	*out = NULL;
 	*n = 0;
-	SEED_TRY(seed_prepare(sd, sql_seed_indexes, &s));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	SEED_TRY(seed_prepare(sd, sd->st->drv->sql_bulk_indexes, &s));
+	while ((rc = stmt_step(s)) == STMT_ROW) {
 		nv = realloc(v, (size_t)(cnt + 1) * sizeof *v);
 		if (nv == NULL)
 			break;
 		v = nv;
-		v[cnt].name = strdup((const char *)sqlite3_column_text(s, 0));
-		v[cnt].sql = strdup((const char *)sqlite3_column_text(s, 1));
+		v[cnt].name = strdup(stmt_col_text(s, 0));
+		v[cnt].sql = strdup(stmt_col_text(s, 1));
 		cnt++;
 	}
-	sqlite3_finalize(s);
 	*out = v;
 	*n = cnt;
-	if (rc != SQLITE_DONE)
-		return store_fail(sd->st, rc);
-	for (int i = 0; i < cnt; i++) {
-		char         *drop = sqlite3_mprintf("DROP INDEX \"%w\"", v[i].name);
-		enum store_rc erc;
+	if (rc != STMT_DONE) {
+		enum store_rc src = store_fail(sd->st, rc);
 
-		if (drop == NULL || v[i].name == NULL || v[i].sql == NULL)
+		seed_stmt_free(sd, s);
+		return src;
+	}
+	seed_stmt_free(sd, s);
+	for (int i = 0; i < cnt; i++) {
+		char drop[256];
+
+		/* the names are the schema's own, letters, digits and '_' */
+		if (v[i].name == NULL || v[i].sql == NULL ||
+		    strspn(v[i].name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(v[i].name))
 			return STORE_ERR;
-		erc = seed_exec(sd->st, drop);
-		sqlite3_free(drop);
-		SEED_TRY(erc);
+		snprintf(drop, sizeof drop, "DROP INDEX %s", v[i].name);
+		SEED_TRY(seed_exec(sd->st, drop));
 	}
 	return STORE_OK;
 }
@@ -1026,7 +1027,7 @@ seed_users(struct seed *sd)
 static enum store_rc
 seed_receipts_save(struct seed *sd)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 	enum store_rc rc = STORE_OK;
 
 	SEED_TRY(seed_prepare(sd, sql_seed_receipt, &s));
@@ -1036,31 +1037,33 @@ seed_receipts_save(struct seed *sd)
 
 			if (n == 0)
 				continue;
-			sqlite3_bind_text(s, 1, sd->centres[c], -1, SQLITE_STATIC);
+			stmt_bind_text(s, 1, sd->centres[c]);
 			seed_date(s, 2, sd->h0 + d);
-			sqlite3_bind_int(s, 3, n);
+			stmt_bind_int(s, 3, n);
 			rc = seed_step(sd, s);
 		}
-	sqlite3_finalize(s);
+	seed_stmt_free(sd, s);
 	return rc;
 }
 
 static enum store_rc
 seed_fk_check(struct seed *sd)
 {
-	sqlite3_stmt *s;
+	struct store_stmt *s;
 	int           rc;
 
-	SEED_TRY(seed_prepare(sd, sql_seed_fk, &s));
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (sd->st->drv->sql_fk_check == NULL)
+		return STORE_OK;
+	SEED_TRY(seed_prepare(sd, sd->st->drv->sql_fk_check, &s));
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
 		snprintf(sd->st->err, sizeof sd->st->err, "foreign key broken: %s row %lld -> %s",
-		    (const char *)sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1),
-		    (const char *)sqlite3_column_text(s, 2));
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
+		    stmt_col_text(s, 0), (long long)stmt_col_int64(s, 1),
+		    stmt_col_text(s, 2));
+	seed_stmt_free(sd, s);
+	if (rc == STMT_ROW)
 		return STORE_ERR;
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(sd->st, rc);
+	return rc == STMT_DONE ? STORE_OK : store_fail(sd->st, rc);
 }
 
 static enum store_rc
@@ -1102,7 +1105,7 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 	struct seed_index *idx = NULL;
 	int                nidx = 0;
 	enum store_rc      rc;
-	sqlite3_stmt      *s;
+	struct store_stmt      *s;
 	bool               any = true;
 	size_t             cap = 1024;
 	double             t0, t1;
@@ -1116,9 +1119,9 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 	}
 	if (seed_prepare(&(struct seed){ .st = st }, sql_seed_any_person, &s) != STORE_OK)
 		return STORE_ERR;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		any = sqlite3_column_int(s, 0) != 0;
-	sqlite3_finalize(s);
+	if (stmt_step(s) == STMT_ROW)
+		any = stmt_col_int(s, 0) != 0;
+	st->drv->finalize(s);
 	if (any) {
 		snprintf(st->err, sizeof st->err, "seed: the database already holds persons");
 		return STORE_EXISTS;
@@ -1151,19 +1154,10 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		return STORE_ERR;
 	}
 
-	/* A new file: no journal, no fsync, no per-row foreign key look-ups;
-	 * a big page cache for the UNIQUE indexes that stay live. */
-	rc = seed_exec(st, "PRAGMA journal_mode = OFF");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA synchronous = OFF");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA foreign_keys = OFF");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA cache_size = -4000000");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA temp_store = MEMORY");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA threads = 2");
+	/* The engine's bulk mode (store_sqlite.c: no journal, no fsync, no
+	 * per-row foreign key look-ups, a big page cache). */
+	rc = st->drv->bulk == NULL || st->drv->bulk(st->conn, true) == STMT_DONE ? STORE_OK :
+	    store_fail(st, STMT_ERR);
 	if (rc == STORE_OK)
 		rc = seed_users(&sd);
 	if (rc == STORE_OK)
@@ -1184,14 +1178,12 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		free(idx[i].sql);
 	}
 	free(idx);
-	/* Statistics for the planner, as a file in use for years would have
+	/* Statistics for the planner, as a store in use for years would have
 	 * them (sampled: seconds, not minutes). Without them SQLite guesses,
 	 * and some report queries then scan millions of rows to avoid a sort
 	 * (docs/benchmarks.md). */
 	if (rc == STORE_OK)
-		rc = seed_exec(st, "PRAGMA analysis_limit = 400");
-	if (rc == STORE_OK)
-		rc = seed_exec(st, "ANALYZE");
+		rc = seed_exec(st, st->drv->sql_analyze);
 	out->index_seconds = seed_clock() - t1;
 	if (rc == STORE_OK && o->check_fk)
 		rc = seed_fk_check(&sd);
@@ -1208,7 +1200,7 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		    out->applications);
 		snprintf(reason, sizeof reason, "synthetic history of %d years to %s; its records"
 		    " carry no audit entries of their own", o->years, day);
-		rc = seed_exec(st, "BEGIN IMMEDIATE");
+		rc = seed_exec(st, st->drv->sql_begin);
 		/* The seeded rows are bound by no entry: the chain is keyed from
 		 * its start, but the file is not complete (store_audit.c). */
 		if (rc == STORE_OK && (rc = store_audit_append(st, &e)) == STORE_OK &&
@@ -1220,14 +1212,11 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		char keep[sizeof st->err];
 
 		memcpy(keep, st->err, sizeof keep);
-		if (!sqlite3_get_autocommit(st->db))
+		if (st->drv->in_tx(st->conn))
 			seed_exec(st, "ROLLBACK");
 		memcpy(st->err, keep, sizeof keep);
 	}
-	seed_exec(st, "PRAGMA cache_size = -2000");
-	seed_exec(st, "PRAGMA foreign_keys = ON");
-	seed_exec(st, "PRAGMA synchronous = NORMAL");
-	if (seed_exec(st, "PRAGMA journal_mode = WAL") != STORE_OK && rc == STORE_OK)
-		rc = STORE_ERR;
+	if (st->drv->bulk != NULL && st->drv->bulk(st->conn, false) != STMT_DONE && rc == STORE_OK)
+		rc = store_fail(st, STMT_ERR);
 	return rc;
 }
