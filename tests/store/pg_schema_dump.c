@@ -1,0 +1,37 @@
+/*
+ * pg_schema_dump: prints one of the PostgreSQL store's SQL texts
+ * (store_schema_pg.c) to stdout, so that test_pg_schema.sh feeds psql the
+ * very text the driver runs, never a copy of it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+extern const char store_pg_schema[];
+extern const char store_pg_audit_guards[];
+extern const char store_pg_audit_wipe[];
+extern const char store_pg_grants[];
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		const char *text;
+	} texts[] = {
+		{ "schema", store_pg_schema },
+		{ "guards", store_pg_audit_guards },
+		{ "wipe", store_pg_audit_wipe },
+		{ "grants", store_pg_grants },
+	};
+
+	for (size_t i = 0; argc == 2 && i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(argv[1], texts[i].name) == 0) {
+			/* the guards query is one statement without its ';' */
+			fputs(texts[i].text, stdout);
+			if (strcmp(texts[i].name, "guards") == 0)
+				fputs(";\n", stdout);
+			return fflush(stdout) == 0 ? 0 : 1;
+		}
+	fprintf(stderr, "usage: pg_schema_dump schema|guards|wipe|grants\n");
+	return 2;
+}
