@@ -443,10 +443,10 @@ const char store_pg_schema[] =
 	"CREATE INDEX cards_unnotified_by_centre ON cards_unnotified(centre, notice_due_on);\n"
 	"CREATE INDEX cards_unnotified_by_due ON cards_unnotified(notice_due_on);\n"
 	/* CARD_UNNOTIFIED_ADD: the card enters if received and not notified. */
-	"CREATE FUNCTION jzz_cards_unnotified_add(card text) RETURNS void LANGUAGE plpgsql"
+	"CREATE FUNCTION jzz_cards_unnotified_add(the_card text) RETURNS void LANGUAGE plpgsql"
 	"  SET search_path FROM CURRENT AS $$\nBEGIN\n"
 	"  INSERT INTO cards_unnotified (card_id, centre, notice_due_on)"
-	"    SELECT c.id, c.centre, c.notice_due_on FROM cards c WHERE c.id = card"
+	"    SELECT c.id, c.centre, c.notice_due_on FROM cards c WHERE c.id = the_card"
 	"    AND c.state = 'received' AND NOT " STORE_NOTICE_GIVEN("c")
 	CARD_UNNOTIFIED_UPSERT ";\n"
 	"END\n$$;\n"
