@@ -39,7 +39,9 @@
  *    DEFAULT AS IDENTITY PRIMARY KEY: an insert that omits it is numbered,
  *    one that gives it (the audit log's seq, a move from SQLite) is kept;
  *    whoever gives ids must then set the identity past them (ALTER TABLE ..
- *    ALTER COLUMN .. RESTART WITH), since SQLite's max+1 has no equivalent.
+ *    ALTER COLUMN .. RESTART WITH), since SQLite's max+1 has no equivalent;
+ *    and a refused or rolled-back insert uses its number up (gaps), which
+ *    SQLite's max+1 never does. No table's meaning hangs on either.
  *    holiday_years.year is not numbered: it is a year, always given.
  *  - SQLite's implicit rowid: the store orders applications, registrations,
  *    permits and cards by rowid as a tie-break (in insertion order), so
