@@ -82,6 +82,8 @@ struct service;
  * is known or it does not fit.
  */
 bool service_default_path(char *buf, size_t size);
+/* Whether the --db text names a SQLite file (not a PostgreSQL server). */
+bool service_db_is_file(const char *db);
 
 /*
  * Creates a new database at `path` (NULL: the default path, its folder made

@@ -63,6 +63,8 @@ const char   *store_engine(const struct store *st);
  * "FILE.key" beside a SQLite file; for a PostgreSQL store a file under
  * ${XDG_CONFIG_HOME:-~/.config}/jzz/ named after the server and database. */
 bool          store_default_key_path(const char *target, char *buf, size_t size);
+/* Whether target names a SQLite file (not a server's connection). */
+bool          store_target_is_file(const char *target);
 
 /* For tests of migrations: opens without migrating, builds the schema of
  * exactly `version` on an empty file, or migrates to `version`. */

@@ -40,7 +40,8 @@ static const struct option init_longopts[] = {
 /*
  * With `group` in jzz.conf the counters' accounts share the files through
  * that group: the new database 0660 and its audit key 0640, both of the
- * group (the key stays unwritable to it). Without it both stay 0600.
+ * group (the key stays unwritable to it). Without it both stay 0600. A
+ * PostgreSQL store has no file: its key alone is shared so.
  */
 static int
 init_share(const struct cli_opts *opts, gid_t gid)
@@ -53,7 +54,7 @@ init_share(const struct cli_opts *opts, gid_t gid)
 		return -1;
 	if (!service_audit_key_path(db, opts->audit_key_file, key, sizeof key))
 		return -1;
-	if (chown(db, (uid_t)-1, gid) != 0 || chmod(db, 0660) != 0 ||
+	if ((service_db_is_file(db) && (chown(db, (uid_t)-1, gid) != 0 || chmod(db, 0660) != 0)) ||
 	    chown(key, (uid_t)-1, gid) != 0 || chmod(key, 0640) != 0) {
 		cli_error("init: group %s: %s (the files stay private to their owner)", opts->group,
 		    strerror(errno));

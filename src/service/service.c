@@ -170,6 +170,12 @@ service_default_path(char *buf, size_t size)
 	return n > 0 && (size_t)n < size;
 }
 
+bool
+service_db_is_file(const char *db)
+{
+	return store_target_is_file(db);
+}
+
 /* mkdir -p of the folder holding `path`. */
 static void
 service_make_parent(const char *path)

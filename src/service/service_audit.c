@@ -75,7 +75,7 @@ service_audit_key_path(const char *db, const char *given, char *buf, size_t size
 	else if (env != NULL && *env != '\0')
 		n = snprintf(buf, size, "%s", env);
 	else
-		n = snprintf(buf, size, "%s.key", db);
+		return store_default_key_path(db, buf, size);
 	return n > 0 && (size_t)n < size;
 }
 

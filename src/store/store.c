@@ -270,6 +270,7 @@ store_migrate_to(struct store *st, int version)
 {
 	enum store_rc rc;
 	int           v;
+	bool          built = false;
 
 	if (version < 0 || version > STORE_SCHEMA_VERSION) {
 		store_copy(st->err, sizeof st->err, "no such schema version");
@@ -300,8 +301,9 @@ store_migrate_to(struct store *st, int version)
 			return rc;
 		}
 		v = st->drv->schema_base_version;
+		built = true;
 	}
-	for (; v >= 0 && v < version; v++) {
+	for (built = built || v < version; v >= 0 && v < version; v++) {
 		const char *m = st->drv->migrations[v];
 
 		if (m == NULL || (rc = store_exec(st, m)) != STORE_OK) {
@@ -312,6 +314,11 @@ store_migrate_to(struct store *st, int version)
 			store_rollback(st);
 			return m == NULL ? STORE_ERR : rc;
 		}
+	}
+	if (built && st->drv->sql_after_schema != NULL &&
+	    (rc = store_exec(st, st->drv->sql_after_schema)) != STORE_OK) {
+		store_rollback(st);
+		return rc;
 	}
 	return store_commit(st);
 }
@@ -464,4 +471,10 @@ bool
 store_default_key_path(const char *target, char *buf, size_t size)
 {
 	return store_driver_for(target)->default_key_path(target, buf, size);
+}
+
+bool
+store_target_is_file(const char *target)
+{
+	return store_driver_for(target) == &store_driver_sqlite;
 }

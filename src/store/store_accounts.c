@@ -35,7 +35,8 @@ static const char sql_account_disabled[] =
 	"UPDATE users SET disabled = ?2, session_gen = session_gen + 1 WHERE name = ?1";
 static const char sql_account_failures[] =
 	"UPDATE users SET failed_logins = ?2, locked_until = ?3,"
-	" session_gen = session_gen + (?3 IS NOT NULL) WHERE name = ?1";
+	" session_gen = session_gen + CASE WHEN CAST(?3 AS BIGINT) IS NULL THEN 0 ELSE 1 END"
+	" WHERE name = ?1";
 static const char sql_attempts_get[] =
 	"SELECT failed_logins, coalesce(locked_until, 0) FROM login_attempts WHERE name = ?1";
 static const char sql_attempts_set[] =

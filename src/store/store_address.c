@@ -43,7 +43,7 @@ static const char sql_street_known[] = "SELECT EXISTS (SELECT 1 FROM centres WHE
  * typed with % or _ in it means just that. */
 static const char sql_roads[] =
 	"SELECT DISTINCT road FROM addresses WHERE road >= ?1 AND road < ?2"
-	" AND (?3 IS NULL OR district = ?3) ORDER BY road LIMIT ?4";
+	" AND (CAST(?3 AS TEXT) IS NULL OR district = ?3) ORDER BY road LIMIT ?4";
 
 enum store_rc
 store_address_insert(struct store *st, const char *person_id, const char *application_id,
@@ -308,7 +308,7 @@ static const char sql_app_by_receipt[] =
 	"SELECT " APP_REF_COLS " FROM applications WHERE receipt_no = ?1";
 static const char sql_apps_on[] =
 	"SELECT " APP_REF_COLS " FROM applications WHERE centre = ?1 AND day = ?2"
-	" AND (?3 IS NULL OR user_name = ?3) ORDER BY created_at, rowid";
+	" AND (CAST(?3 AS TEXT) IS NULL OR user_name = ?3) ORDER BY created_at, rowid";
 
 static void
 store_app_ref_read(struct store_stmt *s, void *row)

@@ -109,6 +109,10 @@ struct store_driver {
 	const char        *schema_base;
 	int                schema_base_version;
 	const char *const *migrations;   /* [STORE_SCHEMA_VERSION] */
+	/* Run after the schema was built or migrated, in the same transaction
+	 * (PostgreSQL's privileges of the application role on every table the
+	 * schema now has), or NULL. */
+	const char *sql_after_schema;
 
 	/* The production/training/rehearsal mark outside the tables (SQLite's
 	 * header, PRAGMA application_id), or NULL where the engine has none. */

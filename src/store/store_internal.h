@@ -64,6 +64,12 @@ void store_ckpt_stop(struct store_ckpt **ckpt);
 
 extern const char        store_schema_v1[];
 extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
+/* store_schema_pg.c: PostgreSQL's schema, which starts at version 7. */
+extern const char        store_pg_schema[];
+extern const char *const store_pg_migrations[STORE_SCHEMA_VERSION];
+extern const char        store_pg_grants[];
+extern const char        store_pg_audit_guards[];
+extern const char        store_pg_audit_wipe[];
 
 /* The cached statement for sql, reset with its bindings cleared; NULL (and
  * st->err set) on failure. */

@@ -130,7 +130,8 @@ store_places(struct store *st, struct store_place **out, size_t *n)
 
 /* ---- calendar ---- */
 
-static const char sql_cal_year[] = "INSERT OR IGNORE INTO holiday_years (year) VALUES (?1)";
+static const char sql_cal_year[] =
+	"INSERT INTO holiday_years (year) VALUES (?1) ON CONFLICT DO NOTHING";
 static const char sql_cal_day[] =
 	"INSERT INTO holidays (day, off) VALUES (?1, ?2)"
 	" ON CONFLICT (day) DO UPDATE SET off = excluded.off";
@@ -612,7 +613,7 @@ store_application_insert(struct store *st, const struct store_application *a,
 
 static const char sql_receipt_next[] =
 	"INSERT INTO receipt_seq (centre, day, last) VALUES (?1, ?2, 1)"
-	" ON CONFLICT (centre, day) DO UPDATE SET last = last + 1 RETURNING last";
+	" ON CONFLICT (centre, day) DO UPDATE SET last = receipt_seq.last + 1 RETURNING last";
 
 /* The sequence row is updated inside the business's transaction, so two
  * counters can never draw the same number, and a rolled-back business gives
@@ -667,7 +668,7 @@ static const char sql_apps_of[] =
 	"SELECT a.id, a.day, a.created_at, a.business, a.channel, a.decision,"
 	" coalesce(a.receipt_no, ''), a.centre, a.user_name, a.fee_yuan,"
 	" coalesce((SELECT group_concat(rule, ' ') FROM (SELECT rule FROM application_rules r"
-	"   WHERE r.application_id = a.id AND r.outcome = 'fail' ORDER BY pos)), ''),"
+	"   WHERE r.application_id = a.id AND r.outcome = 'fail' ORDER BY pos) AS f), ''),"
 	" (SELECT group_concat(docs, ' ') FROM application_rules r"
 	"   WHERE r.application_id = a.id AND r.outcome = 'missing')"
 	" FROM applications a WHERE a.id_number = ?1 ORDER BY a.day DESC, a.created_at DESC";
@@ -751,7 +752,7 @@ static const char sql_endo_insert[] =
 	" new_valid_until, outcome, reason, residence_years_reset) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	" ?7, ?8, ?9, ?10)";
 static const char sql_fee_used[] =
-	"SELECT EXISTS (SELECT 1 FROM fees WHERE trim(fee_receipt_no) = trim(?1) COLLATE NOCASE)";
+	"SELECT EXISTS (SELECT 1 FROM fees WHERE upper(trim(fee_receipt_no)) = upper(trim(?1)))";
 static const char sql_auto_done[] =
 	"SELECT EXISTS (SELECT 1 FROM endorsements WHERE permit_id = ?1 AND kind = 'auto'"
 	" AND old_valid_until = ?2)";

@@ -13,7 +13,9 @@
 
 #include <string.h>
 
-#define APP_FILTER " (?1 IS NULL OR a.centre = ?1) AND a.day BETWEEN ?2 AND ?3"
+/* CAST: a value tested for NULL alone says nothing of its type, which
+ * PostgreSQL must know (SQLite does not care). */
+#define APP_FILTER " (CAST(?1 AS TEXT) IS NULL OR a.centre = ?1) AND a.day BETWEEN ?2 AND ?3"
 
 static const char sql_rep_business[] =
 	"SELECT a.business, a.decision, count(*), sum(a.fee_yuan), sum(a.cod_fee_yuan)"
@@ -46,9 +48,9 @@ static const char sql_rep_docs[] =
 	" CROSS JOIN application_rules r ON r.application_id = a.id WHERE" APP_FILTER
 	" AND r.outcome = 'missing'";
 static const char sql_rep_cards[] =
-	"SELECT (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
+	"SELECT (SELECT count(*) FROM cards c WHERE (CAST(?1 AS TEXT) IS NULL OR c.centre = ?1)"
 	"   AND c.received_on BETWEEN ?2 AND ?3),"
-	" (SELECT count(*) FROM cards c WHERE (?1 IS NULL OR c.centre = ?1)"
+	" (SELECT count(*) FROM cards c WHERE (CAST(?1 AS TEXT) IS NULL OR c.centre = ?1)"
 	"   AND c.handed_on BETWEEN ?2 AND ?3)";
 #define PERSON_OF_PERMIT " JOIN persons pe ON pe.id = p.person_id"
 /*
@@ -58,33 +60,36 @@ static const char sql_rep_cards[] =
  * persons): a permit whose first day past validity (valid_until + 1), or a
  * refusal whose day, lies between from and to, and still so as the records
  * stand. The endorsement window (the 30 days after `to`) was bounded
- * already.
+ * already. The days around the period are bound, reckoned here (?4 = to +
+ * 30, ?5 = from - 1, ?6 = to - 1), so that no engine's date arithmetic is
+ * needed.
  */
-#define FIRST_LATE_DAY_IN " BETWEEN date(?2, '-1 day') AND date(?3, '-1 day')"
+#define FIRST_LATE_DAY_IN " BETWEEN ?5 AND ?6"
 /* The overdue notices are as of `to`, all of them: read from the cards
  * left unnotified (schema v7), they cost what is overdue, not the city. */
 static const char sql_rep_overdue[] =
 	"SELECT c.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), c.received_on,"
 	" c.notice_due_on FROM cards_unnotified u JOIN cards c ON c.id = u.card_id"
 	" JOIN permits p ON p.id = c.permit_id" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR u.centre = ?1) AND u.notice_due_on < ?3 AND c.state = 'received'"
-	" AND ?2 IS NOT NULL ORDER BY c.notice_due_on, c.rowid";
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.centre = ?1) AND u.notice_due_on < ?3"
+	" AND c.state = 'received'"
+	" AND CAST(?2 AS TEXT) IS NOT NULL ORDER BY c.notice_due_on, c.rowid";
 static const char sql_rep_window[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
 	" FROM permits p" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active'"
-	" AND p.valid_until >= ?3 AND p.valid_until <= date(?3, '+30 days') AND ?2 IS NOT NULL"
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR p.centre = ?1) AND p.status = 'active'"
+	" AND p.valid_until >= ?3 AND p.valid_until <= ?4 AND CAST(?2 AS TEXT) IS NOT NULL"
 	" ORDER BY p.valid_until, p.rowid";
 static const char sql_rep_suspended[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
 	" FROM permits p" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active'"
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR p.centre = ?1) AND p.status = 'active'"
 	" AND p.valid_until" FIRST_LATE_DAY_IN
 	" ORDER BY p.valid_until, p.rowid";
 static const char sql_rep_auto_failed[] =
 	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until,"
 	" e.reason, e.day FROM endorsements e JOIN permits p ON p.id = e.permit_id" PERSON_OF_PERMIT
-	" WHERE (?1 IS NULL OR p.centre = ?1) AND p.status = 'active' AND e.kind = 'auto'"
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR p.centre = ?1) AND p.status = 'active' AND e.kind = 'auto'"
 	" AND e.outcome = 'not_endorsed' AND e.old_valid_until = p.valid_until"
 	" AND e.day BETWEEN ?2 AND ?3 ORDER BY p.valid_until, p.rowid";
 
@@ -124,6 +129,9 @@ store_report_query(struct store *st, enum store_report_query q, const char *cent
 	store_bind_text(s, 1, centre);
 	store_bind_date(s, 2, from);
 	store_bind_date(s, 3, to);
+	store_bind_date(s, 4, to + 30);
+	store_bind_date(s, 5, from - 1);
+	store_bind_date(s, 6, to - 1);
 	while ((rc = stmt_step(s)) == STMT_ROW) {
 		struct store_report_row r;
 		int                     nt = store_report_ntext[q], nc = stmt_col_count(s);

@@ -94,6 +94,17 @@
 	" SET search_path FROM CURRENT AS $$\nBEGIN\n" body "\nRETURN NULL;\nEND\n$$;\n"
 
 const char store_pg_schema[] =
+	/* SQLite's group_concat(x, sep), which the store's history query uses:
+	 * PostgreSQL has string_agg, SQLite (3.40) not yet. */
+	"CREATE FUNCTION jzz_group_concat_step(acc text, v text, sep text) RETURNS text"
+	"  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS"
+	"  $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v"
+	"  ELSE acc || sep || v END $$;\n"
+	"CREATE AGGREGATE group_concat(text, text) (SFUNC = jzz_group_concat_step, STYPE = text);\n"
+	"CREATE FUNCTION jzz_group_concat_step(acc text, v bigint, sep text) RETURNS text"
+	"  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS"
+	"  $$ SELECT jzz_group_concat_step(acc, v::text, sep) $$;\n"
+	"CREATE AGGREGATE group_concat(bigint, text) (SFUNC = jzz_group_concat_step, STYPE = text);\n"
 	/* date(x, '+0 days') IS x: exactly YYYY-MM-DD and a real day. */
 	"CREATE FUNCTION jzz_date_ok(d text) RETURNS boolean"
 	"  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$\n"
