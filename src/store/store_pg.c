@@ -54,17 +54,22 @@
 #define PG_OID_NUMERIC 1700
 
 struct store_conn {
-	PGconn *pg;
-	char    err[256];
-	int64_t changes;
-	int     nprepared;        /* names the next prepared statement */
-	bool    made_schema;      /* init made the schema: publish(!ok) drops it */
+	PGconn  *pg;
+	char     err[256];
+	int64_t  changes;
+	int      nprepared;        /* names the next prepared statement */
+	unsigned session;          /* the server session the statements were prepared in */
+	bool     made_schema;      /* init made the schema: publish(!ok) drops it */
 };
 
 struct pg_stmt {
 	struct store_stmt  base;
 	struct store_conn *c;
 	char               name[16];
+	char              *text;      /* in PostgreSQL's spelling, to prepare it again */
+	Oid                types[PG_PARAMS_MAX];
+	unsigned           session;   /* prepared in this server session (c->session) */
+	bool               commit;    /* COMMIT: a lost connection leaves it unknown */
 	int                nparams;
 	char              *vals[PG_PARAMS_MAX];
 	PGresult          *res;
@@ -192,48 +197,55 @@ pg_rewrite(const char *sql, char *out, size_t size, bool used[PG_PARAMS_MAX + 1]
 	return max;
 }
 
+/* Prepares s->text under s->name in the connection's current session. */
+static bool
+pg_prepare_now(struct store_conn *c, struct pg_stmt *s)
+{
+	PGresult *r = PQprepare(c->pg, s->name, s->text, s->nparams, s->types);
+	bool      ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+
+	if (!ok)
+		pg_result_rc(c, r);
+	PQclear(r);
+	s->session = c->session;
+	return ok;
+}
+
 static struct store_stmt *
 pg_prepare(struct store_conn *c, const char *sql)
 {
 	size_t          size = strlen(sql) * 2 + 64;
-	char           *text = malloc(size);
 	struct pg_stmt *s = calloc(1, sizeof *s);
-	PGresult       *r;
 	int             n;
 	bool            used[PG_PARAMS_MAX + 1] = { false };
-	Oid             types[PG_PARAMS_MAX];
 
-	if (text == NULL || s == NULL) {
-		free(text);
+	if (s == NULL || (s->text = malloc(size)) == NULL) {
 		free(s);
 		snprintf(c->err, sizeof c->err, "out of memory");
 		return NULL;
 	}
-	n = pg_rewrite(sql, text, size, used);
+	n = pg_rewrite(sql, s->text, size, used);
 	if (n < 0 || n > PG_PARAMS_MAX) {
 		snprintf(c->err, sizeof c->err, "a statement with %d parameters (at most %d)", n,
 		    PG_PARAMS_MAX);
-		free(text);
+		free(s->text);
 		free(s);
 		return NULL;
 	}
-	snprintf(s->name, sizeof s->name, "jzz%d", ++c->nprepared);
 	/* The server infers each parameter's type from the SQL; one the SQL
 	 * does not name (a statement of a family bound alike) is text. */
-	for (int i = 0; i < n && i < PG_PARAMS_MAX; i++)
-		types[i] = used[i + 1] ? 0 : PG_OID_TEXT;
-	r = PQprepare(c->pg, s->name, text, n, types);
-	free(text);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		pg_result_rc(c, r);
-		PQclear(r);
+	for (int i = 0; i < n; i++)
+		s->types[i] = used[i + 1] ? 0 : PG_OID_TEXT;
+	s->nparams = n;
+	s->commit = strncmp(sql, "COMMIT", 6) == 0;
+	snprintf(s->name, sizeof s->name, "jzz%d", ++c->nprepared);
+	if (!pg_prepare_now(c, s)) {
+		free(s->text);
 		free(s);
 		return NULL;
 	}
-	PQclear(r);
 	s->base.drv = &store_driver_pg;
 	s->c = c;
-	s->nparams = n;
 	s->row = -1;
 	return &s->base;
 }
@@ -269,7 +281,32 @@ pg_finalize(struct store_stmt *st)
 	if (st == NULL)
 		return;
 	pg_reset(st);
+	free(PGS(st)->text);
 	free(st);
+}
+
+static enum stmt_rc pg_session_setup(struct store_conn *c);
+
+/*
+ * A connection the server dropped (a restart, a failover, a network cut)
+ * is made again before the next statement that begins something: the
+ * session settings again, and the statements prepared again as they are
+ * used (a new session knows none of them). Inside a transaction nothing is
+ * tried: the act in flight is lost on the server's side, and the service's
+ * runner begins it again.
+ */
+static bool
+pg_reconnect(struct store_conn *c)
+{
+	if (PQstatus(c->pg) == CONNECTION_OK)
+		return true;
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		pg_note(c, NULL);
+		return false;
+	}
+	c->session++;
+	return pg_session_setup(c) == STMT_DONE;
 }
 
 static enum stmt_rc
@@ -280,6 +317,12 @@ pg_step(struct store_stmt *st)
 	ExecStatusType     status;
 
 	if (s->res == NULL && !s->done) {
+		if (!pg_reconnect(c) || (s->session != c->session && !pg_prepare_now(c, s))) {
+			s->done = true;
+			/* BUSY: the runner tries again (bounded), by when the
+			 * server may be back */
+			return STMT_BUSY;
+		}
 		s->res = PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->vals, NULL,
 		    NULL, 0);
 		status = PQresultStatus(s->res);
@@ -288,6 +331,20 @@ pg_step(struct store_stmt *st)
 
 			pg_clear_result(s);
 			s->done = true;
+			if (PQstatus(c->pg) == CONNECTION_BAD) {
+				/* Lost with the act in flight: nothing of it was
+				 * committed, so it may run again; lost at COMMIT, nobody
+				 * knows whether it was, and it must not. */
+				if (s->commit) {
+					char keep[sizeof c->err];
+
+					snprintf(keep, sizeof keep, "%s", c->err);
+					snprintf(c->err, sizeof c->err, "%.150s; whether the last act was"
+					    " recorded is unknown: look it up before doing it again", keep);
+					return STMT_ERR;
+				}
+				return STMT_BUSY;
+			}
 			return rc;
 		}
 		c->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
@@ -419,7 +476,10 @@ pg_changes(struct store_conn *c)
 static bool
 pg_in_tx(struct store_conn *c)
 {
-	return PQtransactionStatus(c->pg) != PQTRANS_IDLE;
+	PGTransactionStatusType t = PQtransactionStatus(c->pg);
+
+	/* UNKNOWN: the connection is gone, and its transaction with it */
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
 static enum stmt_rc
@@ -470,6 +530,17 @@ pg_disconnect(struct store_conn *c)
 		return;
 	PQfinish(c->pg);
 	free(c);
+}
+
+/* What every session of the store sets: the schema, and bounds on waiting
+ * so that a counter hears within seconds that something is wrong, rather
+ * than hanging on a lock or a stuck transaction. */
+static enum stmt_rc
+pg_session_setup(struct store_conn *c)
+{
+	return pg_exec(c, "SET client_encoding = 'UTF8'; SET search_path = " PG_SCHEMA ";"
+	    " SET statement_timeout = '30s'; SET lock_timeout = '10s';"
+	    " SET idle_in_transaction_session_timeout = '60s'");
 }
 
 /* One row, one column of a query without parameters: NULL when there is no
@@ -534,9 +605,7 @@ pg_connect(const char *target, bool create, bool raw, struct store_conn **out, c
 		return STORE_ERR;
 	}
 	PQsetNoticeProcessor(c->pg, pg_quiet, NULL);
-	if (pg_exec(c, "SET client_encoding = 'UTF8'; SET search_path = " PG_SCHEMA ";"
-	    " SET statement_timeout = '30s'; SET lock_timeout = '10s';"
-	    " SET idle_in_transaction_session_timeout = '60s'") != STMT_DONE)
+	if (pg_session_setup(c) != STMT_DONE)
 		goto fail;
 	if (raw)
 		goto done;
