@@ -146,6 +146,9 @@ struct flow {
 	int               top;           /* first item row shown (scrolling) */
 	int               review_top;
 	bool              changed;       /* something was typed or chosen */
+	bool              stale;         /* an answer changed since the rules last ran */
+	jzz_date          built_today;   /* the day and the records they ran on */
+	unsigned          built_gen;
 	bool              known;         /* the ID number is on record */
 	char              looked_up[SERVICE_IDNUM_LEN];
 	struct service_person person;
@@ -212,6 +215,15 @@ scr_flow_opt_key(const struct flow_choice *ch, int i)
 
 /* ---- the case from the answers ---- */
 
+/* An answer was typed or chosen: there is something to lose, and the rules
+ * are to run again before the next draw. */
+static void
+scr_flow_answered(struct flow *fl)
+{
+	fl->changed = true;
+	fl->stale = true;
+}
+
 static void
 scr_flow_text(const struct flow *fl, int id, char *buf, size_t size)
 {
@@ -226,21 +238,26 @@ scr_flow_house_applies(const struct flow *fl)
 	    fl->it[FI_ADDR_CHANGED].choice == 1);
 }
 
+static enum jzz_tenure
+scr_flow_tenure(const struct flow *fl)
+{
+	return (enum jzz_tenure)(fl->it[FI_TENURE].choice - 1);
+}
+
 static bool
 scr_flow_relative_tenure(const struct flow *fl)
 {
-	int t = fl->it[FI_TENURE].choice - 1;
-
-	return t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
+	return fl->it[FI_TENURE].choice > 0 && rules_house_asks_relation(scr_flow_tenure(fl));
 }
 
+/* Whether a question is asked, given the business and the answers so far.
+ * Which answers a business needs is the rules core's to say (rules_asks_*,
+ * rules_house_*): here only how they hang together on the form. */
 static bool
 scr_flow_visible(const struct flow *fl, int id)
 {
 	enum jzz_business b = fl->biz;
-	bool              replace = b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REPLACE_FAST ||
-	                            b == BIZ_PERMIT_REAPPLY;
-	int               t = fl->it[FI_TENURE].choice - 1;
+	bool              tenure = fl->it[FI_TENURE].choice > 0;
 
 	if (id >= FI_DOC0) {
 		jzz_docset bit = DOCBIT(id - FI_DOC0);
@@ -250,46 +267,44 @@ scr_flow_visible(const struct flow *fl, int id)
 	switch (id) {
 	case FI_ADDR_CHANGED:
 		return rules_asks_address_changed(b);
+	case FI_AGENT:
+		return rules_asks_agent(b);
 	case FI_AGENT_ID:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
-	case FI_AGENT_REL:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
 	case FI_AGENT_NAME:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
+		return rules_asks_agent(b) && fl->it[FI_AGENT].choice != 0;
+	case FI_AGENT_REL:
+		return rules_asks_agent(b) && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
 	case FI_DELIVERY:
-		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
-		    b == BIZ_PERMIT_REAPPLY;
+		return rules_asks_delivery(b, CH_COUNTER);
 	case FI_IN_SH:
 	case FI_POST_ADDR:
-		return scr_flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
+		return rules_asks_delivery(b, CH_COUNTER) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
 	case FI_FAST:
-		return b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST;
+		return rules_asks_fast_track(b, CH_COUNTER);
 	case FI_FAST_TEXT:
-		return scr_flow_visible(fl, FI_FAST) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
+		return rules_asks_fast_track(b, CH_COUNTER) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
 	case FI_PERSONAL:
-		return replace;
-	case FI_FEE_NO:
-		return replace && fl->it[FI_PERSONAL].choice == 1;
+		return rules_asks_personal_reason(b);
+	case FI_FEE_NO:   /* the unified fee receipt of PERMIT-6's fee */
+		return rules_asks_personal_reason(b) && fl->it[FI_PERSONAL].choice == 1;
 	case FI_CHANGE: case FI_CHANGE_ON:
-		return b == BIZ_INFO_CHANGE;
+		return rules_asks_change(b);
 	case FI_NEW_VALUE:   /* a new address is given by its parts, on the housing page */
-		return b == BIZ_INFO_CHANGE && fl->it[FI_CHANGE].choice != 1 + CHANGE_ADDRESS;
-	case FI_ADDR_STREET: case FI_ADDR_ROAD: case FI_ADDR_LANE: case FI_ADDR_NUMBER:
-	case FI_ADDR_ROOM:
-		return scr_flow_house_applies(fl);
+		return rules_asks_change(b) && fl->it[FI_CHANGE].choice != 1 + CHANGE_ADDRESS;
 	case FI_CANCEL_REASON: case FI_CANCEL_NOTE:
 		return b == BIZ_CANCELLATION;
-	case FI_AGENT:
-		return b != BIZ_CANCELLATION;
+	case FI_ADDR_STREET: case FI_ADDR_ROAD: case FI_ADDR_LANE: case FI_ADDR_NUMBER:
+	case FI_ADDR_ROOM:
 	case FI_TENURE: case FI_USE:
 		return scr_flow_house_applies(fl);
 	case FI_HREL:
 		return scr_flow_house_applies(fl) && scr_flow_relative_tenure(fl);
 	case FI_MANAGED:
-		return scr_flow_house_applies(fl) && t == TENURE_DORMITORY;
+		return scr_flow_house_applies(fl) && tenure &&
+		    rules_house_asks_managed(scr_flow_tenure(fl));
 	case FI_LEASED_TO:
-		return scr_flow_house_applies(fl) && (t == TENURE_RENT || t == TENURE_RELATIVE_RENT ||
-		    t == TENURE_UNIT_HOUSING);
+		return scr_flow_house_applies(fl) && tenure &&
+		    rules_house_asks_leased_to(scr_flow_tenure(fl));
 	default:
 		return true;
 	}
@@ -479,6 +494,9 @@ scr_flow_build(struct ui *ui, struct flow *fl)
 		if (fl->it[FI_DOC0 + i].choice)
 			c->documents |= DOCBIT(i);
 	rules_evaluate(c, ui->opts->cal, &fl->d);
+	fl->stale = false;
+	fl->built_today = ui->today;
+	fl->built_gen = ui->data_gen;
 }
 
 /* ---- validation ---- */
@@ -1329,7 +1347,10 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	struct flow *fl = sc->data;
 	int          items[FI__COUNT], n, formh, rulesh, y, hint_y;
 
-	scr_flow_build(ui, fl);
+	/* The rules run when an answer changed (or the day, or the records), not
+	 * at every draw: a resize, a trip to the help or a clock tick redraws. */
+	if (fl->stale || fl->built_today != ui->today || fl->built_gen != ui->data_gen)
+		scr_flow_build(ui, fl);
 	scr_flow_roads(ui, fl);
 	scr_flow_draw_tabs(fl, v);
 	scr_flow_draw_info(ui, fl, v, 1);
@@ -1450,6 +1471,7 @@ scr_flow_foreign_key(struct flow *fl, int id, const struct ui_key *k)
 	if (option && !fl->refusing)
 		return false;
 	it->choice = fl->arrived_choice;
+	fl->stale = true;
 	fl->refusing = true;
 	snprintf(it->error, sizeof it->error, "%s", ui_msg(M_ERR_NOT_OPTION));
 	fl->nerrors = scr_flow_count_errors(fl);
@@ -1540,7 +1562,7 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 	if (id >= FI_DOC0) {
 		if (UK_IS(k, ' ')) {
 			fl->it[id].choice = !fl->it[id].choice;
-			fl->changed = true;
+			scr_flow_answered(fl);
 		}
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
@@ -1548,7 +1570,7 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		if (scr_flow_foreign_key(fl, id, k))
 			return UI_HANDLED;
 		if (scr_flow_choice_key(fl, id, k)) {
-			fl->changed = true;
+			scr_flow_answered(fl);
 			fl->it[id].error[0] = '\0';
 			fl->nerrors = scr_flow_count_errors(fl);
 			return UI_HANDLED;
@@ -1564,14 +1586,18 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		scr_flow_text(fl, id, now, sizeof now);
 		if (strcmp(now, fl->roads.items[0]) != 0) {
 			ui_field_set(&fl->it[id].field, fl->roads.items[0]);
-			fl->changed = true;
+			scr_flow_answered(fl);
 			return UI_HANDLED;
 		}
 	}
-	if (ui_field_key(&fl->it[id].field, k)) {
-		if (fl->it[id].field.dirty)
-			fl->changed = true;
-		return UI_HANDLED;
+	{
+		unsigned edits = fl->it[id].field.edits;
+
+		if (ui_field_key(&fl->it[id].field, k)) {
+			if (fl->it[id].field.edits != edits)   /* not a mere cursor move */
+				scr_flow_answered(fl);
+			return UI_HANDLED;
+		}
 	}
 	return 0;
 }

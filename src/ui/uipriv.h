@@ -93,6 +93,7 @@ struct ui_field {
 	size_t   cur;          /* insertion point, 0..len */
 	int      scroll;       /* first display column shown */
 	bool     dirty;        /* typed into since set */
+	unsigned edits;        /* bumped by every change of the text (not by a cursor move) */
 };
 void ui_field_init(struct ui_field *f, enum ui_field_kind kind, size_t maxchars);
 void ui_field_free(struct ui_field *f);
