@@ -109,6 +109,15 @@ enum rules_lang { LANG_ZH, LANG_EN };
 size_t rules_message(const struct rule_result *r, enum rules_lang lang,
                      char *buf, size_t size);
 
+/* What a refused applicant is to bring or do instead, read aloud after the
+ * rules: for each failing rule that names it (HOUSE-4: a home whose
+ * certificate says residential use; HOUSE-6: a lease to the applicant as
+ * an individual), else "correct what the rules above say and apply again".
+ * Not part of a decision's JSON (the rules' messages are). Returns the
+ * length written (always NUL-terminated, cut to size). */
+size_t rules_refusal_next(const struct jzz_decision *d, enum rules_lang lang,
+                          char *buf, size_t size);
+
 /* Codes and their Chinese and English names, indexed by the enums. */
 extern const struct vocab rules_outcome_vocab[OUT__COUNT];
 extern const struct vocab rules_verdict_vocab[VERDICT__COUNT];

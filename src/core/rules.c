@@ -880,6 +880,19 @@ struct rules_out {
 	size_t size, len;
 };
 
+/* The next step after a refusal, for the rules whose failure says what to
+ * bring instead (the deck: 必须为居住用途的住房，且有合法产权证明或租赁合同
+ * 登记备案 …… 以产证载明的为准; 单位房屋 …… 必须租赁给个人后才可以办理). */
+static const struct rules_next {
+	uint8_t     rule;
+	const char *zh, *en;
+} rules_next[] = {
+	{ R_HOUSE_4, "请提供产证载明为居住用途的住房的在沪合法居住证明（产权证明，或租赁合同登记备案证明），再来申请",
+	  "Bring the proof of legal residence of a home whose property certificate states residential use (the property certificate, or the lease filing certificate), then apply again" },
+	{ R_HOUSE_6, "请与单位重新签订租赁给本人（个人）的租赁合同并办理登记备案，持租赁合同登记备案证明再来申请；租赁给单位的不能办证",
+	  "Have the unit lease the home to the applicant as an individual and file the lease, then come back with the lease filing certificate; a lease to a unit cannot be used" },
+};
+
 static void
 rules_emit(struct rules_out *o, const char *s, size_t n)
 {
@@ -1023,5 +1036,33 @@ rules_message(const struct rule_result *r, enum rules_lang lang, char *buf, size
 		start = p + 1;
 	}
 	rules_emit(&o, start, (size_t)(p - start));
+	return o.len;
+}
+
+size_t
+rules_refusal_next(const struct jzz_decision *d, enum rules_lang lang, char *buf, size_t size)
+{
+	struct rules_out o = { buf, size, 0 };
+	bool             zh = lang == LANG_ZH, any = false;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (int i = 0; i < d->nresults; i++) {
+		if (d->results[i].outcome != OUT_FAIL)
+			continue;
+		for (size_t k = 0; k < sizeof rules_next / sizeof rules_next[0]; k++) {
+			if (rules_next[k].rule != d->results[i].rule)
+				continue;
+			if (any)
+				rules_emits(&o, zh ? "；" : "; ");
+			rules_emits(&o, rules_code((enum rule_id)rules_next[k].rule));
+			rules_emits(&o, zh ? "：" : ": ");
+			rules_emits(&o, zh ? rules_next[k].zh : rules_next[k].en);
+			any = true;
+		}
+	}
+	if (!any)
+		rules_emits(&o, zh ? "按所列规则纠正后重新申请" : "Correct what the rules above say, then apply again");
+	rules_emits(&o, zh ? "。" : ".");
 	return o.len;
 }

@@ -167,6 +167,7 @@ struct flow {
 	bool              refusing;      /* a key no option of it: the rest is not for it */
 	char              fee_checked[CASE_TEXT_MAX];   /* the fee receipt number last looked up */
 	bool              fee_used;
+	bool              agent_known;   /* the agent came from the records */
 };
 
 /* ---- choices ---- */
@@ -684,6 +685,13 @@ scr_flow_forget_person(struct flow *fl)
 			ui_field_set(&fl->it[id].field, "");
 		ui_field_set(&fl->it[FI_POST_ADDR].field, "");
 	}
+	if (fl->agent_known) {   /* so did the agent of their last visit */
+		fl->agent_known = false;
+		fl->it[FI_AGENT].choice = 0;
+		fl->it[FI_AGENT_REL].choice = 0;
+		ui_field_set(&fl->it[FI_AGENT_ID].field, "");
+		ui_field_set(&fl->it[FI_AGENT_NAME].field, "");
+	}
 	fl->looked_up[0] = '\0';
 }
 
@@ -713,6 +721,23 @@ scr_flow_prefill_address(struct flow *fl)
 	}
 }
 
+/* The agent of the person's last visit (service_case_known), unless one
+ * was chosen already: a minor's guardian or an elder's relative usually
+ * comes again, and the clerk keeps or changes what is shown. */
+static void
+scr_flow_prefill_agent(struct flow *fl, const struct jzz_case *pc)
+{
+	if (!pc->has_agent || !scr_flow_visible(fl, FI_AGENT) || fl->it[FI_AGENT].choice != 0)
+		return;
+	fl->it[FI_AGENT].choice = 1 + (int)pc->agent.kind;
+	ui_field_set(&fl->it[FI_AGENT_ID].field, pc->agent.id_number);
+	ui_field_set(&fl->it[FI_AGENT_NAME].field, pc->agent.name);
+	if (pc->agent.kind == AGENT_RELATIVE)
+		fl->it[FI_AGENT_REL].choice = pc->agent.relation == REL_NONE ? 0 :
+		    pc->agent.relation == REL_OTHER ? 1 + REL__NEAR_COUNT : 1 + (int)pc->agent.relation;
+	fl->agent_known = true;
+}
+
 /* An ID number known to the store fills the rest, read-only. */
 static void
 scr_flow_lookup(struct ui *ui, struct flow *fl)
@@ -736,10 +761,11 @@ scr_flow_lookup(struct ui *ui, struct flow *fl)
 	if (!fl->person.found)
 		return;
 	fl->known = true;
-	if (service_case_for_person(ui->svc, id.number, fl->biz, ui->today, &pc) == SERVICE_OK) {
+	if (service_case_known(ui->svc, id.number, fl->biz, ui->today, &pc) == SERVICE_OK) {
 		ui_field_set(&fl->it[FI_NAME].field, pc.applicant.name);
 		ui_field_set(&fl->it[FI_PHONE].field, pc.applicant.phone);
 		fl->it[FI_HUKOU].choice = pc.applicant.hukou_shanghai;
+		scr_flow_prefill_agent(fl, &pc);
 	} else {
 		ui_field_set(&fl->it[FI_NAME].field, fl->person.name);
 		ui_field_set(&fl->it[FI_PHONE].field, fl->person.phone);
@@ -957,6 +983,41 @@ scr_flow_rereg_text(const struct ui *ui, const struct flow *fl, char *buf, size_
 	date_format(date_add_months(r->registered_on, RULES_REG_WAIT_MONTHS), was);
 	date_format(date_add_months(ui->today, RULES_REG_WAIT_MONTHS), now);
 	snprintf(buf, size, ui_msg(M_REREG_WARN), on, until, was, now);
+}
+
+/* The newest application of this business by this ID number, when it was
+ * refused: the rules that refused it, to be asked about first. */
+static bool
+scr_flow_last_refusal(const struct flow *fl, char *buf, size_t size)
+{
+	const struct service_history_entry *h = NULL;
+	char                                why[512], code[32];
+	size_t                              o = 0;
+	const char                         *p;
+
+	if (!fl->have_person)
+		return false;
+	for (size_t i = 0; i < fl->person.nhistory && h == NULL; i++)
+		if (fl->person.history[i].business == fl->biz)
+			h = &fl->person.history[i];
+	if (h == NULL || h->verdict != VERDICT_REFUSE)
+		return false;
+	why[0] = '\0';
+	for (p = h->failed; *p != '\0' && o < sizeof why;) {
+		size_t n = strcspn(p, " ");
+		int    r;
+
+		snprintf(code, sizeof code, "%.*s", (int)n, p);
+		r = rules_from_code(code);
+		o += (size_t)snprintf(why + o, sizeof why - o, "%s%s %s", o ? ui_msg(M_LIST_SEP) : "", code,
+		    r < 0 ? "" : ui_msg_lang() == LANG_EN ? rules_catalogue[r].title_en :
+		    rules_catalogue[r].title_zh);
+		p += n;
+		p += strspn(p, " ");
+	}
+	snprintf(buf, size, ui_msg(M_LAST_REFUSED), ui_msg_vocab(&case_business_vocab[fl->biz]),
+	    ui_names_date(h->day), why);
+	return true;
 }
 
 static void
@@ -1216,6 +1277,13 @@ scr_flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, in
 		y += ui_view_wrap(v, y, 0, v->cols, n, UA_WARN, line);
 		h -= n;
 	}
+	if (h > 0 && fl->page != PG_REVIEW && scr_flow_last_refusal(fl, line, sizeof line)) {
+		int n = ui_view_wrap_count(v->cols, line);
+
+		n = n <= h ? n : h;
+		y += ui_view_wrap(v, y, 0, v->cols, n, UA_WARN, line);
+		h -= n;
+	}
 	if (fl->pending[0] != '\0' && h > 0) {
 		snprintf(line, sizeof line, ui_msg(M_RULES_PENDING), fl->pending);
 		y += ui_view_wrap(v, y, 0, v->cols, 1, UA_WARN, line);
@@ -1321,6 +1389,40 @@ scr_flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, i
 	(void)ui;
 }
 
+/* What the decision the rules make now costs and when it is ready, as the
+ * business will record it (fee, courier fee, ready day, a new validity):
+ * the clerk says it before F10. Empty unless accepted (case-format.md:
+ * a decision other than accept carries none of them). */
+static bool
+scr_flow_review_money(const struct flow *fl, char *buf, size_t size)
+{
+	const struct jzz_decision *d = &fl->d;
+	size_t                     o = 0;
+
+	buf[0] = '\0';
+	if (d->verdict != VERDICT_ACCEPT)
+		return false;
+	if (rules_find(d, R_PERMIT_6) != NULL)
+		o += (size_t)(d->fee_yuan > 0 ? snprintf(buf, size, ui_msg(M_REVIEW_FEE), d->fee_yuan) :
+		    snprintf(buf, size, "%s", ui_msg(M_REVIEW_NO_FEE)));
+	if (d->cod_fee_yuan > 0 && o < size)
+		o += (size_t)snprintf(buf + o, size - o, "%s" , o ? "  " : "");
+	if (d->cod_fee_yuan > 0 && o < size)
+		o += (size_t)snprintf(buf + o, size - o, ui_msg(M_REVIEW_COD), d->cod_fee_yuan);
+	if (d->ready_on != JZZ_DATE_NONE && o < size) {
+		o += (size_t)snprintf(buf + o, size - o, "%s", o ? "  " : "");
+		if (o < size)
+			o += (size_t)snprintf(buf + o, size - o, ui_msg(M_REVIEW_READY),
+			    ui_names_date(d->ready_on));
+	}
+	if (d->new_valid_until != JZZ_DATE_NONE && o < size) {
+		o += (size_t)snprintf(buf + o, size - o, "%s", o ? "  " : "");
+		if (o < size)
+			snprintf(buf + o, size - o, ui_msg(M_REVIEW_VALID), ui_names_date(d->new_valid_until));
+	}
+	return buf[0] != '\0';
+}
+
 /* The roads already recorded that begin with what is typed (the service's
  * look-up; asked again only when the text changed). */
 static void
@@ -1369,9 +1471,13 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (fl->page == PG_REVIEW) {
 		char buf[256];
 
+		int  top = 3;
+
 		snprintf(buf, sizeof buf, ui_msg(M_REVIEW_DECISION), ui_names_verdict(fl->d.verdict));
 		ui_view_text(v, 2, 0, 0, UA_BOLD, buf);
-		scr_flow_draw_review(ui, fl, v, 3, formh - 1);
+		if (scr_flow_review_money(fl, buf, sizeof buf))
+			ui_view_wrap(v, top++, 0, v->cols, 1, UA_BOLD, buf);
+		scr_flow_draw_review(ui, fl, v, top, formh - 1 - (top - 3));
 		ui_view_text(v, 2 + formh, 0, 0, UA_DIM, ui_msg(M_REVIEW_HINT));
 		scr_flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
 		return;

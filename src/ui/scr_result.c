@@ -117,7 +117,7 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	} else {
 		size_t o = strlen(buf);
 
-		snprintf(buf + o, sizeof buf - o, "%s", ui_msg(M_NEXT_FIX));
+		rules_refusal_next(d, ui_msg_lang(), buf + o, sizeof buf - o);
 	}
 	scr_result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
 	snprintf(buf, sizeof buf, ui_msg(M_RECORDED_AS), r->o.res.application_id);

@@ -212,6 +212,12 @@
 	X(M_REREG_ASK, "此人已有有效居住登记，重新登记将后延申领居住证的日期。确定重新登记吗？（y 登记 / n 返回）", \
 	  "This person holds a valid registration; registering again moves the permit date later. Register again? (y register / n back)") \
 	X(M_ADDR_CHANGED_KNOWN, "登记后住址已变更", "address changed since registration") \
+	X(M_LAST_REFUSED, "[注意] 上次%s（%s）不予受理：%s", "[Note] The last %s (%s) was refused: %s") \
+	X(M_REVIEW_FEE, "工本费：%d 元", "Fee: %d yuan") \
+	X(M_REVIEW_NO_FEE, "免收工本费", "No fee") \
+	X(M_REVIEW_COD, "快递费：%d 元（货到付款）", "Courier: %d yuan on delivery") \
+	X(M_REVIEW_READY, "制证完成：%s", "Card ready: %s") \
+	X(M_REVIEW_VALID, "签注后有效期至：%s", "Valid after endorsement until: %s") \
 	X(M_CHOICE_HINT, "选项：", "Options: ") \
 	X(M_CHOICE_KEYS, "按数字/字母选择，←→ 或空格切换", "digit/letter picks, Left/Right or Space cycles") \
 	X(M_DOCS_HINT, "本案所需材料（空格勾选已收到的）：", "Documents this case needs (Space ticks what was handed over):") \
@@ -255,7 +261,6 @@
 	X(M_NEXT_ELIGIBLE, "%s 起可再来申领。", "Come back from %s.") \
 	X(M_NEXT_WINDOW, "签注期自 %s 起开放，届时再来办理。", "The endorsement window opens on %s; come back then.") \
 	X(M_NEXT_BRING, "请备齐以下材料后再来：", "Bring these documents and come back:") \
-	X(M_NEXT_FIX, "按所列规则纠正后重新申请。", "Correct what the rules above say, then apply again.") \
 	X(M_RECORDED_AS, "申请已记录，编号 %s", "Application recorded, id %s") \
 	/* receipt */ \
 	X(M_RECEIPT_TITLE, "受理回执", "Receipt") \

@@ -1802,6 +1802,174 @@ test_logout(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A business for someone who came with an agent last time starts with that
+ * agent filled in (a minor's guardian: kind and ID number), for the clerk
+ * to keep or change. */
+static void
+test_prefill_agent(void **state)
+{
+	struct term t = { 0 };
+	char        child[19], mother[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(child, "420106", 2016, 5, 1, "022");
+	e2e_id(mother, "420106", 1987, 8, 8, "044");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, child);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "王小明");
+	for (int i = 0; i < 6; i++)
+		e2e_key(&t, K_TAB);
+	e2e_type(&t, "2");        /* guardian */
+	e2e_wait(&t, "< 2 监护人 >");
+	e2e_key(&t, K_TAB);
+	e2e_type(&t, mother);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "3");
+	e2e_address(&t, 3, "仙霞路", "", "8");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "监护关系证明材料");
+	for (int i = 0; i < 5; i++) {
+		e2e_type(&t, K_SPACE);
+		e2e_key(&t, K_DOWN);
+	}
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_back_home(&t);
+	/* the next business of the child: the guardian is there already */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, child);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：王小明");
+	e2e_wait(&t, "< 2 监护人 >");
+	e2e_wait(&t, mother);
+	e2e_capture(&t, "flow-agent-known");
+	assert_false(e2e_has(&t, "[不符] AGENT-1"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* The review names the fee and the day the card is ready before F10, and
+ * they are the ones the receipt then records. */
+static void
+test_review_fee_ready(void **state)
+{
+	struct term t = { 0 };
+	jzz_date    ready;
+	char        day[JZZ_DATE_STRLEN], want[64];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "4");          /* 居住证补领, for personal reasons */
+	e2e_type(&t, "140105198307074819");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：高峰");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[办理事项]");
+	e2e_key(&t, K_TAB);
+	e2e_key(&t, K_TAB);
+	e2e_wait(&t, "> 定额收据号");
+	e2e_type(&t, "NO.7700001");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_DOWN);
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_wait(&t, "工本费：20 元");
+	e2e_wait(&t, "制证完成：");
+	e2e_capture(&t, "flow-review-fee");
+	ready = e2e_date_after(&t, "制证完成：");
+	assert_true(ready > date_from_ymd(2026, 11, 27));
+	date_format(ready, day);
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	snprintf(want, sizeof want, "%s", day);
+	e2e_wait(&t, want);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* Registers a new person whose housing the rules refuse: `tenure` and
+ * `keys` pick the tenure and then answer the housing questions up to the
+ * street (each followed by Tab), with the documents for it ticked. */
+static void
+e2e_register_refused(struct term *t, const char *id, const char *name, const char *tenure,
+                     const char *const *keys)
+{
+	e2e_start_flow(t, "1");
+	e2e_type(t, id);
+	e2e_key(t, K_ENTER);
+	e2e_type(t, name);
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[住房]");
+	e2e_type(t, tenure);
+	e2e_key(t, K_TAB);
+	for (; *keys != NULL; keys++) {
+		e2e_type(t, *keys);
+		e2e_key(t, K_TAB);
+	}
+	e2e_address(t, 0, "仙霞路", "", "8");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[材料]");
+	for (int i = 0; i < 3; i++) {
+		e2e_type(t, K_SPACE);
+		e2e_key(t, K_DOWN);
+	}
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "提交后结论：不予受理");
+	e2e_key(t, K_F10);
+	e2e_wait(t, "下一步：");
+}
+
+/* HOUSE-4 and HOUSE-6 refusals say what to bring instead (in both
+ * languages), and the next business of that person says before anything is
+ * typed why the last one was refused. */
+static void
+test_refusal_next_step(void **state)
+{
+	struct term        t = { 0 };
+	char               id[19], id2[19];
+	static const char *office[] = { "3", NULL };              /* use: 办公 */
+	static const char *to_unit[] = { "1", "2", NULL };        /* use: 居住; leased to: 单位 */
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1991, 2, 3, "455");
+	e2e_id(id2, "110105", 1992, 4, 5, "466");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_register_refused(&t, id, "钱多", "1", office);
+	e2e_wait(&t, "[不符] HOUSE-4");
+	e2e_wait(&t, "请提供产证载明为居住用途的住房的在沪合法居住证明");
+	assert_false(e2e_has(&t, "按所列规则纠正后重新申请"));
+	e2e_key(&t, "\033[17~");   /* F6: English */
+	e2e_wait(&t, "Next step: HOUSE-4: Bring the proof of legal residence of a home");
+	e2e_key(&t, "\033[17~");
+	e2e_wait(&t, "下一步：");
+	e2e_back_home(&t);
+
+	e2e_register_refused(&t, id2, "孙少", "3", to_unit);
+	e2e_wait(&t, "[不符] HOUSE-6");
+	e2e_wait(&t, "租赁给本人（个人）的租赁合同");
+	e2e_back_home(&t);
+
+	/* the next registration of the first: the refusal is said at once */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "上次居住登记申报（2026-11-27");
+	e2e_wait(&t, "不予受理：HOUSE-4 居住用途住房");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1840,6 +2008,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_fee_receipt_once),
 		cmocka_unit_test(test_reregister_warns),
 		cmocka_unit_test(test_fast_replace_receipt),
+		cmocka_unit_test(test_prefill_agent),
+		cmocka_unit_test(test_review_fee_ready),
+		cmocka_unit_test(test_refusal_next_step),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
