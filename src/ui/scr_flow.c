@@ -168,6 +168,7 @@ struct flow {
 	char              fee_checked[CASE_TEXT_MAX];   /* the fee receipt number last looked up */
 	bool              fee_used;
 	bool              agent_known;   /* the agent came from the records */
+	int               advanced_to;   /* a full ID number moved the focus here, -1 when not */
 };
 
 /* ---- choices ---- */
@@ -1584,6 +1585,35 @@ scr_flow_foreign_key(struct flow *fl, int id, const struct ui_key *k)
 	return true;
 }
 
+/*
+ * An ID number typed to its 18th character, and valid, moves on to the next
+ * question by itself. Only when typed: a paste or a card reader's burst
+ * (more keys already waiting) stays in the field, whose length swallows the
+ * rest, so that nothing spills into the next answer. A clerk used to
+ * pressing Enter after the number is not moved twice: the Enter or Tab
+ * that follows at once is taken as that confirmation.
+ */
+static void
+scr_flow_id_complete(struct ui *ui, struct flow *fl, int id, const struct ui_key *k)
+{
+	struct ui_field *f = &fl->it[id].field;
+	char             num[CASE_TEXT_MAX];
+
+	if (f->kind != UF_IDNUM || k->type != UK_CHAR || f->len != f->cap || f->cur != f->len)
+		return;
+	scr_flow_text(fl, id, num, sizeof num);
+	fl->it[id].error[0] = '\0';
+	if (scr_flow_id_error(ui, num, fl->it[id].error, sizeof fl->it[id].error)) {
+		fl->nerrors = scr_flow_count_errors(fl);   /* said at once, the focus stays */
+		return;
+	}
+	if (ui_input_more(ui->body))
+		return;
+	scr_flow_leave_item(ui, fl);
+	if (scr_flow_focus_move(fl, +1))
+		fl->advanced_to = fl->focus;
+}
+
 static int
 scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 {
@@ -1667,8 +1697,11 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	if (id >= FI_DOC0) {
 		if (UK_IS(k, ' ')) {
+			/* ticked, and on to the next paper handed over */
 			fl->it[id].choice = !fl->it[id].choice;
 			scr_flow_answered(fl);
+			scr_flow_build(ui, fl);
+			scr_flow_focus_move(fl, +1);
 		}
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
@@ -1700,8 +1733,10 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		unsigned edits = fl->it[id].field.edits;
 
 		if (ui_field_key(&fl->it[id].field, k)) {
-			if (fl->it[id].field.edits != edits)   /* not a mere cursor move */
+			if (fl->it[id].field.edits != edits) {   /* not a mere cursor move */
 				scr_flow_answered(fl);
+				scr_flow_id_complete(ui, fl, id, k);
+			}
 			return UI_HANDLED;
 		}
 	}
@@ -1712,7 +1747,13 @@ static int
 scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct flow *fl = sc->data;
-	int          before = fl->focus, r = scr_flow_key_focused(ui, fl, k);
+	int          before = fl->focus, advanced = fl->advanced_to, r;
+
+	fl->advanced_to = -1;
+	if (advanced >= 0 && advanced == fl->focus && fl->page != PG_REVIEW &&
+	    (UK_IS(k, UI_KEY_ENTER) || UK_IS(k, UI_KEY_TAB)))
+		return UI_HANDLED;   /* the ID number's own Enter: the focus moved already */
+	r = scr_flow_key_focused(ui, fl, k);
 
 	if (fl->focus != before)
 		fl->arrived = -1;   /* the next choice focused starts afresh */
@@ -1757,6 +1798,7 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 	scr_flow_build(ui, fl);
 	fl->page = PG_APPLICANT;
 	fl->arrived = -1;
+	fl->advanced_to = -1;
 	scr_flow_focus_first(fl);
 	if (fs->id_number != NULL && fl->known)
 		scr_flow_focus_unanswered(fl);

@@ -154,6 +154,8 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (k->type == UK_ESC)
 		return UI_CLOSE;   /* back to the form, everything kept */
+	if (ui_names_next_business(ui, k, r->o.c.business))
+		return UI_HANDLED;
 	if (UK_IS_FN(k, 5)) {
 		scr_result_notice(ui, r);
 		return UI_HANDLED;
@@ -166,7 +168,8 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 }
 
 static const struct ui_fkey scr_result_fkeys[] = {
-	{ 1, M_FK_HELP }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 2, M_FK_NEXT_BIZ }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE },
+	{ 0, M_NONE }
 };
 
 const struct screen_mode scr_result_mode = {

@@ -43,6 +43,24 @@ ui_input_esc_pending(void)
 	return ui_input_pending_esc;
 }
 
+bool
+ui_input_more(WINDOW *w)
+{
+	wint_t ch;
+	int    rc;
+
+	if (ui_input_have_saved || ui_input_qlen > 0 || ui_input_pending_esc)
+		return true;
+	wtimeout(w, 0);
+	rc = wget_wch(w, &ch);
+	if (rc == ERR)
+		return false;
+	ui_input_have_saved = true;
+	ui_input_saved_rc = rc;
+	ui_input_saved_ch = ch;
+	return true;
+}
+
 static void
 ui_input_decode(int rc, wint_t ch, struct ui_key *out)
 {

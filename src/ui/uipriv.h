@@ -48,6 +48,9 @@ struct ui_key {
  * a digit becomes that F-key. */
 bool ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out);
 bool ui_input_esc_pending(void);
+/* True when another key already waits (a paste, a scanner's burst, keys a
+ * scenario queued): it is kept for the next read. Never waits. */
+bool ui_input_more(WINDOW *w);
 /* Queues a key that ui_input_read returns before anything typed: a
  * scenario's keys go through the same path as the keyboard's. */
 bool ui_input_inject(const struct ui_key *k);
@@ -238,6 +241,11 @@ extern const size_t ui_names_nbusiness_keys;
 bool ui_names_is_supervisor(const struct ui *ui);
 /* Starts a business from a key; true when the key was a business key. */
 bool ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
+/* On a screen that ends a business (receipt, refusal): F2 starts the same
+ * business again for the next applicant, a home screen business key starts
+ * that one; either closes every screen above home first. True when the key
+ * did so. */
+bool ui_names_next_business(struct ui *ui, const struct ui_key *k, enum jzz_business done);
 
 /* Names of states, in the current language. */
 const char *ui_names_permit_state(enum service_permit_state st);

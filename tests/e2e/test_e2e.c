@@ -122,9 +122,7 @@ test_registration(void **state)
 	e2e_wait(&t, "[材料]");
 	e2e_wait(&t, "[缺材料] REG-1");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_wait(&t, "各项规则均通过");
 	e2e_capture(&t, "flow-docs");
@@ -163,9 +161,7 @@ e2e_register(struct term *t, const char *id, const char *name)
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "[材料]");
 	e2e_type(t, K_SPACE);
-	e2e_key(t, K_DOWN);
 	e2e_type(t, K_SPACE);
-	e2e_key(t, K_DOWN);
 	e2e_type(t, K_SPACE);
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "提交后结论：受理");
@@ -197,7 +193,6 @@ e2e_permit(struct term *t, const char *id, const char *expect)
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "[材料]");
 	e2e_type(t, K_SPACE);
-	e2e_key(t, K_DOWN);
 	e2e_type(t, K_SPACE);
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, expect);
@@ -388,10 +383,8 @@ test_minor_guardian(void **state)
 	e2e_address(&t, 3, "仙霞路", "", "8");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "监护关系证明材料");
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 5; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_key(&t, K_ESC0);      /* Esc 0 = F10 */
@@ -512,10 +505,8 @@ test_paste(void **state)
 	e2e_wait(&t, "[核对]");
 	e2e_type(&t, "p");               /* the documents answer: change it */
 	e2e_wait(&t, "[材料]");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_key(&t, K_F10);
@@ -654,7 +645,6 @@ test_status_and_card(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "《上海市居住证受理回执》");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -795,10 +785,8 @@ test_print_receipt(void **state)
 	e2e_address(&t, 3, "Xianxia Road", "", "1");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[Documents]");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "F10Accept");
 	e2e_key(&t, K_F10);
@@ -1012,7 +1000,6 @@ test_report(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -1413,7 +1400,6 @@ test_fee_receipt_once(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -1449,9 +1435,7 @@ test_reregister_warns(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -1495,7 +1479,6 @@ test_fast_replace_receipt(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -1665,10 +1648,8 @@ test_address(void **state)
 	e2e_type(&t, "301");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_key(&t, K_F10);
@@ -1708,10 +1689,8 @@ test_address(void **state)
 	e2e_type(&t, "5");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_key(&t, K_F10);
@@ -1832,10 +1811,8 @@ test_prefill_agent(void **state)
 	e2e_address(&t, 3, "仙霞路", "", "8");
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "监护关系证明材料");
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 5; i++)
 		e2e_type(&t, K_SPACE);
-		e2e_key(&t, K_DOWN);
-	}
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
 	e2e_key(&t, K_F10);
@@ -1879,7 +1856,6 @@ test_review_fee_ready(void **state)
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "[材料]");
 	e2e_type(&t, K_SPACE);
-	e2e_key(&t, K_DOWN);
 	e2e_type(&t, K_SPACE);
 	e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "提交后结论：受理");
@@ -1919,10 +1895,8 @@ e2e_register_refused(struct term *t, const char *id, const char *name, const cha
 	e2e_address(t, 0, "仙霞路", "", "8");
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "[材料]");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		e2e_type(t, K_SPACE);
-		e2e_key(t, K_DOWN);
-	}
 	e2e_key(t, K_PGDN);
 	e2e_wait(t, "提交后结论：不予受理");
 	e2e_key(t, K_F10);
@@ -1970,6 +1944,139 @@ test_refusal_next_step(void **state)
 	e2e_cleanup(&t);
 }
 
+/* Keys that save a keystroke: the ID number moves on by itself at its 18th
+ * valid character (the habitual Enter after it does not move again; a wrong
+ * number stays, its error said at once), Space on a document ticks it and
+ * moves to the next. */
+static void
+test_keys_id_docs(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], id2[19], bad[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_id(id2, "110105", 1991, 4, 8, "134");
+	memcpy(bad, id2, 19);
+	bad[17] = bad[17] == '1' ? '2' : '1';
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, bad);                  /* a wrong check character: stays, said at once */
+	e2e_wait(&t, "✗ ");
+	assert_true(e2e_has(&t, "> 身份证号"));
+	for (int i = 0; i < 18; i++)
+		e2e_key(&t, "\177");
+	e2e_wait_gone(&t, bad);
+	for (const char *p = id; *p != '\0'; p++) {   /* typed key by key, no Enter */
+		char one[2] = { *p, '\0' };
+
+		e2e_type(&t, one);
+	}
+	e2e_wait(&t, "新人员");
+	e2e_wait(&t, "> 姓名");
+	e2e_type(&t, "张三");
+	e2e_wait(&t, "张三");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_address(&t, 2, "仙霞路", "", "3");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++)         /* Space, Space, Space: the three papers */
+		e2e_type(&t, K_SPACE);
+	e2e_wait(&t, "各项规则均通过");
+	assert_false(e2e_has(&t, "[ ] 居民身份证"));
+	assert_false(e2e_has(&t, "[ ] 《居住登记信息表》"));
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_back_home(&t);
+	/* the ID number and the Enter of habit: the name still lands in the name */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id2);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "新人员");
+	e2e_type(&t, "李四");
+	e2e_wait(&t, "> 姓名                    李四");
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* The receipt starts the next business: F2 the same one for the next
+ * applicant, a business digit another, without a stop at home. Every y/n
+ * question takes Enter as yes, and says so. */
+static void
+test_receipt_next_enter_yes(void **state)
+{
+	struct term t = { 0 };
+	char        id[19], id2[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_id(id2, "110105", 1991, 4, 8, "134");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_register(&t, id, "张三");       /* ends on the home screen */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id2);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "王五");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_address(&t, 2, "仙霞路", "", "3");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++)
+		e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "F2下一位");
+	e2e_key(&t, K_F2);                  /* the next applicant, the same business */
+	e2e_wait(&t, "[申请人]");
+	e2e_wait(&t, "居住登记申报");
+	assert_false(e2e_has(&t, id2));
+	assert_false(e2e_has(&t, "回执号"));
+	/* something typed, then Esc: the question says Enter, and Enter discards */
+	e2e_type(&t, "1101");
+	e2e_esc(&t, "（y 或 Enter 放弃 / n 继续）");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "本中心待办");
+	/* the re-registration's question: Enter registers */
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id2);
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "已有记录：王五");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "1");
+	e2e_wait(&t, "仙霞路");                /* the address on record */
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++)
+		e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "确定重新登记吗？（y 或");   /* whole, on two rows at 80 columns */
+	e2e_wait(&t, "Enter 登记 / n 返回）");
+	e2e_key(&t, K_ENTER);
+	e2e_wait(&t, "回执号");
+	e2e_type(&t, "7");                  /* a business digit: an endorsement at once */
+	e2e_wait(&t, "居住证签注");
+	e2e_wait(&t, "[申请人]");
+	e2e_esc(&t, "本中心待办");
+	/* quitting: Enter quits */
+	e2e_esc(&t, "（y 或 Enter 退出 / n 留下）");
+	e2e_key(&t, K_ENTER);
+	assert_int_equal(e2e_wait_exit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2011,6 +2118,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_prefill_agent),
 		cmocka_unit_test(test_review_fee_ready),
 		cmocka_unit_test(test_refusal_next_step),
+		cmocka_unit_test(test_keys_id_docs),
+		cmocka_unit_test(test_receipt_next_enter_yes),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
