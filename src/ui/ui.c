@@ -636,12 +636,17 @@ ui_run(const struct ui_options *o)
 	/* --today wins; in training the trainer's day of work, else the real date. */
 	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
 	ui_signals();
-	/* Long enough for an F-key sequence over a slow remote link to arrive whole. */
-	set_escdelay(100);
+	ui_input_set_esc_wait(o->esc_wait_ms);
 	if (initscr() == NULL) {
 		service_close(ui.svc);
 		return 1;
 	}
+	/* How long curses waits after Esc for the rest of an F-key's sequence:
+	 * short, so that Esc acts at once (a local terminal sends a sequence
+	 * whole); the standard ESCDELAY variable, which curses read, sets it for
+	 * a slow remote link. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(UI_ESCDELAY_MS);
 	raw();
 	noecho();
 	nonl();

@@ -48,6 +48,13 @@ struct ui_key {
  * a digit becomes that F-key. */
 bool ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out);
 bool ui_input_esc_pending(void);
+/* How long after Esc a digit still makes an F-key, by default: long enough
+ * for a deliberate Esc then digit, short enough that a lone Esc feels
+ * immediate. */
+#define UI_ESC_WAIT_MS 250
+void ui_input_set_esc_wait(int ms);   /* < 0: the default */
+/* curses' ESCDELAY unless the environment sets it */
+#define UI_ESCDELAY_MS 25
 /* True when another key already waits (a paste, a scanner's burst, keys a
  * scenario queued): it is kept for the next read. Never waits. */
 bool ui_input_more(WINDOW *w);

@@ -2077,6 +2077,75 @@ test_receipt_next_enter_yes(void **state)
 	e2e_cleanup(&t);
 }
 
+/* Polls until the screen shows `text`; true when `never` did not appear on
+ * any screen seen on the way. */
+static bool
+e2e_wait_without(struct term *t, const char *text, const char *never)
+{
+	long end = e2e_now_ms() + E2E_TIMEOUT_MS;
+	char s[32768];
+	bool clean = true;
+
+	for (;;) {
+		e2e_pump(t, 5);
+		e2e_screen(t, s, sizeof s);
+		if (strstr(s, never) != NULL)
+			clean = false;
+		if (strstr(s, text) != NULL)
+			return clean;
+		if (e2e_now_ms() > end) {
+			e2e_dump(t, text);
+			fail_msg("screen never showed \"%s\"", text);
+		}
+	}
+}
+
+/* esc_wait = 0 (JZZ_ESC_WAIT): Esc acts at once, never waiting for a digit
+ * (the "Esc: a digit..." hint is never drawn), and an Esc+digit that a
+ * terminal's key mapping sends together is still that F-key. A value that
+ * is no number of milliseconds is refused with its reason. */
+static void
+test_esc_at_once(void **state)
+{
+	struct term t = { 0 };
+	char        cmd[512], out[4096] = "";
+	FILE       *p;
+	size_t      n;
+	int         st;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	t.esc_wait = "0";
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_key(&t, K_ESC);               /* nothing typed: straight back */
+	assert_true(e2e_wait_without(&t, "本中心待办", "Esc：按数字"));
+	e2e_key(&t, "\0336");             /* Esc 6 together = F6 */
+	e2e_wait(&t, "Work queues of this centre");
+	e2e_key(&t, "\0336");
+	e2e_wait(&t, "本中心待办");
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, "1101");
+	e2e_key(&t, K_ESC);               /* something typed: asked at once */
+	assert_true(e2e_wait_without(&t, "放弃本次录入的内容吗", "Esc：按数字"));
+	e2e_type(&t, "n");
+	e2e_wait_gone(&t, "放弃本次录入的内容吗");
+	assert_true(e2e_has(&t, "1101"));
+	assert_int_equal(e2e_quit(&t), 0);
+
+	snprintf(cmd, sizeof cmd, "JZZ_ESC_WAIT=soon LANG=C.UTF-8 %s --db %s --training tui 2>&1",
+	    JZZ_BIN, t.db);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+	if (strstr(out, "JZZ_ESC_WAIT: expected milliseconds from 0 to 2000, not soon") == NULL)
+		fail_msg("no reason given: %s", out);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2120,6 +2189,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_refusal_next_step),
 		cmocka_unit_test(test_keys_id_docs),
 		cmocka_unit_test(test_receipt_next_enter_yes),
+		cmocka_unit_test(test_esc_at_once),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
