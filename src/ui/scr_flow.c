@@ -1138,21 +1138,25 @@ scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 	}
 	if (fl->known) {
 		const struct service_person *p = &fl->person;
+		char reg[128] = "", permit[192] = "";
 
+		/* One row: the name, an address change (it changes the questions)
+		 * and the permit always; the registration's date when it fits. */
 		o = (size_t)snprintf(line, sizeof line, ui_msg(M_KNOWN_PERSON), p->name);
-		if (p->address_changed && o < sizeof line)   /* first: it changes the questions */
+		if (p->address_changed && o < sizeof line)
 			o += (size_t)snprintf(line + o, sizeof line - o, "  %s", ui_msg(M_ADDR_CHANGED_KNOWN));
-		if (p->registration.present && o < sizeof line) {
-			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
-			o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_REG_INFO),
-			    ui_names_date(p->registration.registered_on));
-		}
-		if (p->permit.present && o < sizeof line) {
-			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
-			snprintf(line + o, sizeof line - o, ui_msg(M_PERMIT_INFO),
-			    ui_names_date(p->permit.valid_until), ui_names_permit_state(p->permit.state));
-		}
-		ui_view_text(v, y, 0, 0, UA_OK, line);
+		if (p->registration.present)
+			snprintf(reg, sizeof reg, ui_msg(M_REG_INFO), ui_names_date(p->registration.registered_on));
+		if (p->permit.present)
+			snprintf(permit, sizeof permit, ui_msg(M_PERMIT_INFO), ui_names_date(p->permit.valid_until),
+			    ui_names_permit_state(p->permit.state));
+		if (reg[0] != '\0' && o < sizeof line &&
+		    ui_view_cols(line) + 2 + ui_view_cols(reg) + (permit[0] ? 2 + ui_view_cols(permit) : 0) <=
+		    v->cols)
+			o += (size_t)snprintf(line + o, sizeof line - o, "  %s", reg);
+		if (permit[0] != '\0' && o < sizeof line)
+			snprintf(line + o, sizeof line - o, "  %s", permit);
+		ui_view_wrap(v, y, 0, v->cols, 1, UA_OK, line);
 	} else if (fl->have_person && fl->page == PG_APPLICANT) {
 		ui_view_text(v, y, 0, 0, UA_NORMAL, ui_msg(M_NEW_PERSON));
 	}
@@ -1200,10 +1204,17 @@ scr_flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int
 		if (focus && it->readonly)
 			ui_view_cursor(v, y, x);
 	} else {
+		int w;
+
+		/* an option wider than the field keeps its brackets: it takes the
+		 * room of the note beside it */
 		scr_flow_choice_text(fl, id, buf, sizeof buf);
-		ui_view_text(v, y, x, FLOW_FIELD_COLS, focus ? UA_FOCUS : UA_NORMAL, buf);
+		w = ui_view_cols(buf);
+		w = w < FLOW_FIELD_COLS ? FLOW_FIELD_COLS : w;
+		ui_view_text(v, y, x, w, focus ? UA_FOCUS : UA_NORMAL, buf);
 		if (focus)
 			ui_view_cursor(v, y, x + 2);
+		x += w - FLOW_FIELD_COLS;
 	}
 	x += FLOW_FIELD_COLS + 1;
 	if (it->error[0] != '\0') {
@@ -1350,44 +1361,73 @@ scr_flow_review_key(int i)
 	return i < 26 ? (wchar_t)('a' + i) : 0;
 }
 
+/* One answer of the review: its letter and label, and its value. */
+static void
+scr_flow_review_line(const struct flow *fl, int i, int id, char *label, size_t lsize, char *val,
+                     size_t vsize)
+{
+	if (id == FI_DOC0) {
+		size_t o = 0;
+
+		val[0] = '\0';
+		for (int d = 0; d < DOC__COUNT && o < vsize; d++)
+			if (fl->c.documents & DOCBIT(d))
+				o += (size_t)snprintf(val + o, vsize - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
+				    ui_msg_vocab(&case_doc_vocab[d]));
+		snprintf(label, lsize, "%lc  %s", (wint_t)scr_flow_review_key(i), ui_msg(M_PAGE_DOCS));
+		return;
+	}
+	if (flow_defs[id].kind == IK_TEXT)
+		scr_flow_text(fl, id, val, vsize);
+	else
+		snprintf(val, vsize, "%s", scr_flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
+	snprintf(label, lsize, "%lc  %s", (wint_t)scr_flow_review_key(i), scr_flow_item_label(id));
+}
+
+/* The answers from review_top, each on as many rows as its value needs (a
+ * long one, the documents, goes on below rather than being cut); when they
+ * do not all fit, the last row says how many more follow (↓ scrolls). */
 static void
 scr_flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 {
-	int  items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
+	int  items[FI__COUNT + 1], n = scr_flow_review_items(fl, items), rows[FI__COUNT + 1];
+	int  width = v->cols - FLOW_LABEL_COLS - 3, fit, need = 0;
 	char val[512], line[700];
 
-	if (fl->review_top > n - h)
-		fl->review_top = n - h > 0 ? n - h : 0;
-	if (n - fl->review_top > h && h > 1) {
-		/* Say that more answers follow (↓ scrolls), keep the last line for it. */
-		snprintf(line, sizeof line, "↓ %s", ui_msg(M_Q_MORE));
-		snprintf(val, sizeof val, line, (size_t)(n - fl->review_top - (h - 1)));
-		ui_view_text(v, y + h - 1, 0, 0, UA_BOLD, val);
-		h--;
-	}
-	for (int i = fl->review_top; i < n && h > 0; i++, h--, y++) {
-		int id = items[i];
-
-		if (id == FI_DOC0) {
-			size_t o = 0;
-
-			val[0] = '\0';
-			for (int d = 0; d < DOC__COUNT && o < sizeof val; d++)
-				if (fl->c.documents & DOCBIT(d))
-					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
-					    ui_msg_vocab(&case_doc_vocab[d]));
-			snprintf(line, sizeof line, "%lc  %-s", (wint_t)scr_flow_review_key(i), ui_msg(M_PAGE_DOCS));
-		} else {
-			if (flow_defs[id].kind == IK_TEXT)
-				scr_flow_text(fl, id, val, sizeof val);
-			else
-				snprintf(val, sizeof val, "%s", scr_flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
-			snprintf(line, sizeof line, "%lc  %s", (wint_t)scr_flow_review_key(i), scr_flow_item_label(id));
-		}
-		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
-		ui_view_text(v, y, FLOW_LABEL_COLS + 3, 0, UA_NORMAL, val[0] ? val : "—");
-	}
 	(void)ui;
+	for (int i = 0; i < n; i++) {
+		scr_flow_review_line(fl, i, items[i], line, sizeof line, val, sizeof val);
+		rows[i] = ui_view_wrap_count(width, val[0] ? val : "—");
+		rows[i] = rows[i] > 0 ? rows[i] : 1;
+	}
+	/* the furthest one may scroll: the last answers fill the space */
+	for (int i = n - 1, used = 0; i >= 0; i--) {
+		used += rows[i];
+		if (used > h)
+			break;
+		if (fl->review_top > i)
+			fl->review_top = i;
+	}
+	if (fl->review_top > n - 1)
+		fl->review_top = n > 0 ? n - 1 : 0;
+	for (int i = fl->review_top; i < n; i++)
+		need += rows[i];
+	if (need > h && h > 1) {
+		h--;
+		fit = 0;
+		for (int i = fl->review_top, used = 0; i < n && used + rows[i] <= h; i++, fit++)
+			used += rows[i];
+		snprintf(line, sizeof line, "↓ %s", ui_msg(M_Q_MORE));
+		snprintf(val, sizeof val, line, (size_t)(n - fl->review_top - fit));
+		ui_view_text(v, y + h, 0, 0, UA_BOLD, val);
+	}
+	for (int i = fl->review_top; i < n && rows[i] <= h; i++) {
+		scr_flow_review_line(fl, i, items[i], line, sizeof line, val, sizeof val);
+		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
+		ui_view_wrap(v, y, FLOW_LABEL_COLS + 3, width, rows[i], UA_NORMAL, val[0] ? val : "—");
+		y += rows[i];
+		h -= rows[i];
+	}
 }
 
 /* What the decision the rules make now costs and when it is ready, as the

@@ -80,9 +80,13 @@ scr_receipt_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		char        buf[1024];
 
 		if (line++ >= r->top) {
+			/* a line wider than the screen goes on to the next row, never cut */
 			snprintf(buf, sizeof buf, "%.*s", (int)n, p);
-			ui_view_text(v, y, 2, 0, line == 1 ? UA_BOLD : UA_NORMAL, buf);
-			y++;
+			if (buf[0] == '\0')
+				y++;   /* a blank line stays one */
+			else
+				y += ui_view_wrap(v, y, 2, v->cols - 2, h - y, line == 1 ? UA_BOLD : UA_NORMAL,
+				    buf);
 		}
 		p += n;
 		if (*p == '\n')

@@ -61,8 +61,8 @@ ui_input_more(WINDOW *w)
 		return true;
 	wtimeout(w, 0);
 	rc = wget_wch(w, &ch);
-	if (rc == ERR)
-		return false;
+	if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE))
+		return false;   /* a resize is no key: the SIGWINCH flag does the work */
 	ui_input_have_saved = true;
 	ui_input_saved_rc = rc;
 	ui_input_saved_ch = ch;

@@ -2146,6 +2146,99 @@ test_esc_at_once(void **state)
 	e2e_cleanup(&t);
 }
 
+/* The screen's rows joined, each without its leading blanks: text that
+ * wraps onto the next row reads whole again. */
+static bool
+e2e_has_joined(struct term *t, const char *text)
+{
+	char row[2048], all[32768];
+	size_t o = 0;
+
+	e2e_pump(t, 0);
+	all[0] = '\0';
+	for (int r = 0; r < t->rows; r++) {
+		const char *p = row;
+
+		e2e_row(t, r, row, sizeof row);
+		while (*p == ' ')
+			p++;
+		o += (size_t)snprintf(all + o, sizeof all - o, "%s", p);
+		if (o >= sizeof all)
+			break;
+	}
+	return strstr(all, text) != NULL;
+}
+
+/* Nothing is cut at 80 columns: a choice's brackets (Chinese and English),
+ * the review's documents line, the person line, the ENDO-3 notice of the
+ * receipt; what does not fit a row goes on to the next. */
+static void
+test_80_columns(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_demo_login(&t, "2026-11-27", 24, 80);
+	e2e_start_flow(&t, "1");
+	e2e_type(&t, id);
+	e2e_key(&t, K_ENTER);
+	e2e_type(&t, "张三");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[住房]");
+	e2e_type(&t, "5");
+	e2e_wait(&t, "< 5 单位、学校集体宿舍 >");
+	e2e_key(&t, "\033[17~");          /* F6: English */
+	e2e_type(&t, "4");
+	e2e_wait(&t, "< 4 rented by a near relative >");
+	e2e_key(&t, "\033[17~");
+	e2e_type(&t, "3");
+	e2e_wait(&t, "本人租赁 >");
+	e2e_address(&t, 3, "仙霞路", "99", "12");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	for (int i = 0; i < 3; i++)
+		e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	for (int i = 0; i < 8; i++)        /* down to the documents */
+		e2e_key(&t, K_DOWN);
+	e2e_wait(&t, "q  材料");
+	e2e_wait(&t, "《居住登记信");   /* shown, whole or cut */
+	e2e_settle(&t);
+	e2e_capture(&t, "w80-review-docs");
+	if (!e2e_has_joined(&t, "居民身份证、房屋租赁合同登记备案证明、《居住登记信息表》")) {
+		e2e_dump(&t, "documents line");
+		fail_msg("the review's documents line is cut");
+	}
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_back_home(&t);
+
+	e2e_start_flow(&t, "7");          /* 吴芳: more than 60 days late (ENDO-3) */
+	e2e_type(&t, "370102199309094424");
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "[材料]");
+	e2e_wait(&t, "居住证有效期至 2026-09-17（已中止（逾期未签注））");
+	e2e_type(&t, K_SPACE);
+	e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "提交后结论：受理");
+	e2e_key(&t, K_F10);
+	e2e_wait(&t, "回执号");
+	e2e_wait(&t, "受理人：");
+	e2e_settle(&t);
+	e2e_capture(&t, "w80-receipt-endo3");
+	if (!e2e_has_joined(&t, "请告知申请人：[ENDO-3] 居住证有效期至2026-09-17，已逾期71日（超过60日），"
+	    "签注后在本市的居住年限清零，自签注之日起重新计算")) {
+		e2e_dump(&t, "ENDO-3");
+		fail_msg("the receipt's ENDO-3 notice is cut");
+	}
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2190,6 +2283,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_keys_id_docs),
 		cmocka_unit_test(test_receipt_next_enter_yes),
 		cmocka_unit_test(test_esc_at_once),
+		cmocka_unit_test(test_80_columns),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
