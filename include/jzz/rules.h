@@ -109,6 +109,15 @@ enum rules_lang { LANG_ZH, LANG_EN };
 size_t rules_message(const struct rule_result *r, enum rules_lang lang,
                      char *buf, size_t size);
 
+/* What a refused applicant is to bring or do instead, read aloud after the
+ * rules: for each failing rule that names it (HOUSE-4: a home whose
+ * certificate says residential use; HOUSE-6: a lease to the applicant as
+ * an individual), else "correct what the rules above say and apply again".
+ * Not part of a decision's JSON (the rules' messages are). Returns the
+ * length written (always NUL-terminated, cut to size). */
+size_t rules_refusal_next(const struct jzz_decision *d, enum rules_lang lang,
+                          char *buf, size_t size);
+
 /* Codes and their Chinese and English names, indexed by the enums. */
 extern const struct vocab rules_outcome_vocab[OUT__COUNT];
 extern const struct vocab rules_verdict_vocab[VERDICT__COUNT];
@@ -143,5 +152,27 @@ bool rules_house_applies_to(enum jzz_business b, bool change_of_address, bool ad
 /* Does business b ask whether the address changed since the registration
  * (permit businesses and the endorsement)? */
 bool rules_asks_address_changed(enum jzz_business b);
+
+/* Which answers a case of business b brings, each stated once here and read
+ * by the rules below, the contract's parser and the terminal's form alike,
+ * so that a change of policy touches one function. */
+/* Who comes for the applicant (AGENT-1..3): every business but a
+ * cancellation, which is the supervisor's act. */
+bool rules_asks_agent(enum jzz_business b);
+/* How the card reaches the applicant (PERMIT-5). */
+bool rules_asks_delivery(enum jzz_business b, enum jzz_channel ch);
+/* Why it is urgent (the fast-track request of PERMIT-7, -8). */
+bool rules_asks_fast_track(enum jzz_business b, enum jzz_channel ch);
+/* Whether the card is renewed for personal reasons (PERMIT-6's fee). */
+bool rules_asks_personal_reason(enum jzz_business b);
+/* What changed and since when (CHANGE-1). */
+bool rules_asks_change(enum jzz_business b);
+/* Housing answers that follow from the tenure: the relation to a near
+ * relative owning or renting the home (HOUSE-2, -3), whether a dormitory
+ * lies in a managed residential area (HOUSE-5), to whom a rented home is
+ * leased (HOUSE-6). */
+bool rules_house_asks_relation(enum jzz_tenure t);
+bool rules_house_asks_managed(enum jzz_tenure t);
+bool rules_house_asks_leased_to(enum jzz_tenure t);
 
 #endif

@@ -318,6 +318,16 @@ enum service_status service_submit(struct service *s, const struct service_actor
 enum service_status service_case_for_person(struct service *s, const char *id_number,
                                             enum jzz_business business, jzz_date today,
                                             struct jzz_case *out);
+/*
+ * The same, and what else the records know that the form asks again: the
+ * agent of the person's latest application (kind, relation, name, ID
+ * number), when the business asks who comes for the applicant. For the
+ * terminal's form, which shows it to be kept or changed; the command line
+ * states its case whole.
+ */
+enum service_status service_case_known(struct service *s, const char *id_number,
+                                       enum jzz_business business, jzz_date today,
+                                       struct jzz_case *out);
 
 /* ------------------------------------------------------------------ */
 /* A person's card                                                     */

@@ -36,6 +36,8 @@ struct ui_options {
 	const char      *printer;
 	FILE            *log;       /* -v: the debug log, or NULL */
 	const char      *audit_key_file;  /* NULL: service_audit_key_path's default */
+	int              esc_wait_ms;     /* after Esc, how long a digit still makes an F-key;
+	                                   * < 0: UI_ESC_WAIT_MS; 0: Esc acts at once */
 };
 
 /*

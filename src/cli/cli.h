@@ -29,6 +29,7 @@ struct cli_opts {
 	const char *data_dir;       /* $JZZ_DATA_DIR: shipped data (holidays, scenarios) */
 	const char *holidays_dir;   /* holiday files (default <data_dir>/holidays) */
 	const char *printer;        /* the receipt printer's CUPS queue; NULL: no printing */
+	const char *esc_wait;       /* ms after Esc that a digit still makes an F-key; NULL: the default */
 	const char *receipt_dir;    /* receipts (default: "receipts" beside the database) */
 	const char *export_dir;     /* CSV exports (default: "reports" beside the database) */
 	const char *audit_key_file; /* the audit log's key file; NULL: <db>.key beside it */
@@ -58,6 +59,8 @@ struct cli_command {
  * live until cli_config_free (cli_config.c). */
 int  cli_config_load(struct cli_opts *opts, const char *path);
 void cli_config_free(void);
+/* True when s is a whole number of milliseconds from 0 to 2000. */
+bool cli_config_ms(const char *s);
 
 /* Parsing a command's options with getopt_long, the same way in every
  * command: -h/--help prints usage on stdout (exit 0) before anything is

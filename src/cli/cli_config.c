@@ -50,6 +50,19 @@ cli_config_free(void)
 		free(config_strings[--config_nstrings]);
 }
 
+/* True when s is a whole number of milliseconds from 0 to 2000 (esc_wait). */
+bool
+cli_config_ms(const char *s)
+{
+	char *end;
+	long  v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return false;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && v >= 0 && v <= 2000;
+}
+
 /* The keys of jzz.conf and where each goes; docs/man/jzz.conf.5.scd lists
  * the same ones (the manual test checks both ways). */
 static const char **
@@ -60,6 +73,7 @@ config_slot(struct cli_opts *o, const char *key)
 		{ "centre", offsetof(struct cli_opts, centre) },
 		{ "lang", offsetof(struct cli_opts, lang) },
 		{ "printer", offsetof(struct cli_opts, printer) },
+		{ "esc_wait", offsetof(struct cli_opts, esc_wait) },
 		{ "receipt_dir", offsetof(struct cli_opts, receipt_dir) },
 		{ "export_dir", offsetof(struct cli_opts, export_dir) },
 		{ "holidays_dir", offsetof(struct cli_opts, holidays_dir) },
@@ -96,6 +110,11 @@ config_handler(void *user, const char *section, const char *name, const char *va
 		snprintf(p->err, sizeof p->err, "lang: expected zh or en, not %s", value);
 		return 0;
 	}
+	if (strcmp(name, "esc_wait") == 0 && value[0] != '\0' && !cli_config_ms(value)) {
+		snprintf(p->err, sizeof p->err, "esc_wait: expected milliseconds from 0 to 2000, not %s",
+		    value);
+		return 0;
+	}
 	if (value[0] == '\0') {
 		*slot = NULL;   /* "printer =": back to the default */
 		return 1;
@@ -107,14 +126,16 @@ config_handler(void *user, const char *section, const char *name, const char *va
 	return 1;
 }
 
-/* The environment over the file: the JZZ_* variables of jzz(1). */
-static void
+/* The environment over the file: the JZZ_* variables of jzz(1). -1 (said)
+ * for a value that cannot be one. */
+static int
 config_environment(struct cli_opts *o)
 {
 	static const struct { const char *var; size_t off; } vars[] = {
 		{ "JZZ_DATA_DIR", offsetof(struct cli_opts, data_dir) },
 		{ "JZZ_HOLIDAYS_DIR", offsetof(struct cli_opts, holidays_dir) },
 		{ "JZZ_PRINTER", offsetof(struct cli_opts, printer) },
+		{ "JZZ_ESC_WAIT", offsetof(struct cli_opts, esc_wait) },
 		{ "JZZ_RECEIPT_DIR", offsetof(struct cli_opts, receipt_dir) },
 		{ "JZZ_EXPORT_DIR", offsetof(struct cli_opts, export_dir) },
 		{ "JZZ_AUDIT_KEY", offsetof(struct cli_opts, audit_key_file) },
@@ -126,6 +147,11 @@ config_environment(struct cli_opts *o)
 		if (v != NULL && *v != '\0')
 			*(const char **)(void *)((char *)o + vars[i].off) = v;
 	}
+	if (o->esc_wait != NULL && !cli_config_ms(o->esc_wait)) {
+		cli_error("JZZ_ESC_WAIT: expected milliseconds from 0 to 2000, not %s", o->esc_wait);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -146,10 +172,8 @@ cli_config_load(struct cli_opts *opts, const char *path)
 	}
 	p.path = path;
 	if ((f = fopen(path, "r")) == NULL) {
-		if (!named && errno == ENOENT) {
-			config_environment(opts);
-			return 0;
-		}
+		if (!named && errno == ENOENT)
+			return config_environment(opts);
 		cli_error("%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -164,6 +188,5 @@ cli_config_load(struct cli_opts *opts, const char *path)
 		return -1;
 	}
 	opts->config = config_keep(path);
-	config_environment(opts);
-	return 0;
+	return config_environment(opts);
 }

@@ -94,6 +94,8 @@ cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, si
 	 * its own beside it. */
 	o->audit_key_file = opts->training ? NULL : opts->audit_key_file;
 	o->log = opts->verbose > 0 ? cmd_tui_log() : NULL;
+	/* checked when read (cli_config_load) */
+	o->esc_wait_ms = opts->esc_wait != NULL ? atoi(opts->esc_wait) : -1;
 }
 
 void

@@ -429,8 +429,7 @@ casefmt_fast_track(struct casefmt_ctx *x, struct jsonv *root, struct jzz_case *c
 	if (casefmt_object(x, root, "fast_track", &f) < 0)
 		return -1;
 	if (f == NULL) {
-		if (c->channel == CH_COUNTER && (c->business == BIZ_PERMIT_NEW_FAST ||
-		    c->business == BIZ_PERMIT_REPLACE_FAST))
+		if (rules_asks_fast_track(c->business, c->channel))
 			return casefmt_fail(x, "fast_track", "required");
 		return 0;
 	}

@@ -299,6 +299,55 @@ rules_asks_address_changed(enum jzz_business b)
 	return case_business_is_permit(b) || b == BIZ_ENDORSEMENT;
 }
 
+bool
+rules_asks_agent(enum jzz_business b)
+{
+	return b != BIZ_CANCELLATION;
+}
+
+bool
+rules_asks_delivery(enum jzz_business b, enum jzz_channel ch)
+{
+	return b == BIZ_PERMIT_NEW || (b == BIZ_PERMIT_NEW_FAST && ch == CH_COUNTER) ||
+	    b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REAPPLY;
+}
+
+bool
+rules_asks_fast_track(enum jzz_business b, enum jzz_channel ch)
+{
+	return ch == CH_COUNTER && (b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST);
+}
+
+bool
+rules_asks_personal_reason(enum jzz_business b)
+{
+	return case_business_is_permit(b) && b != BIZ_PERMIT_NEW && b != BIZ_PERMIT_NEW_FAST;
+}
+
+bool
+rules_asks_change(enum jzz_business b)
+{
+	return b == BIZ_INFO_CHANGE;
+}
+
+bool
+rules_house_asks_relation(enum jzz_tenure t)
+{
+	return t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
+}
+
+bool
+rules_house_asks_managed(enum jzz_tenure t)
+{
+	return t == TENURE_DORMITORY;
+}
+
+bool
+rules_house_asks_leased_to(enum jzz_tenure t)
+{
+	return t == TENURE_UNIT_HOUSING || t == TENURE_RENT || t == TENURE_RELATIVE_RENT;
+}
+
 static bool
 rules_house_applies(const struct jzz_case *c)
 {
@@ -311,7 +360,7 @@ rules_house(struct rules_ctx *x)
 {
 	const struct jzz_case *c = x->c;
 	enum jzz_tenure        t = c->housing.tenure;
-	bool                   relative = t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
+	bool                   relative = rules_house_asks_relation(t);
 	struct rule_result    *r;
 
 	x->house = rules_house_applies(c);
@@ -339,11 +388,11 @@ rules_house(struct rules_ctx *x)
 	r = rules_set(x, R_HOUSE_4, c->housing.use == USE_RESIDENTIAL ? OUT_PASS : OUT_FAIL);
 	r->detail = (uint8_t)c->housing.use;
 
-	rules_set(x, R_HOUSE_5, t == TENURE_DORMITORY && c->housing.managed_residential_area ?
+	rules_set(x, R_HOUSE_5, rules_house_asks_managed(t) && c->housing.managed_residential_area ?
 	    OUT_FAIL : OUT_PASS);
 
-	rules_set(x, R_HOUSE_6, (t == TENURE_UNIT_HOUSING || t == TENURE_RENT ||
-	    t == TENURE_RELATIVE_RENT) && c->housing.leased_to == LEASED_UNIT ? OUT_FAIL : OUT_PASS);
+	rules_set(x, R_HOUSE_6, rules_house_asks_leased_to(t) && c->housing.leased_to == LEASED_UNIT ?
+	    OUT_FAIL : OUT_PASS);
 }
 
 /* Exactly one of AGENT-1..3 applies, chosen by the applicant's age and
@@ -355,7 +404,7 @@ rules_agent(struct rules_ctx *x)
 	const struct jzz_case *c = x->c;
 	struct rule_result    *r;
 
-	if (x->age < 0 || c->business == BIZ_CANCELLATION)
+	if (x->age < 0 || !rules_asks_agent(c->business))
 		return;
 	if (x->age < RULES_MINOR_AGE) {
 		if (c->has_agent && c->agent.kind == AGENT_GUARDIAN) {
@@ -437,8 +486,7 @@ rules_permit(struct rules_ctx *x)
 		rules_need(x, R_PERMIT_4, DOCBIT(DOC_ACCEPTANCE_RECEIPT) | card);
 	}
 
-	if (b == BIZ_PERMIT_NEW || (b == BIZ_PERMIT_NEW_FAST && c->channel == CH_COUNTER) ||
-	    b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REAPPLY) {
+	if (rules_asks_delivery(b, c->channel)) {
 		r = rules_set(x, R_PERMIT_5, c->delivery.method == DELIVERY_POST &&
 		    !c->delivery.in_shanghai ? OUT_FAIL : OUT_PASS);
 		r->detail = (uint8_t)c->delivery.method;
@@ -446,7 +494,7 @@ rules_permit(struct rules_ctx *x)
 
 	if (case_business_is_permit(b)) {
 		r = rules_set(x, R_PERMIT_6, OUT_PASS);
-		if (b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST)
+		if (!rules_asks_personal_reason(b))
 			r->detail = PERMIT6_FREE_FIRST;
 		else
 			r->detail = c->personal_reason ? PERMIT6_FEE : PERMIT6_FREE_FAULT;
@@ -496,7 +544,7 @@ rules_change(struct rules_ctx *x)
 	struct rule_result    *r;
 	int32_t                days;
 
-	if (c->business != BIZ_INFO_CHANGE || !c->has_change)
+	if (!rules_asks_change(c->business) || !c->has_change)
 		return;
 	days = c->today - c->change.changed_on;
 	r = rules_set(x, R_CHANGE_1, days > RULES_CHANGE_DAYS ? OUT_WARN : OUT_PASS);
@@ -832,6 +880,19 @@ struct rules_out {
 	size_t size, len;
 };
 
+/* The next step after a refusal, for the rules whose failure says what to
+ * bring instead (the deck: 必须为居住用途的住房，且有合法产权证明或租赁合同
+ * 登记备案 …… 以产证载明的为准; 单位房屋 …… 必须租赁给个人后才可以办理). */
+static const struct rules_next {
+	uint8_t     rule;
+	const char *zh, *en;
+} rules_next[] = {
+	{ R_HOUSE_4, "请提供产证载明为居住用途的住房的在沪合法居住证明（产权证明，或租赁合同登记备案证明），再来申请",
+	  "Bring the proof of legal residence of a home whose property certificate states residential use (the property certificate, or the lease filing certificate), then apply again" },
+	{ R_HOUSE_6, "请与单位重新签订租赁给本人（个人）的租赁合同并办理登记备案，持租赁合同登记备案证明再来申请；租赁给单位的不能办证",
+	  "Have the unit lease the home to the applicant as an individual and file the lease, then come back with the lease filing certificate; a lease to a unit cannot be used" },
+};
+
 static void
 rules_emit(struct rules_out *o, const char *s, size_t n)
 {
@@ -975,5 +1036,33 @@ rules_message(const struct rule_result *r, enum rules_lang lang, char *buf, size
 		start = p + 1;
 	}
 	rules_emit(&o, start, (size_t)(p - start));
+	return o.len;
+}
+
+size_t
+rules_refusal_next(const struct jzz_decision *d, enum rules_lang lang, char *buf, size_t size)
+{
+	struct rules_out o = { buf, size, 0 };
+	bool             zh = lang == LANG_ZH, any = false;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (int i = 0; i < d->nresults; i++) {
+		if (d->results[i].outcome != OUT_FAIL)
+			continue;
+		for (size_t k = 0; k < sizeof rules_next / sizeof rules_next[0]; k++) {
+			if (rules_next[k].rule != d->results[i].rule)
+				continue;
+			if (any)
+				rules_emits(&o, zh ? "；" : "; ");
+			rules_emits(&o, rules_code((enum rule_id)rules_next[k].rule));
+			rules_emits(&o, zh ? "：" : ": ");
+			rules_emits(&o, zh ? rules_next[k].zh : rules_next[k].en);
+			any = true;
+		}
+	}
+	if (!any)
+		rules_emits(&o, zh ? "按所列规则纠正后重新申请" : "Correct what the rules above say, then apply again");
+	rules_emits(&o, zh ? "。" : ".");
 	return o.len;
 }

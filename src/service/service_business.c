@@ -382,3 +382,49 @@ service_case_for_person(struct service *s, const char *id_number, enum jzz_busin
 	out->applicant.hukou_shanghai = p.hukou_shanghai;
 	return SERVICE_OK;
 }
+
+/* What the records add to a known person's case beyond the applicant: who
+ * came for them at their latest application (a minor's guardian, the near
+ * relative of someone who cannot come), when the business asks for an
+ * agent. The clerk sees it on the form and keeps or changes it. */
+static enum service_status
+service_case_agent(struct service *s, const char *key, struct jzz_case *out)
+{
+	struct store_app_row *rows = NULL;
+	struct store_agent    g;
+	size_t                n = 0;
+	enum store_rc         rc;
+
+	SERVICE_TRY(s, store_applications_of(s->st, key, &rows, &n));
+	rc = n > 0 ? store_agent_of(s->st, rows[0].id, &g) : STORE_NOTFOUND;
+	free(rows);
+	if (rc == STORE_NOTFOUND)
+		return SERVICE_OK;
+	SERVICE_TRY(s, rc);
+	if (strcmp(g.id_number, "?") == 0)
+		g.id_number[0] = '\0';
+	out->has_agent = true;
+	out->agent.kind = g.kind;
+	service_copy(out->agent.name, sizeof out->agent.name, g.name);
+	service_copy(out->agent.id_number, sizeof out->agent.id_number, g.id_number);
+	out->agent.id_len = strlen(out->agent.id_number);
+	service_copy(out->agent.relation_word, sizeof out->agent.relation_word, g.relation);
+	out->agent.relation = g.relation[0] == '\0' ? REL_NONE :
+	    case_relation_from_word(g.relation, strlen(g.relation));
+	return SERVICE_OK;
+}
+
+enum service_status
+service_case_known(struct service *s, const char *id_number, enum jzz_business business,
+                   jzz_date today, struct jzz_case *out)
+{
+	char                key[CASE_ID_MAX];
+	enum service_status st;
+
+	if ((st = service_case_for_person(s, id_number, business, today, out)) != SERVICE_OK)
+		return st;
+	if (!rules_asks_agent(business) ||
+	    !service_idnum_key(id_number, strlen(id_number), today, key, NULL))
+		return SERVICE_OK;
+	return service_case_agent(s, key, out);
+}

@@ -278,7 +278,7 @@ service_paper_receipt(const struct service_paper_facts *f, enum rules_lang lang,
                       struct paper *out)
 {
 	const struct jzz_decision *d = &f->decision;
-	char                       a[JZZ_DATE_STRLEN], sub[SERVICE_TEXT_LEN * 2], msg[512];
+	char                       a[JZZ_DATE_STRLEN], sub[SERVICE_TEXT_LEN * 2], msg[1024];
 
 	paper_init(out, lang);
 	paper_subtitle_of(sub, sizeof sub, f->centre_name, lang);
@@ -373,7 +373,7 @@ service_paper_notice(const struct service_paper_facts *f, enum rules_lang lang,
                      struct paper *out)
 {
 	const struct jzz_decision *d = &f->decision;
-	char                       a[JZZ_DATE_STRLEN], sub[SERVICE_TEXT_LEN * 2], msg[512];
+	char                       a[JZZ_DATE_STRLEN], sub[SERVICE_TEXT_LEN * 2], msg[1024];
 	char                       docs[1024], name[64];
 	bool                       refused = d->verdict == VERDICT_REFUSE;
 
@@ -429,8 +429,10 @@ service_paper_notice(const struct service_paper_facts *f, enum rules_lang lang,
 	else if (d->verdict == VERDICT_INCOMPLETE)
 		paper_para(out, L("请备齐上列材料后再来，已告知事项不再增加。",
 		    "Bring the documents listed above and come back; nothing will be added to this list."));
-	else if (refused)
-		paper_para(out, L("按所列规则纠正后重新申请。", "Correct what the rules above say, then apply again."));
+	else if (refused) {
+		rules_refusal_next(d, lang, msg, sizeof msg);
+		paper_para(out, msg);
+	}
 	paper_para(out, L("以上事项一次性告知。", "Everything required has been listed at once."));
 	paper_centre_fields(out, f, lang);
 	paper_stamp(out, L("受理中心盖章", "Centre's stamp"));

@@ -146,6 +146,9 @@ struct flow {
 	int               top;           /* first item row shown (scrolling) */
 	int               review_top;
 	bool              changed;       /* something was typed or chosen */
+	bool              stale;         /* an answer changed since the rules last ran */
+	jzz_date          built_today;   /* the day and the records they ran on */
+	unsigned          built_gen;
 	bool              known;         /* the ID number is on record */
 	char              looked_up[SERVICE_IDNUM_LEN];
 	struct service_person person;
@@ -164,6 +167,8 @@ struct flow {
 	bool              refusing;      /* a key no option of it: the rest is not for it */
 	char              fee_checked[CASE_TEXT_MAX];   /* the fee receipt number last looked up */
 	bool              fee_used;
+	bool              agent_known;   /* the agent came from the records */
+	int               advanced_to;   /* a full ID number moved the focus here, -1 when not */
 };
 
 /* ---- choices ---- */
@@ -212,6 +217,15 @@ scr_flow_opt_key(const struct flow_choice *ch, int i)
 
 /* ---- the case from the answers ---- */
 
+/* An answer was typed or chosen: there is something to lose, and the rules
+ * are to run again before the next draw. */
+static void
+scr_flow_answered(struct flow *fl)
+{
+	fl->changed = true;
+	fl->stale = true;
+}
+
 static void
 scr_flow_text(const struct flow *fl, int id, char *buf, size_t size)
 {
@@ -226,21 +240,26 @@ scr_flow_house_applies(const struct flow *fl)
 	    fl->it[FI_ADDR_CHANGED].choice == 1);
 }
 
+static enum jzz_tenure
+scr_flow_tenure(const struct flow *fl)
+{
+	return (enum jzz_tenure)(fl->it[FI_TENURE].choice - 1);
+}
+
 static bool
 scr_flow_relative_tenure(const struct flow *fl)
 {
-	int t = fl->it[FI_TENURE].choice - 1;
-
-	return t == TENURE_RELATIVE_OWN || t == TENURE_RELATIVE_RENT;
+	return fl->it[FI_TENURE].choice > 0 && rules_house_asks_relation(scr_flow_tenure(fl));
 }
 
+/* Whether a question is asked, given the business and the answers so far.
+ * Which answers a business needs is the rules core's to say (rules_asks_*,
+ * rules_house_*): here only how they hang together on the form. */
 static bool
 scr_flow_visible(const struct flow *fl, int id)
 {
 	enum jzz_business b = fl->biz;
-	bool              replace = b == BIZ_PERMIT_REPLACE || b == BIZ_PERMIT_REPLACE_FAST ||
-	                            b == BIZ_PERMIT_REAPPLY;
-	int               t = fl->it[FI_TENURE].choice - 1;
+	bool              tenure = fl->it[FI_TENURE].choice > 0;
 
 	if (id >= FI_DOC0) {
 		jzz_docset bit = DOCBIT(id - FI_DOC0);
@@ -250,46 +269,44 @@ scr_flow_visible(const struct flow *fl, int id)
 	switch (id) {
 	case FI_ADDR_CHANGED:
 		return rules_asks_address_changed(b);
+	case FI_AGENT:
+		return rules_asks_agent(b);
 	case FI_AGENT_ID:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
-	case FI_AGENT_REL:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
 	case FI_AGENT_NAME:
-		return b != BIZ_CANCELLATION && fl->it[FI_AGENT].choice != 0;
+		return rules_asks_agent(b) && fl->it[FI_AGENT].choice != 0;
+	case FI_AGENT_REL:
+		return rules_asks_agent(b) && fl->it[FI_AGENT].choice == 1 + AGENT_RELATIVE;
 	case FI_DELIVERY:
-		return b == BIZ_PERMIT_NEW || b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE ||
-		    b == BIZ_PERMIT_REAPPLY;
+		return rules_asks_delivery(b, CH_COUNTER);
 	case FI_IN_SH:
 	case FI_POST_ADDR:
-		return scr_flow_visible(fl, FI_DELIVERY) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
+		return rules_asks_delivery(b, CH_COUNTER) && fl->it[FI_DELIVERY].choice == DELIVERY_POST;
 	case FI_FAST:
-		return b == BIZ_PERMIT_NEW_FAST || b == BIZ_PERMIT_REPLACE_FAST;
+		return rules_asks_fast_track(b, CH_COUNTER);
 	case FI_FAST_TEXT:
-		return scr_flow_visible(fl, FI_FAST) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
+		return rules_asks_fast_track(b, CH_COUNTER) && fl->it[FI_FAST].choice == 1 + FAST_OTHER;
 	case FI_PERSONAL:
-		return replace;
-	case FI_FEE_NO:
-		return replace && fl->it[FI_PERSONAL].choice == 1;
+		return rules_asks_personal_reason(b);
+	case FI_FEE_NO:   /* the unified fee receipt of PERMIT-6's fee */
+		return rules_asks_personal_reason(b) && fl->it[FI_PERSONAL].choice == 1;
 	case FI_CHANGE: case FI_CHANGE_ON:
-		return b == BIZ_INFO_CHANGE;
+		return rules_asks_change(b);
 	case FI_NEW_VALUE:   /* a new address is given by its parts, on the housing page */
-		return b == BIZ_INFO_CHANGE && fl->it[FI_CHANGE].choice != 1 + CHANGE_ADDRESS;
-	case FI_ADDR_STREET: case FI_ADDR_ROAD: case FI_ADDR_LANE: case FI_ADDR_NUMBER:
-	case FI_ADDR_ROOM:
-		return scr_flow_house_applies(fl);
+		return rules_asks_change(b) && fl->it[FI_CHANGE].choice != 1 + CHANGE_ADDRESS;
 	case FI_CANCEL_REASON: case FI_CANCEL_NOTE:
 		return b == BIZ_CANCELLATION;
-	case FI_AGENT:
-		return b != BIZ_CANCELLATION;
+	case FI_ADDR_STREET: case FI_ADDR_ROAD: case FI_ADDR_LANE: case FI_ADDR_NUMBER:
+	case FI_ADDR_ROOM:
 	case FI_TENURE: case FI_USE:
 		return scr_flow_house_applies(fl);
 	case FI_HREL:
 		return scr_flow_house_applies(fl) && scr_flow_relative_tenure(fl);
 	case FI_MANAGED:
-		return scr_flow_house_applies(fl) && t == TENURE_DORMITORY;
+		return scr_flow_house_applies(fl) && tenure &&
+		    rules_house_asks_managed(scr_flow_tenure(fl));
 	case FI_LEASED_TO:
-		return scr_flow_house_applies(fl) && (t == TENURE_RENT || t == TENURE_RELATIVE_RENT ||
-		    t == TENURE_UNIT_HOUSING);
+		return scr_flow_house_applies(fl) && tenure &&
+		    rules_house_asks_leased_to(scr_flow_tenure(fl));
 	default:
 		return true;
 	}
@@ -479,6 +496,9 @@ scr_flow_build(struct ui *ui, struct flow *fl)
 		if (fl->it[FI_DOC0 + i].choice)
 			c->documents |= DOCBIT(i);
 	rules_evaluate(c, ui->opts->cal, &fl->d);
+	fl->stale = false;
+	fl->built_today = ui->today;
+	fl->built_gen = ui->data_gen;
 }
 
 /* ---- validation ---- */
@@ -666,6 +686,13 @@ scr_flow_forget_person(struct flow *fl)
 			ui_field_set(&fl->it[id].field, "");
 		ui_field_set(&fl->it[FI_POST_ADDR].field, "");
 	}
+	if (fl->agent_known) {   /* so did the agent of their last visit */
+		fl->agent_known = false;
+		fl->it[FI_AGENT].choice = 0;
+		fl->it[FI_AGENT_REL].choice = 0;
+		ui_field_set(&fl->it[FI_AGENT_ID].field, "");
+		ui_field_set(&fl->it[FI_AGENT_NAME].field, "");
+	}
 	fl->looked_up[0] = '\0';
 }
 
@@ -695,6 +722,23 @@ scr_flow_prefill_address(struct flow *fl)
 	}
 }
 
+/* The agent of the person's last visit (service_case_known), unless one
+ * was chosen already: a minor's guardian or an elder's relative usually
+ * comes again, and the clerk keeps or changes what is shown. */
+static void
+scr_flow_prefill_agent(struct flow *fl, const struct jzz_case *pc)
+{
+	if (!pc->has_agent || !scr_flow_visible(fl, FI_AGENT) || fl->it[FI_AGENT].choice != 0)
+		return;
+	fl->it[FI_AGENT].choice = 1 + (int)pc->agent.kind;
+	ui_field_set(&fl->it[FI_AGENT_ID].field, pc->agent.id_number);
+	ui_field_set(&fl->it[FI_AGENT_NAME].field, pc->agent.name);
+	if (pc->agent.kind == AGENT_RELATIVE)
+		fl->it[FI_AGENT_REL].choice = pc->agent.relation == REL_NONE ? 0 :
+		    pc->agent.relation == REL_OTHER ? 1 + REL__NEAR_COUNT : 1 + (int)pc->agent.relation;
+	fl->agent_known = true;
+}
+
 /* An ID number known to the store fills the rest, read-only. */
 static void
 scr_flow_lookup(struct ui *ui, struct flow *fl)
@@ -718,10 +762,11 @@ scr_flow_lookup(struct ui *ui, struct flow *fl)
 	if (!fl->person.found)
 		return;
 	fl->known = true;
-	if (service_case_for_person(ui->svc, id.number, fl->biz, ui->today, &pc) == SERVICE_OK) {
+	if (service_case_known(ui->svc, id.number, fl->biz, ui->today, &pc) == SERVICE_OK) {
 		ui_field_set(&fl->it[FI_NAME].field, pc.applicant.name);
 		ui_field_set(&fl->it[FI_PHONE].field, pc.applicant.phone);
 		fl->it[FI_HUKOU].choice = pc.applicant.hukou_shanghai;
+		scr_flow_prefill_agent(fl, &pc);
 	} else {
 		ui_field_set(&fl->it[FI_NAME].field, fl->person.name);
 		ui_field_set(&fl->it[FI_PHONE].field, fl->person.phone);
@@ -941,6 +986,41 @@ scr_flow_rereg_text(const struct ui *ui, const struct flow *fl, char *buf, size_
 	snprintf(buf, size, ui_msg(M_REREG_WARN), on, until, was, now);
 }
 
+/* The newest application of this business by this ID number, when it was
+ * refused: the rules that refused it, to be asked about first. */
+static bool
+scr_flow_last_refusal(const struct flow *fl, char *buf, size_t size)
+{
+	const struct service_history_entry *h = NULL;
+	char                                why[512], code[32];
+	size_t                              o = 0;
+	const char                         *p;
+
+	if (!fl->have_person)
+		return false;
+	for (size_t i = 0; i < fl->person.nhistory && h == NULL; i++)
+		if (fl->person.history[i].business == fl->biz)
+			h = &fl->person.history[i];
+	if (h == NULL || h->verdict != VERDICT_REFUSE)
+		return false;
+	why[0] = '\0';
+	for (p = h->failed; *p != '\0' && o < sizeof why;) {
+		size_t n = strcspn(p, " ");
+		int    r;
+
+		snprintf(code, sizeof code, "%.*s", (int)n, p);
+		r = rules_from_code(code);
+		o += (size_t)snprintf(why + o, sizeof why - o, "%s%s %s", o ? ui_msg(M_LIST_SEP) : "", code,
+		    r < 0 ? "" : ui_msg_lang() == LANG_EN ? rules_catalogue[r].title_en :
+		    rules_catalogue[r].title_zh);
+		p += n;
+		p += strspn(p, " ");
+	}
+	snprintf(buf, size, ui_msg(M_LAST_REFUSED), ui_msg_vocab(&case_business_vocab[fl->biz]),
+	    ui_names_date(h->day), why);
+	return true;
+}
+
 static void
 scr_flow_submit(struct ui *ui, struct flow *fl)
 {
@@ -1058,21 +1138,25 @@ scr_flow_draw_info(struct ui *ui, struct flow *fl, struct ui_view *v, int y)
 	}
 	if (fl->known) {
 		const struct service_person *p = &fl->person;
+		char reg[128] = "", permit[192] = "";
 
+		/* One row: the name, an address change (it changes the questions)
+		 * and the permit always; the registration's date when it fits. */
 		o = (size_t)snprintf(line, sizeof line, ui_msg(M_KNOWN_PERSON), p->name);
-		if (p->address_changed && o < sizeof line)   /* first: it changes the questions */
+		if (p->address_changed && o < sizeof line)
 			o += (size_t)snprintf(line + o, sizeof line - o, "  %s", ui_msg(M_ADDR_CHANGED_KNOWN));
-		if (p->registration.present && o < sizeof line) {
-			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
-			o += (size_t)snprintf(line + o, sizeof line - o, ui_msg(M_REG_INFO),
-			    ui_names_date(p->registration.registered_on));
-		}
-		if (p->permit.present && o < sizeof line) {
-			o += (size_t)snprintf(line + o, sizeof line - o, "  ");
-			snprintf(line + o, sizeof line - o, ui_msg(M_PERMIT_INFO),
-			    ui_names_date(p->permit.valid_until), ui_names_permit_state(p->permit.state));
-		}
-		ui_view_text(v, y, 0, 0, UA_OK, line);
+		if (p->registration.present)
+			snprintf(reg, sizeof reg, ui_msg(M_REG_INFO), ui_names_date(p->registration.registered_on));
+		if (p->permit.present)
+			snprintf(permit, sizeof permit, ui_msg(M_PERMIT_INFO), ui_names_date(p->permit.valid_until),
+			    ui_names_permit_state(p->permit.state));
+		if (reg[0] != '\0' && o < sizeof line &&
+		    ui_view_cols(line) + 2 + ui_view_cols(reg) + (permit[0] ? 2 + ui_view_cols(permit) : 0) <=
+		    v->cols)
+			o += (size_t)snprintf(line + o, sizeof line - o, "  %s", reg);
+		if (permit[0] != '\0' && o < sizeof line)
+			snprintf(line + o, sizeof line - o, "  %s", permit);
+		ui_view_wrap(v, y, 0, v->cols, 1, UA_OK, line);
 	} else if (fl->have_person && fl->page == PG_APPLICANT) {
 		ui_view_text(v, y, 0, 0, UA_NORMAL, ui_msg(M_NEW_PERSON));
 	}
@@ -1120,10 +1204,17 @@ scr_flow_draw_item(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int
 		if (focus && it->readonly)
 			ui_view_cursor(v, y, x);
 	} else {
+		int w;
+
+		/* an option wider than the field keeps its brackets: it takes the
+		 * room of the note beside it */
 		scr_flow_choice_text(fl, id, buf, sizeof buf);
-		ui_view_text(v, y, x, FLOW_FIELD_COLS, focus ? UA_FOCUS : UA_NORMAL, buf);
+		w = ui_view_cols(buf);
+		w = w < FLOW_FIELD_COLS ? FLOW_FIELD_COLS : w;
+		ui_view_text(v, y, x, w, focus ? UA_FOCUS : UA_NORMAL, buf);
 		if (focus)
 			ui_view_cursor(v, y, x + 2);
+		x += w - FLOW_FIELD_COLS;
 	}
 	x += FLOW_FIELD_COLS + 1;
 	if (it->error[0] != '\0') {
@@ -1198,6 +1289,13 @@ scr_flow_draw_rules(struct ui *ui, struct flow *fl, struct ui_view *v, int y, in
 		y += ui_view_wrap(v, y, 0, v->cols, n, UA_WARN, line);
 		h -= n;
 	}
+	if (h > 0 && fl->page != PG_REVIEW && scr_flow_last_refusal(fl, line, sizeof line)) {
+		int n = ui_view_wrap_count(v->cols, line);
+
+		n = n <= h ? n : h;
+		y += ui_view_wrap(v, y, 0, v->cols, n, UA_WARN, line);
+		h -= n;
+	}
 	if (fl->pending[0] != '\0' && h > 0) {
 		snprintf(line, sizeof line, ui_msg(M_RULES_PENDING), fl->pending);
 		y += ui_view_wrap(v, y, 0, v->cols, 1, UA_WARN, line);
@@ -1263,44 +1361,107 @@ scr_flow_review_key(int i)
 	return i < 26 ? (wchar_t)('a' + i) : 0;
 }
 
+/* One answer of the review: its letter and label, and its value. */
+static void
+scr_flow_review_line(const struct flow *fl, int i, int id, char *label, size_t lsize, char *val,
+                     size_t vsize)
+{
+	if (id == FI_DOC0) {
+		size_t o = 0;
+
+		val[0] = '\0';
+		for (int d = 0; d < DOC__COUNT && o < vsize; d++)
+			if (fl->c.documents & DOCBIT(d))
+				o += (size_t)snprintf(val + o, vsize - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
+				    ui_msg_vocab(&case_doc_vocab[d]));
+		snprintf(label, lsize, "%lc  %s", (wint_t)scr_flow_review_key(i), ui_msg(M_PAGE_DOCS));
+		return;
+	}
+	if (flow_defs[id].kind == IK_TEXT)
+		scr_flow_text(fl, id, val, vsize);
+	else
+		snprintf(val, vsize, "%s", scr_flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
+	snprintf(label, lsize, "%lc  %s", (wint_t)scr_flow_review_key(i), scr_flow_item_label(id));
+}
+
+/* The answers from review_top, each on as many rows as its value needs (a
+ * long one, the documents, goes on below rather than being cut); when they
+ * do not all fit, the last row says how many more follow (↓ scrolls). */
 static void
 scr_flow_draw_review(struct ui *ui, struct flow *fl, struct ui_view *v, int y, int h)
 {
-	int  items[FI__COUNT + 1], n = scr_flow_review_items(fl, items);
+	int  items[FI__COUNT + 1], n = scr_flow_review_items(fl, items), rows[FI__COUNT + 1];
+	int  width = v->cols - FLOW_LABEL_COLS - 3, fit, need = 0;
 	char val[512], line[700];
 
-	if (fl->review_top > n - h)
-		fl->review_top = n - h > 0 ? n - h : 0;
-	if (n - fl->review_top > h && h > 1) {
-		/* Say that more answers follow (↓ scrolls), keep the last line for it. */
-		snprintf(line, sizeof line, "↓ %s", ui_msg(M_Q_MORE));
-		snprintf(val, sizeof val, line, (size_t)(n - fl->review_top - (h - 1)));
-		ui_view_text(v, y + h - 1, 0, 0, UA_BOLD, val);
-		h--;
-	}
-	for (int i = fl->review_top; i < n && h > 0; i++, h--, y++) {
-		int id = items[i];
-
-		if (id == FI_DOC0) {
-			size_t o = 0;
-
-			val[0] = '\0';
-			for (int d = 0; d < DOC__COUNT && o < sizeof val; d++)
-				if (fl->c.documents & DOCBIT(d))
-					o += (size_t)snprintf(val + o, sizeof val - o, "%s%s", o ? ui_msg(M_LIST_SEP) : "",
-					    ui_msg_vocab(&case_doc_vocab[d]));
-			snprintf(line, sizeof line, "%lc  %-s", (wint_t)scr_flow_review_key(i), ui_msg(M_PAGE_DOCS));
-		} else {
-			if (flow_defs[id].kind == IK_TEXT)
-				scr_flow_text(fl, id, val, sizeof val);
-			else
-				snprintf(val, sizeof val, "%s", scr_flow_opt_label(&flow_defs[id].ch, fl->it[id].choice));
-			snprintf(line, sizeof line, "%lc  %s", (wint_t)scr_flow_review_key(i), scr_flow_item_label(id));
-		}
-		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
-		ui_view_text(v, y, FLOW_LABEL_COLS + 3, 0, UA_NORMAL, val[0] ? val : "—");
-	}
 	(void)ui;
+	for (int i = 0; i < n; i++) {
+		scr_flow_review_line(fl, i, items[i], line, sizeof line, val, sizeof val);
+		rows[i] = ui_view_wrap_count(width, val[0] ? val : "—");
+		rows[i] = rows[i] > 0 ? rows[i] : 1;
+	}
+	/* the furthest one may scroll: the last answers fill the space */
+	for (int i = n - 1, used = 0; i >= 0; i--) {
+		used += rows[i];
+		if (used > h)
+			break;
+		if (fl->review_top > i)
+			fl->review_top = i;
+	}
+	if (fl->review_top > n - 1)
+		fl->review_top = n > 0 ? n - 1 : 0;
+	for (int i = fl->review_top; i < n; i++)
+		need += rows[i];
+	if (need > h && h > 1) {
+		h--;
+		fit = 0;
+		for (int i = fl->review_top, used = 0; i < n && used + rows[i] <= h; i++, fit++)
+			used += rows[i];
+		snprintf(line, sizeof line, "↓ %s", ui_msg(M_Q_MORE));
+		snprintf(val, sizeof val, line, (size_t)(n - fl->review_top - fit));
+		ui_view_text(v, y + h, 0, 0, UA_BOLD, val);
+	}
+	for (int i = fl->review_top; i < n && rows[i] <= h; i++) {
+		scr_flow_review_line(fl, i, items[i], line, sizeof line, val, sizeof val);
+		ui_view_text(v, y, 0, FLOW_LABEL_COLS + 2, UA_BOLD, line);
+		ui_view_wrap(v, y, FLOW_LABEL_COLS + 3, width, rows[i], UA_NORMAL, val[0] ? val : "—");
+		y += rows[i];
+		h -= rows[i];
+	}
+}
+
+/* What the decision the rules make now costs and when it is ready, as the
+ * business will record it (fee, courier fee, ready day, a new validity):
+ * the clerk says it before F10. Empty unless accepted (case-format.md:
+ * a decision other than accept carries none of them). */
+static bool
+scr_flow_review_money(const struct flow *fl, char *buf, size_t size)
+{
+	const struct jzz_decision *d = &fl->d;
+	size_t                     o = 0;
+
+	buf[0] = '\0';
+	if (d->verdict != VERDICT_ACCEPT)
+		return false;
+	if (rules_find(d, R_PERMIT_6) != NULL)
+		o += (size_t)(d->fee_yuan > 0 ? snprintf(buf, size, ui_msg(M_REVIEW_FEE), d->fee_yuan) :
+		    snprintf(buf, size, "%s", ui_msg(M_REVIEW_NO_FEE)));
+	if (d->cod_fee_yuan > 0 && o < size)
+		o += (size_t)snprintf(buf + o, size - o, "%s" , o ? "  " : "");
+	if (d->cod_fee_yuan > 0 && o < size)
+		o += (size_t)snprintf(buf + o, size - o, ui_msg(M_REVIEW_COD), d->cod_fee_yuan);
+	if (d->ready_on != JZZ_DATE_NONE && o < size) {
+		o += (size_t)snprintf(buf + o, size - o, "%s", o ? "  " : "");
+		if (o < size)
+			o += (size_t)snprintf(buf + o, size - o, ui_msg(M_REVIEW_READY),
+			    ui_names_date(d->ready_on));
+	}
+	if (d->new_valid_until != JZZ_DATE_NONE && o < size) {
+		o += (size_t)snprintf(buf + o, size - o, "%s", o ? "  " : "");
+		if (o < size)
+			snprintf(buf + o, size - o, ui_msg(M_REVIEW_VALID), ui_names_date(d->new_valid_until));
+	}
+	return buf[0] != '\0';
 }
 
 /* The roads already recorded that begin with what is typed (the service's
@@ -1329,7 +1490,10 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	struct flow *fl = sc->data;
 	int          items[FI__COUNT], n, formh, rulesh, y, hint_y;
 
-	scr_flow_build(ui, fl);
+	/* The rules run when an answer changed (or the day, or the records), not
+	 * at every draw: a resize, a trip to the help or a clock tick redraws. */
+	if (fl->stale || fl->built_today != ui->today || fl->built_gen != ui->data_gen)
+		scr_flow_build(ui, fl);
 	scr_flow_roads(ui, fl);
 	scr_flow_draw_tabs(fl, v);
 	scr_flow_draw_info(ui, fl, v, 1);
@@ -1348,9 +1512,13 @@ scr_flow_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (fl->page == PG_REVIEW) {
 		char buf[256];
 
+		int  top = 3;
+
 		snprintf(buf, sizeof buf, ui_msg(M_REVIEW_DECISION), ui_names_verdict(fl->d.verdict));
 		ui_view_text(v, 2, 0, 0, UA_BOLD, buf);
-		scr_flow_draw_review(ui, fl, v, 3, formh - 1);
+		if (scr_flow_review_money(fl, buf, sizeof buf))
+			ui_view_wrap(v, top++, 0, v->cols, 1, UA_BOLD, buf);
+		scr_flow_draw_review(ui, fl, v, top, formh - 1 - (top - 3));
 		ui_view_text(v, 2 + formh, 0, 0, UA_DIM, ui_msg(M_REVIEW_HINT));
 		scr_flow_draw_rules(ui, fl, v, 4 + formh, rulesh);
 		return;
@@ -1450,10 +1618,40 @@ scr_flow_foreign_key(struct flow *fl, int id, const struct ui_key *k)
 	if (option && !fl->refusing)
 		return false;
 	it->choice = fl->arrived_choice;
+	fl->stale = true;
 	fl->refusing = true;
 	snprintf(it->error, sizeof it->error, "%s", ui_msg(M_ERR_NOT_OPTION));
 	fl->nerrors = scr_flow_count_errors(fl);
 	return true;
+}
+
+/*
+ * An ID number typed to its 18th character, and valid, moves on to the next
+ * question by itself. Only when typed: a paste or a card reader's burst
+ * (more keys already waiting) stays in the field, whose length swallows the
+ * rest, so that nothing spills into the next answer. A clerk used to
+ * pressing Enter after the number is not moved twice: the Enter or Tab
+ * that follows at once is taken as that confirmation.
+ */
+static void
+scr_flow_id_complete(struct ui *ui, struct flow *fl, int id, const struct ui_key *k)
+{
+	struct ui_field *f = &fl->it[id].field;
+	char             num[CASE_TEXT_MAX];
+
+	if (f->kind != UF_IDNUM || k->type != UK_CHAR || f->len != f->cap || f->cur != f->len)
+		return;
+	scr_flow_text(fl, id, num, sizeof num);
+	fl->it[id].error[0] = '\0';
+	if (scr_flow_id_error(ui, num, fl->it[id].error, sizeof fl->it[id].error)) {
+		fl->nerrors = scr_flow_count_errors(fl);   /* said at once, the focus stays */
+		return;
+	}
+	if (ui_input_more(ui->body))
+		return;
+	scr_flow_leave_item(ui, fl);
+	if (scr_flow_focus_move(fl, +1))
+		fl->advanced_to = fl->focus;
 }
 
 static int
@@ -1539,8 +1737,11 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	if (id >= FI_DOC0) {
 		if (UK_IS(k, ' ')) {
+			/* ticked, and on to the next paper handed over */
 			fl->it[id].choice = !fl->it[id].choice;
-			fl->changed = true;
+			scr_flow_answered(fl);
+			scr_flow_build(ui, fl);
+			scr_flow_focus_move(fl, +1);
 		}
 		return k->type == UK_ESC ? 0 : UI_HANDLED;
 	}
@@ -1548,7 +1749,7 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		if (scr_flow_foreign_key(fl, id, k))
 			return UI_HANDLED;
 		if (scr_flow_choice_key(fl, id, k)) {
-			fl->changed = true;
+			scr_flow_answered(fl);
 			fl->it[id].error[0] = '\0';
 			fl->nerrors = scr_flow_count_errors(fl);
 			return UI_HANDLED;
@@ -1564,14 +1765,20 @@ scr_flow_key_focused(struct ui *ui, struct flow *fl, const struct ui_key *k)
 		scr_flow_text(fl, id, now, sizeof now);
 		if (strcmp(now, fl->roads.items[0]) != 0) {
 			ui_field_set(&fl->it[id].field, fl->roads.items[0]);
-			fl->changed = true;
+			scr_flow_answered(fl);
 			return UI_HANDLED;
 		}
 	}
-	if (ui_field_key(&fl->it[id].field, k)) {
-		if (fl->it[id].field.dirty)
-			fl->changed = true;
-		return UI_HANDLED;
+	{
+		unsigned edits = fl->it[id].field.edits;
+
+		if (ui_field_key(&fl->it[id].field, k)) {
+			if (fl->it[id].field.edits != edits) {   /* not a mere cursor move */
+				scr_flow_answered(fl);
+				scr_flow_id_complete(ui, fl, id, k);
+			}
+			return UI_HANDLED;
+		}
 	}
 	return 0;
 }
@@ -1580,7 +1787,13 @@ static int
 scr_flow_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct flow *fl = sc->data;
-	int          before = fl->focus, r = scr_flow_key_focused(ui, fl, k);
+	int          before = fl->focus, advanced = fl->advanced_to, r;
+
+	fl->advanced_to = -1;
+	if (advanced >= 0 && advanced == fl->focus && fl->page != PG_REVIEW &&
+	    (UK_IS(k, UI_KEY_ENTER) || UK_IS(k, UI_KEY_TAB)))
+		return UI_HANDLED;   /* the ID number's own Enter: the focus moved already */
+	r = scr_flow_key_focused(ui, fl, k);
 
 	if (fl->focus != before)
 		fl->arrived = -1;   /* the next choice focused starts afresh */
@@ -1625,6 +1838,7 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 	scr_flow_build(ui, fl);
 	fl->page = PG_APPLICANT;
 	fl->arrived = -1;
+	fl->advanced_to = -1;
 	scr_flow_focus_first(fl);
 	if (fs->id_number != NULL && fl->known)
 		scr_flow_focus_unanswered(fl);

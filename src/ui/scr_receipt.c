@@ -80,9 +80,13 @@ scr_receipt_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		char        buf[1024];
 
 		if (line++ >= r->top) {
+			/* a line wider than the screen goes on to the next row, never cut */
 			snprintf(buf, sizeof buf, "%.*s", (int)n, p);
-			ui_view_text(v, y, 2, 0, line == 1 ? UA_BOLD : UA_NORMAL, buf);
-			y++;
+			if (buf[0] == '\0')
+				y++;   /* a blank line stays one */
+			else
+				y += ui_view_wrap(v, y, 2, v->cols - 2, h - y, line == 1 ? UA_BOLD : UA_NORMAL,
+				    buf);
 		}
 		p += n;
 		if (*p == '\n')
@@ -101,6 +105,9 @@ scr_receipt_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		ui_pop_home(ui);
 		return UI_HANDLED;
 	}
+	/* the next applicant without a stop at home */
+	if (ui_names_next_business(ui, k, r->o.c.business))
+		return UI_HANDLED;
 	if (UK_IS_FN(k, 5)) {
 		if (r->lang != ui_msg_lang() || r->text == NULL)
 			scr_receipt_build(ui, r);
@@ -116,7 +123,8 @@ scr_receipt_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 }
 
 static const struct ui_fkey scr_receipt_fkeys[] = {
-	{ 1, M_FK_HELP }, { 5, M_FK_PRINT }, { 6, M_FK_LANG }, { 10, M_FK_DONE }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 2, M_FK_NEXT_BIZ }, { 5, M_FK_PRINT }, { 6, M_FK_LANG }, { 10, M_FK_DONE },
+	{ 0, M_NONE }
 };
 
 const struct screen_mode scr_receipt_mode = {

@@ -117,7 +117,7 @@ scr_result_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	} else {
 		size_t o = strlen(buf);
 
-		snprintf(buf + o, sizeof buf - o, "%s", ui_msg(M_NEXT_FIX));
+		rules_refusal_next(d, ui_msg_lang(), buf + o, sizeof buf - o);
 	}
 	scr_result_para(v, &y, &line, r->top, 0, UA_BOLD, buf);
 	snprintf(buf, sizeof buf, ui_msg(M_RECORDED_AS), r->o.res.application_id);
@@ -154,6 +154,8 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (k->type == UK_ESC)
 		return UI_CLOSE;   /* back to the form, everything kept */
+	if (ui_names_next_business(ui, k, r->o.c.business))
+		return UI_HANDLED;
 	if (UK_IS_FN(k, 5)) {
 		scr_result_notice(ui, r);
 		return UI_HANDLED;
@@ -166,7 +168,8 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 }
 
 static const struct ui_fkey scr_result_fkeys[] = {
-	{ 1, M_FK_HELP }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE }, { 0, M_NONE }
+	{ 1, M_FK_HELP }, { 2, M_FK_NEXT_BIZ }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE },
+	{ 0, M_NONE }
 };
 
 const struct screen_mode scr_result_mode = {

@@ -233,11 +233,19 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 		ui_view_text(&v, 1, right + 2, 0, UA_NORMAL, ui_msg(M_FK_LOGOUT));
 		right -= 1;
 	}
-	if (ui->ask != M_NONE && ui->ask_about[0] != '\0')
-		ui_view_printf(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask), ui->ask_about);
-	else if (ui->ask != M_NONE)
-		ui_view_text(&v, 0, 0, 0, UA_WARN, ui_msg(ui->ask));
-	else if (ui_input_esc_pending())
+	if (ui->ask != M_NONE) {
+		/* The question whole, on both rows when it needs them: while it
+		 * waits for its answer no function key acts, so their row is free. */
+		char q[1024];
+
+		snprintf(q, sizeof q, ui_msg(ui->ask), ui->ask_about);
+		if (ui_view_cols(q) > right) {
+			ui_view_clear(&v);
+			ui_view_wrap(&v, 0, 0, ui->cols, 2, UA_WARN, q);
+			return;
+		}
+		ui_view_text(&v, 0, 0, 0, UA_WARN, q);
+	} else if (ui_input_esc_pending())
 		ui_view_text(&v, 0, 0, 0, UA_BOLD, ui_msg(M_ESC_PENDING));
 	else
 		ui_view_text(&v, 0, 0, 0, ui->status_attr, ui->status);
@@ -628,12 +636,17 @@ ui_run(const struct ui_options *o)
 	/* --today wins; in training the trainer's day of work, else the real date. */
 	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
 	ui_signals();
-	/* Long enough for an F-key sequence over a slow remote link to arrive whole. */
-	set_escdelay(100);
+	ui_input_set_esc_wait(o->esc_wait_ms);
 	if (initscr() == NULL) {
 		service_close(ui.svc);
 		return 1;
 	}
+	/* How long curses waits after Esc for the rest of an F-key's sequence:
+	 * short, so that Esc acts at once (a local terminal sends a sequence
+	 * whole); the standard ESCDELAY variable, which curses read, sets it for
+	 * a slow remote link. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(UI_ESCDELAY_MS);
 	raw();
 	noecho();
 	nonl();

@@ -69,6 +69,7 @@ ui_field_insert(struct ui_field *f, wchar_t c)
 	f->len++;
 	f->buf[f->len] = 0;
 	f->dirty = true;
+	f->edits++;
 	return true;
 }
 
@@ -96,6 +97,7 @@ ui_field_set(struct ui_field *f, const char *s)
 		ui_field_insert(f, wc);
 	}
 	f->dirty = false;
+	f->edits++;
 }
 
 void
@@ -142,6 +144,7 @@ ui_field_key(struct ui_field *f, const struct ui_key *k)
 			f->cur--;
 			f->len--;
 			f->dirty = true;
+			f->edits++;
 			return true;
 		case 1:             /* Ctrl-A */
 			f->cur = 0;
@@ -154,11 +157,13 @@ ui_field_key(struct ui_field *f, const struct ui_key *k)
 			f->len -= f->cur;
 			f->cur = 0;
 			f->dirty = true;
+			f->edits++;
 			return true;
 		case 11:            /* Ctrl-K: clear after the cursor */
 			f->len = f->cur;
 			f->buf[f->len] = 0;
 			f->dirty = true;
+			f->edits++;
 			return true;
 		default:
 			if (c < 32)
@@ -192,6 +197,7 @@ ui_field_key(struct ui_field *f, const struct ui_key *k)
 			memmove(f->buf + f->cur, f->buf + f->cur + 1, (f->len - f->cur) * sizeof(wchar_t));
 			f->len--;
 			f->dirty = true;
+			f->edits++;
 		}
 		return true;
 	default:

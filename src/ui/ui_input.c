@@ -5,12 +5,20 @@
  * function keys, so Esc followed by a digit must work as that F-key (Esc 0 =
  * F10), while a lone Esc still means "back". After an Esc we therefore wait a
  * moment for a digit; anything else that arrives is kept for the next read so
- * that no keystroke is lost. All input goes through wget_wch.
+ * that no keystroke is lost. The moment is short (Esc must feel immediate)
+ * and set by jzz.conf's esc_wait: 0 makes Esc act at once, and Esc+digit
+ * then works only when both arrive together, as a terminal's key mapping
+ * sends them. All input goes through wget_wch.
  */
 #include "uipriv.h"
 
-/* How long after Esc a digit still makes an F-key. */
-#define UI_ESC_WAIT_MS 800
+static int ui_input_esc_wait_ms = UI_ESC_WAIT_MS;
+
+void
+ui_input_set_esc_wait(int ms)
+{
+	ui_input_esc_wait_ms = ms < 0 ? UI_ESC_WAIT_MS : ms;
+}
 
 static bool   ui_input_have_saved;
 static int    ui_input_saved_rc;
@@ -41,6 +49,24 @@ bool
 ui_input_esc_pending(void)
 {
 	return ui_input_pending_esc;
+}
+
+bool
+ui_input_more(WINDOW *w)
+{
+	wint_t ch;
+	int    rc;
+
+	if (ui_input_have_saved || ui_input_qlen > 0 || ui_input_pending_esc)
+		return true;
+	wtimeout(w, 0);
+	rc = wget_wch(w, &ch);
+	if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE))
+		return false;   /* a resize is no key: the SIGWINCH flag does the work */
+	ui_input_have_saved = true;
+	ui_input_saved_rc = rc;
+	ui_input_saved_ch = ch;
+	return true;
 }
 
 static void
@@ -86,7 +112,7 @@ ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out)
 		rc = ui_input_saved_rc;
 		ch = ui_input_saved_ch;
 	} else {
-		wtimeout(w, ui_input_pending_esc ? UI_ESC_WAIT_MS : timeout_ms);
+		wtimeout(w, ui_input_pending_esc ? ui_input_esc_wait_ms : timeout_ms);
 		rc = wget_wch(w, &ch);
 		if (rc == ERR) {
 			if (ui_input_pending_esc) {
@@ -120,8 +146,11 @@ ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out)
 		return true;
 	}
 	if (rc == OK && ch == 27) {
-		/* No key yet: the loop draws the hint, then waits for a digit. */
+		/* No key yet: the loop draws the hint, then waits for a digit;
+		 * with no wait, whatever already came with the Esc decides now. */
 		ui_input_pending_esc = true;
+		if (ui_input_esc_wait_ms == 0)
+			return ui_input_read(w, timeout_ms, out);
 		return false;
 	}
 	ui_input_decode(rc, ch, out);

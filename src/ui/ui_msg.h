@@ -37,7 +37,7 @@
 	X(M_FK_TODAY, "今日", "Today") \
 	X(M_FK_PHONED, "电话已通知", "Told by phone") \
 	X(M_FK_MINE, "本人/全中心", "Mine/all") \
-	X(M_LOGOUT_LOSE, "注销将放弃未提交的内容，确定吗？（y 注销 / n 留下）", "Log out and drop what is not submitted? (y log out / n stay)") \
+	X(M_LOGOUT_LOSE, "注销将放弃未提交的内容，确定吗？（y 或 Enter 注销 / n 留下）", "Log out and drop what is not submitted? (y or Enter log out / n stay)") \
 	X(M_FK_BACK, "返回", "Back") \
 	X(M_FK_NEXT, "下一步", "Next") \
 	X(M_FK_PREV, "上一步", "Prev") \
@@ -207,15 +207,21 @@
 	X(M_REG_INFO, "居住登记于 %s", "Registered on %s") \
 	X(M_REREG_WARN, "[注意] 此人已有有效居住登记（%s 登记，有效至 %s）。重新登记后，可申领居住证的日期（REG-3）由 %s 后延至 %s。", \
 	  "[Note] This person holds a valid registration (of %s, valid until %s). Registering again moves the day a permit may be applied for (REG-3) from %s to %s.") \
-	X(M_CANCEL_ASK, "注销 %s 的居住证，注销后不能恢复。确定注销吗？（y 注销 / n 返回）", \
-	  "Cancel the residence permit of %s? It cannot be undone. (y cancel / n back)") \
-	X(M_REREG_ASK, "此人已有有效居住登记，重新登记将后延申领居住证的日期。确定重新登记吗？（y 登记 / n 返回）", \
-	  "This person holds a valid registration; registering again moves the permit date later. Register again? (y register / n back)") \
+	X(M_CANCEL_ASK, "注销 %s 的居住证，注销后不能恢复。确定注销吗？（y 或 Enter 注销 / n 返回）", \
+	  "Cancel the residence permit of %s? It cannot be undone. (y or Enter cancel / n back)") \
+	X(M_REREG_ASK, "此人已有有效居住登记，重新登记将后延申领居住证的日期。确定重新登记吗？（y 或 Enter 登记 / n 返回）", \
+	  "This person holds a valid registration; registering again moves the permit date later. Register again? (y or Enter register / n back)") \
 	X(M_ADDR_CHANGED_KNOWN, "登记后住址已变更", "address changed since registration") \
+	X(M_LAST_REFUSED, "[注意] 上次%s（%s）不予受理：%s", "[Note] The last %s (%s) was refused: %s") \
+	X(M_REVIEW_FEE, "工本费：%d 元", "Fee: %d yuan") \
+	X(M_REVIEW_NO_FEE, "免收工本费", "No fee") \
+	X(M_REVIEW_COD, "快递费：%d 元（货到付款）", "Courier: %d yuan on delivery") \
+	X(M_REVIEW_READY, "制证完成：%s", "Card ready: %s") \
+	X(M_REVIEW_VALID, "签注后有效期至：%s", "Valid after endorsement until: %s") \
 	X(M_CHOICE_HINT, "选项：", "Options: ") \
 	X(M_CHOICE_KEYS, "按数字/字母选择，←→ 或空格切换", "digit/letter picks, Left/Right or Space cycles") \
-	X(M_DOCS_HINT, "本案所需材料（空格勾选已收到的）：", "Documents this case needs (Space ticks what was handed over):") \
-	X(M_DOCS_KEYS, "空格 勾选/取消；↑↓ 移动；PgDn 下一步", "Space ticks/unticks; Up/Down moves; PgDn next") \
+	X(M_DOCS_HINT, "本案所需材料（空格勾选已收到的，并移到下一件）：", "Documents this case needs (Space ticks what was handed over and moves on):") \
+	X(M_DOCS_KEYS, "空格 勾选/取消并移到下一件；↑↓ 移动；PgDn 下一步", "Space ticks/unticks and moves on; Up/Down moves; PgDn next") \
 	X(M_DOCS_ALT, "（可替代）", " (alternative)") \
 	X(M_DOCS_NONE, "本业务无需材料", "No documents needed") \
 	X(M_DOCS_EXTRA, "（已勾选，本案不需要）", " (ticked, not needed)") \
@@ -236,8 +242,8 @@
 	X(M_RULE_FAIL, "不符", "FAIL") \
 	X(M_RULE_MISSING, "缺材料", "MISSING") \
 	X(M_RULE_WARN, "提示", "WARN") \
-	X(M_ESC_LOSE, "放弃本次录入的内容吗？（y 放弃 / n 继续）", "Discard what was typed? (y discard / n keep)") \
-	X(M_QUIT_ASK, "退出受理终端吗？（y 退出 / n 留下）", "Quit the terminal? (y quit / n stay)") \
+	X(M_ESC_LOSE, "放弃本次录入的内容吗？（y 或 Enter 放弃 / n 继续）", "Discard what was typed? (y or Enter discard / n keep)") \
+	X(M_QUIT_ASK, "退出受理终端吗？（y 或 Enter 退出 / n 留下）", "Quit the terminal? (y or Enter quit / n stay)") \
 	X(M_REVIEW_TITLE, "核对申请信息", "Review the application") \
 	X(M_REVIEW_HINT, "按左侧字母修改该项；F10 提交。", "Press the letter to change an answer; F10 submits.") \
 	X(M_REVIEW_DECISION, "提交后结论：%s", "On submitting: %s") \
@@ -255,7 +261,6 @@
 	X(M_NEXT_ELIGIBLE, "%s 起可再来申领。", "Come back from %s.") \
 	X(M_NEXT_WINDOW, "签注期自 %s 起开放，届时再来办理。", "The endorsement window opens on %s; come back then.") \
 	X(M_NEXT_BRING, "请备齐以下材料后再来：", "Bring these documents and come back:") \
-	X(M_NEXT_FIX, "按所列规则纠正后重新申请。", "Correct what the rules above say, then apply again.") \
 	X(M_RECORDED_AS, "申请已记录，编号 %s", "Application recorded, id %s") \
 	/* receipt */ \
 	X(M_RECEIPT_TITLE, "受理回执", "Receipt") \
@@ -275,8 +280,9 @@
 	X(M_RC_PRINTED, "已送打印机 %s", "sent to printer %s") \
 	X(M_RC_PRINT_FAIL, "打印失败（%s）", "printing failed (%s)") \
 	X(M_RC_NO_PRINTER, "未配置打印机（JZZ_PRINTER）", "no printer configured (JZZ_PRINTER)") \
-	X(M_RESULT_HINT, "Enter 返回首页；Esc 回到表单修改（已录入内容保留）。", "Enter returns home; Esc goes back to the form (everything kept).") \
-	X(M_RC_DONE_HINT, "Enter 或 Esc 返回首页。", "Enter or Esc returns home.") \
+	X(M_RESULT_HINT, "Enter 返回首页；Esc 回到表单修改（已录入内容保留）；F2 下一位办同一事项，首页的数字键直接开始其他事项。", "Enter returns home; Esc goes back to the form (everything kept); F2 the same business for the next applicant, the home screen's digits start another.") \
+	X(M_RC_DONE_HINT, "Enter 或 Esc 返回首页；F2 下一位办同一事项，首页的数字键直接开始其他事项。", "Enter or Esc returns home; F2 the same business for the next applicant, the home screen's digits start another.") \
+	X(M_FK_NEXT_BIZ, "下一位", "Next applicant") \
 	/* help */ \
 	X(M_HELP_TITLE, "帮助", "Help") \
 	X(M_HELP_KEYS, \
@@ -290,8 +296,8 @@
 	  "F6 switches Chinese/English  colour only helps, every meaning is in words (NO_COLOR)") \
 	X(M_HELP_HOME, "首页：数字键直接开始业务；下方为本中心三类待办，↑↓ 选择，Enter 查看该人。F2 查人（身份证号、姓名或回执号），F3 进度查询，F4 到证登记，F10 今日受理；主管和管理员 F5 日报，管理员 F7 账号管理，培训模式下培训员和管理员 F8 培训工具。任何一屏 F9 注销，首页 Esc 退出。", \
 	  "Home: a digit starts a business; below are the centre's three work queues, Up/Down to pick, Enter to open. F2 finds a person (ID number, name or receipt), F3 status query, F4 card arrived, F10 today's applications; F5 the report (supervisors, administrators), F7 accounts (administrators), F8 trainer tools (training mode). F9 logs out on every screen; Esc here quits.") \
-	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号已有记录时自动带出姓名等并只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
-	  "A business: fill each page; an ID number on record fills the rest, read-only. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
+	X(M_HELP_FLOW, "受理流程：逐页填写；身份证号录满 18 位且有效即自动跳到下一项（随后的 Enter 不再跳）；已有记录时自动带出姓名、上次的代办人等，姓名只读。右侧/下方规则栏随时显示结论和每条不符或缺材料的规则。材料页用空格勾选实际收到的材料，光标随即移到下一件。PgDn 下一页时检查本页，错误列在顶部并标在字段旁。最后一页后进入核对，F10 提交。", \
+	  "A business: fill each page; an ID number moves on by itself at its 18th valid character (an Enter right after it does not move again); one on record fills in the name (read-only), the last agent and more. The rules panel always shows the decision and each failing or missing rule. On the documents page Space ticks what was handed over and moves to the next. PgDn checks the page; errors are listed on top and beside each field. After the last page comes the review; F10 submits.") \
 	X(M_HELP_LOGIN, "登录：输入账号和密码。连续输错 5 次账号锁定 15 分钟。首次登录或密码被重置后先设置新密码（至少 8 个字符）。培训模式下列出培训账号和密码。", \
 	  "Log in with your account and password. Five failures in a row lock the account for 15 minutes. At the first login, or after a reset, set a new password (8 characters or more) first. Training mode lists the training accounts.") \
 	X(M_HELP_LOOKUP, "人员查询：输入 18 位身份证号（全角数字、ｘ 自动转换）、姓名或回执号，按 Enter。按姓名时列出所有同名者（出生日期、脱敏身份证号、现住址），↑↓ 选择，Enter 显示此人的档案。", \
@@ -390,9 +396,9 @@
 	X(M_AC_CENTRE, "中心代码", "Centre code") \
 	X(M_AC_IDLE_PROMPT, "闲置分钟数（1–480）", "Idle minutes (1-480)") \
 	X(M_AC_FORM_HINT, "Tab 换项，Enter/F10 确认，Esc 取消", "Tab moves, Enter/F10 confirms, Esc cancels") \
-	X(M_AC_ASK_DISABLE, "停用账号 %s 吗？（y 停用 / n 取消）", "Disable the account %s? (y disable / n cancel)") \
-	X(M_AC_ASK_ENABLE, "启用账号 %s（并解锁）吗？（y 启用 / n 取消）", "Enable (and unlock) the account %s? (y enable / n cancel)") \
-	X(M_AC_ASK_RESET, "重置账号 %s 的密码吗？下次登录时设新密码。（y 重置 / n 取消）", "Reset the password of the account %s? It is set at the next login. (y reset / n cancel)") \
+	X(M_AC_ASK_DISABLE, "停用账号 %s 吗？（y 或 Enter 停用 / n 取消）", "Disable the account %s? (y or Enter disable / n cancel)") \
+	X(M_AC_ASK_ENABLE, "启用账号 %s（并解锁）吗？（y 或 Enter 启用 / n 取消）", "Enable (and unlock) the account %s? (y or Enter enable / n cancel)") \
+	X(M_AC_ASK_RESET, "重置账号 %s 的密码吗？下次登录时设新密码。（y 或 Enter 重置 / n 取消）", "Reset the password of the account %s? It is set at the next login. (y or Enter reset / n cancel)") \
 	X(M_AC_ROLE_WRONG, "应为 1–4 之一（1 受理员 2 主管 3 培训员 4 管理员）", "must be one of 1-4 (1 clerk 2 supervisor 3 trainer 4 admin)") \
 	X(M_AC_DONE, "已完成：%s %s", "Done: %s %s") \
 	X(M_AC_FAIL, "未完成：%s", "Not done: %s") \
@@ -414,7 +420,7 @@
 	X(M_TR_PROMPT, "新工作日（YYYY-MM-DD，留空 = 今天的真实日期）", "New day of work (YYYY-MM-DD, empty = the real date)") \
 	X(M_TR_HINT, "键入日期后 Enter 或 F10 设定；←→ 前后一天；F8 重置培训数据库（先询问）", "Type a date, Enter or F10 sets it; Left/Right a day before/after; F8 resets the training database (asks first)") \
 	X(M_TR_SET, "工作日已设为 %s", "Day of work set to %s") \
-	X(M_TR_ASK_RESET, "清空培训数据库并重新生成演示数据吗？（y 重置 / n 取消）", "Wipe the training database and make the demo data again? (y reset / n cancel)") \
+	X(M_TR_ASK_RESET, "清空培训数据库并重新生成演示数据吗？（y 或 Enter 重置 / n 取消）", "Wipe the training database and make the demo data again? (y or Enter reset / n cancel)") \
 	X(M_TR_RESET_DONE, "培训数据库已重置", "Training database reset") \
 	X(M_TR_FAIL, "未完成：%s", "Not done: %s") \
 	X(M_HELP_TRAINER, "培训工具（培训模式，培训员或管理员）：设定工作日（时光穿梭），所有业务按该日办理；F8 一键重置培训数据库（清空后重新生成演示账号和人员，先询问）。", \

@@ -51,6 +51,27 @@ ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const char *id
 	return false;
 }
 
+bool
+ui_names_next_business(struct ui *ui, const struct ui_key *k, enum jzz_business done)
+{
+	bool business_key = false;
+
+	for (size_t i = 0; i < ui_names_nbusiness_keys && k->type == UK_CHAR; i++)
+		business_key |= (wint_t)ui_names_business_keys[i].key == k->ch;
+	if (!UK_IS_FN(k, 2) && !business_key)
+		return false;
+	ui_pop_home(ui);
+	if (business_key)
+		return ui_names_business_from_key(ui, k, NULL);
+	for (size_t i = 0; i < ui_names_nbusiness_keys; i++)
+		if (ui_names_business_keys[i].business == done) {
+			struct ui_key again = { UK_CHAR, (wint_t)ui_names_business_keys[i].key, 0 };
+
+			return ui_names_business_from_key(ui, &again, NULL);
+		}
+	return true;
+}
+
 const char *
 ui_names_permit_state(enum service_permit_state st)
 {

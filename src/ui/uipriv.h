@@ -48,6 +48,16 @@ struct ui_key {
  * a digit becomes that F-key. */
 bool ui_input_read(WINDOW *w, int timeout_ms, struct ui_key *out);
 bool ui_input_esc_pending(void);
+/* How long after Esc a digit still makes an F-key, by default: long enough
+ * for a deliberate Esc then digit, short enough that a lone Esc feels
+ * immediate. */
+#define UI_ESC_WAIT_MS 250
+void ui_input_set_esc_wait(int ms);   /* < 0: the default */
+/* curses' ESCDELAY unless the environment sets it */
+#define UI_ESCDELAY_MS 25
+/* True when another key already waits (a paste, a scanner's burst, keys a
+ * scenario queued): it is kept for the next read. Never waits. */
+bool ui_input_more(WINDOW *w);
 /* Queues a key that ui_input_read returns before anything typed: a
  * scenario's keys go through the same path as the keyboard's. */
 bool ui_input_inject(const struct ui_key *k);
@@ -93,6 +103,7 @@ struct ui_field {
 	size_t   cur;          /* insertion point, 0..len */
 	int      scroll;       /* first display column shown */
 	bool     dirty;        /* typed into since set */
+	unsigned edits;        /* bumped by every change of the text (not by a cursor move) */
 };
 void ui_field_init(struct ui_field *f, enum ui_field_kind kind, size_t maxchars);
 void ui_field_free(struct ui_field *f);
@@ -237,6 +248,11 @@ extern const size_t ui_names_nbusiness_keys;
 bool ui_names_is_supervisor(const struct ui *ui);
 /* Starts a business from a key; true when the key was a business key. */
 bool ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const char *id_number);
+/* On a screen that ends a business (receipt, refusal): F2 starts the same
+ * business again for the next applicant, a home screen business key starts
+ * that one; either closes every screen above home first. True when the key
+ * did so. */
+bool ui_names_next_business(struct ui *ui, const struct ui_key *k, enum jzz_business done);
 
 /* Names of states, in the current language. */
 const char *ui_names_permit_state(enum service_permit_state st);

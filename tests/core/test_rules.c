@@ -2682,11 +2682,88 @@ test_rules_messages_show_dates(void **state)
 		fail_msg("messages that do not show their result's date:\n%s", test_rules_date_gaps);
 }
 
+/* ------------------------------------------------------------------------
+ * The questions a business asks (rules_asks_*, rules_house_asks_*), which
+ * the form and the contract's parser read instead of restating the policy:
+ * each must say exactly when its rule looks at the answer.
+ */
+
+static bool
+test_rules_has(const struct jzz_decision *d, enum rule_id id)
+{
+	return rules_find(d, id) != NULL;
+}
+
+static void
+test_rules_asks_agree(void **state)
+{
+	struct jzz_case     c;
+	struct jzz_decision d, d2;
+
+	(void)state;
+	for (int b = 0; b < BIZ__COUNT; b++)
+		for (int ch = 0; ch < CH__COUNT; ch++) {
+			test_rules_case(&c, (enum jzz_business)b, (enum jzz_channel)ch, T);
+			rules_evaluate(&c, test_rules_cal, &d);
+			/* PERMIT-5 looks at the delivery exactly when it is asked */
+			assert_int_equal(rules_asks_delivery((enum jzz_business)b, (enum jzz_channel)ch),
+			    test_rules_has(&d, R_PERMIT_5));
+			/* PERMIT-6's outcome turns on the personal reason exactly when asked */
+			c.personal_reason = !c.personal_reason;
+			rules_evaluate(&c, test_rules_cal, &d2);
+			c.personal_reason = !c.personal_reason;
+			if (test_rules_has(&d, R_PERMIT_6))
+				assert_int_equal(rules_asks_personal_reason((enum jzz_business)b),
+				    rules_find(&d, R_PERMIT_6)->detail != rules_find(&d2, R_PERMIT_6)->detail);
+			else
+				assert_false(rules_asks_personal_reason((enum jzz_business)b));
+			/* a fast-track request is asked at the counter where PERMIT-7/-8 want it */
+			if (ch == CH_COUNTER)
+				assert_int_equal(rules_asks_fast_track((enum jzz_business)b, CH_COUNTER),
+				    test_rules_has(&d, R_PERMIT_7) || test_rules_has(&d, R_PERMIT_8));
+			else
+				assert_false(rules_asks_fast_track((enum jzz_business)b, (enum jzz_channel)ch));
+			/* a change is judged by CHANGE-1 exactly when asked */
+			c.has_change = true;
+			c.change.field = CHANGE_PHONE;
+			c.change.changed_on = T;
+			rules_evaluate(&c, test_rules_cal, &d2);
+			assert_int_equal(rules_asks_change((enum jzz_business)b), test_rules_has(&d2, R_CHANGE_1));
+			/* a minor: an agent rule applies exactly when the agent is asked */
+			test_rules_case(&c, (enum jzz_business)b, (enum jzz_channel)ch, T);
+			test_rules_set_id(&c, 2015, 3, 7);
+			rules_evaluate(&c, test_rules_cal, &d2);
+			assert_int_equal(rules_asks_agent((enum jzz_business)b), test_rules_has(&d2, R_AGENT_1));
+		}
+	for (int t = 0; t < TENURE__COUNT; t++) {
+		test_rules_case(&c, BIZ_REGISTRATION, CH_COUNTER, T);
+		test_rules_set_housing(&c, (enum jzz_tenure)t);
+		c.housing.relation = REL_NONE;
+		rules_evaluate(&c, test_rules_cal, &d);
+		/* the relation is asked where HOUSE-2 wants its proof and HOUSE-3 judges it */
+		assert_int_equal(rules_house_asks_relation((enum jzz_tenure)t),
+		    rules_find(&d, R_HOUSE_2)->outcome == OUT_MISSING);
+		assert_int_equal(rules_house_asks_relation((enum jzz_tenure)t),
+		    rules_find(&d, R_HOUSE_3)->outcome == OUT_FAIL);
+		test_rules_set_housing(&c, (enum jzz_tenure)t);
+		c.housing.managed_residential_area = true;
+		rules_evaluate(&c, test_rules_cal, &d);
+		assert_int_equal(rules_house_asks_managed((enum jzz_tenure)t),
+		    rules_find(&d, R_HOUSE_5)->outcome == OUT_FAIL);
+		test_rules_set_housing(&c, (enum jzz_tenure)t);
+		c.housing.leased_to = LEASED_UNIT;
+		rules_evaluate(&c, test_rules_cal, &d);
+		assert_int_equal(rules_house_asks_leased_to((enum jzz_tenure)t),
+		    rules_find(&d, R_HOUSE_6)->outcome == OUT_FAIL);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules_every_business_accepted),
+		cmocka_unit_test(test_rules_asks_agree),
 		cmocka_unit_test(test_rules_registration),
 		cmocka_unit_test(test_rules_house_undescribed),
 		cmocka_unit_test(test_rules_chan_1),

@@ -71,6 +71,7 @@ struct term {
 	bool         no_color;  /* start the program with NO_COLOR=1 */
 	const char  *printer;   /* JZZ_PRINTER for the program, or NULL */
 	const char  *path_dir;  /* a folder put first in PATH (a fake lp), or NULL */
+	const char  *esc_wait;  /* JZZ_ESC_WAIT for the program, or NULL */
 };
 
 static inline long
@@ -132,6 +133,11 @@ e2e_start(struct term *t, int rows, int cols, const char *const *args)
 			setenv("PATH", path, 1);
 		}
 		unsetenv("JZZ_TODAY");
+		unsetenv("ESCDELAY");
+		if (t->esc_wait != NULL)
+			setenv("JZZ_ESC_WAIT", t->esc_wait, 1);
+		else
+			unsetenv("JZZ_ESC_WAIT");
 		if (t->no_color)
 			setenv("NO_COLOR", "1", 1);
 		else
