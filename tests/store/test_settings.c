@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "jzz/store.h"
+#include "testdb.h"
 
 static char tmpdir[256];
 
@@ -33,6 +34,7 @@ teardown(void **state)
 	char cmd[300];
 
 	(void)state;
+	testdb_drop();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	return system(cmd) == 0 ? 0 : -1;
 }
@@ -47,8 +49,9 @@ test_settings_and_mark(void **state)
 	int64_t              gen;
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/s.db", tmpdir);
-	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
+	testdb_make(path, sizeof path, tmpdir, "s.db");
+	if (store_open(path, true, &st, err, sizeof err) != STORE_OK)
+		fail_msg("create %s: %s", path, err);
 	assert_int_equal(store_publish(st, true), STORE_OK);
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_setting_get(st, "idle_minutes", buf, sizeof buf), STORE_OK);
