@@ -92,9 +92,9 @@ assert_whole(void)
 	    " WHERE r.application_id = a.id)"), 0);
 	/* (EXCEPT sorts: the audit log has no index on subject) */
 	assert_int_equal(svctest_count("SELECT count(*) FROM (SELECT id FROM applications EXCEPT"
-	    " SELECT subject FROM audit_log WHERE action = 'application')"), 0);
+	    " SELECT subject FROM audit_log WHERE action = 'application') AS x"), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM (SELECT subject FROM audit_log WHERE"
-	    " action = 'application' EXCEPT SELECT id FROM applications)"), 0);
+	    " action = 'application' EXCEPT SELECT id FROM applications) AS x"), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM audit_log WHERE action = 'application'"),
 	    svctest_count("SELECT count(*) FROM applications"));
 	assert_int_equal(svctest_count("SELECT count(*) FROM applications a WHERE NOT EXISTS"
