@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "testdb.h"
+
 static char opt_dir[128];
 
 static const char *const opt_commands[] = {
@@ -95,6 +97,7 @@ opt_teardown(void **state)
 	char cmd[300];
 
 	(void)state;
+	testdb_drop();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", opt_dir);
 	return system(cmd) == 0 ? 0 : -1;
 }
@@ -165,20 +168,36 @@ test_errors_name_the_option(void **state)
 	}
 }
 
+/* Whether init made a store at target: the file, or jzz's schema in the
+ * PostgreSQL database. */
+static bool
+opt_store_made(const char *target)
+{
+	struct stat st;
+
+	if (testdb_is_pg())
+		return testdb_count(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'jzz'")
+		    == 1;
+	return stat(target, &st) == 0;
+}
+
 /* The database and the centre from jzz.conf; the command line over it. */
 static void
 test_config_db_and_centre(void **state)
 {
-	char conf[600], out[4096], err[4096];
+	char conf[900], out[4096], err[4096], db[300], cmdline[300];
 
 	(void)state;
-	snprintf(conf, sizeof conf, "# the counters of 虹桥街道\n[jzz]\ndb = %s/conf.db\n"
-	    "centre = 310105009   ; 虹桥\n", opt_dir);
+	testdb_make(db, sizeof db, opt_dir, "conf.db");
+	testdb_make(cmdline, sizeof cmdline, opt_dir, "cmdline.db");
+	snprintf(conf, sizeof conf, "# the counters of 虹桥街道\n[jzz]\ndb = %s\n"
+	    "centre = 310105009   ; 虹桥\n", db);
 	opt_write("jzz.conf", conf);
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err, "JZZ_CONFIG=%s/jzz.conf %s init",
 	    opt_dir, JZZ_BIN), 0);
-	assert_true(opt_exists("conf.db"));
-	{
+	assert_true(opt_store_made(db));
+	assert_false(opt_store_made(cmdline));
+	if (!testdb_is_pg()) {
 		char        path[200];
 		struct stat st;
 
@@ -188,8 +207,8 @@ test_config_db_and_centre(void **state)
 		assert_int_equal(st.st_mode & 077, 0);
 	}
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
-	    "%s --config %s/jzz.conf --db %s/cmdline.db init", JZZ_BIN, opt_dir, opt_dir), 0);
-	assert_true(opt_exists("cmdline.db"));
+	    "%s --config %s/jzz.conf --db %s init", JZZ_BIN, opt_dir, cmdline), 0);
+	assert_true(opt_store_made(cmdline));
 	/* the file the configuration names is the one used: it exists now */
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err, "%s --config %s/jzz.conf init",
 	    JZZ_BIN, opt_dir), 2);
@@ -246,23 +265,24 @@ test_config_errors(void **state)
 static void
 test_batch_journal_priorities(void **state)
 {
-	char out[4096], err[4096];
+	char out[4096], err[4096], db[300];
 
 	(void)state;
+	testdb_make(db, sizeof db, opt_dir, "batch.db");
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
-	    "%s --db %s/batch.db init --centre 310105009", JZZ_BIN, opt_dir), 0);
+	    "%s --db %s init --centre 310105009", JZZ_BIN, db), 0);
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
-	    "%s --db %s/batch.db batch auto-endorse", JZZ_BIN, opt_dir), 0);
+	    "%s --db %s batch auto-endorse", JZZ_BIN, db), 0);
 	assert_true(strncmp(out, "{\"examined\":", 12) == 0);
 	/* the variable names another stream (a shell started by a unit, piped) */
 	assert_int_equal(opt_run(out, sizeof out, err, sizeof err,
-	    "JOURNAL_STREAM=1:1 %s --db %s/batch.db batch auto-endorse", JZZ_BIN, opt_dir), 0);
+	    "JOURNAL_STREAM=1:1 %s --db %s batch auto-endorse", JZZ_BIN, db), 0);
 	assert_true(strncmp(out, "{\"examined\":", 12) == 0);
 	/* stdout and stderr both the journal's stream: one file here */
 	assert_int_equal(opt_run(NULL, 0, NULL, 0,
-	    "f=%s/journal; : > $f; JOURNAL_STREAM=$(stat -c %%d:%%i $f) %s --db %s/batch.db"
+	    "f=%s/journal; : > $f; JOURNAL_STREAM=$(stat -c %%d:%%i $f) %s --db %s"
 	    " batch auto-endorse >> $f 2>&1; JOURNAL_STREAM=$(stat -c %%d:%%i $f) %s --db"
-	    " %s/none/x.db batch auto-endorse >> $f 2>&1; cat $f", opt_dir, JZZ_BIN, opt_dir,
+	    " %s/none/x.db batch auto-endorse >> $f 2>&1; cat $f", opt_dir, JZZ_BIN, db,
 	    JZZ_BIN, opt_dir), 0);
 	{
 		char  path[200];

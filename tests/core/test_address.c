@@ -18,6 +18,7 @@
 
 #include "jzz/address.h"
 #include "jzz/casefmt.h"
+#include "testdb.h"
 #include "testutil.h"
 
 #define TEST_ADDR_OK "{\"district\":\"310105\",\"street\":\"310105009\",\"road\":\"仙霞路\"," \
@@ -352,7 +353,7 @@ test_addr_bin_submit(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/jzz.db", dir);
+	testdb_make(db, sizeof db, dir, "jzz.db");
 	{
 		char *init[] = { (char *)JZZ_BIN, (char *)"--db", db, (char *)"init",
 			(char *)"--rehearsal", (char *)"--centre", (char *)"310105009", NULL };
@@ -372,6 +373,7 @@ test_addr_bin_submit(void **state)
 		    "\"street\":\"310105099\",\"road\":\"r\",\"number\":\"1\"}", "null", "null"),
 		    "housing.address.street");
 	}
+	testdb_drop();
 	snprintf(db, sizeof db, "rm -rf '%s'", dir);
 	assert_int_equal(system(db), 0);
 }

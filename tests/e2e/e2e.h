@@ -28,6 +28,8 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+
+#include "testdb.h"
 #include <time.h>
 #include <unistd.h>
 
@@ -83,7 +85,8 @@ e2e_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-/* A fresh folder for the test's database and receipts. */
+/* A fresh folder for the test's receipts, and its database (testdb.h: a
+ * file there, or a PostgreSQL database). */
 static inline void
 e2e_tmpdir(struct term *t)
 {
@@ -92,7 +95,7 @@ e2e_tmpdir(struct term *t)
 		perror("mkdtemp");
 		exit(1);
 	}
-	snprintf(t->db, sizeof t->db, "%s/t.db", t->dir);
+	testdb_make(t->db, sizeof t->db, t->dir, "t.db");
 }
 
 /* Starts jzz with args (NULL-terminated) on a rows x cols terminal. */
@@ -533,6 +536,7 @@ e2e_cleanup(struct term *t)
 {
 	char cmd[400];
 
+	testdb_drop();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", t->dir);

@@ -686,7 +686,7 @@ test_login(void **state)
 
 	/* A new production database: admin has a temporary password, which
 	 * serves only to set its own; an empty one claims nothing. */
-	snprintf(prod, sizeof prod, "%s/prod.db", t.dir);
+	testdb_make(prod, sizeof prod, t.dir, "prod.db");
 	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
 	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t.dir, JZZ_BIN, prod,
 	    t.dir);

@@ -2,6 +2,8 @@
  * svctest.h: helpers of the service tests: a fresh database per test in a
  * temporary folder, cases written as JSON (the contract) and submitted, valid
  * ID numbers made to order, and direct SQL counts to check what was written.
+ * svctest_db is the test's store target on the backend the run is on
+ * (testdb.h): a file in svctest_dir, or a PostgreSQL database.
  */
 #ifndef JZZ_SVCTEST_H
 #define JZZ_SVCTEST_H
@@ -17,11 +19,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "jzz/casefmt.h"
 #include "jzz/idnum.h"
 #include "jzz/service.h"
+#include "testdb.h"
 
 static char svctest_dir[256];
 static char svctest_db[512];
@@ -35,7 +37,7 @@ svctest_setup(void **state)
 	snprintf(svctest_dir, sizeof svctest_dir, "/tmp/jzz-svc-XXXXXX");
 	if (mkdtemp(svctest_dir) == NULL)
 		return -1;
-	snprintf(svctest_db, sizeof svctest_db, "%s/jzz.db", svctest_dir);
+	testdb_make(svctest_db, sizeof svctest_db, svctest_dir, "jzz.db");
 	return 0;
 }
 
@@ -45,6 +47,7 @@ svctest_teardown(void **state)
 	char cmd[300];
 
 	(void)state;
+	testdb_drop();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", svctest_dir);
 	return system(cmd) == 0 ? 0 : -1;
 }
@@ -60,12 +63,9 @@ svctest_new(void)
 {
 	char                     err[512];
 	struct service          *s;
-	char                     cmd[4096];
 	struct service_init_opts o;
 
-	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' '%s.key'", svctest_db, svctest_db,
-	    svctest_db, svctest_db);
-	assert_int_equal(system(cmd), 0);
+	testdb_make(svctest_db, sizeof svctest_db, svctest_dir, "jzz.db");
 	memset(&o, 0, sizeof o);
 	o.centre = "310105009";
 	o.holidays_dir = JZZ_SOURCE_DATADIR "/holidays";
@@ -213,26 +213,17 @@ svctest_submit(struct service *s, const struct service_actor *a, jzz_date today,
 
 /* One number from the database by SQL (the tests' own look, not the store's). */
 static inline long long
+svctest_count(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline long long
 svctest_count(const char *fmt, ...)
 {
-	char          sql[2048];
-	sqlite3      *db;
-	sqlite3_stmt *st;
-	long long     n = -1;
-	va_list       ap;
+	char    sql[2048];
+	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(sql, sizeof sql, fmt, ap);
 	va_end(ap);
-	assert_int_equal(sqlite3_open_v2(svctest_db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("sql: %s: %s", sqlite3_errmsg(db), sql);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
+	return testdb_count(svctest_db, sql);
 }
 
 #endif

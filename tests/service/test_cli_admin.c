@@ -202,7 +202,7 @@ test_training_modes(void **state)
 	char        tdb[600];
 
 	(void)state;
-	snprintf(tdb, sizeof tdb, "%s/training.db", svctest_dir);
+	testdb_make(tdb, sizeof tdb, svctest_dir, "training.db");
 	init_db();
 	assert_int_equal(run(NULL, 0, "%s --db %s --today 2026-11-27 training init", J, tdb), 0);
 	/* the demo accounts' passwords (the login screen of training mode lists them) */

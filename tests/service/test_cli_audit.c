@@ -93,32 +93,31 @@ test_audit_head_and_verify(void **state)
 	    " 2>/dev/null", J, svctest_db), 1);
 }
 
-/* Someone with the file: the guard dropped, then an entry altered. */
+/* Someone with the file or the role: an entry altered with the guards out
+ * of the way and put back, then a guard dropped. */
 static void
 test_audit_tampered(void **state)
 {
-	char      cmd[2048], err[4096];
+	char      err[4096];
 	long long entries, broken;
 	bool      ok;
 
 	(void)state;
 	init_db();
 	cli_user("clerk1", "clerk");
-	snprintf(cmd, sizeof cmd, "sqlite3 %s \"DROP TRIGGER audit_log_no_update;"
-	    " UPDATE audit_log SET reason = 'nothing happened' WHERE seq = 2\"", svctest_db);
-	assert_int_equal(system(cmd), 0);
-	assert_int_equal(audit_verify("", &ok, &entries, &broken), 1);
-	assert_false(ok);
-	assert_non_null(strstr(audit_out, "append-only guard"));
-	/* the guard put back: the altered entry itself is found */
-	snprintf(cmd, sizeof cmd, "sqlite3 %s \"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON"
-	    " audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;\"", svctest_db);
-	assert_int_equal(system(cmd), 0);
+	/* the altered entry itself is found */
+	assert_int_equal(testdb_sql_unguarded(svctest_db, "UPDATE audit_log SET reason ="
+	    " 'nothing happened' WHERE seq = 2"), 0);
 	assert_int_equal(audit_verify("", &ok, &entries, &broken), 1);
 	assert_int_equal(broken, 2);
 	assert_int_equal(run(err, sizeof err, "%s --db %s audit verify 2>&1 >/dev/null", J,
 	    svctest_db), 1);
 	assert_non_null(strstr(err, "audit log broken at entry 2"));
+	/* and a guard missing */
+	assert_int_equal(testdb_guard_drop(svctest_db, "UPDATE"), 0);
+	assert_int_equal(audit_verify("", &ok, &entries, &broken), 1);
+	assert_false(ok);
+	assert_non_null(strstr(audit_out, "append-only guard"));
 }
 
 int

@@ -5,6 +5,11 @@
  * numbers, the calendar round trip, and the migrations from every earlier
  * schema version (a v1 file built by the v1 script is migrated and keeps its
  * records).
+ *
+ * On PostgreSQL (testdb.h) the same cases run on a database of the
+ * server, but for those about the SQLite file itself (its pragmas, its
+ * header's version, the migrations of files of earlier versions, the WAL
+ * checkpointer, a backup to a file, files at the path), which skip.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "jzz/store.h"
+#include "testdb.h"
 
 static char tmpdir[256];
 
@@ -39,15 +45,26 @@ teardown(void **state)
 	char cmd[300];
 
 	(void)state;
+	testdb_drop();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The store target called name (made by new_store), or a file's path. */
 static void
 path_of(char *buf, size_t size, const char *name)
 {
 	snprintf(buf, size, "%s/%s", tmpdir, name);
 }
+
+static void
+target_of(char *buf, size_t size, const char *name)
+{
+	testdb_target(buf, size, tmpdir, name);
+}
+
+/* What the cases about the SQLite file itself begin with. */
+#define SQLITE_FILE_ONLY() do { if (testdb_is_pg()) skip(); } while (0)
 
 static const uint8_t test_key[32] = "0123456789abcdef0123456789abcdef";
 
@@ -58,8 +75,9 @@ open_store(const char *name)
 	char          path[512], err[256];
 	struct store *st;
 
-	path_of(path, sizeof path, name);
-	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	target_of(path, sizeof path, name);
+	if (store_open(path, false, &st, err, sizeof err) != STORE_OK)
+		fail_msg("open %s: %s", path, err);
 	store_set_audit_key(st, test_key, sizeof test_key);
 	return st;
 }
@@ -71,10 +89,11 @@ new_store(const char *name)
 	char          path[512], err[256];
 	struct store *st;
 
-	path_of(path, sizeof path, name);
-	unlink(path);
-	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_OK);
-	assert_int_not_equal(access(path, F_OK), 0);   /* not there until whole */
+	testdb_make(path, sizeof path, tmpdir, name);
+	if (store_open(path, true, &st, err, sizeof err) != STORE_OK)
+		fail_msg("create %s: %s", path, err);
+	if (!testdb_is_pg())
+		assert_int_not_equal(access(path, F_OK), 0);   /* not there until whole */
 	store_set_audit_key(st, test_key, sizeof test_key);
 	assert_int_equal(store_begin(st), STORE_OK);
 	assert_int_equal(store_audit_mark(st, true, true), STORE_OK);
@@ -86,19 +105,10 @@ new_store(const char *name)
 static long long
 count(const char *dbname, const char *sql)
 {
-	char          path[512];
-	sqlite3      *db;
-	sqlite3_stmt *s;
-	long long     n = -1;
+	char target[512];
 
-	path_of(path, sizeof path, dbname);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return n;
+	target_of(target, sizeof target, dbname);
+	return testdb_count(target, sql);
 }
 
 static void
@@ -119,9 +129,12 @@ test_store_create_and_refuse(void **state)
 	assert_int_equal(count("a.db", "SELECT count(*) FROM centres WHERE code = '310105102'"
 	    " AND name_zh = '新泾镇'"), 1);
 
-	/* a file holding data is never initialised again */
-	path_of(path, sizeof path, "a.db");
+	/* a store holding data is never initialised again */
+	target_of(path, sizeof path, "a.db");
 	assert_int_equal(store_open(path, true, &st, err, sizeof err), STORE_EXISTS);
+	/* the rest is about files at the path */
+	if (testdb_is_pg())
+		return;
 	/* a failed build leaves nothing beside, and the empty file someone
 	 * made at the path stays as it was */
 	path_of(path, sizeof path, "empty.db");
@@ -149,9 +162,11 @@ test_store_create_and_refuse(void **state)
 static void
 test_store_pragmas(void **state)
 {
-	struct store *st = new_store("p.db");
+	struct store *st;
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* SQLite's journal mode and STRICT tables */
+	st = new_store("p.db");
 	store_close(st);
 	assert_int_equal(count("p.db", "SELECT count(*) FROM pragma_journal_mode WHERE"
 	    " journal_mode = 'wal'"), 1);
@@ -202,7 +217,7 @@ test_store_audit_chain(void **state)
 	struct store             *st = new_store("au.db");
 	struct store_audit_result r;
 	long long                 seq;
-	char                      mac[65], head[65];
+	char                      mac[65], head[65], path[512];
 
 	(void)state;
 	audit_append(st, 5);
@@ -217,19 +232,22 @@ test_store_audit_chain(void **state)
 	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
 	    STORE_ERR);
 	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 3"), STORE_ERR);
-	/* someone who drops the trigger is caught: the guard is missing */
-	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_update"), STORE_OK);
-	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
-	assert_int_not_equal(r.first_broken, 0);
-	assert_non_null(strstr(r.reason, "guard"));
-	/* and the changed entry even when the trigger is put back */
-	assert_int_equal(store_exec_for_tests(st, "UPDATE audit_log SET reason = 'x' WHERE seq = 3"),
-	    STORE_OK);
-	assert_int_equal(store_exec_for_tests(st, "CREATE TRIGGER audit_log_no_update BEFORE UPDATE"
-	    " ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"), STORE_OK);
+	/* the changed entry, the guards out of the way and put back */
+	target_of(path, sizeof path, "au.db");
+	assert_int_equal(testdb_sql_unguarded(path, "UPDATE audit_log SET reason = 'x' WHERE"
+	    " seq = 3"), 0);
 	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 3);
 	assert_non_null(strstr(r.reason, "altered"));
+	store_close(st);
+	/* someone who drops the guard is caught, every entry whole */
+	st = new_store("au1.db");
+	audit_append(st, 5);
+	target_of(path, sizeof path, "au1.db");
+	assert_int_equal(testdb_guard_drop(path, "UPDATE"), 0);
+	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
+	assert_int_not_equal(r.first_broken, 0);
+	assert_non_null(strstr(r.reason, "guard"));
 	store_close(st);
 
 	/* the newest entries removed (and the guard put back): only a head
@@ -237,18 +255,16 @@ test_store_audit_chain(void **state)
 	st = new_store("au2.db");
 	audit_append(st, 10);
 	assert_int_equal(store_audit_head(st, &seq, head), STORE_OK);
-	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_delete"), STORE_OK);
-	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq > 4"), STORE_OK);
-	assert_int_equal(store_exec_for_tests(st, "CREATE TRIGGER audit_log_no_delete BEFORE DELETE"
-	    " ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"), STORE_OK);
+	target_of(path, sizeof path, "au2.db");
+	assert_int_equal(testdb_sql_unguarded(path, "DELETE FROM audit_log WHERE seq > 4"), 0);
 	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 0);
 	assert_int_equal(store_audit_verify(st, seq, head, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 10);
 	assert_non_null(strstr(r.reason, "gone"));
 	/* a removed entry in the middle */
-	assert_int_equal(store_exec_for_tests(st, "DROP TRIGGER audit_log_no_delete"), STORE_OK);
-	assert_int_equal(store_exec_for_tests(st, "DELETE FROM audit_log WHERE seq = 2"), STORE_OK);
+	assert_int_equal(testdb_guard_drop(path, "DELETE"), 0);
+	assert_int_equal(testdb_sql(path, "DELETE FROM audit_log WHERE seq = 2"), 0);
 	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 1);   /* the guard first */
 	store_close(st);
@@ -259,11 +275,11 @@ test_store_audit_chain(void **state)
 	audit_append(st, 3);
 	store_close(st);
 	{
-		char          path[512], err[256];
+		char          err[256];
 		uint8_t       other[32] = "another key, not the real one..";
 		struct store *x;
 
-		path_of(path, sizeof path, "au3.db");
+		target_of(path, sizeof path, "au3.db");
 		assert_int_equal(store_open(path, false, &x, err, sizeof err), STORE_OK);
 		store_set_audit_key(x, other, sizeof other);
 		assert_int_equal(store_audit_verify(x, 0, NULL, &r), STORE_OK);
@@ -311,7 +327,7 @@ test_store_audit_records(void **state)
 	assert_int_equal(store_commit(st), STORE_OK);
 	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 0);
-	/* the sqlite3 shell's edit */
+	/* an edit behind the store's back (the sqlite3 shell's, psql's) */
 	assert_int_equal(store_exec_for_tests(st, "UPDATE persons SET name = '王五'"), STORE_OK);
 	assert_int_equal(store_audit_verify(st, 0, NULL, &r), STORE_OK);
 	assert_int_equal(r.first_broken, 2);
@@ -398,6 +414,7 @@ static void
 test_store_migrations(void **state)
 {
 	(void)state;
+	SQLITE_FILE_ONLY();   /* files of earlier versions: PostgreSQL stores begin at this one */
 	for (int v = 1; v < STORE_SCHEMA_VERSION; v++) {
 		char                name[32], path[512], err[256];
 		struct store       *st;
@@ -457,6 +474,7 @@ test_store_migration_v6(void **state)
 	bool                      known;
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* a file of schema v5 */
 	path_of(path, sizeof path, "v5-to-v6.db");
 	unlink(path);
 	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
@@ -577,6 +595,7 @@ test_store_migration_v7(void **state)
 	long long                n = 0;
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* a file of schema v6, SQLite's query plans */
 	path_of(path, sizeof path, "v6-to-v7.db");
 	unlink(path);
 	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
@@ -675,10 +694,12 @@ wal_bytes(const char *name)
 static void
 test_store_checkpointer(void **state)
 {
-	struct store *st = new_store("ckpt.db");
+	struct store *st;
 	long long     most = 0, now = -1;
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* SQLite's -wal file (the server keeps PostgreSQL's WAL) */
+	st = new_store("ckpt.db");
 	assert_int_equal(store_exec_for_tests(st, "CREATE TABLE scratch (b BLOB) STRICT"), STORE_OK);
 	for (int i = 0; i < 12000; i++) {
 		long long w;
@@ -701,10 +722,12 @@ test_store_checkpointer(void **state)
 static void
 test_store_newer_version(void **state)
 {
-	struct store *st = new_store("new.db");
+	struct store *st;
 	char          path[512], err[256];
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* the version in the file's header (PRAGMA user_version) */
+	st = new_store("new.db");
 	assert_int_equal(store_exec_for_tests(st, "PRAGMA user_version = 99"), STORE_OK);
 	store_close(st);
 	path_of(path, sizeof path, "new.db");
@@ -715,10 +738,12 @@ test_store_newer_version(void **state)
 static void
 test_store_backup(void **state)
 {
-	struct store *st = new_store("b.db");
+	struct store *st;
 	char          path[512];
 
 	(void)state;
+	SQLITE_FILE_ONLY();   /* a backup is a SQLite file (a PostgreSQL store's: pg_dump) */
+	st = new_store("b.db");
 	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
 	path_of(path, sizeof path, "b-copy.db");
 	assert_int_equal(store_backup(st, path), STORE_OK);
