@@ -70,6 +70,7 @@ struct pg_stmt {
 	Oid                types[PG_PARAMS_MAX];
 	unsigned           session;   /* prepared in this server session (c->session) */
 	bool               commit;    /* COMMIT: a lost connection leaves it unknown */
+	bool               oneshot;   /* SELECT *: planned at each run, not prepared */
 	int                nparams;
 	char              *vals[PG_PARAMS_MAX];
 	PGresult          *res;
@@ -238,8 +239,13 @@ pg_prepare(struct store_conn *c, const char *sql)
 		s->types[i] = used[i + 1] ? 0 : PG_OID_TEXT;
 	s->nparams = n;
 	s->commit = strncmp(sql, "COMMIT", 6) == 0;
+	/* A prepared SELECT * fails once a column was added to its table
+	 * ("cached plan must not change result type"), which would read as a
+	 * broken audit entry after a migration; the audit's row reads are the
+	 * only ones, and are planned afresh each time. */
+	s->oneshot = strstr(sql, "SELECT * ") != NULL;
 	snprintf(s->name, sizeof s->name, "jzz%d", ++c->nprepared);
-	if (!pg_prepare_now(c, s)) {
+	if (!s->oneshot && !pg_prepare_now(c, s)) {
 		free(s->text);
 		free(s);
 		return NULL;
@@ -317,14 +323,16 @@ pg_step(struct store_stmt *st)
 	ExecStatusType     status;
 
 	if (s->res == NULL && !s->done) {
-		if (!pg_reconnect(c) || (s->session != c->session && !pg_prepare_now(c, s))) {
+		if (!pg_reconnect(c) ||
+		    (!s->oneshot && s->session != c->session && !pg_prepare_now(c, s))) {
 			s->done = true;
 			/* BUSY: the runner tries again (bounded), by when the
 			 * server may be back */
 			return STMT_BUSY;
 		}
-		s->res = PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->vals, NULL,
-		    NULL, 0);
+		s->res = s->oneshot ? PQexecParams(c->pg, s->text, s->nparams, s->types,
+		    (const char *const *)s->vals, NULL, NULL, 0) : PQexecPrepared(c->pg, s->name,
+		    s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
 		status = PQresultStatus(s->res);
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
 			enum stmt_rc rc = pg_result_rc(c, s->res);
