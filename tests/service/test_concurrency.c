@@ -234,10 +234,14 @@ test_kill_during_batch(void **state)
 	if (pid == 0) {
 		struct service *cs = service_open(svctest_db, err, sizeof err);
 
+		struct service_actor ca;
+
 		if (cs == NULL)
 			_exit(3);
+		/* an actor of this handle: the parent's ended with its own */
+		ca = svctest_actor(cs, NULL);
 		for (;;)   /* the batch again and again, until killed */
-			service_batch_auto_endorse(cs, &a, v - 10, &b);
+			service_batch_auto_endorse(cs, &ca, v - 10, &b);
 	}
 	/* kill it as soon as the batch has committed something: mid-batch */
 	for (int i = 0; i < 5000 && svctest_count("SELECT count(*) FROM endorsements") == 0; i++)
