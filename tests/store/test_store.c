@@ -701,7 +701,10 @@ test_store_checkpointer(void **state)
 	SQLITE_FILE_ONLY();   /* SQLite's -wal file (the server keeps PostgreSQL's WAL) */
 	st = new_store("ckpt.db");
 	assert_int_equal(store_exec_for_tests(st, "CREATE TABLE scratch (b BLOB) STRICT"), STORE_OK);
-	for (int i = 0; i < 12000; i++) {
+	/* 20,000 rows of two pages and more: ~60,000 frames were the log never
+	 * restarted, against a bound of twice the hard one (the thread may lag
+	 * behind the writer on a loaded machine, but not without end) */
+	for (int i = 0; i < 20000; i++) {
 		long long w;
 
 		assert_int_equal(store_exec_for_tests(st,
@@ -710,11 +713,11 @@ test_store_checkpointer(void **state)
 			most = w;
 	}
 	assert_true(most > 4000LL * 4096);           /* the log did pass the restart bound */
-	assert_true(most < 24000LL * 4096);          /* and stayed within the hard one */
+	assert_true(most < 32000LL * 4096);          /* and stayed bounded */
 	for (int k = 0; k < 3000 && (now = wal_bytes("ckpt.db")) != 0; k++)
 		usleep(10000);
 	assert_int_equal(now, 0);
-	assert_int_equal(count("ckpt.db", "SELECT count(*) FROM scratch"), 12000);
+	assert_int_equal(count("ckpt.db", "SELECT count(*) FROM scratch"), 20000);
 	store_close(st);
 }
 
