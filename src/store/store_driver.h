@@ -148,6 +148,9 @@ struct store_driver {
 	 * statistics after it; a query whose rows are broken foreign keys
 	 * (NULL where they were never off). */
 	const char *sql_bulk_indexes;
+	/* How each batch of the bulk load begins (PostgreSQL: its foreign
+	 * keys checked at the batch's commit, not row by row in load order). */
+	const char *sql_bulk_begin;
 	const char *sql_analyze;
 	const char *sql_fk_check;
 };

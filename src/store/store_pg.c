@@ -834,6 +834,7 @@ const struct store_driver store_driver_pg = {
 	    " AND NOT EXISTS (SELECT 1 FROM pg_constraint k JOIN pg_namespace n"
 	    " ON n.oid = k.connamespace WHERE n.nspname = '" PG_SCHEMA "'"
 	    " AND k.conname = i.indexname) ORDER BY i.indexname",
+	.sql_bulk_begin = "BEGIN; SET CONSTRAINTS ALL DEFERRED",
 	.sql_analyze = "ANALYZE",
 	.sql_fk_check = NULL,
 };

@@ -18,6 +18,10 @@
  *    int8 as an integer); booleans stay integers 0/1 under the same CHECK,
  *    so that their text (and so the digests) stays "0"/"1"; dates stay
  *    'YYYY-MM-DD' text, not date, for the same reason.
+ *  - Every foreign key is DEFERRABLE (INITIALLY IMMEDIATE: checked at each
+ *    statement as SQLite checks them), so that the seed's bulk load may
+ *    check them once at each batch's commit (SET CONSTRAINTS ALL DEFERRED),
+ *    where SQLite's load turns them off and checks them at the end.
  *  - Every text column is COLLATE "C": SQLite compares text byte by byte
  *    (BINARY), and so does "C"; under the database's own collation
  *    (en_US, ICU) ORDER BY name and comparisons of codes would differ from
@@ -143,7 +147,7 @@ const char store_pg_schema[] =
 	"CREATE TABLE users ("
 	"  name            " TEXT " PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 63),"
 	"  role            " TEXT " NOT NULL CHECK (role IN ('clerk', 'supervisor', 'trainer', 'admin')),"
-	"  centre          " TEXT " REFERENCES centres(code),"
+	"  centre          " TEXT " REFERENCES centres(code) DEFERRABLE,"
 	"  password_hash   " TEXT ","
 	"  created_at      " TEXT " NOT NULL,"
 	"  disabled        bigint NOT NULL DEFAULT 0 " BOOL_OK("disabled") ","
@@ -178,13 +182,13 @@ const char store_pg_schema[] =
 	"  id              " TEXT " PRIMARY KEY " UUID_OK("id") ","
 	"  day             " TEXT " NOT NULL " DATE_OK("day") ","
 	"  created_at      " TEXT " NOT NULL,"
-	"  centre          " TEXT " NOT NULL REFERENCES centres(code),"
-	"  user_name       " TEXT " NOT NULL REFERENCES users(name),"
+	"  centre          " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE,"
+	"  user_name       " TEXT " NOT NULL REFERENCES users(name) DEFERRABLE,"
 	"  business        " TEXT " NOT NULL CHECK (business IN (" BUSINESS_CODES ")),"
 	"  channel         " TEXT " NOT NULL CHECK (channel IN ('counter', 'online', 'kiosk')),"
 	"  id_number       " TEXT " NOT NULL,"
 	"  name            " TEXT " NOT NULL,"
-	"  person_id       " TEXT " REFERENCES persons(id),"
+	"  person_id       " TEXT " REFERENCES persons(id) DEFERRABLE,"
 	"  address_changed bigint NOT NULL " BOOL_OK("address_changed") ","
 	"  decision        " TEXT " NOT NULL CHECK (decision IN ('accept', 'incomplete', 'refuse')),"
 	"  fee_yuan        bigint NOT NULL CHECK (fee_yuan >= 0),"
@@ -207,7 +211,7 @@ const char store_pg_schema[] =
 	"  user_name, fee_yuan, cod_fee_yuan, id);\n"
 
 	"CREATE TABLE application_rules ("
-	"  application_id " TEXT " NOT NULL REFERENCES applications(id),"
+	"  application_id " TEXT " NOT NULL REFERENCES applications(id) DEFERRABLE,"
 	"  pos            bigint NOT NULL,"
 	"  rule           " TEXT " NOT NULL,"
 	"  outcome        " TEXT " NOT NULL CHECK (outcome IN ('pass', 'fail', 'missing', 'warn')),"
@@ -220,7 +224,7 @@ const char store_pg_schema[] =
 	");\n"
 
 	"CREATE TABLE receipt_seq ("
-	"  centre " TEXT " NOT NULL REFERENCES centres(code),"
+	"  centre " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE,"
 	"  day    " TEXT " NOT NULL " DATE_OK("day") ","
 	"  last   bigint NOT NULL CHECK (last > 0),"
 	"  PRIMARY KEY (centre, day)"
@@ -228,11 +232,11 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE registrations ("
 	"  id             " TEXT " PRIMARY KEY " UUID_OK("id") ","
-	"  person_id      " TEXT " NOT NULL REFERENCES persons(id),"
-	"  application_id " TEXT " NOT NULL UNIQUE REFERENCES applications(id),"
+	"  person_id      " TEXT " NOT NULL REFERENCES persons(id) DEFERRABLE,"
+	"  application_id " TEXT " NOT NULL UNIQUE REFERENCES applications(id) DEFERRABLE,"
 	"  registered_on  " TEXT " NOT NULL " DATE_OK("registered_on") ","
 	"  valid_until    " TEXT " NOT NULL " DATE_OK("valid_until") ","
-	"  centre         " TEXT " NOT NULL REFERENCES centres(code),"
+	"  centre         " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE,"
 	"  tenure         " TEXT " NOT NULL CHECK (tenure IN ('own', 'relative_own', 'rent',"
 	"                 'relative_rent', 'dormitory', 'unit_housing')),"
 	"  property_use   " TEXT " NOT NULL CHECK (property_use = 'residential'),"
@@ -243,9 +247,9 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE permits ("
 	"  id              " TEXT " PRIMARY KEY " UUID_OK("id") ","
-	"  person_id       " TEXT " NOT NULL REFERENCES persons(id),"
-	"  application_id  " TEXT " NOT NULL UNIQUE REFERENCES applications(id),"
-	"  centre          " TEXT " NOT NULL REFERENCES centres(code),"
+	"  person_id       " TEXT " NOT NULL REFERENCES persons(id) DEFERRABLE,"
+	"  application_id  " TEXT " NOT NULL UNIQUE REFERENCES applications(id) DEFERRABLE,"
+	"  centre          " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE,"
 	"  status          " TEXT " NOT NULL CHECK (status IN ('active', 'cancelled')),"
 	"  first_issued_on " TEXT " NOT NULL " DATE_OK("first_issued_on") ","
 	"  valid_from      " TEXT " NOT NULL " DATE_OK("valid_from") ","
@@ -267,11 +271,11 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE cards ("
 	"  id                  " TEXT " PRIMARY KEY " UUID_OK("id") ","
-	"  permit_id           " TEXT " NOT NULL REFERENCES permits(id),"
-	"  application_id      " TEXT " NOT NULL UNIQUE REFERENCES applications(id),"
+	"  permit_id           " TEXT " NOT NULL REFERENCES permits(id) DEFERRABLE,"
+	"  application_id      " TEXT " NOT NULL UNIQUE REFERENCES applications(id) DEFERRABLE,"
 	"  business            " TEXT " NOT NULL CHECK (business IN ('permit_new', 'permit_new_fast',"
 	"                      'permit_replace', 'permit_replace_fast', 'permit_reapply')),"
-	"  centre              " TEXT " NOT NULL REFERENCES centres(code),"
+	"  centre              " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE,"
 	"  delivery            " TEXT " NOT NULL CHECK (delivery IN ('pickup', 'post')),"
 	"  state               " TEXT " NOT NULL CHECK (state IN ('ordered', 'received', 'picked_up',"
 	"                      'posted', 'void')),"
@@ -297,8 +301,8 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE endorsements ("
 	"  id               " TEXT " PRIMARY KEY " UUID_OK("id") ","
-	"  permit_id        " TEXT " NOT NULL REFERENCES permits(id),"
-	"  application_id   " TEXT " REFERENCES applications(id),"
+	"  permit_id        " TEXT " NOT NULL REFERENCES permits(id) DEFERRABLE,"
+	"  application_id   " TEXT " REFERENCES applications(id) DEFERRABLE,"
 	"  kind             " TEXT " NOT NULL CHECK (kind IN ('counter', 'auto')),"
 	"  day              " TEXT " NOT NULL " DATE_OK("day") ","
 	"  old_valid_until  " TEXT " NOT NULL " DATE_OK("old_valid_until") ","
@@ -316,8 +320,8 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE changes ("
 	"  id             " TEXT " PRIMARY KEY " UUID_OK("id") ","
-	"  person_id      " TEXT " NOT NULL REFERENCES persons(id),"
-	"  application_id " TEXT " NOT NULL REFERENCES applications(id),"
+	"  person_id      " TEXT " NOT NULL REFERENCES persons(id) DEFERRABLE,"
+	"  application_id " TEXT " NOT NULL REFERENCES applications(id) DEFERRABLE,"
 	"  field          " TEXT " NOT NULL CHECK (field IN ('address', 'phone', 'name', 'other')),"
 	"  changed_on     " TEXT " NOT NULL " DATE_OK("changed_on") ","
 	"  old_value      " TEXT ","
@@ -328,7 +332,7 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE fees ("
 	"  id             " SERIAL ","
-	"  application_id " TEXT " NOT NULL REFERENCES applications(id),"
+	"  application_id " TEXT " NOT NULL REFERENCES applications(id) DEFERRABLE,"
 	"  kind           " TEXT " NOT NULL CHECK (kind IN ('card_fee', 'cod')),"
 	"  amount_yuan    bigint NOT NULL CHECK (amount_yuan > 0),"
 	"  fee_receipt_no " TEXT ","
@@ -339,7 +343,7 @@ const char store_pg_schema[] =
 
 	"CREATE TABLE sms_outbox ("
 	"  id        " SERIAL ","
-	"  person_id " TEXT " NOT NULL REFERENCES persons(id),"
+	"  person_id " TEXT " NOT NULL REFERENCES persons(id) DEFERRABLE,"
 	"  phone     " TEXT " NOT NULL CHECK (length(phone) > 0),"
 	"  kind      " TEXT " NOT NULL CHECK (kind IN ('pickup_notice', 'auto_endorsed', 'auto_not_endorsed')),"
 	"  body      " TEXT " NOT NULL,"
@@ -381,7 +385,7 @@ const char store_pg_schema[] =
 	/* The self-service kiosks (store_schema_v2). */
 	"CREATE TABLE kiosks ("
 	"  id         " SERIAL ","
-	"  centre     " TEXT " REFERENCES centres(code),"
+	"  centre     " TEXT " REFERENCES centres(code) DEFERRABLE,"
 	"  name_zh    " TEXT " NOT NULL UNIQUE,"
 	"  address_zh " TEXT " NOT NULL"
 	");\n"
@@ -413,11 +417,11 @@ const char store_pg_schema[] =
 	/* The whole record of an application (store_schema_v6). */
 	"CREATE TABLE addresses ("
 	"  id             " SERIAL ","
-	"  person_id      " TEXT " NOT NULL REFERENCES persons(id),"
-	"  application_id " TEXT " NOT NULL REFERENCES applications(id),"
+	"  person_id      " TEXT " NOT NULL REFERENCES persons(id) DEFERRABLE,"
+	"  application_id " TEXT " NOT NULL REFERENCES applications(id) DEFERRABLE,"
 	"  valid_from     " TEXT " NOT NULL " DATE_OK("valid_from") ","
 	"  district       " TEXT " NOT NULL CHECK (district ~ '^[0-9]{6}$'),"
-	"  street         " TEXT " NOT NULL REFERENCES centres(code) " CENTRE_OK("street") ","
+	"  street         " TEXT " NOT NULL REFERENCES centres(code) DEFERRABLE " CENTRE_OK("street") ","
 	"  road           " TEXT " NOT NULL CHECK (length(road) BETWEEN 1 AND 40),"
 	"  lane           " TEXT " " ADDR_PART_OK("lane", "1") ","
 	"  number         " TEXT " NOT NULL CHECK (length(number) BETWEEN 1 AND 40),"
@@ -428,21 +432,21 @@ const char store_pg_schema[] =
 	"CREATE INDEX addresses_by_person ON addresses(person_id, valid_from, id);\n"
 	"CREATE INDEX addresses_by_road ON addresses(road, district);\n"
 	"CREATE TABLE application_agents ("
-	"  application_id " TEXT " PRIMARY KEY REFERENCES applications(id),"
+	"  application_id " TEXT " PRIMARY KEY REFERENCES applications(id) DEFERRABLE,"
 	"  kind           " TEXT " NOT NULL CHECK (kind IN ('guardian', 'relative', 'other')),"
 	"  relation       " TEXT " CHECK (relation IS NULL OR length(relation) BETWEEN 1 AND 63),"
 	"  name           " TEXT " CHECK (name IS NULL OR length(name) BETWEEN 1 AND 30),"
 	"  id_number      " TEXT " NOT NULL CHECK (length(id_number) BETWEEN 1 AND 63)"
 	");\n"
 	"CREATE TABLE application_deliveries ("
-	"  application_id " TEXT " PRIMARY KEY REFERENCES applications(id),"
+	"  application_id " TEXT " PRIMARY KEY REFERENCES applications(id) DEFERRABLE,"
 	"  address        " TEXT " NOT NULL CHECK (length(address) BETWEEN 1 AND 511)"
 	");\n"
 	"CREATE TABLE card_notices ("
-	"  card_id   " TEXT " PRIMARY KEY REFERENCES cards(id),"
+	"  card_id   " TEXT " PRIMARY KEY REFERENCES cards(id) DEFERRABLE,"
 	"  given_on  " TEXT " NOT NULL " DATE_OK("given_on") ","
 	"  how       " TEXT " NOT NULL CHECK (how IN ('phone')),"
-	"  user_name " TEXT " NOT NULL REFERENCES users(name)"
+	"  user_name " TEXT " NOT NULL REFERENCES users(name) DEFERRABLE"
 	");\n"
 	"CREATE INDEX persons_by_name ON persons(name);\n"
 

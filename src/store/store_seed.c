@@ -842,9 +842,11 @@ seed_one(struct seed *sd)
 		snprintf(old, sizeof old, "%s", p.address);
 		seed_address(sd, p.centre, p.address, sizeof p.address);
 	}
+	/* the person before any application of theirs: PostgreSQL checks each
+	 * row's foreign keys as it comes (SQLite's are off during the load) */
+	SEED_TRY(seed_person_write(sd, &p, reg));
 	if (seed_pct(sd, 8))   /* came once without everything */
 		SEED_TRY(seed_app_failed(sd, &p, BIZ_REGISTRATION, reg - 1 - seed_below(sd, 14), p.centre));
-	SEED_TRY(seed_person_write(sd, &p, reg));
 	SEED_TRY(seed_registration(sd, &p, reg, p.centre));
 	if (seed_pct(sd, 12) && reg + 365 <= sd->today)   /* registered again a year on */
 		SEED_TRY(seed_registration(sd, &p, seed_clamp(sd, reg + 365 + seed_below(sd, 30)),
@@ -1086,7 +1088,7 @@ seed_load(struct seed *sd)
 	for (long done = 0; done < o->persons && rc == STORE_OK;) {
 		long end = done + batch < o->persons ? done + batch : o->persons;
 
-		SEED_TRY(seed_exec(sd->st, "BEGIN"));
+		SEED_TRY(seed_exec(sd->st, sd->st->drv->sql_bulk_begin));
 		for (; done < end && rc == STORE_OK; done++)
 			rc = seed_one(sd);
 		if (rc != STORE_OK)

@@ -638,6 +638,7 @@ const struct store_driver store_driver_sqlite = {
 	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
 	    " AND tbl_name IN ('persons', 'applications', 'application_rules', 'registrations',"
 	    " 'permits', 'cards', 'endorsements', 'changes', 'fees', 'sms_outbox') ORDER BY rowid",
+	.sql_bulk_begin = "BEGIN",
 	.sql_analyze = "PRAGMA analysis_limit = 400; ANALYZE",
 	.sql_fk_check = "PRAGMA foreign_key_check",
 };
