@@ -189,11 +189,10 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 	} else {
 		struct service      *s;
 		struct service_actor a;
-		struct stat          st;
 
-		/* An existing file must be a training file: it is reset, never a
+		/* An existing store must be a training one: it is reset, never a
 		 * production database (service_open_mode refuses one). */
-		if (stat(db, &st) == 0 && st.st_size > 0) {
+		if (service_db_exists(db)) {
 			s = service_open_mode(db, SERVICE_DB_TRAINING, err, sizeof err);
 			if (s == NULL || service_actor_owner(s, NULL, &a) != SERVICE_OK ||
 			    service_training_reset(s, &a, day) != SERVICE_OK) {
@@ -204,7 +203,8 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 			}
 			service_close(s);
 		}
-		cmd_demo_mkdirs(db);
+		if (service_db_is_file(db))
+			cmd_demo_mkdirs(db);
 	}
 	rc = CLI_OK;
 	if (ui_demo_prepare(db, day, cli_holidays_dir(opts, hol, sizeof hol), err, sizeof err) != 0) {

@@ -176,6 +176,12 @@ service_db_is_file(const char *db)
 	return store_target_is_file(db);
 }
 
+bool
+service_db_exists(const char *db)
+{
+	return store_target_exists(db);
+}
+
 /* mkdir -p of the folder holding `path`. */
 static void
 service_make_parent(const char *path)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <uuid/uuid.h>
 
@@ -477,4 +478,21 @@ bool
 store_target_is_file(const char *target)
 {
 	return store_driver_for(target) == &store_driver_sqlite;
+}
+
+bool
+store_target_exists(const char *target)
+{
+	struct store_conn *c;
+	char               err[256];
+
+	if (store_target_is_file(target)) {
+		struct stat sb;
+
+		return stat(target, &sb) == 0 && sb.st_size > 0;
+	}
+	if (store_driver_for(target)->connect(target, false, false, &c, err, sizeof err) != STORE_OK)
+		return false;
+	store_driver_for(target)->disconnect(c);
+	return true;
 }

@@ -11,18 +11,15 @@
  */
 #include "uipriv.h"
 
-#include <sys/stat.h>
 
 #define UI_DEMO_CENTRE "310105009"
 
 int
 ui_demo_prepare(const char *path, jzz_date today, const char *holidays, char *err, size_t errlen)
 {
-	struct stat st;
-
 	if (path == NULL)
 		return -1;
-	if (stat(path, &st) == 0 && st.st_size > 0)
+	if (service_db_exists(path))
 		return 0;
 	if (service_init_training(path, UI_DEMO_CENTRE, holidays, today, err, errlen) != SERVICE_OK)
 		return -1;
