@@ -84,6 +84,9 @@ struct service;
 bool service_default_path(char *buf, size_t size);
 /* Whether the --db text names a SQLite file (not a PostgreSQL server). */
 bool service_db_is_file(const char *db);
+/* Whether a store is at db already (a file that is not empty, a schema
+ * that holds tables). */
+bool service_db_exists(const char *db);
 
 /*
  * Creates a new database at `path` (NULL: the default path, its folder made

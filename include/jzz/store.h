@@ -65,6 +65,9 @@ const char   *store_engine(const struct store *st);
 bool          store_default_key_path(const char *target, char *buf, size_t size);
 /* Whether target names a SQLite file (not a server's connection). */
 bool          store_target_is_file(const char *target);
+/* Whether a store is there: a SQLite file that is not empty, or a
+ * PostgreSQL schema jzz with tables (a server that cannot be reached: no). */
+bool          store_target_exists(const char *target);
 
 /* For tests of migrations: opens without migrating, builds the schema of
  * exactly `version` on an empty file, or migrates to `version`. */
