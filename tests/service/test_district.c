@@ -17,7 +17,9 @@
  * has its records and its audit entry, audit verify passes, and the pair
  * at two centres came out as the same two submits one after the other do.
  *
- * One SQLite file serves one host: on SQLite the test skips.
+ * One SQLite file serves one host: on SQLite the district's day skips.
+ * And `jzz submit` to a server where nothing listens fails at once, exit 1,
+ * saying that the database server cannot be reached.
  */
 #include <errno.h>
 #include <signal.h>
@@ -522,11 +524,45 @@ test_district_day(void **state)
 	    ctl_v[0], ctl_v[1]);
 }
 
+/* jzz submit to a server where nothing listens: refused at once with a
+ * message that says the database server cannot be reached, exit 1, the
+ * case file untouched. Needs no server, so it runs on either backend. */
+static void
+test_cli_unreachable(void **state)
+{
+	char   casefile[300], cmd[900], line[512], said[2048] = "";
+	FILE  *f, *p;
+	size_t o = 0;
+	int    status;
+	double t0;
+
+	(void)state;
+	snprintf(casefile, sizeof casefile, "%s/case.json", svctest_dir);
+	f = fopen(casefile, "w");
+	assert_non_null(f);
+	fprintf(f, REG_CASE("110105199001011009"));
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "'%s' --db postgresql://localhost:1/x --today 2026-11-27"
+	    " submit '%s' 2>&1", JZZ_BIN, casefile);
+	t0 = now_s();
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof line, p) != NULL && o < sizeof said - 1)
+		o += (size_t)snprintf(said + o, sizeof said - o, "%s", line);
+	status = pclose(p);
+	print_message("jzz submit to a port where nothing listens: %.2f s: %s", now_s() - t0, said);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_non_null(strstr(said, "cannot connect to the database server"));
+	assert_non_null(strstr(said, "postgresql://localhost:1/x"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_district_day),
+		cmocka_unit_test(test_cli_unreachable),
 	};
 
 	return cmocka_run_group_tests(tests, svctest_setup, svctest_teardown);
