@@ -253,7 +253,7 @@ district_restart(void)
 
 	if (ver == NULL || root == NULL)
 		return -1;
-	snprintf(cmd, sizeof cmd, "pg_ctlcluster %s regress restart", ver);
+	snprintf(cmd, sizeof cmd, "pg_ctlcluster -m fast %s regress restart", ver);
 	assert_int_equal(system(cmd), 0);
 	return now_s() - t0;
 }
