@@ -125,6 +125,12 @@ void            service_close(struct service *s);
 
 /* The reason for the last failure on this handle (one line). */
 const char *service_errmsg(const struct service *s);
+/* After a failure: whether the database server could not be reached (a
+ * connection refused, lost and not made again, or lost at COMMIT, which the
+ * message then says). Always false for a file. The status stays
+ * SERVICE_ERR_DB (exit 1); this lets a screen say "the database cannot be
+ * reached" rather than "busy" or a fault of the records. */
+bool        service_unreachable(const struct service *s);
 
 
 /* ------------------------------------------------------------------ */

@@ -59,6 +59,9 @@ enum store_rc store_publish(struct store *st, bool ok);
 const char   *store_errmsg(const struct store *st);
 /* The engine serving the handle: "sqlite" or "postgresql". */
 const char   *store_engine(const struct store *st);
+/* Whether the store's server cannot be reached now (after a failure: the
+ * link broke and could not be made again); always false for a file. */
+bool          store_link_lost(const struct store *st);
 /* The audit key file init makes for target when none is configured:
  * "FILE.key" beside a SQLite file; for a PostgreSQL store a file under
  * ${XDG_CONFIG_HOME:-~/.config}/jzz/ named after the server and database. */

@@ -115,6 +115,12 @@ service_errmsg(const struct service *s)
 	return s != NULL ? s->err : "";
 }
 
+bool
+service_unreachable(const struct service *s)
+{
+	return s != NULL && s->st != NULL && store_link_lost(s->st);
+}
+
 enum service_db_mode
 service_db_mode(const struct service *s)
 {

@@ -105,6 +105,13 @@ store_engine(const struct store *st)
 	return st->drv->name;
 }
 
+bool
+store_link_lost(const struct store *st)
+{
+	return st != NULL && st->conn != NULL && st->drv->link_lost != NULL &&
+	    st->drv->link_lost(st->conn);
+}
+
 struct store_stmt *
 store_stmt(struct store *st, const char *sql)
 {

@@ -95,6 +95,10 @@ struct store_driver {
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct store_conn *c);
 	bool    (*in_tx)(struct store_conn *c);
+	/* Whether the link to a server is down (the last statement found it
+	 * broken and it could not be made again), or NULL for an engine
+	 * without one (a file). */
+	bool    (*link_lost)(struct store_conn *c);
 
 	/* The statement that begins a write transaction: SQLite takes the
 	 * write lock at once (BEGIN IMMEDIATE); PostgreSQL runs it

@@ -60,6 +60,8 @@ struct store_conn {
 	int      nprepared;        /* names the next prepared statement */
 	unsigned session;          /* the server session the statements were prepared in */
 	bool     made_schema;      /* init made the schema: publish(!ok) drops it */
+	bool     tx;               /* between a BEGIN and its COMMIT or ROLLBACK, as the
+	                            * store sees it (the server's may be gone) */
 };
 
 struct pg_stmt {
@@ -71,6 +73,7 @@ struct pg_stmt {
 	unsigned           session;   /* prepared in this server session (c->session) */
 	bool               commit;    /* COMMIT: a lost connection leaves it unknown */
 	bool               oneshot;   /* SELECT *: planned at each run, not prepared */
+	bool               begin;     /* BEGIN or ROLLBACK: where a transaction starts or ends */
 	int                nparams;
 	char              *vals[PG_PARAMS_MAX];
 	PGresult          *res;
@@ -125,6 +128,14 @@ pg_result_rc(struct store_conn *c, PGresult *r)
 	if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	    strcmp(state, "55P03") == 0))
 		return STMT_BUSY;
+	if (state != NULL && strcmp(state, "57014") == 0) {
+		/* the statement timeout: said in the counter's terms */
+		char keep[sizeof c->err];
+
+		snprintf(keep, sizeof keep, "%s", c->err);
+		snprintf(c->err, sizeof c->err, "the database server did not answer in time, nothing"
+		    " was written (%.150s)", keep);
+	}
 	return STMT_ERR;
 }
 
@@ -244,6 +255,7 @@ pg_prepare(struct store_conn *c, const char *sql)
 	 * broken audit entry after a migration; the audit's row reads are the
 	 * only ones, and are planned afresh each time. */
 	s->oneshot = strstr(sql, "SELECT * ") != NULL;
+	s->begin = strncmp(sql, "BEGIN", 5) == 0 || strncmp(sql, "ROLLBACK", 8) == 0;
 	snprintf(s->name, sizeof s->name, "jzz%d", ++c->nprepared);
 	if (!s->oneshot && !pg_prepare_now(c, s)) {
 		free(s->text);
@@ -315,6 +327,80 @@ pg_reconnect(struct store_conn *c)
 	return pg_session_setup(c) == STMT_DONE;
 }
 
+/* s sent once: a SELECT * planned afresh (oneshot), any other as prepared. */
+static PGresult *
+pg_send(struct store_conn *c, struct pg_stmt *s)
+{
+	return s->oneshot ? PQexecParams(c->pg, s->text, s->nparams, s->types,
+	    (const char *const *)s->vals, NULL, NULL, 0) : PQexecPrepared(c->pg, s->name,
+	    s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+}
+
+/*
+ * Before a statement is sent: the link made again if the server dropped
+ * it, and the statement prepared in the session it will run in. What the
+ * counter hears:
+ *  - inside a transaction the server's half of it is gone (rolled back):
+ *    every statement until BEGIN or ROLLBACK is BUSY, none runs in a new
+ *    session outside the transaction, and the service's runner begins the
+ *    act again;
+ *  - a server that cannot be reached (refused, down, no route within the
+ *    connect timeout) is an error at once, not a wait for a busy writer:
+ *    store_link_lost says so, and the screens say "cannot reach".
+ */
+static enum stmt_rc
+pg_link_ready(struct store_conn *c, struct pg_stmt *s)
+{
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		if (c->tx && !s->begin) {
+			snprintf(c->err, sizeof c->err, "the connection to the database server was lost"
+			    " in the middle of the act, which the server rolled back");
+			return STMT_BUSY;
+		}
+		c->tx = false;
+		if (!pg_reconnect(c)) {
+			char keep[sizeof c->err];
+
+			snprintf(keep, sizeof keep, "%s", c->err);
+			snprintf(c->err, sizeof c->err, "cannot connect to the database server (%.200s)",
+			    strncmp(keep, "the connection to the database server was lost: ", 48) == 0 ?
+			    keep + 48 : keep);
+			return STMT_ERR;
+		}
+	}
+	if (!s->oneshot && s->session != c->session && !pg_prepare_now(c, s))
+		return PQstatus(c->pg) == CONNECTION_BAD ? STMT_BUSY : STMT_ERR;
+	return STMT_DONE;
+}
+
+/*
+ * After a statement was sent: whether to send it once more on a link made
+ * again, because it found the link dead and ran nothing. That is BEGIN or
+ * ROLLBACK (they write nothing), or any statement outside a transaction
+ * that the server refused by ending the session (57P01..57P03: an
+ * administrator's pg_terminate_backend, a shutdown): the usual way a
+ * counter idle over lunch finds its connection gone.
+ */
+static bool
+pg_link_again(struct store_conn *c, struct pg_stmt *s)
+{
+	const char *state;
+	ExecStatusType st = PQresultStatus(s->res);
+
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK || PQstatus(c->pg) != CONNECTION_BAD)
+		return false;
+	state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
+	if (!s->begin && (c->tx || state == NULL || strncmp(state, "57P0", 4) != 0))
+		return false;
+	c->tx = false;
+	if (!pg_reconnect(c) || (!s->oneshot && s->session != c->session &&
+	    !pg_prepare_now(c, s)))
+		return false;
+	PQclear(s->res);
+	s->res = NULL;
+	return true;
+}
+
 static enum stmt_rc
 pg_step(struct store_stmt *st)
 {
@@ -323,20 +409,20 @@ pg_step(struct store_stmt *st)
 	ExecStatusType     status;
 
 	if (s->res == NULL && !s->done) {
-		if (!pg_reconnect(c) ||
-		    (!s->oneshot && s->session != c->session && !pg_prepare_now(c, s))) {
-			s->done = true;
-			/* BUSY: the runner tries again (bounded), by when the
-			 * server may be back */
-			return STMT_BUSY;
+		enum stmt_rc rc = pg_link_ready(c, s);
+
+		if (rc == STMT_DONE) {
+			s->res = pg_send(c, s);
+			if (pg_link_again(c, s))
+				s->res = pg_send(c, s);
 		}
-		s->res = s->oneshot ? PQexecParams(c->pg, s->text, s->nparams, s->types,
-		    (const char *const *)s->vals, NULL, NULL, 0) : PQexecPrepared(c->pg, s->name,
-		    s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+		if (rc != STMT_DONE) {
+			s->done = true;
+			return rc;
+		}
 		status = PQresultStatus(s->res);
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-			enum stmt_rc rc = pg_result_rc(c, s->res);
-
+			rc = pg_result_rc(c, s->res);
 			pg_clear_result(s);
 			s->done = true;
 			if (PQstatus(c->pg) == CONNECTION_BAD) {
@@ -355,6 +441,8 @@ pg_step(struct store_stmt *st)
 			}
 			return rc;
 		}
+		if (s->begin || s->commit)
+			c->tx = strncmp(s->text, "BEGIN", 5) == 0;
 		c->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
 		s->nrows = status == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
 		s->row = -1;
@@ -482,6 +570,12 @@ pg_changes(struct store_conn *c)
 }
 
 static bool
+pg_link_lost(struct store_conn *c)
+{
+	return PQstatus(c->pg) == CONNECTION_BAD;
+}
+
+static bool
 pg_in_tx(struct store_conn *c)
 {
 	PGTransactionStatusType t = PQtransactionStatus(c->pg);
@@ -542,13 +636,19 @@ pg_disconnect(struct store_conn *c)
 
 /* What every session of the store sets: the schema, and bounds on waiting
  * so that a counter hears within seconds that something is wrong, rather
- * than hanging on a lock or a stuck transaction. */
+ * than hanging on a lock or a stuck transaction. The bounds are defaults:
+ * one that the target's options, PGOPTIONS or the role's or database's
+ * settings (ALTER ROLE … SET statement_timeout) already gave wins, so that
+ * an administrator sets them once on the server for every counter. */
 static enum stmt_rc
 pg_session_setup(struct store_conn *c)
 {
 	return pg_exec(c, "SET client_encoding = 'UTF8'; SET search_path = " PG_SCHEMA ";"
-	    " SET statement_timeout = '30s'; SET lock_timeout = '10s';"
-	    " SET idle_in_transaction_session_timeout = '60s'");
+	    " SET idle_in_transaction_session_timeout = '60s';"
+	    " SELECT set_config('statement_timeout', '30s', false)"
+	    " WHERE current_setting('statement_timeout') = '0';"
+	    " SELECT set_config('lock_timeout', '10s', false)"
+	    " WHERE current_setting('lock_timeout') = '0'");
 }
 
 /* One row, one column of a query without parameters: NULL when there is no
@@ -606,7 +706,7 @@ pg_connect(const char *target, bool create, bool raw, struct store_conn **out, c
 	}
 	c->pg = PQconnectdbParams(keys, vals, 1);
 	if (c->pg == NULL || PQstatus(c->pg) != CONNECTION_OK) {
-		snprintf(err, errlen, "%.200s: %.200s", shown,
+		snprintf(err, errlen, "cannot connect to the database server %.200s: %.200s", shown,
 		    c->pg != NULL ? PQerrorMessage(c->pg) : "out of memory");
 		err[strcspn(err, "\n")] = '\0';
 		pg_disconnect(c);
@@ -811,6 +911,7 @@ const struct store_driver store_driver_pg = {
 	.col_text = pg_col_text,
 	.changes = pg_changes,
 	.in_tx = pg_in_tx,
+	.link_lost = pg_link_lost,
 	.sql_begin = "BEGIN ISOLATION LEVEL SERIALIZABLE",
 	.version = pg_version,
 	.schema_base = store_pg_schema,

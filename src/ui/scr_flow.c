@@ -1076,6 +1076,10 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_DENIED));
 		else if (st == SERVICE_ERR_STATE && fl->biz == BIZ_PICKUP)
 			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_NO_CARD));
+		else if (st == SERVICE_ERR_DB && service_unreachable(ui->svc))
+			/* the link, not the records: the clerk waits for it and
+			 * presses F10 again, the form as it was */
+			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_UNREACHABLE), service_errmsg(ui->svc));
 		else
 			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
 		free(o);

@@ -252,6 +252,7 @@
 	X(M_SUBMIT_DENIED, "未提交：本账号的角色不能办理此业务（培训员只能查询）。", "Not submitted: this account's role may not do this business.") \
 	X(M_SUBMIT_NO_CARD, "未提交：此人没有在本中心待领取的卡片。", "Not submitted: no card of this person awaits pickup at this centre.") \
 	X(M_SUBMIT_FAIL, "提交失败：%s", "Submission failed: %s") \
+	X(M_SUBMIT_UNREACHABLE, "无法连接数据库服务器（表单已保留），网络或服务器恢复后按 F10 重试：%s", "Cannot reach the database server (the form is kept): press F10 again once it is back: %s") \
 	/* result screens */ \
 	X(M_REFUSE_TITLE, "不予受理告知", "Refusal") \
 	X(M_INCOMPLETE_TITLE, "材料补正告知", "Documents missing") \
