@@ -184,8 +184,9 @@ void service_paper_daily(struct service *s, const struct service_report *r,
                          enum rules_lang lang, struct paper *out);
 
 /* Where papers are kept: receipts and notices in $JZZ_RECEIPT_DIR, else
- * "receipts" beside the database `db` (NULL: the default database); daily
- * sheets (`reports`) in $JZZ_EXPORT_DIR, else "reports" beside it. False
+ * "receipts" beside the database file `db` (NULL or a PostgreSQL store:
+ * beside the default file, ~/.local/share/jzz/); daily sheets (`reports`)
+ * in $JZZ_EXPORT_DIR, else "reports" beside it. False
  * (out "") when the folder's path does not fit in size. */
 bool service_paper_dir(const char *db, bool reports, char *out, size_t size);
 

@@ -549,7 +549,9 @@ service_paper_dir(const char *db, bool reports, char *out, size_t size)
 	} else {
 		bool cut = false;
 
-		if (db != NULL)
+		/* beside a SQLite file; for a server's store, or none named,
+		 * beside the default file (~/.local/share/jzz/) */
+		if (db != NULL && service_db_is_file(db))
 			cut = service_copy(path, sizeof path, db);
 		else if (!service_default_path(path, sizeof path))
 			service_copy(path, sizeof path, "./jzz.db");

@@ -125,6 +125,12 @@ e2e_start(struct term *t, int rows, int cols, const char *const *args)
 		setenv("LC_ALL", "C.UTF-8", 1);
 		setenv("TERM", "xterm-256color", 1);
 		setenv("JZZ_RECEIPT_DIR", rc, 1);
+		/* a server's store has no folder to put exports beside; the one
+		 * that holds them for a file (t.dir/reports) is named instead */
+		if (testdb_is_pg()) {
+			snprintf(rc, sizeof rc, "%s/reports", t->dir);
+			setenv("JZZ_EXPORT_DIR", rc, 1);
+		}
 		if (t->printer != NULL)
 			setenv("JZZ_PRINTER", t->printer, 1);
 		else
