@@ -42,8 +42,7 @@ struct cli_opts {
 struct cli_command {
 	const char *name;
 	int       (*run)(const struct cli_opts *opts, int argc, char **argv);
-	const char *summary_zh;
-	const char *summary_en;
+	const char *summary;   /* one line of `jzz --help` (the commands speak English) */
 };
 
 /* Exit statuses shared by every command (case-format.md; jzz(1) EXIT STATUS). */

@@ -12,24 +12,24 @@
 #include "cli.h"
 
 static const struct cli_command main_commands[] = {
-	{ "check", cmd_check, "检查案例（不打开数据库）", "evaluate cases (no database)" },
-	{ "init", cmd_init, "新建数据库", "create a new database" },
-	{ "submit", cmd_submit, "受理业务（规则与记录）", "perform a business: rules, then records" },
-	{ "report", cmd_report, "统计报表（日报、区间）", "reports of a centre: daily or a range" },
-	{ "status", cmd_status, "办理进度查询（姓名+身份证号）", "progress query (name + ID number)" },
-	{ "receipt", cmd_receipt, "补打回执、一次性告知书（PDF）", "reprint a receipt or a one-time notice (PDF)" },
-	{ "person", cmd_person, "人员档案与办理记录", "a person's records and history" },
-	{ "card", cmd_card, "证件到达、领取、邮寄与工作队列", "card arrival, pickup, posting, queues" },
-	{ "sms", cmd_sms, "短信发件箱（短信网关）", "the SMS outbox, for a gateway" },
-	{ "batch", cmd_batch, "自动签注批处理", "the auto-endorsement batch" },
-	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
-	{ "seed", cmd_seed, "生成模拟数据库（基准测试用）", "a new synthetic database (benchmarks)" },
-	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
-	{ "calendar", cmd_calendar, "节假日安排导入与查看", "import and show the holiday schedule" },
-	{ "user", cmd_user, "账号管理与设置", "accounts and settings" },
-	{ "training", cmd_training, "培训库：办理日期、重置", "training database: day of work, reset" },
-	{ "tui", cmd_tui, "受理终端（默认命令）", "the counter terminal (the default)" },
-	{ "demo", cmd_demo, "培训模式（培训数据库）", "training mode (training database)" },
+	{ "check", cmd_check, "evaluate cases (no database)" },
+	{ "init", cmd_init, "create a new database" },
+	{ "submit", cmd_submit, "perform a business: rules, then records" },
+	{ "report", cmd_report, "reports of a centre: daily or a range" },
+	{ "status", cmd_status, "progress query (name + ID number)" },
+	{ "receipt", cmd_receipt, "reprint a receipt or a one-time notice (PDF)" },
+	{ "person", cmd_person, "a person's records and history" },
+	{ "card", cmd_card, "card arrival, pickup, posting, queues" },
+	{ "sms", cmd_sms, "the SMS outbox, for a gateway" },
+	{ "batch", cmd_batch, "the auto-endorsement batch" },
+	{ "audit", cmd_audit, "verify the audit log's hash chain" },
+	{ "seed", cmd_seed, "a new synthetic database (benchmarks)" },
+	{ "backup", cmd_backup, "online backup of the database" },
+	{ "calendar", cmd_calendar, "import and show the holiday schedule" },
+	{ "user", cmd_user, "accounts and settings" },
+	{ "training", cmd_training, "training database: day of work, reset" },
+	{ "tui", cmd_tui, "the counter terminal (the default)" },
+	{ "demo", cmd_demo, "training mode (training database)" },
 };
 
 static void
@@ -49,7 +49,7 @@ main_usage(FILE *f)
 	    "  -h, --help           this help; jzz COMMAND --help: the command's\n"
 	    "      --version        the version\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof main_commands / sizeof main_commands[0]; i++)
-		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary_en);
+		fprintf(f, "  %-10s %s\n", main_commands[i].name, main_commands[i].summary);
 	fprintf(f, "\nexit status: 0 done, 1 failed or refused, 2 not a case or a usage error,"
 	    " 3 busy.\nSee jzz(1), jzz-COMMAND(1), jzz.conf(5).\n");
 }
