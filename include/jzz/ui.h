@@ -38,6 +38,10 @@ struct ui_options {
 	const char      *audit_key_file;  /* NULL: service_audit_key_path's default */
 	int              esc_wait_ms;     /* after Esc, how long a digit still makes an F-key;
 	                                   * < 0: UI_ESC_WAIT_MS; 0: Esc acts at once */
+	/* How many times faster the terminal's idle clock runs (<= 1: real
+	 * time): JZZ_TEST_CLOCK_SCALE, for the terminal's tests; refused on a
+	 * production database. */
+	int              clock_scale;
 };
 
 /*

@@ -137,9 +137,10 @@ int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
 /* Opens the terminal on db (NULL: the default database). */
 int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
 /* The terminal's options from the command's (hol holds the holiday folder;
- * the calendar and the -v log are opened here, closed by _free). */
+ * the calendar and the -v log are opened here, closed by _free). -1 after a
+ * message when the environment holds a bad JZZ_TEST_CLOCK_SCALE. */
 struct ui_options;
-void cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize);
+int  cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize);
 void cmd_tui_options_free(struct ui_options *o);
 
 #endif

@@ -211,7 +211,8 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		cli_error("demo: cannot prepare the training database %s: %s", db, err);
 		rc = CLI_FAIL;
 	} else {
-		cmd_tui_options(opts, &o, hol, sizeof hol);
+		int bad = cmd_tui_options(opts, &o, hol, sizeof hol);
+
 		o.db = db;
 		o.today = day;
 		o.user = NULL;
@@ -219,7 +220,7 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 		o.audit_key_file = NULL;
 		o.play = &sc;
 		o.pace_ms = pace;
-		rc = o.cal != NULL && ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
+		rc = bad == 0 && o.cal != NULL && ui_run(&o) == 0 ? CLI_OK : CLI_FAIL;
 		cmd_tui_options_free(&o);
 	}
 	if (tmpdir[0] != '\0') {

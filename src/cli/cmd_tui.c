@@ -75,7 +75,28 @@ cmd_tui_log(void)
 	return f;
 }
 
-void
+/* JZZ_TEST_CLOCK_SCALE: how many times faster the terminal's idle clock
+ * runs, 1 to 3600 (the terminal refuses it on a production database).
+ * 1 when unset; 0 after a message when it is not such a number. */
+static int
+cmd_tui_clock_scale(void)
+{
+	const char *v = getenv("JZZ_TEST_CLOCK_SCALE");
+	char       *end;
+	long        n;
+
+	if (v == NULL || *v == '\0')
+		return 1;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 1 || n > 3600) {
+		cli_error("JZZ_TEST_CLOCK_SCALE=%s: a whole number from 1 to 3600", v);
+		return 0;
+	}
+	return (int)n;
+}
+
+int
 cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, size_t holsize)
 {
 	memset(o, 0, sizeof *o);
@@ -96,6 +117,8 @@ cmd_tui_options(const struct cli_opts *opts, struct ui_options *o, char *hol, si
 	o->log = opts->verbose > 0 ? cmd_tui_log() : NULL;
 	/* checked when read (cli_config_load) */
 	o->esc_wait_ms = opts->esc_wait != NULL ? atoi(opts->esc_wait) : -1;
+	o->clock_scale = cmd_tui_clock_scale();
+	return o->clock_scale > 0 ? 0 : -1;
 }
 
 void
@@ -115,7 +138,10 @@ cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 	char              hol[1024];
 	int               rc;
 
-	cmd_tui_options(opts, &o, hol, sizeof hol);
+	if (cmd_tui_options(opts, &o, hol, sizeof hol) != 0) {
+		cmd_tui_options_free(&o);
+		return CLI_BADCASE;
+	}
 	o.db = db;
 	o.training = training;
 	if (training)

@@ -274,6 +274,20 @@ ui_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+/*
+ * The terminal's clock for idle time and the session checks: the monotonic
+ * clock (setting the wall clock back neither stretches nor cuts a session),
+ * times ui.clock_scale. Why a scale at all: the terminal's own tests must
+ * see a minute's idle logout in seconds. It is JZZ_TEST_CLOCK_SCALE, only
+ * faster, and ui_run refuses it on a production database: nothing can make
+ * a counter serving the public log out later than idle_minutes says.
+ */
+static long
+ui_clock_ms(const struct ui *ui)
+{
+	return ui_now_ms() * ui->clock_scale;
+}
+
 /* Every step injected and read, and the last one shown for its pace. */
 static bool
 ui_play_done(const struct ui *ui)
@@ -519,13 +533,13 @@ ui_logout_idle(struct ui *ui)
  * meanwhile ends it at once, not at the next business).
  */
 static void
-ui_session_tick(struct ui *ui, time_t *checked)
+ui_session_tick(struct ui *ui, long *checked_ms)
 {
 	char why[SERVICE_ERR_LEN + 64];
 
-	if (!ui->logged_in || ui->play != NULL || time(NULL) - *checked < 30)
+	if (!ui->logged_in || ui->play != NULL || ui_clock_ms(ui) - *checked_ms < 30000)
 		return;
-	*checked = time(NULL);
+	*checked_ms = ui_clock_ms(ui);
 	ui->idle_minutes = service_idle_minutes(ui->svc);
 	if (service_actor_valid(ui->svc, &ui->actor) == SERVICE_ERR_SESSION) {
 		snprintf(why, sizeof why, ui_msg(M_SESSION_ENDED), service_errmsg(ui->svc));
@@ -594,7 +608,7 @@ ui_run(const struct ui_options *o)
 {
 	struct ui   ui;
 	struct ui_key k;
-	time_t      last_key, checked;
+	long        last_key_ms, checked_ms;
 	const char *cs;
 	char        err[SERVICE_ERR_LEN];
 
@@ -632,6 +646,12 @@ ui_run(const struct ui_options *o)
 		service_close(ui.svc);
 		return 1;
 	}
+	ui.clock_scale = o->clock_scale > 1 ? o->clock_scale : 1;
+	if (ui.clock_scale > 1 && service_db_mode(ui.svc) == SERVICE_DB_PRODUCTION) {
+		fprintf(stderr, "%s\n", ui_msg(M_CLOCK_SCALE_PRODUCTION));
+		service_close(ui.svc);
+		return 1;
+	}
 	service_set_busy(ui.svc, 0, ui_busy_hook, &ui);
 	/* --today wins; in training the trainer's day of work, else the real date. */
 	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
@@ -662,18 +682,18 @@ ui_run(const struct ui_options *o)
 		service_close(ui.svc);
 		return 1;
 	}
-	last_key = checked = time(NULL);
+	last_key_ms = checked_ms = ui_clock_ms(&ui);
 	while (!ui.quit && !ui_sig_term && ui.depth > 0) {
 		if (ui_sig_winch)
 			ui_resize(&ui);
-		ui_session_tick(&ui, &checked);
+		ui_session_tick(&ui, &checked_ms);
 		if (ui.logged_in && ui.idle_minutes > 0 &&
-		    time(NULL) - last_key >= (time_t)ui.idle_minutes * 60)
+		    ui_clock_ms(&ui) - last_key_ms >= ui.idle_minutes * 60000L)
 			ui_logout_idle(&ui);
 		ui_draw(&ui);
 		if (!ui_input_read(ui.body, ui_play_tick(&ui, o), &k))
 			continue;
-		last_key = time(NULL);
+		last_key_ms = ui_clock_ms(&ui);
 		ui_key(&ui, &k);
 	}
 	while (ui.depth > 0)

@@ -72,6 +72,7 @@
 	X(M_IDLE_LOGOUT, "闲置超过 %d 分钟，已自动退出登录。", "Idle for %d minutes: logged out.") \
 	X(M_SESSION_ENDED, "会话已结束：%s", "Session ended: %s") \
 	X(M_DB_BUSY, "数据库正忙（另一窗口正在写入），请稍候……最多等待 10 秒", "The database is busy (another counter is writing): waiting, 10 s at most") \
+	X(M_CLOCK_SCALE_PRODUCTION, "JZZ_TEST_CLOCK_SCALE 仅用于培训库或演练库，正式数据库不接受", "JZZ_TEST_CLOCK_SCALE is for training and rehearsal databases only, never production") \
 	X(M_REAL_DATE_ONLY, "正式数据库只能按当天日期办理；演练请用 jzz init --rehearsal 建立的数据库", "A production database works on the real date only; rehearse on a database made by jzz init --rehearsal") \
 	X(M_DB_OPEN_FAIL, "jzz: 无法打开数据库：%s", "jzz: cannot open the database: %s") \
 	/* home */ \

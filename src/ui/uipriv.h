@@ -178,6 +178,7 @@ struct ui {
 	bool                  quit;
 	unsigned              data_gen;      /* bumped after every write: lists reload */
 	int                   idle_minutes;  /* read at login: the database's idle logout */
+	long                  clock_scale;   /* ui_clock_ms: 1, or JZZ_TEST_CLOCK_SCALE off production */
 	char                  login_note[256];
 	/* A scenario being played (jzz demo --play). */
 	const struct ui_scenario *play;

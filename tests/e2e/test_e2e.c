@@ -715,12 +715,15 @@ test_login(void **state)
 }
 
 /* Left unattended, the terminal logs out by itself (the database's
- * idle_minutes, set to 1 here): what was typed is dropped, the login says why. */
+ * idle_minutes, set to 1 here): what was typed is dropped, the login says
+ * why. The terminal's idle clock runs 20 times faster (JZZ_TEST_CLOCK_SCALE),
+ * so that the minute passes in 3 s; a production database refuses that. */
 static void
 test_idle_logout(void **state)
 {
 	struct term t = { 0 };
-	char        cmd[1200];
+	char        cmd[1200], prod[400];
+	const char *plain[] = { "--db", NULL, NULL };
 
 	(void)state;
 	e2e_tmpdir(&t);
@@ -729,16 +732,32 @@ test_idle_logout(void **state)
 	snprintf(cmd, sizeof cmd, "%s --training --db '%s' user setting idle_minutes 1"
 	    " >/dev/null 2>&1", JZZ_BIN, t.db);
 	assert_int_equal(system(cmd), 0);
+	setenv("JZZ_TEST_CLOCK_SCALE", "20", 1);
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	e2e_start_flow(&t, "1");
 	e2e_type(&t, "1101");
+	e2e_wait(&t, "1101");
 	if (!e2e_wait_quiet(&t, "闲置超过 1 分钟，已自动退出登录", 90000)) {
 		e2e_dump(&t, "idle");
+		unsetenv("JZZ_TEST_CLOCK_SCALE");
 		fail_msg("no idle logout");
 	}
 	e2e_wait(&t, "counter-one-2026");
 	assert_false(e2e_has(&t, "1101"));
 	assert_int_equal(e2e_quit(&t), 0);
+
+	/* a production database: refused before the login, nothing opened for work */
+	snprintf(prod, sizeof prod, "%s/prod.db", t.dir);
+	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
+	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t.dir, JZZ_BIN, prod,
+	    t.dir);
+	assert_int_equal(system(cmd), 0);
+	plain[1] = prod;
+	e2e_start(&t, 24, 80, plain);
+	e2e_wait(&t, "JZZ_TEST_CLOCK_SCALE 仅用于培训库或演练库");
+	assert_false(e2e_has(&t, "账号"));
+	assert_int_equal(e2e_wait_exit(&t), 1);
+	unsetenv("JZZ_TEST_CLOCK_SCALE");
 	e2e_cleanup(&t);
 }
 
