@@ -13,13 +13,18 @@ static const char backup_usage[] =
 
 static const struct option backup_longopts[] = { CLI_OPT_COMMON };
 
+static int
+backup_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	enum service_status st = service_backup(s, a, arg);
+
+	return st == SERVICE_OK ? CLI_OK : cli_service_fail(s, st, "backup");
+}
+
 int
 cmd_backup(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct service      *s;
-	struct service_actor a;
-	enum service_status  st;
-	int                  rc = CLI_OK, o;
+	int rc = CLI_OK, o;
 
 	cli_getopt_reset();
 	while ((o = cli_getopt(argc, argv, ":h", backup_longopts, backup_usage, &rc)) != -1)
@@ -27,15 +32,5 @@ cmd_backup(const struct cli_opts *opts, int argc, char **argv)
 			return rc;
 	if (argc - optind != 1)
 		return cli_usage_error(backup_usage, "backup: one PATH expected");
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_backup(s, &a, argv[optind]);
-	if (st != SERVICE_OK)
-		rc = cli_service_fail(s, st, "backup");
-	service_close(s);
-	return rc;
+	return cli_with_service(opts, backup_run, argv[optind]);
 }

@@ -50,17 +50,76 @@ receipt_usage(void)
 	    " APPLICATION_ID");
 }
 
+struct receipt_args {
+	const struct cli_opts *opts;
+	const char            *key, *lang, *output;
+	const char            *printer;   /* NULL: not printed */
+	bool                   notice;
+};
+
+/* The paper as text on stdout, or its PDF saved (and printed) with the
+ * path on stdout. */
+static int
+receipt_output(const struct receipt_args *x, const struct service_paper_facts *f)
+{
+	struct paper p;
+	int          rc = CLI_OK;
+
+	if (x->notice)
+		service_paper_notice(f, strcmp(x->lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
+	else
+		service_paper_receipt(f, strcmp(x->lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
+	if (x->output == NULL && x->printer == NULL) {
+		char *text = paper_text(&p);
+
+		if (text == NULL || fputs(text, stdout) == EOF || fflush(stdout) != 0)
+			rc = CLI_FAIL;
+		free(text);
+	} else {
+		char dir[1024], path[1200], err[1400];
+		int  r;
+
+		cli_paper_dir(x->opts, false, dir, sizeof dir);
+		r = paper_output(&p, x->output, dir, x->printer, path, sizeof path, err, sizeof err);
+		if (r == -1) {
+			cli_error("%s", err);
+			rc = CLI_FAIL;
+		} else {
+			printf("%s\n", path);
+			if (r == -2) {
+				cli_error("%s", err);
+				rc = CLI_FAIL;
+			}
+		}
+	}
+	paper_free(&p);
+	return rc;
+}
+
+static int
+receipt_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct receipt_args *x = arg;
+	struct service_paper_facts f;
+	enum service_status        st;
+	int                        rc;
+
+	st = x->notice ? service_paper_application_facts(s, a, x->key, cli_today(x->opts), &f) :
+	    service_paper_receipt_facts(s, a, x->key, cli_today(x->opts), &f);
+	if (st != SERVICE_OK) {
+		rc = cli_service_fail(s, st, x->notice ? "notice" : "receipt");
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	return receipt_output(x, &f);
+}
+
 int
 cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 {
 	const char                *key = NULL, *lang = opts->lang, *output = NULL;
 	const char                *printer = opts->printer;
 	bool                       notice = false, print = false;
-	struct service            *s;
-	struct service_actor       a;
-	struct service_paper_facts f;
-	struct paper               p;
-	enum service_status        st;
+	struct receipt_args        x;
 	int                        rc = CLI_OK, c;
 
 	cli_getopt_reset();
@@ -101,48 +160,11 @@ cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("--print: no printer (printer in jzz.conf, JZZ_PRINTER, or --printer NAME)");
 		return CLI_BADCASE;
 	}
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) != 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = notice ? service_paper_application_facts(s, &a, key, cli_today(opts), &f) :
-	    service_paper_receipt_facts(s, &a, key, cli_today(opts), &f);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, notice ? "notice" : "receipt");
-		service_close(s);
-		return rc == CLI_BADCASE ? CLI_FAIL : rc;
-	}
-	service_close(s);
-	if (notice)
-		service_paper_notice(&f, strcmp(lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
-	else
-		service_paper_receipt(&f, strcmp(lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
-	if (output == NULL && !print) {
-		char *text = paper_text(&p);
-
-		if (text == NULL || fputs(text, stdout) == EOF || fflush(stdout) != 0)
-			rc = CLI_FAIL;
-		free(text);
-	} else {
-		char dir[1024], path[1200], err[1400];
-		int  r;
-
-		cli_paper_dir(opts, false, dir, sizeof dir);
-		r = paper_output(&p, output, dir, print ? printer : NULL, path, sizeof path, err,
-		    sizeof err);
-		if (r == -1) {
-			cli_error("%s", err);
-			rc = CLI_FAIL;
-		} else {
-			printf("%s\n", path);
-			if (r == -2) {
-				cli_error("%s", err);
-				rc = CLI_FAIL;
-			}
-		}
-	}
-	paper_free(&p);
-	return rc;
+	x.opts = opts;
+	x.key = key;
+	x.lang = lang;
+	x.output = output;
+	x.printer = print ? printer : NULL;
+	x.notice = notice;
+	return cli_with_service(opts, receipt_run, &x);
 }

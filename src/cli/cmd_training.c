@@ -64,13 +64,26 @@ training_init(const struct cli_opts *opts, const char *centre)
 	return CLI_OK;
 }
 
+struct training_act {
+	bool     reset;   /* else: the day of work */
+	jzz_date day;     /* day: the day (JZZ_DATE_NONE clears); reset: the demo data's */
+};
+
+static int
+training_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct training_act *t = arg;
+	enum service_status        st = t->reset ? service_training_reset(s, a, t->day) :
+	    service_training_set_day(s, a, t->day);
+
+	return st == SERVICE_OK ? CLI_OK : cli_service_fail(s, st, t->reset ? "reset" : "day");
+}
+
 int
 cmd_training(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct cli_opts      o = *opts;
-	struct service      *s;
-	struct service_actor a;
-	enum service_status  st;
+	struct training_act  t;
 	jzz_date             day = JZZ_DATE_NONE;
 	const char          *centre = opts->centre;
 	int                  rc = CLI_OK, c;
@@ -104,19 +117,8 @@ cmd_training(const struct cli_opts *opts, int argc, char **argv)
 		return training_usage();
 	}
 	o.training = true;
-	if ((s = cli_service_open(&o)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, &o, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	if (strcmp(argv[1], "day") == 0)
-		st = service_training_set_day(s, &a, day);
-	else   /* reset: the demo data as of the real date, or --today */
-		st = service_training_reset(s, &a, opts->today != JZZ_DATE_NONE ? opts->today :
-		    cli_today(&o));
-	if (st != SERVICE_OK)
-		rc = cli_service_fail(s, st, argv[1]);
-	service_close(s);
-	return rc;
+	t.reset = strcmp(argv[1], "reset") == 0;
+	/* reset: the demo data as of the real date, or --today */
+	t.day = t.reset ? (opts->today != JZZ_DATE_NONE ? opts->today : cli_today(&o)) : day;
+	return cli_with_service(&o, training_run, &t);
 }
