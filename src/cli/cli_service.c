@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <time.h>
 
+#include "jzz/casefmt.h"
 #include "jzz/paper.h"
 
 jzz_date
@@ -198,17 +199,29 @@ cli_service_fail(struct service *s, enum service_status st, const char *what)
 	return st == SERVICE_ERR_INVALID ? CLI_BADCASE : st == SERVICE_ERR_BUSY ? CLI_BUSY : CLI_FAIL;
 }
 
-void
-cli_json_date(struct strbuf *sb, jzz_date d)
+int
+cli_print_result(const struct service_result *r)
 {
-	char buf[JZZ_DATE_STRLEN];
+	struct cli_json j;
 
-	if (d == JZZ_DATE_NONE) {
-		strbuf_puts(sb, "null");
-		return;
+	cli_json_start(&j);
+	if (r->replay_json != NULL) {
+		/* A retry: the decision printed the first time, the same record. */
+		size_t n = strlen(r->replay_json);
+
+		while (n > 0 && r->replay_json[n - 1] != '}')
+			n--;
+		strbuf_add(j.sb, r->replay_json, n > 0 ? n - 1 : 0);
+	} else {
+		casefmt_decision_open(j.sb, &r->decision);
 	}
-	date_format(d, buf);
-	strbuf_printf(sb, "\"%s\"", buf);
+	cli_json_resume(&j);
+	cli_json_object(&j, "record");
+	cli_json_str(&j, "application_id", r->application_id);
+	cli_json_str_or_null(&j, "receipt_no", r->receipt_no);
+	cli_json_end(&j);
+	cli_json_end(&j);
+	return cli_json_print(&j);
 }
 
 int

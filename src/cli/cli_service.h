@@ -11,6 +11,7 @@
 #define JZZ_CLI_SERVICE_H
 
 #include "cli.h"
+#include "cli_json.h"
 #include "jzz/service.h"
 #include "jzz/strbuf.h"
 
@@ -43,8 +44,10 @@ int cli_with_service(const struct cli_opts *opts,
 /* Exit status for a service failure, with its message on stderr. */
 int cli_service_fail(struct service *s, enum service_status st, const char *what);
 
-/* "YYYY-MM-DD" as a JSON string, or null. */
-void cli_json_date(struct strbuf *sb, jzz_date d);
+/* Prints a business's result (case-format.md): its decision with
+ * "record": {"application_id", "receipt_no" or null}; a retry's stored
+ * decision with the same record. CLI_OK or CLI_FAIL. */
+int cli_print_result(const struct service_result *r);
 
 /* Writes sb and a newline to stdout; CLI_OK or CLI_FAIL. */
 int cli_print(struct strbuf *sb);

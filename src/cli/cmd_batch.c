@@ -19,15 +19,37 @@ static const char batch_usage[] =
 
 static const struct option batch_longopts[] = { CLI_OPT_COMMON };
 
+static int
+batch_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const jzz_date             *today = arg;
+	struct service_batch_result r;
+	enum service_status         st;
+	struct cli_json             j;
+
+	if ((st = service_batch_auto_endorse(s, a, *today, &r)) != SERVICE_OK)
+		return cli_service_fail(s, st, "batch");
+	if (r.not_endorsed > 0) {
+		cli_log_prefix(stderr, CLI_LOG_WARNING);
+		fprintf(stderr, "jzz: batch: %d permits not endorsed (the holders are told by SMS)\n",
+		    r.not_endorsed);
+	}
+	cli_log_prefix(stdout, CLI_LOG_INFO);
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_int(&j, "examined", r.examined);
+	cli_json_int(&j, "endorsed", r.endorsed);
+	cli_json_int(&j, "not_endorsed", r.not_endorsed);
+	cli_json_int(&j, "sms_queued", r.sms_queued);
+	cli_json_end(&j);
+	return cli_json_print(&j);
+}
+
 int
 cmd_batch(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct service             *s;
-	struct service_actor        a;
-	struct service_batch_result r;
-	enum service_status         st;
-	struct strbuf               sb;
-	int                         rc = CLI_OK, o;
+	jzz_date today;
+	int      rc = CLI_OK, o;
 
 	cli_getopt_reset();
 	while ((o = cli_getopt(argc, argv, ":h", batch_longopts, batch_usage, &rc)) != -1)
@@ -35,29 +57,6 @@ cmd_batch(const struct cli_opts *opts, int argc, char **argv)
 			return rc;
 	if (argc - optind != 1 || strcmp(argv[optind], "auto-endorse") != 0)
 		return cli_usage_error(batch_usage, "batch: expected auto-endorse");
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_batch_auto_endorse(s, &a, cli_today(opts), &r);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "batch");
-		service_close(s);
-		return rc;
-	}
-	service_close(s);
-	if (r.not_endorsed > 0) {
-		cli_log_prefix(stderr, CLI_LOG_WARNING);
-		fprintf(stderr, "jzz: batch: %d permits not endorsed (the holders are told by SMS)\n",
-		    r.not_endorsed);
-	}
-	cli_log_prefix(stdout, CLI_LOG_INFO);
-	strbuf_init(&sb);
-	strbuf_printf(&sb, "{\"examined\":%d,\"endorsed\":%d,\"not_endorsed\":%d,\"sms_queued\":%d}",
-	    r.examined, r.endorsed, r.not_endorsed, r.sms_queued);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	today = cli_today(opts);
+	return cli_with_service(opts, batch_run, &today);
 }

@@ -20,60 +20,60 @@
 
 #include "cli_service.h"
 
+struct calendar_file {
+	const char *path;
+	const char *buf;
+	size_t      len;
+};
+
+static int
+calendar_import_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct calendar_file *f = arg;
+	enum service_status         st;
+	struct cli_json             j;
+	int                         year = 0;
+
+	if ((st = service_calendar_import(s, a, f->buf, f->len, &year)) != SERVICE_OK)
+		return cli_service_fail(s, st, f->path);
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_int(&j, "imported", year);
+	cli_json_end(&j);
+	return cli_json_print(&j);
+}
+
 static int
 calendar_import(const struct cli_opts *opts, const char *path)
 {
+	struct calendar_file cf = { path, NULL, 0 };
 	FILE                *f;
 	char                *buf;
-	size_t               len;
-	struct service      *s;
-	struct service_actor a;
-	enum service_status  st;
-	int                  year = 0, rc;
+	int                  rc;
 
 	if ((f = fopen(path, "rb")) == NULL) {
 		cli_error("%s: %s", path, strerror(errno));
 		return CLI_BADCASE;
 	}
-	buf = cli_read_all(f, &len);
+	buf = cli_read_all(f, &cf.len);
 	fclose(f);
 	if (buf == NULL) {
 		cli_error("%s: %s", path, strerror(errno));
 		return CLI_FAIL;
 	}
-	if ((s = cli_service_open(opts)) == NULL) {
-		free(buf);
-		return CLI_FAIL;
-	}
-	if (cli_actor(s, opts, &a) < 0) {
-		free(buf);
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_calendar_import(s, &a, buf, len, &year);
+	cf.buf = buf;
+	rc = cli_with_service(opts, calendar_import_run, &cf);
 	free(buf);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, path);
-		service_close(s);
-		return rc;
-	}
-	service_close(s);
-	printf("{\"imported\":%d}\n", year);
-	return CLI_OK;
+	return rc;
 }
 
 static void
-calendar_dates(struct strbuf *sb, const jzz_date *d, size_t n, bool json)
+calendar_dates_json(struct cli_json *j, const char *key, const jzz_date *d, size_t n)
 {
-	char buf[JZZ_DATE_STRLEN];
-
-	for (size_t i = 0; i < n; i++) {
-		date_format(d[i], buf);
-		if (json)
-			strbuf_printf(sb, "%s\"%s\"", i > 0 ? "," : "", buf);
-		else
-			strbuf_printf(sb, "  %s\n", buf);
-	}
+	cli_json_array(j, key);
+	for (size_t i = 0; i < n; i++)
+		cli_json_day(j, NULL, d[i]);
+	cli_json_end(j);
 }
 
 static int
@@ -84,6 +84,7 @@ calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
 	struct service_calendar_year y;
 	enum service_status          st;
 	struct strbuf                sb;
+	struct cli_json              j;
 	char                        *end;
 	long                         year = strtol(yeartext, &end, 10);
 	bool                         zh = strcmp(opts->lang, "en") != 0;
@@ -104,16 +105,21 @@ calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
 	service_close(s);
 	strbuf_init(&sb);
 	if (json) {
-		strbuf_printf(&sb, "{\"year\":%d,\"loaded\":%s,\"days_off\":[", y.year,
-		    y.loaded ? "true" : "false");
-		calendar_dates(&sb, y.off, y.noff, true);
-		strbuf_puts(&sb, "],\"worked_weekend_days\":[");
-		calendar_dates(&sb, y.worked, y.nworked, true);
-		strbuf_puts(&sb, "]");
-		if (!y.loaded)
-			strbuf_printf(&sb, ",\"note\":\"CAL-1: provisional: the %d holiday schedule is not"
-			    " loaded\"", y.year);
-		strbuf_puts(&sb, "}\n");
+		char note[96];
+
+		cli_json_start_in(&j, &sb);
+		cli_json_object(&j, NULL);
+		cli_json_int(&j, "year", y.year);
+		cli_json_bool(&j, "loaded", y.loaded);
+		calendar_dates_json(&j, "days_off", y.off, y.noff);
+		calendar_dates_json(&j, "worked_weekend_days", y.worked, y.nworked);
+		if (!y.loaded) {
+			snprintf(note, sizeof note, "CAL-1: provisional: the %d holiday schedule is not"
+			    " loaded", y.year);
+			cli_json_str(&j, "note", note);
+		}
+		cli_json_end(&j);
+		strbuf_putc(&sb, '\n');
 	} else {
 		strbuf_printf(&sb, zh ? "%d 年节假日安排：%s\n" : "%d holiday schedule: %s\n", y.year,
 		    y.loaded ? (zh ? "已载入" : "loaded") : (zh ? "未载入" : "not loaded"));
@@ -134,7 +140,11 @@ calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
 		}
 		strbuf_printf(&sb, zh ? "\n调休上班（%zu 天）：\n" : "\nWorked weekend days (%zu):\n",
 		    y.nworked);
-		calendar_dates(&sb, y.worked, y.nworked, false);
+		for (size_t i = 0; i < y.nworked; i++) {
+			char buf[JZZ_DATE_STRLEN];
+
+			strbuf_printf(&sb, "  %s\n", date_text(y.worked[i], buf));
+		}
 	}
 	service_calendar_year_free(&y);
 	rc = cli_write(&sb);

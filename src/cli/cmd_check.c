@@ -15,6 +15,7 @@
 
 #include "jzz/casefmt.h"
 #include "cli.h"
+#include "cli_json.h"
 #include "jzz/jsonv.h"
 #include "jzz/rules.h"
 
@@ -37,15 +38,18 @@ check_one(struct check_run *run, const char *buf, size_t len, long line)
 	struct jzz_case      c;
 	struct jzz_decision  d;
 	struct casefmt_error err;
+	struct cli_json      j;
 	char                 text[300];
 
 	if (casefmt_parse_in(&run->arena, buf, len, CASEFMT_CHECK, run->today, &c, &err) < 0) {
 		casefmt_error_text(&err, text, sizeof text);
 		if (line > 0) {
 			cli_error("%s:%ld: %s", run->name, line, text);
-			strbuf_puts(&run->out, "{\"error\":");
-			strbuf_json_string(&run->out, text);
-			strbuf_puts(&run->out, "}\n");
+			cli_json_start_in(&j, &run->out);
+			cli_json_object(&j, NULL);
+			cli_json_str(&j, "error", text);
+			cli_json_end(&j);
+			strbuf_putc(&run->out, '\n');
 		} else if (err.line > 0 && err.field[0] == '\0') {
 			cli_error("%s:%d: %s", run->name, err.line, err.message);
 		} else {

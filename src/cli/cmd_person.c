@@ -10,175 +10,139 @@
 
 #include "cli_service.h"
 
-static void
-person_opt_string(struct strbuf *sb, const char *key, const char *v)
-{
-	strbuf_printf(sb, ",\"%s\":", key);
-	if (v[0] != '\0')
-		strbuf_json_string(sb, v);
-	else
-		strbuf_puts(sb, "null");
-}
-
 /* An address as JSON: the contract's members, the street's name, the text
  * printed on receipts, and since when and by which application. */
 static void
-person_address(struct strbuf *sb, const struct service_address *ad)
+person_address(struct cli_json *j, const char *key, const struct service_address *ad)
 {
-	strbuf_printf(sb, "{\"district\":\"%s\",\"street\":\"%s\",\"street_name\":",
-	    ad->a.district, ad->a.street);
-	strbuf_json_string(sb, ad->street_name);
-	strbuf_puts(sb, ",\"road\":");
-	strbuf_json_string(sb, ad->a.road);
-	person_opt_string(sb, "lane", ad->a.lane);
-	strbuf_puts(sb, ",\"number\":");
-	strbuf_json_string(sb, ad->a.number);
-	person_opt_string(sb, "room", ad->a.room);
-	strbuf_puts(sb, ",\"text\":");
-	strbuf_json_string(sb, ad->text);
-	strbuf_puts(sb, ",\"valid_from\":");
-	cli_json_date(sb, ad->valid_from);
-	strbuf_printf(sb, ",\"application_id\":\"%s\"}", ad->application_id);
+	cli_json_object(j, key);
+	cli_json_str(j, "district", ad->a.district);
+	cli_json_str(j, "street", ad->a.street);
+	cli_json_str(j, "street_name", ad->street_name);
+	cli_json_str(j, "road", ad->a.road);
+	cli_json_str_or_null(j, "lane", ad->a.lane);
+	cli_json_str(j, "number", ad->a.number);
+	cli_json_str_or_null(j, "room", ad->a.room);
+	cli_json_str(j, "text", ad->text);
+	cli_json_day(j, "valid_from", ad->valid_from);
+	cli_json_str(j, "application_id", ad->application_id);
+	cli_json_end(j);
 }
 
 static void
-person_history(struct strbuf *sb, const struct service_history_entry *h, size_t n)
+person_history(struct cli_json *j, const char *key, const struct service_history_entry *h,
+               size_t n)
 {
-	strbuf_putc(sb, '[');
+	cli_json_array(j, key);
 	for (size_t i = 0; i < n; i++) {
-		strbuf_printf(sb, "%s{\"application_id\":\"%s\",\"day\":", i > 0 ? "," : "",
-		    h[i].application_id);
-		cli_json_date(sb, h[i].day);
-		strbuf_printf(sb, ",\"business\":\"%s\",\"channel\":\"%s\",\"decision\":\"%s\","
-		    "\"centre\":\"%s\",\"user\":", case_business_vocab[h[i].business].code,
-		    case_channel_vocab[h[i].channel].code, rules_verdict_code(h[i].verdict), h[i].centre);
-		strbuf_json_string(sb, h[i].user);
-		strbuf_puts(sb, ",\"receipt_no\":");
-		if (h[i].receipt_no[0] != '\0')
-			strbuf_json_string(sb, h[i].receipt_no);
-		else
-			strbuf_puts(sb, "null");
-		strbuf_puts(sb, ",\"agent\":");
+		cli_json_object(j, NULL);
+		cli_json_str(j, "application_id", h[i].application_id);
+		cli_json_day(j, "day", h[i].day);
+		cli_json_str(j, "business", case_business_vocab[h[i].business].code);
+		cli_json_str(j, "channel", case_channel_vocab[h[i].channel].code);
+		cli_json_str(j, "decision", rules_verdict_code(h[i].verdict));
+		cli_json_str(j, "centre", h[i].centre);
+		cli_json_str(j, "user", h[i].user);
+		cli_json_str_or_null(j, "receipt_no", h[i].receipt_no);
 		if (h[i].agent_kind[0] != '\0') {
-			strbuf_printf(sb, "{\"kind\":\"%s\",\"name\":", h[i].agent_kind);
-			if (h[i].agent_name[0] != '\0')
-				strbuf_json_string(sb, h[i].agent_name);
-			else
-				strbuf_puts(sb, "null");
-			strbuf_puts(sb, ",\"id_number\":");
-			strbuf_json_string(sb, h[i].agent_id_masked);
-			strbuf_putc(sb, '}');
+			cli_json_object(j, "agent");
+			cli_json_str(j, "kind", h[i].agent_kind);
+			cli_json_str_or_null(j, "name", h[i].agent_name);
+			cli_json_str(j, "id_number", h[i].agent_id_masked);
+			cli_json_end(j);
 		} else {
-			strbuf_puts(sb, "null");
+			cli_json_null(j, "agent");
 		}
-		strbuf_printf(sb, ",\"fee_yuan\":%d,\"failed\":", h[i].fee_yuan);
-		strbuf_json_string(sb, h[i].failed);
-		strbuf_puts(sb, ",\"missing\":");
-		strbuf_json_string(sb, h[i].missing);
-		strbuf_putc(sb, '}');
+		cli_json_int(j, "fee_yuan", h[i].fee_yuan);
+		cli_json_str(j, "failed", h[i].failed);
+		cli_json_str(j, "missing", h[i].missing);
+		cli_json_end(j);
 	}
-	strbuf_putc(sb, ']');
+	cli_json_end(j);
 }
 
 static void
-person_json(struct strbuf *sb, const struct service_person *p, const struct service_address *on,
+person_json(struct cli_json *j, const struct service_person *p, const struct service_address *on,
             jzz_date on_day)
 {
-	strbuf_printf(sb, "{\"found\":%s,\"id_number\":", p->found ? "true" : "false");
-	strbuf_json_string(sb, p->id_number);
+	cli_json_object(j, NULL);
+	cli_json_bool(j, "found", p->found);
+	cli_json_str(j, "id_number", p->id_number);
 	if (p->found) {
-		strbuf_puts(sb, ",\"name\":");
-		strbuf_json_string(sb, p->name);
-		strbuf_puts(sb, ",\"phone\":");
-		strbuf_json_string(sb, p->phone);
+		cli_json_str(j, "name", p->name);
+		cli_json_str(j, "phone", p->phone);
 		/* the address valid today; one known only as text (recorded
 		 * before addresses had their parts) is given as its text */
-		strbuf_puts(sb, ",\"address\":");
-		if (p->has_address)
-			person_address(sb, &p->address_now);
-		else if (p->address[0] != '\0') {
-			strbuf_puts(sb, "{\"text\":");
-			strbuf_json_string(sb, p->address);
-			strbuf_putc(sb, '}');
-		} else
-			strbuf_puts(sb, "null");
-		strbuf_puts(sb, ",\"addresses\":[");
-		for (size_t i = 0; i < p->naddresses; i++) {
-			if (i > 0)
-				strbuf_putc(sb, ',');
-			person_address(sb, &p->addresses[i]);
+		if (p->has_address) {
+			person_address(j, "address", &p->address_now);
+		} else if (p->address[0] != '\0') {
+			cli_json_object(j, "address");
+			cli_json_str(j, "text", p->address);
+			cli_json_end(j);
+		} else {
+			cli_json_null(j, "address");
 		}
-		strbuf_putc(sb, ']');
+		cli_json_array(j, "addresses");
+		for (size_t i = 0; i < p->naddresses; i++)
+			person_address(j, NULL, &p->addresses[i]);
+		cli_json_end(j);
 		if (on_day != JZZ_DATE_NONE) {
-			strbuf_puts(sb, ",\"address_on\":");
 			if (on != NULL)
-				person_address(sb, on);
+				person_address(j, "address_on", on);
 			else
-				strbuf_puts(sb, "null");
+				cli_json_null(j, "address_on");
 		}
-		strbuf_printf(sb, ",\"address_changed\":%s", p->address_changed ? "true" : "false");
+		cli_json_bool(j, "address_changed", p->address_changed);
 	}
-	strbuf_puts(sb, ",\"registration\":");
 	if (p->registration.present) {
-		strbuf_puts(sb, "{\"registered_on\":");
-		cli_json_date(sb, p->registration.registered_on);
-		strbuf_puts(sb, ",\"valid_until\":");
-		cli_json_date(sb, p->registration.valid_until);
-		strbuf_printf(sb, ",\"centre\":\"%s\"}", p->registration.centre);
+		cli_json_object(j, "registration");
+		cli_json_day(j, "registered_on", p->registration.registered_on);
+		cli_json_day(j, "valid_until", p->registration.valid_until);
+		cli_json_str(j, "centre", p->registration.centre);
+		cli_json_end(j);
 	} else {
-		strbuf_puts(sb, "null");
+		cli_json_null(j, "registration");
 	}
-	strbuf_puts(sb, ",\"permit\":");
 	if (p->permit.present) {
-		strbuf_printf(sb, "{\"id\":\"%s\",\"state\":\"%s\",\"first_issued_on\":", p->permit.id,
-		    service_permit_state_code(p->permit.state));
-		cli_json_date(sb, p->permit.first_issued_on);
-		strbuf_puts(sb, ",\"valid_from\":");
-		cli_json_date(sb, p->permit.valid_from);
-		strbuf_puts(sb, ",\"valid_until\":");
-		cli_json_date(sb, p->permit.valid_until);
-		strbuf_puts(sb, ",\"window_opens\":");
-		cli_json_date(sb, p->permit.window_opens);
-		strbuf_puts(sb, ",\"residence_since\":");
-		cli_json_date(sb, p->permit.residence_since);
+		cli_json_object(j, "permit");
+		cli_json_str(j, "id", p->permit.id);
+		cli_json_str(j, "state", service_permit_state_code(p->permit.state));
+		cli_json_day(j, "first_issued_on", p->permit.first_issued_on);
+		cli_json_day(j, "valid_from", p->permit.valid_from);
+		cli_json_day(j, "valid_until", p->permit.valid_until);
+		cli_json_day(j, "window_opens", p->permit.window_opens);
+		cli_json_day(j, "residence_since", p->permit.residence_since);
 		if (p->permit.state == SERVICE_PERMIT_CANCELLED) {
-			strbuf_puts(sb, ",\"cancelled_on\":");
-			cli_json_date(sb, p->permit.cancelled_on);
-			strbuf_printf(sb, ",\"cancel_reason\":\"%s\",\"cancel_note\":",
-			    p->permit.cancel_reason);
-			strbuf_json_string(sb, p->permit.cancel_note);
+			cli_json_day(j, "cancelled_on", p->permit.cancelled_on);
+			cli_json_str(j, "cancel_reason", p->permit.cancel_reason);
+			cli_json_str(j, "cancel_note", p->permit.cancel_note);
 		}
-		strbuf_putc(sb, '}');
+		cli_json_end(j);
 	} else {
-		strbuf_puts(sb, "null");
+		cli_json_null(j, "permit");
 	}
-	strbuf_puts(sb, ",\"card\":");
 	if (p->card.present) {
-		strbuf_printf(sb, "{\"id\":\"%s\",\"state\":\"%s\",\"business\":\"%s\",\"delivery\":\"%s\","
-		    "\"receipt_no\":\"%s\",\"centre\":\"%s\",\"accepted_on\":", p->card.id,
-		    service_card_state_code(p->card.state), case_business_vocab[p->card.business].code,
-		    case_delivery_vocab[p->card.delivery].code, p->card.receipt_no, p->card.centre);
-		cli_json_date(sb, p->card.accepted_on);
-		strbuf_puts(sb, ",\"ready_on\":");
-		cli_json_date(sb, p->card.ready_on);
-		strbuf_puts(sb, ",\"received_on\":");
-		cli_json_date(sb, p->card.received_on);
-		strbuf_puts(sb, ",\"notice_due_on\":");
-		cli_json_date(sb, p->card.notice_due_on);
-		strbuf_puts(sb, ",\"handed_on\":");
-		cli_json_date(sb, p->card.handed_on);
-		strbuf_puts(sb, ",\"printed_valid_until\":");
-		cli_json_date(sb, p->card.printed_valid_until);
-		person_opt_string(sb, "delivery_address", p->card.delivery_address);
-		strbuf_putc(sb, '}');
+		cli_json_object(j, "card");
+		cli_json_str(j, "id", p->card.id);
+		cli_json_str(j, "state", service_card_state_code(p->card.state));
+		cli_json_str(j, "business", case_business_vocab[p->card.business].code);
+		cli_json_str(j, "delivery", case_delivery_vocab[p->card.delivery].code);
+		cli_json_str(j, "receipt_no", p->card.receipt_no);
+		cli_json_str(j, "centre", p->card.centre);
+		cli_json_day(j, "accepted_on", p->card.accepted_on);
+		cli_json_day(j, "ready_on", p->card.ready_on);
+		cli_json_day(j, "received_on", p->card.received_on);
+		cli_json_day(j, "notice_due_on", p->card.notice_due_on);
+		cli_json_day(j, "handed_on", p->card.handed_on);
+		cli_json_day(j, "printed_valid_until", p->card.printed_valid_until);
+		cli_json_str_or_null(j, "delivery_address", p->card.delivery_address);
+		cli_json_end(j);
 	} else {
-		strbuf_puts(sb, "null");
+		cli_json_null(j, "card");
 	}
-	strbuf_puts(sb, ",\"open\":");
-	person_history(sb, p->open, p->nopen);
-	strbuf_puts(sb, ",\"history\":");
-	person_history(sb, p->history, p->nhistory);
-	strbuf_putc(sb, '}');
+	person_history(j, "open", p->open, p->nopen);
+	person_history(j, "history", p->history, p->nhistory);
+	cli_json_end(j);
 }
 
 static const char person_usage[] =
@@ -192,57 +156,58 @@ static const struct option person_longopts[] = {
 	CLI_OPT_COMMON
 };
 
+struct person_arg {
+	const char *number;
+	jzz_date    on_day;
+	jzz_date    today;
+};
+
+static int
+person_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct person_arg *pa = arg;
+	struct service_person    p;
+	struct service_address   on;
+	enum service_status      st;
+	struct cli_json          j;
+	bool                     has_on = false;
+	int                      rc;
+
+	if ((st = service_person_get(s, a, pa->number, pa->today, &p)) != SERVICE_OK)
+		return cli_service_fail(s, st, "person");
+	if (pa->on_day != JZZ_DATE_NONE && p.found) {
+		st = service_address_on(s, a, pa->number, pa->on_day, &on);
+		if (st != SERVICE_OK && st != SERVICE_ERR_NOT_FOUND) {
+			rc = cli_service_fail(s, st, "person");
+			service_person_free(&p);
+			return rc;
+		}
+		has_on = st == SERVICE_OK;
+	}
+	cli_json_start(&j);
+	person_json(&j, &p, has_on ? &on : NULL, pa->on_day);
+	service_person_free(&p);
+	return cli_json_print(&j);
+}
+
 int
 cmd_person(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct service       *s;
-	struct service_actor  a;
-	struct service_person p;
-	struct service_address on;
-	enum service_status   st;
-	struct strbuf         sb;
-	jzz_date              on_day = JZZ_DATE_NONE;
-	bool                  has_on = false;
-	int                   rc = CLI_OK, o;
+	struct person_arg pa = { NULL, JZZ_DATE_NONE, JZZ_DATE_NONE };
+	int               rc = CLI_OK, o;
 
 	cli_getopt_reset();
 	while ((o = cli_getopt(argc, argv, ":h", person_longopts, person_usage, &rc)) != -1) {
 		if (o == CLI_OPT_EXIT)
 			return rc;
-		if (!date_parse(optarg, strlen(optarg), &on_day)) {
+		if (!date_parse(optarg, strlen(optarg), &pa.on_day)) {
 			cli_error("person: --on %s is not a real date YYYY-MM-DD", optarg);
 			return CLI_BADCASE;
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(person_usage, "person: one NUMBER expected");
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_person_get(s, &a, argv[optind], cli_today(opts), &p);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "person");
-		service_close(s);
-		return rc;
-	}
-	if (on_day != JZZ_DATE_NONE && p.found) {
-		st = service_address_on(s, &a, argv[optind], on_day, &on);
-		if (st != SERVICE_OK && st != SERVICE_ERR_NOT_FOUND) {
-			rc = cli_service_fail(s, st, "person");
-			service_person_free(&p);
-			service_close(s);
-			return rc;
-		}
-		has_on = st == SERVICE_OK;
-	}
-	service_close(s);
-	strbuf_init(&sb);
-	person_json(&sb, &p, has_on ? &on : NULL, on_day);
-	service_person_free(&p);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	pa.number = argv[optind];
+	pa.today = cli_today(opts);
+	return cli_with_service(opts, person_run, &pa);
 }

@@ -43,118 +43,117 @@ enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 /* ---- JSON ---- */
 
 static void
-json_counts(struct strbuf *sb, const char *key, const struct service_report_count *v, size_t n)
+json_counts(struct cli_json *j, const char *key, const struct service_report_count *v, size_t n)
 {
-	strbuf_printf(sb, ",\"%s\":[", key);
+	cli_json_array(j, key);
 	for (size_t i = 0; i < n; i++) {
-		strbuf_puts(sb, i > 0 ? ",{\"key\":" : "{\"key\":");
-		strbuf_json_string(sb, v[i].key);
-		strbuf_printf(sb, ",\"applications\":%d,\"accept\":%d,\"incomplete\":%d,\"refuse\":%d,"
-		    "\"fees_yuan\":%d}", v[i].applications, v[i].by_verdict[VERDICT_ACCEPT],
-		    v[i].by_verdict[VERDICT_INCOMPLETE], v[i].by_verdict[VERDICT_REFUSE],
-		    v[i].fees_yuan);
+		cli_json_object(j, NULL);
+		cli_json_str(j, "key", v[i].key);
+		cli_json_int(j, "applications", v[i].applications);
+		cli_json_int(j, "accept", v[i].by_verdict[VERDICT_ACCEPT]);
+		cli_json_int(j, "incomplete", v[i].by_verdict[VERDICT_INCOMPLETE]);
+		cli_json_int(j, "refuse", v[i].by_verdict[VERDICT_REFUSE]);
+		cli_json_int(j, "fees_yuan", v[i].fees_yuan);
+		cli_json_end(j);
 	}
-	strbuf_putc(sb, ']');
+	cli_json_end(j);
 }
 
 static void
-json_persons(struct strbuf *sb, const char *key, const struct service_report_person *v, size_t n)
+json_persons(struct cli_json *j, const char *key, const struct service_report_person *v, size_t n)
 {
 	char id[19];
 
-	strbuf_printf(sb, ",\"%s\":[", key);
+	cli_json_array(j, key);
 	for (size_t i = 0; i < n; i++) {
-		strbuf_printf(sb, "%s{\"centre\":\"%s\",\"id_number\":\"%s\",\"name\":",
-		    i > 0 ? "," : "", v[i].centre, idnum_mask(v[i].id_number, id));
-		strbuf_json_string(sb, v[i].name);
-		strbuf_puts(sb, ",\"phone\":");
-		strbuf_json_string(sb, v[i].phone);
-		strbuf_puts(sb, ",\"date\":");
-		cli_json_date(sb, v[i].date);
-		strbuf_puts(sb, ",\"since\":");
-		cli_json_date(sb, v[i].since);
-		strbuf_printf(sb, ",\"days\":%d,\"detail\":", v[i].days);
-		strbuf_json_string(sb, v[i].detail);
-		strbuf_putc(sb, '}');
+		cli_json_object(j, NULL);
+		cli_json_str(j, "centre", v[i].centre);
+		cli_json_str(j, "id_number", idnum_mask(v[i].id_number, id));
+		cli_json_str(j, "name", v[i].name);
+		cli_json_str(j, "phone", v[i].phone);
+		cli_json_day(j, "date", v[i].date);
+		cli_json_day(j, "since", v[i].since);
+		cli_json_int(j, "days", v[i].days);
+		cli_json_str(j, "detail", v[i].detail);
+		cli_json_end(j);
 	}
-	strbuf_putc(sb, ']');
+	cli_json_end(j);
 }
 
 static void
-report_json(struct strbuf *sb, const struct service_report *r, bool daily)
+report_json(struct cli_json *j, const struct service_report *r, bool daily)
 {
-	bool first = true;
 	char id[19];
 
-	strbuf_putc(sb, '{');
-	if (daily) {
-		strbuf_puts(sb, "\"date\":");
-		cli_json_date(sb, r->from);
-		strbuf_putc(sb, ',');
-	}
-	strbuf_puts(sb, "\"from\":");
-	cli_json_date(sb, r->from);
-	strbuf_puts(sb, ",\"to\":");
-	cli_json_date(sb, r->to);
-	strbuf_printf(sb, ",\"centre\":\"%s\",\"applications\":%d,\"by_business\":{", r->centre,
-	    r->applications);
+	cli_json_object(j, NULL);
+	if (daily)
+		cli_json_day(j, "date", r->from);
+	cli_json_day(j, "from", r->from);
+	cli_json_day(j, "to", r->to);
+	cli_json_str(j, "centre", r->centre);
+	cli_json_int(j, "applications", r->applications);
+	cli_json_object(j, "by_business");
 	for (int b = 0; b < BIZ__COUNT; b++) {
 		const int *v = r->by_business[b];
 
 		if (v[VERDICT_ACCEPT] + v[VERDICT_INCOMPLETE] + v[VERDICT_REFUSE] == 0)
 			continue;
-		strbuf_printf(sb, "%s\"%s\":{\"accept\":%d,\"incomplete\":%d,\"refuse\":%d}",
-		    first ? "" : ",", case_business_vocab[b].code, v[VERDICT_ACCEPT],
-		    v[VERDICT_INCOMPLETE], v[VERDICT_REFUSE]);
-		first = false;
+		cli_json_object(j, case_business_vocab[b].code);
+		cli_json_int(j, "accept", v[VERDICT_ACCEPT]);
+		cli_json_int(j, "incomplete", v[VERDICT_INCOMPLETE]);
+		cli_json_int(j, "refuse", v[VERDICT_REFUSE]);
+		cli_json_end(j);
 	}
-	strbuf_printf(sb, "},\"fees_yuan\":%d,\"cod_fees_yuan\":%d,\"cards_received\":%d,"
-	    "\"cards_handed\":%d,\"overdue_pickup_notices\":%zu,"
-	    "\"fast_track\":{\"applications\":%d,\"accepted\":%d}", r->fees_yuan, r->cod_fees_yuan,
-	    r->cards_received, r->cards_handed, r->noverdue, r->fast_track, r->fast_track_accepted);
-	json_counts(sb, "by_clerk", r->by_clerk, r->nclerks);
-	json_counts(sb, "by_centre", r->by_centre, r->ncentres);
-	strbuf_puts(sb, ",\"fees\":[");
+	cli_json_end(j);
+	cli_json_int(j, "fees_yuan", r->fees_yuan);
+	cli_json_int(j, "cod_fees_yuan", r->cod_fees_yuan);
+	cli_json_int(j, "cards_received", r->cards_received);
+	cli_json_int(j, "cards_handed", r->cards_handed);
+	cli_json_int(j, "overdue_pickup_notices", (long long)r->noverdue);
+	cli_json_object(j, "fast_track");
+	cli_json_int(j, "applications", r->fast_track);
+	cli_json_int(j, "accepted", r->fast_track_accepted);
+	cli_json_end(j);
+	json_counts(j, "by_clerk", r->by_clerk, r->nclerks);
+	json_counts(j, "by_centre", r->by_centre, r->ncentres);
+	cli_json_array(j, "fees");
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *f = &r->fees[i];
 
-		strbuf_puts(sb, i > 0 ? ",{\"day\":" : "{\"day\":");
-		cli_json_date(sb, f->day);
-		strbuf_printf(sb, ",\"centre\":\"%s\",\"user\":", f->centre);
-		strbuf_json_string(sb, f->user);
-		strbuf_printf(sb, ",\"business\":\"%s\",\"kind\":\"%s\",\"amount_yuan\":%d,"
-		    "\"receipt_no\":", case_business_vocab[f->business].code,
-		    f->cod ? "cod" : "card_fee", f->amount_yuan);
-		strbuf_json_string(sb, f->receipt_no);
-		strbuf_puts(sb, ",\"fee_receipt_no\":");
-		if (f->fee_receipt_no[0] != '\0')
-			strbuf_json_string(sb, f->fee_receipt_no);
-		else
-			strbuf_puts(sb, "null");
-		strbuf_printf(sb, ",\"id_number\":\"%s\",\"name\":", idnum_mask(f->id_number, id));
-		strbuf_json_string(sb, f->name);
-		strbuf_putc(sb, '}');
+		cli_json_object(j, NULL);
+		cli_json_day(j, "day", f->day);
+		cli_json_str(j, "centre", f->centre);
+		cli_json_str(j, "user", f->user);
+		cli_json_str(j, "business", case_business_vocab[f->business].code);
+		cli_json_str(j, "kind", f->cod ? "cod" : "card_fee");
+		cli_json_int(j, "amount_yuan", f->amount_yuan);
+		cli_json_str(j, "receipt_no", f->receipt_no);
+		cli_json_str_or_null(j, "fee_receipt_no", f->fee_receipt_no);
+		cli_json_str(j, "id_number", idnum_mask(f->id_number, id));
+		cli_json_str(j, "name", f->name);
+		cli_json_end(j);
 	}
-	strbuf_puts(sb, "],\"rules\":[");
-	for (size_t i = 0; i < r->nrules; i++)
-		strbuf_printf(sb, "%s{\"rule\":\"%s\",\"fail\":%d,\"missing\":%d,\"warn\":%d}",
-		    i > 0 ? "," : "", r->rules[i].rule, r->rules[i].fail, r->rules[i].missing,
-		    r->rules[i].warn);
-	strbuf_puts(sb, "],\"missing_documents\":{");
-	first = true;
-	for (int d = 0; d < DOC__COUNT; d++) {
-		if (r->missing_docs[d] == 0)
-			continue;
-		strbuf_printf(sb, "%s\"%s\":%d", first ? "" : ",", case_doc_vocab[d].code,
-		    r->missing_docs[d]);
-		first = false;
+	cli_json_end(j);
+	cli_json_array(j, "rules");
+	for (size_t i = 0; i < r->nrules; i++) {
+		cli_json_object(j, NULL);
+		cli_json_str(j, "rule", r->rules[i].rule);
+		cli_json_int(j, "fail", r->rules[i].fail);
+		cli_json_int(j, "missing", r->rules[i].missing);
+		cli_json_int(j, "warn", r->rules[i].warn);
+		cli_json_end(j);
 	}
-	strbuf_putc(sb, '}');
-	json_persons(sb, "pickup_notices_overdue", r->overdue, r->noverdue);
-	json_persons(sb, "endorsement_window", r->window, r->nwindow);
-	json_persons(sb, "suspended", r->suspended, r->nsuspended);
-	json_persons(sb, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
-	strbuf_putc(sb, '}');
+	cli_json_end(j);
+	cli_json_object(j, "missing_documents");
+	for (int d = 0; d < DOC__COUNT; d++)
+		if (r->missing_docs[d] != 0)
+			cli_json_int(j, case_doc_vocab[d].code, r->missing_docs[d]);
+	cli_json_end(j);
+	json_persons(j, "pickup_notices_overdue", r->overdue, r->noverdue);
+	json_persons(j, "endorsement_window", r->window, r->nwindow);
+	json_persons(j, "suspended", r->suspended, r->nsuspended);
+	json_persons(j, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+	cli_json_end(j);
 }
 
 /* ---- text ---- */
@@ -362,6 +361,85 @@ report_output_is_ours(const struct cli_opts *opts, const char *output)
 	return false;
 }
 
+struct report_args {
+	const struct cli_opts *opts;
+	const char           *centre, *output, *labels;
+	const char           *printer;   /* the sheet is printed there; NULL: not printed */
+	enum report_format    fmt;
+	jzz_date              from, to;
+	bool                  daily, bom, sheet;
+};
+
+/* The report as JSON, CSV or text: on stdout, or saved at --output. */
+static int
+report_write(const struct report_args *x, const struct service_report *r)
+{
+	struct strbuf   sb;
+	struct cli_json j;
+	char            err[1200];
+	int             rc;
+
+	strbuf_init(&sb);
+	if (x->bom)
+		strbuf_puts(&sb, "\xEF\xBB\xBF");
+	switch (x->fmt) {
+	case FMT_JSON:
+		cli_json_start_in(&j, &sb);
+		report_json(&j, r, x->daily);
+		strbuf_putc(&sb, '\n');
+		break;
+	case FMT_CSV:
+		if (x->labels != NULL)
+			service_report_csv_labels(&sb, r, strcmp(x->labels, "en") == 0 ? LANG_EN :
+			    LANG_ZH);
+		else
+			service_report_csv(&sb, r);
+		break;
+	case FMT_TEXT:
+		report_text(&sb, r, strcmp(x->opts->lang, "en") != 0);
+		break;
+	case FMT_XLSX:
+		break;
+	}
+	if (x->output == NULL || sb.oom)
+		rc = cli_write(&sb);   /* out of memory: says so */
+	else if (service_save_file(x->output, sb.buf, sb.len, err, sizeof err) == 0)
+		rc = CLI_OK;
+	else {
+		cli_error("%s", err);
+		rc = CLI_FAIL;
+	}
+	strbuf_free(&sb);
+	return rc;
+}
+
+static int
+report_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct report_args *x = arg;
+	struct service_report     r;
+	enum service_status       st;
+	char                      err[1200];
+	int                       rc;
+
+	if ((st = service_report(s, a, x->centre, x->from, x->to, &r)) != SERVICE_OK) {
+		rc = cli_service_fail(s, st, "report");
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	if (x->sheet) {
+		rc = report_sheet(s, &r, x->opts, x->output, x->printer);
+	} else if (x->fmt == FMT_XLSX) {
+		rc = service_report_xlsx(&r, strcmp(x->opts->lang, "en") == 0 ? LANG_EN : LANG_ZH,
+		    x->output, err, sizeof err) == 0 ? CLI_OK : CLI_FAIL;
+		if (rc != CLI_OK)
+			cli_error("%s", err);
+	} else {
+		rc = report_write(x, &r);
+	}
+	service_report_free(&r);
+	return rc;
+}
+
 int
 cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -371,12 +449,7 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 	enum report_format    fmt;
 	bool                  daily, bom = false, sheet = false, print = false, format_given = false;
 	const char           *printer = opts->printer;
-	char                  err[1200];
-	struct service       *s;
-	struct service_actor  a;
-	struct service_report r;
-	enum service_status   st;
-	struct strbuf         sb;
+	struct report_args    x;
 	int                   rc = CLI_OK, c;
 
 	cli_getopt_reset();
@@ -481,64 +554,18 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("report range: --from D --to D with D <= D are required");
 		return CLI_BADCASE;
 	}
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
+	x.opts = opts;
+	x.centre = centre;
+	x.output = output;
+	x.labels = labels;
+	x.printer = print ? printer : NULL;
+	x.fmt = fmt;
+	x.from = from;
+	x.to = to;
+	x.daily = daily;
+	x.bom = bom;
+	x.sheet = sheet;
 	/* The actor stands at --centre when it names a centre; a report of
 	 * "all" is made from the account's own centre. */
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_report(s, &a, centre, from, to, &r);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "report");
-		service_close(s);
-		return rc == CLI_BADCASE ? CLI_FAIL : rc;
-	}
-	if (sheet) {
-		rc = report_sheet(s, &r, opts, output, print ? printer : NULL);
-		service_report_free(&r);
-		service_close(s);
-		return rc;
-	}
-	service_close(s);
-	if (fmt == FMT_XLSX) {
-		rc = service_report_xlsx(&r, strcmp(opts->lang, "en") == 0 ? LANG_EN : LANG_ZH, output,
-		    err, sizeof err) == 0 ? CLI_OK : CLI_FAIL;
-		if (rc != CLI_OK)
-			cli_error("%s", err);
-		service_report_free(&r);
-		return rc;
-	}
-	strbuf_init(&sb);
-	if (bom)
-		strbuf_puts(&sb, "\xEF\xBB\xBF");
-	switch (fmt) {
-	case FMT_JSON:
-		report_json(&sb, &r, daily);
-		strbuf_putc(&sb, '\n');
-		break;
-	case FMT_CSV:
-		if (labels != NULL)
-			service_report_csv_labels(&sb, &r, strcmp(labels, "en") == 0 ? LANG_EN : LANG_ZH);
-		else
-			service_report_csv(&sb, &r);
-		break;
-	case FMT_TEXT:
-		report_text(&sb, &r, strcmp(opts->lang, "en") != 0);
-		break;
-	case FMT_XLSX:
-		break;
-	}
-	service_report_free(&r);
-	if (output == NULL || sb.oom)
-		rc = cli_write(&sb);   /* out of memory: says so */
-	else if (service_save_file(output, sb.buf, sb.len, err, sizeof err) == 0)
-		rc = CLI_OK;
-	else {
-		cli_error("%s", err);
-		rc = CLI_FAIL;
-	}
-	strbuf_free(&sb);
-	return rc;
+	return cli_with_service(opts, report_run, &x);
 }

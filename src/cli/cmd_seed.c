@@ -114,6 +114,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct service_init_opts io;
 	struct service_actor    owner;
 	struct stat             sb;
+	struct cli_json         j;
 	char                    dir[4096], err[512], *list = NULL, *end;
 	int                     status = CLI_OK, c;
 	enum service_status     sst;
@@ -207,13 +208,24 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	service_close(s);
 	if (stat(opts->db, &sb) != 0)
 		sb.st_size = 0;
-	printf("{\"persons\":%ld,\"applications\":%ld,\"registrations\":%ld,\"permits\":%ld,"
-	    "\"cards\":%ld,\"endorsements\":%ld,\"changes\":%ld,\"fees\":%ld,\"sms\":%ld,"
-	    "\"rule_rows\":%ld,\"load_seconds\":%.1f,\"index_seconds\":%.1f,\"seconds\":%.1f,"
-	    "\"bytes\":%lld,\"bytes_per_person\":%.0f}\n",
-	    stats.persons, stats.applications, stats.registrations, stats.permits, stats.cards,
-	    stats.endorsements, stats.changes, stats.fees, stats.sms, stats.rules,
-	    stats.load_seconds, stats.index_seconds, seed_cmd_clock() - t0,
-	    (long long)sb.st_size, stats.persons > 0 ? (double)sb.st_size / stats.persons : 0.0);
-	return CLI_OK;
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_int(&j, "persons", stats.persons);
+	cli_json_int(&j, "applications", stats.applications);
+	cli_json_int(&j, "registrations", stats.registrations);
+	cli_json_int(&j, "permits", stats.permits);
+	cli_json_int(&j, "cards", stats.cards);
+	cli_json_int(&j, "endorsements", stats.endorsements);
+	cli_json_int(&j, "changes", stats.changes);
+	cli_json_int(&j, "fees", stats.fees);
+	cli_json_int(&j, "sms", stats.sms);
+	cli_json_int(&j, "rule_rows", stats.rules);
+	cli_json_fixed(&j, "load_seconds", stats.load_seconds, 1);
+	cli_json_fixed(&j, "index_seconds", stats.index_seconds, 1);
+	cli_json_fixed(&j, "seconds", seed_cmd_clock() - t0, 1);
+	cli_json_int(&j, "bytes", (long long)sb.st_size);
+	cli_json_fixed(&j, "bytes_per_person",
+	    stats.persons > 0 ? (double)sb.st_size / stats.persons : 0.0, 0);
+	cli_json_end(&j);
+	return cli_json_print(&j);
 }

@@ -20,41 +20,36 @@ sms_pending(struct service *s, const struct service_actor *a)
 {
 	struct service_sms_list l;
 	enum service_status     st;
-	struct strbuf           sb;
-	int                     rc;
+	struct cli_json         j;
 
 	if ((st = service_sms_pending(s, a, &l)) != SERVICE_OK)
 		return cli_service_fail(s, st, "sms pending");
-	strbuf_init(&sb);
-	strbuf_putc(&sb, '[');
+	cli_json_start(&j);
+	cli_json_array(&j, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct service_sms *m = &l.items[i];
 
-		strbuf_printf(&sb, "%s{\"id\":%ld,\"phone\":", i > 0 ? "," : "", m->id);
-		strbuf_json_string(&sb, m->phone);
-		strbuf_printf(&sb, ",\"kind\":\"%s\",\"body\":", m->kind);
-		strbuf_json_string(&sb, m->body);
-		strbuf_puts(&sb, ",\"queued_on\":");
-		cli_json_date(&sb, m->queued_on);
-		strbuf_puts(&sb, ",\"due_on\":");
-		cli_json_date(&sb, m->due_on);
-		strbuf_putc(&sb, '}');
+		cli_json_object(&j, NULL);
+		cli_json_int(&j, "id", m->id);
+		cli_json_str(&j, "phone", m->phone);
+		cli_json_str(&j, "kind", m->kind);
+		cli_json_str(&j, "body", m->body);
+		cli_json_day(&j, "queued_on", m->queued_on);
+		cli_json_day(&j, "due_on", m->due_on);
+		cli_json_end(&j);
 	}
-	strbuf_putc(&sb, ']');
+	cli_json_end(&j);
 	service_sms_list_free(&l);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	return cli_json_print(&j);
 }
 
 static int
 sms_sent(struct service *s, const struct service_actor *a, const char *arg, jzz_date today)
 {
 	enum service_status st;
-	struct strbuf       sb;
+	struct cli_json     j;
 	char               *end;
 	long                id;
-	int                 rc;
 
 	errno = 0;
 	id = strtol(arg, &end, 10);
@@ -69,13 +64,26 @@ sms_sent(struct service *s, const struct service_actor *a, const char *arg, jzz_
 		}
 		return cli_service_fail(s, st, "sms sent");
 	}
-	strbuf_init(&sb);
-	strbuf_printf(&sb, "{\"id\":%ld,\"sent_on\":", id);
-	cli_json_date(&sb, today);
-	strbuf_putc(&sb, '}');
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_int(&j, "id", id);
+	cli_json_day(&j, "sent_on", today);
+	cli_json_end(&j);
+	return cli_json_print(&j);
+}
+
+struct sms_arg {
+	int         argc;
+	char      **argv;
+	jzz_date    today;
+};
+
+static int
+sms_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct sms_arg *x = arg;
+
+	return x->argc == 2 ? sms_pending(s, a) : sms_sent(s, a, x->argv[2], x->today);
 }
 
 static const char sms_usage[] =
@@ -89,9 +97,8 @@ static const struct option sms_longopts[] = { CLI_OPT_COMMON };
 int
 cmd_sms(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct service      *s;
-	struct service_actor a;
-	int                  rc = CLI_OK, c;
+	struct sms_arg x;
+	int            rc = CLI_OK, c;
 
 	cli_getopt_reset();
 	while ((c = cli_getopt(argc, argv, ":h", sms_longopts, sms_usage, &rc)) != -1)
@@ -103,13 +110,8 @@ cmd_sms(const struct cli_opts *opts, int argc, char **argv)
 	if (!((argc == 2 && strcmp(argv[1], "pending") == 0) ||
 	    (argc == 3 && strcmp(argv[1], "sent") == 0)))
 		return cli_usage_error(sms_usage, "sms: expected pending, or sent ID");
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	rc = argc == 2 ? sms_pending(s, &a) : sms_sent(s, &a, argv[2], cli_today(opts));
-	service_close(s);
-	return rc;
+	x.argc = argc;
+	x.argv = argv;
+	x.today = cli_today(opts);
+	return cli_with_service(opts, sms_run, &x);
 }

@@ -21,59 +21,56 @@ static const struct option status_longopts[] = {
 	CLI_OPT_COMMON
 };
 
+struct status_arg {
+	const char *id, *name;
+	jzz_date    today;
+};
+
+static int
+status_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct status_arg   *sa = arg;
+	struct service_status_info r;
+	enum service_status        st;
+	struct cli_json            j;
+
+	if ((st = service_status_query(s, a, sa->id, sa->name, sa->today, &r)) != SERVICE_OK)
+		return cli_service_fail(s, st, "status");
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_bool(&j, "found", r.found);
+	if (r.found) {
+		cli_json_str(&j, "last_business", case_business_vocab[r.last_business].code);
+		cli_json_str(&j, "last_decision", rules_verdict_code(r.last_verdict));
+		cli_json_day(&j, "last_day", r.last_day);
+		cli_json_str(&j, "card", service_card_state_code(r.card_state));
+		cli_json_day(&j, "ready_on", r.ready_on);
+		cli_json_str(&j, "permit", service_permit_state_code(r.permit_state));
+		cli_json_day(&j, "valid_until", r.valid_until);
+	}
+	cli_json_end(&j);
+	return cli_json_print(&j);
+}
+
 int
 cmd_status(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char                *id = NULL, *name = NULL;
-	struct service            *s;
-	struct service_actor       a;
-	struct service_status_info r;
-	enum service_status        st;
-	struct strbuf              sb;
-	int                        rc = CLI_OK, o;
+	struct status_arg sa = { NULL, NULL, JZZ_DATE_NONE };
+	int               rc = CLI_OK, o;
 
 	cli_getopt_reset();
 	while ((o = cli_getopt(argc, argv, ":h", status_longopts, status_usage, &rc)) != -1) {
 		if (o == CLI_OPT_EXIT)
 			return rc;
 		if (o == 'i')
-			id = optarg;
+			sa.id = optarg;
 		else
-			name = optarg;
+			sa.name = optarg;
 	}
 	if (optind < argc)
 		return cli_usage_error(status_usage, "status: unexpected %s", argv[optind]);
-	if (id == NULL || name == NULL)
+	if (sa.id == NULL || sa.name == NULL)
 		return cli_usage_error(status_usage, "status: --id and --name are both required");
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	st = service_status_query(s, &a, id, name, cli_today(opts), &r);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, "status");
-		service_close(s);
-		return rc;
-	}
-	service_close(s);
-	strbuf_init(&sb);
-	if (!r.found) {
-		strbuf_puts(&sb, "{\"found\":false}");
-	} else {
-		strbuf_printf(&sb, "{\"found\":true,\"last_business\":\"%s\",\"last_decision\":\"%s\","
-		    "\"last_day\":", case_business_vocab[r.last_business].code,
-		    rules_verdict_code(r.last_verdict));
-		cli_json_date(&sb, r.last_day);
-		strbuf_printf(&sb, ",\"card\":\"%s\",\"ready_on\":", service_card_state_code(r.card_state));
-		cli_json_date(&sb, r.ready_on);
-		strbuf_printf(&sb, ",\"permit\":\"%s\",\"valid_until\":",
-		    service_permit_state_code(r.permit_state));
-		cli_json_date(&sb, r.valid_until);
-		strbuf_putc(&sb, '}');
-	}
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	sa.today = cli_today(opts);
+	return cli_with_service(opts, status_run, &sa);
 }

@@ -30,6 +30,29 @@ static const struct option submit_longopts[] = {
 	CLI_OPT_COMMON
 };
 
+struct submit_arg {
+	struct jzz_case       *c;
+	int                    reason;   /* a cancellation's, else -1 */
+	const char            *note, *name;
+};
+
+static int
+submit_run(struct service *s, const struct service_actor *a, void *arg)
+{
+	const struct submit_arg *sa = arg;
+	struct service_result    res;
+	enum service_status      st;
+
+	if (sa->c->business == BIZ_CANCELLATION)
+		st = service_cancellation(s, a, sa->c, sa->c->today,
+		    (enum service_cancel_reason)sa->reason, sa->note, &res);
+	else
+		st = service_submit(s, a, sa->c, sa->c->today, &res);
+	if (st != SERVICE_OK)
+		return cli_service_fail(s, st, sa->name);
+	return cli_print_result(&res);
+}
+
 int
 cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -39,11 +62,7 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 	size_t                len;
 	struct jzz_case       c;
 	struct casefmt_error  err;
-	struct service       *s;
-	struct service_actor  a;
-	struct service_result res;
-	enum service_status   st;
-	struct strbuf         sb;
+	struct submit_arg     sa;
 	int                   rc = CLI_OK, r = -1, o;
 
 	cli_getopt_reset();
@@ -88,41 +107,9 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 			return CLI_BADCASE;
 		}
 	}
-	if ((s = cli_service_open(opts)) == NULL)
-		return CLI_FAIL;
-	if (cli_actor(s, opts, &a) < 0) {
-		service_close(s);
-		return CLI_FAIL;
-	}
-	if (c.business == BIZ_CANCELLATION)
-		st = service_cancellation(s, &a, &c, c.today, (enum service_cancel_reason)r, note, &res);
-	else
-		st = service_submit(s, &a, &c, c.today, &res);
-	if (st != SERVICE_OK) {
-		rc = cli_service_fail(s, st, name);
-		service_close(s);
-		return rc;
-	}
-	strbuf_init(&sb);
-	if (res.replay_json != NULL) {
-		/* A retry: the decision printed the first time, the same record. */
-		size_t n = strlen(res.replay_json);
-
-		while (n > 0 && res.replay_json[n - 1] != '}')
-			n--;
-		strbuf_printf(&sb, "%.*s", (int)(n > 0 ? n - 1 : 0), res.replay_json);
-	} else
-		casefmt_decision_open(&sb, &res.decision);
-	strbuf_puts(&sb, ",\"record\":{\"application_id\":");
-	strbuf_json_string(&sb, res.application_id);
-	strbuf_puts(&sb, ",\"receipt_no\":");
-	if (res.receipt_no[0] != '\0')
-		strbuf_json_string(&sb, res.receipt_no);
-	else
-		strbuf_puts(&sb, "null");
-	strbuf_puts(&sb, "}}");
-	service_close(s);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	sa.c = &c;
+	sa.reason = r;
+	sa.note = note;
+	sa.name = name;
+	return cli_with_service(opts, submit_run, &sa);
 }

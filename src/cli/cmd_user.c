@@ -73,29 +73,29 @@ user_list(struct service *s, const struct service_actor *a)
 {
 	struct service_user_list l;
 	enum service_status      st;
-	struct strbuf            sb;
-	int                      rc;
+	struct cli_json          j;
 
 	if ((st = service_users_list(s, a, time(NULL), &l)) != SERVICE_OK)
 		return cli_service_fail(s, st, "user list");
-	strbuf_init(&sb);
-	strbuf_putc(&sb, '[');
+	cli_json_start(&j);
+	cli_json_array(&j, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct service_user *u = &l.items[i];
 
-		strbuf_puts(&sb, i > 0 ? ",{\"user\":" : "{\"user\":");
-		strbuf_json_string(&sb, u->user);
-		strbuf_printf(&sb, ",\"role\":\"%s\",\"centre\":\"%s\",\"has_password\":%s,"
-		    "\"temporary\":%s,\"disabled\":%s,\"locked\":%s,\"failures\":%d}",
-		    service_role_code(u->role), u->centre, u->has_password ? "true" : "false",
-		    u->must_change ? "true" : "false", u->disabled ? "true" : "false",
-		    u->locked ? "true" : "false", u->failures);
+		cli_json_object(&j, NULL);
+		cli_json_str(&j, "user", u->user);
+		cli_json_str(&j, "role", service_role_code(u->role));
+		cli_json_str(&j, "centre", u->centre);
+		cli_json_bool(&j, "has_password", u->has_password);
+		cli_json_bool(&j, "temporary", u->must_change);
+		cli_json_bool(&j, "disabled", u->disabled);
+		cli_json_bool(&j, "locked", u->locked);
+		cli_json_int(&j, "failures", u->failures);
+		cli_json_end(&j);
 	}
-	strbuf_putc(&sb, ']');
+	cli_json_end(&j);
 	service_user_list_free(&l);
-	rc = cli_print(&sb);
-	strbuf_free(&sb);
-	return rc;
+	return cli_json_print(&j);
 }
 
 static int
@@ -104,7 +104,9 @@ user_login(struct service *s, const char *name, const struct cli_opts *opts)
 	struct service_login_info info;
 	struct service_actor      a;
 	enum service_login_result r;
+	struct cli_json           j;
 	char                      pw[SERVICE_PASSWORD_MAX + 4];
+	int                       rc;
 
 	if (!user_read_password(pw, sizeof pw)) {
 		cli_error("user login: the password is read from standard input");
@@ -114,15 +116,21 @@ user_login(struct service *s, const char *name, const struct cli_opts *opts)
 	explicit_bzero(pw, sizeof pw);
 	if (r == SERVICE_LOGIN_ERROR)
 		return cli_service_fail(s, SERVICE_ERR_DB, "user login");
-	printf("{\"result\":\"%s\",\"attempts_left\":%d,\"locked_until\":%lld}\n",
-	    service_login_code(r), info.attempts_left, (long long)info.locked_until);
-	return r == SERVICE_LOGIN_OK ? CLI_OK : CLI_FAIL;
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_str(&j, "result", service_login_code(r));
+	cli_json_int(&j, "attempts_left", info.attempts_left);
+	cli_json_int(&j, "locked_until", (long long)info.locked_until);
+	cli_json_end(&j);
+	rc = cli_json_print(&j);
+	return rc == CLI_OK && r != SERVICE_LOGIN_OK ? CLI_FAIL : rc;
 }
 
 static int
 user_setting(struct service *s, const struct service_actor *a, int argc, char **argv)
 {
 	enum service_status st;
+	struct cli_json     j;
 	char                buf[64];
 
 	if (argc == 4) {
@@ -133,8 +141,11 @@ user_setting(struct service *s, const struct service_actor *a, int argc, char **
 	}
 	if ((st = service_setting_get(s, argv[2], buf, sizeof buf)) != SERVICE_OK)
 		return cli_service_fail(s, st, "user setting");
-	printf("{\"%s\":\"%s\"}\n", argv[2], buf);
-	return CLI_OK;
+	cli_json_start(&j);
+	cli_json_object(&j, NULL);
+	cli_json_str(&j, argv[2], buf);   /* a key the service knows: nothing to escape */
+	cli_json_end(&j);
+	return cli_json_print(&j);
 }
 
 /* One's own password: the old (or temporary) one by --password-file or
