@@ -717,6 +717,8 @@ enum service_status service_training_set_day(struct service *s, const struct ser
                                              jzz_date day);
 /* The stored training day when there is one, else `fallback`. */
 jzz_date service_work_day(struct service *s, jzz_date fallback);
+/* The real date, local time: the one day of a production database. */
+jzz_date service_real_today(void);
 
 /* Resets a training database in one action (trainer or admin): every
  * record, account and audit entry removed, then service_demo_fill(today)

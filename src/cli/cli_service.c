@@ -14,19 +14,9 @@
 #include "jzz/paper.h"
 
 jzz_date
-cli_real_today(void)
-{
-	time_t    now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-jzz_date
 cli_today(const struct cli_opts *opts)
 {
-	return opts->today != JZZ_DATE_NONE ? opts->today : cli_real_today();
+	return opts->today != JZZ_DATE_NONE ? opts->today : service_real_today();
 }
 
 /* A day other than today (--today, or a trainer's stored day) changes every
@@ -50,7 +40,7 @@ cli_service_open(const struct cli_opts *opts)
 	char            err[512], want[JZZ_DATE_STRLEN], got[JZZ_DATE_STRLEN];
 	struct service *s = service_open_with(opts->db, opts->training ? SERVICE_DB_TRAINING :
 	    SERVICE_DB_PRODUCTION, opts->training ? NULL : opts->audit_key_file, err, sizeof err);
-	jzz_date        real = cli_real_today();
+	jzz_date        real = service_real_today();
 
 	if (s == NULL) {
 		cli_error("%s", err);
@@ -227,17 +217,8 @@ cli_print_result(const struct service_result *r)
 int
 cli_print(struct strbuf *sb)
 {
-	cli_day_note_flush();
 	strbuf_putc(sb, '\n');
-	if (sb->oom) {
-		cli_error("out of memory");
-		return CLI_FAIL;
-	}
-	if (fwrite(sb->buf, 1, sb->len, stdout) != sb->len || fflush(stdout) != 0) {
-		cli_error("writing the output: %s", strerror(errno));
-		return CLI_FAIL;
-	}
-	return CLI_OK;
+	return cli_write(sb);
 }
 
 int

@@ -17,8 +17,6 @@
 
 /* The day of work: --today / JZZ_TODAY, else the real local date. */
 jzz_date cli_today(const struct cli_opts *opts);
-/* The real local date. */
-jzz_date cli_real_today(void);
 
 /* Opens --db (or the default path), as a training database with
  * --training and as production otherwise (a file of the other kind is

@@ -95,6 +95,24 @@ service_fail(struct service *s, enum service_status st, const char *fmt, ...)
 }
 
 enum service_status
+service_db_fail(struct service *s)
+{
+	return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+}
+
+void *
+service_list_items(struct service *s, size_t n, size_t size, void *rows)
+{
+	void *items = calloc(n > 0 ? n : 1, size);
+
+	if (items == NULL) {
+		free(rows);
+		service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	}
+	return items;
+}
+
+enum service_status
 service_store_fail(struct service *s, enum store_rc rc)
 {
 	switch (rc) {
@@ -105,7 +123,7 @@ service_store_fail(struct service *s, enum store_rc rc)
 	case STORE_NOTFOUND:
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "not found");
 	default:
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	}
 }
 
@@ -152,7 +170,7 @@ service_calendar_reload(struct service *s)
 		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
 	if ((rc = store_calendar_load(s->st, cal)) != STORE_OK) {
 		calendar_free(cal);
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	}
 	calendar_free(s->cal);
 	s->cal = cal;

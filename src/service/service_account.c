@@ -332,14 +332,14 @@ service_login(struct service *s, const char *user, const char *password, const c
 	}
 	rc = store_account_get(s->st, la.user, &acc);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
-		service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		service_db_fail(s);
 		return SERVICE_LOGIN_ERROR;
 	}
 	la.known = rc == STORE_OK && strcmp(acc.name, STORE_OWNER_ACCOUNT) != 0;
 	hash[0] = '\0';
 	if (la.known && acc.has_password &&
 	    store_account_hash(s->st, acc.name, hash, sizeof hash) != STORE_OK) {
-		service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		service_db_fail(s);
 		return SERVICE_LOGIN_ERROR;
 	}
 	/* Locked accounts are not even checked: the lock also stops guessing. */
@@ -582,12 +582,9 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 	if (a->role != SERVICE_ROLE_ADMIN)
 		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
 	if (store_accounts(s->st, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct service_user *u = &out->items[i];
 		int                  role = service_role_from_code(rows[i].role);
@@ -612,11 +609,7 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 void
 service_user_list_free(struct service_user_list *l)
 {
-	if (l == NULL)
-		return;
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
+	SERVICE_LIST_FREE(l);
 }
 
 /* ---- settings ---- */
@@ -662,7 +655,7 @@ service_setting_get(struct service *s, const char *key, char *buf, size_t size)
 		return SERVICE_OK;
 	}
 	if (rc != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	return SERVICE_OK;
 }
 

@@ -127,7 +127,7 @@ service_actor_owner(struct service *s, const char *centre, struct service_actor 
 
 	memset(out, 0, sizeof *out);
 	if (store_is_owner(s->st, &owner) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	if (!owner)
 		return service_fail(s, SERVICE_ERR_DENIED, "only the database's owner acts without"
 		    " --user; give --user NAME and its password");

@@ -194,11 +194,11 @@ service_address_on(struct service *s, const struct service_actor *a, const char 
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
 	if ((rc = store_person_by_idnum(s->st, key, &p)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key) :
-		    service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		    service_db_fail(s);
 	if ((rc = store_address_on(s->st, p.id, day, &r)) != STORE_OK)
 		return rc == STORE_NOTFOUND ?
 		    service_fail(s, SERVICE_ERR_NOT_FOUND, "no address of %s on that day", key) :
-		    service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		    service_db_fail(s);
 	service_address_fill(s, out, &r);
 	return SERVICE_OK;
 }
@@ -216,12 +216,9 @@ service_roads(struct service *s, const struct service_actor *a, const char *dist
 		return st;
 	if (store_roads(s->st, district != NULL && *district != '\0' ? district : NULL,
 	    prefix != NULL ? prefix : "", max, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++)
 		snprintf(out->items[i], sizeof out->items[i], "%s", rows[i].road);
 	out->n = n;
@@ -232,9 +229,5 @@ service_roads(struct service *s, const struct service_actor *a, const char *dist
 void
 service_road_list_free(struct service_road_list *l)
 {
-	if (l == NULL)
-		return;
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
+	SERVICE_LIST_FREE(l);
 }

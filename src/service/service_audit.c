@@ -177,7 +177,7 @@ service_audit_verify(struct service *s, const struct service_actor *a, long long
 	if (!service_is_supervisor(a))
 		return service_fail(s, SERVICE_ERR_DENIED, "audit: supervisor or administrator only");
 	if (store_audit_verify(s->st, head_seq, head_mac, &r) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	out->entries = (long)r.entries;
 	out->first_broken = (long)r.first_broken;
 	service_copy(out->reason, sizeof out->reason, r.reason);
@@ -200,6 +200,6 @@ service_audit_head(struct service *s, const struct service_actor *a, long long *
 		return service_fail(s, SERVICE_ERR_DENIED, "audit: supervisor or administrator only");
 	rc = store_audit_head(s->st, seq, mac_out);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	return SERVICE_OK;
 }

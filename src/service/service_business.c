@@ -374,7 +374,7 @@ service_case_for_person(struct service *s, const char *id_number, enum jzz_busin
 	if (rc == STORE_NOTFOUND)
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
 	if (rc != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	service_copy(out->applicant.id_number, sizeof out->applicant.id_number, p.id_number);
 	out->applicant.id_len = strlen(out->applicant.id_number);
 	service_copy(out->applicant.name, sizeof out->applicant.name, p.name);

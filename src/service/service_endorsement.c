@@ -147,7 +147,7 @@ service_batch_auto_endorse(struct service *s, const struct service_actor *a, jzz
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
 	rc = store_permits_expiring(s->st, today, today + RULES_ENDO_WINDOW_DAYS, &refs, &n);
 	if (rc != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	for (size_t i = 0; i < n; i++) {
 		struct service_batch_result one = { 0, 0, 0, 0 };
 		struct service_auto_arg     aa = { a, today, refs[i].person_id, refs[i].permit_id, &one };

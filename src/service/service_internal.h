@@ -37,7 +37,6 @@ struct service {
  * changes carry the day of the time the caller gave). */
 jzz_date service_day_of(time_t now);
 /* The real date today (local time). */
-jzz_date service_real_today(void);
 /* Re-reads the calendar from the database (after a year was replaced). */
 enum service_status service_calendar_reload(struct service *s);
 /* A temporary password (16 characters in four groups) into out. */
@@ -50,6 +49,24 @@ enum service_status service_make_password(struct service *s, char *out, size_t o
 /* Sets s->err (printf-style) and returns st. */
 enum service_status service_fail(struct service *s, enum service_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* SERVICE_ERR_DB with the store's message: a read that failed outside a
+ * transaction. */
+enum service_status service_db_fail(struct service *s);
+/*
+ * The items of a list the service returns for the store's n rows: zeroed,
+ * at least one, so that an empty list is freed like any other. NULL when
+ * memory ran out: the rows are then freed and the handle says so (the
+ * caller returns SERVICE_ERR_NOMEM).
+ */
+void *service_list_items(struct service *s, size_t n, size_t size, void *rows);
+/* The body of every list's *_free: { items, n } emptied, NULL allowed. */
+#define SERVICE_LIST_FREE(l) do { \
+		if ((l) != NULL) { \
+			free((l)->items); \
+			(l)->items = NULL; \
+			(l)->n = 0; \
+		} \
+	} while (0)
 /* Maps a store failure: BUSY -> SERVICE_RETRY, NOTFOUND -> NOT_FOUND, else DB. */
 enum service_status service_store_fail(struct service *s, enum store_rc rc);
 

@@ -54,12 +54,9 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 	if (key[0] == '\0')
 		return service_fail(s, SERVICE_ERR_INVALID, "no name to look for");
 	if (store_persons_by_name(s->st, key, SERVICE_SEARCH_MAX, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct service_person_hit *h = &out->items[i];
 		struct store_address_row   r;
@@ -80,7 +77,7 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 		} else {
 			free(rows);
 			service_person_hits_free(out);
-			return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+			return service_db_fail(s);
 		}
 	}
 	out->n = n;
@@ -95,11 +92,7 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 void
 service_person_hits_free(struct service_person_hits *h)
 {
-	if (h == NULL)
-		return;
-	free(h->items);
-	h->items = NULL;
-	h->n = 0;
+	SERVICE_LIST_FREE(h);
 }
 
 static void
@@ -141,7 +134,7 @@ service_application_by_receipt(struct service *s, const struct service_actor *a,
 	if (rc == STORE_NOTFOUND)
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no application with receipt %s", key);
 	if (rc != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	service_app_ref_fill(out, &r);
 	return service_audit_read(s, a, "read_receipt", key, "");
 }
@@ -160,12 +153,9 @@ service_applications_day(struct service *s, const struct service_actor *a, bool 
 	if (day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
 	if (store_applications_on(s->st, a->centre, mine ? a->user : NULL, day, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++)
 		service_app_ref_fill(&out->items[i], &rows[i]);
 	out->n = n;
@@ -179,11 +169,7 @@ service_applications_day(struct service *s, const struct service_actor *a, bool 
 void
 service_app_list_free(struct service_app_list *l)
 {
-	if (l == NULL)
-		return;
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
+	SERVICE_LIST_FREE(l);
 }
 
 /* ---- PERMIT-3: a pickup notice given by phone ---- */

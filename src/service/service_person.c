@@ -274,12 +274,9 @@ service_queue_get(struct service *s, const struct service_actor *a, enum service
 	if ((unsigned)kind >= SERVICE_QUEUE__COUNT || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "bad queue or day");
 	if (store_queue(s->st, map[kind], a->centre, today, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct service_queue_item *q = &out->items[i];
 
@@ -312,11 +309,7 @@ service_queue_get(struct service *s, const struct service_actor *a, enum service
 void
 service_queue_free(struct service_queue *q)
 {
-	if (q == NULL)
-		return;
-	free(q->items);
-	q->items = NULL;
-	q->n = 0;
+	SERVICE_LIST_FREE(q);
 }
 
 /* ---- public status ---- */
@@ -372,7 +365,7 @@ service_report_daily(struct service *s, const struct service_actor *a, const cha
 	if (day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
 	if (store_report_daily(s->st, centre, day, &d) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+		return service_db_fail(s);
 	out->day = day;
 	snprintf(out->centre, sizeof out->centre, "%s", centre);
 	out->applications = d.applications;

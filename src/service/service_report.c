@@ -264,7 +264,7 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	for (int q = 0; q < STORE_REPORT__COUNT; q++) {
 		rb.q = (enum store_report_query)q;
 		if (store_report_query(s->st, rb.q, filter, from, to, report_row, &rb) != STORE_OK) {
-			st = service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
+			st = service_db_fail(s);
 			service_report_free(out);
 			return st;
 		}

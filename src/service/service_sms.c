@@ -21,12 +21,9 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 	if (!service_may_write(a))
 		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role reads no messages");
 	if (store_sms_pending(s->st, &rows, &n) != STORE_OK)
-		return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
-	out->items = calloc(n > 0 ? n : 1, sizeof *out->items);
-	if (out->items == NULL) {
-		free(rows);
-		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
-	}
+		return service_db_fail(s);
+	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
+		return SERVICE_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct service_sms *m = &out->items[i];
 
@@ -46,11 +43,7 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 void
 service_sms_list_free(struct service_sms_list *l)
 {
-	if (l == NULL)
-		return;
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
+	SERVICE_LIST_FREE(l);
 }
 
 struct service_sms_arg {

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 enum { TR_ACT_RESET = 1 };
 
@@ -63,16 +62,6 @@ scr_trainer_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	ui_field_draw(&t->day, v, 4, 4, 12, true, false);
 }
 
-static jzz_date
-scr_trainer_real_today(void)
-{
-	time_t    now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* Stores the day in the database, then takes it in this terminal. */
 static void
 scr_trainer_set(struct ui *ui, struct trainer *t, jzz_date d)
@@ -81,7 +70,7 @@ scr_trainer_set(struct ui *ui, struct trainer *t, jzz_date d)
 		ui_status(ui, UA_ERROR, ui_msg(M_TR_FAIL), service_errmsg(ui->svc));
 		return;
 	}
-	ui->today = d != JZZ_DATE_NONE ? d : scr_trainer_real_today();
+	ui->today = d != JZZ_DATE_NONE ? d : service_real_today();
 	ui->data_gen++;
 	ui_field_set(&t->day, "");
 	ui_status(ui, UA_OK, ui_msg(M_TR_SET), ui_names_date(ui->today));

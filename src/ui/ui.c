@@ -593,16 +593,6 @@ ui_play_start(struct ui *ui, const struct ui_options *o)
 	return ui_push(ui, &scr_home_mode, NULL) ? 0 : -1;
 }
 
-static jzz_date
-ui_real_today(void)
-{
-	time_t    t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 int
 ui_run(const struct ui_options *o)
 {
@@ -641,7 +631,7 @@ ui_run(const struct ui_options *o)
 	}
 	/* A production database works on the real date only (case-format.md). */
 	if (service_db_mode(ui.svc) == SERVICE_DB_PRODUCTION && o->today != JZZ_DATE_NONE &&
-	    o->today != ui_real_today()) {
+	    o->today != service_real_today()) {
 		fprintf(stderr, "%s\n", ui_msg(M_REAL_DATE_ONLY));
 		service_close(ui.svc);
 		return 1;
@@ -654,7 +644,7 @@ ui_run(const struct ui_options *o)
 	}
 	service_set_busy(ui.svc, 0, ui_busy_hook, &ui);
 	/* --today wins; in training the trainer's day of work, else the real date. */
-	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, ui_real_today());
+	ui.today = o->today != JZZ_DATE_NONE ? o->today : service_work_day(ui.svc, service_real_today());
 	ui_signals();
 	ui_input_set_esc_wait(o->esc_wait_ms);
 	if (initscr() == NULL) {
