@@ -84,6 +84,18 @@ test_audit_head_and_verify(void **state)
 	assert_int_equal(run(NULL, 0, "%s --db %s audit verify --head 3:XYZ 2>/dev/null", J,
 	    svctest_db), 2);
 	assert_int_equal(run(NULL, 0, "%s --db %s audit nothing 2>/dev/null", J, svctest_db), 2);
+	assert_int_equal(run(NULL, 0, "%s --db %s audit 2>/dev/null", J, svctest_db), 2);
+	assert_int_equal(run(err, sizeof err, "%s --db %s audit head --head %s 2>&1", J, svctest_db,
+	    head), 2);
+	assert_non_null(strstr(err, "audit head: --head is for verify"));
+
+	/* head's line as jzz(1) documents it, spaces and all: scripts and the
+	 * journal keep it as printed */
+	assert_int_equal(run(err, sizeof err, "%s --db %s audit head", J, svctest_db), 0);
+	snprintf(other, sizeof other, "{\"seq\": %lld, \"mac\": \"", seq2);
+	assert_true(strncmp(err, other, strlen(other)) == 0);
+	assert_int_equal(strlen(err), strlen(other) + 64 + 3);
+	assert_string_equal(err + strlen(other) + 64, "\"}\n");
 
 	/* a clerk reads no log */
 	assert_int_equal(run(NULL, 0, "%s --db %s user enable clerk1", J, svctest_db), 0);

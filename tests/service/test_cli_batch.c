@@ -3,7 +3,9 @@
  * binary: nothing before the 30-day window; in it, the permit of a holder
  * with a phone and an unchanged address endorsed for a year and the one
  * without a phone not, each outcome with its SMS when there is a phone;
- * run again, nothing twice; a clerk may not run it; usage errors exit 2.
+ * run again, nothing twice; a clerk may not run it; usage errors exit 2;
+ * under the journal (JOURNAL_STREAM), the warning and the result carry
+ * their syslog priorities.
  */
 #include "clitest.h"
 
@@ -53,9 +55,11 @@ batch_valid_until(const char *id, jzz_date day)
 static void
 test_auto_endorse(void **state)
 {
-	char     phone[19], nophone[19], text[1024];
-	int      n[4];
-	jzz_date v, v2;
+	char        phone[19], nophone[19], text[1024], day[JZZ_DATE_STRLEN];
+	const char *res;
+	json_t     *j;
+	int         n[4];
+	jzz_date    v, v2;
 
 	(void)state;
 	init_db();
@@ -97,8 +101,22 @@ test_auto_endorse(void **state)
 	assert_int_equal(n[3], 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM endorsements"), 0);
 
-	/* its first day: both examined, one endorsed, one SMS (the other has no phone) */
-	assert_int_equal(batch_run(v - 30, "--user super1 --password-file pw-super1", n), 0);
+	/* its first day, as the nightly timer runs it (stdout and stderr the
+	 * journal's stream): both examined, one endorsed, one SMS (the other
+	 * has no phone); the warning and the result under their priorities */
+	date_format(v - 30, day);
+	assert_int_equal(run(batch_out, sizeof batch_out, ": > journal && JOURNAL_STREAM=$(stat -c"
+	    " %%d:%%i journal) %s --db %s --user super1 --password-file pw-super1 --today %s batch"
+	    " auto-endorse >>journal 2>&1; rc=$?; cat journal; exit $rc", J, svctest_db, day), 0);
+	assert_non_null(strstr(batch_out, "<4>jzz: batch: 1 permits not endorsed (the holders are"
+	    " told by SMS)\n"));
+	assert_non_null(res = strstr(batch_out, "<6>{"));
+	j = parse(res + 3);
+	n[0] = (int)json_integer_value(json_object_get(j, "examined"));
+	n[1] = (int)json_integer_value(json_object_get(j, "endorsed"));
+	n[2] = (int)json_integer_value(json_object_get(j, "not_endorsed"));
+	n[3] = (int)json_integer_value(json_object_get(j, "sms_queued"));
+	json_decref(j);
 	assert_int_equal(n[0], 2);
 	assert_int_equal(n[1], 1);
 	assert_int_equal(n[2], 1);

@@ -225,6 +225,15 @@ test_card_refusals(void **state)
 	assert_int_equal(run(NULL, 0, "%s --db %s card received 2>/dev/null", J, svctest_db), 2);
 	assert_int_equal(run(err, sizeof err, "%s --db %s card queue nope 2>&1", J, svctest_db), 2);
 	assert_non_null(strstr(err, "made|received|window"));
+	assert_int_equal(run(err, sizeof err, "%s --db %s card queue made --id %s 2>&1", J,
+	    svctest_db, c), 2);
+	assert_non_null(strstr(err, "card queue: expected made, received or window"));
+	assert_int_equal(run(NULL, 0, "%s --db %s card queue 2>/dev/null", J, svctest_db), 2);
+	assert_int_equal(run(err, sizeof err, "%s --db %s card received --id %s --doc id_card 2>&1",
+	    J, svctest_db, c), 2);
+	assert_non_null(strstr(err, "card received: --doc is for pickup"));
+	assert_int_equal(run(NULL, 0, "%s --db %s card posted --id %s extra 2>/dev/null", J,
+	    svctest_db, c), 2);
 	assert_int_equal(run(err, sizeof err, "%s --db %s card pickup --id %s --doc passport 2>&1", J,
 	    svctest_db, c), 2);
 	assert_non_null(strstr(err, "--doc: unknown document passport"));
