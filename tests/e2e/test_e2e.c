@@ -656,6 +656,20 @@ test_status_and_card(void **state)
 	e2e_cleanup(&t);
 }
 
+
+/* A new production database at prod (made by init; admin's temporary
+ * password Temporary-Start-2026). */
+static void
+e2e_init_production(const struct term *t, const char *prod)
+{
+	char cmd[1200];
+
+	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
+	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t->dir, JZZ_BIN, prod,
+	    t->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Logging in: one answer for a wrong password, the count of tries left;
  * a production database's first login sets a password; a training file is
  * refused outside training mode. */
@@ -663,7 +677,7 @@ static void
 test_login(void **state)
 {
 	struct term t = { 0 };
-	char        prod[400], cmd[1200];
+	char        prod[400];
 	const char *demo[] = { "--today", "2026-11-27", "demo", "--db", NULL, NULL };
 	const char *plain[] = { "--db", NULL, NULL };
 
@@ -687,10 +701,7 @@ test_login(void **state)
 	/* A new production database: admin has a temporary password, which
 	 * serves only to set its own; an empty one claims nothing. */
 	testdb_make(prod, sizeof prod, t.dir, "prod.db");
-	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
-	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t.dir, JZZ_BIN, prod,
-	    t.dir);
-	assert_int_equal(system(cmd), 0);
+	e2e_init_production(&t, prod);
 	plain[1] = prod;
 	e2e_start(&t, 24, 80, plain);
 	e2e_wait(&t, "账号");
@@ -747,11 +758,8 @@ test_idle_logout(void **state)
 	assert_int_equal(e2e_quit(&t), 0);
 
 	/* a production database: refused before the login, nothing opened for work */
-	snprintf(prod, sizeof prod, "%s/prod.db", t.dir);
-	snprintf(cmd, sizeof cmd, "echo Temporary-Start-2026 > '%s/first' && %s --db '%s' init"
-	    " --centre 310105009 --password-file '%s/first' >/dev/null 2>&1", t.dir, JZZ_BIN, prod,
-	    t.dir);
-	assert_int_equal(system(cmd), 0);
+	testdb_make(prod, sizeof prod, t.dir, "prod.db");
+	e2e_init_production(&t, prod);
 	plain[1] = prod;
 	e2e_start(&t, 24, 80, plain);
 	e2e_wait(&t, "JZZ_TEST_CLOCK_SCALE 仅用于培训库或演练库");

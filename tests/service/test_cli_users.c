@@ -204,12 +204,35 @@ test_user_refusals(void **state)
 
 /* Options given to the wrong subcommand, words missing, an unknown
  * setting, no password on standard input, the old password's file missing,
- * no terminal to type the new one on: each refused with its reason on
- * stderr (exit 2 for what was typed wrong, 1 for what could not be read),
- * nothing written and no failure counted against the account. */
+ * no terminal to type the new one on (setsid: no controlling terminal):
+ * each refused with its reason on stderr (exit 2 for what was typed wrong,
+ * 1 for what could not be read), nothing written and no failure counted
+ * against the account. */
 static void
 test_user_misuse(void **state)
 {
+	static const struct {
+		const char *args;   /* after jzz --db DB (setsid: the whole command) */
+		int         status;
+		const char *says;   /* on stderr; NULL: the usage */
+	} misuse[] = {
+		{ "user list --new-password-file pw-clerk1", 2, "--new-password-file is for password" },
+		{ "user disable clerk1 --role clerk", 2, "--role and --centre are for add" },
+		{ "user enable clerk1 --centre 310105009", 2, "--role and --centre are for add" },
+		{ "user disable clerk1 --password-file pw-clerk1", 2,
+		  "--password-file is for add and reset" },
+		{ "user disable", 2, NULL },
+		{ "user login", 2, NULL },
+		{ "user setting", 2, NULL },
+		{ "user setting idle_minutes 5 6", 2, NULL },
+		{ "--user clerk1 --password-file pw-clerk1 user password extra", 2, NULL },
+		{ "user setting colour", 2, "no setting colour" },
+		{ "user setting colour blue", 2, "colour: not a setting one may change" },
+		{ "user login clerk1 < /dev/null", 2, "read from standard input" },
+		{ "--user clerk1 --password-file no-such-file user password --new-password-file"
+		  " pw-clerk1", 1, "no-such-file" },
+		{ "setsid", 1, "no terminal" },
+	};
 	char      err[4096];
 	long long audit, accounts;
 
@@ -218,42 +241,16 @@ test_user_misuse(void **state)
 	cli_user("clerk1", "clerk");
 	audit = svctest_count("SELECT count(*) FROM audit_log");
 	accounts = svctest_count("SELECT count(*) FROM users");
-	assert_int_equal(run(err, sizeof err, "%s --db %s user list --new-password-file pw-clerk1"
-	    " 2>&1", J, svctest_db), 2);
-	assert_non_null(strstr(err, "--new-password-file is for password"));
-	assert_int_equal(run(err, sizeof err, "%s --db %s user disable clerk1 --role clerk 2>&1", J,
-	    svctest_db), 2);
-	assert_non_null(strstr(err, "--role and --centre are for add"));
-	assert_int_equal(run(err, sizeof err, "%s --db %s user enable clerk1 --centre 310105009"
-	    " 2>&1", J, svctest_db), 2);
-	assert_non_null(strstr(err, "--role and --centre are for add"));
-	assert_int_equal(run(err, sizeof err, "%s --db %s user disable clerk1 --password-file"
-	    " pw-clerk1 2>&1", J, svctest_db), 2);
-	assert_non_null(strstr(err, "--password-file is for add and reset"));
-	assert_int_equal(run(NULL, 0, "%s --db %s user disable 2>/dev/null", J, svctest_db), 2);
-	assert_int_equal(run(NULL, 0, "%s --db %s user login 2>/dev/null", J, svctest_db), 2);
-	assert_int_equal(run(NULL, 0, "%s --db %s user setting 2>/dev/null", J, svctest_db), 2);
-	assert_int_equal(run(NULL, 0, "%s --db %s user setting idle_minutes 5 6 2>/dev/null", J,
-	    svctest_db), 2);
-	assert_int_equal(run(NULL, 0, "%s --db %s --user clerk1 --password-file pw-clerk1 user"
-	    " password extra 2>/dev/null", J, svctest_db), 2);
-	assert_int_equal(run(err, sizeof err, "%s --db %s user setting colour 2>&1", J, svctest_db),
-	    2);
-	assert_non_null(strstr(err, "no setting colour"));
-	assert_int_equal(run(err, sizeof err, "%s --db %s user setting colour blue 2>&1", J,
-	    svctest_db), 2);
-	assert_non_null(strstr(err, "colour: not a setting one may change"));
-	/* login takes the password from standard input: none there */
-	assert_int_equal(run(err, sizeof err, "%s --db %s user login clerk1 < /dev/null 2>&1", J,
-	    svctest_db), 2);
-	assert_non_null(strstr(err, "read from standard input"));
-	/* password: the old one's file missing; no terminal for the new one */
-	assert_int_equal(run(err, sizeof err, "%s --db %s --user clerk1 --password-file no-such-file"
-	    " user password --new-password-file pw-clerk1 2>&1", J, svctest_db), 1);
-	assert_non_null(strstr(err, "no-such-file"));
-	assert_int_equal(run(err, sizeof err, "setsid -w %s --db %s --user clerk1 --password-file"
-	    " pw-clerk1 user password 2>&1 < /dev/null", J, svctest_db), 1);
-	assert_non_null(strstr(err, "no terminal"));
+	for (size_t i = 0; i < sizeof misuse / sizeof misuse[0]; i++) {
+		int st = strcmp(misuse[i].args, "setsid") == 0 ?
+		    run(err, sizeof err, "setsid -w %s --db %s --user clerk1 --password-file pw-clerk1"
+		    " user password 2>&1 < /dev/null", J, svctest_db) :
+		    run(err, sizeof err, "%s --db %s %s 2>&1", J, svctest_db, misuse[i].args);
+
+		if (st != misuse[i].status || strstr(err, misuse[i].says != NULL ? misuse[i].says :
+		    "usage: jzz user") == NULL)
+			fail_msg("jzz %s: exit %d, said: %s", misuse[i].args, st, err);
+	}
 	assert_int_equal(svctest_count("SELECT count(*) FROM audit_log"), audit);
 	assert_int_equal(svctest_count("SELECT count(*) FROM users"), accounts);
 	assert_int_equal(svctest_count("SELECT failed_logins FROM users WHERE name = 'clerk1'"), 0);
