@@ -518,7 +518,8 @@ enum service_status service_fee_receipt_used(struct service *s, const struct ser
 
 /* PERMIT-3: the person's made card has arrived at the actor's centre. Queues
  * the pickup SMS, due within 2 working days. SERVICE_ERR_STATE when no card
- * is made and waiting (or it is still in production on `today`). `out` (may
+ * is ordered and awaited, or `today` is before its application was accepted
+ * (cards arrive early: before their ready_on is allowed). `out` (may
  * be NULL) receives the card after the action. */
 enum service_status service_card_received(struct service *s, const struct service_actor *a,
                                           const char *id_number, jzz_date today,
@@ -694,6 +695,8 @@ struct service_demo_account {
 	enum service_role role;
 	const char       *password;
 	const char       *note_zh;   /* what the account is for */
+	int               site;      /* where it works: 0 the home centre, 1 and 2 the
+	                              * centres beside it (service_demo_fill) */
 };
 extern const struct service_demo_account service_demo_accounts[];
 extern const size_t service_demo_naccounts;

@@ -198,7 +198,10 @@ service_card_tx(struct service *s, void *arg)
 		jzz_date due;
 		char     body[1024];
 
-		if (card.state != STORE_CARD_ORDERED || ca->today < card.ready_on)
+		/* Cards arrive early: the ready day is what the rules promise
+		 * (PERMIT-2), not when the card can come; it cannot come before
+		 * the application was accepted. */
+		if (card.state != STORE_CARD_ORDERED || ca->today < card.accepted_on)
 			return service_fail(s, SERVICE_ERR_STATE, "no card made and awaited (card is %s)",
 			    service_card_state_code(service_card_state_of(&card, ca->today)));
 		/* PERMIT-3: the notice within 2 working days of arrival. */

@@ -1,8 +1,8 @@
 /*
  * test_cli_cards.c: `jzz card received|posted|pickup|queue` through the
  * real binary, on a rehearsal database: the queues of made and arrived
- * cards, the arrival (not before the card is made; the pickup notice
- * queued), posting, pickup with the documents stated (a missing receipt,
+ * cards, the arrival (early, before the ready day, but not before the
+ * application; the pickup notice queued), posting, pickup with the documents stated (a missing receipt,
  * or none stated, makes it incomplete), refusals that change nothing (a posted card, a trainer, a
  * person with no card, usage errors), every action in a verified audit log.
  */
@@ -105,9 +105,9 @@ test_card_life(void **state)
 	assert_non_null(strstr(cards_out, "\"name\":\"测试\""));
 	assert_non_null(strstr(cards_out, "\"due_on\":null"));
 
-	/* not arrived before it is made: exit 1, nothing changed */
-	assert_int_equal(run(NULL, 0, "%s --db %s --today %s card received --id %s 2>/dev/null", J,
-	    svctest_db, before, a), 1);
+	/* not arrived before its application: exit 1, nothing changed */
+	assert_int_equal(run(NULL, 0, "%s --db %s --today 2026-07-03 card received --id %s"
+	    " 2>/dev/null", J, svctest_db, a), 1);
 	card = cards_card(a, before);
 	assert_string_not_equal(json_str(card, "state"), "received");
 	json_decref(card);
@@ -208,6 +208,47 @@ test_card_life(void **state)
 	assert_non_null(strstr(cards_out, "\"ok\":true"));
 }
 
+/* Cards arrive early: one logged the working day after its acceptance,
+ * long before the ready day the rules computed, is at the centre (its
+ * ready day unchanged, the pickup notice due from its arrival) and is
+ * handed over at once. */
+static void
+test_card_early(void **state)
+{
+	char        a[19], ready[JZZ_DATE_STRLEN];
+	json_t     *j, *card;
+
+	(void)state;
+	init_db();
+	cli_user("clerk1", "clerk");
+	cards_person(23, a, ready);
+	assert_true(cards_day(ready) > cards_day("2026-07-07") + 14);
+	assert_int_equal(run(cards_out, sizeof cards_out, "%s --db %s --user clerk1 --password-file"
+	    " pw-clerk1 --today 2026-07-07 card received --id %s", J, svctest_db, a), 0);
+	j = parse(cards_out);
+	assert_string_equal(json_str(j, "state"), "received");
+	assert_string_equal(json_str(j, "received_on"), "2026-07-07");
+	assert_string_equal(json_str(j, "ready_on"), ready);
+	assert_string_equal(json_str(j, "notice_due_on"), "2026-07-09");
+	json_decref(j);
+	assert_int_equal(svctest_count("SELECT count(*) FROM sms_outbox WHERE kind = 'pickup_notice'"
+	    " AND queued_on = '2026-07-07'"), 1);
+	/* a second arrival is refused; the holder collects it the next day */
+	assert_int_equal(run(NULL, 0, "%s --db %s --today 2026-07-08 card received --id %s"
+	    " 2>/dev/null", J, svctest_db, a), 1);
+	assert_int_equal(run(cards_out, sizeof cards_out, "%s --db %s --user clerk1 --password-file"
+	    " pw-clerk1 --today 2026-07-08 card pickup --id %s --doc id_card --doc acceptance_receipt",
+	    J, svctest_db, a), 0);
+	j = parse(cards_out);
+	assert_string_equal(json_str(j, "decision"), "accept");
+	json_decref(j);
+	card = cards_card(a, "2026-07-08");
+	assert_string_equal(json_str(card, "state"), "picked_up");
+	assert_string_equal(json_str(card, "handed_on"), "2026-07-08");
+	json_decref(card);
+	assert_int_equal(run(cards_out, sizeof cards_out, "%s --db %s audit verify", J, svctest_db), 0);
+}
+
 /* Bad input: a clear error, exit 2 for usage, 1 for a person without a
  * card; nothing written. */
 static void
@@ -251,6 +292,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_card_life, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_card_early, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_card_refusals, svctest_setup, svctest_teardown),
 	};
 

@@ -92,11 +92,12 @@ test_permit_life(void **state)
 	assert_int_equal(p.card.state, SERVICE_CARD_REVIEWED);
 	service_person_free(&p);
 
-	/* not made yet: nothing to receive */
+	/* not made yet: not in the queue; a card cannot arrive before its
+	 * application (it may before its ready day: see test_cli_cards) */
 	assert_int_equal(service_queue_get(s, &a, SERVICE_QUEUE_CARDS_MADE, ready - 1, &q), SERVICE_OK);
 	assert_int_equal(q.n, 0);
 	service_queue_free(&q);
-	assert_int_equal(service_card_received(s, &a, id, ready - 1, NULL), SERVICE_ERR_STATE);
+	assert_int_equal(service_card_received(s, &a, id, D(2026, 7, 5), NULL), SERVICE_ERR_STATE);
 	/* made: in the queue, then received, notice due in 2 working days */
 	assert_int_equal(service_queue_get(s, &a, SERVICE_QUEUE_CARDS_MADE, ready, &q), SERVICE_OK);
 	assert_int_equal(q.n, 1);
