@@ -700,6 +700,10 @@ struct service_demo_account {
 };
 extern const struct service_demo_account service_demo_accounts[];
 extern const size_t service_demo_naccounts;
+/* Does the demo account still have the demo password, and may it log in
+ * with it (not disabled, no temporary password)? False once its password
+ * was changed or reset, and on any database but a training one. */
+bool service_demo_password_valid(struct service *s, const char *user);
 
 /*
  * Fills a training database (SERVICE_ERR_DENIED on production): the demo

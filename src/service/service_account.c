@@ -98,6 +98,15 @@ account_verify(const char *password, const char *hash)
 	return ok && hash != dummy;
 }
 
+bool
+service_account_password_is(struct service *s, const char *user, const char *password)
+{
+	char hash[CRYPT_OUTPUT_SIZE];
+
+	return store_account_hash(s->st, user, hash, sizeof hash) == STORE_OK && hash[0] != '\0' &&
+	    account_verify(password, hash);
+}
+
 enum service_status
 service_password_check(struct service *s, const char *user, const char *password)
 {

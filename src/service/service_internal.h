@@ -9,6 +9,9 @@
 #include "jzz/service.h"
 #include "jzz/store.h"
 
+/* The demo accounts whose password check is remembered (service_training.c). */
+#define SERVICE_DEMO_SEEN 16
+
 /* An actor the service issued (service_actor.c). */
 struct service_session {
 	uint64_t id;
@@ -31,6 +34,8 @@ struct service {
 	void                  (*busy_hook)(void *arg);
 	void                   *busy_arg;
 	char                   *replay;    /* service_result.replay_json */
+	int                     tx_depth;  /* > 0 inside service_tx's function */
+	struct { char hash[160]; bool ok; } demo_seen[SERVICE_DEMO_SEEN];   /* service_training.c */
 };
 
 /* The local date of a clock reading (audit entries of logins and account
@@ -39,6 +44,9 @@ jzz_date service_day_of(time_t now);
 /* The real date today (local time). */
 /* Re-reads the calendar from the database (after a year was replaced). */
 enum service_status service_calendar_reload(struct service *s);
+/* Does `password` open `user`'s account (its hash only: no attempt is
+ * counted, nothing audited)? For the demo's own passwords. */
+bool service_account_password_is(struct service *s, const char *user, const char *password);
 /* A temporary password (16 characters in four groups) into out. */
 enum service_status service_make_password(struct service *s, char *out, size_t outlen);
 
@@ -187,5 +195,25 @@ enum service_status service_person_addresses(struct service *s, const char *pers
                                              jzz_date today, struct service_person *out);
 void service_address_fill(struct service *s, struct service_address *o,
                           const struct store_address_row *r);
+
+
+/* The demo of a training database (service_training.c, service_fortnight.c). */
+/* An 18-character ID number with its check character. */
+void service_demo_id(const char *addr6, int y, int m, int d, const char *seq3, char out[19]);
+/* Runs one case written as the contract's JSON on `day`, as `a`: a
+ * cancellation as not resident; the verdict must be `want` (else STATE). */
+enum service_status service_demo_case(struct service *s, const struct service_actor *a,
+                                      jzz_date day, enum verdict want,
+                                      struct service_result *res, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* The day to accept a permit so that its valid_until falls on `target` or
+ * just before (by the database's calendar). */
+jzz_date service_demo_accept_for(struct service *s, jzz_date target);
+/* The centre of a demo account's site: 0 the home centre, 1 and 2 the
+ * centres beside it in the list of places. */
+const char *service_demo_site(struct service *s, int site);
+/* The demo's recent fortnight (the 14 working days before `today`) at the
+ * home centre and its two neighbours, businesses run as the counters would. */
+enum service_status service_demo_fortnight(struct service *s, jzz_date today);
 
 #endif

@@ -30,6 +30,9 @@ const struct service_demo_account service_demo_accounts[] = {
 	 * demo shows what a real password looks like. */
 	{ "clerk1", SERVICE_ROLE_CLERK, "counter-one-2026", "受理员：办理各项业务" },
 	{ "clerk2", SERVICE_ROLE_CLERK, "counter-two-2026", "受理员：第二个窗口" },
+	{ "clerk3", SERVICE_ROLE_CLERK, "counter-3rd-2026", "受理员：第三个窗口", 0 },
+	{ "clerk4", SERVICE_ROLE_CLERK, "nearby-desk-2026", "受理员：邻近中心（一）", 1 },
+	{ "clerk5", SERVICE_ROLE_CLERK, "nextdoor-desk-26", "受理员：邻近中心（二）", 2 },
 	{ "super1", SERVICE_ROLE_SUPERVISOR, "supervise-2026", "负责人：注销、报表、批处理" },
 	{ "trainer1", SERVICE_ROLE_TRAINER, "teach-demo-2026", "培训师：设定办理日期、重置培训库" },
 	{ "admin", SERVICE_ROLE_ADMIN, "office-keys-2026", "管理员：账号、设置、节假日" },
@@ -149,8 +152,8 @@ static const struct demo_person demo_persons[] = {
 
 #define DEMO_BATCH_AGO 30   /* the auto-endorsement batch ran that many days ago */
 
-static void
-demo_id(const char *addr6, int y, int m, int d, const char *seq3, char out[19])
+void
+service_demo_id(const char *addr6, int y, int m, int d, const char *seq3, char out[19])
 {
 	snprintf(out, 19, "%.6s%04d%02d%02d%.3s", addr6, y, m, d, seq3);
 	out[17] = idnum_check_char(out);
@@ -165,14 +168,9 @@ struct demo {
 
 /* Submits one case written as JSON (the contract), on `day`; the verdict
  * must be `want`. */
-static enum service_status
-demo_run(struct demo *dm, const struct service_actor *a, jzz_date day, enum verdict want,
-         struct service_result *res, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-static enum service_status
-demo_run(struct demo *dm, const struct service_actor *a, jzz_date day, enum verdict want,
-         struct service_result *res, const char *fmt, ...)
+enum service_status
+service_demo_case(struct service *s, const struct service_actor *a, jzz_date day,
+                  enum verdict want, struct service_result *res, const char *fmt, ...)
 {
 	char                 buf[2048], text[300];
 	struct casefmt_error err;
@@ -185,17 +183,17 @@ demo_run(struct demo *dm, const struct service_actor *a, jzz_date day, enum verd
 	va_end(ap);
 	if (casefmt_parse(buf, strlen(buf), CASEFMT_SUBMIT, day, &c, &err) < 0) {
 		casefmt_error_text(&err, text, sizeof text);
-		return service_fail(dm->s, SERVICE_ERR_INVALID, "demo case: %s", text);
+		return service_fail(s, SERVICE_ERR_INVALID, "demo case: %s", text);
 	}
 	if (c.business == BIZ_CANCELLATION)
-		st = service_cancellation(dm->s, a, &c, day, SERVICE_CANCEL_NOT_RESIDENT,
+		st = service_cancellation(s, a, &c, day, SERVICE_CANCEL_NOT_RESIDENT,
 		    "培训示例：实际不在本市居住", res);
 	else
-		st = service_submit(dm->s, a, &c, day, res);
+		st = service_submit(s, a, &c, day, res);
 	if (st != SERVICE_OK)
 		return st;
 	if (res->decision.verdict != want)
-		return service_fail(dm->s, SERVICE_ERR_STATE, "demo %s of %s: %s, not %s",
+		return service_fail(s, SERVICE_ERR_STATE, "demo %s of %s: %s, not %s",
 		    case_business_vocab[c.business].code, c.applicant.name,
 		    rules_verdict_code(res->decision.verdict), rules_verdict_code(want));
 	return SERVICE_OK;
@@ -207,7 +205,7 @@ demo_applicant(const struct demo_person *p, char *buf, size_t size)
 {
 	char id[19];
 
-	demo_id(p->addr6, p->y, p->m, p->d, p->seq3, id);
+	service_demo_id(p->addr6, p->y, p->m, p->d, p->seq3, id);
 	if (p->flags & DEMO_NO_PHONE)
 		snprintf(buf, size, "{\"id_number\":\"%s\",\"name\":\"%s\"%s%s%s}", id, p->name,
 		    p->flags & DEMO_HUKOU ? ",\"hukou_shanghai\":true" : "",
@@ -224,14 +222,14 @@ demo_applicant(const struct demo_person *p, char *buf, size_t size)
 /* The day to accept a permit so that its valid_until (ready + 1 year - 1,
  * PERMIT-2, -9) falls on `target` or just before: the working days between
  * acceptance and the card depend on the holidays of the database. */
-static jzz_date
-demo_accept_for(struct demo *dm, jzz_date target)
+jzz_date
+service_demo_accept_for(struct service *s, jzz_date target)
 {
 	jzz_date a = date_add_years(target, -1) - 21;
 
 	for (int i = 0; i < 60; i++, a--) {
 		int      unloaded;
-		jzz_date ready = calendar_add_workdays(dm->s->cal, a, RULES_PERMIT_WORKDAYS, &unloaded);
+		jzz_date ready = calendar_add_workdays(s->cal, a, RULES_PERMIT_WORKDAYS, &unloaded);
 
 		if (date_years_end(ready, 1) <= target)
 			return a;
@@ -249,37 +247,37 @@ demo_person(struct demo *dm, const struct demo_person *p)
 	jzz_date              accept = JZZ_DATE_NONE, reg, ready;
 
 	demo_applicant(p, ap, sizeof ap);
-	demo_id(p->addr6, p->y, p->m, p->d, p->seq3, id);
+	service_demo_id(p->addr6, p->y, p->m, p->d, p->seq3, id);
 	if (p->permit_ago > 0)
-		accept = p->flags & DEMO_EXPIRES ? demo_accept_for(dm, T - p->permit_ago) :
+		accept = p->flags & DEMO_EXPIRES ? service_demo_accept_for(dm->s, T - p->permit_ago) :
 		    T - p->permit_ago;
 	/* A permit needs a registration 6 to 12 months old (REG-2, REG-3). */
 	reg = p->permit_ago > 0 && !(p->flags & DEMO_FAST) ? accept - 200 : T - p->registered_ago;
 	if (p->flags & DEMO_HUKOU)
-		return demo_run(dm, &dm->admin, reg, VERDICT_REFUSE, &r,
+		return service_demo_case(dm->s, &dm->admin, reg, VERDICT_REFUSE, &r,
 		    "{\"business\":\"registration\",\"applicant\":%s,\"housing\":{\"tenure\":\"rent\"},"
 		    "\"documents\":[\"id_card\",\"registration_form\",\"lease_filing_certificate\"]}", ap);
 	if (p->flags & DEMO_MINOR) {
-		demo_id("410102", 1984, 1, 1, "019", gid);
-		st = demo_run(dm, &dm->admin, reg, VERDICT_ACCEPT, &r,
+		service_demo_id("410102", 1984, 1, 1, "019", gid);
+		st = service_demo_case(dm->s, &dm->admin, reg, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"registration\",\"applicant\":%s,\"agent\":{\"kind\":\"guardian\","
 		    "\"id_number\":\"%s\"},\"housing\":{\"tenure\":\"relative_rent\",\"relation\":"
 		    "\"father\"},\"documents\":[\"household_register\",\"guardian_id\","
 		    "\"guardianship_proof\",\"registration_form\",\"lease_filing_certificate\","
 		    "\"relationship_proof\"]}", ap, gid);
 	} else {
-		st = demo_run(dm, &dm->admin, reg, VERDICT_ACCEPT, &r,
+		st = service_demo_case(dm->s, &dm->admin, reg, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"registration\",\"applicant\":%s,\"housing\":{\"tenure\":\"rent\"},"
 		    "\"documents\":[\"id_card\",\"registration_form\",\"lease_filing_certificate\"]}", ap);
 	}
 	if (st != SERVICE_OK || p->permit_ago == 0)
 		return st;
 	if (p->flags & DEMO_FAST)
-		return demo_run(dm, &dm->admin, accept, VERDICT_ACCEPT, &r,
+		return service_demo_case(dm->s, &dm->admin, accept, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"permit_new_fast\",\"applicant\":%s,\"fast_track\":{\"reason\":"
 		    "\"exam\"},\"documents\":[\"id_card\",\"permit_application_form\","
 		    "\"fast_track_request\"]}", ap);
-	if ((st = demo_run(dm, &dm->admin, accept, VERDICT_ACCEPT, &r,
+	if ((st = service_demo_case(dm->s, &dm->admin, accept, VERDICT_ACCEPT, &r,
 	    "{\"business\":\"permit_new\",\"applicant\":%s,"
 	    "\"documents\":[\"id_card\",\"permit_application_form\"]}", ap)) != SERVICE_OK)
 		return st;
@@ -292,7 +290,7 @@ demo_person(struct demo *dm, const struct demo_person *p)
 			arrived = ready;
 		if ((st = service_card_received(dm->s, &dm->admin, id, arrived, NULL)) != SERVICE_OK)
 			return st;
-		if (p->picked_up && (st = demo_run(dm, &dm->admin, arrived + 1, VERDICT_ACCEPT, &r,
+		if (p->picked_up && (st = service_demo_case(dm->s, &dm->admin, arrived + 1, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"pickup\",\"applicant\":%s,"
 		    "\"documents\":[\"id_card\",\"acceptance_receipt\"]}", ap)) != SERVICE_OK)
 			return st;
@@ -301,7 +299,7 @@ demo_person(struct demo *dm, const struct demo_person *p)
 		char changed[JZZ_DATE_STRLEN];
 
 		date_format(T - 62, changed);
-		if ((st = demo_run(dm, &dm->admin, T - 60, VERDICT_ACCEPT, &r,
+		if ((st = service_demo_case(dm->s, &dm->admin, T - 60, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"info_change\",\"applicant\":%s,\"change\":{\"field\":\"address\","
 		    "\"changed_on\":\"%s\",\"new_value\":\"长宁区天山路100弄5号\"},"
 		    "\"housing\":{\"tenure\":\"rent\"},"
@@ -310,14 +308,33 @@ demo_person(struct demo *dm, const struct demo_person *p)
 			return st;
 	}
 	if (p->flags & DEMO_CANCELLED)
-		return demo_run(dm, &dm->super, T - 10, VERDICT_ACCEPT, &r,
+		return service_demo_case(dm->s, &dm->super, T - 10, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"cancellation\",\"applicant\":%s}", ap);
 	if (p->flags & DEMO_REPLACED)
-		return demo_run(dm, &dm->admin, T - 20, VERDICT_ACCEPT, &r,
+		return service_demo_case(dm->s, &dm->admin, T - 20, VERDICT_ACCEPT, &r,
 		    "{\"business\":\"permit_replace\",\"applicant\":%s,\"personal_reason\":true,"
 		    "\"fee_receipt_no\":\"NO.0012345\","
 		    "\"documents\":[\"id_card\",\"permit_application_form\"]}", ap);
 	return SERVICE_OK;
+}
+
+/* The centres beside the home centre in the list of places (the one
+ * before it and the one after), where the neighbours' demo clerks work:
+ * whatever centre a training database is made for, it has two. */
+const char *
+service_demo_site(struct service *s, int site)
+{
+	size_t idx[64], n = 0, home = 0;
+
+	for (size_t i = 0; i < s->nplaces && n < 64; i++)
+		if (s->places[i].kind == SERVICE_PLACE_CENTRE) {
+			if (strcmp(s->places[i].code, s->home_centre) == 0)
+				home = n;
+			idx[n++] = i;
+		}
+	if (site <= 0 || n < 3)
+		return s->home_centre;
+	return s->places[idx[site == 1 ? (home + n - 1) % n : (home + 1) % n]].code;
 }
 
 /* Every demo account with its demo password (not a temporary one: the
@@ -331,20 +348,69 @@ demo_accounts_tx(struct service *s, void *arg)
 	for (size_t i = 0; i < service_demo_naccounts; i++) {
 		const struct service_demo_account *d = &service_demo_accounts[i];
 
-		st = service_account_put(s, d->user, service_role_code(d->role), s->home_centre,
-		    d->password, false);
+		st = service_account_put(s, d->user, service_role_code(d->role),
+		    service_demo_site(s, d->site), d->password, false);
 		if (st != SERVICE_OK)
 			return st;
 	}
 	return SERVICE_OK;
 }
 
+/* Why the demo password is tried only on accounts whose session_gen grew:
+ * a yescrypt check costs tens of milliseconds, and the login screen asks
+ * at every draw. An account the demo made and nobody touched has
+ * session_gen 0 and the demo password; one that was reset, given a new
+ * password, disabled or locked since has a higher one, and is tried once
+ * per hash it has (the handle remembers the answer for that hash). */
+bool
+service_demo_password_valid(struct service *s, const char *user)
+{
+	const struct service_demo_account *d = NULL;
+	struct store_account               acc;
+	char                               hash[sizeof s->demo_seen[0].hash];
+	size_t                             slot = 0;
+
+	for (size_t i = 0; i < service_demo_naccounts && d == NULL; i++)
+		if (user != NULL && strcmp(service_demo_accounts[i].user, user) == 0)
+			d = &service_demo_accounts[i], slot = i;
+	if (d == NULL || s == NULL || s->mode != SERVICE_DB_TRAINING ||
+	    store_account_get(s->st, user, &acc) != STORE_OK || !acc.has_password ||
+	    acc.must_change || acc.disabled)
+		return false;
+	if (acc.session_gen == 0)
+		return true;
+	if (slot >= SERVICE_DEMO_SEEN || store_account_hash(s->st, user, hash, sizeof hash) != STORE_OK)
+		return service_account_password_is(s, user, d->password);
+	if (strcmp(s->demo_seen[slot].hash, hash) != 0) {
+		snprintf(s->demo_seen[slot].hash, sizeof s->demo_seen[slot].hash, "%s", hash);
+		s->demo_seen[slot].ok = service_account_password_is(s, user, d->password);
+	}
+	return s->demo_seen[slot].ok;
+}
+
+/* The named persons, the fortnight, then the auto-endorsement batch as it
+ * ran a month ago: 宋佳 endorsed (her card face not yet updated, ENDO-6),
+ * 何军 not (no phone), 林涛 not (address changed). */
+static enum service_status
+demo_records_tx(struct service *s, void *arg)
+{
+	struct demo                *dm = arg;
+	struct service_batch_result b;
+	enum service_status         st;
+
+	for (size_t i = 0; i < sizeof demo_persons / sizeof demo_persons[0]; i++)
+		if ((st = demo_person(dm, &demo_persons[i])) != SERVICE_OK)
+			return st;
+	if ((st = service_demo_fortnight(s, dm->today)) != SERVICE_OK)
+		return st;
+	return service_batch_auto_endorse(s, &dm->admin, dm->today - DEMO_BATCH_AGO, &b);
+}
+
 enum service_status
 service_demo_fill(struct service *s, jzz_date today)
 {
-	struct demo                 dm;
-	struct service_batch_result b;
-	enum service_status         st;
+	struct demo         dm;
+	enum service_status st;
 
 	if (s->mode != SERVICE_DB_TRAINING)
 		return service_fail(s, SERVICE_ERR_DENIED, "demo data goes into a training database"
@@ -359,12 +425,9 @@ service_demo_fill(struct service *s, jzz_date today)
 	if ((st = service_actor_issue(s, "admin", NULL, false, &dm.admin)) != SERVICE_OK ||
 	    (st = service_actor_issue(s, "super1", NULL, false, &dm.super)) != SERVICE_OK)
 		return st;
-	for (size_t i = 0; i < sizeof demo_persons / sizeof demo_persons[0]; i++)
-		if ((st = demo_person(&dm, &demo_persons[i])) != SERVICE_OK)
-			return st;
-	/* ENDO-5 as it ran a month ago: 宋佳 endorsed (her card face not yet
-	 * updated, ENDO-6), 何军 not (no phone), 林涛 not (address changed). */
-	return service_batch_auto_endorse(s, &dm.admin, today - DEMO_BATCH_AGO, &b);
+	/* Every business of the demo in one transaction (service_tx.c says
+	 * why): written once, and there whole or not at all. */
+	return service_tx(s, demo_records_tx, &dm);
 }
 
 enum service_status

@@ -1,7 +1,8 @@
 /*
  * test_training.c: training databases (issue 5): the mark in the file and
  * the refusal to open one as the other; the demo data (a person for each
- * outcome that depends on records); the trainer's day of work; the reset.
+ * outcome that depends on records, and a recent fortnight of counters); the
+ * trainer's day of work; the reset.
  */
 #include "svctest.h"
 
@@ -175,6 +176,113 @@ test_demo_persons(void **state)
 	service_close(s);
 }
 
+/* What the demo made, one line per application in the order of the
+ * records: two demos of the same day must be the same. */
+static char *
+demo_digest(const char *path)
+{
+	sqlite3      *db;
+	sqlite3_stmt *st;
+	char         *out;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(line, char(10)) FROM"
+	    " (SELECT day || ' ' || centre || ' ' || user_name || ' ' || business || ' ' ||"
+	    " decision || ' ' || id_number || ' ' || name || ' ' || coalesce(receipt_no, '')"
+	    " AS line FROM applications ORDER BY day, centre, rowid)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_non_null(out);
+	return out;
+}
+
+/* The demo's recent fortnight: on days among the 14 working days before
+ * the demo's day, the home centre's report has dozens of applications by
+ * several clerks, refusals and missing documents, fees with their
+ * receipt-book numbers and overdue pickup notices, and the neighbours
+ * worked too; over the fortnight cards arrived and were handed over, by
+ * every kind of business; and the same demo is made every time. */
+static void
+test_demo_fortnight(void **state)
+{
+	const jzz_date              T = D(2026, 11, 27);
+	const jzz_date              days[] = { D(2026, 11, 12), D(2026, 11, 19), D(2026, 11, 26) };
+	struct service             *s;
+	struct service_actor        super;
+	struct service_report       rep;
+	struct service_report_daily daily;
+	char                        first[600], key[600], *a, *b;
+
+	(void)state;
+	s = train_new(T);
+	super = svctest_actor(s, "super1");
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		int refused = 0, incomplete = 0, missing = 0, clerks = 0;
+
+		assert_int_equal(service_report(s, &super, NULL, days[i], days[i], &rep), SERVICE_OK);
+		assert_true(rep.applications >= 20);
+		for (int k = 0; k < BIZ__COUNT; k++) {
+			refused += rep.by_business[k][VERDICT_REFUSE];
+			incomplete += rep.by_business[k][VERDICT_INCOMPLETE];
+		}
+		for (int d = 0; d < DOC__COUNT; d++)
+			missing += rep.missing_docs[d];
+		for (size_t k = 0; k < rep.nclerks; k++)
+			if (strncmp(rep.by_clerk[k].key, "clerk", 5) == 0 && rep.by_clerk[k].applications > 0)
+				clerks++;
+		assert_true(clerks >= 3);
+		assert_true(refused >= 1);
+		assert_true(incomplete >= 1 && missing >= 1);
+		assert_true(rep.fees_yuan >= 20 && rep.nfees >= 1);
+		assert_true(rep.fees[0].fee_receipt_no[0] != '\0');
+		assert_true(rep.noverdue >= 1);
+		service_report_free(&rep);
+		/* the contract's daily figures agree */
+		assert_int_equal(service_report_daily(s, &super, NULL, days[i], &daily), SERVICE_OK);
+		assert_true(daily.applications >= 20);
+		assert_true(daily.fees_yuan >= 20);
+		assert_true(daily.overdue_notices >= 1);
+		/* the centres beside it worked that day too */
+		assert_int_equal(service_report(s, &super, SERVICE_REPORT_ALL, days[i], days[i], &rep),
+		    SERVICE_OK);
+		assert_int_equal(rep.ncentres, 3);
+		for (size_t k = 0; k < rep.ncentres; k++)
+			assert_true(rep.by_centre[k].applications >= 5);
+		assert_true(rep.nclerks >= 5);
+		service_report_free(&rep);
+	}
+	/* the fortnight: cards in and out, every kind of business */
+	assert_int_equal(service_report(s, &super, SERVICE_REPORT_ALL, D(2026, 11, 9), D(2026, 11, 26),
+	    &rep), SERVICE_OK);
+	assert_true(rep.applications >= 400);
+	assert_true(rep.cards_received >= 20 && rep.cards_handed >= 20);
+	assert_true(rep.fast_track >= 1 && rep.cod_fees_yuan > 0);
+	for (int k = 0; k < BIZ__COUNT; k++)
+		if (k != BIZ_CARD_UPDATE)
+			assert_true(rep.by_business[k][VERDICT_ACCEPT] > 0);
+	service_report_free(&rep);
+	/* nothing on the demo's day itself: the trainees' day starts empty */
+	assert_int_equal(service_report_daily(s, &super, NULL, T, &daily), SERVICE_OK);
+	assert_int_equal(daily.applications, 0);
+	service_close(s);
+
+	/* made again for the same day: the same records */
+	snprintf(first, sizeof first, "%s.first", train_db);
+	assert_int_equal(rename(train_db, first), 0);
+	snprintf(key, sizeof key, "%s.key", train_db);
+	unlink(key);
+	s = train_new(T);
+	service_close(s);
+	a = demo_digest(first);
+	b = demo_digest(train_db);
+	assert_true(strlen(a) > 10000);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
 static void
 test_day_and_reset(void **state)
 {
@@ -238,6 +346,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_modes_refused, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_demo_persons, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_fortnight, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_day_and_reset, svctest_setup, svctest_teardown),
 	};
 
