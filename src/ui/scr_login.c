@@ -90,14 +90,25 @@ scr_login_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	y++;
 	ui_view_text(v, y++, x, 0, UA_DIM, ui_msg(l->setting ? M_LOGIN_SET_HINT : M_LOGIN_HINT));
 	if (ui->opts->training && !l->setting) {
-		y++;
-		ui_view_text(v, y++, x, 0, UA_BOLD, ui_msg(M_LOGIN_DEMO));
-		for (size_t i = 0; i < service_demo_naccounts && y < v->rows; i++) {
-			const struct service_demo_account *d = &service_demo_accounts[i];
+		/* Only the accounts the demo password still opens: once one was
+		 * changed or reset (another terminal may have done it meanwhile),
+		 * its line would send a trainee to a refusal and the lock. */
+		const struct service_demo_account *shown[32];
+		size_t                             n = 0;
 
-			ui_view_printf(v, y, x + 2, 0, UA_NORMAL, "%-9s %-17s", d->user, d->password);
+		for (size_t i = 0; i < service_demo_naccounts && n < 32; i++)
+			if (service_demo_password_valid(ui->svc, service_demo_accounts[i].user))
+				shown[n++] = &service_demo_accounts[i];
+		if (n > 0) {
+			if (y + 2 + (int)n <= v->rows)   /* a blank line when the list fits with it */
+				y++;
+			ui_view_text(v, y++, x, 0, UA_BOLD, ui_msg(M_LOGIN_DEMO));
+		}
+		for (size_t i = 0; i < n && y < v->rows; i++) {
+			ui_view_printf(v, y, x + 2, 0, UA_NORMAL, "%-9s %-17s", shown[i]->user,
+			    shown[i]->password);
 			ui_view_text(v, y++, x + 30, 0, UA_DIM, ui_msg_lang() == LANG_EN ?
-			    ui_names_role(d->role) : d->note_zh);
+			    ui_names_role(shown[i]->role) : shown[i]->note_zh);
 		}
 	}
 	/* The fields last, the focused one at the very end: it holds the cursor. */

@@ -216,6 +216,8 @@ ui_draw_header(struct ui *ui, struct screen *sc)
 		ui_view_printf(&v, 0, ui->cols - mark, mark, UA_TRAINING, "[%s]", ui_msg(M_TRAINING));
 }
 
+static bool ui_play_done(const struct ui *ui);
+
 static void
 ui_draw_bar(struct ui *ui, struct screen *sc)
 {
@@ -225,12 +227,15 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 	char           num[8];
 
 	ui_view_clear(&v);
-	/* F9 logs out on every screen once someone is logged in: it is kept at
-	 * the right end of the bar, where no screen's keys can push it off. */
-	if (ui->logged_in && ui->play == NULL) {
-		right -= 3 + ui_view_cols(ui_msg(M_FK_LOGOUT));
+	/* F9 logs out on every screen once someone is logged in (ends the demo
+	 * once a scenario has played): it is kept at the right end of the bar,
+	 * where no screen's keys can push it off. */
+	if (ui->logged_in && (ui->play == NULL || ui_play_done(ui))) {
+		enum msg_id f9 = ui->play == NULL ? M_FK_LOGOUT : M_FK_QUIT;
+
+		right -= 3 + ui_view_cols(ui_msg(f9));
 		ui_view_text(&v, 1, right, 0, UA_REVERSE, "F9");
-		ui_view_text(&v, 1, right + 2, 0, UA_NORMAL, ui_msg(M_FK_LOGOUT));
+		ui_view_text(&v, 1, right + 2, 0, UA_NORMAL, ui_msg(f9));
 		right -= 1;
 	}
 	if (ui->ask != M_NONE) {
@@ -454,6 +459,14 @@ ui_key(struct ui *ui, const struct ui_key *k)
 	}
 	if (UK_IS_FN(k, 6)) {
 		ui_msg_set_lang(ui_msg_lang() == LANG_ZH ? LANG_EN : LANG_ZH);
+		return;
+	}
+	/* F9 once a scenario has played: what its end banner says, the end of
+	 * the demo (asked first: the trainer may have carried on typing). While
+	 * it plays, F9 does nothing: the scenario's own keys are arriving. */
+	if (UK_IS_FN(k, 9) && ui->play != NULL) {
+		if (ui_play_done(ui))
+			ui_ask(ui, M_QUIT_ASK, UI_ACT_QUIT);
 		return;
 	}
 	/* F9: log out to the login screen, so that the next clerk logs in
