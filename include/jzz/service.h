@@ -235,8 +235,20 @@ struct service_place {
  * The array belongs to the handle (valid until service_close). */
 const struct service_place *service_places(struct service *s, size_t *n);
 
+/*
+ * An application's number to read aloud: the first eight hex digits of its
+ * UUID, upper case, in two groups (3F2A-9C01); "" for no UUID. The UUID
+ * stays the application's key in every file (JSON, CSV, the store); this
+ * is what a screen or a paper shows beside it (service_text.c says why).
+ */
+#define SERVICE_APP_SHORT_LEN 10
+void service_app_short(const char *application_id, char out[SERVICE_APP_SHORT_LEN]);
+
 /* True for the code of one of the centres. */
 bool service_centre_valid(struct service *s, const char *code);
+/* The name of a centre (虹桥街道), or the code itself when it is none of
+ * the database's. */
+const char *service_centre_name(struct service *s, const char *code);
 
 /* ------------------------------------------------------------------ */
 /* Businesses                                                          */

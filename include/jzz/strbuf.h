@@ -37,5 +37,11 @@ void strbuf_put_text(struct strbuf *sb, const char *s);
 size_t text_decode(const char *s, uint32_t *cp);
 /* A code point that must never reach a terminal as it is. */
 bool   text_unsafe(uint32_t cp);
+/* Display columns of UTF-8 text in a fixed-width font: CJK and full-width
+ * characters take two, whatever the locale. */
+size_t text_cols(const char *s);
+/* s in a column `width` display columns wide: padded with spaces after it
+ * (or before it when `right`); never cut. */
+void   strbuf_put_cols(struct strbuf *sb, const char *s, size_t width, bool right);
 
 #endif

@@ -172,30 +172,78 @@ report_clean(int slot, const char *s)
 	return b[slot].buf != NULL && !b[slot].oom ? b[slot].buf : "";
 }
 
+/* A reason code (late, no_phone, address_changed) in words. */
+static const char *
+text_reason(const char *code, bool zh)
+{
+	int i = case_vocab_find(case_reason_vocab, REASON__COUNT, code, strlen(code));
+
+	return i < 0 ? code : zh ? case_reason_vocab[i].zh : case_reason_vocab[i].en;
+}
+
+/* The columns of the text report are measured in display columns
+ * (text_cols): a Chinese name or business takes two per character, and
+ * printf's %-12s, which counts bytes, left them ragged. */
 static void
-text_persons(struct strbuf *sb, bool zh, const char *title, const char *datewhat,
-             const struct service_report_person *v, size_t n)
+text_col(struct strbuf *sb, const char *s, size_t width)
+{
+	strbuf_put_cols(sb, s, width, false);
+	strbuf_putc(sb, ' ');
+}
+
+static void
+text_persons(struct strbuf *sb, struct service *s, bool zh, const char *title,
+             const char *datewhat, const struct service_report_person *v, size_t n)
 {
 	char id[19], d[JZZ_DATE_STRLEN];
 
 	strbuf_printf(sb, "\n%s: %zu\n", title, n);
-	for (size_t i = 0; i < n; i++)
-		strbuf_printf(sb, "  %s  %s  %-12s %s %s %s(%d%s)%s%s\n", v[i].centre,
-		    idnum_mask(v[i].id_number, id), report_clean(0, v[i].name),
-		    v[i].phone[0] != '\0' ? report_clean(1, v[i].phone) : "-",
-		    datewhat, date_text(v[i].date, d), v[i].days, zh ? "天" : " d",
-		    v[i].detail[0] != '\0' ? " " : "", report_clean(2, v[i].detail));
+	for (size_t i = 0; i < n; i++) {
+		strbuf_puts(sb, "  ");
+		text_col(sb, service_centre_name(s, v[i].centre), 14);
+		text_col(sb, idnum_mask(v[i].id_number, id), 19);
+		text_col(sb, report_clean(0, v[i].name), 10);
+		text_col(sb, v[i].phone[0] != '\0' ? report_clean(1, v[i].phone) : "-", 11);
+		strbuf_printf(sb, "%s %s(%d%s)%s%s\n", datewhat, date_text(v[i].date, d), v[i].days,
+		    zh ? "天" : " d", v[i].detail[0] != '\0' ? "  " : "",
+		    v[i].detail[0] != '\0' ? text_reason(v[i].detail, zh) : "");
+	}
+}
+
+/* A row of by clerk or by centre: its key (a centre with its name), the
+ * count, the decisions, the fees. */
+static void
+text_count(struct strbuf *sb, struct service *s, const struct service_report_count *c,
+           bool centre, const char *const *vn, bool zh)
+{
+	const char *name = centre ? service_centre_name(s, c->key) : c->key;
+	char        key[2 * SERVICE_TEXT_LEN];
+
+	if (strcmp(name, c->key) != 0)
+		snprintf(key, sizeof key, "%s %s", c->key, name);
+	else
+		snprintf(key, sizeof key, "%s", report_clean(0, c->key));
+	strbuf_puts(sb, "  ");
+	text_col(sb, key, 22);
+	strbuf_printf(sb, "%6d  %s %d / %s %d / %s %d  %s %d\n", c->applications, vn[0],
+	    c->by_verdict[0], vn[1], c->by_verdict[1], vn[2], c->by_verdict[2], zh ? "收费" : "fees",
+	    c->fees_yuan);
 }
 
 static void
-report_text(struct strbuf *sb, const struct service_report *r, bool zh)
+report_text(struct strbuf *sb, struct service *s, const struct service_report *r, bool zh)
 {
 	static const char *const vzh[VERDICT__COUNT] = { "受理", "材料不全", "不予受理" };
 	static const char *const ven[VERDICT__COUNT] = { "accept", "incomplete", "refuse" };
 	const char *const       *vn = zh ? vzh : ven;
 	char                     a[JZZ_DATE_STRLEN], b[JZZ_DATE_STRLEN], id[19];
 
-	strbuf_printf(sb, "%s %s", zh ? "统计报表" : "Report", r->centre);
+	if (strcmp(r->centre, SERVICE_REPORT_ALL) == 0)
+		strbuf_printf(sb, "%s %s", zh ? "统计报表" : "Report", zh ? "全区（所有中心）" :
+		    "whole district (every centre)");
+	else
+		strbuf_printf(sb, "%s %s %s", zh ? "统计报表" : "Report",
+		    service_centre_name(s, r->centre), r->centre);
 	strbuf_printf(sb, "  %s", date_text(r->from, a));
 	if (r->to != r->from)
 		strbuf_printf(sb, " .. %s", date_text(r->to, b));
@@ -206,37 +254,41 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 	    r->fast_track, zh ? "受理" : "accepted", r->fast_track_accepted,
 	    zh ? "证件到达" : "cards arrived", r->cards_received,
 	    zh ? "证件发出" : "cards handed over", r->cards_handed);
-	strbuf_printf(sb, "\n%s\n  %-22s %8s %8s %8s\n", zh ? "按业务" : "By business",
-	    zh ? "业务" : "business", vn[0], vn[1], vn[2]);
+	strbuf_printf(sb, "\n%s\n  ", zh ? "按业务" : "By business");
+	text_col(sb, zh ? "业务" : "business", 22);
+	for (int v = 0; v < VERDICT__COUNT; v++) {
+		strbuf_putc(sb, ' ');
+		strbuf_put_cols(sb, vn[v], 10, true);
+	}
+	strbuf_putc(sb, '\n');
 	for (int k = 0; k < BIZ__COUNT; k++) {
 		const int *v = r->by_business[k];
 
-		if (v[0] + v[1] + v[2] > 0)
-			strbuf_printf(sb, "  %-22s %8d %8d %8d\n",
-			    zh ? case_business_vocab[k].zh : case_business_vocab[k].code, v[0], v[1], v[2]);
+		if (v[0] + v[1] + v[2] == 0)
+			continue;
+		strbuf_puts(sb, "  ");
+		text_col(sb, zh ? case_business_vocab[k].zh : case_business_vocab[k].code, 22);
+		strbuf_printf(sb, " %10d %10d %10d\n", v[0], v[1], v[2]);
 	}
 	strbuf_printf(sb, "\n%s\n", zh ? "按受理员" : "By clerk");
 	for (size_t i = 0; i < r->nclerks; i++)
-		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n",
-		    report_clean(0, r->by_clerk[i].key),
-		    r->by_clerk[i].applications, vn[0], r->by_clerk[i].by_verdict[0], vn[1],
-		    r->by_clerk[i].by_verdict[1], vn[2], r->by_clerk[i].by_verdict[2],
-		    zh ? "收费" : "fees", r->by_clerk[i].fees_yuan);
+		text_count(sb, s, &r->by_clerk[i], false, vn, zh);
 	strbuf_printf(sb, "\n%s\n", zh ? "按受理中心" : "By centre");
 	for (size_t i = 0; i < r->ncentres; i++)
-		strbuf_printf(sb, "  %-16s %6d  %s %d / %s %d / %s %d  %s %d\n", r->by_centre[i].key,
-		    r->by_centre[i].applications, vn[0], r->by_centre[i].by_verdict[0], vn[1],
-		    r->by_centre[i].by_verdict[1], vn[2], r->by_centre[i].by_verdict[2],
-		    zh ? "收费" : "fees", r->by_centre[i].fees_yuan);
+		text_count(sb, s, &r->by_centre[i], true, vn, zh);
 	strbuf_printf(sb, "\n%s: %zu\n", zh ? "收费明细（对账）" : "Fees (to reconcile)", r->nfees);
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *f = &r->fees[i];
 
-		strbuf_printf(sb, "  %s %s %-10s %-24s %s %s %d  %s %s  %s\n", date_text(f->day, a),
-		    f->centre, report_clean(0, f->user), f->receipt_no, zh ? "定额收据" : "receipt book",
-		    f->fee_receipt_no[0] != '\0' ? report_clean(1, f->fee_receipt_no) : "-",
-		    f->amount_yuan, f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"),
-		    idnum_mask(f->id_number, id), report_clean(2, f->name));
+		strbuf_printf(sb, "  %s ", date_text(f->day, a));
+		text_col(sb, service_centre_name(s, f->centre), 14);
+		text_col(sb, report_clean(0, f->user), 10);
+		text_col(sb, f->receipt_no, 24);
+		strbuf_printf(sb, "%s ", zh ? "定额收据" : "receipt book");
+		text_col(sb, f->fee_receipt_no[0] != '\0' ? report_clean(1, f->fee_receipt_no) : "-", 12);
+		strbuf_printf(sb, "%3d  ", f->amount_yuan);
+		text_col(sb, f->cod ? (zh ? "到付" : "COD") : (zh ? "工本费" : "card fee"), 8);
+		strbuf_printf(sb, "%s  %s\n", idnum_mask(f->id_number, id), report_clean(2, f->name));
 	}
 	strbuf_printf(sb, "\n%s\n", zh ? "按规则（不予受理 / 缺材料 / 提示）" :
 	    "By rule (fail / missing / warn)");
@@ -245,16 +297,18 @@ report_text(struct strbuf *sb, const struct service_report *r, bool zh)
 		    r->rules[i].missing, r->rules[i].warn);
 	strbuf_printf(sb, "\n%s\n", zh ? "缺少的材料" : "Missing documents");
 	for (int d = 0; d < DOC__COUNT; d++)
-		if (r->missing_docs[d] > 0)
-			strbuf_printf(sb, "  %-28s %6d\n", zh ? case_doc_vocab[d].zh : case_doc_vocab[d].code,
-			    r->missing_docs[d]);
-	text_persons(sb, zh, zh ? "领证通知逾期 (PERMIT-3)" : "Pickup notices overdue (PERMIT-3)",
+		if (r->missing_docs[d] > 0) {
+			strbuf_puts(sb, "  ");
+			text_col(sb, zh ? case_doc_vocab[d].zh : case_doc_vocab[d].code, 34);
+			strbuf_printf(sb, "%6d\n", r->missing_docs[d]);
+		}
+	text_persons(sb, s, zh, zh ? "领证通知逾期 (PERMIT-3)" : "Pickup notices overdue (PERMIT-3)",
 	    zh ? "应通知" : "due", r->overdue, r->noverdue);
-	text_persons(sb, zh, zh ? "签注期内 (ENDO-2)" : "In the endorsement window (ENDO-2)",
+	text_persons(sb, s, zh, zh ? "签注期内 (ENDO-2)" : "In the endorsement window (ENDO-2)",
 	    zh ? "有效期至" : "valid until", r->window, r->nwindow);
-	text_persons(sb, zh, zh ? "已中止 (PERMIT-9)" : "Suspended (PERMIT-9)",
+	text_persons(sb, s, zh, zh ? "已中止 (PERMIT-9)" : "Suspended (PERMIT-9)",
 	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended);
-	text_persons(sb, zh, zh ? "自动签注未通过 (ENDO-5)" : "Auto-endorsement failed (ENDO-5)",
+	text_persons(sb, s, zh, zh ? "自动签注未通过 (ENDO-5)" : "Auto-endorsement failed (ENDO-5)",
 	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed);
 }
 
@@ -370,9 +424,10 @@ struct report_args {
 	bool                  daily, bom, sheet;
 };
 
-/* The report as JSON, CSV or text: on stdout, or saved at --output. */
+/* The report as JSON, CSV or text: on stdout, or saved at --output (the
+ * text names the centres from s). */
 static int
-report_write(const struct report_args *x, const struct service_report *r)
+report_write(struct service *s, const struct report_args *x, const struct service_report *r)
 {
 	struct strbuf   sb;
 	struct cli_json j;
@@ -396,7 +451,7 @@ report_write(const struct report_args *x, const struct service_report *r)
 			service_report_csv(&sb, r);
 		break;
 	case FMT_TEXT:
-		report_text(&sb, r, strcmp(x->opts->lang, "en") != 0);
+		report_text(&sb, s, r, strcmp(x->opts->lang, "en") != 0);
 		break;
 	case FMT_XLSX:
 		break;
@@ -434,7 +489,7 @@ report_run(struct service *s, const struct service_actor *a, void *arg)
 		if (rc != CLI_OK)
 			cli_error("%s", err);
 	} else {
-		rc = report_write(x, &r);
+		rc = report_write(s, x, &r);
 	}
 	service_report_free(&r);
 	return rc;

@@ -226,3 +226,60 @@ strbuf_json_string(struct strbuf *sb, const char *s)
 	strbuf_add(sb, run, (size_t)(s - run));
 	strbuf_putc(sb, '"');
 }
+
+/*
+ * Display columns of one code point on a terminal or a fixed-width page:
+ * the East Asian wide and full-width ranges take two, combining marks and
+ * zero-width characters none, the rest one.
+ *
+ * Why a table and not wcwidth(3): the core reads no locale, and a report
+ * written under LANG=C (a cron job, a pipe) would otherwise count every
+ * Chinese character as unprintable. The terminal itself measures with
+ * wcwidth (ui_view_cols), as curses does when it draws.
+ */
+static int
+text_cp_cols(uint32_t c)
+{
+	static const uint32_t wide[][2] = {
+		{ 0x1100, 0x115F }, { 0x231A, 0x231B }, { 0x2329, 0x232A }, { 0x2E80, 0x303E },
+		{ 0x3041, 0x33FF }, { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF },
+		{ 0xA960, 0xA97F }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE10, 0xFE19 },
+		{ 0xFE30, 0xFE6F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
+		{ 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+	};
+
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x0300 && c <= 0x036F) ||
+	    (c >= 0x200B && c <= 0x200F) || (c >= 0xFE00 && c <= 0xFE0F))
+		return 0;
+	for (size_t i = 0; i < sizeof wide / sizeof wide[0] && c >= wide[i][0]; i++)
+		if (c <= wide[i][1])
+			return 2;
+	return 1;
+}
+
+size_t
+text_cols(const char *s)
+{
+	size_t   cols = 0;
+	uint32_t cp;
+
+	while (s != NULL && *s != '\0') {
+		s += text_decode(s, &cp);
+		cols += (size_t)text_cp_cols(cp);
+	}
+	return cols;
+}
+
+void
+strbuf_put_cols(struct strbuf *sb, const char *s, size_t width, bool right)
+{
+	size_t n = text_cols(s);
+
+	if (right)
+		for (; n < width; n++)
+			strbuf_putc(sb, ' ');
+	strbuf_puts(sb, s);
+	if (!right)
+		for (; n < width; n++)
+			strbuf_putc(sb, ' ');
+}

@@ -214,21 +214,6 @@ paper_sign(struct paper *p, const char *label)
 
 /* ---- the text form ---- */
 
-/* Display columns of UTF-8 text: CJK and other 3- and 4-byte characters
- * take two columns on a terminal, everything else one. */
-static size_t
-paper_cols(const char *s)
-{
-	size_t n = 0;
-
-	for (const unsigned char *u = (const unsigned char *)s; *u != '\0'; u++) {
-		if ((*u & 0xC0) == 0x80)
-			continue;
-		n += *u >= 0xE0 ? 2 : 1;
-	}
-	return n;
-}
-
 static void
 paper_text_table(struct strbuf *sb, const struct paper_item *it)
 {
@@ -237,7 +222,7 @@ paper_text_table(struct strbuf *sb, const struct paper_item *it)
 
 	for (size_t r = 0; r <= it->nrows; r++)
 		for (int k = 0; k < nc; k++) {
-			size_t c = paper_cols(it->cells[r * (size_t)it->ncols + (size_t)k]);
+			size_t c = text_cols(it->cells[r * (size_t)it->ncols + (size_t)k]);
 
 			if (c > w[k])
 				w[k] = c;
@@ -248,7 +233,7 @@ paper_text_table(struct strbuf *sb, const struct paper_item *it)
 
 			strbuf_puts(sb, cell);
 			if (k + 1 < nc)
-				for (size_t pad = paper_cols(cell); pad < w[k] + 2; pad++)
+				for (size_t pad = text_cols(cell); pad < w[k] + 2; pad++)
 					strbuf_putc(sb, ' ');
 		}
 		strbuf_putc(sb, '\n');

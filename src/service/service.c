@@ -515,6 +515,15 @@ service_places(struct service *s, size_t *n)
 	return s->places;
 }
 
+const char *
+service_centre_name(struct service *s, const char *code)
+{
+	for (size_t i = 0; s != NULL && code != NULL && i < s->nplaces; i++)
+		if (s->places[i].kind == SERVICE_PLACE_CENTRE && strcmp(s->places[i].code, code) == 0)
+			return s->places[i].name_zh;
+	return code != NULL ? code : "";
+}
+
 bool
 service_centre_valid(struct service *s, const char *code)
 {

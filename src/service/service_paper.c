@@ -383,7 +383,13 @@ service_paper_notice(const struct service_paper_facts *f, enum rules_lang lang,
 	paper_mark(out, f, lang);
 	snprintf(name, sizeof name, "notice-%s", f->application_id);
 	paper_set_name(out, name);
-	paper_field(out, L("申请编号", "Application id"), f->application_id);
+	{
+		char no[SERVICE_APP_SHORT_LEN], both[SERVICE_APP_SHORT_LEN + SERVICE_UUID_LEN + 8];
+
+		service_app_short(f->application_id, no);
+		snprintf(both, sizeof both, "%s  (%s)", no, f->application_id);
+		paper_field(out, L("申请编号", "Application no."), both);
+	}
 	paper_field(out, L("业务", "Business"), paper_vocab(&case_business_vocab[f->business], lang));
 	paper_persons(out, f, lang);
 	paper_field(out, L("申请日期", "Applied on"), date_text(f->day, a));

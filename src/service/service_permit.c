@@ -158,15 +158,6 @@ struct service_card_arg {
 	struct service_card_info   *out;
 };
 
-static const char *
-service_centre_name(struct service *s, const char *code)
-{
-	for (size_t i = 0; i < s->nplaces; i++)
-		if (s->places[i].kind == SERVICE_PLACE_CENTRE && strcmp(s->places[i].code, code) == 0)
-			return s->places[i].name_zh;
-	return code;
-}
-
 static enum service_status
 service_card_tx(struct service *s, void *arg)
 {

@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include "jzz/idnum.h"
+#include "jzz/strbuf.h"
 #include "jzz/service.h"
 #include "service_file.h"
 #include "service_report_labels.h"
@@ -52,40 +53,12 @@ struct xlsx_sheet {
 	lxw_error      err;                   /* the first error of a write */
 };
 
-/* Display columns of UTF-8 text as a spreadsheet shows it: the wide (CJK,
- * full-width) characters take two columns, the others one. */
+/* Display columns of UTF-8 text as a spreadsheet shows it: the core's
+ * measure (text_cols), wide characters two. */
 static int
 xlsx_cols(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int                  cols = 0;
-
-	while (*p != '\0') {
-		unsigned cp;
-		int      n;
-
-		if (*p < 0x80)
-			cp = *p, n = 1;
-		else if ((*p & 0xE0) == 0xC0)
-			cp = *p & 0x1Fu, n = 2;
-		else if ((*p & 0xF0) == 0xE0)
-			cp = *p & 0x0Fu, n = 3;
-		else
-			cp = *p & 0x07u, n = 4;
-		for (int i = 1; i < n; i++) {
-			if ((p[i] & 0xC0) != 0x80) {   /* cut short: count the lead byte */
-				n = 1;
-				break;
-			}
-			cp = cp << 6 | (p[i] & 0x3Fu);
-		}
-		p += n;
-		cols += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-		    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-		    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-		    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
-	}
-	return cols;
+	return (int)text_cols(s);
 }
 
 static const char *

@@ -4,6 +4,7 @@
  */
 #include "service_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,4 +62,35 @@ service_utf8_chars(const char *s)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+/*
+ * Why the first eight hex digits of the UUID, grouped: an accepted
+ * application already has a number made to be read aloud, its receipt
+ * number (centre, day, sequence); a refused or incomplete one has only its
+ * UUID (uuid_generate_random), 36 characters nobody reads over a counter or
+ * a phone. Its first 32 bits are as random as any: two applications of the
+ * same person, or of a centre's day (a few hundred), share them with a
+ * chance below one in ten thousand; across a district's years they will
+ * meet, so the short number is always said with the person's name or ID
+ * number and shown beside the UUID, never used alone as a key. A number of
+ * its own (a sequence like the receipt's) would need a column the store
+ * does not have. Upper case and 4-4, as people group digits they dictate.
+ */
+void
+service_app_short(const char *application_id, char out[SERVICE_APP_SHORT_LEN])
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (application_id == NULL)
+		return;
+	for (const char *p = application_id; *p != '\0' && n < 9; p++) {
+		if (!isxdigit((unsigned char)*p))
+			continue;
+		if (n == 4)
+			out[n++] = '-';
+		out[n++] = (char)toupper((unsigned char)*p);
+	}
+	out[n == 9 ? 9 : 0] = '\0';
 }

@@ -117,7 +117,7 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (!h->loaded || h->gen != ui->data_gen)
 		scr_home_load(ui, h);
 	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, ui_names_role((int)ui->actor.role),
-	    ui->actor.centre, ui_names_date(ui->today));
+	    ui_names_centre(ui, ui->actor.centre), ui_names_date(ui->today));
 	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
 	for (size_t i = 0; i < ui_names_nbusiness_keys; i++) {
 		const struct ui_business_key *bk = &ui_names_business_keys[i];
@@ -242,10 +242,6 @@ scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		ui_push(ui, &scr_today_mode, NULL);
 		return UI_HANDLED;
 	}
-	if (UK_IS_FN(k, 9)) {   /* a demo being played: F9 quits (no one to log out) */
-		ui->quit = true;
-		return UI_HANDLED;
-	}
 	return 0;
 }
 
@@ -259,7 +255,7 @@ scr_home_resize(struct ui *ui, struct screen *sc)
 static const struct ui_fkey scr_home_fkeys[] = {
 	{ 1, M_FK_HELP }, { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED },
 	{ 5, M_FK_REPORT }, { 6, M_FK_LANG }, { 7, M_FK_ACCOUNTS }, { 8, M_FK_TRAINER },
-	{ 9, M_FK_QUIT }, { 10, M_FK_TODAY }, { 0, M_NONE }
+	{ 10, M_FK_TODAY }, { 0, M_NONE }
 };
 
 /* The report, accounts and trainer entries appear only for the roles that

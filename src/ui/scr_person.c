@@ -62,14 +62,17 @@ scr_person_free(struct ui *ui, struct screen *sc)
 static void
 scr_person_history_draw(struct ui_view *v, int y, const struct service_history_entry *h, enum ui_attr a)
 {
-	char rest[700], agent[160] = "";
+	char rest[700], agent[160] = "", no[SERVICE_APP_SHORT_LEN];
 	int  n;
 
 	/* who came for the applicant: name and masked number */
 	if (h->agent_kind[0] != '\0')
 		n = snprintf(agent, sizeof agent, " %s%s %s", ui_msg(M_F_AGENT), h->agent_name,
 		    h->agent_id_masked);
-	n = snprintf(rest, sizeof rest, "%s %s%s%s%s", h->receipt_no, h->failed,
+	/* no receipt (refused, incomplete): the short number its notice shows */
+	service_app_short(h->application_id, no);
+	n = snprintf(rest, sizeof rest, "%s %s%s%s%s", h->receipt_no[0] != '\0' ? h->receipt_no : no,
+	    h->failed,
 	    h->failed[0] && h->missing[0] ? " " : "", h->missing, agent);
 
 	(void)n;   /* cut at the screen's edge anyway */

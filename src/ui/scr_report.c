@@ -137,23 +137,16 @@ scr_report_counts(struct report *p, const struct service_report_count *c, size_t
 	if (n == 0)
 		scr_report_none(p);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(label, sizeof label, "%s", c[i].key);
-		if (centre_names) {
-			size_t np;
-			const struct service_place *pl = service_places(ui->svc, &np);
-
-			for (size_t j = 0; j < np; j++)
-				if (pl[j].kind == SERVICE_PLACE_CENTRE && strcmp(pl[j].code, c[i].key) == 0)
-					snprintf(label, sizeof label, "%s %s", c[i].key, pl[j].name_zh);
-		}
+		snprintf(label, sizeof label, "%s", centre_names ? ui_names_centre(ui, c[i].key) :
+		    c[i].key);
 		scr_report_verdicts(c[i].by_verdict, note, sizeof note);
 		scr_report_bar_line(p, label, c[i].applications, max, note);
 	}
 }
 
 static void
-scr_report_persons(struct report *p, enum msg_id title, const struct service_report_person *v,
-                   size_t n, int kind)
+scr_report_persons(struct ui *ui, struct report *p, enum msg_id title,
+                   const struct service_report_person *v, size_t n, int kind)
 {
 	char masked[19], what[160];
 
@@ -172,17 +165,17 @@ scr_report_persons(struct report *p, enum msg_id title, const struct service_rep
 			break;
 		case 2:
 			snprintf(what, sizeof what, ui_msg(M_RP_SUSPENDED_LINE), ui_names_date(v[i].date),
-			    v[i].days, v[i].detail);
+			    v[i].days, ui_names_reason(v[i].detail));
 			break;
 		default:
 			snprintf(what, sizeof what, ui_msg(M_RP_AUTO_LINE), ui_names_date(v[i].date),
-			    ui_names_date(v[i].since), v[i].detail);
+			    ui_names_date(v[i].since), ui_names_reason(v[i].detail));
 			break;
 		}
 		/* Two lines: who (and how to reach them), then why; one line would
 		 * not fit 80 columns. */
 		scr_report_add(p, kind == 0 ? UA_WARN : UA_NORMAL, "  %s  %s  %s  %s", v[i].name, masked,
-		    v[i].phone[0] != '\0' ? v[i].phone : "—", v[i].centre);
+		    v[i].phone[0] != '\0' ? v[i].phone : "—", service_centre_name(ui->svc, v[i].centre));
 		scr_report_add(p, UA_DIM, "      %s", what);
 	}
 }
@@ -279,10 +272,10 @@ scr_report_layout(struct ui *ui, struct report *p)
 	if (!any)
 		scr_report_none(p);
 
-	scr_report_persons(p, M_RP_OVERDUE, r->overdue, r->noverdue, 0);
-	scr_report_persons(p, M_RP_WINDOW, r->window, r->nwindow, 1);
-	scr_report_persons(p, M_RP_SUSPENDED, r->suspended, r->nsuspended, 2);
-	scr_report_persons(p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed, 3);
+	scr_report_persons(ui, p, M_RP_OVERDUE, r->overdue, r->noverdue, 0);
+	scr_report_persons(ui, p, M_RP_WINDOW, r->window, r->nwindow, 1);
+	scr_report_persons(ui, p, M_RP_SUSPENDED, r->suspended, r->nsuspended, 2);
+	scr_report_persons(ui, p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed, 3);
 }
 
 /* The centre code of scope index i: the actor's, all, then the others. */
@@ -409,7 +402,7 @@ scr_report_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (strcmp(p->centre, SERVICE_REPORT_ALL) == 0)
 		snprintf(scope, sizeof scope, "%s", ui_msg(M_RP_ALL));
 	else
-		snprintf(scope, sizeof scope, "%s", p->centre);
+		snprintf(scope, sizeof scope, "%s", ui_names_centre(ui, p->centre));
 	ui_view_printf(v, 0, 0, 0, UA_BOLD, ui_msg(M_RP_HEAD), ui_names_date(p->day), scope);
 	x = v->cols - 30;
 	ui_view_text(v, 0, x, 0, UA_NORMAL, ui_msg(M_RP_DATE_PROMPT));

@@ -71,7 +71,8 @@ scr_today_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	if (t->gen != ui->data_gen)
 		scr_today_load(ui, t);
 	snprintf(head, sizeof head, ui_msg(t->all ? M_TODAY_ALL : M_TODAY_MINE),
-	    ui_names_date(ui->today), t->all ? ui->actor.centre : ui->actor.user, t->l.n);
+	    ui_names_date(ui->today), t->all ? ui_names_centre(ui, ui->actor.centre) : ui->actor.user,
+	    t->l.n);
 	ui_view_text(v, y++, 0, 0, UA_BOLD, head);
 	ui_view_hline(v, y++, "");
 	if (t->l.n == 0) {
@@ -86,7 +87,7 @@ scr_today_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	for (int i = t->top; i < (int)t->l.n && y < v->rows - 1; i++, y++) {
 		const struct service_app_ref *r = &t->l.items[i];
 		enum ui_attr                  a = i == t->sel ? UA_FOCUS : UA_NORMAL;
-		char                          at[8] = "";
+		char                          at[8] = "", no[SERVICE_APP_SHORT_LEN];
 
 		/* the time of day of created_at (UTC as stored) */
 		if (strlen(r->at) >= 16)
@@ -97,7 +98,11 @@ scr_today_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		ui_view_text(v, y, 20, 19, a, r->id_masked);
 		ui_view_text(v, y, 40, 15, a, ui_msg_vocab(&case_business_vocab[r->business]));
 		ui_view_text(v, y, 56, 9, a, ui_names_verdict(r->verdict));
-		ui_view_text(v, y, 66, 0, a, t->all ? r->user : r->receipt_no + (strlen(r->receipt_no) > 14 ? 14 : 0));
+		/* the receipt's sequence; a refused or incomplete one has none:
+		 * its short application number, as its notice prints it */
+		service_app_short(r->application_id, no);
+		ui_view_text(v, y, 66, 0, a, t->all ? r->user : r->receipt_no[0] == '\0' ? no :
+		    r->receipt_no + (strlen(r->receipt_no) > 14 ? 14 : 0));
 	}
 	ui_view_text(v, v->rows - 1, 0, 0, UA_DIM, ui_msg(M_TODAY_HINT));
 }

@@ -7,6 +7,9 @@
  */
 #include "uipriv.h"
 
+#include <stdio.h>
+#include <string.h>
+
 const struct ui_business_key ui_names_business_keys[] = {
 	{ L'1', BIZ_REGISTRATION },
 	{ L'2', BIZ_PERMIT_NEW },
@@ -102,6 +105,31 @@ ui_names_card_state(enum service_card_state st)
 	};
 
 	return (unsigned)st < SERVICE_CARD__COUNT ? ui_msg(m[st]) : "?";
+}
+
+const char *
+ui_names_reason(const char *code)
+{
+	int i = code != NULL ? case_vocab_find(case_reason_vocab, REASON__COUNT, code, strlen(code)) :
+	    -1;
+
+	return i >= 0 ? ui_msg_vocab(&case_reason_vocab[i]) : code != NULL ? code : "";
+}
+
+/* Two slots: a line may name two centres. */
+const char *
+ui_names_centre(struct ui *ui, const char *code)
+{
+	static char buf[2][2 * SERVICE_TEXT_LEN];
+	static int  slot;
+	const char *name = service_centre_name(ui->svc, code);
+
+	slot ^= 1;
+	if (strcmp(name, code) == 0)
+		snprintf(buf[slot], sizeof buf[slot], "%s", code);
+	else
+		snprintf(buf[slot], sizeof buf[slot], "%s %s", name, code);
+	return buf[slot];
 }
 
 const char *

@@ -260,6 +260,10 @@ const char *ui_names_permit_state(enum service_permit_state st);
 const char *ui_names_card_state(enum service_card_state st);
 const char *ui_names_verdict(enum verdict v);
 const char *ui_names_role(int role);   /* enum service_role */
+/* A reason code of the report (late, no_phone, address_changed) in words. */
+const char *ui_names_reason(const char *code);
+/* A centre as people name it: "虹桥街道 310105009" (the code when unknown). */
+const char *ui_names_centre(struct ui *ui, const char *code);
 /* "YYYY-MM-DD" or "—" for none, into a static ring of buffers. */
 const char *ui_names_date(jzz_date d);
 

@@ -7,6 +7,7 @@
  * print through a real CUPS cups-pdf queue, on a private cupsd this test
  * starts (skipped, saying why, where cupsd or cups-pdf is missing).
  */
+#include <ctype.h>
 #include "svctest.h"
 
 #include <errno.h>
@@ -262,6 +263,23 @@ test_notice_pdf(void **state)
 	assert_non_null(strstr(text, "房屋用途非居住"));
 	assert_non_null(strstr(text, "依据"));
 	assert_non_null(strstr(text, w.refused_app));
+	{
+		/* beside the UUID, the short number to read aloud: its first
+		 * eight hex digits, upper case, 4-4 */
+		char want[16];
+		int  n = 0;
+
+		for (const char *q = w.refused_app; *q != '\0' && n < 9; q++) {
+			if (!isxdigit((unsigned char)*q))
+				continue;
+			if (n == 4)
+				want[n++] = '-';
+			want[n++] = (char)toupper((unsigned char)*q);
+		}
+		want[n] = '\0';
+		assert_int_equal(n, 9);
+		assert_non_null(strstr(text, want));
+	}
 
 	/* The incomplete one: the missing document by name. */
 	assert_int_equal(service_paper_application_facts(w.s, &w.admin, w.incomplete_app, DAY, &f),

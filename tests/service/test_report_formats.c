@@ -5,7 +5,8 @@
  * --format json of the same report; names that look like formulas arrive
  * as text; the file is private, replaces a symbolic link rather than
  * following it, and a failed write leaves nothing; the CSV is the same
- * table without --labels and one column more with it.
+ * table without --labels and one column more with it; the text report's
+ * columns, words and centre names.
  */
 #include <sys/stat.h>
 
@@ -321,6 +322,100 @@ test_csv_labels(void **state)
 	assert_non_null(strstr(en, want));
 }
 
+/* The lines of `text` from the one that starts with `head` to the next
+ * empty one, each with its display width and the display column where
+ * `mark` starts in it (-1 when absent). */
+static size_t
+text_section(const char *text, const char *head, const char *mark, size_t *width, long *col,
+             size_t max)
+{
+	const char *p = strstr(text, head);
+	size_t      n = 0;
+
+	assert_non_null(p);
+	p = strchr(p, '\n');
+	while (p != NULL && p[1] != '\n' && p[1] != '\0' && n < max) {
+		char        line[1024];
+		const char *e = strchr(p + 1, '\n'), *m;
+		size_t      len = e != NULL ? (size_t)(e - p - 1) : strlen(p + 1);
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p + 1);
+		width[n] = text_cols(line);
+		m = mark != NULL ? strstr(line, mark) : NULL;
+		if (m != NULL)
+			line[m - line] = '\0';
+		col[n] = m != NULL ? (long)text_cols(line) : -1;
+		n++;
+		p = e;
+	}
+	return n;
+}
+
+/* The text report as a person reads it, on the demo's database: its
+ * columns line up in display columns though names and businesses are
+ * Chinese; reasons are words (both languages), never codes; centres are
+ * named beside or in place of their codes. */
+static void
+test_text_report(void **state)
+{
+	static char out[1 << 17];
+	size_t      width[64], n;
+	long        col[64];
+
+	(void)state;
+	assert_int_equal(run(NULL, 0, "%s --db %s --today 2026-11-27 training init >/dev/null", J,
+	    svctest_db), 0);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --today 2026-11-27 report range"
+	    " --from 2026-09-01 --to 2026-11-27 --format text 2>/dev/null", J, svctest_db), 0);
+	assert_non_null(strstr(out, "统计报表 虹桥街道 310105009"));
+	/* by business: the figures' columns end where the header's do */
+	n = text_section(out, "按业务", NULL, width, col, 64);
+	assert_true(n >= 8);
+	for (size_t i = 1; i < n; i++)
+		assert_int_equal(width[i], width[0]);
+	/* the lists of persons: the day's label in one column, Chinese names or not */
+	n = text_section(out, "已中止 (PERMIT-9)", "有效期至", width, col, 64);
+	assert_true(n >= 3);
+	for (size_t i = 1; i < n; i++)
+		assert_int_equal(col[i], col[0]);
+	n = text_section(out, "领证通知逾期 (PERMIT-3)", "应通知", width, col, 64);
+	assert_true(n >= 2);
+	for (size_t i = 1; i < n; i++)
+		assert_int_equal(col[i], col[0]);
+	/* missing documents: the counts in one column */
+	n = text_section(out, "缺少的材料", NULL, width, col, 64);
+	assert_true(n >= 2);
+	for (size_t i = 1; i < n; i++)
+		assert_int_equal(width[i], width[0]);
+	/* reasons in words, centres by name */
+	assert_non_null(strstr(out, "无联系电话"));
+	assert_non_null(strstr(out, "居住地址已变更"));
+	assert_non_null(strstr(out, "逾期超过60日"));
+	assert_null(strstr(out, "no_phone"));
+	assert_null(strstr(out, "address_changed"));
+	assert_null(strstr(out, ") late"));
+	assert_non_null(strstr(out, "  虹桥街道 "));
+	assert_non_null(strstr(out, "310105009 虹桥街道"));
+	/* the district: every centre named */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --today 2026-11-27 report daily"
+	    " --date 2026-11-26 --centre all --format text 2>/dev/null", J, svctest_db), 0);
+	assert_non_null(strstr(out, "全区"));
+	assert_non_null(strstr(out, "310105008 仙霞新村街道"));
+	assert_non_null(strstr(out, "310105010 程家桥街道"));
+	/* English: the reasons' English words */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --today 2026-11-27 --lang en"
+	    " report range --from 2026-09-01 --to 2026-11-27 --format text 2>/dev/null", J,
+	    svctest_db), 0);
+	assert_non_null(strstr(out, "no phone number"));
+	assert_non_null(strstr(out, "address changed"));
+	assert_null(strstr(out, "no_phone"));
+	/* the JSON keeps the codes (the contract) */
+	assert_int_equal(run(out, sizeof out, "%s --db %s --training --today 2026-11-27 report range"
+	    " --from 2026-09-01 --to 2026-11-27 2>/dev/null", J, svctest_db), 0);
+	assert_non_null(strstr(out, "\"detail\":\"no_phone\""));
+	assert_non_null(strstr(out, "\"centre\":\"310105009\""));
+}
+
 int
 main(void)
 {
@@ -330,6 +425,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_workbook_refusals, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_workbook_symlink, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_labels, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_text_report, svctest_setup, svctest_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
