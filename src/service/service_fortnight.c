@@ -541,7 +541,7 @@ fort_day(struct fort *f, int site, int nth, jzz_date day)
 {
 	const struct fort_site *fs = &f->site[site];
 	enum service_status     st = SERVICE_OK;
-	int                     n = fs->volume * fort_between(f, 80, 120) / 100;
+	int                     n = fs->volume * fort_between(f, 90, 115) / 100;
 
 	/* the first days' cards of holders without a mobile whom nobody
 	 * phoned: overdue notices on the days after */
@@ -585,7 +585,7 @@ service_demo_fortnight(struct service *s, jzz_date today)
 		{ { "clerk4", 10 }, { NULL, 0 }, { NULL, 0 } },
 		{ { "clerk5", 10 }, { NULL, 0 }, { NULL, 0 } },
 	};
-	static const int volume[FORT_SITES] = { 30, 13, 11 };
+	static const int volume[FORT_SITES] = { 28, 10, 8 };
 	struct fort         f;
 	enum service_status st;
 	jzz_date            days[FORT_DAYS], d = today;

@@ -179,7 +179,7 @@ e2e_login(struct term *t, const char *today)
 	const char *args[] = { "--today", today, "demo", "--db", t->db, NULL };
 
 	e2e_start(t, 24, 80, args);
-	e2e_wait(t, "clerk1");
+	e2e_wait_demo(t, "clerk1");
 	e2e_write(t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(t, "本中心待办");
 }
@@ -279,7 +279,7 @@ test_endorsement(void **state)
 		const char *args[] = { "--today", day, "demo", "--db", t.db, NULL };
 
 		e2e_start(&t, 24, 80, args);
-		e2e_wait(&t, "clerk1");
+		e2e_wait_demo(&t, "clerk1");
 		e2e_capture(&t, "login");
 		e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 		e2e_wait(&t, "本中心待办");
@@ -721,7 +721,7 @@ test_login(void **state)
 	e2e_tmpdir(&t);
 	demo[4] = t.db;
 	e2e_start(&t, 24, 80, demo);
-	e2e_wait(&t, "counter-one-2026");               /* training mode shows the passwords */
+	e2e_wait_demo(&t, "counter-one-2026");               /* training mode shows the passwords */
 	e2e_type(&t, "clerk1\rwrong-pass\r");
 	e2e_wait(&t, "账号或密码不正确");
 	e2e_wait(&t, "再错 4 次");
@@ -833,7 +833,7 @@ test_print_receipt(void **state)
 	t.path_dir = t.dir;
 	args[6] = t.db;
 	e2e_start(&t, 24, 80, args);
-	e2e_wait(&t, "Training accounts");
+	e2e_wait_demo(&t, "Training accounts");
 	e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(&t, "Work queues of this centre");
 	e2e_id(id, "110105", 1990, 3, 7, "123");
@@ -969,7 +969,7 @@ test_debug_log(void **state)
 	setenv("XDG_STATE_HOME", dir, 1);
 	e2e_start(&t, 24, 80, args);
 	unsetenv("XDG_STATE_HOME");
-	e2e_wait(&t, "clerk1");
+	e2e_wait_demo(&t, "clerk1");
 	e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 	e2e_wait(&t, "本中心待办");
 	assert_int_equal(e2e_quit(&t), 0);
@@ -1005,7 +1005,7 @@ e2e_demo_as(struct term *t, const char *today, const char *login)
 	const char *args[] = { "--today", today, "demo", "--db", t->db, NULL };
 
 	e2e_start(t, 24, 80, args);
-	e2e_wait(t, "clerk1");
+	e2e_wait_demo(t, "clerk1");
 	e2e_write(t, login, strlen(login));
 	e2e_wait(t, "本中心待办");
 }
@@ -1090,7 +1090,7 @@ test_report(void **state)
 	/* By clerk: clerk1, three applications, the number beside the bar. */
 	for (int i = 0; i < 6; i++)
 		e2e_key(&t, K_DOWN);
-	e2e_wait(&t, "clerk1");
+	e2e_wait_demo(&t, "clerk1");
 	e2e_wait(&t, "█ 3");
 	/* The fees, with the receipt-book number: scrolled to line by line. */
 	for (int i = 0; i < 30 && !e2e_wait_quiet(&t, "收据 A0012345", 500); i++)
@@ -1317,7 +1317,7 @@ test_accounts(void **state)
 
 	/* The disabled account cannot log in. */
 	e2e_start(&t, 24, 80, (const char *const[]){ "--today", "2026-11-27", "demo", "--db", t.db, NULL });
-	e2e_wait(&t, "clerk1");
+	e2e_wait_demo(&t, "clerk1");
 	e2e_type(&t, "clerk9\rwhatever1\r");
 	e2e_wait(&t, "账号或密码不正确");   /* a wrong password tells nothing */
 	e2e_type(&t, temp);
@@ -1360,7 +1360,7 @@ test_trainer_day(void **state)
 		const char *args[] = { "demo", "--db", t.db, NULL };
 
 		e2e_start(&t, 24, 80, args);
-		e2e_wait(&t, "clerk1");
+		e2e_wait_demo(&t, "clerk1");
 		e2e_write(&t, E2E_CLERK_LOGIN, strlen(E2E_CLERK_LOGIN));
 		e2e_wait(&t, "本中心待办");
 		e2e_wait(&t, "工作日 2027-01-04");
@@ -1593,7 +1593,7 @@ e2e_play(struct term *t, const char *name, const char *db)
 		args[5] = NULL;
 	assert_true(e2e_scenario_expect(name, expect, sizeof expect));
 	e2e_start(t, 24, 80, args);
-	e2e_wait(t, "演示");
+	e2e_wait_demo(t, "演示");
 	e2e_wait(t, "演示结束");
 	e2e_wait(t, expect);
 }
@@ -2337,7 +2337,7 @@ test_login_demo_passwords(void **state)
 	e2e_tmpdir(&t);
 	demo[4] = t.db;
 	e2e_start(&t, 24, 80, demo);
-	e2e_wait(&t, "counter-one-2026");
+	e2e_wait_demo(&t, "counter-one-2026");
 	e2e_type(&t, "clerk1\rnot-the-password\r");
 	e2e_wait(&t, "账号或密码不正确");
 	for (size_t i = 0; i < 8; i++) {
@@ -2356,7 +2356,7 @@ test_login_demo_passwords(void **state)
 	    t.dir, t.dir, t.dir, t.dir, JZZ_BIN, t.db, t.dir, t.dir);
 	assert_int_equal(system(cmd), 0);
 	e2e_start(&t, 24, 80, demo);
-	e2e_wait(&t, "counter-one-2026");
+	e2e_wait_demo(&t, "counter-one-2026");
 	e2e_wait(&t, "office-keys-2026");
 	assert_false(e2e_has(&t, "counter-two-2026"));
 	assert_false(e2e_has(&t, "counter-3rd-2026"));
@@ -2394,7 +2394,7 @@ test_report_fortnight(void **state)
 	e2e_capture(&t, "report-fortnight");
 	for (int i = 0; i < 40 && !e2e_wait_quiet(&t, "clerk3", 300); i++)
 		e2e_key(&t, K_DOWN);
-	e2e_wait(&t, "clerk1");
+	e2e_wait_demo(&t, "clerk1");
 	e2e_wait(&t, "clerk2");
 	e2e_wait(&t, "clerk3");
 	for (int i = 0; i < 60 && !e2e_wait_quiet(&t, "收据 NO.", 300); i++)
@@ -2422,7 +2422,6 @@ test_looks_named(void **state)
 {
 	struct term t = { 0 };
 	char        id[19], cmd[1400], uuid[64] = "", shortno[16];
-	FILE       *p;
 
 	(void)state;
 	e2e_tmpdir(&t);
@@ -2430,12 +2429,8 @@ test_looks_named(void **state)
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	e2e_wait(&t, "中心 虹桥街道 310105009");
 	e2e_register_incomplete(&t, id, "欧阳明");
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"SELECT id FROM applications WHERE id_number = '%s'\"",
-	    t.db, id);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	assert_non_null(fgets(uuid, sizeof uuid, p));
-	pclose(p);
+	snprintf(cmd, sizeof cmd, "SELECT id FROM applications WHERE id_number = '%s'", id);
+	testdb_text(t.db, uuid, sizeof uuid, cmd);
 	assert_true(strlen(uuid) >= 36);
 	for (int i = 0, n = 0; uuid[i] != '\0' && n < 9; i++) {
 		if (!isxdigit((unsigned char)uuid[i]))
