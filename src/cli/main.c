@@ -25,6 +25,7 @@ static const struct cli_command main_commands[] = {
 	{ "audit", cmd_audit, "审计日志校验", "verify the audit log's hash chain" },
 	{ "seed", cmd_seed, "生成模拟数据库（基准测试用）", "a new synthetic database (benchmarks)" },
 	{ "backup", cmd_backup, "在线备份数据库", "online backup of the database" },
+	{ "migrate", cmd_migrate, "把受理点的数据库迁入共享库（PostgreSQL）", "move a centre's file into the shared store (PostgreSQL)" },
 	{ "calendar", cmd_calendar, "节假日安排导入与查看", "import and show the holiday schedule" },
 	{ "user", cmd_user, "账号管理与设置", "accounts and settings" },
 	{ "training", cmd_training, "培训库：办理日期、重置", "training database: day of work, reset" },
