@@ -12,8 +12,9 @@
  *    store made by init: every table counted the same on both sides by the
  *    test's own SQL, the store's audit chain verifies, the person reads
  *    back the same, the next receipt number follows the file's, the store
- *    has the file's key (its own kept aside), a second migration is
- *    refused (exit 2) and the file's bytes never change.
+ *    has the file's key (its own kept aside), the numbered rows' next
+ *    numbers are past the copied ones, a second migration is refused
+ *    (exit 2) and the file's bytes never change.
  *  - Refused with nothing written: a store whose key file holds a key
  *    neither its own nor the file's, a store that holds records, a store
  *    of another kind.
@@ -62,6 +63,9 @@ mig_setup(void **state)
 static int
 mig_teardown(void **state)
 {
+	/* out of the folder that goes, so that the next test's shells have a
+	 * place to stand */
+	assert_int_equal(chdir("/"), 0);
 	for (int i = 0; i < mig_ndb; i++)
 		run(NULL, 0, "dropdb --if-exists --force %s 2>/dev/null", mig_dbs[i]);
 	mig_ndb = 0;
@@ -209,6 +213,10 @@ test_migrate_a_centre(void **state)
 	assert_int_equal(json_integer_value(json_object_get(tables, "persons")), 1);
 	assert_int_equal(json_integer_value(json_object_get(tables, "applications")), 5);
 	assert_int_equal(json_integer_value(json_object_get(tables, "audit_log")), entries);
+	/* numbered rows given their numbers: the next number is past them */
+	assert_true(svctest_count("SELECT count(*) FROM sms_outbox") > 0);
+	assert_int_equal(pg_count(uri, "SELECT (nextval(pg_get_serial_sequence('jzz.sms_outbox',"
+	    " 'id')) > (SELECT max(id) FROM jzz.sms_outbox))::int"), 1);
 	assert_string_equal(json_str(j, "key"), key);
 	snprintf(aside, sizeof aside, "%s.replaced", key);
 	assert_string_equal(json_str(j, "key_replaced"), aside);
