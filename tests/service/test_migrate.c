@@ -10,7 +10,8 @@
  *  - A centre's day (registration, a refused permit, a permit, the card
  *    received and picked up, an incomplete registration) moved into a
  *    store made by init: every table counted the same on both sides by the
- *    test's own SQL, the store's audit chain verifies, the person reads
+ *    test's own SQL, a text with COPY's special characters arrives as it
+ *    was, the store's audit chain verifies, the person reads
  *    back the same, the next receipt number follows the file's, the store
  *    has the file's key (its own kept aside), the numbered rows' next
  *    numbers are past the copied ones, a second migration is refused
@@ -149,6 +150,7 @@ test_migrate_a_centre(void **state)
 {
 	char        uri[128], id[19], id2[19], text[1024], before[65], after[65], ready[16];
 	char        key[600], file_person[1 << 14], file_key[128], store_key[128], aside[700];
+	char        odd[256];
 	json_t     *j, *tables, *v;
 	const char *t;
 	long long   entries;
@@ -181,6 +183,12 @@ test_migrate_a_centre(void **state)
 	json_decref(j);
 	assert_int_equal(run(file_person, sizeof file_person, "%s --db %s --today %s person %s", J,
 	    svctest_db, ready, id), 0);
+	/* a text with what COPY's format reads specially (a tab, a newline, a
+	 * carriage return, a backslash, "\N"), where no audit entry binds it */
+	assert_int_equal(testdb_sql(svctest_db, "INSERT INTO login_attempts VALUES ('a' || char(9)"
+	    " || 'b\\c' || char(10) || 'd' || char(13) || '\\N', 1, NULL)"), 0);
+	testdb_text(svctest_db, odd, sizeof odd, "SELECT hex(name) FROM login_attempts");
+	assert_true(strlen(odd) > 0);
 	entries = svctest_count("SELECT count(*) FROM audit_log");
 	sha256_of(svctest_db, before);
 
@@ -213,6 +221,10 @@ test_migrate_a_centre(void **state)
 	assert_int_equal(json_integer_value(json_object_get(tables, "persons")), 1);
 	assert_int_equal(json_integer_value(json_object_get(tables, "applications")), 5);
 	assert_int_equal(json_integer_value(json_object_get(tables, "audit_log")), entries);
+	assert_int_equal(run(text, sizeof text, "psql -X -Atq -d '%s' -c \"SELECT upper(encode("
+	    "convert_to(name, 'UTF8'), 'hex')) FROM jzz.login_attempts\"", uri), 0);
+	text[strcspn(text, "\n")] = '\0';
+	assert_string_equal(text, odd);
 	/* numbered rows given their numbers: the next number is past them */
 	assert_true(svctest_count("SELECT count(*) FROM sms_outbox") > 0);
 	assert_int_equal(pg_count(uri, "SELECT (nextval(pg_get_serial_sequence('jzz.sms_outbox',"
