@@ -286,6 +286,8 @@ migrate_table(struct store *src, struct store *dst, int t, long long total,
 
 	if (rows == NULL)
 		return migrate_src_fail(src, dst, STORE_ERR, table);
+	/* the source is a SQLite file (store_open_readonly), whose statement
+	 * names its columns once prepared, before the first row */
 	ncols = stmt_col_count(rows);
 	if (ncols < 1 || ncols > (int)(sizeof names / sizeof names[0])) {
 		snprintf(dst->err, sizeof dst->err, "table %s: %d columns", table, ncols);
