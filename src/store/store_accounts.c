@@ -120,19 +120,7 @@ store_account_add(struct store *st, const char *name, const char *role, const ch
 enum store_rc
 store_account_hash(struct store *st, const char *name, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_hash);
-	int           rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return store_text_by(st, sql_account_hash, name, buf, size);
 }
 
 /* An UPDATE of one account: NOTFOUND when no row changed. */
@@ -238,19 +226,7 @@ static const char sql_setting_del[] = "DELETE FROM settings WHERE key = ?1";
 enum store_rc
 store_setting_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_setting_get);
-	int           rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return store_text_by(st, sql_setting_get, key, buf, size);
 }
 
 enum store_rc
