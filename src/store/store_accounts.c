@@ -163,6 +163,20 @@ store_account_set_disabled(struct store *st, const char *name, bool disabled)
 	return store_account_update(st, s);
 }
 
+/* The failed-login count and the lock (0: none, stored NULL) of the
+ * account `name`, as both the account row and the attempts row take them:
+ * ?1 name, ?2 failures, ?3 locked until. */
+static void
+store_attempts_bind(struct store_stmt *s, const char *name, int failed, int64_t locked_until)
+{
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, failed);
+	if (locked_until > 0)
+		stmt_bind_int64(s, 3, locked_until);
+	else
+		stmt_bind_null(s, 3);
+}
+
 enum store_rc
 store_account_set_failures(struct store *st, const char *name, int failed, int64_t locked_until)
 {
@@ -170,12 +184,7 @@ store_account_set_failures(struct store *st, const char *name, int failed, int64
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, failed);
-	if (locked_until > 0)
-		stmt_bind_int64(s, 3, locked_until);
-	else
-		stmt_bind_null(s, 3);
+	store_attempts_bind(s, name, failed, locked_until);
 	return store_account_update(st, s);
 }
 
@@ -206,12 +215,7 @@ store_login_attempts_set(struct store *st, const char *name, int failed, int64_t
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, failed);
-	if (locked_until > 0)
-		stmt_bind_int64(s, 3, locked_until);
-	else
-		stmt_bind_null(s, 3);
+	store_attempts_bind(s, name, failed, locked_until);
 	return store_run(st, s);
 }
 
