@@ -671,25 +671,39 @@ store_applications_of(struct store *st, const char *id_number, struct store_app_
 	return store_rows(st, s, sizeof **out, store_app_read, (void **)out, n);
 }
 
+/* The row of an application already done under a request id, read whole
+ * before the statement is reset (its JSON text with it). */
+struct store_app_request {
+	char  id[STORE_UUID_LEN];
+	char  receipt_no[STORE_RECEIPT_LEN];
+	char *json;
+};
+
+static void
+store_app_request_read(struct store_stmt *s, void *row)
+{
+	struct store_app_request *r = row;
+	const char               *t = stmt_col_text(s, 2);
+
+	store_col_text(s, 0, r->id, sizeof r->id);
+	store_col_text(s, 1, r->receipt_no, sizeof r->receipt_no);
+	r->json = strdup(t != NULL ? t : "{}");
+}
+
 enum store_rc
 store_application_by_request(struct store *st, const char *request_id, char id[STORE_UUID_LEN],
                              char receipt_no[STORE_RECEIPT_LEN], char **json)
 {
-	struct store_stmt *s = store_stmt(st, sql_app_by_request);
-	enum store_rc rc;
-	const char   *t;
+	struct store_app_request r;
+	enum store_rc            rc;
 
 	*json = NULL;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, request_id);
-	if ((rc = store_row(st, s)) != STORE_OK)
+	rc = store_one_by(st, sql_app_by_request, request_id, sizeof r, store_app_request_read, &r);
+	if (rc != STORE_OK)
 		return rc;
-	store_col_text(s, 0, id, STORE_UUID_LEN);
-	store_col_text(s, 1, receipt_no, STORE_RECEIPT_LEN);
-	t = stmt_col_text(s, 2);
-	*json = strdup(t != NULL ? t : "{}");
-	stmt_reset(s);
+	memcpy(id, r.id, STORE_UUID_LEN);
+	memcpy(receipt_no, r.receipt_no, STORE_RECEIPT_LEN);
+	*json = r.json;
 	return *json != NULL ? STORE_OK : STORE_ERR;
 }
 
