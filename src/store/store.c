@@ -93,6 +93,77 @@ store_rows(struct store *st, struct store_stmt *s, size_t size,
 	return STORE_OK;
 }
 
+enum store_rc
+store_row(struct store *st, struct store_stmt *s)
+{
+	int rc;
+
+	if (s == NULL)
+		return STORE_ERR;
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
+		return STORE_OK;
+	stmt_reset(s);
+	if (rc == STMT_DONE)
+		return STORE_NOTFOUND;
+	return store_fail(st, rc);
+}
+
+enum store_rc
+store_one(struct store *st, struct store_stmt *s, size_t size,
+          void (*read)(struct store_stmt *s, void *row), void *out)
+{
+	enum store_rc rc = store_row(st, s);
+
+	if (rc != STORE_OK)
+		return rc;
+	memset(out, 0, size);
+	read(s, out);
+	stmt_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc
+store_one_by(struct store *st, const char *sql, const char *key, size_t size,
+             void (*read)(struct store_stmt *s, void *row), void *out)
+{
+	struct store_stmt *s = store_stmt(st, sql);
+
+	if (s == NULL)
+		return STORE_ERR;
+	stmt_bind_text(s, 1, key);
+	return store_one(st, s, size, read, out);
+}
+
+enum store_rc
+store_text_by(struct store *st, const char *sql, const char *key, char *buf, size_t size)
+{
+	struct store_stmt *s = store_stmt(st, sql);
+	enum store_rc      rc;
+
+	if (s == NULL)
+		return STORE_ERR;
+	stmt_bind_text(s, 1, key);
+	if ((rc = store_row(st, s)) != STORE_OK)
+		return rc;
+	store_col_text(s, 0, buf, size);
+	stmt_reset(s);
+	return STORE_OK;
+}
+
+enum store_rc
+store_flag(struct store *st, struct store_stmt *s, bool *out)
+{
+	enum store_rc rc = store_row(st, s);
+
+	/* an EXISTS always has its row: none is the engine failing */
+	if (rc != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
+	*out = stmt_col_int(s, 0) != 0;
+	stmt_reset(s);
+	return STORE_OK;
+}
+
 const char *
 store_errmsg(const struct store *st)
 {

@@ -120,19 +120,7 @@ store_account_add(struct store *st, const char *name, const char *role, const ch
 enum store_rc
 store_account_hash(struct store *st, const char *name, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_hash);
-	int           rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return store_text_by(st, sql_account_hash, name, buf, size);
 }
 
 /* An UPDATE of one account: NOTFOUND when no row changed. */
@@ -175,6 +163,20 @@ store_account_set_disabled(struct store *st, const char *name, bool disabled)
 	return store_account_update(st, s);
 }
 
+/* The failed-login count and the lock (0: none, stored NULL) of the
+ * account `name`, as both the account row and the attempts row take them:
+ * ?1 name, ?2 failures, ?3 locked until. */
+static void
+store_attempts_bind(struct store_stmt *s, const char *name, int failed, int64_t locked_until)
+{
+	stmt_bind_text(s, 1, name);
+	stmt_bind_int(s, 2, failed);
+	if (locked_until > 0)
+		stmt_bind_int64(s, 3, locked_until);
+	else
+		stmt_bind_null(s, 3);
+}
+
 enum store_rc
 store_account_set_failures(struct store *st, const char *name, int failed, int64_t locked_until)
 {
@@ -182,12 +184,7 @@ store_account_set_failures(struct store *st, const char *name, int failed, int64
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, failed);
-	if (locked_until > 0)
-		stmt_bind_int64(s, 3, locked_until);
-	else
-		stmt_bind_null(s, 3);
+	store_attempts_bind(s, name, failed, locked_until);
 	return store_account_update(st, s);
 }
 
@@ -218,12 +215,7 @@ store_login_attempts_set(struct store *st, const char *name, int failed, int64_t
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, failed);
-	if (locked_until > 0)
-		stmt_bind_int64(s, 3, locked_until);
-	else
-		stmt_bind_null(s, 3);
+	store_attempts_bind(s, name, failed, locked_until);
 	return store_run(st, s);
 }
 
@@ -238,19 +230,7 @@ static const char sql_setting_del[] = "DELETE FROM settings WHERE key = ?1";
 enum store_rc
 store_setting_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_setting_get);
-	int           rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
+	return store_text_by(st, sql_setting_get, key, buf, size);
 }
 
 enum store_rc

@@ -10,21 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Steps to the one row of a look-up: STORE_OK with the row, NOTFOUND. */
-static enum store_rc
-store_addr_row1(struct store *st, struct store_stmt *s)
-{
-	int rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	stmt_reset(s);
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
-}
-
 /* ---- addresses ---- */
 
 #define ADDRESS_COLS "valid_from, application_id, district, street, road, coalesce(lane, '')," \
@@ -103,35 +88,25 @@ store_address_on(struct store *st, const char *person_id, jzz_date day,
                  struct store_address_row *out)
 {
 	struct store_stmt *s = store_stmt(st, sql_address_on);
-	enum store_rc rc;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, person_id);
 	store_bind_date(s, 2, day);
-	if ((rc = store_addr_row1(st, s)) != STORE_OK)
-		return rc;
-	store_address_read(s, out);
-	stmt_reset(s);
-	return STORE_OK;
+	return store_one(st, s, sizeof *out, store_address_read, out);
 }
 
 enum store_rc
 store_street_known(struct store *st, const char *street, bool *out)
 {
 	struct store_stmt *s = store_stmt(st, sql_street_known);
-	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, street);
-	if ((rc = store_addr_row1(st, s)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = stmt_col_int(s, 0) != 0;
-	stmt_reset(s);
-	return STORE_OK;
+	return store_flag(st, s, out);
 }
 
 static void
@@ -194,28 +169,25 @@ store_agent_insert(struct store *st, const char *application_id, const struct st
 	return store_run(st, s);
 }
 
-enum store_rc
-store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
+static void
+store_agent_read(struct store_stmt *s, void *row)
 {
-	struct store_stmt *s = store_stmt(st, sql_agent_of);
-	enum store_rc rc;
-	const char   *k;
-	int           kind;
+	struct store_agent *out = row;
+	const char         *k = stmt_col_text(s, 0);
+	int                 kind;
 
-	memset(out, 0, sizeof *out);
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, application_id);
-	if ((rc = store_addr_row1(st, s)) != STORE_OK)
-		return rc;
-	k = stmt_col_text(s, 0);
 	kind = k != NULL ? CASE_VOCAB_FIND(case_agent_kind_vocab, k, strlen(k)) : -1;
 	out->kind = kind >= 0 ? (enum jzz_agent_kind)kind : AGENT_OTHER;
 	store_col_text(s, 1, out->relation, sizeof out->relation);
 	store_col_text(s, 2, out->name, sizeof out->name);
 	store_col_text(s, 3, out->id_number, sizeof out->id_number);
-	stmt_reset(s);
-	return STORE_OK;
+}
+
+enum store_rc
+store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
+{
+	memset(out, 0, sizeof *out);
+	return store_one_by(st, sql_agent_of, application_id, sizeof *out, store_agent_read, out);
 }
 
 enum store_rc
@@ -233,19 +205,9 @@ store_delivery_insert(struct store *st, const char *application_id, const char *
 enum store_rc
 store_delivery_of(struct store *st, const char *application_id, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_delivery_of);
-	enum store_rc rc;
-
 	if (size > 0)
 		buf[0] = '\0';
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, application_id);
-	if ((rc = store_addr_row1(st, s)) != STORE_OK)
-		return rc;
-	store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	return STORE_OK;
+	return store_text_by(st, sql_delivery_of, application_id, buf, size);
 }
 
 /* ---- pickup notices given by phone ---- */
@@ -336,18 +298,8 @@ store_app_ref_read(struct store_stmt *s, void *row)
 enum store_rc
 store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_app_by_receipt);
-	enum store_rc rc;
-
 	memset(out, 0, sizeof *out);
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, receipt_no);
-	if ((rc = store_addr_row1(st, s)) != STORE_OK)
-		return rc;
-	store_app_ref_read(s, out);
-	stmt_reset(s);
-	return STORE_OK;
+	return store_one_by(st, sql_app_by_receipt, receipt_no, sizeof *out, store_app_ref_read, out);
 }
 
 enum store_rc

@@ -92,8 +92,24 @@ enum store_rc store_rows(struct store *st, struct store_stmt *s, size_t size,
 enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
                             const char *id);
 /* Steps a one-row query: OK with the row ready (reset it after reading),
- * NOTFOUND, or an error (store_records.c). */
+ * NOTFOUND, or an error; s NULL (a failed prepare) is an error. */
 enum store_rc store_row(struct store *st, struct store_stmt *s);
+/* The one-row getter every record shares: steps the bound statement s and,
+ * on a row, zeroes `size` bytes at out and reads the row into it with
+ * `read` (the same reader a list of the record gives store_rows), then
+ * resets s. NOTFOUND leaves out as it was. */
+enum store_rc store_one(struct store *st, struct store_stmt *s, size_t size,
+                        void (*read)(struct store_stmt *s, void *row), void *out);
+/* store_one for the common look-up by one text key, bound as ?1. */
+enum store_rc store_one_by(struct store *st, const char *sql, const char *key, size_t size,
+                           void (*read)(struct store_stmt *s, void *row), void *out);
+/* A look-up by one text key ?1 of one text column into buf (a value of
+ * meta, settings, a password hash): OK, NOTFOUND (buf untouched), error. */
+enum store_rc store_text_by(struct store *st, const char *sql, const char *key, char *buf,
+                            size_t size);
+/* The first column of a bound EXISTS query as a truth into *out; a query
+ * that returns no row is an error. */
+enum store_rc store_flag(struct store *st, struct store_stmt *s, bool *out);
 /* Steps a statement that returns no row (or whose rows are ignored). */
 enum store_rc store_run(struct store *st, struct store_stmt *stmt);
 

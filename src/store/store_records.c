@@ -44,23 +44,6 @@ store_card_state_col(struct store_stmt *s, int i)
 	return STORE_CARD_VOID;
 }
 
-/* Steps a one-row query: OK with the row ready, NOTFOUND, or an error. */
-enum store_rc
-store_row(struct store *st, struct store_stmt *s)
-{
-	int rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	stmt_reset(s);
-	if (rc == STMT_DONE)
-		return STORE_NOTFOUND;
-	return store_fail(st, rc);
-}
-
 /* ---- meta ---- */
 
 static const char sql_meta_get[] = "SELECT value FROM meta WHERE key = ?1";
@@ -71,17 +54,7 @@ static const char sql_meta_set[] =
 enum store_rc
 store_meta_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql_meta_get);
-	enum store_rc rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	store_col_text(s, 0, buf, size);
-	stmt_reset(s);
-	return STORE_OK;
+	return store_text_by(st, sql_meta_get, key, buf, size);
 }
 
 enum store_rc
@@ -212,17 +185,11 @@ static const char sql_person_update[] =
 	"UPDATE persons SET name = ?2, phone = ?3, hukou_shanghai = ?4, birth_date = ?5,"
 	" address = ?6, updated_at = ?7 WHERE id = ?1";
 
-static enum store_rc
-store_person_read(struct store *st, struct store_stmt *s, const char *key, struct store_person *out)
+static void
+store_person_read(struct store_stmt *s, void *row)
 {
-	enum store_rc rc;
+	struct store_person *out = row;
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	memset(out, 0, sizeof *out);
 	store_col_text(s, 0, out->id, sizeof out->id);
 	store_col_text(s, 1, out->id_number, sizeof out->id_number);
 	store_col_text(s, 2, out->name, sizeof out->name);
@@ -230,20 +197,30 @@ store_person_read(struct store *st, struct store_stmt *s, const char *key, struc
 	out->hukou_shanghai = stmt_col_int(s, 4) != 0;
 	out->birth = store_col_date(s, 5);
 	store_col_text(s, 6, out->address, sizeof out->address);
-	stmt_reset(s);
-	return STORE_OK;
 }
 
 enum store_rc
 store_person_by_idnum(struct store *st, const char *id_number, struct store_person *out)
 {
-	return store_person_read(st, store_stmt(st, sql_person_by_idnum), id_number, out);
+	return store_one_by(st, sql_person_by_idnum, id_number, sizeof *out, store_person_read, out);
 }
 
 enum store_rc
 store_person_by_id(struct store *st, const char *id, struct store_person *out)
 {
-	return store_person_read(st, store_stmt(st, sql_person_by_id), id, out);
+	return store_one_by(st, sql_person_by_id, id, sizeof *out, store_person_read, out);
+}
+
+/* The fields insert and update both write, bound from ?first on in the
+ * order both statements take them. */
+static void
+store_person_bind(struct store_stmt *s, int first, const struct store_person *p)
+{
+	stmt_bind_text(s, first, p->name);
+	store_bind_text(s, first + 1, p->phone);
+	stmt_bind_int(s, first + 2, p->hukou_shanghai);
+	store_bind_date(s, first + 3, p->birth);
+	store_bind_text(s, first + 4, p->address);
 }
 
 enum store_rc
@@ -257,11 +234,7 @@ store_person_insert(struct store *st, const struct store_person *p)
 	store_now(now);
 	stmt_bind_text(s, 1, p->id);
 	stmt_bind_text(s, 2, p->id_number);
-	stmt_bind_text(s, 3, p->name);
-	store_bind_text(s, 4, p->phone);
-	stmt_bind_int(s, 5, p->hukou_shanghai);
-	store_bind_date(s, 6, p->birth);
-	store_bind_text(s, 7, p->address);
+	store_person_bind(s, 3, p);
 	stmt_bind_text(s, 8, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
 }
@@ -276,11 +249,7 @@ store_person_update(struct store *st, const struct store_person *p)
 		return STORE_ERR;
 	store_now(now);
 	stmt_bind_text(s, 1, p->id);
-	stmt_bind_text(s, 2, p->name);
-	store_bind_text(s, 3, p->phone);
-	stmt_bind_int(s, 4, p->hukou_shanghai);
-	store_bind_date(s, 5, p->birth);
-	store_bind_text(s, 6, p->address);
+	store_person_bind(s, 2, p);
 	stmt_bind_text(s, 7, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
 }
@@ -295,18 +264,11 @@ static const char sql_reg_insert[] =
 	"INSERT INTO registrations (id, person_id, application_id, registered_on, valid_until,"
 	" centre, tenure, property_use, leased_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-enum store_rc
-store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
+static void
+store_registration_read(struct store_stmt *s, void *row)
 {
-	struct store_stmt *s = store_stmt(st, sql_reg_latest);
-	enum store_rc rc;
+	struct store_registration *out = row;
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	memset(out, 0, sizeof *out);
 	store_col_text(s, 0, out->id, sizeof out->id);
 	store_col_text(s, 1, out->person_id, sizeof out->person_id);
 	store_col_text(s, 2, out->application_id, sizeof out->application_id);
@@ -316,8 +278,12 @@ store_registration_latest(struct store *st, const char *person_id, struct store_
 	out->tenure = (enum jzz_tenure)VOCAB_COL(case_tenure_vocab, s, 6);
 	out->use = (enum jzz_use)VOCAB_COL(case_use_vocab, s, 7);
 	out->leased_to = (enum jzz_leased_to)VOCAB_COL(case_leased_to_vocab, s, 8);
-	stmt_reset(s);
-	return STORE_OK;
+}
+
+enum store_rc
+store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
+{
+	return store_one_by(st, sql_reg_latest, person_id, sizeof *out, store_registration_read, out);
 }
 
 enum store_rc
@@ -356,20 +322,11 @@ static const char sql_permit_cancel[] =
 	"UPDATE permits SET status = 'cancelled', cancelled_on = ?2, cancel_reason = ?3,"
 	" cancel_note = ?4 WHERE id = ?1 AND status = 'active'";
 
-enum store_rc
-store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
-                     struct store_permit *out)
+static void
+store_permit_read(struct store_stmt *s, void *row)
 {
-	struct store_stmt *s = store_stmt(st, sql_permit_current);
-	enum store_rc rc;
+	struct store_permit *out = row;
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	stmt_bind_int(s, 2, or_cancelled);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	memset(out, 0, sizeof *out);
 	store_col_text(s, 0, out->id, sizeof out->id);
 	store_col_text(s, 1, out->person_id, sizeof out->person_id);
 	store_col_text(s, 2, out->application_id, sizeof out->application_id);
@@ -382,8 +339,19 @@ store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
 	out->cancelled_on = store_col_date(s, 9);
 	store_col_text(s, 10, out->cancel_reason, sizeof out->cancel_reason);
 	store_col_text(s, 11, out->cancel_note, sizeof out->cancel_note);
-	stmt_reset(s);
-	return STORE_OK;
+}
+
+enum store_rc
+store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
+                     struct store_permit *out)
+{
+	struct store_stmt *s = store_stmt(st, sql_permit_current);
+
+	if (s == NULL)
+		return STORE_ERR;
+	stmt_bind_text(s, 1, person_id);
+	stmt_bind_int(s, 2, or_cancelled);
+	return store_one(st, s, sizeof *out, store_permit_read, out);
 }
 
 enum store_rc
@@ -457,9 +425,10 @@ static const char sql_card_state[] =
 static const char sql_card_printed[] = "UPDATE cards SET printed_valid_until = ?2 WHERE id = ?1";
 
 static void
-store_card_from_row(struct store_stmt *s, struct store_card *out)
+store_card_read(struct store_stmt *s, void *row)
 {
-	memset(out, 0, sizeof *out);
+	struct store_card *out = row;
+
 	store_col_text(s, 0, out->id, sizeof out->id);
 	store_col_text(s, 1, out->permit_id, sizeof out->permit_id);
 	store_col_text(s, 2, out->application_id, sizeof out->application_id);
@@ -481,17 +450,7 @@ store_card_from_row(struct store_stmt *s, struct store_card *out)
 enum store_rc
 store_card_latest(struct store *st, const char *permit_id, struct store_card *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_card_latest);
-	enum store_rc rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, permit_id);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc;
-	store_card_from_row(s, out);
-	stmt_reset(s);
-	return STORE_OK;
+	return store_one_by(st, sql_card_latest, permit_id, sizeof *out, store_card_read, out);
 }
 
 enum store_rc
@@ -649,7 +608,6 @@ store_address_changed_since(struct store *st, const char *person_id, const char 
                             jzz_date since, bool *out)
 {
 	struct store_stmt *s = store_stmt(st, sql_addr_changed);
-	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
@@ -657,11 +615,7 @@ store_address_changed_since(struct store *st, const char *person_id, const char 
 	stmt_bind_text(s, 1, person_id);
 	stmt_bind_text(s, 2, id_number);
 	store_bind_date(s, 3, since);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = stmt_col_int(s, 0) != 0;
-	stmt_reset(s);
-	return STORE_OK;
+	return store_flag(st, s, out);
 }
 
 static const char sql_apps_of[] =
@@ -717,25 +671,39 @@ store_applications_of(struct store *st, const char *id_number, struct store_app_
 	return store_rows(st, s, sizeof **out, store_app_read, (void **)out, n);
 }
 
+/* The row of an application already done under a request id, read whole
+ * before the statement is reset (its JSON text with it). */
+struct store_app_request {
+	char  id[STORE_UUID_LEN];
+	char  receipt_no[STORE_RECEIPT_LEN];
+	char *json;
+};
+
+static void
+store_app_request_read(struct store_stmt *s, void *row)
+{
+	struct store_app_request *r = row;
+	const char               *t = stmt_col_text(s, 2);
+
+	store_col_text(s, 0, r->id, sizeof r->id);
+	store_col_text(s, 1, r->receipt_no, sizeof r->receipt_no);
+	r->json = strdup(t != NULL ? t : "{}");
+}
+
 enum store_rc
 store_application_by_request(struct store *st, const char *request_id, char id[STORE_UUID_LEN],
                              char receipt_no[STORE_RECEIPT_LEN], char **json)
 {
-	struct store_stmt *s = store_stmt(st, sql_app_by_request);
-	enum store_rc rc;
-	const char   *t;
+	struct store_app_request r;
+	enum store_rc            rc;
 
 	*json = NULL;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, request_id);
-	if ((rc = store_row(st, s)) != STORE_OK)
+	rc = store_one_by(st, sql_app_by_request, request_id, sizeof r, store_app_request_read, &r);
+	if (rc != STORE_OK)
 		return rc;
-	store_col_text(s, 0, id, STORE_UUID_LEN);
-	store_col_text(s, 1, receipt_no, STORE_RECEIPT_LEN);
-	t = stmt_col_text(s, 2);
-	*json = strdup(t != NULL ? t : "{}");
-	stmt_reset(s);
+	memcpy(id, r.id, STORE_UUID_LEN);
+	memcpy(receipt_no, r.receipt_no, STORE_RECEIPT_LEN);
+	*json = r.json;
 	return *json != NULL ? STORE_OK : STORE_ERR;
 }
 
@@ -777,17 +745,12 @@ enum store_rc
 store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out)
 {
 	struct store_stmt *s = store_stmt(st, sql_fee_used);
-	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, fee_receipt_no);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = stmt_col_int(s, 0) != 0;
-	stmt_reset(s);
-	return STORE_OK;
+	return store_flag(st, s, out);
 }
 
 enum store_rc
@@ -837,18 +800,13 @@ enum store_rc
 store_auto_endorse_done(struct store *st, const char *permit_id, jzz_date valid_until, bool *out)
 {
 	struct store_stmt *s = store_stmt(st, sql_auto_done);
-	enum store_rc rc;
 
 	*out = false;
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, permit_id);
 	store_bind_date(s, 2, valid_until);
-	if ((rc = store_row(st, s)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
-	*out = stmt_col_int(s, 0) != 0;
-	stmt_reset(s);
-	return STORE_OK;
+	return store_flag(st, s, out);
 }
 
 /* ---- SMS outbox ---- */

@@ -301,27 +301,40 @@ sqlite_disconnect(struct store_conn *c)
 	free(c);
 }
 
-static enum store_rc
-sqlite_open_file(const char *path, int flags, struct store_conn **out, char *err, size_t errlen)
+/* A connection to the file at path, opened with flags, extended codes on and
+ * the busy handler set: the start that the store's open and a migration's
+ * read-only source share. NULL, with err saying why, on failure. */
+static struct store_conn *
+sqlite_conn_new(const char *path, int flags, char *err, size_t errlen)
 {
 	struct store_conn *c = calloc(1, sizeof *c);
 	int                rc;
 
-	*out = NULL;
 	if (c == NULL) {
 		snprintf(err, errlen, "out of memory");
-		return STORE_ERR;
+		return NULL;
 	}
 	rc = sqlite3_open_v2(path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path,
 		    c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
 		sqlite_disconnect(c);
-		return STORE_ERR;
+		return NULL;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	snprintf(c->path, sizeof c->path, "%s", path);
 	sqlite3_busy_handler(c->db, sqlite_busy_wait, c);
+	return c;
+}
+
+static enum store_rc
+sqlite_open_file(const char *path, int flags, struct store_conn **out, char *err, size_t errlen)
+{
+	struct store_conn *c;
+
+	*out = NULL;
+	if ((c = sqlite_conn_new(path, flags, err, errlen)) == NULL)
+		return STORE_ERR;
 	/* one pragma at a time: journal_mode may need a retry on its own */
 	for (const char *p = sqlite_settings; *p != '\0';) {
 		const char *end = strchr(p, ';');
@@ -637,7 +650,6 @@ sqlite_connect_readonly(const char *path, struct store_conn **out, char *err, si
 {
 	struct store_conn *c;
 	struct stat        sb;
-	int                rc;
 
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
@@ -648,20 +660,8 @@ sqlite_connect_readonly(const char *path, struct store_conn **out, char *err, si
 		snprintf(err, errlen, "%s: not a regular file", path);
 		return STORE_ERR;
 	}
-	if ((c = calloc(1, sizeof *c)) == NULL) {
-		snprintf(err, errlen, "out of memory");
+	if ((c = sqlite_conn_new(path, SQLITE_OPEN_READONLY, err, errlen)) == NULL)
 		return STORE_ERR;
-	}
-	rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "%s: %s", path,
-		    c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
-		sqlite_disconnect(c);
-		return STORE_ERR;
-	}
-	sqlite3_extended_result_codes(c->db, 1);
-	snprintf(c->path, sizeof c->path, "%s", path);
-	sqlite3_busy_handler(c->db, sqlite_busy_wait, c);
 	if (sqlite_exec(c, "PRAGMA query_only = ON; PRAGMA cache_size = -16384") != STMT_DONE) {
 		snprintf(err, errlen, "%s: %s", path, c->err);
 		sqlite_disconnect(c);
