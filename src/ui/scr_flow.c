@@ -1075,7 +1075,7 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 		return;
 	if (fl->request_id[0] == '\0' || memcmp(&fl->sent, &fl->c, sizeof fl->c) != 0) {
 		service_request_id_new(fl->request_id);
-		fl->sent = fl->c;
+		memcpy(&fl->sent, &fl->c, sizeof fl->c);   /* padding too: memcmp reads it */
 	}
 	o->c = fl->c;
 	snprintf(o->c.request_id, sizeof o->c.request_id, "%s", fl->request_id);
