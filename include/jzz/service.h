@@ -322,6 +322,14 @@ enum service_status service_cancellation(struct service *s, const struct service
                                          const char *note, struct service_result *out);
 
 /*
+ * A new request_id (case-format.md), for a caller that names its submits
+ * itself, as the terminal names each filled form: the same name at every
+ * F10 of the form makes a retry after an unknown outcome (the link lost at
+ * COMMIT) print the stored decision instead of writing a second one.
+ */
+void service_request_id_new(char out[CASE_REQUEST_MAX]);
+
+/*
  * Dispatches on c->business to the function above. A cancellation through
  * here returns SERVICE_ERR_INVALID (it needs its reason and note: call
  * service_cancellation).

@@ -330,6 +330,17 @@ service_cancellation(struct service *s, const struct service_actor *a, struct jz
 	return service_business(s, a, c, today, BIZ_CANCELLATION, reason, note, out);
 }
 
+/* A UUID: 36 of the characters a request_id may hold, never chosen twice. */
+void
+service_request_id_new(char out[CASE_REQUEST_MAX])
+{
+	char id[STORE_UUID_LEN];
+
+	_Static_assert(STORE_UUID_LEN <= CASE_REQUEST_MAX, "a UUID fits a request_id");
+	store_uuid(id);
+	service_copy(out, CASE_REQUEST_MAX, id);
+}
+
 enum service_status
 service_submit(struct service *s, const struct service_actor *a, struct jzz_case *c,
                jzz_date today, struct service_result *out)

@@ -33,10 +33,13 @@
 
 #include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PG_SCHEMA     "jzz"
@@ -62,6 +65,10 @@ struct store_conn {
 	bool     made_schema;      /* init made the schema: publish(!ok) drops it */
 	bool     tx;               /* between a BEGIN and its COMMIT or ROLLBACK, as the
 	                            * store sees it (the server's may be gone) */
+	long     deadline_ms;      /* the longest wait for an answer (pg_deadline_learn) */
+	char     stalled[160];     /* the last answer did not come within deadline_ms and
+	                            * the link was dropped (pg_deadline_drop): what the
+	                            * counter hears; "" otherwise */
 };
 
 struct pg_stmt {
@@ -110,11 +117,13 @@ pg_note(struct store_conn *c, const char *msg)
 {
 	size_t n;
 
+	if (c->stalled[0] != '\0')
+		msg = c->stalled;
 	snprintf(c->err, sizeof c->err, "%s", msg != NULL && *msg != '\0' ? msg :
 	    PQerrorMessage(c->pg));
 	n = strcspn(c->err, "\n");
 	c->err[n] = '\0';
-	if (PQstatus(c->pg) == CONNECTION_BAD) {
+	if (PQstatus(c->pg) == CONNECTION_BAD && c->stalled[0] == '\0') {
 		char keep[sizeof c->err];
 
 		snprintf(keep, sizeof keep, "%s", c->err);
@@ -144,6 +153,164 @@ pg_result_rc(struct store_conn *c, PGresult *r)
 		    " was written (%.150s)", keep);
 	}
 	return STMT_ERR;
+}
+
+/* ---- the client's deadline ----
+ *
+ * libpq's blocking calls wait for as long as the server keeps the TCP link
+ * up: a server that hangs, or a link that stalls without breaking (a stuck
+ * firewall, a proxy that stopped forwarding), would hold a counter's F10
+ * for ever, and keepalives see nothing wrong while the other end's kernel
+ * still acknowledges. So every statement is sent (PQsend*) and its answer
+ * awaited on the socket with poll(), for at most the session's
+ * statement_timeout and a margin for the network: past that the server
+ * ought to have cancelled it and said so. Then the link is dropped and the
+ * statement fails as a lost link does (store_link_lost: "cannot reach"),
+ * an error at once rather than a retry that would wait as long again; at
+ * COMMIT the outcome is unknown, as for any link lost there.
+ *
+ * Why not PQcancel first: in this libpq (15) it opens a new connection on
+ * the same path and waits for the server's close with no bound of its
+ * own, which is the very wait the deadline is there to end. The server
+ * ends a statement whose client went at its own statement_timeout, and
+ * rolls back what it had not committed.
+ */
+
+#define PG_DEADLINE_MARGIN_MS  5000
+/* before the session's own timeout is known: jzz's default one (30 s) */
+#define PG_DEADLINE_DEFAULT_MS (30000 + PG_DEADLINE_MARGIN_MS)
+
+static long long
+pg_deadline_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The link dropped because no answer came within the deadline: the socket
+ * shut down under libpq, which then reads its end and marks the
+ * connection bad, as when the server drops it. */
+static void
+pg_deadline_drop(struct store_conn *c)
+{
+	PGresult *r;
+
+	snprintf(c->stalled, sizeof c->stalled, "the database server did not answer within %ld s;"
+	    " the link to it was dropped", (c->deadline_ms + 999) / 1000);
+	shutdown(PQsocket(c->pg), SHUT_RDWR);
+	(void)PQconsumeInput(c->pg);
+	/* what libpq queued about it; it returns at once on a bad link */
+	while (PQstatus(c->pg) == CONNECTION_BAD && (r = PQgetResult(c->pg)) != NULL)
+		PQclear(r);
+}
+
+/* Waits until the socket is readable (or writable too, when `out`) or the
+ * deadline `end` passes: false then. */
+static bool
+pg_deadline_wait(struct store_conn *c, bool out, long long end)
+{
+	for (;;) {
+		struct pollfd pfd = { PQsocket(c->pg), (short)(POLLIN | (out ? POLLOUT : 0)), 0 };
+		long long     left = end - pg_deadline_now_ms();
+		int           n;
+
+		if (pfd.fd < 0)
+			return true;   /* no socket: libpq says why at the next call */
+		if (left <= 0)
+			return false;
+		n = poll(&pfd, 1, left > 60000 ? 60000 : (int)left);
+		if (n > 0 || (n < 0 && errno != EINTR))
+			return true;
+	}
+}
+
+/*
+ * The answer to what `sent` (a PQsend* call's return) sent, as PQexec
+ * gives it: the last result of a script, the first error kept. NULL when
+ * nothing could be sent, or when no answer came in time (c->stalled says
+ * so, and the link is dropped). The connection is non-blocking only while
+ * the statement goes out (the caller set it), so that a stalled link
+ * cannot hold the send either.
+ */
+static PGresult *
+pg_deadline_result(struct store_conn *c, int sent)
+{
+	long long end = pg_deadline_now_ms() + c->deadline_ms;
+	PGresult *keep = NULL, *r;
+	int       pending = sent == 1 ? PQflush(c->pg) : -1;
+
+	while (pending == 1) {
+		if (!pg_deadline_wait(c, true, end))
+			goto stalled;
+		if (!PQconsumeInput(c->pg))
+			break;
+		pending = PQflush(c->pg);
+	}
+	(void)PQsetnonblocking(c->pg, 0);
+	if (sent != 1 || pending < 0)
+		return NULL;
+	for (;;) {
+		ExecStatusType st;
+
+		while (PQisBusy(c->pg) && PQstatus(c->pg) != CONNECTION_BAD) {
+			if (!pg_deadline_wait(c, false, end))
+				goto stalled;
+			if (!PQconsumeInput(c->pg))
+				break;   /* the link broke: PQgetResult says how */
+		}
+		if ((r = PQgetResult(c->pg)) == NULL)
+			break;
+		st = PQresultStatus(r);
+		if (keep != NULL && PQresultStatus(keep) == PGRES_FATAL_ERROR)
+			PQclear(r);   /* the first error stands */
+		else {
+			PQclear(keep);
+			keep = r;
+		}
+		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH ||
+		    PQstatus(c->pg) == CONNECTION_BAD)
+			break;
+	}
+	return keep;
+stalled:
+	(void)PQsetnonblocking(c->pg, 0);
+	PQclear(keep);
+	pg_deadline_drop(c);
+	return NULL;
+}
+
+/* Ready to send one statement under the deadline: the last one's stall
+ * forgotten, the connection non-blocking until it is out. */
+static PGconn *
+pg_deadline_send(struct store_conn *c)
+{
+	c->stalled[0] = '\0';
+	(void)PQsetnonblocking(c->pg, 1);
+	return c->pg;
+}
+
+/* The session's statement_timeout (the target's options, the role's or
+ * database's settings, or jzz's 30 s default), plus the margin, is the
+ * bound of every wait that follows in this session. */
+static enum stmt_rc
+pg_deadline_learn(struct store_conn *c)
+{
+	PGresult *r = pg_deadline_result(c, PQsendQuery(pg_deadline_send(c),
+	    "SELECT setting FROM pg_settings WHERE name = 'statement_timeout'"));
+	long      ms;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		enum stmt_rc rc = pg_result_rc(c, r);
+
+		PQclear(r);
+		return rc;
+	}
+	ms = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	c->deadline_ms = ms > 0 ? ms + PG_DEADLINE_MARGIN_MS : PG_DEADLINE_DEFAULT_MS;
+	return STMT_DONE;
 }
 
 /* ---- statements ---- */
@@ -220,7 +387,8 @@ pg_rewrite(const char *sql, char *out, size_t size, bool used[PG_PARAMS_MAX + 1]
 static bool
 pg_prepare_now(struct store_conn *c, struct pg_stmt *s)
 {
-	PGresult *r = PQprepare(c->pg, s->name, s->text, s->nparams, s->types);
+	PGresult *r = pg_deadline_result(c, PQsendPrepare(pg_deadline_send(c), s->name, s->text,
+	    s->nparams, s->types));
 	bool      ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 
 	if (!ok)
@@ -452,6 +620,7 @@ pg_reconnect(struct store_conn *c)
 {
 	if (PQstatus(c->pg) == CONNECTION_OK)
 		return true;
+	c->stalled[0] = '\0';
 	PQreset(c->pg);
 	if (PQstatus(c->pg) != CONNECTION_OK) {
 		pg_note(c, NULL);
@@ -465,9 +634,10 @@ pg_reconnect(struct store_conn *c)
 static PGresult *
 pg_send(struct store_conn *c, struct pg_stmt *s)
 {
-	return s->oneshot ? PQexecParams(c->pg, s->text, s->nparams, s->types,
-	    (const char *const *)s->vals, NULL, NULL, 0) : PQexecPrepared(c->pg, s->name,
-	    s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+	return pg_deadline_result(c, s->oneshot ? PQsendQueryParams(pg_deadline_send(c), s->text,
+	    s->nparams, s->types, (const char *const *)s->vals, NULL, NULL, 0) :
+	    PQsendQueryPrepared(pg_deadline_send(c), s->name, s->nparams,
+	    (const char *const *)s->vals, NULL, NULL, 0));
 }
 
 /*
@@ -502,8 +672,13 @@ pg_link_ready(struct store_conn *c, struct pg_stmt *s)
 			return STMT_ERR;
 		}
 	}
-	if (!s->oneshot && s->session != c->session && !pg_prepare_now(c, s))
-		return PQstatus(c->pg) == CONNECTION_BAD ? STMT_BUSY : STMT_ERR;
+	if (!s->oneshot && s->session != c->session && !pg_prepare_now(c, s)) {
+		if (PQstatus(c->pg) == CONNECTION_BAD && c->stalled[0] == '\0')
+			return STMT_BUSY;
+		if (c->stalled[0] != '\0')
+			c->tx = false;   /* as a stalled statement (pg_step) */
+		return STMT_ERR;
+	}
 	return STMT_DONE;
 }
 
@@ -521,7 +696,8 @@ pg_link_again(struct store_conn *c, struct pg_stmt *s)
 	const char *state;
 	ExecStatusType st = PQresultStatus(s->res);
 
-	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK || PQstatus(c->pg) != CONNECTION_BAD)
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK || PQstatus(c->pg) != CONNECTION_BAD ||
+	    c->stalled[0] != '\0')
 		return false;
 	state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
 	if (!s->begin && (c->tx || state == NULL || strncmp(state, "57P0", 4) != 0))
@@ -568,9 +744,17 @@ pg_step(struct store_stmt *st)
 				if (s->commit) {
 					char keep[sizeof c->err];
 
+					/* over, one way or the other: no ROLLBACK follows */
+					c->tx = false;
 					snprintf(keep, sizeof keep, "%s", c->err);
 					snprintf(c->err, sizeof c->err, "%.150s; whether the last act was"
 					    " recorded is unknown: look it up before doing it again", keep);
+					return STMT_ERR;
+				}
+				if (c->stalled[0] != '\0') {
+					/* a stall: a new try would wait as long again, so the
+					 * act ends here, with no ROLLBACK to send */
+					c->tx = false;
 					return STMT_ERR;
 				}
 				return STMT_BUSY;
@@ -723,7 +907,7 @@ pg_in_tx(struct store_conn *c)
 static enum stmt_rc
 pg_exec(struct store_conn *c, const char *script)
 {
-	PGresult      *r = PQexec(c->pg, script);
+	PGresult      *r = pg_deadline_result(c, PQsendQuery(pg_deadline_send(c), script));
 	ExecStatusType status = PQresultStatus(r);
 	enum stmt_rc   rc = STMT_DONE;
 
@@ -779,12 +963,14 @@ pg_disconnect(struct store_conn *c)
 static enum stmt_rc
 pg_session_setup(struct store_conn *c)
 {
-	return pg_exec(c, "SET client_encoding = 'UTF8'; SET search_path = " PG_SCHEMA ";"
+	enum stmt_rc rc = pg_exec(c, "SET client_encoding = 'UTF8'; SET search_path = " PG_SCHEMA ";"
 	    " SET idle_in_transaction_session_timeout = '60s';"
 	    " SELECT set_config('statement_timeout', '30s', false)"
 	    " WHERE current_setting('statement_timeout') = '0';"
 	    " SELECT set_config('lock_timeout', '10s', false)"
 	    " WHERE current_setting('lock_timeout') = '0'");
+
+	return rc == STMT_DONE ? pg_deadline_learn(c) : rc;
 }
 
 /* One row, one column of a query without parameters: NULL when there is no
@@ -792,7 +978,7 @@ pg_session_setup(struct store_conn *c)
 static PGresult *
 pg_query1(struct store_conn *c, const char *sql)
 {
-	PGresult *r = PQexec(c->pg, sql);
+	PGresult *r = pg_deadline_result(c, PQsendQuery(pg_deadline_send(c), sql));
 
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		pg_result_rc(c, r);
@@ -849,6 +1035,7 @@ pg_connect(const char *target, bool create, bool raw, struct store_conn **out, c
 		return STORE_ERR;
 	}
 	PQsetNoticeProcessor(c->pg, pg_quiet, NULL);
+	c->deadline_ms = PG_DEADLINE_DEFAULT_MS;
 	if (pg_session_setup(c) != STMT_DONE)
 		goto fail;
 	if (raw)

@@ -169,6 +169,11 @@ struct flow {
 	bool              fee_used;
 	bool              agent_known;   /* the agent came from the records */
 	int               advanced_to;   /* a full ID number moved the focus here, -1 when not */
+	/* The name of this filled form's submit (case-format.md request_id):
+	 * kept for every F10 of the same case, new when an answer changed,
+	 * so that F10 after "outcome unknown" finds the first one recorded. */
+	char              request_id[CASE_REQUEST_MAX];
+	struct jzz_case   sent;          /* the case last sent under it */
 };
 
 /* ---- choices ---- */
@@ -1021,6 +1026,25 @@ scr_flow_last_refusal(const struct flow *fl, char *buf, size_t size)
 	return true;
 }
 
+/* F10 again after the link was lost at COMMIT, and the form had been
+ * recorded: the service wrote nothing and names the application it made
+ * then; its decision is read back (as its papers read it), so that the
+ * receipt or the refusal shown is the recorded one. */
+static enum service_status
+scr_flow_replayed(struct ui *ui, struct flow_outcome *o)
+{
+	struct service_paper_facts f;
+	enum service_status        st;
+
+	st = service_paper_application_facts(ui->svc, &ui->actor, o->res.application_id, ui->today,
+	    &f);
+	if (st == SERVICE_OK) {
+		o->res.decision = f.decision;
+		snprintf(o->res.receipt_no, sizeof o->res.receipt_no, "%s", f.receipt_no);
+	}
+	return st;
+}
+
 static void
 scr_flow_submit(struct ui *ui, struct flow *fl)
 {
@@ -1049,7 +1073,12 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 	o = calloc(1, sizeof *o);
 	if (o == NULL)
 		return;
+	if (fl->request_id[0] == '\0' || memcmp(&fl->sent, &fl->c, sizeof fl->c) != 0) {
+		service_request_id_new(fl->request_id);
+		memcpy(&fl->sent, &fl->c, sizeof fl->c);   /* padding too: memcmp reads it */
+	}
 	o->c = fl->c;
+	snprintf(o->c.request_id, sizeof o->c.request_id, "%s", fl->request_id);
 	if (fl->biz == BIZ_CANCELLATION) {
 		char note[CASE_TEXT_MAX];
 
@@ -1082,6 +1111,11 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_UNREACHABLE), service_errmsg(ui->svc));
 		else
 			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
+		free(o);
+		return;
+	}
+	if (o->res.replay_json != NULL && scr_flow_replayed(ui, o) != SERVICE_OK) {
+		ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
 		free(o);
 		return;
 	}

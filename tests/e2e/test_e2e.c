@@ -2464,6 +2464,381 @@ test_looks_named(void **state)
 	e2e_cleanup(&t);
 }
 
+/* ---- faults at the counter (PostgreSQL) ----
+ *
+ * The link between the terminal and a PostgreSQL server stopped, dropped,
+ * slowed and stalled under a filled form. A SQLite file has no link: on
+ * SQLite these tests skip. What is checked is what the clerk sees (the
+ * message, in the screen's language, and the form still there) and what
+ * the store holds (one application for the person, or none); how long the
+ * clerk waited is printed as FAULT lines, not asserted. */
+
+/* The registration of test_registration, up to its review (F10 not
+ * pressed). `mid` runs on the housing page, before the address is typed. */
+static void
+e2e_fault_fill(struct term *t, const char *id, void (*mid)(struct term *t))
+{
+	e2e_start_flow(t, "1");
+	e2e_type(t, id);
+	e2e_key(t, K_ENTER);
+	e2e_wait(t, "新人员");
+	e2e_type(t, "张三");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[住房]");
+	if (mid != NULL)
+		mid(t);
+	e2e_type(t, "3");
+	e2e_wait(t, "本人租赁 >");
+	e2e_address(t, 3, "仙霞路", "99", "12");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "[材料]");
+	e2e_type(t, K_SPACE);
+	e2e_type(t, K_SPACE);
+	e2e_type(t, K_SPACE);
+	e2e_wait(t, "各项规则均通过");
+	e2e_key(t, K_PGDN);
+	e2e_wait(t, "提交后结论：受理");
+}
+
+/* The applications of the person in the store, as the tests look. */
+static long long
+e2e_fault_apps(const struct term *t, const char *id)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM applications WHERE id_number = '%s'", id);
+	return testdb_count(t->db, sql);
+}
+
+/* F10 at the review, then the wait for `text`; returns the milliseconds. */
+static long
+e2e_fault_f10(struct term *t, const char *text)
+{
+	long t0;
+
+	if (e2e_has(t, text)) {
+		/* the last F10's message, still there: a key the form does
+		 * not use (F5) clears it first */
+		e2e_key(t, K_F5);
+		e2e_wait_gone(t, text);
+	}
+	t0 = e2e_now_ms();
+	e2e_key(t, K_F10);
+	e2e_wait(t, text);
+	return e2e_now_ms() - t0;
+}
+
+/* The form is still there, filled: the review with its person and verdict. */
+static void
+e2e_fault_form_kept(struct term *t)
+{
+	e2e_wait(t, "[核对]");
+	e2e_wait(t, "张三");
+	e2e_wait(t, "仙霞路");
+}
+
+/* The server stopped under a filled form (pg_ctlcluster stop, fast: every
+ * session ended): F10 says at once that the server cannot be reached, in
+ * Chinese and, after F6, in English, the form kept; the server started
+ * again, F10 records the application, once. Stops the cluster every _pg
+ * test shares, so it runs alone (RUN_SERIAL). */
+static void
+test_fault_server_stopped(void **state)
+{
+	struct term t = { 0 };
+	const char *ver = getenv("PGVERSION");
+	char        id[19], cmd[200];
+	long        ms[3];
+
+	(void)state;
+	if (!testdb_is_pg() || ver == NULL || getenv("PG_CLUSTER_CONF_ROOT") == NULL) {
+		/* SQLite has no server to stop; a server that is not this run's
+		 * own (pg_virtualenv) is not the test's to stop */
+		skip();
+	}
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 120);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_fault_fill(&t, id, NULL);
+	snprintf(cmd, sizeof cmd, "pg_ctlcluster -m fast %s regress stop", ver);
+	assert_int_equal(system(cmd), 0);
+	ms[0] = e2e_fault_f10(&t, "无法连接数据库服务器（表单已保留）");
+	e2e_fault_form_kept(&t);
+	e2e_key(&t, "\033[17~");   /* F6: the screen in English */
+	e2e_wait(&t, "[Review]");
+	ms[1] = e2e_fault_f10(&t, "Cannot reach the database server (the form is kept)");
+	e2e_wait(&t, "张三");
+	snprintf(cmd, sizeof cmd, "pg_ctlcluster %s regress start", ver);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(e2e_fault_apps(&t, id), 0);
+	ms[2] = e2e_fault_f10(&t, "310105009-20261127-");
+	assert_int_equal(e2e_fault_apps(&t, id), 1);
+	printf("FAULT server_stopped: F10 said so after %ld ms (zh), %ld ms (en);"
+	    " accepted %ld ms after the server was back\n", ms[0], ms[1], ms[2]);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* The server running again whatever the test did (a failure may have left
+ * it stopped, and every later _pg test needs it). */
+static int
+e2e_fault_server_back(void **state)
+{
+	const char *ver = getenv("PGVERSION");
+	char        cmd[200];
+
+	(void)state;
+	if (ver == NULL || getenv("PG_CLUSTER_CONF_ROOT") == NULL)
+		return 0;
+	snprintf(cmd, sizeof cmd, "pg_ctlcluster %s regress status >/dev/null 2>&1 ||"
+	    " pg_ctlcluster %s regress start", ver, ver);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Every session of the terminal ended by the server, as an administrator
+ * does (pg_terminate_backend of application_name 'jzz'), on this test's
+ * database only; returns how many. */
+static long long
+e2e_fault_terminate(const struct term *t)
+{
+	return testdb_count(t->db, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+	    " WHERE application_name = 'jzz' AND datname = current_database()"
+	    " AND pid <> pg_backend_pid()");
+}
+
+static void
+e2e_fault_drop_mid(struct term *t)
+{
+	assert_true(e2e_fault_terminate(t) >= 1);
+}
+
+/* The connection dropped in the middle of a business (on the housing page,
+ * where the roads are then looked up) and again at the review: nothing is
+ * said, F10 records the application, once. */
+static void
+test_fault_connection_dropped(void **state)
+{
+	struct term t = { 0 };
+	char        id[19];
+	long        ms;
+
+	(void)state;
+	if (!testdb_is_pg())
+		skip();   /* a SQLite file has no connection to drop */
+	e2e_tmpdir(&t);
+	e2e_demo_login(&t, "2026-11-27", 24, 120);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_fault_fill(&t, id, e2e_fault_drop_mid);
+	assert_false(e2e_has(&t, "数据库"));
+	assert_true(e2e_fault_terminate(&t) >= 1);
+	ms = e2e_fault_f10(&t, "310105009-20261127-");
+	assert_false(e2e_has(&t, "无法连接"));
+	assert_int_equal(e2e_fault_apps(&t, id), 1);
+	printf("FAULT connection_dropped: accepted %ld ms after F10\n", ms);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
+/* tests/e2e/pgproxy.py between the terminal and the server, steered by
+ * commands on its stdin (each answered "ok"). */
+struct e2e_proxy {
+	pid_t pid;
+	FILE *in, *out;
+	int   port;
+};
+
+static void
+e2e_proxy_say(struct e2e_proxy *px, const char *cmd, char *answer, size_t size)
+{
+	char line[128];
+
+	fprintf(px->in, "%s\n", cmd);
+	fflush(px->in);
+	if (fgets(line, sizeof line, px->out) == NULL)
+		fail_msg("pgproxy.py did not answer \"%s\"", cmd);
+	line[strcspn(line, "\n")] = '\0';
+	if (answer != NULL)
+		snprintf(answer, size, "%s", line);
+	else if (strcmp(line, "ok") != 0)
+		fail_msg("pgproxy.py answered \"%s\" to \"%s\"", line, cmd);
+}
+
+/* Starts the proxy to the server the tests reach (PGHOST, PGPORT) and
+ * names the terminal's target through it in t->db: the test's database,
+ * without TLS (the proxy reads the protocol), a 2 s connect timeout and
+ * a 2 s statement_timeout given in the URI as an administrator would. */
+static void
+e2e_proxy_start(struct e2e_proxy *px, struct term *t, char *direct, size_t size)
+{
+	int         in[2], out[2];
+	char        line[64];
+	const char *host = getenv("PGHOST"), *port = getenv("PGPORT");
+	char        db[128];
+
+	assert_non_null(strrchr(t->db, '/'));
+	snprintf(db, sizeof db, "%s", strrchr(t->db, '/'));
+	assert_int_equal(pipe(in), 0);
+	assert_int_equal(pipe(out), 0);
+	px->pid = fork();
+	assert_true(px->pid >= 0);
+	if (px->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[1]);
+		close(out[0]);
+		execl(E2E_PYTHON3, E2E_PYTHON3, E2E_SOURCE_DIR "/pgproxy.py",
+		    host != NULL && *host != '/' ? host : "127.0.0.1", port != NULL ? port : "5432",
+		    (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	px->in = fdopen(in[1], "w");
+	px->out = fdopen(out[0], "r");
+	assert_non_null(px->in);
+	assert_non_null(px->out);
+	if (fgets(line, sizeof line, px->out) == NULL || sscanf(line, "port %d", &px->port) != 1)
+		fail_msg("pgproxy.py did not start");
+	snprintf(direct, size, "%s", t->db);
+	snprintf(t->db, sizeof t->db, "postgresql://127.0.0.1:%d%s?sslmode=disable"
+	    "&gssencmode=disable&connect_timeout=2&options=-c%%20statement_timeout%%3D2000",
+	    px->port, db);
+}
+
+static void
+e2e_proxy_stop(struct e2e_proxy *px, struct term *t, const char *direct)
+{
+	int st;
+
+	fclose(px->in);   /* end of its commands: it exits */
+	fclose(px->out);
+	waitpid(px->pid, &st, 0);
+	snprintf(t->db, sizeof t->db, "%s", direct);
+}
+
+/* The applications of the person, looked at directly (not through the
+ * proxy, which may be stalled). */
+static long long
+e2e_proxy_apps(const char *direct, const char *id)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM applications WHERE id_number = '%s'", id);
+	return testdb_count(direct, sql);
+}
+
+/*
+ * A slow network (every chunk 20 ms late each way), then a server that
+ * does not answer in time (the table the submit reads held by another
+ * session's lock: the server's statement_timeout of 2 s ends the wait),
+ * then a link that stalls with TCP up (the proxy passes nothing on: the
+ * client's own deadline, statement_timeout + 5 s, ends it): each time a
+ * clear message, nothing written, the form kept; once the link flows
+ * again, F10 records the application once.
+ */
+static void
+test_fault_slow_network(void **state)
+{
+	struct term      t = { 0 };
+	struct e2e_proxy px;
+	char             id[19], direct[300], dbname[300];
+	long             ms[4];
+	FILE            *locker;
+
+	(void)state;
+	if (!testdb_is_pg())
+		skip();   /* a SQLite file has no network between it and the terminal */
+	e2e_tmpdir(&t);
+	e2e_proxy_start(&px, &t, direct, sizeof direct);
+	e2e_demo_login(&t, "2026-11-27", 24, 300);   /* room for the store's reason */
+	e2e_proxy_say(&px, "delay 20", NULL, 0);
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_fault_fill(&t, id, NULL);
+
+	/* the server slow: applications locked by someone else */
+	snprintf(dbname, sizeof dbname, "psql -X -q -d '%s' >/dev/null", strrchr(direct, '/') + 1);
+	locker = popen(dbname, "w");
+	assert_non_null(locker);
+	fputs("BEGIN; LOCK TABLE jzz.applications IN ACCESS EXCLUSIVE MODE;\n", locker);
+	fflush(locker);
+	for (long end = e2e_now_ms() + E2E_TIMEOUT_MS; testdb_count(direct, "SELECT count(*) FROM"
+	    " pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'applications'"
+	    " AND l.mode = 'AccessExclusiveLock' AND l.granted") != 1;)
+		if (e2e_now_ms() > end)
+			fail_msg("the lock was never taken");
+	ms[0] = e2e_fault_f10(&t, "did not answer in time, nothing was written");
+	e2e_fault_form_kept(&t);
+	fputs("ROLLBACK;\n", locker);
+	assert_int_equal(pclose(locker), 0);
+	assert_int_equal(e2e_proxy_apps(direct, id), 0);
+
+	/* the link stalled with TCP up: the client's deadline */
+	e2e_proxy_say(&px, "stall", NULL, 0);
+	ms[1] = e2e_fault_f10(&t, "无法连接数据库服务器（表单已保留）");
+	e2e_wait(&t, "did not answer within 7 s");
+	e2e_fault_form_kept(&t);
+	assert_int_equal(e2e_proxy_apps(direct, id), 0);
+
+	/* still stalled: a new connection cannot be made (connect_timeout) */
+	ms[2] = e2e_fault_f10(&t, "无法连接数据库服务器（表单已保留）");
+	assert_int_equal(e2e_proxy_apps(direct, id), 0);
+
+	e2e_proxy_say(&px, "go", NULL, 0);
+	ms[3] = e2e_fault_f10(&t, "310105009-20261127-");
+	assert_int_equal(e2e_proxy_apps(direct, id), 1);
+	printf("FAULT slow_network: statement timeout said after %ld ms; stalled link said after"
+	    " %ld ms, then %ld ms; accepted %ld ms after the link flowed\n", ms[0], ms[1], ms[2],
+	    ms[3]);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_proxy_stop(&px, &t, direct);
+	e2e_cleanup(&t);
+}
+
+/*
+ * The link lost at COMMIT: the server committed, its answer never came
+ * (the proxy stalls from the COMMIT on), and the terminal says that the
+ * outcome is unknown, the form kept. F10 again on the same form, the link
+ * back, sends the same request_id: the stored application is shown (its
+ * receipt), and no second one is made.
+ */
+static void
+test_fault_commit_lost(void **state)
+{
+	struct term      t = { 0 };
+	struct e2e_proxy px;
+	char             id[19], direct[300], answer[128], sql[200], receipt[64];
+	long             ms[2];
+
+	(void)state;
+	if (!testdb_is_pg())
+		skip();   /* a SQLite commit has no link to be lost on */
+	e2e_tmpdir(&t);
+	e2e_proxy_start(&px, &t, direct, sizeof direct);
+	e2e_demo_login(&t, "2026-11-27", 24, 300);   /* room for the store's reason */
+	e2e_id(id, "110105", 1990, 3, 7, "123");
+	e2e_fault_fill(&t, id, NULL);
+	e2e_proxy_say(&px, "commits", answer, sizeof answer);
+	assert_string_not_equal(answer, "");
+	e2e_proxy_say(&px, "stall-commit", NULL, 0);
+	ms[0] = e2e_fault_f10(&t, "无法连接数据库服务器（表单已保留）");
+	e2e_wait(&t, "is unknown");
+	e2e_fault_form_kept(&t);
+	/* the COMMIT did reach the server: the outcome was "recorded" */
+	assert_int_equal(e2e_proxy_apps(direct, id), 1);
+	e2e_proxy_say(&px, "go", NULL, 0);
+	snprintf(sql, sizeof sql, "SELECT receipt_no FROM applications WHERE id_number = '%s'", id);
+	testdb_text(direct, receipt, sizeof receipt, sql);
+	assert_true(strlen(receipt) > 20);
+	ms[1] = e2e_fault_f10(&t, receipt);
+	e2e_wait(&t, "回执已保存");
+	assert_int_equal(e2e_proxy_apps(direct, id), 1);
+	printf("FAULT commit_lost: outcome unknown said after %ld ms; the same form's F10 showed"
+	    " receipt %s after %ld ms, one application\n", ms[0], receipt, ms[1]);
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_proxy_stop(&px, &t, direct);
+	e2e_cleanup(&t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -2513,6 +2888,10 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_login_demo_passwords),
 		cmocka_unit_test(test_report_fortnight),
 		cmocka_unit_test(test_looks_named),
+		cmocka_unit_test_teardown(test_fault_server_stopped, e2e_fault_server_back),
+		cmocka_unit_test(test_fault_connection_dropped),
+		cmocka_unit_test(test_fault_slow_network),
+		cmocka_unit_test(test_fault_commit_lost),
 	};
 
 	setvbuf(stdout, NULL, _IONBF, 0);

@@ -4,7 +4,8 @@
  * address; the street checked against the database's centres; the
  * look-ups (by name, by receipt, the day's applications); PERMIT-3's
  * overdue notice for a holder without a phone and the notice given by
- * phone; the SMS outbox through `jzz sms`.
+ * phone; the SMS outbox through `jzz sms`; a submit named by the
+ * terminal's request_id, sent twice.
  *
  * Every check reads back through the service functions the terminal and
  * the commands call, and where it matters what was written, the rows
@@ -13,6 +14,7 @@
 #include <sys/wait.h>
 
 #include "clitest.h"
+#include "jzz/paper.h"
 
 #define ADDR(street, road, number) \
 	"{\"district\":\"310105\",\"street\":\"" street "\",\"road\":\"" road "\"," \
@@ -442,6 +444,57 @@ test_record_person_cli(void **state)
 	assert_non_null(strstr(out, "\"address_on\":null"));
 }
 
+/* The terminal's request_id (service_request_id_new): F10 pressed again on
+ * the same filled form, after an answer lost with the link, is the same
+ * request, and prints the recorded application, as the terminal reads it
+ * back; a new business is a new request and a new application. */
+static void
+test_record_request_id_again(void **state)
+{
+	struct service            *s = svctest_new();
+	struct service_actor       a = svctest_actor(s, NULL);
+	struct service_result      r1, r2;
+	struct service_paper_facts f;
+	struct jzz_case            c, again;
+	char                       id[19], rid[CASE_REQUEST_MAX], rid2[CASE_REQUEST_MAX];
+
+	(void)state;
+	svctest_idnum(7, id);
+	service_request_id_new(rid);
+	service_request_id_new(rid2);
+	assert_string_not_equal(rid, rid2);
+	assert_true(strlen(rid) >= 1 && strlen(rid) <= 64);
+	assert_int_equal(strspn(rid, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._-"), strlen(rid));
+	svctest_case(&c, D(2026, 1, 5), REG_CASE(id));
+	snprintf(c.request_id, sizeof c.request_id, "%s", rid);
+	again = c;
+	assert_int_equal(service_submit(s, &a, &c, D(2026, 1, 5), &r1), SERVICE_OK);
+	assert_int_equal(r1.decision.verdict, VERDICT_ACCEPT);
+	assert_null(r1.replay_json);
+	assert_int_equal(service_submit(s, &a, &again, D(2026, 1, 5), &r2), SERVICE_OK);
+	assert_non_null(r2.replay_json);
+	assert_string_equal(r2.application_id, r1.application_id);
+	assert_string_equal(r2.receipt_no, r1.receipt_no);
+	assert_int_equal(svctest_count("SELECT count(*) FROM applications WHERE id_number = '%s'",
+	    id), 1);
+	assert_int_equal(svctest_count("SELECT count(*) FROM registrations"), 1);
+	/* what the terminal shows for it: the recorded decision, read back */
+	assert_int_equal(service_paper_application_facts(s, &a, r2.application_id, D(2026, 1, 5),
+	    &f), SERVICE_OK);
+	assert_int_equal(f.decision.verdict, VERDICT_ACCEPT);
+	assert_string_equal(f.receipt_no, r1.receipt_no);
+	/* the next business, a form of its own */
+	svctest_case(&c, D(2026, 1, 5), PERMIT_CASE(id));
+	snprintf(c.request_id, sizeof c.request_id, "%s", rid2);
+	assert_int_equal(service_submit(s, &a, &c, D(2026, 1, 5), &r2), SERVICE_OK);
+	assert_null(r2.replay_json);
+	assert_string_not_equal(r2.application_id, r1.application_id);
+	assert_int_equal(svctest_count("SELECT count(*) FROM applications WHERE id_number = '%s'",
+	    id), 2);
+	service_close(s);
+}
+
 int
 main(void)
 {
@@ -460,6 +513,8 @@ main(void)
 		    svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_record_sms_cli, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_record_person_cli, svctest_setup,
+		    svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_record_request_id_again, svctest_setup,
 		    svctest_teardown),
 	};
 
