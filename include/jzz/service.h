@@ -618,6 +618,39 @@ enum service_status service_audit_head(struct service *s, const struct service_a
  */
 bool service_audit_key_path(const char *db, const char *given, char *buf, size_t size);
 
+/*
+ * A centre's SQLite file moved into a PostgreSQL store made by `jzz init`
+ * that holds no records yet (service_migrate.c says exactly what happens,
+ * docs/deploy.md tells the administrator). The file is only read. Keys:
+ * from_key and to_key are the audit key files (NULL: the configured one,
+ * else $JZZ_AUDIT_KEY, else the default of each store); afterwards the
+ * store's key is the file's. SERVICE_ERR_EXISTS: the store holds records,
+ * or this file was migrated into it already (nothing written).
+ */
+struct service_migrate_opts {
+	const char *from, *to;
+	const char *from_key, *to_key;
+	void (*progress)(void *arg, const char *table, long long done, long long total);
+	void *progress_arg;
+};
+#define SERVICE_MIGRATE_TABLES 32
+struct service_migrate_result {
+	int ntables;
+	struct {
+		char      table[32];
+		long long source, target;
+	} t[SERVICE_MIGRATE_TABLES];
+	long long audit_entries;      /* on the store, verified, the migration's own included */
+	bool      verified;
+	char      identity[65];       /* SHA-256 of the file's first audit entry's MAC */
+	char      key_path[4096];     /* the store's key file now */
+	bool      key_written;        /* the file's key was copied there */
+	char      key_aside[4200];    /* "" or where the empty store's own key was moved */
+};
+enum service_status service_migrate(const struct service_migrate_opts *o,
+                                    struct service_migrate_result *out, char *err,
+                                    size_t errlen);
+
 /* A consistent copy of the whole database to `dest` (SQLite online backup),
  * while others keep working. */
 enum service_status service_backup(struct service *s, const struct service_actor *a,

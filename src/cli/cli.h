@@ -121,6 +121,8 @@ int cmd_sms(const struct cli_opts *opts, int argc, char **argv);
 int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
 int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
 int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+/* A centre's file moved into the shared PostgreSQL store (cmd_migrate.c). */
+int cmd_migrate(const struct cli_opts *opts, int argc, char **argv);
 /* Papers reprinted from the records (cmd_receipt.c). */
 int cmd_receipt(const struct cli_opts *opts, int argc, char **argv);
 /* Supervisors, administrators and trainers (issue 5). */

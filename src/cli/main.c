@@ -25,6 +25,7 @@ static const struct cli_command main_commands[] = {
 	{ "audit", cmd_audit, "verify the audit log's hash chain" },
 	{ "seed", cmd_seed, "a new synthetic database (benchmarks)" },
 	{ "backup", cmd_backup, "online backup of the database" },
+	{ "migrate", cmd_migrate, "move a centre's file into the shared store (PostgreSQL)" },
 	{ "calendar", cmd_calendar, "import and show the holiday schedule" },
 	{ "user", cmd_user, "accounts and settings" },
 	{ "training", cmd_training, "training database: day of work, reset" },

@@ -228,7 +228,7 @@ service_make_parent(const char *path)
 	mkdir(dir, 0700);
 }
 
-static enum service_status
+enum service_status
 service_load(struct service *s)
 {
 	struct store_place *pl;

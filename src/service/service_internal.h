@@ -36,7 +36,9 @@ struct service {
 /* The local date of a clock reading (audit entries of logins and account
  * changes carry the day of the time the caller gave). */
 jzz_date service_day_of(time_t now);
-/* The real date today (local time). */
+/* Reads what a handle keeps of its store: the calendar, the centres and
+ * kiosks, the home centre (service.c; a migration's handles too). */
+enum service_status service_load(struct service *s);
 /* Re-reads the calendar from the database (after a year was replaced). */
 enum service_status service_calendar_reload(struct service *s);
 /* A temporary password (16 characters in four groups) into out. */

@@ -157,7 +157,48 @@ struct store_driver {
 	const char *sql_bulk_begin;
 	const char *sql_analyze;
 	const char *sql_fk_check;
+
+	/*
+	 * Rows in bulk (the seed's tables, a migration's copy): a statement
+	 * whose parameters 1..n are the values of `cols` of one row of
+	 * `table`, written by each step. SQLite inserts at the step (a
+	 * prepared INSERT, as fast as one can be); PostgreSQL keeps the row
+	 * in a buffer of the statement, and copy_flush sends what was kept in
+	 * one COPY FROM STDIN: one round trip per batch instead of per row.
+	 * The caller flushes (rows left unflushed when the statement is
+	 * finalized are dropped), and flushes the statements of several
+	 * tables parents first, since each COPY is checked against the
+	 * foreign keys when it ends. The names are the schema's own (letters,
+	 * digits, '_'; anything else is refused): the only SQL text a driver
+	 * builds.
+	 */
+	struct store_stmt *(*copy_prepare)(struct store_conn *c, const char *table,
+	                                   const char *const *cols, int ncols);
+	enum stmt_rc (*copy_flush)(struct store_stmt *s);
+	/* After rows were given their numbers (a migration): every identity
+	 * column's next number set past the largest there; NULL where the
+	 * engine numbers max+1 by itself (SQLite). */
+	const char *sql_identity_sync;
+	/* Connects to an existing store for reading only, as a migration
+	 * reads its source: nothing of it is written, not even a checkpoint;
+	 * NULL where the engine offers none. */
+	enum store_rc (*connect_readonly)(const char *target, struct store_conn **out, char *err,
+	                                  size_t errlen);
 };
+
+/* A name a driver may put in the SQL it builds (copy_prepare): the
+ * schema's tables and columns are lower-case letters, digits and '_'. */
+static inline bool
+store_name_ok(const char *name)
+{
+	size_t n = 0;
+
+	for (; name != NULL && name[n] != '\0'; n++)
+		if (!((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= '0' && name[n] <= '9') ||
+		    name[n] == '_'))
+			return false;
+	return n > 0 && n < 64;
+}
 
 extern const struct store_driver store_driver_sqlite;
 extern const struct store_driver store_driver_pg;

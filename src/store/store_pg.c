@@ -80,6 +80,13 @@ struct pg_stmt {
 	int                row;       /* the current row of res; -1 before the first step */
 	int                nrows;
 	bool               done;
+	/* A statement of bulk rows (copy_prepare): no server statement; each
+	 * step adds a line of COPY's text format to buf, flushed by
+	 * copy_flush with copy_sql. */
+	bool               copy;
+	char              *copy_sql;
+	char              *buf;
+	size_t             len, cap;
 };
 
 #define PGS(s) ((struct pg_stmt *)(s))
@@ -300,7 +307,134 @@ pg_finalize(struct store_stmt *st)
 		return;
 	pg_reset(st);
 	free(PGS(st)->text);
+	free(PGS(st)->copy_sql);
+	free(PGS(st)->buf);
 	free(st);
+}
+
+/* ---- bulk rows: COPY FROM STDIN in text format ---- */
+
+static bool
+pg_copy_put(struct pg_stmt *s, const char *v, size_t n)
+{
+	if (s->len + n + 1 > s->cap) {
+		size_t nc = s->cap ? s->cap : 1 << 16;
+		char  *nb;
+
+		while (nc < s->len + n + 1)
+			nc *= 2;
+		if ((nb = realloc(s->buf, nc)) == NULL)
+			return false;
+		s->buf = nb;
+		s->cap = nc;
+	}
+	memcpy(s->buf + s->len, v, n);
+	s->len += n;
+	return true;
+}
+
+/* One row as a line: values by tabs, NULL as \N, and the characters COPY
+ * reads specially (backslash, tab, newline, carriage return) escaped. */
+static enum stmt_rc
+pg_copy_row(struct pg_stmt *s)
+{
+	for (int i = 0; i < s->nparams; i++) {
+		const char *v = s->vals[i];
+		bool        ok = i == 0 || pg_copy_put(s, "\t", 1);
+
+		if (v == NULL)
+			ok = ok && pg_copy_put(s, "\\N", 2);
+		for (; ok && v != NULL && *v != '\0'; v++) {
+			size_t run = strcspn(v, "\\\t\n\r");
+
+			ok = pg_copy_put(s, v, run);
+			v += run;
+			if (*v == '\0')
+				break;
+			ok = ok && pg_copy_put(s, *v == '\\' ? "\\\\" : *v == '\t' ? "\\t" :
+			    *v == '\n' ? "\\n" : "\\r", 2);
+		}
+		if (!ok) {
+			snprintf(s->c->err, sizeof s->c->err, "bulk rows: out of memory");
+			return STMT_ERR;
+		}
+	}
+	if (!pg_copy_put(s, "\n", 1)) {
+		snprintf(s->c->err, sizeof s->c->err, "bulk rows: out of memory");
+		return STMT_ERR;
+	}
+	return STMT_DONE;
+}
+
+static struct store_stmt *
+pg_copy_prepare(struct store_conn *c, const char *table, const char *const *cols, int ncols)
+{
+	struct pg_stmt *s;
+	size_t          size = 64 + strlen(table != NULL ? table : "");
+	size_t          o;
+
+	if (!store_name_ok(table) || ncols < 1 || ncols > PG_PARAMS_MAX) {
+		snprintf(c->err, sizeof c->err, "bulk rows: bad table or too many columns");
+		return NULL;
+	}
+	for (int i = 0; i < ncols; i++) {
+		if (!store_name_ok(cols[i])) {
+			snprintf(c->err, sizeof c->err, "bulk rows: bad column name");
+			return NULL;
+		}
+		size += strlen(cols[i]) + 2;
+	}
+	if ((s = calloc(1, sizeof *s)) == NULL || (s->copy_sql = malloc(size)) == NULL) {
+		free(s);
+		snprintf(c->err, sizeof c->err, "out of memory");
+		return NULL;
+	}
+	o = (size_t)snprintf(s->copy_sql, size, "COPY %s (", table);
+	for (int i = 0; i < ncols; i++)
+		o += (size_t)snprintf(s->copy_sql + o, size - o, "%s%s", i > 0 ? ", " : "", cols[i]);
+	snprintf(s->copy_sql + o, size - o, ") FROM STDIN");
+	s->base.drv = &store_driver_pg;
+	s->c = c;
+	s->copy = true;
+	s->nparams = ncols;
+	s->row = -1;
+	return &s->base;
+}
+
+/* The rows kept so far, in one COPY. A failure (a constraint, a lost
+ * connection) drops them all: the caller's transaction is lost with them
+ * and rolled back. */
+static enum stmt_rc
+pg_copy_flush(struct store_stmt *st)
+{
+	struct pg_stmt    *s = PGS(st);
+	struct store_conn *c = s->c;
+	PGresult          *r;
+	enum stmt_rc       rc = STMT_DONE;
+
+	if (!s->copy || s->len == 0)
+		return STMT_DONE;
+	r = PQexec(c->pg, s->copy_sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		rc = pg_result_rc(c, r);
+		PQclear(r);
+		s->len = 0;
+		return rc == STMT_BUSY || PQstatus(c->pg) == CONNECTION_BAD ? STMT_BUSY : rc;
+	}
+	PQclear(r);
+	if (PQputCopyData(c->pg, s->buf, (int)s->len) != 1 || PQputCopyEnd(c->pg, NULL) != 1) {
+		pg_note(c, NULL);
+		rc = STMT_ERR;
+	}
+	s->len = 0;
+	while ((r = PQgetResult(c->pg)) != NULL) {
+		if (PQresultStatus(r) == PGRES_COMMAND_OK)
+			c->changes = strtoll(PQcmdTuples(r), NULL, 10);
+		else if (rc == STMT_DONE)
+			rc = pg_result_rc(c, r);
+		PQclear(r);
+	}
+	return rc;
 }
 
 static enum stmt_rc pg_session_setup(struct store_conn *c);
@@ -408,6 +542,8 @@ pg_step(struct store_stmt *st)
 	struct store_conn *c = s->c;
 	ExecStatusType     status;
 
+	if (s->copy)
+		return pg_copy_row(s);
 	if (s->res == NULL && !s->done) {
 		enum stmt_rc rc = pg_link_ready(c, s);
 
@@ -938,4 +1074,23 @@ const struct store_driver store_driver_pg = {
 	.sql_bulk_begin = "BEGIN; SET CONSTRAINTS ALL DEFERRED",
 	.sql_analyze = "ANALYZE",
 	.sql_fk_check = NULL,
+	.copy_prepare = pg_copy_prepare,
+	.copy_flush = pg_copy_flush,
+	/* SQLite numbers max+1; an identity keeps its own counter, which rows
+	 * given their numbers (fees, the SMS outbox, the audit log's seq, the
+	 * kiosks, addresses) leave behind. ALWAYS identities (the rowid
+	 * stand-ins) are never given a number and need nothing. */
+	.sql_identity_sync =
+	    "DO $sync$\n"
+	    "DECLARE r record;\n"
+	    "BEGIN\n"
+	    "  FOR r IN SELECT table_name::text AS t, column_name::text AS col"
+	    " FROM information_schema.columns WHERE table_schema = current_schema()"
+	    " AND is_identity = 'YES' AND identity_generation = 'BY DEFAULT' LOOP\n"
+	    "    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L),"
+	    " coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', r.t, r.col, r.col, r.t);\n"
+	    "  END LOOP;\n"
+	    "END\n"
+	    "$sync$",
+	.connect_readonly = NULL,
 };

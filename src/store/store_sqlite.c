@@ -587,6 +587,90 @@ sqlite_bulk(struct store_conn *c, bool on)
 	    " PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = DEFAULT");
 }
 
+/* A prepared INSERT of the columns: the bulk path is the plain one here,
+ * so that the seed's rows cost what they always did. */
+static struct store_stmt *
+sqlite_copy_prepare(struct store_conn *c, const char *table, const char *const *cols, int ncols)
+{
+	char   sql[2048];
+	size_t o;
+	int    n;
+
+	if (!store_name_ok(table) || ncols < 1) {
+		snprintf(c->err, sizeof c->err, "bulk rows: bad table name");
+		return NULL;
+	}
+	o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+	for (int i = 0; i < ncols && o < sizeof sql; i++) {
+		if (!store_name_ok(cols[i])) {
+			snprintf(c->err, sizeof c->err, "bulk rows: bad column name");
+			return NULL;
+		}
+		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i > 0 ? ", " : "", cols[i]);
+	}
+	for (int i = 0; i < ncols && o < sizeof sql; i++)
+		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?%d", i > 0 ? ", " : ") VALUES (",
+		    i + 1);
+	n = o < sizeof sql ? snprintf(sql + o, sizeof sql - o, ")") : 0;
+	if (o + (size_t)n >= sizeof sql) {
+		snprintf(c->err, sizeof c->err, "bulk rows: too many columns");
+		return NULL;
+	}
+	return sqlite_prepare(c, sql);
+}
+
+/* Each step has written its row already. */
+static enum stmt_rc
+sqlite_copy_flush(struct store_stmt *s)
+{
+	(void)s;
+	return STMT_DONE;
+}
+
+/*
+ * A migration's source: opened read-only and query-only, so that neither
+ * a statement nor the closing of the connection (no checkpoint is run by
+ * a reader) changes the file; its journal mode is left as it is.
+ */
+static enum store_rc
+sqlite_connect_readonly(const char *path, struct store_conn **out, char *err, size_t errlen)
+{
+	struct store_conn *c;
+	struct stat        sb;
+	int                rc;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return STORE_NOTFOUND;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return STORE_ERR;
+	}
+	if ((c = calloc(1, sizeof *c)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return STORE_ERR;
+	}
+	rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path,
+		    c->db != NULL ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
+		sqlite_disconnect(c);
+		return STORE_ERR;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	snprintf(c->path, sizeof c->path, "%s", path);
+	sqlite3_busy_handler(c->db, sqlite_busy_wait, c);
+	if (sqlite_exec(c, "PRAGMA query_only = ON; PRAGMA cache_size = -16384") != STMT_DONE) {
+		snprintf(err, errlen, "%s: %s", path, c->err);
+		sqlite_disconnect(c);
+		return STORE_ERR;
+	}
+	*out = c;
+	return STORE_OK;
+}
+
 const struct store_driver store_driver_sqlite = {
 	.name = "sqlite",
 	.claims = sqlite_claims,
@@ -641,4 +725,8 @@ const struct store_driver store_driver_sqlite = {
 	.sql_bulk_begin = "BEGIN",
 	.sql_analyze = "PRAGMA analysis_limit = 400; ANALYZE",
 	.sql_fk_check = "PRAGMA foreign_key_check",
+	.copy_prepare = sqlite_copy_prepare,
+	.copy_flush = sqlite_copy_flush,
+	.sql_identity_sync = NULL,
+	.connect_readonly = sqlite_connect_readonly,
 };
