@@ -30,6 +30,7 @@ struct service {
 	int                     busy_ms;   /* how long service_tx waits for another writer */
 	void                  (*busy_hook)(void *arg);
 	void                   *busy_arg;
+	long                    retries;   /* service_tx_retries */
 	char                   *replay;    /* service_result.replay_json */
 };
 
