@@ -2,22 +2,23 @@
  * bench_city.c: the counter's questions timed on a city-sized database made
  * by `jzz seed` (issue 6), through the service layer the screens use.
  *
+ * DB is a SQLite file or a PostgreSQL target (postgresql://...).
+ *
  *   bench_city DB TODAY startup         one start-up: service_open, the actor,
  *                                       the first person looked up (ms)
  *   bench_city DB TODAY all [IDS_OUT]   lookup, history, reports, the batch,
  *                                       submits; IDS_OUT receives the sampled
- *                                       ID numbers (for the sqlite3 shell runs)
+ *                                       ID numbers (for the shell and psql runs)
  *
  * Why the service layer and not SQL: the figures that matter are the ones a
  * clerk waits for, statement cache, decoding and rules included; run.sh
- * times the same SQL in the sqlite3 shell beside them to show the layer's
+ * times the same SQL in the sqlite3 shell or psql beside them to show the layer's
  * cost. Submits write into the database (the bench file is disposable):
  * N submits add N applications to 30 million.
  *
  * Figures: median (p50) and p99 over many calls, and the spread of
  * repeated whole runs in run.sh; the machine is shared and noisy.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "casegen.h"
 #include "jzz/service.h"
 #include "bench_actor.h"
+#include "benchdb.h"
 
 #define CITY_CENTRE "310105009"
 
@@ -70,34 +72,23 @@ city_line(const char *what, double *v, size_t n, const char *unit)
 	fflush(stdout);
 }
 
-/* ID numbers of persons picked at random, by rowid (the bench may use SQL:
- * it is not the product). */
+/* ID numbers of persons picked at random (benchdb.c: by rowid on SQLite,
+ * in random order on PostgreSQL; the bench may use SQL: it is not the
+ * product). */
 static char (*city_sample(const char *db, size_t n, unsigned seed))[19]
 {
-	sqlite3      *h;
-	sqlite3_stmt *mx, *get;
-	char        (*ids)[19] = calloc(n, sizeof *ids);
-	long long     max = 0;
-	size_t        got = 0;
+	struct benchdb *h = benchdb_open(db);
+	char          (*ids)[19] = calloc(n, sizeof *ids);
+	size_t          got = 0;
 
-	if (ids == NULL || sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	if (h != NULL && ids != NULL)
+		got = (size_t)benchdb_ids(h, ids, (int)n, seed);
+	benchdb_close(h);
+	if (got < n) {
+		fprintf(stderr, "bench_city: %zu persons of %zu picked\n", got, n);
+		free(ids);
 		return NULL;
-	sqlite3_prepare_v2(h, "SELECT max(rowid) FROM persons", -1, &mx, NULL);
-	if (sqlite3_step(mx) == SQLITE_ROW)
-		max = sqlite3_column_int64(mx, 0);
-	sqlite3_finalize(mx);
-	sqlite3_prepare_v2(h, "SELECT id_number FROM persons WHERE rowid = ?1", -1, &get, NULL);
-	srand(seed);
-	while (got < n && max > 0) {
-		long long r = 1 + (((long long)rand() << 31) ^ rand()) % max;
-
-		sqlite3_bind_int64(get, 1, r);
-		if (sqlite3_step(get) == SQLITE_ROW)
-			snprintf(ids[got++], 19, "%s", (const char *)sqlite3_column_text(get, 0));
-		sqlite3_reset(get);
 	}
-	sqlite3_finalize(get);
-	sqlite3_close(h);
 	return ids;
 }
 

@@ -197,6 +197,12 @@ void service_actor_end(struct service *s, const struct service_actor *a);
  */
 void service_set_busy(struct service *s, int busy_ms, void (*hook)(void *arg), void *arg);
 
+/* How many times service_tx began a business again since the handle was
+ * opened: the store was busy (SQLite: another writer kept the lock past the
+ * busy handler's wait; PostgreSQL: a serialization failure or a deadlock),
+ * what a benchmark of concurrent counters counts as conflicts retried. */
+long service_tx_retries(const struct service *s);
+
 /* A synthetic district (jzz seed) in a database just made, by its owner
  * (store_seed.h has the options and the figures). */
 struct store_seed_opts;

@@ -33,6 +33,7 @@ struct service {
 	int                     busy_ms;   /* how long service_tx waits for another writer */
 	void                  (*busy_hook)(void *arg);
 	void                   *busy_arg;
+	long                    retries;   /* service_tx_retries */
 	char                   *replay;    /* service_result.replay_json */
 	int                     tx_depth;  /* > 0 inside service_tx's function */
 	struct { char hash[160]; bool ok; } demo_seen[SERVICE_DEMO_SEEN];   /* service_training.c */

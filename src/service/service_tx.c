@@ -54,6 +54,12 @@ service_set_busy(struct service *s, int busy_ms, void (*hook)(void *arg), void *
 	s->busy_arg = arg;
 }
 
+long
+service_tx_retries(const struct service *s)
+{
+	return s->retries;
+}
+
 enum service_status
 service_tx(struct service *s, enum service_status (*fn)(struct service *s, void *arg), void *arg)
 {
@@ -88,6 +94,7 @@ service_tx(struct service *s, enum service_status (*fn)(struct service *s, void 
 			return service_store_fail(s, rc);
 		if (service_ms_since(&t0) >= limit)
 			break;
+		s->retries++;
 		if (!told && s->busy_hook != NULL && service_ms_since(&t0) >= SERVICE_BUSY_TELL_MS) {
 			told = true;
 			s->busy_hook(s->busy_arg);

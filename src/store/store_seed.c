@@ -1084,6 +1084,15 @@ seed_receipts_save(struct seed *sd)
 	enum store_rc rc = STORE_OK;
 
 	SEED_TRY(seed_prepare(sd, sql_seed_receipt, &s));
+	/* One transaction for all of them: on PostgreSQL each row in a
+	 * transaction of its own waited for its WAL flush (synchronous_commit
+	 * stays on), ~3 ms a row, 18,000 (centre, day) rows at 1 M persons
+	 * (measured: 2,536 rows took 8.5 of a 1,000-person seed's 9.5 s).
+	 * store_seed rolls back what is open if a step fails. */
+	if ((rc = seed_exec(sd->st, sd->st->drv->sql_begin)) != STORE_OK) {
+		seed_stmt_free(sd, s);
+		return rc;
+	}
 	for (int c = 0; c < sd->nc && rc == STORE_OK; c++)
 		for (int d = 0; d < sd->ndays && rc == STORE_OK; d++) {
 			int n = sd->receipt[c * sd->ndays + d];
@@ -1096,6 +1105,8 @@ seed_receipts_save(struct seed *sd)
 			rc = seed_step(sd, s);
 		}
 	seed_stmt_free(sd, s);
+	if (rc == STORE_OK)
+		rc = seed_exec(sd->st, "COMMIT");
 	return rc;
 }
 
