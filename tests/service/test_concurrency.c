@@ -183,15 +183,22 @@ test_kill_while_submitting(void **state)
 	(void)state;
 	service_close(svctest_new());
 	for (int round = 0; round < 4; round++) {
-		pid_t pid = fork();
-		int   status;
+		long long before = svctest_count("SELECT count(*) FROM applications");
+		pid_t     pid = fork();
+		int       status;
 
 		assert_true(pid >= 0);
 		if (pid == 0) {
 			worker(round + 1, -1);
 			_exit(0);
 		}
-		usleep((useconds_t)(150000 + round * 70000));
+		/* killed while submitting: once it has committed something (a
+		 * slow start, under ASan or on a busy server, is waited for), then
+		 * a moment later, mid-business */
+		for (int w = 0; w < 600 && svctest_count("SELECT count(*) FROM applications") <= before;
+		    w++)
+			usleep(50000);
+		usleep((useconds_t)(50000 + round * 70000));
 		assert_int_equal(kill(pid, SIGKILL), 0);
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 		assert_true(WIFSIGNALED(status));
