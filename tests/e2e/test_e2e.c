@@ -652,7 +652,8 @@ test_status_and_card(void **state)
 	e2e_tmpdir(&t);
 	e2e_id(sun, "420106", 1995, 11, 30, "233");
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
-	waiting = e2e_number_after(&t, "已到证待领取 (");
+	/* read once the home screen has drawn its queues */
+	waiting = e2e_wait_number_above(&t, "已到证待领取 (", -1);
 	assert_true(waiting >= 0);
 	e2e_key(&t, "\0333");             /* F3: status query */
 	e2e_wait(&t, "办理进度查询");
