@@ -278,7 +278,7 @@ if [ "$MODE" = pg ]; then
 	echo "| seed (\`jzz seed --persons $PERSONS\`), s | $(t1 "$DIR/seed-$PERSONS.time") | $(t1 "$DIR/seed-pg-$PERSONS.time") + VACUUM ANALYZE $(t1 "$DIR/vacuum-pg-$PERSONS.time") |"
 	echo "| store, bytes per person | $((SQ_BYTES / SQ_NP)) ($SQ_BYTES bytes) | $((PG_BYTES / PG_NP)) ($PG_BYTES bytes) |"
 	echo "| persons with their indexes, bytes per person | $((SQ_PERB / SQ_NP)) | $((PG_PERB / PG_NP)) |"
-	echo "| applications with their indexes, bytes per application (as seeded) | $((SQ_APPB / SQ_NA)) | $((PG_APPB / PG_NA)) |"
+	echo "| applications with their indexes, bytes per application (the store as it stands after the run) | $((SQ_APPB / SQ_NA)) | $((PG_APPB / PG_NA)) |"
 	echo "| bytes in use per application the submit runs wrote (every table) | $(grown sqlite) | $(grown pg) |"
 	echo
 	echo "Every cell: the median of $RUNS whole runs (min-max, n). Milliseconds. Ratio: the service layer over its floor, the same SQL in the sqlite3 shell or psql."
