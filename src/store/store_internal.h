@@ -62,6 +62,26 @@ struct store {
 void store_ckpt_notify(struct store_ckpt **ckpt, bool *failed, const char *path, int frames);
 void store_ckpt_stop(struct store_ckpt **ckpt);
 
+/* The centres and kiosks every store begins with, written once for both
+ * engines' schemas: the 10 street/town centres of Changning (长宁区,
+ * 310105) with their statistical codes (统计用区划代码, first 9 digits), and
+ * the self-service kiosks (schema v2). */
+#define STORE_CENTRE_ROWS \
+	"  ('310105001', '华阳路街道', 'street')," \
+	"  ('310105002', '江苏路街道', 'street')," \
+	"  ('310105004', '新华路街道', 'street')," \
+	"  ('310105005', '周家桥街道', 'street')," \
+	"  ('310105006', '天山路街道', 'street')," \
+	"  ('310105008', '仙霞新村街道', 'street')," \
+	"  ('310105009', '虹桥街道', 'street')," \
+	"  ('310105010', '程家桥街道', 'street')," \
+	"  ('310105011', '北新泾街道', 'street')," \
+	"  ('310105102', '新泾镇', 'town');\n"
+#define STORE_KIOSK_ROWS \
+	"  ('310105009', '虹桥街道党建之家', '红宝石路500号辅楼')," \
+	"  (NULL, '上海凝聚力工程博物馆', '长宁路878号')," \
+	"  (NULL, '大融城数字“店小二”', '淞虹路377号一楼T5区');\n"
+
 extern const char        store_schema_v1[];
 extern const char *const store_schema_migrations[STORE_SCHEMA_VERSION];
 /* store_schema_pg.c: PostgreSQL's schema, which starts at version 7. */

@@ -38,16 +38,7 @@ const char store_schema_v1[] =
 	/* The 10 street/town centres of Changning (长宁区, 310105), with their
 	 * statistical codes (统计用区划代码, first 9 digits). */
 	"INSERT INTO centres VALUES"
-	"  ('310105001', '华阳路街道', 'street'),"
-	"  ('310105002', '江苏路街道', 'street'),"
-	"  ('310105004', '新华路街道', 'street'),"
-	"  ('310105005', '周家桥街道', 'street'),"
-	"  ('310105006', '天山路街道', 'street'),"
-	"  ('310105008', '仙霞新村街道', 'street'),"
-	"  ('310105009', '虹桥街道', 'street'),"
-	"  ('310105010', '程家桥街道', 'street'),"
-	"  ('310105011', '北新泾街道', 'street'),"
-	"  ('310105102', '新泾镇', 'town');\n"
+	STORE_CENTRE_ROWS
 
 	"CREATE TABLE users ("
 	"  name          TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 63),"
@@ -274,9 +265,7 @@ static const char store_schema_v2[] =
 	/* The deck names the street only for the first; the others are left
 	 * without a centre rather than guessed. */
 	"INSERT INTO kiosks (centre, name_zh, address_zh) VALUES"
-	"  ('310105009', '虹桥街道党建之家', '红宝石路500号辅楼'),"
-	"  (NULL, '上海凝聚力工程博物馆', '长宁路878号'),"
-	"  (NULL, '大融城数字“店小二”', '淞虹路377号一楼T5区');\n"
+	STORE_KIOSK_ROWS
 	"CREATE INDEX cards_by_centre_state ON cards(centre, state, ready_on);\n"
 	"CREATE INDEX sms_unsent ON sms_outbox(due_on) WHERE sent_on IS NULL;\n"
 	"PRAGMA user_version = 2;\n";

@@ -133,16 +133,7 @@ const char store_pg_schema[] =
 	"  kind    " TEXT " NOT NULL CHECK (kind IN ('street', 'town'))"
 	");\n"
 	"INSERT INTO centres VALUES"
-	"  ('310105001', '华阳路街道', 'street'),"
-	"  ('310105002', '江苏路街道', 'street'),"
-	"  ('310105004', '新华路街道', 'street'),"
-	"  ('310105005', '周家桥街道', 'street'),"
-	"  ('310105006', '天山路街道', 'street'),"
-	"  ('310105008', '仙霞新村街道', 'street'),"
-	"  ('310105009', '虹桥街道', 'street'),"
-	"  ('310105010', '程家桥街道', 'street'),"
-	"  ('310105011', '北新泾街道', 'street'),"
-	"  ('310105102', '新泾镇', 'town');\n"
+	STORE_CENTRE_ROWS
 
 	"CREATE TABLE users ("
 	"  name            " TEXT " PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 63),"
@@ -390,9 +381,7 @@ const char store_pg_schema[] =
 	"  address_zh " TEXT " NOT NULL"
 	");\n"
 	"INSERT INTO kiosks (centre, name_zh, address_zh) VALUES"
-	"  ('310105009', '虹桥街道党建之家', '红宝石路500号辅楼'),"
-	"  (NULL, '上海凝聚力工程博物馆', '长宁路878号'),"
-	"  (NULL, '大融城数字“店小二”', '淞虹路377号一楼T5区');\n"
+	STORE_KIOSK_ROWS
 
 	/* Accounts and settings (store_schema_v3, v5). */
 	"CREATE TABLE login_attempts ("
