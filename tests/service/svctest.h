@@ -30,6 +30,16 @@ static char svctest_db[512];
 
 #define D(y, m, d) date_from_ymd((y), (m), (d))
 
+/* Seconds on the monotonic clock, for tests that run for a bounded time. */
+static inline double
+svctest_now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static inline int
 svctest_setup(void **state)
 {

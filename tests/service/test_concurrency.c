@@ -27,15 +27,6 @@ struct tally {
 	char last_error[320];
 };
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* A worker: its own handle, registrations for its own people, until the
  * deadline (or forever when seconds < 0: it will be killed). */
 static struct tally
@@ -47,7 +38,7 @@ worker(int k, double seconds)
 	struct service_actor  a;
 	struct service_result r;
 	struct jzz_case       c;
-	double                end = now_s() + seconds;
+	double                end = svctest_now_s() + seconds;
 	enum service_status   st;
 
 	if (s == NULL) {
@@ -60,7 +51,7 @@ worker(int k, double seconds)
 		service_close(s);
 		return t;
 	}
-	for (int i = 0; seconds < 0 || now_s() < end; i++) {
+	for (int i = 0; seconds < 0 || svctest_now_s() < end; i++) {
 		svctest_idnum(k * 100000 + i, id);
 		svctest_case(&c, D(2026, 11, 27), REG_CASE(id));
 		st = service_registration(s, &a, &c, D(2026, 11, 27), &r);

@@ -49,15 +49,6 @@ struct tally {
 	char last_error[320];
 };
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /*
  * One request submitted until it is answered, as a clerk presses F10 again
  * after "cannot reach the database": the case given again as it was (the
@@ -68,7 +59,7 @@ static enum service_status
 district_submit(struct service *s, const struct service_actor *a, const struct jzz_case *c,
                 struct service_result *r, struct tally *t)
 {
-	double              give_up = now_s() + 60;
+	double              give_up = svctest_now_s() + 60;
 	enum service_status st;
 	struct jzz_case     cc;
 
@@ -91,7 +82,7 @@ district_submit(struct service *s, const struct service_actor *a, const struct j
 			t->unreachable++;
 		snprintf(t->last_error, sizeof t->last_error, "%s: %s", service_status_code(st),
 		    service_errmsg(s));
-		if (now_s() > give_up)
+		if (svctest_now_s() > give_up)
 			break;
 		usleep(100000);
 	}
@@ -133,7 +124,7 @@ district_writer(int k, const char *centre, double seconds, const char *out)
 	struct service_actor  a;
 	struct service_result r;
 	struct jzz_case       c;
-	double                end = now_s() + seconds;
+	double                end = svctest_now_s() + seconds;
 	FILE                 *f = fopen(out, "w");
 
 	memset(&t, 0, sizeof t);
@@ -143,7 +134,7 @@ district_writer(int k, const char *centre, double seconds, const char *out)
 		    s == NULL ? err : service_errmsg(s));
 		return t;
 	}
-	for (int i = 0; seconds < 0 || now_s() < end; i++) {
+	for (int i = 0; seconds < 0 || svctest_now_s() < end; i++) {
 		svctest_idnum(k * 10000 + i, id);
 		snprintf(rid, sizeof rid, "w%d-%d", k, i);
 		svctest_case(&c, DAY, "{\"request_id\":\"%s\",\"business\":\"registration\","
@@ -249,7 +240,7 @@ district_restart(void)
 {
 	const char *ver = getenv("PGVERSION"), *root = getenv("PG_CLUSTER_CONF_ROOT");
 	char        cmd[256];
-	double      t0 = now_s();
+	double      t0 = svctest_now_s();
 
 	if (ver == NULL || root == NULL)
 		return -1;
@@ -260,7 +251,7 @@ district_restart(void)
 	    "{ pg_ctlcluster -m immediate %s regress stop; pg_ctlcluster %s regress start; }",
 	    ver, ver, ver);
 	assert_int_equal(system(cmd), 0);
-	return now_s() - t0;
+	return svctest_now_s() - t0;
 }
 
 /* Every line "REQUEST RECEIPT" of a writer's file is one application (checked
@@ -345,7 +336,7 @@ test_district_day(void **state)
 	service_close(s);
 
 	/* the writers, and one more that will be killed */
-	t0 = now_s();
+	t0 = svctest_now_s();
 	for (int k = 0; k < WRITERS; k++) {
 		snprintf(out[k], sizeof out[k], "%s/writer%d.txt", svctest_dir, k);
 		assert_int_equal(pipe(fds[k]), 0);
@@ -360,7 +351,7 @@ test_district_day(void **state)
 
 	/* the faults, one after another */
 	usleep((useconds_t)(seconds * 0.12 * 1e6));
-	victim_at = now_s() - t0;
+	victim_at = svctest_now_s() - t0;
 	assert_int_equal(kill(victim, SIGKILL), 0);
 	{
 		int status;
@@ -370,13 +361,13 @@ test_district_day(void **state)
 		close(vfd[0]);
 	}
 	usleep((useconds_t)(seconds * 0.12 * 1e6));
-	term_at[0] = now_s() - t0;
+	term_at[0] = svctest_now_s() - t0;
 	district_terminate();
 	usleep((useconds_t)(seconds * 0.15 * 1e6));
-	restart_at = now_s() - t0;
+	restart_at = svctest_now_s() - t0;
 	restart = district_restart();
 	usleep((useconds_t)(seconds * 0.12 * 1e6));
-	term_at[1] = now_s() - t0;
+	term_at[1] = svctest_now_s() - t0;
 	district_terminate();
 
 	/* the same person at two centres at once, while the writers go on */
@@ -549,13 +540,13 @@ test_cli_unreachable(void **state)
 	fclose(f);
 	snprintf(cmd, sizeof cmd, "'%s' --db postgresql://localhost:1/x --today 2026-11-27"
 	    " submit '%s' 2>&1", JZZ_BIN, casefile);
-	t0 = now_s();
+	t0 = svctest_now_s();
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	while (fgets(line, sizeof line, p) != NULL && o < sizeof said - 1)
 		o += (size_t)snprintf(said + o, sizeof said - o, "%s", line);
 	status = pclose(p);
-	print_message("jzz submit to a port where nothing listens: %.2f s: %s", now_s() - t0, said);
+	print_message("jzz submit to a port where nothing listens: %.2f s: %s", svctest_now_s() - t0, said);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
 	assert_non_null(strstr(said, "cannot connect to the database server"));
