@@ -22,12 +22,10 @@ enum { AC_FORM_NONE, AC_FORM_NEW, AC_FORM_IDLE };
 
 struct accounts {
 	struct service_user_list list;
-	int             sel;
-	int             top;
+	struct ui_list  shown;     /* the account chosen, the first shown */
 	int             form;
 	int             focus;
 	struct ui_field f[3];      /* new: user, role digit, centre; idle: f[0] */
-	unsigned        gen;
 	char            want[SERVICE_USER_LEN];   /* select this account after the reload */
 };
 
@@ -39,29 +37,28 @@ scr_accounts_load(struct ui *ui, struct accounts *a)
 	service_user_list_free(&a->list);
 	memset(&a->list, 0, sizeof a->list);
 	st = service_users_list(ui->svc, &ui->actor, time(NULL), &a->list);
-	a->gen = ui->data_gen;
 	for (size_t i = 0; a->want[0] != '\0' && i < a->list.n; i++)
 		if (strcmp(a->list.items[i].user, a->want) == 0)
-			a->sel = (int)i;
+			a->shown.sel = (int)i;
 	a->want[0] = '\0';
-	if (a->sel >= (int)a->list.n)
-		a->sel = a->list.n > 0 ? (int)a->list.n - 1 : 0;
-	if (st == SERVICE_ERR_DENIED)
-		ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_ADMIN));
-	else if (st != SERVICE_OK)
-		ui_status(ui, UA_ERROR, ui_msg(M_AC_FAIL), service_errmsg(ui->svc));
+	ui_list_clamp(&a->shown, (int)a->list.n);
+	if (st != SERVICE_OK)
+		ui_status_failed(ui, st, M_ONLY_ADMIN, M_AC_FAIL);
 	return st == SERVICE_OK;
+}
+
+static void
+scr_accounts_reload(struct ui *ui, struct screen *sc)
+{
+	scr_accounts_load(ui, sc->data);
 }
 
 static int
 scr_accounts_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct accounts *a = calloc(1, sizeof *a);
+	struct accounts *a = sc->data;
 
 	(void)arg;
-	if (a == NULL)
-		return -1;
-	sc->data = a;
 	ui_field_init(&a->f[0], UF_TEXT, SERVICE_USER_LEN - 1);
 	ui_field_init(&a->f[1], UF_DIGITS, 1);
 	ui_field_init(&a->f[2], UF_DIGITS, SERVICE_CENTRE_LEN - 1);
@@ -70,17 +67,13 @@ scr_accounts_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_accounts_free(struct ui *ui, struct screen *sc)
+scr_accounts_free(void *data)
 {
-	struct accounts *a = sc->data;
+	struct accounts *a = data;
 
-	(void)ui;
-	if (a == NULL)
-		return;
 	service_user_list_free(&a->list);
 	for (int i = 0; i < 3; i++)
 		ui_field_free(&a->f[i]);
-	free(a);
 }
 
 static void
@@ -127,23 +120,18 @@ scr_accounts_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	int              rows, y = 3;
 	char             state[96];
 
-	if (a->gen != ui->data_gen)
-		scr_accounts_load(ui, a);
 	ui_view_printf(v, 0, 2, 0, UA_NORMAL, ui_msg(M_AC_IDLE), service_idle_minutes(ui->svc));
 	ui_view_text(v, 2, 2, 0, UA_BOLD, ui_msg(M_AC_HEAD));
 	rows = v->rows - y - 2 - (a->form != AC_FORM_NONE ? 5 : 0);
 	if (rows < 1)
 		rows = 1;
-	if (a->sel < a->top)
-		a->top = a->sel;
-	if (a->sel >= a->top + rows)
-		a->top = a->sel - rows + 1;
-	for (int i = a->top; i < (int)a->list.n && y < 3 + rows; i++, y++) {
+	ui_list_scroll(&a->shown, rows);
+	for (int i = a->shown.top; i < (int)a->list.n && y < 3 + rows; i++, y++) {
 		const struct service_user *u = &a->list.items[i];
-		bool sel = i == a->sel && a->form == AC_FORM_NONE;
+		bool sel = i == a->shown.sel && a->form == AC_FORM_NONE;
 
 		scr_accounts_state(u, state, sizeof state);
-		ui_view_text(v, y, 0, 2, UA_BOLD, sel ? "> " : "  ");
+		ui_list_mark(v, y, sel, UA_BOLD);
 		/* Columns placed by display column: a role in Chinese is two
 		 * columns a character, which printf's padding does not know. */
 		enum ui_attr at = sel ? UA_REVERSE : (u->disabled || u->locked ? UA_WARN : UA_NORMAL);
@@ -162,9 +150,9 @@ scr_accounts_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 static const struct service_user *
 scr_accounts_selected(struct accounts *a)
 {
-	if (a->sel < 0 || a->sel >= (int)a->list.n)
+	if (a->shown.sel < 0 || a->shown.sel >= (int)a->list.n)
 		return NULL;
-	return &a->list.items[a->sel];
+	return &a->list.items[a->shown.sel];
 }
 
 static void
@@ -174,7 +162,7 @@ scr_accounts_report(struct ui *ui, enum service_status st, const char *user, enu
 		ui_status(ui, UA_OK, ui_msg(M_AC_DONE), user, ui_msg(done));
 		ui->data_gen++;
 	} else {
-		ui_status(ui, UA_ERROR, ui_msg(M_AC_FAIL), service_errmsg(ui->svc));
+		ui_status_failed(ui, st, M_NONE, M_AC_FAIL);
 	}
 }
 
@@ -279,14 +267,8 @@ scr_accounts_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	}
 	if (a->form != AC_FORM_NONE)
 		return scr_accounts_form_key(ui, a, k);
-	if (UK_IS_SP(k, KEY_DOWN) && a->sel + 1 < (int)a->list.n) {
-		a->sel++;
+	if (ui_list_key(&a->shown, (int)a->list.n, k))
 		return UI_HANDLED;
-	}
-	if (UK_IS_SP(k, KEY_UP) && a->sel > 0) {
-		a->sel--;
-		return UI_HANDLED;
-	}
 	if (UK_IS_FN(k, 2)) {
 		scr_accounts_open_form(a, AC_FORM_NEW);
 		return UI_HANDLED;
@@ -316,19 +298,17 @@ scr_accounts_dirty(struct ui *ui, struct screen *sc)
 	return a->form != AC_FORM_NONE;
 }
 
-static const struct ui_fkey scr_accounts_fkeys[] = {
-	{ 1, M_FK_HELP }, { 2, M_FK_NEW }, { 3, M_FK_ENABLE }, { 4, M_FK_RESET_PW },
-	{ 5, M_FK_IDLE }, { 6, M_FK_LANG }, { 10, M_FK_CONFIRM }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_accounts_mode = {
 	.name = "accounts",
 	.title = M_ACCOUNTS_TITLE,
 	.help = M_HELP_ACCOUNTS,
+	.size = sizeof(struct accounts),
 	.init = scr_accounts_init,
 	.draw = scr_accounts_draw,
 	.key = scr_accounts_key,
 	.free = scr_accounts_free,
-	.fkeys = scr_accounts_fkeys,
+	.reload = scr_accounts_reload,
+	.fkeys = { { 2, M_FK_NEW }, { 3, M_FK_ENABLE }, { 4, M_FK_RESET_PW }, { 5, M_FK_IDLE },
+	           { 10, M_FK_CONFIRM } },
 	.dirty = scr_accounts_dirty,
 };

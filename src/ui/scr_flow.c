@@ -519,7 +519,7 @@ scr_flow_id_error(struct ui *ui, const char *num, char *err, size_t size)
 	if (e == IDNUM_EMPTY)
 		snprintf(err, size, "%s", ui_msg(M_ERR_REQUIRED));
 	else
-		snprintf(err, size, "%s", ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+		snprintf(err, size, "%s", ui_names_idnum_error(e));
 	return true;
 }
 
@@ -1101,16 +1101,14 @@ scr_flow_submit(struct ui *ui, struct flow *fl)
 				fl->focus = FI_FEE_NO;
 			}
 		}
-		if (st == SERVICE_ERR_DENIED)
-			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_DENIED));
-		else if (st == SERVICE_ERR_STATE && fl->biz == BIZ_PICKUP)
+		if (st == SERVICE_ERR_STATE && fl->biz == BIZ_PICKUP)
 			ui_status(ui, UA_ERROR, "%s", ui_msg(M_SUBMIT_NO_CARD));
 		else if (st == SERVICE_ERR_DB && service_unreachable(ui->svc))
 			/* the link, not the records: the clerk waits for it and
 			 * presses F10 again, the form as it was */
 			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_UNREACHABLE), service_errmsg(ui->svc));
 		else
-			ui_status(ui, UA_ERROR, ui_msg(M_SUBMIT_FAIL), service_errmsg(ui->svc));
+			ui_status_failed(ui, st, M_SUBMIT_DENIED, M_SUBMIT_FAIL);
 		free(o);
 		return;
 	}
@@ -1844,11 +1842,8 @@ static int
 scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 {
 	const struct flow_start *fs = arg;
-	struct flow             *fl = calloc(1, sizeof *fl);
+	struct flow             *fl = sc->data;
 
-	if (fl == NULL)
-		return -1;
-	sc->data = fl;
 	fl->biz = fs->business;
 	{
 		char district[ADDRESS_DISTRICT_LEN];
@@ -1884,19 +1879,15 @@ scr_flow_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_flow_free(struct ui *ui, struct screen *sc)
+scr_flow_free(void *data)
 {
-	struct flow *fl = sc->data;
+	struct flow *fl = data;
 
-	(void)ui;
-	if (fl == NULL)
-		return;
 	for (int id = 0; id < FI_DOC0; id++)
 		ui_field_free(&fl->it[id].field);
 	if (fl->have_person)
 		service_person_free(&fl->person);
 	service_road_list_free(&fl->roads);
-	free(fl);
 }
 
 static bool
@@ -1941,20 +1932,16 @@ scr_flow_fkey_label(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt)
 	}
 }
 
-static const struct ui_fkey scr_flow_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 7, M_FK_PREV }, { 8, M_FK_NEXT },
-	{ 10, M_FK_ACCEPT }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_flow_mode = {
 	.name = "flow",
 	.title = M_APP_TITLE,
 	.help = M_HELP_FLOW,
+	.size = sizeof(struct flow),
 	.init = scr_flow_init,
 	.draw = scr_flow_draw,
 	.key = scr_flow_key,
 	.free = scr_flow_free,
-	.fkeys = scr_flow_fkeys,
+	.fkeys = { { 7, M_FK_PREV }, { 8, M_FK_NEXT }, { 10, M_FK_ACCEPT } },
 	.fkey_label = scr_flow_fkey_label,
 	.dirty = scr_flow_dirty,
 	.title_fn = scr_flow_title,

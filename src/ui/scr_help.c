@@ -38,10 +38,6 @@ scr_help_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return UI_CLOSE;
 }
 
-static const struct ui_fkey scr_help_fkeys[] = {
-	{ 6, M_FK_LANG }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_help_mode = {
 	.name = "help",
 	.title = M_HELP_TITLE,
@@ -49,5 +45,4 @@ const struct screen_mode scr_help_mode = {
 	.init = scr_help_init,
 	.draw = scr_help_draw,
 	.key = scr_help_key,
-	.fkeys = scr_help_fkeys,
 };

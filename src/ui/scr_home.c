@@ -19,50 +19,41 @@
 
 struct home {
 	struct service_queue q[SERVICE_QUEUE__COUNT];
-	unsigned             gen;
-	bool                 loaded;
-	int                  sel;    /* index among the items shown, -1 none */
+	struct ui_list       list;   /* sel: index among the items shown, -1 none */
 	int                  per;    /* lines per queue that fit (set by draw) */
 	char                 sel_id[SERVICE_IDNUM_LEN];
 };
 
 static void
-scr_home_load(struct ui *ui, struct home *h)
+scr_home_load(struct ui *ui, struct screen *sc)
 {
+	struct home *h = sc->data;
+
 	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++) {
 		service_queue_free(&h->q[k]);
 		memset(&h->q[k], 0, sizeof h->q[k]);
 		service_queue_get(ui->svc, &ui->actor, (enum service_queue_kind)k, ui->today, &h->q[k]);
 	}
-	h->gen = ui->data_gen;
-	h->loaded = true;
 }
 
 static int
 scr_home_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct home *h = calloc(1, sizeof *h);
+	struct home *h = sc->data;
 
 	(void)arg;
-	if (h == NULL)
-		return -1;
-	sc->data = h;
-	h->sel = -1;
-	scr_home_load(ui, h);
+	h->list.sel = -1;
+	scr_home_load(ui, sc);
 	return 0;
 }
 
 static void
-scr_home_free(struct ui *ui, struct screen *sc)
+scr_home_free(void *data)
 {
-	struct home *h = sc->data;
+	struct home *h = data;
 
-	(void)ui;
-	if (h == NULL)
-		return;
 	for (int k = 0; k < SERVICE_QUEUE__COUNT; k++)
 		service_queue_free(&h->q[k]);
-	free(h);
 }
 
 /* One queue line: name, masked ID number, the dates, and the state in words. */
@@ -114,8 +105,6 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	int          y = 0, shown = 0;
 	char         buf[512];
 
-	if (!h->loaded || h->gen != ui->data_gen)
-		scr_home_load(ui, h);
 	ui_view_printf(v, y++, 0, 0, UA_NORMAL, ui_msg(M_HOME_USER), ui->actor.user, ui_names_role((int)ui->actor.role),
 	    ui_names_centre(ui, ui->actor.centre), ui_names_date(ui->today));
 	ui_view_hline(v, y++, ui_msg(M_HOME_BUSINESSES));
@@ -147,11 +136,11 @@ scr_home_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		if (q->n == 0 && y < v->rows)
 			ui_view_text(v, y++, 2, 0, UA_DIM, ui_msg(M_Q_EMPTY));
 		for (size_t i = 0; i < n && y < v->rows; i++, shown++) {
-			bool sel = shown == h->sel;
+			bool sel = shown == h->list.sel;
 			enum ui_attr a = sel ? UA_REVERSE : (q->items[i].overdue ? UA_WARN : UA_NORMAL);
 
 			scr_home_item_text(k, &q->items[i], buf, sizeof buf);
-			ui_view_text(v, y, 0, 2, UA_BOLD, sel ? "> " : "  ");
+			ui_list_mark(v, y, sel, UA_BOLD);
 			ui_view_text(v, y++, 2, 0, a, buf);
 			if (sel)
 				snprintf(h->sel_id, sizeof h->sel_id, "%s", q->items[i].id_number);
@@ -183,105 +172,86 @@ scr_home_trainer(const struct ui *ui)
 	    (ui->actor.role == SERVICE_ROLE_TRAINER || ui->actor.role == SERVICE_ROLE_ADMIN);
 }
 
+static bool
+scr_home_admin(const struct ui *ui)
+{
+	return ui->actor.role == SERVICE_ROLE_ADMIN;
+}
+
+/* The screens a function key opens from here, and who may open them (NULL:
+ * everyone). The report is offered only to supervisors and administrators,
+ * the accounts to administrators, the trainer's tools to trainers: a
+ * clerk's bar stays as it was, and a clerk pressing the key is told why
+ * nothing opens (the service refuses anyone else anyway). */
+static const struct scr_home_entry {
+	int                       fn;
+	const struct screen_mode *mode;
+	bool                    (*may)(const struct ui *ui);
+	enum msg_id               refused;
+} scr_home_entries[] = {
+	{ 2, &scr_lookup_mode, NULL, M_NONE },
+	{ 3, &scr_status_mode, NULL, M_NONE },
+	{ 4, &scr_received_mode, NULL, M_NONE },
+	{ 5, &scr_report_mode, ui_names_is_supervisor, M_ONLY_SUPERVISOR },
+	{ 7, &scr_accounts_mode, scr_home_admin, M_ONLY_ADMIN },
+	{ 8, &scr_trainer_mode, scr_home_trainer, M_ONLY_TRAINER },
+	{ 10, &scr_today_mode, NULL, M_NONE },
+};
+
+static const struct scr_home_entry *
+scr_home_entry(int fn)
+{
+	for (size_t i = 0; i < sizeof scr_home_entries / sizeof scr_home_entries[0]; i++)
+		if (scr_home_entries[i].fn == fn)
+			return &scr_home_entries[i];
+	return NULL;
+}
+
 static int
 scr_home_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
-	struct home *h = sc->data;
-	int          n = scr_home_nshown(h);
+	struct home                 *h = sc->data;
+	int                          n = scr_home_nshown(h);
+	const struct scr_home_entry *e = k->type == UK_FN ? scr_home_entry(k->fn) : NULL;
 
 	if (ui_names_business_from_key(ui, k, NULL))
 		return UI_HANDLED;
-	if (UK_IS_FN(k, 2)) {
-		ui_push(ui, &scr_lookup_mode, NULL);
-		return UI_HANDLED;
-	}
-	if (UK_IS_FN(k, 3)) {
-		ui_push(ui, &scr_status_mode, NULL);
-		return UI_HANDLED;
-	}
-	if (UK_IS_FN(k, 4)) {
-		ui_push(ui, &scr_received_mode, NULL);
-		return UI_HANDLED;
-	}
-	if (UK_IS_FN(k, 5)) {
-		/* Offered only to supervisors and administrators; the service
-		 * refuses anyone else anyway, and the screen says so. */
-		if (!ui_names_is_supervisor(ui))
-			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_SUPERVISOR));
+	if (e != NULL) {
+		if (e->may != NULL && !e->may(ui))
+			ui_status(ui, UA_ERROR, "%s", ui_msg(e->refused));
 		else
-			ui_push(ui, &scr_report_mode, NULL);
+			ui_push(ui, e->mode, NULL);
 		return UI_HANDLED;
 	}
-	if (UK_IS_FN(k, 7)) {
-		if (ui->actor.role != SERVICE_ROLE_ADMIN)
-			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_ADMIN));
-		else
-			ui_push(ui, &scr_accounts_mode, NULL);
+	if (ui_list_key(&h->list, n, k))
 		return UI_HANDLED;
-	}
-	if (UK_IS_FN(k, 8)) {
-		if (!scr_home_trainer(ui))
-			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_TRAINER));
-		else
-			ui_push(ui, &scr_trainer_mode, NULL);
-		return UI_HANDLED;
-	}
-	if (UK_IS_SP(k, KEY_DOWN) && n > 0) {
-		h->sel = h->sel + 1 < n ? h->sel + 1 : n - 1;
-		return UI_HANDLED;
-	}
-	if (UK_IS_SP(k, KEY_UP) && n > 0) {
-		h->sel = h->sel > 0 ? h->sel - 1 : 0;
-		return UI_HANDLED;
-	}
-	if (UK_IS(k, UI_KEY_ENTER) && h->sel >= 0 && h->sel_id[0] != '\0') {
+	if (UK_IS(k, UI_KEY_ENTER) && h->list.sel >= 0 && h->sel_id[0] != '\0') {
 		ui_push(ui, &scr_person_mode, h->sel_id);
-		return UI_HANDLED;
-	}
-	if (UK_IS_FN(k, 10)) {
-		ui_push(ui, &scr_today_mode, NULL);
 		return UI_HANDLED;
 	}
 	return 0;
 }
 
-static void
-scr_home_resize(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	(void)sc;
-}
-
-static const struct ui_fkey scr_home_fkeys[] = {
-	{ 1, M_FK_HELP }, { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED },
-	{ 5, M_FK_REPORT }, { 6, M_FK_LANG }, { 7, M_FK_ACCOUNTS }, { 8, M_FK_TRAINER },
-	{ 10, M_FK_TODAY }, { 0, M_NONE }
-};
-
-/* The report, accounts and trainer entries appear only for the roles that
- * may use them: a clerk's bar stays as it was. */
 static enum msg_id
 scr_home_fkey_label(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt)
 {
+	const struct scr_home_entry *e = scr_home_entry(fn);
+
 	(void)sc;
-	if (fn == 5 && !ui_names_is_supervisor(ui))
-		return M_NONE;
-	if (fn == 7 && ui->actor.role != SERVICE_ROLE_ADMIN)
-		return M_NONE;
-	if (fn == 8 && !scr_home_trainer(ui))
-		return M_NONE;
-	return dflt;
+	return e != NULL && e->may != NULL && !e->may(ui) ? M_NONE : dflt;
 }
 
 const struct screen_mode scr_home_mode = {
 	.name = "home",
 	.title = M_HOME_TITLE,
 	.help = M_HELP_HOME,
+	.size = sizeof(struct home),
 	.init = scr_home_init,
 	.draw = scr_home_draw,
 	.key = scr_home_key,
-	.resize = scr_home_resize,
 	.free = scr_home_free,
-	.fkeys = scr_home_fkeys,
+	.reload = scr_home_load,
+	.fkeys = { { 2, M_FK_LOOKUP }, { 3, M_FK_STATUS }, { 4, M_FK_RECEIVED }, { 5, M_FK_REPORT },
+	           { 7, M_FK_ACCOUNTS }, { 8, M_FK_TRAINER }, { 10, M_FK_TODAY } },
 	.fkey_label = scr_home_fkey_label,
 };

@@ -30,11 +30,8 @@ struct login {
 static int
 scr_login_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct login *l = calloc(1, sizeof *l);
+	struct login *l = sc->data;
 
-	if (l == NULL)
-		return -1;
-	sc->data = l;
 	ui_field_init(&l->f[LF_USER], UF_TEXT, 32);
 	for (int i = LF_PASSWORD; i < LF__COUNT; i++)
 		ui_field_init(&l->f[i], UF_SECRET, 64);
@@ -48,20 +45,16 @@ scr_login_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_login_free(struct ui *ui, struct screen *sc)
+scr_login_free(void *data)
 {
-	struct login *l = sc->data;
+	struct login *l = data;
 
-	(void)ui;
-	if (l == NULL)
-		return;
 	explicit_bzero(l->temp, sizeof l->temp);
 	for (int i = 0; i < LF__COUNT; i++) {
 		if (l->f[i].buf != NULL)   /* no password left in memory */
 			memset(l->f[i].buf, 0, l->f[i].cap * sizeof(wchar_t));
 		ui_field_free(&l->f[i]);
 	}
-	free(l);
 }
 
 static int
@@ -241,17 +234,14 @@ scr_login_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return k->type == UK_ESC ? 0 : UI_HANDLED;
 }
 
-static const struct ui_fkey scr_login_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_LOGIN }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_login_mode = {
 	.name = "login",
 	.title = M_LOGIN_TITLE,
 	.help = M_HELP_LOGIN,
+	.size = sizeof(struct login),
 	.init = scr_login_init,
 	.draw = scr_login_draw,
 	.key = scr_login_key,
 	.free = scr_login_free,
-	.fkeys = scr_login_fkeys,
+	.fkeys = { { 10, M_FK_LOGIN } },
 };

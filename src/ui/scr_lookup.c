@@ -21,35 +21,28 @@ struct lookup {
 	struct ui_field            f;
 	char                       error[192];
 	struct service_person_hits hits;
-	int                        sel;
+	struct ui_list             list;      /* the namesake chosen */
 	bool                       listing;   /* hits shown for what the field holds */
 };
 
 static int
 scr_lookup_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct lookup *l = calloc(1, sizeof *l);
+	struct lookup *l = sc->data;
 
 	(void)ui;
 	(void)arg;
-	if (l == NULL)
-		return -1;
-	sc->data = l;
 	ui_field_init(&l->f, UF_TEXT, 40);
 	return 0;
 }
 
 static void
-scr_lookup_free(struct ui *ui, struct screen *sc)
+scr_lookup_free(void *data)
 {
-	struct lookup *l = sc->data;
+	struct lookup *l = data;
 
-	(void)ui;
-	if (l == NULL)
-		return;
 	ui_field_free(&l->f);
 	service_person_hits_free(&l->hits);
-	free(l);
 }
 
 static void
@@ -70,9 +63,10 @@ scr_lookup_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		ui_view_hline(v, 5, head);
 		for (size_t i = 0; i < l->hits.n && y < v->rows; i++, y++) {
 			const struct service_person_hit *h = &l->hits.items[i];
-			enum ui_attr a = (int)i == l->sel ? UA_FOCUS : UA_NORMAL;
+			bool         chosen = (int)i == l->list.sel;
+			enum ui_attr a = chosen ? UA_FOCUS : UA_NORMAL;
 
-			ui_view_text(v, y, 0, 2, a, (int)i == l->sel ? "> " : "  ");
+			ui_list_mark(v, y, chosen, a);
 			ui_view_text(v, y, 2, 11, a, h->name);
 			ui_view_text(v, y, 14, 11, a, ui_names_date(h->birth));
 			ui_view_text(v, y, 26, 19, a, h->id_masked);
@@ -133,8 +127,7 @@ scr_lookup_search(struct ui *ui, struct lookup *l)
 		/* digits (half- or full-width): an ID number */
 		e = idnum_parse(text, strlen(text), ui->today, &id);
 		if (e != IDNUM_OK) {
-			snprintf(l->error, sizeof l->error, "%s",
-			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			snprintf(l->error, sizeof l->error, "%s", ui_names_idnum_error(e));
 			return;
 		}
 		scr_lookup_open(ui, l, id.number);
@@ -151,7 +144,7 @@ scr_lookup_search(struct ui *ui, struct lookup *l)
 	}
 	l->error[0] = '\0';
 	l->listing = true;
-	l->sel = 0;
+	l->list.sel = 0;
 }
 
 static int
@@ -159,21 +152,13 @@ scr_lookup_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct lookup *l = sc->data;
 
-	if (l->listing && UK_IS_SP(k, KEY_DOWN)) {
-		if (l->sel + 1 < (int)l->hits.n)
-			l->sel++;
+	if (l->listing && ui_list_key(&l->list, (int)l->hits.n, k))
 		return UI_HANDLED;
-	}
-	if (l->listing && UK_IS_SP(k, KEY_UP)) {
-		if (l->sel > 0)
-			l->sel--;
-		return UI_HANDLED;
-	}
 	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
-		if (l->listing && l->sel < (int)l->hits.n) {
+		if (l->listing && l->list.sel < (int)l->hits.n) {
 			char number[SERVICE_IDNUM_LEN];
 
-			snprintf(number, sizeof number, "%s", l->hits.items[l->sel].id_number);
+			snprintf(number, sizeof number, "%s", l->hits.items[l->list.sel].id_number);
 			scr_lookup_open(ui, l, number);
 		} else {
 			scr_lookup_search(ui, l);
@@ -188,17 +173,14 @@ scr_lookup_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_lookup_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_SEARCH }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_lookup_mode = {
 	.name = "lookup",
 	.title = M_LOOKUP_TITLE,
 	.help = M_HELP_LOOKUP,
+	.size = sizeof(struct lookup),
 	.init = scr_lookup_init,
 	.draw = scr_lookup_draw,
 	.key = scr_lookup_key,
 	.free = scr_lookup_free,
-	.fkeys = scr_lookup_fkeys,
+	.fkeys = { { 10, M_FK_SEARCH } },
 };

@@ -17,45 +17,34 @@
 struct person {
 	char                  id[SERVICE_IDNUM_LEN];
 	struct service_person p;
-	unsigned              gen;
-	bool                  loaded;
 };
 
 static void
-scr_person_load(struct ui *ui, struct person *ps)
+scr_person_load(struct ui *ui, struct screen *sc)
 {
-	if (ps->loaded)
-		service_person_free(&ps->p);
+	struct person *ps = sc->data;
+
+	service_person_free(&ps->p);
 	memset(&ps->p, 0, sizeof ps->p);
 	service_person_get(ui->svc, &ui->actor, ps->id, ui->today, &ps->p);
-	ps->loaded = true;
-	ps->gen = ui->data_gen;
 }
 
 static int
 scr_person_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct person *ps = calloc(1, sizeof *ps);
+	struct person *ps = sc->data;
 
-	if (ps == NULL)
-		return -1;
-	sc->data = ps;
 	snprintf(ps->id, sizeof ps->id, "%s", (const char *)arg);
-	scr_person_load(ui, ps);
+	scr_person_load(ui, sc);
 	return 0;
 }
 
 static void
-scr_person_free(struct ui *ui, struct screen *sc)
+scr_person_free(void *data)
 {
-	struct person *ps = sc->data;
+	struct person *ps = data;
 
-	(void)ui;
-	if (ps == NULL)
-		return;
-	if (ps->loaded)
-		service_person_free(&ps->p);
-	free(ps);
+	service_person_free(&ps->p);
 }
 
 /* One application in columns (measured in display columns, not bytes). */
@@ -97,8 +86,6 @@ scr_person_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	char                         masked[19], buf[512];
 	int                          y = 0;
 
-	if (ps->gen != ui->data_gen)
-		scr_person_load(ui, ps);
 	idnum_mask(ps->id, masked);
 	{
 		int x = 0;
@@ -199,17 +186,15 @@ scr_person_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_person_fkeys[] = {
-	{ 1, M_FK_HELP }, { 4, M_FK_CARD_IN }, { 5, M_FK_POSTED }, { 6, M_FK_LANG }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_person_mode = {
 	.name = "person",
 	.title = M_PERSON_TITLE,
 	.help = M_HELP_PERSON,
+	.size = sizeof(struct person),
 	.init = scr_person_init,
 	.draw = scr_person_draw,
 	.key = scr_person_key,
 	.free = scr_person_free,
-	.fkeys = scr_person_fkeys,
+	.reload = scr_person_load,
+	.fkeys = { { 4, M_FK_CARD_IN }, { 5, M_FK_POSTED } },
 };

@@ -39,11 +39,8 @@ scr_receipt_build(struct ui *ui, struct receipt *r)
 static int
 scr_receipt_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct receipt *r = calloc(1, sizeof *r);
+	struct receipt *r = sc->data;
 
-	if (r == NULL)
-		return -1;
-	sc->data = r;
 	r->o = *(const struct flow_outcome *)arg;
 	scr_receipt_build(ui, r);
 	if (r->text != NULL)
@@ -52,16 +49,12 @@ scr_receipt_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_receipt_free(struct ui *ui, struct screen *sc)
+scr_receipt_free(void *data)
 {
-	struct receipt *r = sc->data;
+	struct receipt *r = data;
 
-	(void)ui;
-	if (r == NULL)
-		return;
 	paper_free(&r->paper);
 	free(r->text);
-	free(r);
 }
 
 static void
@@ -101,13 +94,11 @@ scr_receipt_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct receipt *r = sc->data;
 
-	if (UK_IS(k, UI_KEY_ENTER) || k->type == UK_ESC || UK_IS_FN(k, 10)) {
+	/* the application is recorded: Esc too goes home, as Enter does */
+	if (k->type == UK_ESC) {
 		ui_pop_home(ui);
 		return UI_HANDLED;
 	}
-	/* the next applicant without a stop at home */
-	if (ui_names_next_business(ui, k, r->o.c.business))
-		return UI_HANDLED;
 	if (UK_IS_FN(k, 5)) {
 		if (r->lang != ui_msg_lang() || r->text == NULL)
 			scr_receipt_build(ui, r);
@@ -115,25 +106,18 @@ scr_receipt_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 			ui_paper_output(ui, &r->paper, false, M_RC_SAVED, r->note, sizeof r->note);
 		return UI_HANDLED;
 	}
-	if (UK_IS_SP(k, KEY_DOWN))
-		r->top++;
-	if (UK_IS_SP(k, KEY_UP) && r->top > 0)
-		r->top--;
-	return UI_HANDLED;
+	/* home, or the next applicant without a stop at home, or a scroll */
+	return ui_names_outcome_key(ui, k, r->o.c.business, &r->top);
 }
-
-static const struct ui_fkey scr_receipt_fkeys[] = {
-	{ 1, M_FK_HELP }, { 2, M_FK_NEXT_BIZ }, { 5, M_FK_PRINT }, { 6, M_FK_LANG }, { 10, M_FK_DONE },
-	{ 0, M_NONE }
-};
 
 const struct screen_mode scr_receipt_mode = {
 	.name = "receipt",
 	.title = M_RECEIPT_TITLE,
 	.help = M_HELP_RECEIPT,
+	.size = sizeof(struct receipt),
 	.init = scr_receipt_init,
 	.draw = scr_receipt_draw,
 	.key = scr_receipt_key,
 	.free = scr_receipt_free,
-	.fkeys = scr_receipt_fkeys,
+	.fkeys = { { 2, M_FK_NEXT_BIZ }, { 5, M_FK_PRINT }, { 10, M_FK_DONE } },
 };

@@ -25,28 +25,21 @@ struct received {
 static int
 scr_received_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct received *r = calloc(1, sizeof *r);
+	struct received *r = sc->data;
 
-	if (r == NULL)
-		return -1;
-	sc->data = r;
+	(void)ui;
 	ui_field_init(&r->f, UF_IDNUM, 18);
 	if (arg != NULL)
 		ui_field_set(&r->f, arg);
-	(void)ui;
 	return 0;
 }
 
 static void
-scr_received_free(struct ui *ui, struct screen *sc)
+scr_received_free(void *data)
 {
-	struct received *r = sc->data;
+	struct received *r = data;
 
-	(void)ui;
-	if (r == NULL)
-		return;
 	ui_field_free(&r->f);
-	free(r);
 }
 
 static void
@@ -61,62 +54,58 @@ scr_received_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	ui_field_draw(&r->f, v, 2, 22, 20, true, false);
 }
 
-static int
-scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+/*
+ * The card of the number typed arrived (F10, Enter), or its holder was told
+ * by phone that it waits here (F5: PERMIT-3, no mobile or the SMS did not
+ * reach them; the notice is given, no longer overdue): the number checked,
+ * then the service's answer in the message line; the field emptied for the
+ * next card once recorded.
+ */
+static void
+scr_received_record(struct ui *ui, struct received *r, bool phoned)
 {
-	struct received *r = sc->data;
 	char             num[32];
 	struct idnum     id;
 	enum idnum_error e;
 	struct service_card_info card;
 	enum service_status st;
 
-	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
-		ui_field_get(&r->f, num, sizeof num);
-		e = idnum_parse(num, strlen(num), ui->today, &id);
-		r->ok = false;
-		if (e != IDNUM_OK) {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
-			return UI_HANDLED;
-		}
-		memset(&card, 0, sizeof card);
+	ui_field_get(&r->f, num, sizeof num);
+	e = idnum_parse(num, strlen(num), ui->today, &id);
+	r->ok = false;
+	if (e != IDNUM_OK) {
+		snprintf(r->msg, sizeof r->msg, "✗ %s",
+		    e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) : ui_names_idnum_error(e));
+		return;
+	}
+	memset(&card, 0, sizeof card);
+	if (phoned)
+		st = service_card_notified(ui->svc, &ui->actor, id.number, ui->today);
+	else
 		st = service_card_received(ui->svc, &ui->actor, id.number, ui->today, &card);
-		if (st == SERVICE_OK) {
-			r->ok = true;
+	if (st == SERVICE_OK) {
+		r->ok = true;
+		if (phoned)
+			snprintf(r->msg, sizeof r->msg, ui_msg(M_PHONED_DONE), id.number);
+		else
 			snprintf(r->msg, sizeof r->msg, ui_msg(M_RECV_DONE), card.holder_name,
 			    card.receipt_no, ui_names_date(card.notice_due_on));
-			ui->data_gen++;
-			ui_field_set(&r->f, "");
-		} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", ui_msg(M_RECV_STATE));
-		} else {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", service_errmsg(ui->svc));
-		}
-		return UI_HANDLED;
+		ui->data_gen++;
+		ui_field_set(&r->f, "");
+	} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {
+		snprintf(r->msg, sizeof r->msg, "✗ %s", ui_msg(phoned ? M_PHONED_STATE : M_RECV_STATE));
+	} else {
+		snprintf(r->msg, sizeof r->msg, "✗ %s", service_errmsg(ui->svc));
 	}
-	if (UK_IS_FN(k, 5)) {
-		/* PERMIT-3: the holder was told by phone (no mobile, or the SMS
-		 * did not reach them): the notice is given, no longer overdue. */
-		ui_field_get(&r->f, num, sizeof num);
-		e = idnum_parse(num, strlen(num), ui->today, &id);
-		r->ok = false;
-		if (e != IDNUM_OK) {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
-			return UI_HANDLED;
-		}
-		st = service_card_notified(ui->svc, &ui->actor, id.number, ui->today);
-		if (st == SERVICE_OK) {
-			r->ok = true;
-			snprintf(r->msg, sizeof r->msg, ui_msg(M_PHONED_DONE), id.number);
-			ui->data_gen++;
-			ui_field_set(&r->f, "");
-		} else if (st == SERVICE_ERR_STATE || st == SERVICE_ERR_NOT_FOUND) {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", ui_msg(M_PHONED_STATE));
-		} else {
-			snprintf(r->msg, sizeof r->msg, "✗ %s", service_errmsg(ui->svc));
-		}
+}
+
+static int
+scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
+{
+	struct received *r = sc->data;
+
+	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10) || UK_IS_FN(k, 5)) {
+		scr_received_record(ui, r, UK_IS_FN(k, 5));
 		return UI_HANDLED;
 	}
 	if (ui_field_key(&r->f, k))
@@ -124,17 +113,14 @@ scr_received_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_received_fkeys[] = {
-	{ 1, M_FK_HELP }, { 5, M_FK_PHONED }, { 6, M_FK_LANG }, { 10, M_FK_CARD_IN }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_received_mode = {
 	.name = "received",
 	.title = M_RECV_TITLE,
 	.help = M_HELP_RECEIVED,
+	.size = sizeof(struct received),
 	.init = scr_received_init,
 	.draw = scr_received_draw,
 	.key = scr_received_key,
 	.free = scr_received_free,
-	.fkeys = scr_received_fkeys,
+	.fkeys = { { 5, M_FK_PHONED }, { 10, M_FK_CARD_IN } },
 };

@@ -43,7 +43,6 @@ struct report {
 	int             scope;      /* 0: the actor's centre, 1: all, 2..: other centres */
 	char            centre[SERVICE_CENTRE_LEN + 4];
 	enum rules_lang lang;       /* the language the lines were made in */
-	unsigned        gen;
 	struct rp_line *lines;
 	size_t          n, cap;
 	int             top;        /* first line shown */
@@ -316,21 +315,22 @@ scr_report_load(struct ui *ui, struct report *p)
 	p->loaded = p->status == SERVICE_OK;
 	if (!p->loaded)
 		snprintf(p->error, sizeof p->error, ui_msg(M_RP_FAIL), service_errmsg(ui->svc));
-	p->gen = ui->data_gen;
 	p->top = 0;
 	scr_report_layout(ui, p);
+}
+
+static void
+scr_report_reload(struct ui *ui, struct screen *sc)
+{
+	scr_report_load(ui, sc->data);
 }
 
 static int
 scr_report_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct report *p;
+	struct report *p = sc->data;
 
 	(void)arg;
-	p = calloc(1, sizeof *p);
-	if (p == NULL)
-		return -1;
-	sc->data = p;
 	ui_field_init(&p->date, UF_DATE, 10);
 	ui_field_init(&p->ex_from, UF_DATE, 10);
 	ui_field_init(&p->ex_to, UF_DATE, 10);
@@ -340,29 +340,22 @@ scr_report_init(struct ui *ui, struct screen *sc, void *arg)
 	 * screen: the same answer as `jzz report` gives. */
 	scr_report_load(ui, p);
 	if (!p->loaded) {
-		if (p->status == SERVICE_ERR_DENIED)
-			ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_SUPERVISOR));
-		else
-			ui_status(ui, UA_ERROR, "%s", p->error);
+		ui_status_failed(ui, p->status, M_ONLY_SUPERVISOR, M_RP_FAIL);
 		return -1;
 	}
 	return 0;
 }
 
 static void
-scr_report_free(struct ui *ui, struct screen *sc)
+scr_report_free(void *data)
 {
-	struct report *p = sc->data;
+	struct report *p = data;
 
-	(void)ui;
-	if (p == NULL)
-		return;
 	service_report_free(&p->r);
 	ui_field_free(&p->date);
 	ui_field_free(&p->ex_from);
 	ui_field_free(&p->ex_to);
 	free(p->lines);
-	free(p);
 }
 
 /* Blocks for value out of max in width columns, to the eighth of a cell;
@@ -395,8 +388,6 @@ scr_report_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	char           scope[SERVICE_TEXT_LEN], bar[RP_BAR_MAX * 4 + 8];
 	int            y, barw, x;
 
-	if (p->gen != ui->data_gen)
-		scr_report_load(ui, p);
 	if (p->lang != ui_msg_lang())
 		scr_report_layout(ui, p);
 	if (strcmp(p->centre, SERVICE_REPORT_ALL) == 0)
@@ -745,18 +736,15 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_report_fkeys[] = {
-	{ 1, M_FK_HELP }, { 3, M_FK_CENTRE }, { 4, M_FK_SHEET }, { 5, M_FK_EXPORT }, { 6, M_FK_LANG },
-	{ 0, M_NONE }
-};
-
 const struct screen_mode scr_report_mode = {
 	.name = "report",
 	.title = M_REPORT_TITLE,
 	.help = M_HELP_REPORT,
+	.size = sizeof(struct report),
 	.init = scr_report_init,
 	.draw = scr_report_draw,
 	.key = scr_report_key,
 	.free = scr_report_free,
-	.fkeys = scr_report_fkeys,
+	.reload = scr_report_reload,
+	.fkeys = { { 3, M_FK_CENTRE }, { 4, M_FK_SHEET }, { 5, M_FK_EXPORT } },
 };

@@ -25,21 +25,11 @@ struct result {
 static int
 scr_result_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct result *r = calloc(1, sizeof *r);
+	struct result *r = sc->data;
 
 	(void)ui;
-	if (r == NULL)
-		return -1;
-	sc->data = r;
 	r->o = *(const struct flow_outcome *)arg;
 	return 0;
-}
-
-static void
-scr_result_free(struct ui *ui, struct screen *sc)
-{
-	(void)ui;
-	free(sc->data);
 }
 
 static const char *
@@ -148,38 +138,23 @@ scr_result_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 {
 	struct result *r = sc->data;
 
-	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
-		ui_pop_home(ui);
-		return UI_HANDLED;
-	}
 	if (k->type == UK_ESC)
 		return UI_CLOSE;   /* back to the form, everything kept */
-	if (ui_names_next_business(ui, k, r->o.c.business))
-		return UI_HANDLED;
 	if (UK_IS_FN(k, 5)) {
 		scr_result_notice(ui, r);
 		return UI_HANDLED;
 	}
-	if (UK_IS_SP(k, KEY_DOWN))
-		r->top++;
-	if (UK_IS_SP(k, KEY_UP) && r->top > 0)
-		r->top--;
-	return UI_HANDLED;
+	return ui_names_outcome_key(ui, k, r->o.c.business, &r->top);
 }
-
-static const struct ui_fkey scr_result_fkeys[] = {
-	{ 1, M_FK_HELP }, { 2, M_FK_NEXT_BIZ }, { 5, M_FK_NOTICE }, { 6, M_FK_LANG }, { 10, M_FK_DONE },
-	{ 0, M_NONE }
-};
 
 const struct screen_mode scr_result_mode = {
 	.name = "result",
 	.title = M_REFUSE_TITLE,
 	.help = M_HELP_RESULT,
+	.size = sizeof(struct result),
 	.init = scr_result_init,
 	.draw = scr_result_draw,
 	.key = scr_result_key,
-	.free = scr_result_free,
-	.fkeys = scr_result_fkeys,
+	.fkeys = { { 2, M_FK_NEXT_BIZ }, { 5, M_FK_NOTICE }, { 10, M_FK_DONE } },
 	.title_fn = scr_result_title,
 };

@@ -24,29 +24,22 @@ struct status {
 static int
 scr_status_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct status *s = calloc(1, sizeof *s);
+	struct status *s = sc->data;
 
 	(void)ui;
 	(void)arg;
-	if (s == NULL)
-		return -1;
-	sc->data = s;
 	ui_field_init(&s->f[0], UF_TEXT, CASE_NAME_CHARS);
 	ui_field_init(&s->f[1], UF_IDNUM, 18);
 	return 0;
 }
 
 static void
-scr_status_free(struct ui *ui, struct screen *sc)
+scr_status_free(void *data)
 {
-	struct status *s = sc->data;
+	struct status *s = data;
 
-	(void)ui;
-	if (s == NULL)
-		return;
 	ui_field_free(&s->f[0]);
 	ui_field_free(&s->f[1]);
-	free(s);
 }
 
 static void
@@ -108,8 +101,7 @@ scr_status_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 		e = idnum_parse(num, strlen(num), ui->today, &id);
 		if (e != IDNUM_OK) {
 			snprintf(s->error, sizeof s->error, ui_msg(M_FMT_LV), ui_msg(M_LOOKUP_PROMPT),
-			    e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) :
-			    ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e));
+			    e == IDNUM_EMPTY ? ui_msg(M_ERR_REQUIRED) : ui_names_idnum_error(e));
 			s->focus = 1;
 			return UI_HANDLED;
 		}
@@ -132,17 +124,14 @@ scr_status_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_status_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 10, M_FK_SEARCH }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_status_mode = {
 	.name = "status",
 	.title = M_STATUS_TITLE,
 	.help = M_HELP_STATUS,
+	.size = sizeof(struct status),
 	.init = scr_status_init,
 	.draw = scr_status_draw,
 	.key = scr_status_key,
 	.free = scr_status_free,
-	.fkeys = scr_status_fkeys,
+	.fkeys = { { 10, M_FK_SEARCH } },
 };

@@ -16,49 +16,36 @@
 struct today {
 	bool                    all;     /* the centre's, not only the clerk's */
 	struct service_app_list l;
-	bool                    loaded;
-	unsigned                gen;
-	int                     sel, top;
+	struct ui_list          list;
 };
 
 static void
-scr_today_load(struct ui *ui, struct today *t)
+scr_today_load(struct ui *ui, struct screen *sc)
 {
-	if (t->loaded)
-		service_app_list_free(&t->l);
+	struct today *t = sc->data;
+
+	service_app_list_free(&t->l);
 	if (service_applications_day(ui->svc, &ui->actor, !t->all, ui->today, &t->l) != SERVICE_OK) {
 		memset(&t->l, 0, sizeof t->l);
 		ui_status(ui, UA_ERROR, "✗ %s", service_errmsg(ui->svc));
 	}
-	t->loaded = true;
-	t->gen = ui->data_gen;
-	if (t->sel >= (int)t->l.n)
-		t->sel = t->l.n > 0 ? (int)t->l.n - 1 : 0;
+	ui_list_clamp(&t->list, (int)t->l.n);
 }
 
 static int
 scr_today_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct today *t = calloc(1, sizeof *t);
-
 	(void)arg;
-	if (t == NULL)
-		return -1;
-	sc->data = t;
-	scr_today_load(ui, t);
+	scr_today_load(ui, sc);
 	return 0;
 }
 
 static void
-scr_today_free(struct ui *ui, struct screen *sc)
+scr_today_free(void *data)
 {
-	struct today *t = sc->data;
+	struct today *t = data;
 
-	(void)ui;
-	if (t == NULL)
-		return;
 	service_app_list_free(&t->l);
-	free(t);
 }
 
 static void
@@ -68,8 +55,6 @@ scr_today_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 	int           y = 0, h;
 	char          head[256];
 
-	if (t->gen != ui->data_gen)
-		scr_today_load(ui, t);
 	snprintf(head, sizeof head, ui_msg(t->all ? M_TODAY_ALL : M_TODAY_MINE),
 	    ui_names_date(ui->today), t->all ? ui_names_centre(ui, ui->actor.centre) : ui->actor.user,
 	    t->l.n);
@@ -80,19 +65,16 @@ scr_today_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 		return;
 	}
 	h = v->rows - y - 1;
-	if (t->sel < t->top)
-		t->top = t->sel;
-	if (t->sel >= t->top + h)
-		t->top = t->sel - h + 1;
-	for (int i = t->top; i < (int)t->l.n && y < v->rows - 1; i++, y++) {
+	ui_list_scroll(&t->list, h);
+	for (int i = t->list.top; i < (int)t->l.n && y < v->rows - 1; i++, y++) {
 		const struct service_app_ref *r = &t->l.items[i];
-		enum ui_attr                  a = i == t->sel ? UA_FOCUS : UA_NORMAL;
+		enum ui_attr                  a = i == t->list.sel ? UA_FOCUS : UA_NORMAL;
 		char                          at[8] = "", no[SERVICE_APP_SHORT_LEN];
 
 		/* the time of day of created_at (UTC as stored) */
 		if (strlen(r->at) >= 16)
 			snprintf(at, sizeof at, "%.5s", r->at + 11);
-		ui_view_text(v, y, 0, 2, a, i == t->sel ? "> " : "  ");
+		ui_list_mark(v, y, i == t->list.sel, a);
 		ui_view_text(v, y, 2, 6, a, at);
 		ui_view_text(v, y, 8, 11, a, r->name);
 		ui_view_text(v, y, 20, 19, a, r->id_masked);
@@ -114,37 +96,29 @@ scr_today_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 
 	if (UK_IS_FN(k, 5)) {
 		t->all = !t->all;
-		t->sel = t->top = 0;
-		scr_today_load(ui, t);
+		t->list.sel = t->list.top = 0;
+		scr_today_load(ui, sc);
 		return UI_HANDLED;
 	}
-	if (UK_IS_SP(k, KEY_DOWN) && t->sel + 1 < (int)t->l.n) {
-		t->sel++;
+	if (ui_list_key(&t->list, (int)t->l.n, k))
 		return UI_HANDLED;
-	}
-	if (UK_IS_SP(k, KEY_UP) && t->sel > 0) {
-		t->sel--;
-		return UI_HANDLED;
-	}
-	if (UK_IS(k, UI_KEY_ENTER) && t->sel < (int)t->l.n &&
-	    strlen(t->l.items[t->sel].id_number) == 18) {
-		ui_push(ui, &scr_person_mode, t->l.items[t->sel].id_number);
+	if (UK_IS(k, UI_KEY_ENTER) && t->list.sel < (int)t->l.n &&
+	    strlen(t->l.items[t->list.sel].id_number) == 18) {
+		ui_push(ui, &scr_person_mode, t->l.items[t->list.sel].id_number);
 		return UI_HANDLED;
 	}
 	return 0;
 }
 
-static const struct ui_fkey scr_today_fkeys[] = {
-	{ 1, M_FK_HELP }, { 5, M_FK_MINE }, { 6, M_FK_LANG }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_today_mode = {
 	.name = "today",
 	.title = M_TODAY_TITLE,
 	.help = M_HELP_TODAY,
+	.size = sizeof(struct today),
 	.init = scr_today_init,
 	.draw = scr_today_draw,
 	.key = scr_today_key,
 	.free = scr_today_free,
-	.fkeys = scr_today_fkeys,
+	.reload = scr_today_load,
+	.fkeys = { { 5, M_FK_MINE } },
 };

@@ -23,7 +23,7 @@ struct trainer {
 static int
 scr_trainer_init(struct ui *ui, struct screen *sc, void *arg)
 {
-	struct trainer *t;
+	struct trainer *t = sc->data;
 
 	(void)arg;
 	if (!ui->opts->training ||
@@ -31,24 +31,16 @@ scr_trainer_init(struct ui *ui, struct screen *sc, void *arg)
 		ui_status(ui, UA_ERROR, "%s", ui_msg(M_ONLY_TRAINER));
 		return -1;
 	}
-	t = calloc(1, sizeof *t);
-	if (t == NULL)
-		return -1;
-	sc->data = t;
 	ui_field_init(&t->day, UF_DATE, 10);
 	return 0;
 }
 
 static void
-scr_trainer_free(struct ui *ui, struct screen *sc)
+scr_trainer_free(void *data)
 {
-	struct trainer *t = sc->data;
+	struct trainer *t = data;
 
-	(void)ui;
-	if (t == NULL)
-		return;
 	ui_field_free(&t->day);
-	free(t);
 }
 
 static void
@@ -66,8 +58,10 @@ scr_trainer_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 static void
 scr_trainer_set(struct ui *ui, struct trainer *t, jzz_date d)
 {
-	if (service_training_set_day(ui->svc, &ui->actor, d) != SERVICE_OK) {
-		ui_status(ui, UA_ERROR, ui_msg(M_TR_FAIL), service_errmsg(ui->svc));
+	enum service_status st = service_training_set_day(ui->svc, &ui->actor, d);
+
+	if (st != SERVICE_OK) {
+		ui_status_failed(ui, st, M_NONE, M_TR_FAIL);
 		return;
 	}
 	ui->today = d != JZZ_DATE_NONE ? d : service_real_today();
@@ -84,8 +78,10 @@ scr_trainer_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 
 	if (UI_ACTION_KEY(k, TR_ACT_RESET)) {
 		/* The demo data is made as of the day of work shown. */
-		if (service_training_reset(ui->svc, &ui->actor, ui->today) != SERVICE_OK) {
-			ui_status(ui, UA_ERROR, ui_msg(M_TR_FAIL), service_errmsg(ui->svc));
+		enum service_status st = service_training_reset(ui->svc, &ui->actor, ui->today);
+
+		if (st != SERVICE_OK) {
+			ui_status_failed(ui, st, M_NONE, M_TR_FAIL);
 			return UI_HANDLED;
 		}
 		ui->data_gen++;
@@ -121,17 +117,14 @@ scr_trainer_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 	return 0;
 }
 
-static const struct ui_fkey scr_trainer_fkeys[] = {
-	{ 1, M_FK_HELP }, { 6, M_FK_LANG }, { 8, M_FK_RESET_DB }, { 10, M_FK_SET_DAY }, { 0, M_NONE }
-};
-
 const struct screen_mode scr_trainer_mode = {
 	.name = "trainer",
 	.title = M_TRAINER_TITLE,
 	.help = M_HELP_TRAINER,
+	.size = sizeof(struct trainer),
 	.init = scr_trainer_init,
 	.draw = scr_trainer_draw,
 	.key = scr_trainer_key,
 	.free = scr_trainer_free,
-	.fkeys = scr_trainer_fkeys,
+	.fkeys = { { 8, M_FK_RESET_DB }, { 10, M_FK_SET_DAY } },
 };

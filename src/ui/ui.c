@@ -71,6 +71,18 @@ ui_log(const struct ui *ui, const char *fmt, ...)
 	fflush(f);
 }
 
+/* Frees a screen's data: what it owns (its free hook), then the data the
+ * framework allocated for it. */
+static void
+ui_screen_free(struct screen *sc)
+{
+	if (sc->mode->free != NULL && sc->data != NULL)
+		sc->mode->free(sc->data);
+	if (sc->mode->size > 0)
+		free(sc->data);
+	sc->data = NULL;
+}
+
 bool
 ui_push(struct ui *ui, const struct screen_mode *m, void *arg)
 {
@@ -82,11 +94,13 @@ ui_push(struct ui *ui, const struct screen_mode *m, void *arg)
 	sc = &ui->stack[ui->depth];
 	sc->mode = m;
 	sc->data = NULL;
+	if (m->size > 0 && (sc->data = calloc(1, m->size)) == NULL)
+		return false;
 	if (m->init != NULL && m->init(ui, sc, arg) != 0) {
-		if (m->free != NULL)
-			m->free(ui, sc);
+		ui_screen_free(sc);
 		return false;
 	}
+	sc->gen = ui->data_gen;
 	ui->depth++;
 	return true;
 }
@@ -100,9 +114,7 @@ ui_pop(struct ui *ui)
 		return;
 	sc = &ui->stack[--ui->depth];
 	ui_log(ui, "screen %s closed", sc->mode->name);
-	if (sc->mode->free != NULL)
-		sc->mode->free(ui, sc);
-	sc->data = NULL;
+	ui_screen_free(sc);
 }
 
 void
@@ -121,6 +133,15 @@ ui_status(struct ui *ui, enum ui_attr a, const char *fmt, ...)
 	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
 	va_end(ap);
 	ui->status_attr = a;
+}
+
+void
+ui_status_failed(struct ui *ui, enum service_status st, enum msg_id denied, enum msg_id fail)
+{
+	if (st == SERVICE_ERR_DENIED && denied != M_NONE)
+		ui_status(ui, UA_ERROR, "%s", ui_msg(denied));
+	else
+		ui_status(ui, UA_ERROR, ui_msg(fail), service_errmsg(ui->svc));
 }
 
 void
@@ -218,11 +239,38 @@ ui_draw_header(struct ui *ui, struct screen *sc)
 
 static bool ui_play_done(const struct ui *ui);
 
+/* F1 opens the help of the screen it is pressed on: on every screen but
+ * the help itself. */
+static bool
+ui_help_offered(const struct screen *sc)
+{
+	return sc->mode != &scr_help_mode;
+}
+
+/* What the bar shows for function key fn, M_NONE for nothing: F1 and F6
+ * are the main loop's keys (help, language), the others the screen's. */
+static enum msg_id
+ui_bar_label(struct ui *ui, struct screen *sc, int fn)
+{
+	const struct ui_fkey *fk = sc->mode->fkeys;
+	enum msg_id           label = M_NONE;
+
+	if (fn == 1 && ui_help_offered(sc))
+		label = M_FK_HELP;
+	else if (fn == 6)
+		label = M_FK_LANG;
+	for (int i = 0; label == M_NONE && i < UI_FKEYS_MAX && fk[i].fn != 0; i++)
+		if (fk[i].fn == fn)
+			label = fk[i].label;
+	if (label != M_NONE && sc->mode->fkey_label != NULL)
+		label = sc->mode->fkey_label(ui, sc, fn, label);
+	return label;
+}
+
 static void
 ui_draw_bar(struct ui *ui, struct screen *sc)
 {
 	struct ui_view v = { ui->bar, 2, ui->cols, -1, -1 };
-	const struct ui_fkey *fk;
 	int            x = 0, right = ui->cols;
 	char           num[8];
 
@@ -254,16 +302,14 @@ ui_draw_bar(struct ui *ui, struct screen *sc)
 		ui_view_text(&v, 0, 0, 0, UA_BOLD, ui_msg(M_ESC_PENDING));
 	else
 		ui_view_text(&v, 0, 0, 0, ui->status_attr, ui->status);
-	for (fk = sc->mode->fkeys; fk != NULL && fk->fn != 0; fk++) {
-		enum msg_id label = fk->label;
+	for (int fn = 1; fn <= 12; fn++) {
+		enum msg_id label = ui_bar_label(ui, sc, fn);
 
-		if (sc->mode->fkey_label != NULL)
-			label = sc->mode->fkey_label(ui, sc, fk->fn, label);
-		if (label == M_NONE || (fk->fn == 9 && right < ui->cols))
+		if (label == M_NONE || (fn == 9 && right < ui->cols))
 			continue;
 		if (x + 4 + ui_view_cols(ui_msg(label)) > right)
 			break;
-		snprintf(num, sizeof num, "F%d", fk->fn);
+		snprintf(num, sizeof num, "F%d", fn);
 		x += ui_view_text(&v, 1, x, 0, UA_REVERSE, num);
 		x += ui_view_text(&v, 1, x, 0, UA_NORMAL, ui_msg(label));
 		x += 1;
@@ -394,6 +440,10 @@ ui_draw(struct ui *ui)
 	v.w = ui->body;
 	getmaxyx(ui->body, v.rows, v.cols);
 	ui_view_clear(&v);
+	if (sc->mode->reload != NULL && sc->gen != ui->data_gen) {
+		sc->mode->reload(ui, sc);
+		sc->gen = ui->data_gen;
+	}
 	if (sc->mode->draw != NULL)
 		sc->mode->draw(ui, sc, &v);
 	ui_draw_bar(ui, sc);
@@ -453,7 +503,7 @@ ui_key(struct ui *ui, const struct ui_key *k)
 		return;
 	}
 	ui->status[0] = '\0';
-	if (UK_IS_FN(k, 1) && sc->mode != &scr_help_mode) {
+	if (UK_IS_FN(k, 1) && ui_help_offered(sc)) {
 		ui_push(ui, &scr_help_mode, (void *)sc->mode);
 		return;
 	}

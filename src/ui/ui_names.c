@@ -1,6 +1,7 @@
 /*
  * ui_names.c: names shared by several screens: the business keys of the
- * home and person screens, the states of permits and cards, dates.
+ * home and person screens and the keys of the screens that end a
+ * business, the states of permits and cards, ID number errors, dates.
  *
  * Why here: the same key must start the same business wherever it is
  * pressed, and a state must read the same on every screen.
@@ -73,6 +74,28 @@ ui_names_next_business(struct ui *ui, const struct ui_key *k, enum jzz_business 
 			return ui_names_business_from_key(ui, &again, NULL);
 		}
 	return true;
+}
+
+int
+ui_names_outcome_key(struct ui *ui, const struct ui_key *k, enum jzz_business done, int *top)
+{
+	if (UK_IS(k, UI_KEY_ENTER) || UK_IS_FN(k, 10)) {
+		ui_pop_home(ui);
+		return UI_HANDLED;
+	}
+	if (ui_names_next_business(ui, k, done))
+		return UI_HANDLED;
+	if (UK_IS_SP(k, KEY_DOWN))
+		(*top)++;
+	if (UK_IS_SP(k, KEY_UP) && *top > 0)
+		(*top)--;
+	return UI_HANDLED;
+}
+
+const char *
+ui_names_idnum_error(enum idnum_error e)
+{
+	return ui_msg_lang() == LANG_EN ? idnum_error_en(e) : idnum_error_zh(e);
 }
 
 const char *

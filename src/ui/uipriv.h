@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "jzz/case.h"
+#include "jzz/idnum.h"
 #include "jzz/rules.h"
 #include "jzz/paper.h"
 #include "jzz/service.h"
@@ -94,6 +95,23 @@ void ui_view_fill(struct ui_view *v, int y, enum ui_attr a);
 void ui_view_cursor(struct ui_view *v, int y, int x);
 int  ui_view_cols(const char *s);   /* display columns of UTF-8 text */
 
+/* ---- a list to choose from (ui_list.c) ---- */
+/* The choice and the scroll of a list screen (accounts, today, the
+ * namesakes, the home queues): embedded in the screen's data. */
+struct ui_list {
+	int sel;   /* the line chosen (-1: none yet) */
+	int top;   /* the first line shown */
+};
+/* Up and Down move the choice among n lines, stopping at either end; true
+ * when k was one of them. */
+bool ui_list_key(struct ui_list *l, int n, const struct ui_key *k);
+/* Keeps the choice among n lines after a reload (the last when it shrank). */
+void ui_list_clamp(struct ui_list *l, int n);
+/* Scrolls so that the choice is among the rows lines shown from top. */
+void ui_list_scroll(struct ui_list *l, int rows);
+/* The marker column (2 columns at x 0) of a line: "> " on the choice. */
+void ui_list_mark(struct ui_view *v, int y, bool chosen, enum ui_attr a);
+
 /* ---- the field editor (ui_field.c) ---- */
 enum ui_field_kind { UF_TEXT, UF_IDNUM, UF_DIGITS, UF_DATE, UF_SECRET };
 struct ui_field {
@@ -131,19 +149,31 @@ struct ui_fkey {
 	int          fn;
 	enum msg_id  label;
 };
+#define UI_FKEYS_MAX 12
 
 struct screen_mode {
 	const char *name;
 	enum msg_id title;
 	enum msg_id help;
+	/* The screen's data (sc->data), when size > 0: allocated zeroed by
+	 * ui_push before init and freed by ui_pop after free, so that init
+	 * only fills it and free only frees what it points to. With size 0,
+	 * sc->data is whatever init sets (help: the mode it explains). */
+	size_t size;
 	int  (*init)(struct ui *ui, struct screen *sc, void *arg);
 	void (*draw)(struct ui *ui, struct screen *sc, struct ui_view *v);
 	int  (*key)(struct ui *ui, struct screen *sc, const struct ui_key *k);
 	void (*resize)(struct ui *ui, struct screen *sc);
-	void (*free)(struct ui *ui, struct screen *sc);
-	/* The bar: which keys this screen offers; label_fn may rename one (F10's
-	 * action depends on the decision). */
-	const struct ui_fkey *fkeys;
+	void (*free)(void *data);
+	/* Reads again from the service what the screen shows: called before a
+	 * draw whenever something was written (ui->data_gen) since the screen
+	 * was opened or last read again. Init reads it the first time. */
+	void (*reload)(struct ui *ui, struct screen *sc);
+	/* The bar: the keys this screen offers besides F1 (help) and F6
+	 * (language), which the main loop handles on every screen and shows
+	 * itself; label_fn may rename one (F10's action depends on the
+	 * decision) or hide it (M_NONE). fn 0 ends the list. */
+	struct ui_fkey fkeys[UI_FKEYS_MAX];
 	enum msg_id (*fkey_label)(struct ui *ui, struct screen *sc, int fn, enum msg_id dflt);
 	/* True when leaving with Esc would lose something typed. */
 	bool (*dirty)(struct ui *ui, struct screen *sc);
@@ -153,7 +183,8 @@ struct screen_mode {
 
 struct screen {
 	const struct screen_mode *mode;
-	void *data;
+	void    *data;
+	unsigned gen;   /* ui->data_gen when the screen last read its data */
 };
 
 #define UI_STACK_MAX 12
@@ -199,6 +230,10 @@ void ui_pop(struct ui *ui);
 void ui_pop_home(struct ui *ui);
 void ui_status(struct ui *ui, enum ui_attr a, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A service call that failed, on the status line: `denied` when the
+ * service refused the actor's role (M_NONE: said as any other failure),
+ * else `fail` with the service's reason as its one %s. */
+void ui_status_failed(struct ui *ui, enum service_status st, enum msg_id denied, enum msg_id fail);
 /* Asks a yes/no question on the status line; on "y" the top screen's key
  * handler receives a UK_NONE key with fn = action. */
 void ui_ask(struct ui *ui, enum msg_id question, int action);
@@ -212,7 +247,6 @@ extern const struct screen_mode scr_home_mode;
 extern const struct screen_mode scr_lookup_mode;
 extern const struct screen_mode scr_person_mode;
 extern const struct screen_mode scr_flow_mode;
-extern const struct screen_mode scr_review_mode;
 extern const struct screen_mode scr_result_mode;
 extern const struct screen_mode scr_receipt_mode;
 extern const struct screen_mode scr_status_mode;
@@ -254,7 +288,14 @@ bool ui_names_business_from_key(struct ui *ui, const struct ui_key *k, const cha
  * that one; either closes every screen above home first. True when the key
  * did so. */
 bool ui_names_next_business(struct ui *ui, const struct ui_key *k, enum jzz_business done);
+/* The keys the screens that end a business share (receipt, refusal):
+ * Enter or F10 home, F2 or a business key the next applicant
+ * (ui_names_next_business), Up and Down scroll *top. Every other key is
+ * swallowed too: UI_HANDLED always. */
+int ui_names_outcome_key(struct ui *ui, const struct ui_key *k, enum jzz_business done, int *top);
 
+/* Why an ID number typed is not one, in the current language. */
+const char *ui_names_idnum_error(enum idnum_error e);
 /* Names of states, in the current language. */
 const char *ui_names_permit_state(enum service_permit_state st);
 const char *ui_names_card_state(enum service_card_state st);
