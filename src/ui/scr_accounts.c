@@ -72,8 +72,6 @@ scr_accounts_free(void *data)
 	struct accounts *a = data;
 
 	service_user_list_free(&a->list);
-	for (int i = 0; i < 3; i++)
-		ui_field_free(&a->f[i]);
 }
 
 static void

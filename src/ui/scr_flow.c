@@ -1883,8 +1883,6 @@ scr_flow_free(void *data)
 {
 	struct flow *fl = data;
 
-	for (int id = 0; id < FI_DOC0; id++)
-		ui_field_free(&fl->it[id].field);
 	if (fl->have_person)
 		service_person_free(&fl->person);
 	service_road_list_free(&fl->roads);

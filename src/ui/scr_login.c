@@ -50,11 +50,8 @@ scr_login_free(void *data)
 	struct login *l = data;
 
 	explicit_bzero(l->temp, sizeof l->temp);
-	for (int i = 0; i < LF__COUNT; i++) {
-		if (l->f[i].buf != NULL)   /* no password left in memory */
-			memset(l->f[i].buf, 0, l->f[i].cap * sizeof(wchar_t));
-		ui_field_free(&l->f[i]);
-	}
+	for (int i = 0; i < LF__COUNT; i++)
+		ui_field_free(&l->f[i]);   /* no password left in memory */
 }
 
 static int

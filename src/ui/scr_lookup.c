@@ -41,7 +41,6 @@ scr_lookup_free(void *data)
 {
 	struct lookup *l = data;
 
-	ui_field_free(&l->f);
 	service_person_hits_free(&l->hits);
 }
 

@@ -35,14 +35,6 @@ scr_received_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_received_free(void *data)
-{
-	struct received *r = data;
-
-	ui_field_free(&r->f);
-}
-
-static void
 scr_received_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct received *r = sc->data;
@@ -121,6 +113,5 @@ const struct screen_mode scr_received_mode = {
 	.init = scr_received_init,
 	.draw = scr_received_draw,
 	.key = scr_received_key,
-	.free = scr_received_free,
 	.fkeys = { { 5, M_FK_PHONED }, { 10, M_FK_CARD_IN } },
 };

@@ -352,9 +352,6 @@ scr_report_free(void *data)
 	struct report *p = data;
 
 	service_report_free(&p->r);
-	ui_field_free(&p->date);
-	ui_field_free(&p->ex_from);
-	ui_field_free(&p->ex_to);
 	free(p->lines);
 }
 

@@ -34,15 +34,6 @@ scr_status_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_status_free(void *data)
-{
-	struct status *s = data;
-
-	ui_field_free(&s->f[0]);
-	ui_field_free(&s->f[1]);
-}
-
-static void
 scr_status_row(struct ui_view *v, int y, enum msg_id label, const char *value)
 {
 	ui_view_text(v, y, 2, 19, UA_NORMAL, ui_msg(label));
@@ -132,6 +123,5 @@ const struct screen_mode scr_status_mode = {
 	.init = scr_status_init,
 	.draw = scr_status_draw,
 	.key = scr_status_key,
-	.free = scr_status_free,
 	.fkeys = { { 10, M_FK_SEARCH } },
 };

@@ -36,14 +36,6 @@ scr_trainer_init(struct ui *ui, struct screen *sc, void *arg)
 }
 
 static void
-scr_trainer_free(void *data)
-{
-	struct trainer *t = data;
-
-	ui_field_free(&t->day);
-}
-
-static void
 scr_trainer_draw(struct ui *ui, struct screen *sc, struct ui_view *v)
 {
 	struct trainer *t = sc->data;
@@ -125,6 +117,5 @@ const struct screen_mode scr_trainer_mode = {
 	.init = scr_trainer_init,
 	.draw = scr_trainer_draw,
 	.key = scr_trainer_key,
-	.free = scr_trainer_free,
 	.fkeys = { { 8, M_FK_RESET_DB }, { 10, M_FK_SET_DAY } },
 };

@@ -22,18 +22,15 @@ ui_field_init(struct ui_field *f, enum ui_field_kind kind, size_t maxchars)
 {
 	memset(f, 0, sizeof *f);
 	f->kind = kind;
-	f->cap = maxchars;
-	f->buf = calloc(maxchars + 1, sizeof(wchar_t));
-	if (f->buf == NULL)
-		f->cap = 0;
+	f->cap = maxchars < UI_FIELD_MAX ? maxchars : UI_FIELD_MAX;
 }
 
 void
 ui_field_free(struct ui_field *f)
 {
-	free(f->buf);
-	f->buf = NULL;
-	f->cap = f->len = f->cur = 0;
+	explicit_bzero(f->buf, sizeof f->buf);
+	f->len = f->cur = 0;
+	f->scroll = 0;
 }
 
 /* What a typed character becomes in this field, or 0 when it is refused. */
@@ -82,7 +79,7 @@ ui_field_set(struct ui_field *f, const char *s)
 
 	f->len = f->cur = 0;
 	f->scroll = 0;
-	if (f->buf == NULL)
+	if (f->cap == 0)
 		return;
 	f->buf[0] = 0;
 	memset(&st, 0, sizeof st);
@@ -131,7 +128,7 @@ ui_field_empty(const struct ui_field *f)
 bool
 ui_field_key(struct ui_field *f, const struct ui_key *k)
 {
-	if (f->buf == NULL)
+	if (f->cap == 0)
 		return false;
 	if (k->type == UK_CHAR) {
 		wchar_t c = (wchar_t)k->ch;
@@ -226,7 +223,7 @@ ui_field_draw(struct ui_field *f, struct ui_view *v, int y, int x, int width,
 	size_t  o = 0;
 	mbstate_t st;
 
-	if (width < 2 || f->buf == NULL)
+	if (width < 2 || f->cap == 0)
 		return;
 	for (size_t i = 0; i < f->cur; i++)
 		curcol += ui_field_wcw(f, f->buf[i]);

@@ -114,16 +114,21 @@ void ui_list_mark(struct ui_view *v, int y, bool chosen, enum ui_attr a);
 
 /* ---- the field editor (ui_field.c) ---- */
 enum ui_field_kind { UF_TEXT, UF_IDNUM, UF_DIGITS, UF_DATE, UF_SECRET };
+/* The longest field (an address line is 100 characters): the text lives in
+ * the field itself, so a screen's fields need no freeing. */
+#define UI_FIELD_MAX 128
 struct ui_field {
 	enum ui_field_kind kind;
-	wchar_t *buf;
+	wchar_t  buf[UI_FIELD_MAX + 1];
 	size_t   len, cap;     /* characters; cap excludes the NUL */
 	size_t   cur;          /* insertion point, 0..len */
 	int      scroll;       /* first display column shown */
 	bool     dirty;        /* typed into since set */
 	unsigned edits;        /* bumped by every change of the text (not by a cursor move) */
 };
+/* An empty field of at most maxchars characters (UI_FIELD_MAX at most). */
 void ui_field_init(struct ui_field *f, enum ui_field_kind kind, size_t maxchars);
+/* Empties the field and wipes what it held from memory (a password). */
 void ui_field_free(struct ui_field *f);
 void ui_field_set(struct ui_field *f, const char *utf8);
 /* UTF-8 copy of the contents, always NUL-terminated. */
