@@ -135,21 +135,25 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 	return CLI_BADCASE;
 }
 
-int
-cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-           const char *usage, int *status)
+/* One option of the command line, its errors said as every command says
+ * them (argv[0] is the command's name): the option's val, -1 at the end of
+ * the options, or CLI_PARSE_EXIT with *status set. */
+#define CLI_PARSE_EXIT (-2)
+
+static int
+cli_getopt(int argc, char **argv, const struct option *longopts, const char *usage, int *status)
 {
-	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	int c = getopt_long(argc, argv, ":h", longopts, NULL);
 
 	switch (c) {
 	case CLI_OPT_HELP:
 		fputs(usage, stdout);
 		*status = fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
-		return CLI_OPT_EXIT;
+		return CLI_PARSE_EXIT;
 	case CLI_OPT_VERSION:
 		printf("jzz %s\n", JZZ_VERSION);
 		*status = fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
-		return CLI_OPT_EXIT;
+		return CLI_PARSE_EXIT;
 	case '?':
 	case ':': {
 		/* argv[optind - 1] is the word that held the bad option. */
@@ -161,11 +165,142 @@ cli_getopt(int argc, char **argv, const char *shortopts, const struct option *lo
 			*status = cli_usage_error(usage, "%s: unknown option -%c", argv[0], optopt);
 		else
 			*status = cli_usage_error(usage, "%s: unknown option %s", argv[0], word);
-		return CLI_OPT_EXIT;
+		return CLI_PARSE_EXIT;
 	}
 	default:
 		return c;
 	}
+}
+
+int
+cli_usage(const struct cli_spec *spec)
+{
+	return cli_usage_error(spec->usage, "%s", spec->misuse != NULL ? spec->misuse : "");
+}
+
+/* A value its option refuses, said as the option's table says. */
+static int
+cli_arg_bad(const struct cli_spec *spec, const struct cli_arg *a, const char *value)
+{
+	if (a->bad == NULL)
+		return cli_usage(spec);
+	if (a->flags & CLI_ARG_BAD_USAGE)
+		return cli_usage_error(spec->usage, a->bad, value);
+	cli_error(a->bad, value);
+	return CLI_BADCASE;
+}
+
+/* The value of option a put where it goes; 0, or an exit status. Numbers
+ * are read as strtoll/strtoull read them, the whole word. */
+static int
+cli_arg_set(const struct cli_spec *spec, const struct cli_arg *a, void *where, const char *value)
+{
+	char     *end;
+	long long v;
+
+	switch (a->kind) {
+	case CLI_ARG_FLAG:
+		*(bool *)where = true;
+		return 0;
+	case CLI_ARG_STR:
+		*(const char **)where = value;
+		return 0;
+	case CLI_ARG_DATE:
+		return date_parse(value, strlen(value), where) ? 0 : cli_arg_bad(spec, a, value);
+	case CLI_ARG_ULL:
+		*(unsigned long long *)where = strtoull(value, &end, 10);
+		return *end == '\0' ? 0 : cli_arg_bad(spec, a, value);
+	case CLI_ARG_INT:
+	case CLI_ARG_LONG:
+		v = strtoll(value, &end, 10);
+		if (*end != '\0' || v < a->min || v > a->max)
+			return cli_arg_bad(spec, a, value);
+		if (a->kind == CLI_ARG_INT)
+			*(int *)where = (int)v;
+		else
+			*(long *)where = (long)v;
+		return 0;
+	case CLI_ARG_FN:
+		return a->fn(where, value) ? 0 : CLI_BADCASE;
+	}
+	return CLI_FAIL;
+}
+
+bool
+cli_parse(const struct cli_spec *spec, int *argc, char ***argv, void *args, int *status)
+{
+	struct option longopts[CLI_ARGS_MAX + 3];
+	bool          given[CLI_ARGS_MAX] = { false };
+	const char   *name = (*argv)[0];
+	size_t        n = 0;
+	int           c;
+
+	/* the command's options first, in the table's order (getopt_long
+	 * settles abbreviations by it), then --help and --version */
+	for (; n < CLI_ARGS_MAX && spec->args[n].name != NULL; n++)
+		longopts[n] = (struct option){ spec->args[n].name,
+		    spec->args[n].kind == CLI_ARG_FLAG ? no_argument : required_argument, NULL,
+		    0x1000 + (int)n };
+	longopts[n] = (struct option){ "help", no_argument, NULL, CLI_OPT_HELP };
+	longopts[n + 1] = (struct option){ "version", no_argument, NULL, CLI_OPT_VERSION };
+	longopts[n + 2] = (struct option){ NULL, 0, NULL, 0 };
+	cli_getopt_reset();
+	while ((c = cli_getopt(*argc, *argv, longopts, spec->usage, status)) != -1) {
+		const struct cli_arg *a;
+		int                   rc;
+
+		if (c == CLI_PARSE_EXIT)
+			return false;
+		a = &spec->args[c - 0x1000];
+		if ((a->flags & CLI_ARG_ONCE) && given[c - 0x1000]) {
+			*status = cli_usage(spec);
+			return false;
+		}
+		given[c - 0x1000] = true;
+		if ((rc = cli_arg_set(spec, a, (char *)args + a->off, optarg)) != 0) {
+			*status = rc;
+			return false;
+		}
+	}
+	*argc -= optind;
+	*argv += optind;
+	if (spec->no_words && *argc > 0) {
+		*status = cli_usage_error(spec->usage, "%s: unexpected %s", name, (*argv)[0]);
+		return false;
+	}
+	return true;
+}
+
+FILE *
+cli_open_input(const char *path)
+{
+	FILE *f;
+
+	if (path == NULL)
+		return stdin;
+	if ((f = fopen(path, "rb")) == NULL)
+		cli_error("%s: %s", path, strerror(errno));
+	return f;
+}
+
+char *
+cli_read_input(const char *path, size_t *len, int *status)
+{
+	FILE *f = cli_open_input(path);
+	char *buf;
+
+	if (f == NULL) {
+		*status = CLI_BADCASE;
+		return NULL;
+	}
+	buf = cli_read_all(f, len);
+	if (f != stdin)
+		fclose(f);
+	if (buf == NULL) {
+		cli_error("%s: %s", path != NULL ? path : "-", strerror(errno));
+		*status = CLI_FAIL;
+	}
+	return buf;
 }
 
 char *

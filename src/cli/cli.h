@@ -61,24 +61,74 @@ void cli_config_free(void);
 /* True when s is a whole number of milliseconds from 0 to 2000. */
 bool cli_config_ms(const char *s);
 
-/* Parsing a command's options with getopt_long, the same way in every
- * command: -h/--help prints usage on stdout (exit 0) before anything is
- * opened, --version the version; an unknown option or a missing argument
- * names the option on stderr (exit 2). Returns the option's val, -1 at the
- * end of the options, or CLI_OPT_EXIT with *status set. */
+/* The options every command and the global ones share: -h/--help prints
+ * the usage on stdout (exit 0) before anything is opened, --version the
+ * version. main.c parses the global options with getopt_long and these;
+ * the commands through cli_parse. */
 struct option;
-#define CLI_OPT_EXIT (-2)
 #define CLI_OPT_HELP 'h'
 #define CLI_OPT_VERSION 0x100
-/* The entries every command's option table ends with. */
 #define CLI_OPT_COMMON { "help", no_argument, NULL, CLI_OPT_HELP }, \
 	{ "version", no_argument, NULL, CLI_OPT_VERSION }, { NULL, 0, NULL, 0 }
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-               const char *usage, int *status);
-/* Starts a command's parse (getopt's state reset). */
+/* Starts a parse with getopt (its state reset). */
 void cli_getopt_reset(void);
-/* "jzz NAME: usage ..." on stderr and CLI_BADCASE. */
+
+/* What one option of a command sets in the command's own arguments (a
+ * struct of the command's, at off). The value given last wins. */
+enum cli_arg_kind {
+	CLI_ARG_FLAG,   /* no value: a bool set true */
+	CLI_ARG_STR,    /* const char *: the value as given */
+	CLI_ARG_DATE,   /* jzz_date: a real date YYYY-MM-DD */
+	CLI_ARG_INT,    /* int: a whole number from min to max */
+	CLI_ARG_LONG,   /* long: a whole number from min to max */
+	CLI_ARG_ULL,    /* unsigned long long: a whole number */
+	CLI_ARG_FN,     /* fn(where, value): false after its own message (exit 2) */
+};
+
+/* How an option is used. */
+#define CLI_ARG_ONCE      1u   /* given twice: the command's misuse */
+#define CLI_ARG_BAD_USAGE 2u   /* a bad value: `bad` as a usage error (with the usage) */
+
+struct cli_arg {
+	const char       *name;    /* the long option, without "--"; NULL ends the options */
+	enum cli_arg_kind kind;
+	size_t            off;     /* offsetof the field it sets */
+	/* A value that is not one: "jzz: " + bad with the value for its %s
+	 * (exit 2), or without bad the command's misuse. */
+	const char       *bad;
+	long long         min, max;   /* CLI_ARG_INT, CLI_ARG_LONG */
+	unsigned          flags;      /* CLI_ARG_ONCE, CLI_ARG_BAD_USAGE */
+	bool            (*fn)(void *where, const char *value);   /* CLI_ARG_FN */
+};
+
+/* A command's command line: its help, what a wrong use says, its options
+ * (besides --help and --version) in the order getopt_long is given them. */
+#define CLI_ARGS_MAX 12
+struct cli_spec {
+	const char    *usage;     /* --help; after every usage error */
+	const char    *misuse;    /* the message of cli_usage(), NULL: none */
+	bool           no_words;  /* any word after the options: "NAME: unexpected WORD" */
+	struct cli_arg args[CLI_ARGS_MAX];
+};
+
+/* Parses a command's options into args (the struct their offs are of) as
+ * every command does: --help and --version answered, an unknown option or
+ * a missing value named on stderr with the usage (exit 2), each value read
+ * by its kind. true with *argc, *argv the words after the options (argv[0]
+ * the first); false when the command is to exit with *status. */
+bool cli_parse(const struct cli_spec *spec, int *argc, char ***argv, void *args, int *status);
+/* The command's misuse: "jzz: " + spec->misuse, the usage, CLI_BADCASE. */
+int  cli_usage(const struct cli_spec *spec);
+/* "jzz: " + message, then the usage, on stderr; CLI_BADCASE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* path opened to be read ("rb"), or stdin when path is NULL; NULL after
+ * "jzz: PATH: why" on stderr (the command exits CLI_BADCASE). */
+FILE *cli_open_input(const char *path);
+/* All of path (stdin when NULL), NUL-terminated, to be freed, and its
+ * length; NULL after a message on stderr with *status the exit status
+ * (CLI_BADCASE: it cannot be opened; CLI_FAIL: it cannot be read). */
+char *cli_read_input(const char *path, size_t *len, int *status);
 
 /* The folder of shipped data (holidays, scenarios): $JZZ_DATA_DIR, else the
  * installed share/jzz, else a build tree's `data` beside the program. */

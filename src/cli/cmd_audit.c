@@ -8,7 +8,7 @@
  *                                        entry, to be kept elsewhere (the
  *                                        journal) for a later verify --head
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +17,7 @@
 
 struct audit_args {
 	bool        head;
+	const char *head_given;   /* --head SEQ:MAC */
 	long long   head_seq;
 	const char *head_mac;
 };
@@ -63,39 +64,34 @@ audit_run(struct service *s, const struct service_actor *a, void *arg)
 	return rc;
 }
 
-static const char audit_usage[] =
-    "usage: jzz audit verify [--head SEQ:MAC]\n"
-    "       jzz audit head\n"
-    "verify: every entry's MAC and link, the records they bind, and a head\n"
-    "recorded before (exit 1 when anything fails); head: the newest entry.\n\n"
-    "  --head SEQ:MAC   verify: a head printed earlier by jzz audit head\n"
-    "  -h, --help       this help\n";
-
-static const struct option audit_longopts[] = {
-	{ "head", required_argument, NULL, 'H' },
-	CLI_OPT_COMMON
+static const struct cli_spec audit_spec = {
+	.usage = "usage: jzz audit verify [--head SEQ:MAC]\n"
+	    "       jzz audit head\n"
+	    "verify: every entry's MAC and link, the records they bind, and a head\n"
+	    "recorded before (exit 1 when anything fails); head: the newest entry.\n\n"
+	    "  --head SEQ:MAC   verify: a head printed earlier by jzz audit head\n"
+	    "  -h, --help       this help\n",
+	.misuse = "audit: expected verify or head",
+	.args = {
+		{ "head", CLI_ARG_STR, offsetof(struct audit_args, head_given) },
+	},
 };
 
 int
 cmd_audit(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct audit_args x = { false, 0, NULL };
-	const char       *head = NULL;
+	struct audit_args x = { false, NULL, 0, NULL };
+	const char       *head;
 	char             *end;
-	int               rc = CLI_OK, c;
+	int               rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", audit_longopts, audit_usage, &rc)) != -1) {
-		if (c == CLI_OPT_EXIT)
-			return rc;
-		head = optarg;
-	}
-	if (argc - optind != 1 || (strcmp(argv[optind], "head") != 0 &&
-	    strcmp(argv[optind], "verify") != 0))
-		return cli_usage_error(audit_usage, "audit: expected verify or head");
-	x.head = strcmp(argv[optind], "head") == 0;
-	if (head != NULL && x.head)
-		return cli_usage_error(audit_usage, "audit head: --head is for verify");
+	if (!cli_parse(&audit_spec, &argc, &argv, &x, &rc))
+		return rc;
+	if (argc != 1 || (strcmp(argv[0], "head") != 0 && strcmp(argv[0], "verify") != 0))
+		return cli_usage(&audit_spec);
+	x.head = strcmp(argv[0], "head") == 0;
+	if ((head = x.head_given) != NULL && x.head)
+		return cli_usage_error(audit_spec.usage, "audit head: --head is for verify");
 	if (head != NULL) {
 		x.head_seq = strtoll(head, &end, 10);
 		if (x.head_seq <= 0 || *end != ':' || strlen(end + 1) != 64 ||

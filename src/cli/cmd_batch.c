@@ -7,17 +7,16 @@
  * their syslog priority (the result <6>, permits left unendorsed <4>,
  * errors <3> through cli_error), so that `journalctl -p warning` finds them.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli_service.h"
 
-static const char batch_usage[] =
-    "usage: jzz batch auto-endorse\n"
-    "The auto-endorsement batch (ENDO-5) on the day of work; safe to run again.\n\n"
-    "  -h, --help   this help\n";
-
-static const struct option batch_longopts[] = { CLI_OPT_COMMON };
+static const struct cli_spec batch_spec = {
+	.usage = "usage: jzz batch auto-endorse\n"
+	    "The auto-endorsement batch (ENDO-5) on the day of work; safe to run again.\n\n"
+	    "  -h, --help   this help\n",
+	.misuse = "batch: expected auto-endorse",
+};
 
 static int
 batch_run(struct service *s, const struct service_actor *a, void *arg)
@@ -49,14 +48,12 @@ int
 cmd_batch(const struct cli_opts *opts, int argc, char **argv)
 {
 	jzz_date today;
-	int      rc = CLI_OK, o;
+	int      rc;
 
-	cli_getopt_reset();
-	while ((o = cli_getopt(argc, argv, ":h", batch_longopts, batch_usage, &rc)) != -1)
-		if (o == CLI_OPT_EXIT)
-			return rc;
-	if (argc - optind != 1 || strcmp(argv[optind], "auto-endorse") != 0)
-		return cli_usage_error(batch_usage, "batch: expected auto-endorse");
+	if (!cli_parse(&batch_spec, &argc, &argv, NULL, &rc))
+		return rc;
+	if (argc != 1 || strcmp(argv[0], "auto-endorse") != 0)
+		return cli_usage(&batch_spec);
 	today = cli_today(opts);
 	return cli_with_service(opts, batch_run, &today);
 }

@@ -13,8 +13,7 @@
  * and says whether the year is loaded; while it is not, every count of
  * working days in it is provisional (CAL-1).
  */
-#include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,20 +46,11 @@ static int
 calendar_import(const struct cli_opts *opts, const char *path)
 {
 	struct calendar_file cf = { path, NULL, 0 };
-	FILE                *f;
 	char                *buf;
 	int                  rc;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		cli_error("%s: %s", path, strerror(errno));
-		return CLI_BADCASE;
-	}
-	buf = cli_read_all(f, &cf.len);
-	fclose(f);
-	if (buf == NULL) {
-		cli_error("%s: %s", path, strerror(errno));
-		return CLI_FAIL;
-	}
+	if ((buf = cli_read_input(path, &cf.len, &rc)) == NULL)
+		return rc;
 	cf.buf = buf;
 	rc = cli_with_service(opts, calendar_import_run, &cf);
 	free(buf);
@@ -152,38 +142,40 @@ calendar_show(const struct cli_opts *opts, const char *yeartext, bool json)
 	return rc;
 }
 
-static const char calendar_usage[] =
-    "usage: jzz calendar import FILE\n"
-    "       jzz calendar show YEAR [--format text|json]\n"
-    "Imports a holiday-cn file (it replaces its year's days) or shows a year.\n\n"
-    "  --format text|json   show: the output's format (default text)\n"
-    "  -h, --help           this help\n";
+/* The command's options. */
+struct calendar_args {
+	const char *format;   /* NULL: text */
+};
 
-static const struct option calendar_longopts[] = {
-	{ "format", required_argument, NULL, 'f' },
-	CLI_OPT_COMMON
+static const struct cli_spec calendar_spec = {
+	.usage = "usage: jzz calendar import FILE\n"
+	    "       jzz calendar show YEAR [--format text|json]\n"
+	    "Imports a holiday-cn file (it replaces its year's days) or shows a year.\n\n"
+	    "  --format text|json   show: the output's format (default text)\n"
+	    "  -h, --help           this help\n",
+	.misuse = "calendar: expected import FILE or show YEAR",
+	.args = {
+		{ "format", CLI_ARG_STR, offsetof(struct calendar_args, format) },
+	},
 };
 
 int
 cmd_calendar(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char *format = NULL;
-	int         rc = CLI_OK, o;
+	struct calendar_args x = { NULL };
+	const char          *format;
+	int                  rc;
 
-	cli_getopt_reset();
-	while ((o = cli_getopt(argc, argv, ":h", calendar_longopts, calendar_usage, &rc)) != -1) {
-		if (o == CLI_OPT_EXIT)
-			return rc;
-		format = optarg;
-	}
-	argc -= optind;
-	argv += optind;
-	if (format != NULL && strcmp(format, "json") != 0 && strcmp(format, "text") != 0)
-		return cli_usage_error(calendar_usage, "calendar: --format: expected text or json,"
+	if (!cli_parse(&calendar_spec, &argc, &argv, &x, &rc))
+		return rc;
+	/* checked after the options, so that an unknown one is said first */
+	if ((format = x.format) != NULL && strcmp(format, "json") != 0 &&
+	    strcmp(format, "text") != 0)
+		return cli_usage_error(calendar_spec.usage, "calendar: --format: expected text or json,"
 		    " not %s", format);
 	if (argc == 2 && strcmp(argv[0], "import") == 0 && format == NULL)
 		return calendar_import(opts, argv[1]);
 	if (argc == 2 && strcmp(argv[0], "show") == 0)
 		return calendar_show(opts, argv[1], format != NULL && strcmp(format, "json") == 0);
-	return cli_usage_error(calendar_usage, "calendar: expected import FILE or show YEAR");
+	return cli_usage(&calendar_spec);
 }

@@ -7,7 +7,7 @@
  *                                      documents stated; none stated: none shown)
  *   jzz card queue made|received|window   the centre's work queues
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "jzz/case.h"
@@ -82,25 +82,39 @@ card_pickup(struct service *s, const struct service_actor *a, const char *id, jz
 	return cli_print_result(&r);
 }
 
-static const char card_usage[] =
-    "usage: jzz card received|posted --id NUMBER\n"
-    "       jzz card pickup --id NUMBER [--doc CODE]...\n"
-    "       jzz card queue made|received|window\n"
-    "The card's arrival at the centre, its hand-over or posting, and the work queues.\n\n"
-    "  --id NUMBER   the holder's ID number\n"
-    "  --doc CODE    pickup: a document shown, once each (none given: none shown)\n"
-    "  -h, --help    this help\n";
-
-static const struct option card_longopts[] = {
-	{ "id", required_argument, NULL, 'i' },
-	{ "doc", required_argument, NULL, 'd' },
-	CLI_OPT_COMMON
-};
-
 struct card_arg {
 	const char *action, *id, *which;
 	jzz_docset  docs;
 	jzz_date    today;
+};
+
+/* --doc CODE: one more document shown. */
+static bool
+card_doc(void *docs, const char *code)
+{
+	int d = CASE_VOCAB_FIND(case_doc_vocab, code, strlen(code));
+
+	if (d < 0) {
+		cli_error("--doc: unknown document %s", code);
+		return false;
+	}
+	*(jzz_docset *)docs |= DOCBIT(d);
+	return true;
+}
+
+static const struct cli_spec card_spec = {
+	.usage = "usage: jzz card received|posted --id NUMBER\n"
+	    "       jzz card pickup --id NUMBER [--doc CODE]...\n"
+	    "       jzz card queue made|received|window\n"
+	    "The card's arrival at the centre, its hand-over or posting, and the work queues.\n\n"
+	    "  --id NUMBER   the holder's ID number\n"
+	    "  --doc CODE    pickup: a document shown, once each (none given: none shown)\n"
+	    "  -h, --help    this help\n",
+	.misuse = "card: expected received, posted, pickup or queue",
+	.args = {
+		{ "id", CLI_ARG_STR, offsetof(struct card_arg, id) },
+		{ "doc", CLI_ARG_FN, offsetof(struct card_arg, docs), .fn = card_doc },
+	},
 };
 
 static int
@@ -125,34 +139,23 @@ int
 cmd_card(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct card_arg ca = { "", NULL, NULL, 0, JZZ_DATE_NONE };
-	int             rc = CLI_OK, c, d;
+	int             rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", card_longopts, card_usage, &rc)) != -1) {
-		if (c == CLI_OPT_EXIT)
-			return rc;
-		if (c == 'i') {
-			ca.id = optarg;
-			continue;
-		}
-		if ((d = CASE_VOCAB_FIND(case_doc_vocab, optarg, strlen(optarg))) < 0) {
-			cli_error("--doc: unknown document %s", optarg);
-			return CLI_BADCASE;
-		}
-		ca.docs |= DOCBIT(d);
-	}
-	ca.action = optind < argc ? argv[optind] : "";
+	if (!cli_parse(&card_spec, &argc, &argv, &ca, &rc))
+		return rc;
+	ca.action = argc > 0 ? argv[0] : "";
 	if (strcmp(ca.action, "queue") == 0) {
-		if (argc - optind != 2 || ca.id != NULL || ca.docs != 0)
-			return cli_usage_error(card_usage, "card queue: expected made, received or window");
-		ca.which = argv[optind + 1];
-	} else if (argc - optind != 1 || (strcmp(ca.action, "received") != 0 &&
+		if (argc != 2 || ca.id != NULL || ca.docs != 0)
+			return cli_usage_error(card_spec.usage, "card queue: expected made, received or"
+			    " window");
+		ca.which = argv[1];
+	} else if (argc != 1 || (strcmp(ca.action, "received") != 0 &&
 	    strcmp(ca.action, "posted") != 0 && strcmp(ca.action, "pickup") != 0)) {
-		return cli_usage_error(card_usage, "card: expected received, posted, pickup or queue");
+		return cli_usage(&card_spec);
 	} else if (ca.id == NULL) {
-		return cli_usage_error(card_usage, "card %s: --id NUMBER is required", ca.action);
+		return cli_usage_error(card_spec.usage, "card %s: --id NUMBER is required", ca.action);
 	} else if (ca.docs != 0 && strcmp(ca.action, "pickup") != 0) {
-		return cli_usage_error(card_usage, "card %s: --doc is for pickup", ca.action);
+		return cli_usage_error(card_spec.usage, "card %s: --doc is for pickup", ca.action);
 	}
 	ca.today = cli_today(opts);
 	return cli_with_service(opts, card_run, &ca);

@@ -8,7 +8,7 @@
  * memory before it is written, so a case is never half-printed.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +20,7 @@
 #include "jzz/rules.h"
 
 struct check_run {
+	bool             jsonl;  /* --jsonl */
 	const char      *name;   /* file name for messages; "-" for stdin */
 	jzz_date         today;
 	struct calendar *cal;
@@ -106,51 +107,41 @@ check_jsonl(struct check_run *run, FILE *in)
 	return rc < 0 ? rc : check_flush(run);
 }
 
-static const char check_usage[] =
-    "usage: jzz check [--jsonl] [FILE | -]\n"
-    "Decides cases with the rules alone, no database (case-format.md).\n\n"
-    "  --jsonl      one case per line, one decision per line\n"
-    "  -h, --help   this help\n"
-    "exit status: 0 every case decided, 2 input that is not a case, 1 failed.\n";
-
-static const struct option check_longopts[] = {
-	{ "jsonl", no_argument, NULL, 'j' },
-	CLI_OPT_COMMON
+static const struct cli_spec check_spec = {
+	.usage = "usage: jzz check [--jsonl] [FILE | -]\n"
+	    "Decides cases with the rules alone, no database (case-format.md).\n\n"
+	    "  --jsonl      one case per line, one decision per line\n"
+	    "  -h, --help   this help\n"
+	    "exit status: 0 every case decided, 2 input that is not a case, 1 failed.\n",
+	.misuse = "check: one FILE at most",
+	.args = {
+		{ "jsonl", CLI_ARG_FLAG, offsetof(struct check_run, jsonl) },
+	},
 };
 
 int
 cmd_check(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct check_run run = { "-", opts->today, NULL, { 0 }, { 0 }, CLI_OK };
-	bool             jsonl = false;
-	const char      *path = NULL;
-	FILE            *in = stdin;
-	int              rc = CLI_OK, c;
+	struct check_run run = { false, "-", opts->today, NULL, { 0 }, { 0 }, CLI_OK };
+	const char      *path = NULL;   /* NULL: stdin */
+	FILE            *in;
+	int              rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", check_longopts, check_usage, &rc)) != -1) {
-		if (c == CLI_OPT_EXIT)
-			return rc;
-		jsonl = true;
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(check_usage, "check: one FILE at most");
-	if (optind < argc)
-		path = argv[optind];
-	if (path != NULL && strcmp(path, "-") != 0) {
-		in = fopen(path, "rb");
-		if (in == NULL) {
-			cli_error("%s: %s", path, strerror(errno));
-			return CLI_BADCASE;
-		}
-		run.name = path;
-	}
+	if (!cli_parse(&check_spec, &argc, &argv, &run, &rc))
+		return rc;
+	if (argc > 1)
+		return cli_usage(&check_spec);
+	if (argc == 1 && strcmp(argv[0], "-") != 0)
+		run.name = path = argv[0];
+	if ((in = cli_open_input(path)) == NULL)
+		return CLI_BADCASE;
+	rc = CLI_OK;
 	strbuf_init(&run.out);
 	jsonv_arena_init(&run.arena);
 	run.cal = cli_load_calendar(opts);
 	if (run.cal == NULL) {
 		rc = CLI_FAIL;   /* said on stderr */
-	} else if (jsonl) {
+	} else if (run.jsonl) {
 		if (check_jsonl(&run, in) < 0)
 			rc = CLI_FAIL;
 	} else {

@@ -15,7 +15,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
+#include <limits.h>
+#include <stddef.h>
 #include <libgen.h>
 #include <locale.h>
 #include <stdio.h>
@@ -239,65 +240,52 @@ cmd_demo_play(const struct cli_opts *opts, const char *dir, const char *name, co
 	return rc;
 }
 
-static const char demo_usage[] =
-    "usage: jzz demo [--db PATH]\n"
-    "       jzz demo --list\n"
-    "       jzz demo --play NAME [--db PATH] [--pace MS]\n"
-    "The terminal in training mode, on a training database made when absent.\n\n"
-    "  --db PATH     the training database (default ~/.local/share/jzz/training.db)\n"
-    "  --list        the scenarios that can be played\n"
-    "  --play NAME   plays a scenario on the screen\n"
-    "  --pace MS     milliseconds between a scenario's steps\n"
-    "  -h, --help    this help\n";
+struct demo_args {
+	const char *db, *play;
+	bool        list;
+	int         pace;
+};
 
-static const struct option demo_longopts[] = {
-	{ "db", required_argument, NULL, 'd' },
-	{ "list", no_argument, NULL, 'l' },
-	{ "play", required_argument, NULL, 'p' },
-	{ "pace", required_argument, NULL, 'P' },
-	CLI_OPT_COMMON
+static const struct cli_spec demo_spec = {
+	.usage = "usage: jzz demo [--db PATH]\n"
+	    "       jzz demo --list\n"
+	    "       jzz demo --play NAME [--db PATH] [--pace MS]\n"
+	    "The terminal in training mode, on a training database made when absent.\n\n"
+	    "  --db PATH     the training database (default ~/.local/share/jzz/training.db)\n"
+	    "  --list        the scenarios that can be played\n"
+	    "  --play NAME   plays a scenario on the screen\n"
+	    "  --pace MS     milliseconds between a scenario's steps\n"
+	    "  -h, --help    this help\n",
+	.args = {
+		{ "db", CLI_ARG_STR, offsetof(struct demo_args, db) },
+		{ "list", CLI_ARG_FLAG, offsetof(struct demo_args, list) },
+		{ "play", CLI_ARG_STR, offsetof(struct demo_args, play) },
+		{ "pace", CLI_ARG_INT, offsetof(struct demo_args, pace), "demo: --pace: milliseconds, not %s",
+		  .max = INT_MAX, .flags = CLI_ARG_BAD_USAGE },
+	},
 };
 
 int
 cmd_demo(const struct cli_opts *opts, int argc, char **argv)
 {
 	/* Only a --db of the command line: jzz.conf's is the production one. */
-	const char *db = opts->db_configured ? NULL : opts->db, *play = NULL;
-	char        def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100], *end;
-	bool        list = false;
-	int         pace = 0, rc = CLI_OK, c;
+	struct demo_args x = { opts->db_configured ? NULL : opts->db, NULL, false, 0 };
+	const char      *db;
+	char             def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100];
+	int              rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", demo_longopts, demo_usage, &rc)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return rc;
-		case 'd':
-			db = optarg;
-			break;
-		case 'l':
-			list = true;
-			break;
-		case 'p':
-			play = optarg;
-			break;
-		default:
-			pace = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || pace < 0)
-				return cli_usage_error(demo_usage, "demo: --pace: milliseconds, not %s",
-				    optarg);
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(demo_usage, "demo: unexpected argument %s", argv[optind]);
+	if (!cli_parse(&demo_spec, &argc, &argv, &x, &rc))
+		return rc;
+	if (argc > 0)
+		return cli_usage_error(demo_spec.usage, "demo: unexpected argument %s", argv[0]);
+	db = x.db;
 	/* Scenario files hold Chinese keys: decode them in the user's locale. */
 	setlocale(LC_ALL, "");
 	snprintf(dir, sizeof dir, "%s/scenarios", cli_datadir(opts));
-	if (list)
+	if (x.list)
 		return cmd_demo_list(dir);
-	if (play != NULL)
-		return cmd_demo_play(opts, dir, play, db, pace);
+	if (x.play != NULL)
+		return cmd_demo_play(opts, dir, x.play, db, x.pace);
 	if (db == NULL) {
 		char *slash;
 

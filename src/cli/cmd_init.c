@@ -12,29 +12,35 @@
 #include <errno.h>
 #include <grp.h>
 #include <sys/stat.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_service.h"
 
-static const char init_usage[] =
-    "usage: jzz --db PATH init --centre CODE [--rehearsal | --training] [--password-file FILE]\n"
-    "A new database: schema, centres, calendar, audit key and the account admin.\n\n"
-    "  --centre CODE          the centre commands act for when they name none (9 digits)\n"
-    "  --rehearsal            a database for tests and rehearsals (any day of work)\n"
-    "  --training             a training database with the demo accounts and persons\n"
-    "  --password-file FILE   admin's temporary password, the file's first line\n"
-    "  -h, --help             this help\n"
-    "exit status: 0 made, 2 the file already holds data or bad input, 1 failed.\n";
+struct init_args {
+	const char *centre, *pwfile;
+	bool        rehearsal, training;
+};
 
-static const struct option init_longopts[] = {
-	{ "centre", required_argument, NULL, 'c' },
-	{ "rehearsal", no_argument, NULL, 'r' },
-	{ "training", no_argument, NULL, 't' },
-	{ "password-file", required_argument, NULL, 'p' },
-	CLI_OPT_COMMON
+static const struct cli_spec init_spec = {
+	.usage = "usage: jzz --db PATH init --centre CODE [--rehearsal | --training]"
+	    " [--password-file FILE]\n"
+	    "A new database: schema, centres, calendar, audit key and the account admin.\n\n"
+	    "  --centre CODE          the centre commands act for when they name none (9 digits)\n"
+	    "  --rehearsal            a database for tests and rehearsals (any day of work)\n"
+	    "  --training             a training database with the demo accounts and persons\n"
+	    "  --password-file FILE   admin's temporary password, the file's first line\n"
+	    "  -h, --help             this help\n"
+	    "exit status: 0 made, 2 the file already holds data or bad input, 1 failed.\n",
+	.args = {
+		{ "centre", CLI_ARG_STR, offsetof(struct init_args, centre) },
+		{ "rehearsal", CLI_ARG_FLAG, offsetof(struct init_args, rehearsal) },
+		{ "training", CLI_ARG_FLAG, offsetof(struct init_args, training) },
+		{ "password-file", CLI_ARG_STR, offsetof(struct init_args, pwfile) },
+	},
+	.no_words = true,
 };
 
 /*
@@ -66,36 +72,15 @@ init_share(const struct cli_opts *opts, gid_t gid)
 int
 cmd_init(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char              *centre = opts->centre;
-	const char              *pwfile = NULL;
+	struct init_args         x = { opts->centre, NULL, false, opts->training };
 	char                     dir[4096], buf[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
 	enum service_status      st;
 	struct service_init_opts o;
-	bool                     rehearsal = false, training = opts->training;
 	gid_t                    gid = (gid_t)-1;
-	int                      rc = CLI_OK, c;
+	int                      rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", init_longopts, init_usage, &rc)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return rc;
-		case 'c':
-			centre = optarg;
-			break;
-		case 'r':
-			rehearsal = true;
-			break;
-		case 't':
-			training = true;
-			break;
-		default:
-			pwfile = optarg;
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(init_usage, "init: unexpected %s", argv[optind]);
+	if (!cli_parse(&init_spec, &argc, &argv, &x, &rc))
+		return rc;
 	if (opts->group != NULL) {
 		struct group *g = getgrnam(opts->group);
 
@@ -105,11 +90,11 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		}
 		gid = g->gr_gid;
 	}
-	if (rehearsal && training) {
+	if (x.rehearsal && x.training) {
 		cli_error("init: --rehearsal or --training, not both");
 		return CLI_BADCASE;
 	}
-	if (centre == NULL) {
+	if (x.centre == NULL) {
 		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
 		return CLI_BADCASE;
 	}
@@ -119,15 +104,15 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
 		snprintf(dir, sizeof dir, "%s", "");
 	}
-	if (training && opts->db == NULL) {
+	if (x.training && opts->db == NULL) {
 		cli_error("init --training: --db PATH is required (never the default database)");
 		return CLI_BADCASE;
 	}
 	/* --today does not matter to a new production database (it records no
 	 * business); the commands after it are held to the real date. */
 	/* --training: a training database, with its demo data (as `training init`) */
-	if (training) {
-		st = service_init_training(opts->db, centre, dir[0] != '\0' ? dir : NULL,
+	if (x.training) {
+		st = service_init_training(opts->db, x.centre, dir[0] != '\0' ? dir : NULL,
 		    cli_today(opts), err, sizeof err);
 		if (st == SERVICE_OK)
 			for (size_t i = 0; i < service_demo_naccounts; i++)
@@ -135,18 +120,18 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 					printf("admin password: %s\n", service_demo_accounts[i].password);
 	} else {
 		memset(&o, 0, sizeof o);
-		o.centre = centre;
+		o.centre = x.centre;
 		o.holidays_dir = dir[0] != '\0' ? dir : NULL;
-		o.mode = rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
+		o.mode = x.rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
 		o.audit_key = opts->audit_key_file;
-		if (pwfile != NULL) {
-			if (!cli_password(pwfile, "", pw, sizeof pw))
+		if (x.pwfile != NULL) {
+			if (!cli_password(x.pwfile, "", pw, sizeof pw))
 				return CLI_BADCASE;
 			o.admin_password = pw;
 		}
 		st = service_create(opts->db, &o, err, sizeof err);
 		explicit_bzero(pw, sizeof pw);
-		if (st == SERVICE_OK && pwfile == NULL)
+		if (st == SERVICE_OK && x.pwfile == NULL)
 			printf("admin password: %s\n", o.admin_password_out);
 		explicit_bzero(o.admin_password_out, sizeof o.admin_password_out);
 	}

@@ -7,32 +7,34 @@
  * once the copy is counted on both sides and the store's audit chain
  * verified; progress goes to stderr.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_service.h"
 
-static const char migrate_usage[] =
-    "usage: jzz migrate --from FILE --to URI [--from-key KEY] [--to-key KEY]\n"
-    "Moves a centre's SQLite file into an empty PostgreSQL store made by `jzz init`;\n"
-    "the file is only read.\n\n"
-    "  --from FILE     the centre's database file\n"
-    "  --to URI        the store (postgresql://..., postgres://... or service=NAME)\n"
-    "  --from-key KEY  the file's audit key (default: audit_key_file, else FILE.key)\n"
-    "  --to-key KEY    where the store's key goes (default: audit_key_file, else\n"
-    "                  ~/.config/jzz/pg-HOST-PORT-DB.key)\n"
-    "  -h, --help      this help\n"
-    "exit status: 0 moved, 2 refused before anything was written (the store holds records,\n"
-    "the file was moved already, bad input), 1 failed (nothing written).\n";
-
-static const struct option migrate_longopts[] = {
-	{ "from", required_argument, NULL, 'f' },
-	{ "to", required_argument, NULL, 't' },
-	{ "from-key", required_argument, NULL, 'F' },
-	{ "to-key", required_argument, NULL, 'T' },
-	CLI_OPT_COMMON
+static const struct cli_spec migrate_spec = {
+	.usage = "usage: jzz migrate --from FILE --to URI [--from-key KEY] [--to-key KEY]\n"
+	    "Moves a centre's SQLite file into an empty PostgreSQL store made by `jzz init`;\n"
+	    "the file is only read.\n\n"
+	    "  --from FILE     the centre's database file\n"
+	    "  --to URI        the store (postgresql://..., postgres://... or service=NAME)\n"
+	    "  --from-key KEY  the file's audit key (default: audit_key_file, else FILE.key)\n"
+	    "  --to-key KEY    where the store's key goes (default: audit_key_file, else\n"
+	    "                  ~/.config/jzz/pg-HOST-PORT-DB.key)\n"
+	    "  -h, --help      this help\n"
+	    "exit status: 0 moved, 2 refused before anything was written (the store holds"
+	    " records,\n"
+	    "the file was moved already, bad input), 1 failed (nothing written).\n",
+	.misuse = "migrate: --from FILE and --to URI are required",
+	.args = {
+		{ "from", CLI_ARG_STR, offsetof(struct service_migrate_opts, from) },
+		{ "to", CLI_ARG_STR, offsetof(struct service_migrate_opts, to) },
+		{ "from-key", CLI_ARG_STR, offsetof(struct service_migrate_opts, from_key) },
+		{ "to-key", CLI_ARG_STR, offsetof(struct service_migrate_opts, to_key) },
+	},
+	.no_words = true,
 };
 
 struct migrate_bar {
@@ -64,32 +66,13 @@ cmd_migrate(const struct cli_opts *opts, int argc, char **argv)
 	struct strbuf                 sb;
 	enum service_status           st;
 	char                          err[1024];
-	int                           status = CLI_OK, c;
+	int                           status;
 
 	memset(&o, 0, sizeof o);
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", migrate_longopts, migrate_usage, &status)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return status;
-		case 'f':
-			o.from = optarg;
-			break;
-		case 't':
-			o.to = optarg;
-			break;
-		case 'F':
-			o.from_key = optarg;
-			break;
-		default:
-			o.to_key = optarg;
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(migrate_usage, "migrate: unexpected %s", argv[optind]);
+	if (!cli_parse(&migrate_spec, &argc, &argv, &o, &status))
+		return status;
 	if (o.from == NULL || o.to == NULL)
-		return cli_usage_error(migrate_usage, "migrate: --from FILE and --to URI are required");
+		return cli_usage(&migrate_spec);
 	if (o.from_key == NULL)
 		o.from_key = opts->audit_key_file;
 	if (o.to_key == NULL)

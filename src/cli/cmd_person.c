@@ -5,8 +5,7 @@
  * today (`address`), every address with the day it held from
  * (`addresses`), and with --on DATE the address of that day (`address_on`).
  */
-#include <getopt.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "cli_service.h"
 
@@ -145,21 +144,22 @@ person_json(struct cli_json *j, const struct service_person *p, const struct ser
 	cli_json_end(j);
 }
 
-static const char person_usage[] =
-    "usage: jzz person NUMBER [--on DATE]\n"
-    "A person's records and history, as JSON.\n\n"
-    "  --on DATE    also the person's address on that day (address_on)\n"
-    "  -h, --help   this help\n";
-
-static const struct option person_longopts[] = {
-	{ "on", required_argument, NULL, 'o' },
-	CLI_OPT_COMMON
-};
-
 struct person_arg {
 	const char *number;
 	jzz_date    on_day;
 	jzz_date    today;
+};
+
+static const struct cli_spec person_spec = {
+	.usage = "usage: jzz person NUMBER [--on DATE]\n"
+	    "A person's records and history, as JSON.\n\n"
+	    "  --on DATE    also the person's address on that day (address_on)\n"
+	    "  -h, --help   this help\n",
+	.misuse = "person: one NUMBER expected",
+	.args = {
+		{ "on", CLI_ARG_DATE, offsetof(struct person_arg, on_day),
+		  "person: --on %s is not a real date YYYY-MM-DD" },
+	},
 };
 
 static int
@@ -194,20 +194,13 @@ int
 cmd_person(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct person_arg pa = { NULL, JZZ_DATE_NONE, JZZ_DATE_NONE };
-	int               rc = CLI_OK, o;
+	int               rc;
 
-	cli_getopt_reset();
-	while ((o = cli_getopt(argc, argv, ":h", person_longopts, person_usage, &rc)) != -1) {
-		if (o == CLI_OPT_EXIT)
-			return rc;
-		if (!date_parse(optarg, strlen(optarg), &pa.on_day)) {
-			cli_error("person: --on %s is not a real date YYYY-MM-DD", optarg);
-			return CLI_BADCASE;
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error(person_usage, "person: one NUMBER expected");
-	pa.number = argv[optind];
+	if (!cli_parse(&person_spec, &argc, &argv, &pa, &rc))
+		return rc;
+	if (argc != 1)
+		return cli_usage(&person_spec);
+	pa.number = argv[0];
 	pa.today = cli_today(opts);
 	return cli_with_service(opts, person_run, &pa);
 }

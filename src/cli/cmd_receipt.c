@@ -15,46 +15,42 @@
  * administrators; the read is in the audit log. The paper is built by the
  * same service functions as the terminal's.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_service.h"
 #include "jzz/paper.h"
 
-static const char receipt_usage_text[] =
-    "usage: jzz receipt RECEIPT_NO [--lang zh|en] [--print] [--printer NAME] [--output FILE.pdf]\n"
-    "       jzz receipt --notice APPLICATION_ID [--lang zh|en] [--print] [--printer NAME]"
-    " [--output FILE.pdf]\n"
-    "Reprints an application's receipt, or its one-time notice, from the database.\n\n"
-    "  --notice ID      the one-time notice of the application ID\n"
-    "  --lang zh|en     the paper's language\n"
-    "  --print          print the PDF (on the printer of jzz.conf)\n"
-    "  --printer NAME   print the PDF on CUPS queue NAME\n"
-    "  --output FILE    write the A4 PDF to FILE (a new file)\n"
-    "  -h, --help       this help\n";
-
-static const struct option receipt_longopts[] = {
-	{ "notice", required_argument, NULL, 'n' },
-	{ "lang", required_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "printer", required_argument, NULL, 'P' },
-	{ "print", no_argument, NULL, 'p' },
-	CLI_OPT_COMMON
-};
-
-static int
-receipt_usage(void)
-{
-	return cli_usage_error(receipt_usage_text, "receipt: one RECEIPT_NO, or --notice"
-	    " APPLICATION_ID");
-}
-
 struct receipt_args {
 	const struct cli_opts *opts;
 	const char            *key, *lang, *output;
 	const char            *printer;   /* NULL: not printed */
 	bool                   notice;
+	const char            *notice_id;   /* --notice */
+	bool                   print;       /* --print, or --printer */
+};
+
+static const struct cli_spec receipt_spec = {
+	.usage = "usage: jzz receipt RECEIPT_NO [--lang zh|en] [--print] [--printer NAME]"
+	    " [--output FILE.pdf]\n"
+	    "       jzz receipt --notice APPLICATION_ID [--lang zh|en] [--print] [--printer NAME]"
+	    " [--output FILE.pdf]\n"
+	    "Reprints an application's receipt, or its one-time notice, from the database.\n\n"
+	    "  --notice ID      the one-time notice of the application ID\n"
+	    "  --lang zh|en     the paper's language\n"
+	    "  --print          print the PDF (on the printer of jzz.conf)\n"
+	    "  --printer NAME   print the PDF on CUPS queue NAME\n"
+	    "  --output FILE    write the A4 PDF to FILE (a new file)\n"
+	    "  -h, --help       this help\n",
+	.misuse = "receipt: one RECEIPT_NO, or --notice APPLICATION_ID",
+	.args = {
+		{ "notice", CLI_ARG_STR, offsetof(struct receipt_args, notice_id), .flags = CLI_ARG_ONCE },
+		{ "lang", CLI_ARG_STR, offsetof(struct receipt_args, lang) },
+		{ "output", CLI_ARG_STR, offsetof(struct receipt_args, output) },
+		{ "printer", CLI_ARG_STR, offsetof(struct receipt_args, printer) },
+		{ "print", CLI_ARG_FLAG, offsetof(struct receipt_args, print) },
+	},
 };
 
 /* The paper as text on stdout, or its PDF saved (and printed) with the
@@ -116,55 +112,28 @@ receipt_run(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char                *key = NULL, *lang = opts->lang, *output = NULL;
-	const char                *printer = opts->printer;
-	bool                       notice = false, print = false;
-	struct receipt_args        x;
-	int                        rc = CLI_OK, c;
+	struct receipt_args x = { opts, NULL, opts->lang, NULL, NULL, false, NULL, false };
+	int                 rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", receipt_longopts, receipt_usage_text, &rc)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return rc;
-		case 'n':
-			if (notice)
-				return receipt_usage();
-			notice = true;
-			key = optarg;
-			break;
-		case 'l':
-			lang = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'P':
-			printer = optarg;
-			print = true;
-			break;
-		default:
-			print = true;
-			break;
-		}
-	}
-	if (argc - optind != (notice ? 0 : 1))
-		return receipt_usage();
-	if (!notice)
-		key = argv[optind];
-	if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+	if (!cli_parse(&receipt_spec, &argc, &argv, &x, &rc))
+		return rc;
+	x.notice = x.notice_id != NULL;
+	if (argc != (x.notice ? 0 : 1))
+		return cli_usage(&receipt_spec);
+	x.key = x.notice ? x.notice_id : argv[0];
+	if (strcmp(x.lang, "zh") != 0 && strcmp(x.lang, "en") != 0) {
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}
-	if (print && (printer == NULL || *printer == '\0')) {
+	/* --printer NAME prints there; --print alone on jzz.conf's printer */
+	x.print = x.print || x.printer != NULL;
+	if (x.printer == NULL)
+		x.printer = opts->printer;
+	if (x.print && (x.printer == NULL || *x.printer == '\0')) {
 		cli_error("--print: no printer (printer in jzz.conf, JZZ_PRINTER, or --printer NAME)");
 		return CLI_BADCASE;
 	}
-	x.opts = opts;
-	x.key = key;
-	x.lang = lang;
-	x.output = output;
-	x.printer = print ? printer : NULL;
-	x.notice = notice;
+	if (!x.print)
+		x.printer = NULL;
 	return cli_with_service(opts, receipt_run, &x);
 }

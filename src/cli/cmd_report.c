@@ -28,7 +28,7 @@
  * ID numbers are masked in every format: a report is printed and passed
  * around.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -338,54 +338,6 @@ report_sheet(struct service *s, const struct service_report *r, const struct cli
 
 /* ---- the command ---- */
 
-static const char report_usage_text[] =
-    "usage: jzz report daily [--date D] [OPTION]...\n"
-    "       jzz report range --from D --to D [OPTION]...\n"
-    "       jzz report daily [--date D] --print [--printer NAME] [--output FILE.pdf]\n"
-    "The supervisor's report of a centre, for a day or a range of days.\n\n"
-    "  --date D                        daily: the day (default: the day of work)\n"
-    "  --from D, --to D                range: the first and the last day\n"
-    "  --format json|csv|text|xlsx|pdf the output (default json; xlsx needs --output;\n"
-    "                                  pdf: the daily sheet)\n"
-    "  --bom                           a UTF-8 byte order mark first (for spreadsheets)\n"
-    "  --labels zh|en                  csv: a column naming each code\n"
-    "  --output FILE                   write FILE (0600) instead of standard output\n"
-    "  --print                         daily: print the daily sheet (on the printer of jzz.conf)\n"
-    "  --printer NAME                  daily: print the daily sheet on CUPS queue NAME\n"
-    "  --centre CODE|all               the centre reported on (default the actor's)\n"
-    "  -h, --help                      this help\n";
-
-static const struct option report_longopts[] = {
-	{ "date", required_argument, NULL, 'd' },
-	{ "from", required_argument, NULL, 'f' },
-	{ "to", required_argument, NULL, 't' },
-	{ "format", required_argument, NULL, 'F' },
-	{ "centre", required_argument, NULL, 'c' },
-	{ "bom", no_argument, NULL, 'b' },
-	{ "labels", required_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "print", no_argument, NULL, 'p' },
-	{ "printer", required_argument, NULL, 'P' },
-	CLI_OPT_COMMON
-};
-
-static int
-report_usage(void)
-{
-	return cli_usage_error(report_usage_text, "report: expected daily [--date D] or range"
-	    " --from D --to D");
-}
-
-static bool
-report_date_arg(const char *opt, const char *v, jzz_date *out)
-{
-	if (!date_parse(v, strlen(v), out)) {
-		cli_error("%s: %s is not a date YYYY-MM-DD", opt, v);
-		return false;
-	}
-	return true;
-}
-
 /* Is `output` the database itself, its -wal/-shm or its audit key? A report
  * written there would replace the records (the writers put a new file in
  * place of an old one). */
@@ -422,6 +374,44 @@ struct report_args {
 	enum report_format    fmt;
 	jzz_date              from, to;
 	bool                  daily, bom, sheet;
+	/* as given: --date, --format (NULL: json), --print */
+	jzz_date              day;
+	const char           *format;
+	bool                  print;
+};
+
+static const struct cli_spec report_spec = {
+	.usage = "usage: jzz report daily [--date D] [OPTION]...\n"
+	    "       jzz report range --from D --to D [OPTION]...\n"
+	    "       jzz report daily [--date D] --print [--printer NAME] [--output FILE.pdf]\n"
+	    "The supervisor's report of a centre, for a day or a range of days.\n\n"
+	    "  --date D                        daily: the day (default: the day of work)\n"
+	    "  --from D, --to D                range: the first and the last day\n"
+	    "  --format json|csv|text|xlsx|pdf the output (default json; xlsx needs --output;\n"
+	    "                                  pdf: the daily sheet)\n"
+	    "  --bom                           a UTF-8 byte order mark first (for spreadsheets)\n"
+	    "  --labels zh|en                  csv: a column naming each code\n"
+	    "  --output FILE                   write FILE (0600) instead of standard output\n"
+	    "  --print                         daily: print the daily sheet (on the printer of jzz.conf)\n"
+	    "  --printer NAME                  daily: print the daily sheet on CUPS queue NAME\n"
+	    "  --centre CODE|all               the centre reported on (default the actor's)\n"
+	    "  -h, --help                      this help\n",
+	.misuse = "report: expected daily [--date D] or range --from D --to D",
+	.args = {
+		{ "date", CLI_ARG_DATE, offsetof(struct report_args, day),
+		  "--date: %s is not a date YYYY-MM-DD" },
+		{ "from", CLI_ARG_DATE, offsetof(struct report_args, from),
+		  "--from: %s is not a date YYYY-MM-DD" },
+		{ "to", CLI_ARG_DATE, offsetof(struct report_args, to),
+		  "--to: %s is not a date YYYY-MM-DD" },
+		{ "format", CLI_ARG_STR, offsetof(struct report_args, format) },
+		{ "centre", CLI_ARG_STR, offsetof(struct report_args, centre) },
+		{ "bom", CLI_ARG_FLAG, offsetof(struct report_args, bom) },
+		{ "labels", CLI_ARG_STR, offsetof(struct report_args, labels) },
+		{ "output", CLI_ARG_STR, offsetof(struct report_args, output) },
+		{ "print", CLI_ARG_FLAG, offsetof(struct report_args, print) },
+		{ "printer", CLI_ARG_STR, offsetof(struct report_args, printer) },
+	},
 };
 
 /* The report as JSON, CSV or text: on stdout, or saved at --output (the
@@ -498,128 +488,80 @@ report_run(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
-	jzz_date              from = JZZ_DATE_NONE, to = JZZ_DATE_NONE, day = JZZ_DATE_NONE;
-	const char           *format = "json", *centre = opts->centre, *output = NULL;
-	const char           *labels = NULL;
-	enum report_format    fmt;
-	bool                  daily, bom = false, sheet = false, print = false, format_given = false;
-	const char           *printer = opts->printer;
-	struct report_args    x;
-	int                   rc = CLI_OK, c;
+	struct report_args x = { .opts = opts, .centre = opts->centre, .from = JZZ_DATE_NONE,
+	                         .to = JZZ_DATE_NONE, .day = JZZ_DATE_NONE };
+	const char        *format;
+	int                rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", report_longopts, report_usage_text, &rc)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return rc;
-		case 'd':
-			if (!report_date_arg("--date", optarg, &day))
-				return CLI_BADCASE;
-			break;
-		case 'f':
-			if (!report_date_arg("--from", optarg, &from))
-				return CLI_BADCASE;
-			break;
-		case 't':
-			if (!report_date_arg("--to", optarg, &to))
-				return CLI_BADCASE;
-			break;
-		case 'F':
-			format = optarg;
-			format_given = true;
-			break;
-		case 'c':
-			centre = optarg;
-			break;
-		case 'b':
-			bom = true;
-			break;
-		case 'l':
-			labels = optarg;
-			break;
-		case 'p':
-			sheet = print = true;
-			break;
-		case 'P':
-			sheet = print = true;
-			printer = optarg;
-			break;
-		default:
-			output = optarg;
-			break;
-		}
-	}
-	if (argc - optind != 1 || (strcmp(argv[optind], "daily") != 0 &&
-	    strcmp(argv[optind], "range") != 0))
-		return report_usage();
-	daily = strcmp(argv[optind], "daily") == 0;
-	if (daily ? from != JZZ_DATE_NONE || to != JZZ_DATE_NONE : day != JZZ_DATE_NONE || print)
-		return cli_usage_error(report_usage_text, daily ? "report daily: --from and --to are"
-		    " for range" : "report range: --date, --print and --printer are for daily");
+	if (!cli_parse(&report_spec, &argc, &argv, &x, &rc))
+		return rc;
+	if (argc != 1 || (strcmp(argv[0], "daily") != 0 && strcmp(argv[0], "range") != 0))
+		return cli_usage(&report_spec);
+	x.daily = strcmp(argv[0], "daily") == 0;
+	/* --printer NAME prints the sheet there; --print on jzz.conf's printer */
+	x.sheet = x.print = x.print || x.printer != NULL;
+	if (x.printer == NULL)
+		x.printer = opts->printer;
+	if (x.daily ? x.from != JZZ_DATE_NONE || x.to != JZZ_DATE_NONE :
+	    x.day != JZZ_DATE_NONE || x.print)
+		return cli_usage_error(report_spec.usage, x.daily ? "report daily: --from and --to"
+		    " are for range" : "report range: --date, --print and --printer are for daily");
 	/* the daily sheet: --format pdf, --print, or a .pdf output named alone */
-	if (daily && (strcmp(format, "pdf") == 0 || (!format_given && output != NULL &&
-	    strlen(output) > 4 && strcmp(output + strlen(output) - 4, ".pdf") == 0)))
-		sheet = true;
-	if (sheet)
+	format = x.format != NULL ? x.format : "json";
+	if (x.daily && (strcmp(format, "pdf") == 0 || (x.format == NULL && x.output != NULL &&
+	    strlen(x.output) > 4 && strcmp(x.output + strlen(x.output) - 4, ".pdf") == 0)))
+		x.sheet = true;
+	if (x.sheet)
 		format = "json";
 	if (strcmp(format, "json") == 0)
-		fmt = FMT_JSON;
+		x.fmt = FMT_JSON;
 	else if (strcmp(format, "csv") == 0)
-		fmt = FMT_CSV;
+		x.fmt = FMT_CSV;
 	else if (strcmp(format, "text") == 0)
-		fmt = FMT_TEXT;
+		x.fmt = FMT_TEXT;
 	else if (strcmp(format, "xlsx") == 0)
-		fmt = FMT_XLSX;
+		x.fmt = FMT_XLSX;
 	else {
 		cli_error("--format: json, csv, text or xlsx");
 		return CLI_BADCASE;
 	}
-	if (labels != NULL && strcmp(labels, "zh") != 0 && strcmp(labels, "en") != 0) {
+	if (x.labels != NULL && strcmp(x.labels, "zh") != 0 && strcmp(x.labels, "en") != 0) {
 		cli_error("--labels: zh or en");
 		return CLI_BADCASE;
 	}
-	if (labels != NULL && fmt != FMT_CSV) {
+	if (x.labels != NULL && x.fmt != FMT_CSV) {
 		cli_error("--labels: only with --format csv (a workbook always names the codes)");
 		return CLI_BADCASE;
 	}
-	if (fmt == FMT_XLSX && bom) {
+	if (x.fmt == FMT_XLSX && x.bom) {
 		cli_error("--bom: not with --format xlsx");
 		return CLI_BADCASE;
 	}
-	if (fmt == FMT_XLSX && output == NULL) {
+	if (x.fmt == FMT_XLSX && x.output == NULL) {
 		cli_error("--format xlsx: --output FILE is required (a workbook is not text)");
 		return CLI_BADCASE;
 	}
-	if (output != NULL && output[0] == '\0') {
+	if (x.output != NULL && x.output[0] == '\0') {
 		cli_error("--output: a file name is required");
 		return CLI_BADCASE;
 	}
-	if (output != NULL && report_output_is_ours(opts, output)) {
+	if (x.output != NULL && report_output_is_ours(opts, x.output)) {
 		cli_error("--output %s: that is the database, its journal or its audit key; choose"
-		    " another file", output);
+		    " another file", x.output);
 		return CLI_BADCASE;
 	}
-	if (print && (printer == NULL || *printer == '\0')) {
+	if (x.print && (x.printer == NULL || *x.printer == '\0')) {
 		cli_error("--print: no printer (set JZZ_PRINTER or give --printer NAME)");
 		return CLI_BADCASE;
 	}
-	if (daily)
-		from = to = day != JZZ_DATE_NONE ? day : cli_today(opts);
-	else if (from == JZZ_DATE_NONE || to == JZZ_DATE_NONE || from > to) {
+	if (!x.print)
+		x.printer = NULL;
+	if (x.daily)
+		x.from = x.to = x.day != JZZ_DATE_NONE ? x.day : cli_today(opts);
+	else if (x.from == JZZ_DATE_NONE || x.to == JZZ_DATE_NONE || x.from > x.to) {
 		cli_error("report range: --from D --to D with D <= D are required");
 		return CLI_BADCASE;
 	}
-	x.opts = opts;
-	x.centre = centre;
-	x.output = output;
-	x.labels = labels;
-	x.printer = print ? printer : NULL;
-	x.fmt = fmt;
-	x.from = from;
-	x.to = to;
-	x.daily = daily;
-	x.bom = bom;
-	x.sheet = sheet;
 	/* The actor stands at --centre when it names a centre; a report of
 	 * "all" is made from the account's own centre. */
 	return cli_with_service(opts, report_run, &x);

@@ -10,7 +10,8 @@
  * and refuses one that exists.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,35 +63,39 @@ seed_cmd_progress(void *arg, long done, long total)
 	fflush(stderr);
 }
 
-static const char seed_cmd_usage_text[] =
-    "usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
-    " [--seed S] [--batch N] [--check]\n"
-    "A new database holding a synthetic district, for benchmarks and load tests.\n\n"
-    "  --persons N      how many persons\n"
-    "  --years Y        years of history, 1 to 20 (default 5)\n"
-    "  --centre CODES   the centres, 9-digit codes separated by commas\n"
-    "  --seed S         the random seed (default 1)\n"
-    "  --batch N        rows per transaction\n"
-    "  --check          check every foreign key at the end\n"
-    "  -h, --help       this help\n";
-
-static const struct option seed_cmd_longopts[] = {
-	{ "persons", required_argument, NULL, 'p' },
-	{ "years", required_argument, NULL, 'y' },
-	{ "seed", required_argument, NULL, 's' },
-	{ "batch", required_argument, NULL, 'b' },
-	{ "centre", required_argument, NULL, 'c' },
-	{ "check", no_argument, NULL, 'k' },
-	CLI_OPT_COMMON
+/* The seed's options, and --centre's list before it is split. */
+struct seed_cmd_args {
+	struct store_seed_opts o;
+	const char            *centres;
 };
 
-static int
-seed_cmd_usage(void)
-{
-	return cli_usage_error(seed_cmd_usage_text, "seed: --db PATH and --persons N (a number"
-	    " >= 0) are required; --years 1..20, --batch and --seed numbers");
-}
+static const struct cli_spec seed_cmd_spec = {
+	.usage = "usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
+	    " [--seed S] [--batch N] [--check]\n"
+	    "A new database holding a synthetic district, for benchmarks and load tests.\n\n"
+	    "  --persons N      how many persons\n"
+	    "  --years Y        years of history, 1 to 20 (default 5)\n"
+	    "  --centre CODES   the centres, 9-digit codes separated by commas\n"
+	    "  --seed S         the random seed (default 1)\n"
+	    "  --batch N        rows per transaction\n"
+	    "  --check          check every foreign key at the end\n"
+	    "  -h, --help       this help\n",
+	.misuse = "seed: --db PATH and --persons N (a number >= 0) are required; --years 1..20,"
+	    " --batch and --seed numbers",
+	/* A number out of its range is said by the command's misuse. */
+	.args = {
+		{ "persons", CLI_ARG_LONG, offsetof(struct seed_cmd_args, o.persons), .max = LONG_MAX },
+		{ "years", CLI_ARG_INT, offsetof(struct seed_cmd_args, o.years), .min = 1, .max = 20 },
+		{ "seed", CLI_ARG_ULL, offsetof(struct seed_cmd_args, o.seed) },
+		{ "batch", CLI_ARG_LONG, offsetof(struct seed_cmd_args, o.batch), .min = 1, .max = LONG_MAX },
+		{ "centre", CLI_ARG_STR, offsetof(struct seed_cmd_args, centres) },
+		{ "check", CLI_ARG_FLAG, offsetof(struct seed_cmd_args, o.check_fk) },
+	},
+	.no_words = true,
+};
 
+/* The list is split in place: it is a word of the command line, which is
+ * the program's to write (the codes then point into it). */
 static int
 seed_cmd_centres(struct store_seed_opts *o, char *list)
 {
@@ -107,7 +112,7 @@ seed_cmd_centres(struct store_seed_opts *o, char *list)
 int
 cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct store_seed_opts  o;
+	struct seed_cmd_args    x;
 	struct store_seed_stats stats;
 	struct seed_bar         bar;
 	struct service         *s;
@@ -115,54 +120,20 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct service_actor    owner;
 	struct stat             sb;
 	struct cli_json         j;
-	char                    dir[4096], err[512], *list = NULL, *end;
-	int                     status = CLI_OK, c;
+	char                    dir[4096], err[512];
+	int                     status;
 	enum service_status     sst;
 	double                  t0;
 
-	memset(&o, 0, sizeof o);
-	o.persons = -1;
-	o.years = 5;
-	o.seed = 1;
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", seed_cmd_longopts, seed_cmd_usage_text, &status))
-	    != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return status;
-		case 'p':
-			o.persons = strtol(optarg, &end, 10);
-			if (*end != '\0' || o.persons < 0)
-				return seed_cmd_usage();
-			break;
-		case 'y':
-			o.years = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || o.years < 1 || o.years > 20)
-				return seed_cmd_usage();
-			break;
-		case 's':
-			o.seed = strtoull(optarg, &end, 10);
-			if (*end != '\0')
-				return seed_cmd_usage();
-			break;
-		case 'b':
-			o.batch = strtol(optarg, &end, 10);
-			if (*end != '\0' || o.batch <= 0)
-				return seed_cmd_usage();
-			break;
-		case 'c':
-			list = optarg;
-			break;
-		default:
-			o.check_fk = true;
-			break;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(seed_cmd_usage_text, "seed: unexpected %s", argv[optind]);
-	if (o.persons < 0 || opts->db == NULL)
-		return seed_cmd_usage();
-	if (list != NULL && seed_cmd_centres(&o, list) != 0) {
+	memset(&x, 0, sizeof x);
+	x.o.persons = -1;
+	x.o.years = 5;
+	x.o.seed = 1;
+	if (!cli_parse(&seed_cmd_spec, &argc, &argv, &x, &status))
+		return status;
+	if (x.o.persons < 0 || opts->db == NULL)
+		return cli_usage(&seed_cmd_spec);
+	if (x.centres != NULL && seed_cmd_centres(&x.o, (char *)x.centres) != 0) {
 		cli_error("seed: --centre: 9-digit centre codes separated by commas");
 		return CLI_BADCASE;
 	}
@@ -170,7 +141,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("seed: %s exists; seed makes a new file (delete it first)", opts->db);
 		return CLI_BADCASE;
 	}
-	o.today = cli_today(opts);
+	x.o.today = cli_today(opts);
 
 	{
 		char buf[4096];
@@ -180,7 +151,8 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	/* A synthetic district is no production database: a rehearsal one,
 	 * which any day of work may be used on. */
 	memset(&io, 0, sizeof io);
-	io.centre = opts->centre != NULL ? opts->centre : o.ncentres > 0 ? o.centres[0] : "310105009";
+	io.centre = opts->centre != NULL ? opts->centre : x.o.ncentres > 0 ? x.o.centres[0] :
+	    "310105009";
 	io.holidays_dir = access(dir, R_OK | X_OK) == 0 ? dir : NULL;
 	io.mode = SERVICE_DB_REHEARSAL;
 	sst = service_create(opts->db, &io, err, sizeof err);
@@ -197,9 +169,9 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	}
 	bar.t0 = t0 = seed_cmd_clock();
 	bar.tty = isatty(STDERR_FILENO);
-	o.progress = seed_cmd_progress;
-	o.progress_arg = &bar;
-	sst = service_seed(s, &owner, &o, &stats);
+	x.o.progress = seed_cmd_progress;
+	x.o.progress_arg = &bar;
+	sst = service_seed(s, &owner, &x.o, &stats);
 	if (sst != SERVICE_OK) {
 		cli_error("%s", service_errmsg(s));
 		service_close(s);

@@ -9,7 +9,6 @@
  * again at the next poll.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,33 +82,28 @@ sms_run(struct service *s, const struct service_actor *a, void *arg)
 {
 	const struct sms_arg *x = arg;
 
-	return x->argc == 2 ? sms_pending(s, a) : sms_sent(s, a, x->argv[2], x->today);
+	return x->argc == 1 ? sms_pending(s, a) : sms_sent(s, a, x->argv[1], x->today);
 }
 
-static const char sms_usage[] =
-    "usage: jzz sms pending\n"
-    "       jzz sms sent ID\n"
-    "The SMS outbox for a gateway: the messages not yet sent; one confirmed sent.\n\n"
-    "  -h, --help   this help\n";
-
-static const struct option sms_longopts[] = { CLI_OPT_COMMON };
+static const struct cli_spec sms_spec = {
+	.usage = "usage: jzz sms pending\n"
+	    "       jzz sms sent ID\n"
+	    "The SMS outbox for a gateway: the messages not yet sent; one confirmed sent.\n\n"
+	    "  -h, --help   this help\n",
+	.misuse = "sms: expected pending, or sent ID",
+};
 
 int
 cmd_sms(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct sms_arg x;
-	int            rc = CLI_OK, c;
+	int            rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", sms_longopts, sms_usage, &rc)) != -1)
-		if (c == CLI_OPT_EXIT)
-			return rc;
-	/* The words after the options, as if they were the only ones. */
-	argc -= optind - 1;
-	argv += optind - 1;
-	if (!((argc == 2 && strcmp(argv[1], "pending") == 0) ||
-	    (argc == 3 && strcmp(argv[1], "sent") == 0)))
-		return cli_usage_error(sms_usage, "sms: expected pending, or sent ID");
+	if (!cli_parse(&sms_spec, &argc, &argv, NULL, &rc))
+		return rc;
+	if (!((argc == 1 && strcmp(argv[0], "pending") == 0) ||
+	    (argc == 2 && strcmp(argv[0], "sent") == 0)))
+		return cli_usage(&sms_spec);
 	x.argc = argc;
 	x.argv = argv;
 	x.today = cli_today(opts);

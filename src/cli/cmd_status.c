@@ -3,27 +3,28 @@
  * query (as on 962222: both the name and the number must match), printed as
  * one JSON object.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "cli_service.h"
 
-static const char status_usage[] =
-    "usage: jzz status --id NUMBER --name NAME\n"
-    "The public progress query: both the name and the ID number must match.\n\n"
-    "  --id NUMBER   the applicant's ID number\n"
-    "  --name NAME   the applicant's name\n"
-    "  -h, --help    this help\n";
-
-static const struct option status_longopts[] = {
-	{ "id", required_argument, NULL, 'i' },
-	{ "name", required_argument, NULL, 'n' },
-	CLI_OPT_COMMON
-};
-
 struct status_arg {
 	const char *id, *name;
 	jzz_date    today;
+};
+
+static const struct cli_spec status_spec = {
+	.usage = "usage: jzz status --id NUMBER --name NAME\n"
+	    "The public progress query: both the name and the ID number must match.\n\n"
+	    "  --id NUMBER   the applicant's ID number\n"
+	    "  --name NAME   the applicant's name\n"
+	    "  -h, --help    this help\n",
+	.misuse = "status: --id and --name are both required",
+	.args = {
+		{ "id", CLI_ARG_STR, offsetof(struct status_arg, id) },
+		{ "name", CLI_ARG_STR, offsetof(struct status_arg, name) },
+	},
+	.no_words = true,
 };
 
 static int
@@ -56,21 +57,12 @@ int
 cmd_status(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct status_arg sa = { NULL, NULL, JZZ_DATE_NONE };
-	int               rc = CLI_OK, o;
+	int               rc;
 
-	cli_getopt_reset();
-	while ((o = cli_getopt(argc, argv, ":h", status_longopts, status_usage, &rc)) != -1) {
-		if (o == CLI_OPT_EXIT)
-			return rc;
-		if (o == 'i')
-			sa.id = optarg;
-		else
-			sa.name = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error(status_usage, "status: unexpected %s", argv[optind]);
+	if (!cli_parse(&status_spec, &argc, &argv, &sa, &rc))
+		return rc;
 	if (sa.id == NULL || sa.name == NULL)
-		return cli_usage_error(status_usage, "status: --id and --name are both required");
+		return cli_usage(&status_spec);
 	sa.today = cli_today(opts);
 	return cli_with_service(opts, status_run, &sa);
 }

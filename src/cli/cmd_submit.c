@@ -8,32 +8,32 @@
  * `check`. A cancellation takes its reason (not_resident | false_materials)
  * and note from --reason and --note, which the case format has no field for.
  */
-#include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jzz/casefmt.h"
 #include "cli_service.h"
 
-static const char submit_usage[] =
-    "usage: jzz submit [--reason R --note TEXT] [FILE | -]\n"
-    "Does the business of one case: the rules, then the records, in one transaction.\n\n"
-    "  --reason R    a cancellation's reason: not_resident | false_materials\n"
-    "  --note TEXT   a cancellation's note\n"
-    "  -h, --help    this help\n"
-    "exit status: 0 decided, 1 failed or refused, 2 not a case, 3 busy.\n";
-
-static const struct option submit_longopts[] = {
-	{ "reason", required_argument, NULL, 'r' },
-	{ "note", required_argument, NULL, 'n' },
-	CLI_OPT_COMMON
-};
-
 struct submit_arg {
 	struct jzz_case       *c;
+	const char            *reason_code;   /* --reason */
 	int                    reason;   /* a cancellation's, else -1 */
 	const char            *note, *name;
+};
+
+static const struct cli_spec submit_spec = {
+	.usage = "usage: jzz submit [--reason R --note TEXT] [FILE | -]\n"
+	    "Does the business of one case: the rules, then the records, in one transaction.\n\n"
+	    "  --reason R    a cancellation's reason: not_resident | false_materials\n"
+	    "  --note TEXT   a cancellation's note\n"
+	    "  -h, --help    this help\n"
+	    "exit status: 0 decided, 1 failed or refused, 2 not a case, 3 busy.\n",
+	.misuse = "submit: one FILE at most",
+	.args = {
+		{ "reason", CLI_ARG_STR, offsetof(struct submit_arg, reason_code) },
+		{ "note", CLI_ARG_STR, offsetof(struct submit_arg, note) },
+	},
 };
 
 static int
@@ -56,60 +56,36 @@ submit_run(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char           *path = NULL, *name = "-", *reason = NULL, *note = NULL;
-	FILE                 *in = stdin;
+	const char           *path = NULL;
 	char                 *buf, text[300];
 	size_t                len;
 	struct jzz_case       c;
 	struct casefmt_error  err;
-	struct submit_arg     sa;
-	int                   rc = CLI_OK, r = -1, o;
+	struct submit_arg     sa = { &c, NULL, -1, NULL, "-" };
+	int                   rc;
 
-	cli_getopt_reset();
-	while ((o = cli_getopt(argc, argv, ":h", submit_longopts, submit_usage, &rc)) != -1) {
-		if (o == CLI_OPT_EXIT)
-			return rc;
-		if (o == 'r')
-			reason = optarg;
-		else
-			note = optarg;
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(submit_usage, "submit: one FILE at most");
-	if (optind < argc)
-		path = argv[optind];
-	if (path != NULL && strcmp(path, "-") != 0) {
-		if ((in = fopen(path, "rb")) == NULL) {
-			cli_error("%s: %s", path, strerror(errno));
-			return CLI_BADCASE;
-		}
-		name = path;
-	}
-	buf = cli_read_all(in, &len);
-	if (in != stdin)
-		fclose(in);
-	if (buf == NULL) {
-		cli_error("%s: %s", name, strerror(errno));
-		return CLI_FAIL;
-	}
+	if (!cli_parse(&submit_spec, &argc, &argv, &sa, &rc))
+		return rc;
+	if (argc > 1)
+		return cli_usage(&submit_spec);
+	if (argc == 1 && strcmp(argv[0], "-") != 0)
+		sa.name = path = argv[0];
+	if ((buf = cli_read_input(path, &len, &rc)) == NULL)
+		return rc;
 	rc = casefmt_parse(buf, len, CASEFMT_SUBMIT, cli_today(opts), &c, &err);
 	free(buf);
 	if (rc < 0) {
 		casefmt_error_text(&err, text, sizeof text);
-		cli_error("%s: %s", name, text);
+		cli_error("%s: %s", sa.name, text);
 		return CLI_BADCASE;
 	}
 	if (c.business == BIZ_CANCELLATION) {
-		r = service_cancel_reason_from_code(reason);
-		if (r < 0 || note == NULL || *note == '\0') {
+		sa.reason = service_cancel_reason_from_code(sa.reason_code);
+		if (sa.reason < 0 || sa.note == NULL || *sa.note == '\0') {
 			cli_error("%s: cancellation: --reason not_resident|false_materials and --note TEXT"
-			    " are required", name);
+			    " are required", sa.name);
 			return CLI_BADCASE;
 		}
 	}
-	sa.c = &c;
-	sa.reason = r;
-	sa.note = note;
-	sa.name = name;
 	return cli_with_service(opts, submit_run, &sa);
 }

@@ -14,33 +14,32 @@
  * --training (and by `jzz demo`) when no --today is given.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_service.h"
 
-static const char training_usage_text[] =
-    "usage: jzz --db PATH training init [--centre CODE]\n"
-    "       jzz --db PATH --user NAME training day DATE|clear\n"
-    "       jzz --db PATH --user NAME training reset\n"
-    "       jzz --db PATH training accounts\n"
-    "The trainer's actions on a training database.\n\n"
-    "  --centre CODE   init: the training database's centre (default 310105009)\n"
-    "  -h, --help      this help\n";
-
-static const struct option training_longopts[] = {
-	{ "centre", required_argument, NULL, 'c' },
-	CLI_OPT_COMMON
+struct training_act {
+	const char *centre;  /* init: --centre */
+	bool        reset;   /* else: the day of work */
+	jzz_date    day;     /* day: the day (JZZ_DATE_NONE clears); reset: the demo data's */
 };
 
-static int
-training_usage(void)
-{
-	return cli_usage_error(training_usage_text, "training: expected init, day DATE|clear,"
-	    " reset or accounts");
-}
+static const struct cli_spec training_spec = {
+	.usage = "usage: jzz --db PATH training init [--centre CODE]\n"
+	    "       jzz --db PATH --user NAME training day DATE|clear\n"
+	    "       jzz --db PATH --user NAME training reset\n"
+	    "       jzz --db PATH training accounts\n"
+	    "The trainer's actions on a training database.\n\n"
+	    "  --centre CODE   init: the training database's centre (default 310105009)\n"
+	    "  -h, --help      this help\n",
+	.misuse = "training: expected init, day DATE|clear, reset or accounts",
+	.args = {
+		{ "centre", CLI_ARG_STR, offsetof(struct training_act, centre) },
+	},
+};
 
 static int
 training_init(const struct cli_opts *opts, const char *centre)
@@ -64,11 +63,6 @@ training_init(const struct cli_opts *opts, const char *centre)
 	return CLI_OK;
 }
 
-struct training_act {
-	bool     reset;   /* else: the day of work */
-	jzz_date day;     /* day: the day (JZZ_DATE_NONE clears); reset: the demo data's */
-};
-
 static int
 training_run(struct service *s, const struct service_actor *a, void *arg)
 {
@@ -83,41 +77,33 @@ int
 cmd_training(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct cli_opts      o = *opts;
-	struct training_act  t;
+	struct training_act  t = { opts->centre, false, JZZ_DATE_NONE };
 	jzz_date             day = JZZ_DATE_NONE;
-	const char          *centre = opts->centre;
-	int                  rc = CLI_OK, c;
+	int                  rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", training_longopts, training_usage_text, &rc)) != -1) {
-		if (c == CLI_OPT_EXIT)
-			return rc;
-		centre = optarg;
-	}
-	/* The words after the options, as if they were the only ones. */
-	argc -= optind - 1;
-	argv += optind - 1;
-	if (argc < 2)
-		return training_usage();
-	if (strcmp(argv[1], "init") == 0)
-		return argc == 2 ? training_init(opts, centre) : training_usage();
-	if (strcmp(argv[1], "accounts") == 0 && argc == 2) {
+	if (!cli_parse(&training_spec, &argc, &argv, &t, &rc))
+		return rc;
+	if (argc < 1)
+		return cli_usage(&training_spec);
+	if (strcmp(argv[0], "init") == 0)
+		return argc == 1 ? training_init(opts, t.centre) : cli_usage(&training_spec);
+	if (strcmp(argv[0], "accounts") == 0 && argc == 1) {
 		for (size_t i = 0; i < service_demo_naccounts; i++)
 			printf("%-10s %-10s %-12s %s\n", service_demo_accounts[i].user,
 			    service_role_code(service_demo_accounts[i].role),
 			    service_demo_accounts[i].password, service_demo_accounts[i].note_zh);
 		return CLI_OK;
 	}
-	if (strcmp(argv[1], "day") == 0 && argc == 3) {
-		if (strcmp(argv[2], "clear") != 0 && !date_parse(argv[2], strlen(argv[2]), &day)) {
-			cli_error("training day: %s is not a date YYYY-MM-DD (or clear)", argv[2]);
+	if (strcmp(argv[0], "day") == 0 && argc == 2) {
+		if (strcmp(argv[1], "clear") != 0 && !date_parse(argv[1], strlen(argv[1]), &day)) {
+			cli_error("training day: %s is not a date YYYY-MM-DD (or clear)", argv[1]);
 			return CLI_BADCASE;
 		}
-	} else if (!(strcmp(argv[1], "reset") == 0 && argc == 2)) {
-		return training_usage();
+	} else if (!(strcmp(argv[0], "reset") == 0 && argc == 1)) {
+		return cli_usage(&training_spec);
 	}
 	o.training = true;
-	t.reset = strcmp(argv[1], "reset") == 0;
+	t.reset = strcmp(argv[0], "reset") == 0;
 	/* reset: the demo data as of the real date, or --today */
 	t.day = t.reset ? (opts->today != JZZ_DATE_NONE ? opts->today : cli_today(&o)) : day;
 	return cli_with_service(&o, training_run, &t);

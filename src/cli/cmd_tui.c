@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +18,12 @@
 #include "cli.h"
 #include "jzz/ui.h"
 
-static const char tui_usage[] =
-    "usage: jzz [--db PATH] [--training] [-v] [tui]\n"
-    "The counter terminal, with a login (the default command).\n\n"
-    "  -h, --help   this help\n";
-
-static const struct option tui_longopts[] = { CLI_OPT_COMMON };
+static const struct cli_spec tui_spec = {
+	.usage = "usage: jzz [--db PATH] [--training] [-v] [tui]\n"
+	    "The counter terminal, with a login (the default command).\n\n"
+	    "  -h, --help   this help\n",
+	.misuse = "tui: no arguments expected",
+};
 
 /* mkdir -p, private: the log folder may hold what clerks did. */
 static void
@@ -154,14 +153,12 @@ cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 int
 cmd_tui(const struct cli_opts *opts, int argc, char **argv)
 {
-	int rc = CLI_OK, c;
+	int rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", tui_longopts, tui_usage, &rc)) != -1)
-		if (c == CLI_OPT_EXIT)
-			return rc;
-	if (optind < argc)
-		return cli_usage_error(tui_usage, "tui: no arguments expected");
+	if (!cli_parse(&tui_spec, &argc, &argv, NULL, &rc))
+		return rc;
+	if (argc > 0)
+		return cli_usage(&tui_spec);
 	/* `jzz --training --db FILE`: training mode on an existing training file. */
 	return cmd_tui_open(opts, opts->db, opts->training);
 }

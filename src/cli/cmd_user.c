@@ -17,43 +17,45 @@
  * "NAME password: ..."; passwords are never read from the command line,
  * where any user of the machine could read them in the process list.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli_service.h"
 
-static const char user_usage_text[] =
-    "usage: jzz user list\n"
-    "       jzz user add NAME --role clerk|supervisor|trainer|admin [--centre CODE]"
-    " [--password-file F]\n"
-    "       jzz user disable|enable NAME\n"
-    "       jzz user reset NAME [--password-file F]\n"
-    "       jzz --user NAME --password-file OLD user password [--new-password-file NEW]\n"
-    "       jzz user login NAME < PASSWORD\n"
-    "       jzz user setting KEY [VALUE]\n"
-    "Accounts and settings.\n\n"
-    "  --role R                  add: the account's role\n"
-    "  --centre CODE             add: the account's own centre\n"
-    "  --password-file F         add, reset: the temporary password, F's first line\n"
-    "  --new-password-file F     password: the new password, F's first line\n"
-    "  -h, --help                this help\n";
-
-static const struct option user_longopts[] = {
-	{ "role", required_argument, NULL, 'r' },
-	{ "centre", required_argument, NULL, 'c' },
-	{ "password-file", required_argument, NULL, 'p' },
-	{ "new-password-file", required_argument, NULL, 'n' },
-	CLI_OPT_COMMON
+/* The command: its action and words (argv[0] the action), its options. */
+struct user_act {
+	const char *action, *name, *role, *centre, *pwfile;
+	const char *new_file;   /* password: --new-password-file */
+	int         argc;
+	char      **argv;
 };
 
-static int
-user_usage(void)
-{
-	return cli_usage_error(user_usage_text, "user: expected list, add, disable, enable, reset,"
-	    " password, login or setting, with their arguments");
-}
+static const struct cli_spec user_spec = {
+	.usage = "usage: jzz user list\n"
+	    "       jzz user add NAME --role clerk|supervisor|trainer|admin [--centre CODE]"
+	    " [--password-file F]\n"
+	    "       jzz user disable|enable NAME\n"
+	    "       jzz user reset NAME [--password-file F]\n"
+	    "       jzz --user NAME --password-file OLD user password [--new-password-file NEW]\n"
+	    "       jzz user login NAME < PASSWORD\n"
+	    "       jzz user setting KEY [VALUE]\n"
+	    "Accounts and settings.\n\n"
+	    "  --role R                  add: the account's role\n"
+	    "  --centre CODE             add: the account's own centre\n"
+	    "  --password-file F         add, reset: the temporary password, F's first line\n"
+	    "  --new-password-file F     password: the new password, F's first line\n"
+	    "  -h, --help                this help\n",
+	.misuse = "user: expected list, add, disable, enable, reset, password, login or setting,"
+	    " with their arguments",
+	.args = {
+		{ "role", CLI_ARG_STR, offsetof(struct user_act, role) },
+		{ "centre", CLI_ARG_STR, offsetof(struct user_act, centre) },
+		{ "password-file", CLI_ARG_STR, offsetof(struct user_act, pwfile) },
+		{ "new-password-file", CLI_ARG_STR, offsetof(struct user_act, new_file) },
+	},
+};
 
 /* The first line of stdin, without its line end. */
 static bool
@@ -133,17 +135,17 @@ user_setting(struct service *s, const struct service_actor *a, int argc, char **
 	struct cli_json     j;
 	char                buf[64];
 
-	if (argc == 4) {
+	if (argc == 3) {
 		/* "clear" (or "") removes work_day: back to the real date */
-		if ((st = service_setting_set(s, a, argv[2], strcmp(argv[3], "clear") == 0 ? "" :
-		    argv[3], time(NULL))) != SERVICE_OK)
+		if ((st = service_setting_set(s, a, argv[1], strcmp(argv[2], "clear") == 0 ? "" :
+		    argv[2], time(NULL))) != SERVICE_OK)
 			return cli_service_fail(s, st, "user setting");
 	}
-	if ((st = service_setting_get(s, argv[2], buf, sizeof buf)) != SERVICE_OK)
+	if ((st = service_setting_get(s, argv[1], buf, sizeof buf)) != SERVICE_OK)
 		return cli_service_fail(s, st, "user setting");
 	cli_json_start(&j);
 	cli_json_object(&j, NULL);
-	cli_json_str(&j, argv[2], buf);   /* a key the service knows: nothing to escape */
+	cli_json_str(&j, argv[1], buf);   /* a key the service knows: nothing to escape */
 	cli_json_end(&j);
 	return cli_json_print(&j);
 }
@@ -190,12 +192,6 @@ user_password(const struct cli_opts *opts, const char *new_file)
 	return rc;
 }
 
-struct user_act {
-	const char *action, *name, *role, *centre, *pwfile;
-	int         argc;
-	char      **argv;
-};
-
 static int
 user_act(struct service *s, const struct service_actor *a, void *arg)
 {
@@ -238,52 +234,31 @@ user_act(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_user(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct user_act u = { "", NULL, NULL, NULL, NULL, 0, NULL };
-	const char     *new_file = NULL;
+	struct user_act u = { "", NULL, NULL, NULL, NULL, NULL, 0, NULL };
 	struct service *s;
-	int             rc = CLI_OK, c;
+	int             rc;
 
-	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, ":h", user_longopts, user_usage_text, &rc)) != -1) {
-		switch (c) {
-		case CLI_OPT_EXIT:
-			return rc;
-		case 'r':
-			u.role = optarg;
-			break;
-		case 'c':
-			u.centre = optarg;
-			break;
-		case 'p':
-			u.pwfile = optarg;
-			break;
-		default:
-			new_file = optarg;
-			break;
-		}
-	}
-	/* The words after the options, as if they were the only ones. */
-	argc -= optind - 1;
-	argv += optind - 1;
-	u.action = argc > 1 ? argv[1] : "";
-	u.name = argc > 2 ? argv[2] : NULL;
+	if (!cli_parse(&user_spec, &argc, &argv, &u, &rc))
+		return rc;
+	u.action = argc > 0 ? argv[0] : "";
+	u.name = argc > 1 ? argv[1] : NULL;
 	u.argc = argc;
 	u.argv = argv;
-	if (new_file != NULL && strcmp(u.action, "password") != 0)
-		return cli_usage_error(user_usage_text, "user: --new-password-file is for password");
+	if (u.new_file != NULL && strcmp(u.action, "password") != 0)
+		return cli_usage_error(user_spec.usage, "user: --new-password-file is for password");
 	if ((u.role != NULL || u.centre != NULL) && strcmp(u.action, "add") != 0)
-		return cli_usage_error(user_usage_text, "user: --role and --centre are for add");
+		return cli_usage_error(user_spec.usage, "user: --role and --centre are for add");
 	if (u.pwfile != NULL && strcmp(u.action, "add") != 0 && strcmp(u.action, "reset") != 0)
-		return cli_usage_error(user_usage_text, "user: --password-file is for add and reset"
+		return cli_usage_error(user_spec.usage, "user: --password-file is for add and reset"
 		    " (the acting account's is a global option, before user)");
 	if (strcmp(u.action, "password") == 0) {
-		if (argc != 2)
-			return user_usage();
-		return user_password(opts, new_file);
+		if (argc != 1)
+			return cli_usage(&user_spec);
+		return user_password(opts, u.new_file);
 	}
-	if (strcmp(u.action, "list") == 0 ? argc != 2 :
-	    strcmp(u.action, "setting") == 0 ? argc != 3 && argc != 4 : argc != 3)
-		return user_usage();
+	if (strcmp(u.action, "list") == 0 ? argc != 1 :
+	    strcmp(u.action, "setting") == 0 ? argc != 2 && argc != 3 : argc != 2)
+		return cli_usage(&user_spec);
 	if (strcmp(u.action, "add") == 0 || strcmp(u.action, "reset") == 0) {
 		if (u.action[0] == 'a' && service_role_from_code(u.role) < 0) {
 			cli_error("user add: --role clerk|supervisor|trainer|admin");
@@ -292,9 +267,9 @@ cmd_user(const struct cli_opts *opts, int argc, char **argv)
 	} else if (strcmp(u.action, "disable") != 0 && strcmp(u.action, "enable") != 0 &&
 	    strcmp(u.action, "login") != 0 && strcmp(u.action, "list") != 0 &&
 	    strcmp(u.action, "setting") != 0) {
-		return user_usage();
-	} else if (strcmp(u.action, "setting") != 0 && strcmp(u.action, "list") != 0 && argc != 3) {
-		return user_usage();
+		return cli_usage(&user_spec);
+	} else if (strcmp(u.action, "setting") != 0 && strcmp(u.action, "list") != 0 && argc != 2) {
+		return cli_usage(&user_spec);
 	}
 	if (strcmp(u.action, "login") == 0) {
 		/* a check of a password: no actor, the lockout applies */
