@@ -7,6 +7,7 @@
  * `printr = ...` silently doing nothing would be found only at the counter.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,27 +64,43 @@ cli_config_ms(const char *s)
 	return *end == '\0' && v >= 0 && v <= 2000;
 }
 
-/* The keys of jzz.conf and where each goes; docs/man/jzz.conf.5.scd lists
- * the same ones (the manual test checks both ways). */
+/* Every setting of struct cli_opts that the file or the environment may
+ * give: its key in jzz.conf (docs/man/jzz.conf.5.scd lists the same ones;
+ * the manual test checks both ways), its field, its JZZ_* variable of
+ * jzz(1). NULL: not given that way. */
+static const struct {
+	const char *key;
+	size_t      off;
+	const char *var;
+} config_settings[] = {
+	{ "db", offsetof(struct cli_opts, db), NULL },
+	{ "centre", offsetof(struct cli_opts, centre), NULL },
+	{ "lang", offsetof(struct cli_opts, lang), NULL },
+	{ "printer", offsetof(struct cli_opts, printer), "JZZ_PRINTER" },
+	{ "esc_wait", offsetof(struct cli_opts, esc_wait), "JZZ_ESC_WAIT" },
+	{ "receipt_dir", offsetof(struct cli_opts, receipt_dir), "JZZ_RECEIPT_DIR" },
+	{ "export_dir", offsetof(struct cli_opts, export_dir), "JZZ_EXPORT_DIR" },
+	{ "holidays_dir", offsetof(struct cli_opts, holidays_dir), "JZZ_HOLIDAYS_DIR" },
+	{ "audit_key_file", offsetof(struct cli_opts, audit_key_file), "JZZ_AUDIT_KEY" },
+	{ "group", offsetof(struct cli_opts, group), NULL },
+	{ NULL, offsetof(struct cli_opts, data_dir), "JZZ_DATA_DIR" },
+};
+
+#define CONFIG_NSETTINGS (sizeof config_settings / sizeof config_settings[0])
+
+static const char **
+config_field(struct cli_opts *o, size_t i)
+{
+	return (const char **)(void *)((char *)o + config_settings[i].off);
+}
+
+/* Where the key of jzz.conf goes; NULL: no such key. */
 static const char **
 config_slot(struct cli_opts *o, const char *key)
 {
-	static const struct { const char *key; size_t off; } keys[] = {
-		{ "db", offsetof(struct cli_opts, db) },
-		{ "centre", offsetof(struct cli_opts, centre) },
-		{ "lang", offsetof(struct cli_opts, lang) },
-		{ "printer", offsetof(struct cli_opts, printer) },
-		{ "esc_wait", offsetof(struct cli_opts, esc_wait) },
-		{ "receipt_dir", offsetof(struct cli_opts, receipt_dir) },
-		{ "export_dir", offsetof(struct cli_opts, export_dir) },
-		{ "holidays_dir", offsetof(struct cli_opts, holidays_dir) },
-		{ "audit_key_file", offsetof(struct cli_opts, audit_key_file) },
-		{ "group", offsetof(struct cli_opts, group) },
-	};
-
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(key, keys[i].key) == 0)
-			return (const char **)(void *)((char *)o + keys[i].off);
+	for (size_t i = 0; i < CONFIG_NSETTINGS; i++)
+		if (config_settings[i].key != NULL && strcmp(key, config_settings[i].key) == 0)
+			return config_field(o, i);
 	return NULL;
 }
 
@@ -131,21 +148,11 @@ config_handler(void *user, const char *section, const char *name, const char *va
 static int
 config_environment(struct cli_opts *o)
 {
-	static const struct { const char *var; size_t off; } vars[] = {
-		{ "JZZ_DATA_DIR", offsetof(struct cli_opts, data_dir) },
-		{ "JZZ_HOLIDAYS_DIR", offsetof(struct cli_opts, holidays_dir) },
-		{ "JZZ_PRINTER", offsetof(struct cli_opts, printer) },
-		{ "JZZ_ESC_WAIT", offsetof(struct cli_opts, esc_wait) },
-		{ "JZZ_RECEIPT_DIR", offsetof(struct cli_opts, receipt_dir) },
-		{ "JZZ_EXPORT_DIR", offsetof(struct cli_opts, export_dir) },
-		{ "JZZ_AUDIT_KEY", offsetof(struct cli_opts, audit_key_file) },
-	};
-
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i].var);
+	for (size_t i = 0; i < CONFIG_NSETTINGS; i++) {
+		const char *v = config_settings[i].var != NULL ? getenv(config_settings[i].var) : NULL;
 
 		if (v != NULL && *v != '\0')
-			*(const char **)(void *)((char *)o + vars[i].off) = v;
+			*config_field(o, i) = v;
 	}
 	if (o->esc_wait != NULL && !cli_config_ms(o->esc_wait)) {
 		cli_error("JZZ_ESC_WAIT: expected milliseconds from 0 to 2000, not %s", o->esc_wait);

@@ -95,6 +95,29 @@ cli_json_end(struct cli_json *j)
 }
 
 void
+cli_json_objects(struct cli_json *j, const char *key, const void *items, size_t n, size_t size,
+                 void (*members)(struct cli_json *j, const void *item))
+{
+	cli_json_array(j, key);
+	for (size_t i = 0; i < n; i++) {
+		cli_json_object(j, NULL);
+		members(j, (const char *)items + i * size);
+		cli_json_end(j);
+	}
+	cli_json_end(j);
+}
+
+bool
+cli_json_object_if(struct cli_json *j, const char *key, bool present)
+{
+	if (present)
+		cli_json_object(j, key);
+	else
+		cli_json_null(j, key);
+	return present;
+}
+
+void
 cli_json_str(struct cli_json *j, const char *key, const char *v)
 {
 	cli_json_key(j, key);

@@ -8,6 +8,7 @@
 #define JZZ_CLI_JSON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "jzz/date.h"
 #include "jzz/strbuf.h"
@@ -40,6 +41,13 @@ int  cli_json_print(struct cli_json *j);
 void cli_json_object(struct cli_json *j, const char *key);
 void cli_json_array(struct cli_json *j, const char *key);
 void cli_json_end(struct cli_json *j);   /* closes the innermost */
+/* A list of the service's as an array `key` of n objects: items holds them,
+ * size bytes each; members writes one item's members into its object. */
+void cli_json_objects(struct cli_json *j, const char *key, const void *items, size_t n, size_t size,
+                      void (*members)(struct cli_json *j, const void *item));
+/* A record the service may not have: with present, the object `key` is
+ * opened (true: write its members, then cli_json_end); otherwise null. */
+bool cli_json_object_if(struct cli_json *j, const char *key, bool present);
 
 void cli_json_str(struct cli_json *j, const char *key, const char *v);
 /* v, or null when v is "". */

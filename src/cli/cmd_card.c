@@ -32,6 +32,18 @@ card_print(const struct service_card_info *c)
 	return cli_json_print(&j);
 }
 
+static void
+card_queue_json(struct cli_json *j, const void *item)
+{
+	const struct service_queue_item *q = item;
+
+	cli_json_str(j, "id_number", q->id_number);
+	cli_json_str(j, "name", q->name);
+	cli_json_day(j, "date", q->date);
+	cli_json_day(j, "due_on", q->due_on);
+	cli_json_bool(j, "overdue", q->overdue);
+}
+
 static int
 card_queue(struct service *s, const struct service_actor *a, const char *which, jzz_date today)
 {
@@ -51,17 +63,7 @@ card_queue(struct service *s, const struct service_actor *a, const char *which, 
 	if ((st = service_queue_get(s, a, (enum service_queue_kind)k, today, &q)) != SERVICE_OK)
 		return cli_service_fail(s, st, "queue");
 	cli_json_start(&j);
-	cli_json_array(&j, NULL);
-	for (size_t i = 0; i < q.n; i++) {
-		cli_json_object(&j, NULL);
-		cli_json_str(&j, "id_number", q.items[i].id_number);
-		cli_json_str(&j, "name", q.items[i].name);
-		cli_json_day(&j, "date", q.items[i].date);
-		cli_json_day(&j, "due_on", q.items[i].due_on);
-		cli_json_bool(&j, "overdue", q.items[i].overdue);
-		cli_json_end(&j);
-	}
-	cli_json_end(&j);
+	cli_json_objects(&j, NULL, q.items, q.n, sizeof *q.items, card_queue_json);
 	service_queue_free(&q);
 	return cli_json_print(&j);
 }

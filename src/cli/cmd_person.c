@@ -9,12 +9,13 @@
 
 #include "cli_service.h"
 
-/* An address as JSON: the contract's members, the street's name, the text
+/* An address's members: the contract's, the street's name, the text
  * printed on receipts, and since when and by which application. */
 static void
-person_address(struct cli_json *j, const char *key, const struct service_address *ad)
+person_address_json(struct cli_json *j, const void *item)
 {
-	cli_json_object(j, key);
+	const struct service_address *ad = item;
+
 	cli_json_str(j, "district", ad->a.district);
 	cli_json_str(j, "street", ad->a.street);
 	cli_json_str(j, "street_name", ad->street_name);
@@ -25,39 +26,30 @@ person_address(struct cli_json *j, const char *key, const struct service_address
 	cli_json_str(j, "text", ad->text);
 	cli_json_day(j, "valid_from", ad->valid_from);
 	cli_json_str(j, "application_id", ad->application_id);
-	cli_json_end(j);
 }
 
 static void
-person_history(struct cli_json *j, const char *key, const struct service_history_entry *h,
-               size_t n)
+person_history_json(struct cli_json *j, const void *item)
 {
-	cli_json_array(j, key);
-	for (size_t i = 0; i < n; i++) {
-		cli_json_object(j, NULL);
-		cli_json_str(j, "application_id", h[i].application_id);
-		cli_json_day(j, "day", h[i].day);
-		cli_json_str(j, "business", case_business_vocab[h[i].business].code);
-		cli_json_str(j, "channel", case_channel_vocab[h[i].channel].code);
-		cli_json_str(j, "decision", rules_verdict_code(h[i].verdict));
-		cli_json_str(j, "centre", h[i].centre);
-		cli_json_str(j, "user", h[i].user);
-		cli_json_str_or_null(j, "receipt_no", h[i].receipt_no);
-		if (h[i].agent_kind[0] != '\0') {
-			cli_json_object(j, "agent");
-			cli_json_str(j, "kind", h[i].agent_kind);
-			cli_json_str_or_null(j, "name", h[i].agent_name);
-			cli_json_str(j, "id_number", h[i].agent_id_masked);
-			cli_json_end(j);
-		} else {
-			cli_json_null(j, "agent");
-		}
-		cli_json_int(j, "fee_yuan", h[i].fee_yuan);
-		cli_json_str(j, "failed", h[i].failed);
-		cli_json_str(j, "missing", h[i].missing);
+	const struct service_history_entry *h = item;
+
+	cli_json_str(j, "application_id", h->application_id);
+	cli_json_day(j, "day", h->day);
+	cli_json_str(j, "business", case_business_vocab[h->business].code);
+	cli_json_str(j, "channel", case_channel_vocab[h->channel].code);
+	cli_json_str(j, "decision", rules_verdict_code(h->verdict));
+	cli_json_str(j, "centre", h->centre);
+	cli_json_str(j, "user", h->user);
+	cli_json_str_or_null(j, "receipt_no", h->receipt_no);
+	if (cli_json_object_if(j, "agent", h->agent_kind[0] != '\0')) {
+		cli_json_str(j, "kind", h->agent_kind);
+		cli_json_str_or_null(j, "name", h->agent_name);
+		cli_json_str(j, "id_number", h->agent_id_masked);
 		cli_json_end(j);
 	}
-	cli_json_end(j);
+	cli_json_int(j, "fee_yuan", h->fee_yuan);
+	cli_json_str(j, "failed", h->failed);
+	cli_json_str(j, "missing", h->missing);
 }
 
 static void
@@ -73,37 +65,28 @@ person_json(struct cli_json *j, const struct service_person *p, const struct ser
 		/* the address valid today; one known only as text (recorded
 		 * before addresses had their parts) is given as its text */
 		if (p->has_address) {
-			person_address(j, "address", &p->address_now);
-		} else if (p->address[0] != '\0') {
 			cli_json_object(j, "address");
+			person_address_json(j, &p->address_now);
+			cli_json_end(j);
+		} else if (cli_json_object_if(j, "address", p->address[0] != '\0')) {
 			cli_json_str(j, "text", p->address);
 			cli_json_end(j);
-		} else {
-			cli_json_null(j, "address");
 		}
-		cli_json_array(j, "addresses");
-		for (size_t i = 0; i < p->naddresses; i++)
-			person_address(j, NULL, &p->addresses[i]);
-		cli_json_end(j);
-		if (on_day != JZZ_DATE_NONE) {
-			if (on != NULL)
-				person_address(j, "address_on", on);
-			else
-				cli_json_null(j, "address_on");
+		cli_json_objects(j, "addresses", p->addresses, p->naddresses, sizeof *p->addresses,
+		    person_address_json);
+		if (on_day != JZZ_DATE_NONE && cli_json_object_if(j, "address_on", on != NULL)) {
+			person_address_json(j, on);
+			cli_json_end(j);
 		}
 		cli_json_bool(j, "address_changed", p->address_changed);
 	}
-	if (p->registration.present) {
-		cli_json_object(j, "registration");
+	if (cli_json_object_if(j, "registration", p->registration.present)) {
 		cli_json_day(j, "registered_on", p->registration.registered_on);
 		cli_json_day(j, "valid_until", p->registration.valid_until);
 		cli_json_str(j, "centre", p->registration.centre);
 		cli_json_end(j);
-	} else {
-		cli_json_null(j, "registration");
 	}
-	if (p->permit.present) {
-		cli_json_object(j, "permit");
+	if (cli_json_object_if(j, "permit", p->permit.present)) {
 		cli_json_str(j, "id", p->permit.id);
 		cli_json_str(j, "state", service_permit_state_code(p->permit.state));
 		cli_json_day(j, "first_issued_on", p->permit.first_issued_on);
@@ -117,11 +100,8 @@ person_json(struct cli_json *j, const struct service_person *p, const struct ser
 			cli_json_str(j, "cancel_note", p->permit.cancel_note);
 		}
 		cli_json_end(j);
-	} else {
-		cli_json_null(j, "permit");
 	}
-	if (p->card.present) {
-		cli_json_object(j, "card");
+	if (cli_json_object_if(j, "card", p->card.present)) {
 		cli_json_str(j, "id", p->card.id);
 		cli_json_str(j, "state", service_card_state_code(p->card.state));
 		cli_json_str(j, "business", case_business_vocab[p->card.business].code);
@@ -136,11 +116,10 @@ person_json(struct cli_json *j, const struct service_person *p, const struct ser
 		cli_json_day(j, "printed_valid_until", p->card.printed_valid_until);
 		cli_json_str_or_null(j, "delivery_address", p->card.delivery_address);
 		cli_json_end(j);
-	} else {
-		cli_json_null(j, "card");
 	}
-	person_history(j, "open", p->open, p->nopen);
-	person_history(j, "history", p->history, p->nhistory);
+	cli_json_objects(j, "open", p->open, p->nopen, sizeof *p->open, person_history_json);
+	cli_json_objects(j, "history", p->history, p->nhistory, sizeof *p->history,
+	    person_history_json);
 	cli_json_end(j);
 }
 

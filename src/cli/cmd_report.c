@@ -43,48 +43,66 @@ enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
 /* ---- JSON ---- */
 
 static void
-json_counts(struct cli_json *j, const char *key, const struct service_report_count *v, size_t n)
+json_count(struct cli_json *j, const void *item)
 {
-	cli_json_array(j, key);
-	for (size_t i = 0; i < n; i++) {
-		cli_json_object(j, NULL);
-		cli_json_str(j, "key", v[i].key);
-		cli_json_int(j, "applications", v[i].applications);
-		cli_json_int(j, "accept", v[i].by_verdict[VERDICT_ACCEPT]);
-		cli_json_int(j, "incomplete", v[i].by_verdict[VERDICT_INCOMPLETE]);
-		cli_json_int(j, "refuse", v[i].by_verdict[VERDICT_REFUSE]);
-		cli_json_int(j, "fees_yuan", v[i].fees_yuan);
-		cli_json_end(j);
-	}
-	cli_json_end(j);
+	const struct service_report_count *v = item;
+
+	cli_json_str(j, "key", v->key);
+	cli_json_int(j, "applications", v->applications);
+	cli_json_int(j, "accept", v->by_verdict[VERDICT_ACCEPT]);
+	cli_json_int(j, "incomplete", v->by_verdict[VERDICT_INCOMPLETE]);
+	cli_json_int(j, "refuse", v->by_verdict[VERDICT_REFUSE]);
+	cli_json_int(j, "fees_yuan", v->fees_yuan);
 }
 
 static void
-json_persons(struct cli_json *j, const char *key, const struct service_report_person *v, size_t n)
+json_person(struct cli_json *j, const void *item)
 {
-	char id[19];
+	const struct service_report_person *v = item;
+	char                                id[19];
 
-	cli_json_array(j, key);
-	for (size_t i = 0; i < n; i++) {
-		cli_json_object(j, NULL);
-		cli_json_str(j, "centre", v[i].centre);
-		cli_json_str(j, "id_number", idnum_mask(v[i].id_number, id));
-		cli_json_str(j, "name", v[i].name);
-		cli_json_str(j, "phone", v[i].phone);
-		cli_json_day(j, "date", v[i].date);
-		cli_json_day(j, "since", v[i].since);
-		cli_json_int(j, "days", v[i].days);
-		cli_json_str(j, "detail", v[i].detail);
-		cli_json_end(j);
-	}
-	cli_json_end(j);
+	cli_json_str(j, "centre", v->centre);
+	cli_json_str(j, "id_number", idnum_mask(v->id_number, id));
+	cli_json_str(j, "name", v->name);
+	cli_json_str(j, "phone", v->phone);
+	cli_json_day(j, "date", v->date);
+	cli_json_day(j, "since", v->since);
+	cli_json_int(j, "days", v->days);
+	cli_json_str(j, "detail", v->detail);
+}
+
+static void
+json_fee(struct cli_json *j, const void *item)
+{
+	const struct service_report_fee *f = item;
+	char                             id[19];
+
+	cli_json_day(j, "day", f->day);
+	cli_json_str(j, "centre", f->centre);
+	cli_json_str(j, "user", f->user);
+	cli_json_str(j, "business", case_business_vocab[f->business].code);
+	cli_json_str(j, "kind", f->cod ? "cod" : "card_fee");
+	cli_json_int(j, "amount_yuan", f->amount_yuan);
+	cli_json_str(j, "receipt_no", f->receipt_no);
+	cli_json_str_or_null(j, "fee_receipt_no", f->fee_receipt_no);
+	cli_json_str(j, "id_number", idnum_mask(f->id_number, id));
+	cli_json_str(j, "name", f->name);
+}
+
+static void
+json_rule(struct cli_json *j, const void *item)
+{
+	const struct service_report_rule *r = item;
+
+	cli_json_str(j, "rule", r->rule);
+	cli_json_int(j, "fail", r->fail);
+	cli_json_int(j, "missing", r->missing);
+	cli_json_int(j, "warn", r->warn);
 }
 
 static void
 report_json(struct cli_json *j, const struct service_report *r, bool daily)
 {
-	char id[19];
-
 	cli_json_object(j, NULL);
 	if (daily)
 		cli_json_day(j, "date", r->from);
@@ -114,45 +132,24 @@ report_json(struct cli_json *j, const struct service_report *r, bool daily)
 	cli_json_int(j, "applications", r->fast_track);
 	cli_json_int(j, "accepted", r->fast_track_accepted);
 	cli_json_end(j);
-	json_counts(j, "by_clerk", r->by_clerk, r->nclerks);
-	json_counts(j, "by_centre", r->by_centre, r->ncentres);
-	cli_json_array(j, "fees");
-	for (size_t i = 0; i < r->nfees; i++) {
-		const struct service_report_fee *f = &r->fees[i];
-
-		cli_json_object(j, NULL);
-		cli_json_day(j, "day", f->day);
-		cli_json_str(j, "centre", f->centre);
-		cli_json_str(j, "user", f->user);
-		cli_json_str(j, "business", case_business_vocab[f->business].code);
-		cli_json_str(j, "kind", f->cod ? "cod" : "card_fee");
-		cli_json_int(j, "amount_yuan", f->amount_yuan);
-		cli_json_str(j, "receipt_no", f->receipt_no);
-		cli_json_str_or_null(j, "fee_receipt_no", f->fee_receipt_no);
-		cli_json_str(j, "id_number", idnum_mask(f->id_number, id));
-		cli_json_str(j, "name", f->name);
-		cli_json_end(j);
-	}
-	cli_json_end(j);
-	cli_json_array(j, "rules");
-	for (size_t i = 0; i < r->nrules; i++) {
-		cli_json_object(j, NULL);
-		cli_json_str(j, "rule", r->rules[i].rule);
-		cli_json_int(j, "fail", r->rules[i].fail);
-		cli_json_int(j, "missing", r->rules[i].missing);
-		cli_json_int(j, "warn", r->rules[i].warn);
-		cli_json_end(j);
-	}
-	cli_json_end(j);
+	cli_json_objects(j, "by_clerk", r->by_clerk, r->nclerks, sizeof *r->by_clerk, json_count);
+	cli_json_objects(j, "by_centre", r->by_centre, r->ncentres, sizeof *r->by_centre,
+	    json_count);
+	cli_json_objects(j, "fees", r->fees, r->nfees, sizeof *r->fees, json_fee);
+	cli_json_objects(j, "rules", r->rules, r->nrules, sizeof *r->rules, json_rule);
 	cli_json_object(j, "missing_documents");
 	for (int d = 0; d < DOC__COUNT; d++)
 		if (r->missing_docs[d] != 0)
 			cli_json_int(j, case_doc_vocab[d].code, r->missing_docs[d]);
 	cli_json_end(j);
-	json_persons(j, "pickup_notices_overdue", r->overdue, r->noverdue);
-	json_persons(j, "endorsement_window", r->window, r->nwindow);
-	json_persons(j, "suspended", r->suspended, r->nsuspended);
-	json_persons(j, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+	cli_json_objects(j, "pickup_notices_overdue", r->overdue, r->noverdue, sizeof *r->overdue,
+	    json_person);
+	cli_json_objects(j, "endorsement_window", r->window, r->nwindow, sizeof *r->window,
+	    json_person);
+	cli_json_objects(j, "suspended", r->suspended, r->nsuspended, sizeof *r->suspended,
+	    json_person);
+	cli_json_objects(j, "auto_endorsement_failed", r->auto_failed, r->nauto_failed,
+	    sizeof *r->auto_failed, json_person);
 	cli_json_end(j);
 }
 

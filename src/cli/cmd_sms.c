@@ -14,6 +14,19 @@
 
 #include "cli_service.h"
 
+static void
+sms_json(struct cli_json *j, const void *item)
+{
+	const struct service_sms *m = item;
+
+	cli_json_int(j, "id", m->id);
+	cli_json_str(j, "phone", m->phone);
+	cli_json_str(j, "kind", m->kind);
+	cli_json_str(j, "body", m->body);
+	cli_json_day(j, "queued_on", m->queued_on);
+	cli_json_day(j, "due_on", m->due_on);
+}
+
 static int
 sms_pending(struct service *s, const struct service_actor *a)
 {
@@ -24,20 +37,7 @@ sms_pending(struct service *s, const struct service_actor *a)
 	if ((st = service_sms_pending(s, a, &l)) != SERVICE_OK)
 		return cli_service_fail(s, st, "sms pending");
 	cli_json_start(&j);
-	cli_json_array(&j, NULL);
-	for (size_t i = 0; i < l.n; i++) {
-		const struct service_sms *m = &l.items[i];
-
-		cli_json_object(&j, NULL);
-		cli_json_int(&j, "id", m->id);
-		cli_json_str(&j, "phone", m->phone);
-		cli_json_str(&j, "kind", m->kind);
-		cli_json_str(&j, "body", m->body);
-		cli_json_day(&j, "queued_on", m->queued_on);
-		cli_json_day(&j, "due_on", m->due_on);
-		cli_json_end(&j);
-	}
-	cli_json_end(&j);
+	cli_json_objects(&j, NULL, l.items, l.n, sizeof *l.items, sms_json);
 	service_sms_list_free(&l);
 	return cli_json_print(&j);
 }

@@ -70,6 +70,21 @@ user_read_password(char *buf, size_t size)
 	return true;
 }
 
+static void
+user_json(struct cli_json *j, const void *item)
+{
+	const struct service_user *u = item;
+
+	cli_json_str(j, "user", u->user);
+	cli_json_str(j, "role", service_role_code(u->role));
+	cli_json_str(j, "centre", u->centre);
+	cli_json_bool(j, "has_password", u->has_password);
+	cli_json_bool(j, "temporary", u->must_change);
+	cli_json_bool(j, "disabled", u->disabled);
+	cli_json_bool(j, "locked", u->locked);
+	cli_json_int(j, "failures", u->failures);
+}
+
 static int
 user_list(struct service *s, const struct service_actor *a)
 {
@@ -80,22 +95,7 @@ user_list(struct service *s, const struct service_actor *a)
 	if ((st = service_users_list(s, a, time(NULL), &l)) != SERVICE_OK)
 		return cli_service_fail(s, st, "user list");
 	cli_json_start(&j);
-	cli_json_array(&j, NULL);
-	for (size_t i = 0; i < l.n; i++) {
-		const struct service_user *u = &l.items[i];
-
-		cli_json_object(&j, NULL);
-		cli_json_str(&j, "user", u->user);
-		cli_json_str(&j, "role", service_role_code(u->role));
-		cli_json_str(&j, "centre", u->centre);
-		cli_json_bool(&j, "has_password", u->has_password);
-		cli_json_bool(&j, "temporary", u->must_change);
-		cli_json_bool(&j, "disabled", u->disabled);
-		cli_json_bool(&j, "locked", u->locked);
-		cli_json_int(&j, "failures", u->failures);
-		cli_json_end(&j);
-	}
-	cli_json_end(&j);
+	cli_json_objects(&j, NULL, l.items, l.n, sizeof *l.items, user_json);
 	service_user_list_free(&l);
 	return cli_json_print(&j);
 }
