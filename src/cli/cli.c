@@ -271,6 +271,27 @@ cli_parse(const struct cli_spec *spec, int *argc, char ***argv, void *args, int 
 	return true;
 }
 
+int
+cli_word_index(const char *word, const char *const *words)
+{
+	for (int i = 0; word != NULL && words[i] != NULL; i++)
+		if (strcmp(word, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool
+cli_input_path(const struct cli_spec *spec, int argc, char **argv, const char **path,
+               int *status)
+{
+	if (argc > 1) {
+		*status = cli_usage(spec);
+		return false;
+	}
+	*path = argc == 1 && strcmp(argv[0], "-") != 0 ? argv[0] : NULL;
+	return true;
+}
+
 FILE *
 cli_open_input(const char *path)
 {

@@ -122,6 +122,15 @@ int  cli_usage(const struct cli_spec *spec);
 /* "jzz: " + message, then the usage, on stderr; CLI_BADCASE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Which of words (ended by NULL) word is: its index, or -1 (also for a
+ * NULL word). */
+int cli_word_index(const char *word, const char *const *words);
+
+/* The [FILE | -] of a command: its words (after cli_parse) are at most
+ * one; *path is it, or NULL for stdin (none, or "-"). false after the
+ * command's misuse, with *status its exit status. */
+bool cli_input_path(const struct cli_spec *spec, int argc, char **argv, const char **path,
+                    int *status);
 /* path opened to be read ("rb"), or stdin when path is NULL; NULL after
  * "jzz: PATH: why" on stderr (the command exits CLI_BADCASE). */
 FILE *cli_open_input(const char *path);

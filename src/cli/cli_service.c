@@ -236,6 +236,22 @@ cli_write(struct strbuf *sb)
 	return CLI_OK;
 }
 
+int
+cli_paper_output(const struct cli_opts *opts, bool reports, const struct paper *p,
+                 const char *output, const char *printer)
+{
+	char dir[1024], path[1200], err[1400];
+	int  rc;
+
+	cli_paper_dir(opts, reports, dir, sizeof dir);
+	rc = paper_output(p, output, dir, printer, path, sizeof path, err, sizeof err);
+	if (rc != -1)
+		printf("%s\n", path);
+	if (rc != 0)
+		cli_error("%s", err);
+	return rc == 0 ? CLI_OK : CLI_FAIL;
+}
+
 void
 cli_paper_dir(const struct cli_opts *opts, bool reports, char *out, size_t size)
 {

@@ -57,4 +57,12 @@ int cli_write(struct strbuf *sb);
  * export_dir) or its JZZ_* variable, else the database's (service_paper_dir). */
 void cli_paper_dir(const struct cli_opts *opts, bool reports, char *out, size_t size);
 
+/* A paper as its A4 PDF (paper_output): at output, else in the receipts
+ * (reports: export) folder, and sent to printer unless it is NULL; the
+ * PDF's path on stdout. CLI_OK, or CLI_FAIL after the message on stderr
+ * (the path still printed when the PDF was saved and only printing failed). */
+struct paper;
+int cli_paper_output(const struct cli_opts *opts, bool reports, const struct paper *p,
+                     const char *output, const char *printer);
+
 #endif

@@ -80,16 +80,17 @@ static const struct cli_spec audit_spec = {
 int
 cmd_audit(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct audit_args x = { false, NULL, 0, NULL };
-	const char       *head;
-	char             *end;
-	int               rc;
+	static const char *const actions[] = { "verify", "head", NULL };
+	struct audit_args        x = { false, NULL, 0, NULL };
+	const char              *head;
+	char                    *end;
+	int                      rc, k;
 
 	if (!cli_parse(&audit_spec, &argc, &argv, &x, &rc))
 		return rc;
-	if (argc != 1 || (strcmp(argv[0], "head") != 0 && strcmp(argv[0], "verify") != 0))
+	if (argc != 1 || (k = cli_word_index(argv[0], actions)) < 0)
 		return cli_usage(&audit_spec);
-	x.head = strcmp(argv[0], "head") == 0;
+	x.head = k == 1;
 	if ((head = x.head_given) != NULL && x.head)
 		return cli_usage_error(audit_spec.usage, "audit head: --head is for verify");
 	if (head != NULL) {

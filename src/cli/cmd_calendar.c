@@ -162,15 +162,15 @@ static const struct cli_spec calendar_spec = {
 int
 cmd_calendar(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct calendar_args x = { NULL };
-	const char          *format;
-	int                  rc;
+	static const char *const formats[] = { "text", "json", NULL };
+	struct calendar_args     x = { NULL };
+	const char              *format;
+	int                      rc;
 
 	if (!cli_parse(&calendar_spec, &argc, &argv, &x, &rc))
 		return rc;
 	/* checked after the options, so that an unknown one is said first */
-	if ((format = x.format) != NULL && strcmp(format, "json") != 0 &&
-	    strcmp(format, "text") != 0)
+	if ((format = x.format) != NULL && cli_word_index(format, formats) < 0)
 		return cli_usage_error(calendar_spec.usage, "calendar: --format: expected text or json,"
 		    " not %s", format);
 	if (argc == 2 && strcmp(argv[0], "import") == 0 && format == NULL)

@@ -47,15 +47,13 @@ card_queue_json(struct cli_json *j, const void *item)
 static int
 card_queue(struct service *s, const struct service_actor *a, const char *which, jzz_date today)
 {
-	static const char *const names[SERVICE_QUEUE__COUNT] = { "made", "received", "window" };
+	/* in the order of enum service_queue_kind */
+	static const char *const names[SERVICE_QUEUE__COUNT + 1] = { "made", "received", "window" };
 	struct service_queue     q;
 	enum service_status      st;
 	struct cli_json          j;
-	int                      k = -1;
+	int                      k = cli_word_index(which, names);
 
-	for (int i = 0; which != NULL && i < SERVICE_QUEUE__COUNT; i++)
-		if (strcmp(which, names[i]) == 0)
-			k = i;
 	if (k < 0) {
 		cli_error("usage: jzz card queue made|received|window");
 		return CLI_BADCASE;
@@ -137,6 +135,9 @@ card_run(struct service *s, const struct service_actor *a, void *arg)
 	return card_print(&info);
 }
 
+/* The actions on one card (queue is the other action). */
+static const char *const card_actions[] = { "received", "posted", "pickup", NULL };
+
 int
 cmd_card(const struct cli_opts *opts, int argc, char **argv)
 {
@@ -151,8 +152,7 @@ cmd_card(const struct cli_opts *opts, int argc, char **argv)
 			return cli_usage_error(card_spec.usage, "card queue: expected made, received or"
 			    " window");
 		ca.which = argv[1];
-	} else if (argc != 1 || (strcmp(ca.action, "received") != 0 &&
-	    strcmp(ca.action, "posted") != 0 && strcmp(ca.action, "pickup") != 0)) {
+	} else if (argc != 1 || cli_word_index(ca.action, card_actions) < 0) {
 		return cli_usage(&card_spec);
 	} else if (ca.id == NULL) {
 		return cli_usage_error(card_spec.usage, "card %s: --id NUMBER is required", ca.action);

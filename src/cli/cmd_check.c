@@ -123,16 +123,16 @@ int
 cmd_check(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct check_run run = { false, "-", opts->today, NULL, { 0 }, { 0 }, CLI_OK };
-	const char      *path = NULL;   /* NULL: stdin */
+	const char      *path;   /* NULL: stdin */
 	FILE            *in;
 	int              rc;
 
 	if (!cli_parse(&check_spec, &argc, &argv, &run, &rc))
 		return rc;
-	if (argc > 1)
-		return cli_usage(&check_spec);
-	if (argc == 1 && strcmp(argv[0], "-") != 0)
-		run.name = path = argv[0];
+	if (!cli_input_path(&check_spec, argc, argv, &path, &rc))
+		return rc;
+	if (path != NULL)
+		run.name = path;
 	if ((in = cli_open_input(path)) == NULL)
 		return CLI_BADCASE;
 	rc = CLI_OK;

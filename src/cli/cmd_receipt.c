@@ -72,21 +72,7 @@ receipt_output(const struct receipt_args *x, const struct service_paper_facts *f
 			rc = CLI_FAIL;
 		free(text);
 	} else {
-		char dir[1024], path[1200], err[1400];
-		int  r;
-
-		cli_paper_dir(x->opts, false, dir, sizeof dir);
-		r = paper_output(&p, x->output, dir, x->printer, path, sizeof path, err, sizeof err);
-		if (r == -1) {
-			cli_error("%s", err);
-			rc = CLI_FAIL;
-		} else {
-			printf("%s\n", path);
-			if (r == -2) {
-				cli_error("%s", err);
-				rc = CLI_FAIL;
-			}
-		}
+		rc = cli_paper_output(x->opts, false, &p, x->output, x->printer);
 	}
 	paper_free(&p);
 	return rc;
@@ -112,8 +98,9 @@ receipt_run(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 {
-	struct receipt_args x = { opts, NULL, opts->lang, NULL, NULL, false, NULL, false };
-	int                 rc;
+	static const char *const langs[] = { "zh", "en", NULL };
+	struct receipt_args      x = { opts, NULL, opts->lang, NULL, NULL, false, NULL, false };
+	int                      rc;
 
 	if (!cli_parse(&receipt_spec, &argc, &argv, &x, &rc))
 		return rc;
@@ -121,7 +108,7 @@ cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
 	if (argc != (x.notice ? 0 : 1))
 		return cli_usage(&receipt_spec);
 	x.key = x.notice ? x.notice_id : argv[0];
-	if (strcmp(x.lang, "zh") != 0 && strcmp(x.lang, "en") != 0) {
+	if (cli_word_index(x.lang, langs) < 0) {
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}

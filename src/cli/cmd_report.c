@@ -39,6 +39,8 @@
 #include "jzz/paper.h"
 
 enum report_format { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XLSX };
+/* --format's words, in the order of enum report_format */
+static const char *const report_formats[] = { "json", "csv", "text", "xlsx", NULL };
 
 /* ---- JSON ---- */
 
@@ -319,18 +321,12 @@ report_sheet(struct service *s, const struct service_report *r, const struct cli
              const char *output, const char *printer)
 {
 	struct paper p;
-	char         dir[1024], path[1200], err[1400];
 	int          rc;
 
 	service_paper_daily(s, r, strcmp(opts->lang, "en") == 0 ? LANG_EN : LANG_ZH, &p);
-	cli_paper_dir(opts, true, dir, sizeof dir);
-	rc = paper_output(&p, output, dir, printer, path, sizeof path, err, sizeof err);
+	rc = cli_paper_output(opts, true, &p, output, printer);
 	paper_free(&p);
-	if (rc != -1)
-		printf("%s\n", path);
-	if (rc != 0)
-		cli_error("%s", err);
-	return rc == 0 ? CLI_OK : CLI_FAIL;
+	return rc;
 }
 
 /* ---- the command ---- */
@@ -487,14 +483,16 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 {
 	struct report_args x = { .opts = opts, .centre = opts->centre, .from = JZZ_DATE_NONE,
 	                         .to = JZZ_DATE_NONE, .day = JZZ_DATE_NONE };
-	const char        *format;
-	int                rc;
+	static const char *const kinds[] = { "daily", "range", NULL };
+	static const char *const labels[] = { "zh", "en", NULL };
+	const char              *format;
+	int                      rc, k;
 
 	if (!cli_parse(&report_spec, &argc, &argv, &x, &rc))
 		return rc;
-	if (argc != 1 || (strcmp(argv[0], "daily") != 0 && strcmp(argv[0], "range") != 0))
+	if (argc != 1 || (k = cli_word_index(argv[0], kinds)) < 0)
 		return cli_usage(&report_spec);
-	x.daily = strcmp(argv[0], "daily") == 0;
+	x.daily = k == 0;
 	/* --printer NAME prints the sheet there; --print on jzz.conf's printer */
 	x.sheet = x.print = x.print || x.printer != NULL;
 	if (x.printer == NULL)
@@ -510,19 +508,12 @@ cmd_report(const struct cli_opts *opts, int argc, char **argv)
 		x.sheet = true;
 	if (x.sheet)
 		format = "json";
-	if (strcmp(format, "json") == 0)
-		x.fmt = FMT_JSON;
-	else if (strcmp(format, "csv") == 0)
-		x.fmt = FMT_CSV;
-	else if (strcmp(format, "text") == 0)
-		x.fmt = FMT_TEXT;
-	else if (strcmp(format, "xlsx") == 0)
-		x.fmt = FMT_XLSX;
-	else {
+	if ((k = cli_word_index(format, report_formats)) < 0) {
 		cli_error("--format: json, csv, text or xlsx");
 		return CLI_BADCASE;
 	}
-	if (x.labels != NULL && strcmp(x.labels, "zh") != 0 && strcmp(x.labels, "en") != 0) {
+	x.fmt = (enum report_format)k;
+	if (x.labels != NULL && cli_word_index(x.labels, labels) < 0) {
 		cli_error("--labels: zh or en");
 		return CLI_BADCASE;
 	}

@@ -56,7 +56,7 @@ submit_run(struct service *s, const struct service_actor *a, void *arg)
 int
 cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 {
-	const char           *path = NULL;
+	const char           *path;   /* NULL: stdin */
 	char                 *buf, text[300];
 	size_t                len;
 	struct jzz_case       c;
@@ -66,10 +66,10 @@ cmd_submit(const struct cli_opts *opts, int argc, char **argv)
 
 	if (!cli_parse(&submit_spec, &argc, &argv, &sa, &rc))
 		return rc;
-	if (argc > 1)
-		return cli_usage(&submit_spec);
-	if (argc == 1 && strcmp(argv[0], "-") != 0)
-		sa.name = path = argv[0];
+	if (!cli_input_path(&submit_spec, argc, argv, &path, &rc))
+		return rc;
+	if (path != NULL)
+		sa.name = path;
 	if ((buf = cli_read_input(path, &len, &rc)) == NULL)
 		return rc;
 	rc = casefmt_parse(buf, len, CASEFMT_SUBMIT, cli_today(opts), &c, &err);

@@ -1,7 +1,8 @@
 /*
  * main.c: the jzz command. Global options first (getopt_long), then a
  * command from the table below; each command lives in its own file
- * (cmd_<name>.c) and parses its own options with cli_getopt (cli.c).
+ * (cmd_<name>.c) and declares its options in a cli_spec that cli_parse
+ * (cli.c) reads.
  */
 #include <getopt.h>
 #include <stdio.h>

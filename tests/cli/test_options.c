@@ -168,6 +168,49 @@ test_errors_name_the_option(void **state)
 	}
 }
 
+/* A value its option cannot take is refused before anything is opened,
+ * each kind of option the way its command says it: a date, a number out of
+ * its range, a document code, an option given twice that may be given
+ * once, a word too many. */
+static void
+test_option_values(void **state)
+{
+	static const struct { const char *args, *says; bool usage; } cases[] = {
+		{ "person --on 2026-02-30 X", "jzz: person: --on 2026-02-30 is not a real date", false },
+		{ "report daily --date 2026-13-01", "jzz: --date: 2026-13-01 is not a date", false },
+		{ "report range --from 2026-01-01 --to x", "jzz: --to: x is not a date", false },
+		{ "seed --persons 5 --years 21", "jzz: seed: --db PATH and --persons N", true },
+		{ "seed --persons -1", "jzz: seed: --db PATH and --persons N", true },
+		{ "seed --persons 5 --batch 0", "jzz: seed: --db PATH and --persons N", true },
+		{ "seed --persons 5 --seed 1x", "jzz: seed: --db PATH and --persons N", true },
+		{ "demo --pace -5", "jzz: demo: --pace: milliseconds, not -5", true },
+		{ "card pickup --id X --doc nosuchdoc", "jzz: --doc: unknown document nosuchdoc", false },
+		{ "receipt --notice A --notice B", "jzz: receipt: one RECEIPT_NO, or --notice", true },
+		{ "status --id X --name Y Z", "jzz: status: unexpected Z", true },
+		{ "migrate --from a --to b c", "jzz: migrate: unexpected c", true },
+		{ "check a b", "jzz: check: one FILE at most", true },
+		{ "calendar --format xml show 2026", "jzz: calendar: --format: expected text or json", true },
+	};
+	char out[8192], err[8192];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(opt_run(out, sizeof out, err, sizeof err, "%s --db %s/val.db %s",
+		    JZZ_BIN, opt_dir, cases[i].args), 2);
+		assert_true(strncmp(err, cases[i].says, strlen(cases[i].says)) == 0);
+		/* a usage error shows the usage after its line; bad input does not */
+		assert_true((strstr(err, "\nusage: jzz") != NULL) == cases[i].usage);
+		assert_string_equal(out, "");
+		assert_false(opt_exists("val.db"));
+	}
+	/* the value given last wins: this range is a good one, and the
+	 * command goes on to the database (which is not there) */
+	assert_int_equal(opt_run(out, sizeof out, err, sizeof err, "%s --db %s/val.db report range"
+	    " --from 2026-01-05 --from 2026-01-01 --to 2026-01-02", JZZ_BIN, opt_dir), 1);
+	assert_non_null(strstr(err, "jzz init"));
+	assert_false(opt_exists("val.db"));
+}
+
 /* Whether init made a store at target: the file, or jzz's schema in the
  * PostgreSQL database. */
 static bool
@@ -307,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_help_every_command),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_errors_name_the_option),
+		cmocka_unit_test(test_option_values),
 		cmocka_unit_test(test_config_db_and_centre),
 		cmocka_unit_test(test_config_environment_wins),
 		cmocka_unit_test(test_config_errors),
