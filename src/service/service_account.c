@@ -466,10 +466,8 @@ service_user_add(struct service *s, const struct service_actor *a, const char *u
 	enum service_status     st;
 	char                    hash[CRYPT_OUTPUT_SIZE];
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_USER_ADD)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "only an administrator adds users");
 	if (!service_user_name_ok(user))
 		return service_fail(s, SERVICE_ERR_INVALID, "an account name is 1 to 32 of a-z A-Z"
 		    " 0-9 . _ - (and not \"owner\")");
@@ -531,10 +529,8 @@ account_action(struct service *s, const struct service_actor *a, const char *use
 	struct account_arg  aa = { a, user, now, action, hash };
 	enum service_status st;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_ACCOUNTS)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
 	if (user == NULL || *user == '\0')
 		return service_fail(s, SERVICE_ERR_INVALID, "no user");
 	if (action == ACCOUNT_DISABLE && strcmp(user, a->user) == 0)
@@ -564,10 +560,8 @@ service_user_reset(struct service *s, const struct service_actor *a, const char 
 	char                hash[CRYPT_OUTPUT_SIZE];
 	enum service_status st;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_ACCOUNTS)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
 	if ((st = account_temporary(s, user, password, out, outlen, hash)) != SERVICE_OK)
 		return st;
 	st = account_action(s, a, user, now, ACCOUNT_RESET, hash);
@@ -586,10 +580,8 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 	enum service_status   st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_ACCOUNTS)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "accounts: an administrator only");
 	if (store_accounts(s->st, &rows, &n) != STORE_OK)
 		return service_db_fail(s);
 	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
@@ -694,7 +686,7 @@ service_setting_set(struct service *s, const struct service_actor *a, const char
 	char               *end;
 	long                v;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if (key != NULL && strcmp(key, "work_day") == 0) {
 		jzz_date d = JZZ_DATE_NONE;
@@ -706,8 +698,8 @@ service_setting_set(struct service *s, const struct service_actor *a, const char
 	if (key == NULL || strcmp(key, "idle_minutes") != 0)
 		return service_fail(s, SERVICE_ERR_INVALID, "%s: not a setting one may change",
 		    key != NULL ? key : "");
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "settings: an administrator only");
+	if ((st = service_role_check(s, a, SERVICE_ACT_SETTINGS)) != SERVICE_OK)
+		return st;
 	v = value != NULL ? strtol(value, &end, 10) : 0;
 	if (value == NULL || *value == '\0' || *end != '\0' || v < 1 || v > 480)
 		return service_fail(s, SERVICE_ERR_INVALID, "idle_minutes: a number of minutes,"

@@ -22,17 +22,82 @@
 
 /* ---- roles ---- */
 
-bool
-service_may_write(const struct service_actor *a)
+#define ROLE(r) (1u << SERVICE_ROLE_##r)
+#define ROLES_WRITE (ROLE(CLERK) | ROLE(SUPERVISOR) | ROLE(ADMIN))
+#define ROLES_SUPERVISE (ROLE(SUPERVISOR) | ROLE(ADMIN))
+
+/*
+ * Which roles may do which act, and what the others are told: the policy
+ * of roles, stated once (docs/security.md). Every service function that
+ * takes an actor begins with service_allow of its act.
+ */
+static const struct service_act_rule service_act_rules[SERVICE_ACT__COUNT] = {
+	[SERVICE_ACT_LOOK]     = { .roles = ROLES_WRITE | ROLE(TRAINER), .denied = "" },
+	[SERVICE_ACT_BUSINESS] = { .roles = ROLES_WRITE, .names_role = true,
+	                           .denied = "may not perform businesses" },
+	[SERVICE_ACT_CANCEL]   = { .roles = ROLES_SUPERVISE, .within = SERVICE_ACT_BUSINESS,
+	                           .denied = "cancellation: a supervisor only (PERMIT-10)" },
+	[SERVICE_ACT_WRITE]    = { .roles = ROLES_WRITE, .denied = "the trainer role writes nothing" },
+	[SERVICE_ACT_SMS]      = { .roles = ROLES_WRITE,
+	                           .denied = "the trainer role reads no messages" },
+	[SERVICE_ACT_PAPER]    = { .roles = ROLES_WRITE,
+	                           .denied = "papers: clerk, supervisor or administrator only" },
+	[SERVICE_ACT_REPORT]   = { .roles = ROLES_SUPERVISE,
+	                           .denied = "reports: supervisor or administrator only" },
+	[SERVICE_ACT_BATCH]    = { .roles = ROLES_SUPERVISE,
+	                           .denied = "batches: supervisor or administrator only" },
+	[SERVICE_ACT_AUDIT]    = { .roles = ROLES_SUPERVISE,
+	                           .denied = "audit: supervisor or administrator only" },
+	[SERVICE_ACT_BACKUP]   = { .roles = ROLES_SUPERVISE,
+	                           .denied = "backup: supervisor or administrator only" },
+	[SERVICE_ACT_CALENDAR] = { .roles = ROLE(ADMIN), .denied = "calendars: an administrator only" },
+	[SERVICE_ACT_USER_ADD] = { .roles = ROLE(ADMIN), .denied = "only an administrator adds users" },
+	[SERVICE_ACT_ACCOUNTS] = { .roles = ROLE(ADMIN), .denied = "accounts: an administrator only" },
+	[SERVICE_ACT_SETTINGS] = { .roles = ROLE(ADMIN), .denied = "settings: an administrator only" },
+	[SERVICE_ACT_TRAINING] = { .roles = ROLE(TRAINER) | ROLE(ADMIN),
+	                           .denied = "training: a trainer or administrator only" },
+	[SERVICE_ACT_SEED]     = { .roles = ROLE(ADMIN), .owner_only = true,
+	                           .denied = "seed: the database's owner only" },
+};
+
+const struct service_act_rule *
+service_act_rule(enum service_act act)
 {
-	return a->role == SERVICE_ROLE_CLERK || a->role == SERVICE_ROLE_SUPERVISOR ||
-	    a->role == SERVICE_ROLE_ADMIN;
+	return &service_act_rules[(unsigned)act < SERVICE_ACT__COUNT ? act : SERVICE_ACT_LOOK];
 }
 
 bool
-service_is_supervisor(const struct service_actor *a)
+service_role_may(enum service_role role, enum service_act act)
 {
-	return a->role == SERVICE_ROLE_SUPERVISOR || a->role == SERVICE_ROLE_ADMIN;
+	const struct service_act_rule *r = service_act_rule(act);
+
+	return (unsigned)role < SERVICE_ROLE__COUNT && (unsigned)act < SERVICE_ACT__COUNT &&
+	    (r->roles & (1u << role)) != 0 && (r->within == act || service_role_may(role, r->within));
+}
+
+enum service_status
+service_role_check(struct service *s, const struct service_actor *a, enum service_act act)
+{
+	const struct service_act_rule *r = service_act_rule(act);
+	enum service_status            st;
+
+	if (r->within != act && (st = service_role_check(s, a, r->within)) != SERVICE_OK)
+		return st;
+	if ((unsigned)a->role < SERVICE_ROLE__COUNT && (r->roles & (1u << a->role)) != 0 &&
+	    (!r->owner_only || strcmp(a->user, STORE_OWNER_ACCOUNT) == 0))
+		return SERVICE_OK;
+	if (r->names_role)
+		return service_fail(s, SERVICE_ERR_DENIED, "%s %s", service_role_code(a->role),
+		    r->denied);
+	return service_fail(s, SERVICE_ERR_DENIED, "%s", r->denied);
+}
+
+enum service_status
+service_allow(struct service *s, const struct service_actor *a, enum service_act act)
+{
+	enum service_status st = service_check_actor(s, a);
+
+	return st != SERVICE_OK ? st : service_role_check(s, a, act);
 }
 
 bool

@@ -186,7 +186,7 @@ service_address_on(struct service *s, const struct service_actor *a, const char 
 	enum store_rc            rc;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if (id_number == NULL || day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
@@ -212,7 +212,7 @@ service_roads(struct service *s, const struct service_actor *a, const char *dist
 	enum service_status st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if (store_roads(s->st, district != NULL && *district != '\0' ? district : NULL,
 	    prefix != NULL ? prefix : "", max, &rows, &n) != STORE_OK)

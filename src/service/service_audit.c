@@ -172,10 +172,8 @@ service_audit_verify(struct service *s, const struct service_actor *a, long long
 	enum service_status       st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_AUDIT)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "audit: supervisor or administrator only");
 	if (store_audit_verify(s->st, head_seq, head_mac, &r) != STORE_OK)
 		return service_db_fail(s);
 	out->entries = (long)r.entries;
@@ -194,10 +192,8 @@ service_audit_head(struct service *s, const struct service_actor *a, long long *
 
 	*seq = 0;
 	mac_out[0] = '\0';
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_AUDIT)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "audit: supervisor or administrator only");
 	rc = store_audit_head(s->st, seq, mac_out);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
 		return service_db_fail(s);

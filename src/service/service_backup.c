@@ -31,10 +31,8 @@ service_backup(struct service *s, const struct service_actor *a, const char *des
 	enum store_rc             rc;
 	bool                      ok = false;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_BACKUP)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "backup: supervisor or administrator only");
 	if (dest == NULL || *dest == '\0')
 		return service_fail(s, SERVICE_ERR_INVALID, "backup: no destination");
 	/* A corrupt database copied is a corrupt backup believed good. */

@@ -255,14 +255,9 @@ service_business(struct service *s, const struct service_actor *a, struct jzz_ca
 	if (out == NULL || c == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no case");
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, biz == BIZ_CANCELLATION ? SERVICE_ACT_CANCEL :
+	    SERVICE_ACT_BUSINESS)) != SERVICE_OK)
 		return st;
-	if (!service_may_write(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "%s may not perform businesses",
-		    service_role_code(a->role));
-	if (biz == BIZ_CANCELLATION && !service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED,
-		    "cancellation: a supervisor only (PERMIT-10)");
 	if (c->business != biz)
 		return service_fail(s, SERVICE_ERR_INVALID, "the case is a %s, not a %s",
 		    case_business_vocab[c->business < BIZ__COUNT ? c->business : 0].code,

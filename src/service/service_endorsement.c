@@ -139,10 +139,8 @@ service_batch_auto_endorse(struct service *s, const struct service_actor *a, jzz
 	enum store_rc            rc;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_BATCH)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "batches: supervisor or administrator only");
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");
 	rc = store_permits_expiring(s->st, today, today + RULES_ENDO_WINDOW_DAYS, &refs, &n);

@@ -97,9 +97,49 @@ enum service_status service_tx(struct service *s,
                                enum service_status (*fn)(struct service *s, void *arg),
                                void *arg);
 
-/* Role checks. */
-bool service_may_write(const struct service_actor *a);
-bool service_is_supervisor(const struct service_actor *a);
+/* What an actor does, as the policy of roles names it (service_actor.c
+ * holds the table of which roles may do each). */
+enum service_act {
+	SERVICE_ACT_LOOK,      /* look-ups, queues, a person's records: any role */
+	SERVICE_ACT_BUSINESS,  /* the businesses of the counter */
+	SERVICE_ACT_CANCEL,    /* cancellation (PERMIT-10), a business besides */
+	SERVICE_ACT_WRITE,     /* card actions, pickup notices, messages marked sent */
+	SERVICE_ACT_SMS,       /* the outbox read */
+	SERVICE_ACT_PAPER,     /* papers printed */
+	SERVICE_ACT_REPORT,    /* the supervisors' reports */
+	SERVICE_ACT_BATCH,     /* batches (ENDO-5) */
+	SERVICE_ACT_AUDIT,     /* audit verify and head */
+	SERVICE_ACT_BACKUP,
+	SERVICE_ACT_CALENDAR,  /* a holiday year imported */
+	SERVICE_ACT_USER_ADD,
+	SERVICE_ACT_ACCOUNTS,  /* disable, enable, reset, list accounts */
+	SERVICE_ACT_SETTINGS,  /* idle_minutes set */
+	SERVICE_ACT_TRAINING,  /* a training database's day, reset and demo */
+	SERVICE_ACT_SEED,      /* a synthetic district: the owner only */
+	SERVICE_ACT__COUNT
+};
+/* A row of the table: which roles may do the act (a mask of
+ * 1 << enum service_role; the owner acts as an admin) and what the others
+ * are told. */
+struct service_act_rule {
+	unsigned         roles;
+	enum service_act within;      /* an act it is a kind of, checked first (LOOK: none) */
+	bool             owner_only;  /* the database's owner, whatever the role */
+	bool             names_role;  /* denied: "<role> <denied>" */
+	const char      *denied;
+};
+const struct service_act_rule *service_act_rule(enum service_act act);
+/* Whether the table lets `role` do `act` (and the act it is within); an
+ * owner-only act besides needs the owner. */
+bool service_role_may(enum service_role role, enum service_act act);
+/* The role check alone (SERVICE_ERR_DENIED with the act's message), for a
+ * function that checked its actor and reads its arguments first. */
+enum service_status service_role_check(struct service *s, const struct service_actor *a,
+                                       enum service_act act);
+/* The check every function that takes an actor begins with: the actor
+ * (service_check_actor), then its role for `act`. */
+enum service_status service_allow(struct service *s, const struct service_actor *a,
+                                  enum service_act act);
 /* The actor is one this handle issued and its account is still usable. */
 enum service_status service_check_actor(struct service *s, const struct service_actor *a);
 /* A production database works on the real date only (JZZ_DATE_NONE: the

@@ -115,10 +115,8 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 	enum service_status st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_PAPER)) != SERVICE_OK)
 		return st;
-	if (!service_may_write(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "papers: clerk, supervisor or administrator only");
 	if (key == NULL || *key == '\0' || strlen(key) >= SERVICE_UUID_LEN)
 		return service_fail(s, SERVICE_ERR_INVALID, "no such %s: %s",
 		    by_receipt ? "receipt number" : "application id", key != NULL ? key : "");

@@ -47,7 +47,7 @@ service_fee_receipt_used(struct service *s, const struct service_actor *a,
 	enum service_status st;
 
 	*used = false;
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if (fee_receipt_no == NULL || fee_receipt_no[0] == '\0')
 		return SERVICE_OK;
@@ -237,10 +237,8 @@ service_card_action(struct service *s, const struct service_actor *a, const char
 
 	if (out != NULL)
 		memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_WRITE)) != SERVICE_OK)
 		return st;
-	if (!service_may_write(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
 	if (id_number == NULL || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
 	return service_tx(s, service_card_tx, &ca);

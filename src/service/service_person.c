@@ -223,7 +223,7 @@ service_person_get(struct service *s, const struct service_actor *a, const char 
 	enum service_status st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if (id_number == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no ID number");
@@ -269,7 +269,7 @@ service_queue_get(struct service *s, const struct service_actor *a, enum service
 	enum service_status     st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if ((unsigned)kind >= SERVICE_QUEUE__COUNT || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "bad queue or day");
@@ -354,10 +354,8 @@ service_report_daily(struct service *s, const struct service_actor *a, const cha
 	enum service_status st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_REPORT)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "reports: supervisor or administrator only");
 	if (centre == NULL)
 		centre = a->centre;
 	if (!service_centre_valid(s, centre))

@@ -245,10 +245,8 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	const char         *filter;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_REPORT)) != SERVICE_OK)
 		return st;
-	if (!service_is_supervisor(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "reports: supervisor or administrator only");
 	if (centre == NULL)
 		centre = a->centre;
 	if (strcmp(centre, SERVICE_REPORT_ALL) != 0 && !service_centre_valid(s, centre))
@@ -350,10 +348,8 @@ service_calendar_import(struct service *s, const struct service_actor *a, const 
 
 	if (year != NULL)
 		*year = 0;
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_CALENDAR)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "calendars: an administrator only");
 	if (json == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no file");
 	if ((ca.cal = calendar_new()) == NULL)

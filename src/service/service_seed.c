@@ -16,10 +16,8 @@ service_seed(struct service *s, const struct service_actor *a, const struct stor
 {
 	enum service_status st;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_SEED)) != SERVICE_OK)
 		return st;
-	if (strcmp(a->user, STORE_OWNER_ACCOUNT) != 0)
-		return service_fail(s, SERVICE_ERR_DENIED, "seed: the database's owner only");
 	if (store_seed(s->st, o, out) != STORE_OK)
 		return service_fail(s, SERVICE_ERR_DB, "seed: %s", store_errmsg(s->st));
 	return SERVICE_OK;

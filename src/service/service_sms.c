@@ -16,10 +16,8 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 	enum service_status   st;
 
 	memset(out, 0, sizeof *out);
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_SMS)) != SERVICE_OK)
 		return st;
-	if (!service_may_write(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role reads no messages");
 	if (store_sms_pending(s->st, &rows, &n) != STORE_OK)
 		return service_db_fail(s);
 	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
@@ -69,10 +67,8 @@ service_sms_sent(struct service *s, const struct service_actor *a, long id, jzz_
 	struct service_sms_arg sa = { a, id, day };
 	enum service_status    st;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_WRITE)) != SERVICE_OK)
 		return st;
-	if (!service_may_write(a))
-		return service_fail(s, SERVICE_ERR_DENIED, "the trainer role writes nothing");
 	if (day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
 	return service_tx(s, service_sms_sent_tx, &sa);

@@ -61,10 +61,8 @@ training_check(struct service *s, const struct service_actor *a)
 {
 	enum service_status st;
 
-	if ((st = service_check_actor(s, a)) != SERVICE_OK)
+	if ((st = service_allow(s, a, SERVICE_ACT_TRAINING)) != SERVICE_OK)
 		return st;
-	if (a->role != SERVICE_ROLE_TRAINER && a->role != SERVICE_ROLE_ADMIN)
-		return service_fail(s, SERVICE_ERR_DENIED, "training: a trainer or administrator only");
 	if (s->mode != SERVICE_DB_TRAINING)
 		return service_fail(s, SERVICE_ERR_DENIED, "training actions on a training database"
 		    " only");
