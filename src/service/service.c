@@ -33,52 +33,63 @@ static const char *const service_card_state_codes[SERVICE_CARD__COUNT] = {
 	"void",
 };
 
+/* The code of entry i of one of the tables above, `none` when i is out of
+ * it; and the entry of a code (-1 when it is none of them). */
+static const char *
+service_code_of(const char *const *codes, int n, int i, const char *none)
+{
+	return i >= 0 && i < n ? codes[i] : none;
+}
+
+static int
+service_code_find(const char *const *codes, int n, const char *code)
+{
+	for (int i = 0; code != NULL && i < n; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return i;
+	return -1;
+}
+
 const char *
 service_status_code(enum service_status st)
 {
-	return (unsigned)st < SERVICE_ERR__COUNT ? service_status_codes[st] : "unknown";
+	return service_code_of(service_status_codes, SERVICE_ERR__COUNT, (int)st, "unknown");
 }
 
 const char *
 service_role_code(enum service_role r)
 {
-	return (unsigned)r < SERVICE_ROLE__COUNT ? service_role_codes[r] : "";
+	return service_code_of(service_role_codes, SERVICE_ROLE__COUNT, (int)r, "");
 }
 
 int
 service_role_from_code(const char *code)
 {
-	for (int i = 0; code != NULL && i < SERVICE_ROLE__COUNT; i++)
-		if (strcmp(code, service_role_codes[i]) == 0)
-			return i;
-	return -1;
+	return service_code_find(service_role_codes, SERVICE_ROLE__COUNT, code);
 }
 
 const char *
 service_cancel_reason_code(enum service_cancel_reason r)
 {
-	return (unsigned)r < SERVICE_CANCEL__COUNT ? service_cancel_codes[r] : "";
+	return service_code_of(service_cancel_codes, SERVICE_CANCEL__COUNT, (int)r, "");
 }
 
 int
 service_cancel_reason_from_code(const char *code)
 {
-	for (int i = 0; code != NULL && i < SERVICE_CANCEL__COUNT; i++)
-		if (strcmp(code, service_cancel_codes[i]) == 0)
-			return i;
-	return -1;
+	return service_code_find(service_cancel_codes, SERVICE_CANCEL__COUNT, code);
 }
 
 const char *
 service_permit_state_code(enum service_permit_state st)
 {
-	return (unsigned)st < SERVICE_PERMIT__COUNT ? service_permit_state_codes[st] : "";
+	return service_code_of(service_permit_state_codes, SERVICE_PERMIT__COUNT, (int)st, "");
 }
 
 const char *
 service_card_state_code(enum service_card_state st)
 {
-	return (unsigned)st < SERVICE_CARD__COUNT ? service_card_state_codes[st] : "";
+	return service_code_of(service_card_state_codes, SERVICE_CARD__COUNT, (int)st, "");
 }
 
 /* ---- errors ---- */
@@ -100,16 +111,27 @@ service_db_fail(struct service *s)
 	return service_fail(s, SERVICE_ERR_DB, "database: %s", store_errmsg(s->st));
 }
 
-void *
-service_list_items(struct service *s, size_t n, size_t size, void *rows)
+enum service_status
+service_list_take(struct service *s, void *rows, size_t n, size_t row_size, size_t item_size,
+                  service_list_fill_fn *fill, void *ctx, struct service_list *out)
 {
-	void *items = calloc(n > 0 ? n : 1, size);
+	enum service_status st = SERVICE_OK;
 
-	if (items == NULL) {
-		free(rows);
-		service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	out->n = 0;
+	out->items = calloc(n > 0 ? n : 1, item_size);
+	if (out->items == NULL)
+		st = service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; st == SERVICE_OK && i < n; i++)
+		st = fill(s, (char *)out->items + i * item_size, (const char *)rows + i * row_size,
+		    ctx);
+	free(rows);
+	if (st != SERVICE_OK) {
+		free(out->items);
+		out->items = NULL;
+		return st;
 	}
-	return items;
+	out->n = n;
+	return SERVICE_OK;
 }
 
 enum service_status

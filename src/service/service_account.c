@@ -571,6 +571,29 @@ service_user_reset(struct service *s, const struct service_actor *a, const char 
 	return st;
 }
 
+/* An account as the list shows it, locked or not at `*ctx` (a time_t). */
+static enum service_status
+service_user_fill(struct service *s, void *item, const void *row, void *ctx)
+{
+	struct service_user        *u = item;
+	const struct store_account *r = row;
+	int                         role = service_role_from_code(r->role);
+
+	(void)s;
+	service_copy(u->user, sizeof u->user, r->name);
+	u->role = role < 0 ? SERVICE_ROLE_CLERK : (enum service_role)role;
+	service_copy(u->centre, sizeof u->centre, r->centre);
+	u->has_password = r->has_password;
+	u->must_change = r->must_change;
+	u->disabled = r->disabled;
+	u->locked_until = (time_t)r->locked_until;
+	u->locked = u->locked_until > *(const time_t *)ctx;
+	u->failures = r->failed_logins;
+	service_copy(u->created_at, sizeof u->created_at, r->created_at);
+	service_copy(u->password_set_at, sizeof u->password_set_at, r->password_set_at);
+	return SERVICE_OK;
+}
+
 enum service_status
 service_users_list(struct service *s, const struct service_actor *a, time_t now,
                    struct service_user_list *out)
@@ -582,29 +605,9 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 	memset(out, 0, sizeof *out);
 	if ((st = service_allow(s, a, SERVICE_ACT_ACCOUNTS)) != SERVICE_OK)
 		return st;
-	if (store_accounts(s->st, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
-		struct service_user *u = &out->items[i];
-		int                  role = service_role_from_code(rows[i].role);
-
-		service_copy(u->user, sizeof u->user, rows[i].name);
-		u->role = role < 0 ? SERVICE_ROLE_CLERK : (enum service_role)role;
-		service_copy(u->centre, sizeof u->centre, rows[i].centre);
-		u->has_password = rows[i].has_password;
-		u->must_change = rows[i].must_change;
-		u->disabled = rows[i].disabled;
-		u->locked_until = (time_t)rows[i].locked_until;
-		u->locked = u->locked_until > now;
-		u->failures = rows[i].failed_logins;
-		service_copy(u->created_at, sizeof u->created_at, rows[i].created_at);
-		service_copy(u->password_set_at, sizeof u->password_set_at, rows[i].password_set_at);
-	}
-	out->n = n;
-	free(rows);
-	return SERVICE_OK;
+	SERVICE_LIST_TAKE(st, s, store_accounts(s->st, &rows, &n), rows, n, out, service_user_fill,
+	    &now);
+	return st;
 }
 
 void

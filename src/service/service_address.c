@@ -190,16 +190,24 @@ service_address_on(struct service *s, const struct service_actor *a, const char 
 		return st;
 	if (id_number == NULL || day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
-	if (!service_idnum_key(id_number, strlen(id_number), day, key, NULL))
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
-	if ((rc = store_person_by_idnum(s->st, key, &p)) != STORE_OK)
-		return rc == STORE_NOTFOUND ? service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key) :
-		    service_db_fail(s);
+	if ((st = service_person_of(s, id_number, day, SERVICE_ERR_NOT_FOUND, key, &p)) != SERVICE_OK)
+		return st;
 	if ((rc = store_address_on(s->st, p.id, day, &r)) != STORE_OK)
 		return rc == STORE_NOTFOUND ?
 		    service_fail(s, SERVICE_ERR_NOT_FOUND, "no address of %s on that day", key) :
 		    service_db_fail(s);
 	service_address_fill(s, out, &r);
+	return SERVICE_OK;
+}
+
+static enum service_status
+service_road_fill(struct service *s, void *item, const void *row, void *ctx)
+{
+	const struct store_road *r = row;
+
+	(void)s;
+	(void)ctx;
+	snprintf(item, ADDRESS_ROAD_MAX, "%s", r->road);
 	return SERVICE_OK;
 }
 
@@ -214,16 +222,10 @@ service_roads(struct service *s, const struct service_actor *a, const char *dist
 	memset(out, 0, sizeof *out);
 	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
-	if (store_roads(s->st, district != NULL && *district != '\0' ? district : NULL,
-	    prefix != NULL ? prefix : "", max, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		snprintf(out->items[i], sizeof out->items[i], "%s", rows[i].road);
-	out->n = n;
-	free(rows);
-	return SERVICE_OK;
+	SERVICE_LIST_TAKE(st, s, store_roads(s->st, district != NULL && *district != '\0' ?
+	    district : NULL, prefix != NULL ? prefix : "", max, &rows, &n), rows, n, out,
+	    service_road_fill, NULL);
+	return st;
 }
 
 void

@@ -367,20 +367,16 @@ service_case_for_person(struct service *s, const char *id_number, enum jzz_busin
 {
 	struct store_person p;
 	char                key[CASE_ID_MAX];
-	enum store_rc       rc;
+	enum service_status st;
 
 	case_init(out);
 	out->business = business;
 	out->today = today;
 	if (id_number == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no ID number");
-	if (!service_idnum_key(id_number, strlen(id_number), today, key, NULL))
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
-	rc = store_person_by_idnum(s->st, key, &p);
-	if (rc == STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
-	if (rc != STORE_OK)
-		return service_db_fail(s);
+	if ((st = service_person_of(s, id_number, today, SERVICE_ERR_NOT_FOUND, key, &p)) !=
+	    SERVICE_OK)
+		return st;
 	service_copy(out->applicant.id_number, sizeof out->applicant.id_number, p.id_number);
 	out->applicant.id_len = strlen(out->applicant.id_number);
 	service_copy(out->applicant.name, sizeof out->applicant.name, p.name);

@@ -64,12 +64,34 @@ enum service_status service_fail(struct service *s, enum service_status st, cons
  * transaction. */
 enum service_status service_db_fail(struct service *s);
 /*
- * The items of a list the service returns for the store's n rows: zeroed,
- * at least one, so that an empty list is freed like any other. NULL when
- * memory ran out: the rows are then freed and the handle says so (the
- * caller returns SERVICE_ERR_NOMEM).
+ * A list the service returns, made from the n rows a store read gave: the
+ * items (zeroed, at least one, so that an empty list is freed like any
+ * other), each filled from its row by fill(s, item, row, ctx); the rows are
+ * freed. A fill that fails (or memory that runs out) leaves no items and
+ * its status is returned. SERVICE_LIST_TAKE is the call for a list
+ * { n, items } whose rows come from rc = store_...(&rows, &n).
  */
-void *service_list_items(struct service *s, size_t n, size_t size, void *rows);
+typedef enum service_status service_list_fill_fn(struct service *s, void *item, const void *row,
+                                                 void *ctx);
+struct service_list {
+	size_t n;
+	void  *items;
+};
+enum service_status service_list_take(struct service *s, void *rows, size_t n, size_t row_size,
+                                      size_t item_size, service_list_fill_fn *fill, void *ctx,
+                                      struct service_list *out);
+/* st = the list `out` of the rows that the store read `rc` gave (its
+ * failure: SERVICE_ERR_DB with the store's message); rc is evaluated first. */
+#define SERVICE_LIST_TAKE(st, s, rc, rows, n, out, fill, ctx) do { \
+		struct service_list list_ = { 0, NULL }; \
+		if ((rc) != STORE_OK) \
+			(st) = service_db_fail(s); \
+		else \
+			(st) = service_list_take((s), (rows), (n), sizeof *(rows), \
+			    sizeof *(out)->items, (fill), (ctx), &list_); \
+		(out)->items = list_.items; \
+		(out)->n = list_.n; \
+	} while (0)
 /* The body of every list's *_free: { items, n } emptied, NULL allowed. */
 #define SERVICE_LIST_FREE(l) do { \
 		if ((l) != NULL) { \
@@ -173,6 +195,15 @@ enum service_status service_audit_read(struct service *s, const struct service_a
 /* The ID number as the records key it: the normalised number when valid. */
 bool service_idnum_key(const char *raw, size_t len, jzz_date today, char key[CASE_ID_MAX],
                        jzz_date *birth);
+
+/* The person of an ID number as given, on `day`: `invalid` ("... is not a
+ * valid ID number": NOT_FOUND for a look-up, INVALID for an act) or
+ * NOT_FOUND ("no person KEY") when there is none; the store's other
+ * failures as a transaction's (BUSY: a retry) inside one, else
+ * SERVICE_ERR_DB. key receives the number as the records key it. */
+enum service_status service_person_of(struct service *s, const char *id_number, jzz_date day,
+                                      enum service_status invalid, char key[CASE_ID_MAX],
+                                      struct store_person *p);
 
 /* Copies src (NULL: "") into dst (size bytes), cut at a UTF-8 character
  * boundary when it does not fit. Returns true when it was cut: a caller to

@@ -38,6 +38,34 @@ service_lookup_trim(const char *name, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)(e - b), b);
 }
 
+/* A person found, with the address of `*ctx` (a jzz_date): the one
+ * recorded for that day, else the person's own. */
+static enum service_status
+service_person_hit_fill(struct service *s, void *item, const void *row, void *ctx)
+{
+	struct service_person_hit *h = item;
+	const struct store_person *p = row;
+	struct store_address_row   r;
+	enum store_rc              rc;
+
+	snprintf(h->id_number, sizeof h->id_number, "%s", p->id_number);
+	idnum_mask(p->id_number, h->id_masked);
+	snprintf(h->name, sizeof h->name, "%s", p->name);
+	h->birth = p->birth;
+	rc = store_address_on(s->st, p->id, *(const jzz_date *)ctx, &r);
+	if (rc == STORE_OK) {
+		struct service_address ad;
+
+		service_address_fill(s, &ad, &r);
+		snprintf(h->address, sizeof h->address, "%s%s", ad.street_name, ad.text);
+	} else if (rc == STORE_NOTFOUND) {
+		snprintf(h->address, sizeof h->address, "%s", p->address);
+	} else {
+		return service_db_fail(s);
+	}
+	return SERVICE_OK;
+}
+
 enum service_status
 service_person_search(struct service *s, const struct service_actor *a, const char *name,
                       jzz_date today, struct service_person_hits *out)
@@ -53,35 +81,10 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 	service_lookup_trim(name != NULL ? name : "", key, sizeof key);
 	if (key[0] == '\0')
 		return service_fail(s, SERVICE_ERR_INVALID, "no name to look for");
-	if (store_persons_by_name(s->st, key, SERVICE_SEARCH_MAX, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
-		struct service_person_hit *h = &out->items[i];
-		struct store_address_row   r;
-		enum store_rc              rc;
-
-		snprintf(h->id_number, sizeof h->id_number, "%s", rows[i].id_number);
-		idnum_mask(rows[i].id_number, h->id_masked);
-		snprintf(h->name, sizeof h->name, "%s", rows[i].name);
-		h->birth = rows[i].birth;
-		rc = store_address_on(s->st, rows[i].id, today, &r);
-		if (rc == STORE_OK) {
-			struct service_address ad;
-
-			service_address_fill(s, &ad, &r);
-			snprintf(h->address, sizeof h->address, "%s%s", ad.street_name, ad.text);
-		} else if (rc == STORE_NOTFOUND) {
-			snprintf(h->address, sizeof h->address, "%s", rows[i].address);
-		} else {
-			free(rows);
-			service_person_hits_free(out);
-			return service_db_fail(s);
-		}
-	}
-	out->n = n;
-	free(rows);
+	SERVICE_LIST_TAKE(st, s, store_persons_by_name(s->st, key, SERVICE_SEARCH_MAX, &rows, &n),
+	    rows, n, out, service_person_hit_fill, &today);
+	if (st != SERVICE_OK)
+		return st;
 	/* a search by name shows persons: a read of personal data */
 	if ((st = service_audit_read(s, a, "read_search", "name", n > 0 ? "found" : "none")) !=
 	    SERVICE_OK)
@@ -113,6 +116,15 @@ service_app_ref_fill(struct service_app_ref *o, const struct store_app_ref *r)
 	else
 		snprintf(o->id_masked, sizeof o->id_masked, "%.18s", r->id_number);
 	snprintf(o->name, sizeof o->name, "%s", r->name);
+}
+
+static enum service_status
+service_app_ref_item(struct service *s, void *item, const void *row, void *ctx)
+{
+	(void)s;
+	(void)ctx;
+	service_app_ref_fill(item, row);
+	return SERVICE_OK;
 }
 
 enum service_status
@@ -152,14 +164,10 @@ service_applications_day(struct service *s, const struct service_actor *a, bool 
 		return st;
 	if (day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
-	if (store_applications_on(s->st, a->centre, mine ? a->user : NULL, day, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		service_app_ref_fill(&out->items[i], &rows[i]);
-	out->n = n;
-	free(rows);
+	SERVICE_LIST_TAKE(st, s, store_applications_on(s->st, a->centre, mine ? a->user : NULL, day,
+	    &rows, &n), rows, n, out, service_app_ref_item, NULL);
+	if (st != SERVICE_OK)
+		return st;
 	if ((st = service_audit_read(s, a, "read_day", mine ? a->user : a->centre, "")) !=
 	    SERVICE_OK)
 		service_app_list_free(out);
@@ -176,7 +184,7 @@ service_app_list_free(struct service_app_list *l)
 
 struct service_notified_arg {
 	const struct service_actor *a;
-	const char                 *key;
+	const char                 *id_number;
 	jzz_date                    today;
 };
 
@@ -187,19 +195,20 @@ service_notified_tx(struct service *s, void *arg)
 	struct store_person          p;
 	struct store_permit          pm;
 	struct store_card            card;
+	char                         key[CASE_ID_MAX];
+	enum service_status          st;
 	enum store_rc                rc;
 
-	rc = store_person_by_idnum(s->st, na->key, &p);
-	if (rc == STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", na->key);
-	SERVICE_TRY(s, rc);
+	if ((st = service_person_of(s, na->id_number, na->today, SERVICE_ERR_NOT_FOUND, key, &p)) !=
+	    SERVICE_OK)
+		return st;
 	rc = store_permit_current(s->st, p.id, false, &pm);
 	if (rc == STORE_OK)
 		rc = store_card_latest(s->st, pm.id, &card);
 	if (rc == STORE_NOTFOUND || (rc == STORE_OK && (card.state != STORE_CARD_RECEIVED ||
 	    strcmp(card.centre, na->a->centre) != 0)))
 		return service_fail(s, SERVICE_ERR_STATE,
-		    "no card of %s is waiting for pickup at centre %s", na->key, na->a->centre);
+		    "no card of %s is waiting for pickup at centre %s", key, na->a->centre);
 	SERVICE_TRY(s, rc);
 	SERVICE_TRY(s, store_card_notice_insert(s->st, card.id, na->today, na->a->user));
 	return service_audit(s, na->a, na->today, "pickup_notice_phone", card.id, "");
@@ -209,18 +218,12 @@ enum service_status
 service_card_notified(struct service *s, const struct service_actor *a, const char *id_number,
                       jzz_date today)
 {
-	struct service_notified_arg na;
-	char                        key[CASE_ID_MAX];
+	struct service_notified_arg na = { a, id_number, today };
 	enum service_status         st;
 
 	if ((st = service_allow(s, a, SERVICE_ACT_WRITE)) != SERVICE_OK)
 		return st;
 	if (id_number == NULL || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
-	if (!service_idnum_key(id_number, strlen(id_number), today, key, NULL))
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "%s is not a valid ID number", id_number);
-	na.a = a;
-	na.key = key;
-	na.today = today;
 	return service_tx(s, service_notified_tx, &na);
 }

@@ -167,13 +167,11 @@ service_card_tx(struct service *s, void *arg)
 	struct store_card        card;
 	char                     key[CASE_ID_MAX];
 	enum store_rc            rc;
+	enum service_status      st;
 
-	if (!service_idnum_key(ca->id_number, strlen(ca->id_number), ca->today, key, NULL))
-		return service_fail(s, SERVICE_ERR_INVALID, "%s is not a valid ID number", ca->id_number);
-	rc = store_person_by_idnum(s->st, key, &p);
-	if (rc == STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
-	SERVICE_TRY(s, rc);
+	if ((st = service_person_of(s, ca->id_number, ca->today, SERVICE_ERR_INVALID, key, &p)) !=
+	    SERVICE_OK)
+		return st;
 	rc = store_permit_current(s->st, p.id, false, &pm);
 	if (rc == STORE_NOTFOUND)
 		return service_fail(s, SERVICE_ERR_STATE, "%s holds no permit", key);

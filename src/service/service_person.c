@@ -255,7 +255,61 @@ service_person_free(struct service_person *p)
 	p->nhistory = p->nopen = p->naddresses = 0;
 }
 
+enum service_status
+service_person_of(struct service *s, const char *id_number, jzz_date day,
+                  enum service_status invalid, char key[CASE_ID_MAX], struct store_person *p)
+{
+	enum store_rc rc;
+
+	if (!service_idnum_key(id_number, strlen(id_number), day, key, NULL))
+		return service_fail(s, invalid, "%s is not a valid ID number", id_number);
+	rc = store_person_by_idnum(s->st, key, p);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
+	if (rc != STORE_OK)
+		return s->tx_depth > 0 ? service_store_fail(s, rc) : service_db_fail(s);
+	return SERVICE_OK;
+}
+
 /* ---- queues ---- */
+
+struct service_queue_arg {
+	enum service_queue_kind kind;
+	jzz_date                today;
+};
+
+/* A row of the queue `ctx` (a service_queue_arg): when it is due, and
+ * whether overdue on its day. */
+static enum service_status
+service_queue_fill(struct service *s, void *item, const void *row, void *ctx)
+{
+	struct service_queue_item      *q = item;
+	const struct store_queue_row   *r = row;
+	const struct service_queue_arg *qa = ctx;
+
+	(void)s;
+	snprintf(q->person_id, sizeof q->person_id, "%s", r->person_id);
+	snprintf(q->id_number, sizeof q->id_number, "%s", r->id_number);
+	snprintf(q->name, sizeof q->name, "%s", r->name);
+	snprintf(q->phone, sizeof q->phone, "%s", r->phone);
+	snprintf(q->permit_id, sizeof q->permit_id, "%s", r->permit_id);
+	snprintf(q->card_id, sizeof q->card_id, "%s", r->card_id);
+	q->date = r->date;
+	q->due_on = JZZ_DATE_NONE;
+	switch (qa->kind) {
+	case SERVICE_QUEUE_CARDS_RECEIVED:
+		q->due_on = r->due_on;
+		q->overdue = r->flag && qa->today > r->due_on;   /* PERMIT-3 */
+		break;
+	case SERVICE_QUEUE_ENDORSE_WINDOW:
+		q->due_on = r->date + RULES_ENDO_GRACE_DAYS;
+		q->overdue = qa->today > r->date;
+		break;
+	default:
+		break;
+	}
+	return SERVICE_OK;
+}
 
 enum service_status
 service_queue_get(struct service *s, const struct service_actor *a, enum service_queue_kind kind,
@@ -264,46 +318,19 @@ service_queue_get(struct service *s, const struct service_actor *a, enum service
 	static const enum store_queue_kind map[SERVICE_QUEUE__COUNT] = {
 		STORE_QUEUE_MADE, STORE_QUEUE_RECEIVED, STORE_QUEUE_WINDOW,
 	};
-	struct store_queue_row *rows;
-	size_t                  n;
-	enum service_status     st;
+	struct service_queue_arg qa = { kind, today };
+	struct store_queue_row  *rows;
+	size_t                   n;
+	enum service_status      st;
 
 	memset(out, 0, sizeof *out);
 	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
 		return st;
 	if ((unsigned)kind >= SERVICE_QUEUE__COUNT || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "bad queue or day");
-	if (store_queue(s->st, map[kind], a->centre, today, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
-		struct service_queue_item *q = &out->items[i];
-
-		snprintf(q->person_id, sizeof q->person_id, "%s", rows[i].person_id);
-		snprintf(q->id_number, sizeof q->id_number, "%s", rows[i].id_number);
-		snprintf(q->name, sizeof q->name, "%s", rows[i].name);
-		snprintf(q->phone, sizeof q->phone, "%s", rows[i].phone);
-		snprintf(q->permit_id, sizeof q->permit_id, "%s", rows[i].permit_id);
-		snprintf(q->card_id, sizeof q->card_id, "%s", rows[i].card_id);
-		q->date = rows[i].date;
-		q->due_on = JZZ_DATE_NONE;
-		switch (kind) {
-		case SERVICE_QUEUE_CARDS_RECEIVED:
-			q->due_on = rows[i].due_on;
-			q->overdue = rows[i].flag && today > rows[i].due_on;   /* PERMIT-3 */
-			break;
-		case SERVICE_QUEUE_ENDORSE_WINDOW:
-			q->due_on = rows[i].date + RULES_ENDO_GRACE_DAYS;
-			q->overdue = today > rows[i].date;
-			break;
-		default:
-			break;
-		}
-	}
-	out->n = n;
-	free(rows);
-	return SERVICE_OK;
+	SERVICE_LIST_TAKE(st, s, store_queue(s->st, map[kind], a->centre, today, &rows, &n), rows, n,
+	    out, service_queue_fill, &qa);
+	return st;
 }
 
 void

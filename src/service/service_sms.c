@@ -8,6 +8,24 @@
 #include <string.h>
 #include <stdlib.h>
 
+static enum service_status
+service_sms_fill(struct service *s, void *item, const void *row, void *ctx)
+{
+	struct service_sms         *m = item;
+	const struct store_sms_row *r = row;
+
+	(void)s;
+	(void)ctx;
+	m->id = r->id;
+	service_copy(m->person_id, sizeof m->person_id, r->person_id);
+	service_copy(m->phone, sizeof m->phone, r->phone);
+	service_copy(m->kind, sizeof m->kind, r->kind);
+	service_copy(m->body, sizeof m->body, r->body);
+	m->queued_on = r->queued_on;
+	m->due_on = r->due_on;
+	return SERVICE_OK;
+}
+
 enum service_status
 service_sms_pending(struct service *s, const struct service_actor *a, struct service_sms_list *out)
 {
@@ -18,24 +36,9 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 	memset(out, 0, sizeof *out);
 	if ((st = service_allow(s, a, SERVICE_ACT_SMS)) != SERVICE_OK)
 		return st;
-	if (store_sms_pending(s->st, &rows, &n) != STORE_OK)
-		return service_db_fail(s);
-	if ((out->items = service_list_items(s, n, sizeof *out->items, rows)) == NULL)
-		return SERVICE_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
-		struct service_sms *m = &out->items[i];
-
-		m->id = rows[i].id;
-		service_copy(m->person_id, sizeof m->person_id, rows[i].person_id);
-		service_copy(m->phone, sizeof m->phone, rows[i].phone);
-		service_copy(m->kind, sizeof m->kind, rows[i].kind);
-		service_copy(m->body, sizeof m->body, rows[i].body);
-		m->queued_on = rows[i].queued_on;
-		m->due_on = rows[i].due_on;
-	}
-	out->n = n;
-	free(rows);
-	return SERVICE_OK;
+	SERVICE_LIST_TAKE(st, s, store_sms_pending(s->st, &rows, &n), rows, n, out, service_sms_fill,
+	    NULL);
+	return st;
 }
 
 void
