@@ -175,14 +175,17 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 		f[13] = date_text(r->to, to);
 		service_csv_row(c, f);
 	}
-	service_csv_count(c, "summary", r->centre, "applications", NULL, NULL, r->applications, -1);
-	service_csv_count(c, "summary", r->centre, "fees_yuan", NULL, NULL, -1, r->fees_yuan);
-	service_csv_count(c, "summary", r->centre, "cod_fees_yuan", NULL, NULL, -1, r->cod_fees_yuan);
-	service_csv_count(c, "summary", r->centre, "fast_track", NULL, NULL, r->fast_track, -1);
-	service_csv_count(c, "summary", r->centre, "fast_track_accepted", NULL, NULL,
-	    r->fast_track_accepted, -1);
-	service_csv_count(c, "summary", r->centre, "cards_received", NULL, NULL, r->cards_received, -1);
-	service_csv_count(c, "summary", r->centre, "cards_handed", NULL, NULL, r->cards_handed, -1);
+	/* the counts and sums of the summary (the period is above; the overdue
+	 * notices are their own section) */
+	for (size_t i = 0; i < service_report_nsummary; i++) {
+		struct service_report_figure fg = service_report_summary_figure(r, i);
+		const char                  *k = service_report_summary_vocab[i].code;
+
+		if (fg.kind == SERVICE_FIGURE_COUNT)
+			service_csv_count(c, "summary", r->centre, k, NULL, NULL, (int)fg.value, -1);
+		else if (fg.kind == SERVICE_FIGURE_MONEY)
+			service_csv_count(c, "summary", r->centre, k, NULL, NULL, -1, (int)fg.value);
+	}
 	for (int b = 0; b < BIZ__COUNT; b++)
 		for (int v = 0; v < VERDICT__COUNT; v++)
 			if (r->by_business[b][v] > 0)

@@ -9,7 +9,10 @@
  */
 #include "service_report_labels.h"
 
+#include <stddef.h>
 #include <string.h>
+
+#include "jzz/service.h"
 
 const struct vocab service_report_section_vocab[] = {
 	{ "summary", "总览", "Overview" },
@@ -44,6 +47,57 @@ const struct vocab service_report_summary_vocab[] = {
 };
 const size_t service_report_nsummary =
 	sizeof service_report_summary_vocab / sizeof service_report_summary_vocab[0];
+
+/* Where the report keeps each figure of the summary, in the order of
+ * service_report_summary_vocab: one list for the workbook and the CSV. */
+static const struct {
+	enum service_figure_kind kind;
+	size_t                   at;   /* offset in struct service_report */
+} service_report_figures[] = {
+	{ SERVICE_FIGURE_CENTRE, offsetof(struct service_report, centre) },
+	{ SERVICE_FIGURE_DATE, offsetof(struct service_report, from) },
+	{ SERVICE_FIGURE_DATE, offsetof(struct service_report, to) },
+	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, applications) },
+	{ SERVICE_FIGURE_MONEY, offsetof(struct service_report, fees_yuan) },
+	{ SERVICE_FIGURE_MONEY, offsetof(struct service_report, cod_fees_yuan) },
+	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, fast_track) },
+	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, fast_track_accepted) },
+	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, cards_received) },
+	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, cards_handed) },
+	{ SERVICE_FIGURE_LISTED, offsetof(struct service_report, noverdue) },
+};
+_Static_assert(sizeof service_report_figures / sizeof service_report_figures[0] ==
+    sizeof service_report_summary_vocab / sizeof service_report_summary_vocab[0],
+    "a figure for every word of the summary");
+
+struct service_report_figure
+service_report_summary_figure(const struct service_report *r, size_t i)
+{
+	struct service_report_figure f = { service_report_figures[i].kind, 0 };
+	const char                  *at = (const char *)r + service_report_figures[i].at;
+	jzz_date                     d;
+	size_t                       n;
+	int                          v;
+
+	switch (f.kind) {
+	case SERVICE_FIGURE_CENTRE:
+		break;
+	case SERVICE_FIGURE_DATE:
+		memcpy(&d, at, sizeof d);
+		f.value = d;
+		break;
+	case SERVICE_FIGURE_COUNT:
+	case SERVICE_FIGURE_MONEY:
+		memcpy(&v, at, sizeof v);
+		f.value = v;
+		break;
+	case SERVICE_FIGURE_LISTED:
+		memcpy(&n, at, sizeof n);
+		f.value = (long)n;
+		break;
+	}
+	return f;
+}
 
 static const char *
 service_label_of(const struct vocab *v, size_t n, const char *code, enum rules_lang lang)

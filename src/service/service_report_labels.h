@@ -30,6 +30,23 @@ extern const size_t       service_report_nsections;
 extern const struct vocab service_report_summary_vocab[];
 extern const size_t       service_report_nsummary;
 
+/* What a figure of the summary is, and its value in a report. */
+enum service_figure_kind {
+	SERVICE_FIGURE_CENTRE,   /* the report's centre: a code, or "all" */
+	SERVICE_FIGURE_DATE,     /* value: a jzz_date */
+	SERVICE_FIGURE_COUNT,
+	SERVICE_FIGURE_MONEY,    /* yuan */
+	SERVICE_FIGURE_LISTED,   /* the persons of one of the report's lists */
+};
+struct service_report_figure {
+	enum service_figure_kind kind;
+	long                     value;   /* all but CENTRE */
+};
+struct service_report;
+/* The figure of service_report_summary_vocab[i] in r. */
+struct service_report_figure service_report_summary_figure(const struct service_report *r,
+                                                           size_t i);
+
 /* The name of `code` in lang; NULL when the code is not one of that kind
  * (an empty code, a user name, a code from a newer database). */
 const char *service_report_label(enum service_label_kind kind, const char *code,

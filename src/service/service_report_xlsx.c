@@ -242,32 +242,25 @@ xlsx_summary(struct xlsx *x)
 	if (xlsx_sheet_open(x, &sh, "summary", heads, 3) < 0)
 		return -1;
 	for (size_t i = 0; i < service_report_nsummary; i++, sh.row++) {
-		const char *k = v[i].code;
+		struct service_report_figure f = service_report_summary_figure(r, i);
 
 		xlsx_str(&sh, 0, x->lang == LANG_EN ? v[i].en : v[i].zh);
-		xlsx_str(&sh, 2, k);
-		if (strcmp(k, "centre") == 0)
+		xlsx_str(&sh, 2, v[i].code);
+		switch (f.kind) {
+		case SERVICE_FIGURE_CENTRE:
 			xlsx_str(&sh, 1, r->centre);
-		else if (strcmp(k, "from") == 0)
-			xlsx_date(&sh, 1, r->from);
-		else if (strcmp(k, "to") == 0)
-			xlsx_date(&sh, 1, r->to);
-		else if (strcmp(k, "applications") == 0)
-			xlsx_count(&sh, 1, r->applications);
-		else if (strcmp(k, "fees_yuan") == 0)
-			xlsx_money(&sh, 1, r->fees_yuan);
-		else if (strcmp(k, "cod_fees_yuan") == 0)
-			xlsx_money(&sh, 1, r->cod_fees_yuan);
-		else if (strcmp(k, "fast_track") == 0)
-			xlsx_count(&sh, 1, r->fast_track);
-		else if (strcmp(k, "fast_track_accepted") == 0)
-			xlsx_count(&sh, 1, r->fast_track_accepted);
-		else if (strcmp(k, "cards_received") == 0)
-			xlsx_count(&sh, 1, r->cards_received);
-		else if (strcmp(k, "cards_handed") == 0)
-			xlsx_count(&sh, 1, r->cards_handed);
-		else if (strcmp(k, "overdue_pickup_notices") == 0)
-			xlsx_count(&sh, 1, (int)r->noverdue);
+			break;
+		case SERVICE_FIGURE_DATE:
+			xlsx_date(&sh, 1, (jzz_date)f.value);
+			break;
+		case SERVICE_FIGURE_COUNT:
+		case SERVICE_FIGURE_LISTED:
+			xlsx_count(&sh, 1, (int)f.value);
+			break;
+		case SERVICE_FIGURE_MONEY:
+			xlsx_money(&sh, 1, (int)f.value);
+			break;
+		}
 	}
 	return xlsx_sheet_close(&sh);
 }
