@@ -92,13 +92,17 @@ enum service_status service_list_take(struct service *s, void *rows, size_t n, s
 		(out)->items = list_.items; \
 		(out)->n = list_.n; \
 	} while (0)
+/* An array of a result emptied: freed, and its pointer and count set to
+ * none together. */
+#define SERVICE_ARRAY_FREE(items, n) do { \
+		free(items); \
+		(items) = NULL; \
+		(n) = 0; \
+	} while (0)
 /* The body of every list's *_free: { items, n } emptied, NULL allowed. */
 #define SERVICE_LIST_FREE(l) do { \
-		if ((l) != NULL) { \
-			free((l)->items); \
-			(l)->items = NULL; \
-			(l)->n = 0; \
-		} \
+		if ((l) != NULL) \
+			SERVICE_ARRAY_FREE((l)->items, (l)->n); \
 	} while (0)
 /* Maps a store failure: BUSY -> SERVICE_RETRY, NOTFOUND -> NOT_FOUND, else DB. */
 enum service_status service_store_fail(struct service *s, enum store_rc rc);

@@ -247,12 +247,9 @@ service_person_free(struct service_person *p)
 {
 	if (p == NULL)
 		return;
-	free(p->history);
-	free(p->open);
-	free(p->addresses);
-	p->history = p->open = NULL;
-	p->addresses = NULL;
-	p->nhistory = p->nopen = p->naddresses = 0;
+	SERVICE_ARRAY_FREE(p->history, p->nhistory);
+	SERVICE_ARRAY_FREE(p->open, p->nopen);
+	SERVICE_ARRAY_FREE(p->addresses, p->naddresses);
 }
 
 enum service_status

@@ -301,20 +301,14 @@ service_report_free(struct service_report *r)
 {
 	if (r == NULL)
 		return;
-	free(r->by_clerk);
-	free(r->by_centre);
-	free(r->fees);
-	free(r->rules);
-	free(r->overdue);
-	free(r->window);
-	free(r->suspended);
-	free(r->auto_failed);
-	r->by_clerk = r->by_centre = NULL;
-	r->fees = NULL;
-	r->rules = NULL;
-	r->overdue = r->window = r->suspended = r->auto_failed = NULL;
-	r->nclerks = r->ncentres = r->nfees = r->nrules = 0;
-	r->noverdue = r->nwindow = r->nsuspended = r->nauto_failed = 0;
+	SERVICE_ARRAY_FREE(r->by_clerk, r->nclerks);
+	SERVICE_ARRAY_FREE(r->by_centre, r->ncentres);
+	SERVICE_ARRAY_FREE(r->fees, r->nfees);
+	SERVICE_ARRAY_FREE(r->rules, r->nrules);
+	SERVICE_ARRAY_FREE(r->overdue, r->noverdue);
+	SERVICE_ARRAY_FREE(r->window, r->nwindow);
+	SERVICE_ARRAY_FREE(r->suspended, r->nsuspended);
+	SERVICE_ARRAY_FREE(r->auto_failed, r->nauto_failed);
 }
 
 /* ---- the calendar ---- */
@@ -414,8 +408,6 @@ service_calendar_year_free(struct service_calendar_year *y)
 {
 	if (y == NULL)
 		return;
-	free(y->off);
-	free(y->worked);
-	y->off = y->worked = NULL;
-	y->noff = y->nworked = 0;
+	SERVICE_ARRAY_FREE(y->off, y->noff);
+	SERVICE_ARRAY_FREE(y->worked, y->nworked);
 }
