@@ -209,6 +209,15 @@ enum service_status service_person_of(struct service *s, const char *id_number, 
                                       enum service_status invalid, char key[CASE_ID_MAX],
                                       struct store_person *p);
 
+/* Inside a transaction: the person of an ID number (service_person_of) and
+ * the latest card of their current permit, which must be at the actor's
+ * centre; SERVICE_ERR_STATE when they hold no permit, it has no card or
+ * the card is at another centre. */
+enum service_status service_card_here(struct service *s, const struct service_actor *a,
+                                      const char *id_number, jzz_date day,
+                                      enum service_status invalid, char key[CASE_ID_MAX],
+                                      struct store_person *p, struct store_card *card);
+
 /* Copies src (NULL: "") into dst (size bytes), cut at a UTF-8 character
  * boundary when it does not fit. Returns true when it was cut: a caller to
  * whom a cut text would be wrong (a path, a key) checks it. */

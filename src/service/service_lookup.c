@@ -193,23 +193,17 @@ service_notified_tx(struct service *s, void *arg)
 {
 	struct service_notified_arg *na = arg;
 	struct store_person          p;
-	struct store_permit          pm;
 	struct store_card            card;
 	char                         key[CASE_ID_MAX];
 	enum service_status          st;
-	enum store_rc                rc;
 
-	if ((st = service_person_of(s, na->id_number, na->today, SERVICE_ERR_NOT_FOUND, key, &p)) !=
-	    SERVICE_OK)
-		return st;
-	rc = store_permit_current(s->st, p.id, false, &pm);
-	if (rc == STORE_OK)
-		rc = store_card_latest(s->st, pm.id, &card);
-	if (rc == STORE_NOTFOUND || (rc == STORE_OK && (card.state != STORE_CARD_RECEIVED ||
-	    strcmp(card.centre, na->a->centre) != 0)))
+	st = service_card_here(s, na->a, na->id_number, na->today, SERVICE_ERR_NOT_FOUND, key, &p,
+	    &card);
+	if (st == SERVICE_ERR_STATE || (st == SERVICE_OK && card.state != STORE_CARD_RECEIVED))
 		return service_fail(s, SERVICE_ERR_STATE,
 		    "no card of %s is waiting for pickup at centre %s", key, na->a->centre);
-	SERVICE_TRY(s, rc);
+	if (st != SERVICE_OK)
+		return st;
 	SERVICE_TRY(s, store_card_notice_insert(s->st, card.id, na->today, na->a->user));
 	return service_audit(s, na->a, na->today, "pickup_notice_phone", card.id, "");
 }

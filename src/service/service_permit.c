@@ -158,30 +158,42 @@ struct service_card_arg {
 	struct service_card_info   *out;
 };
 
+enum service_status
+service_card_here(struct service *s, const struct service_actor *a, const char *id_number,
+                  jzz_date day, enum service_status invalid, char key[CASE_ID_MAX],
+                  struct store_person *p, struct store_card *card)
+{
+	struct store_permit pm;
+	enum store_rc       rc;
+	enum service_status st;
+
+	if ((st = service_person_of(s, id_number, day, invalid, key, p)) != SERVICE_OK)
+		return st;
+	rc = store_permit_current(s->st, p->id, false, &pm);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_STATE, "%s holds no permit", key);
+	SERVICE_TRY(s, rc);
+	rc = store_card_latest(s->st, pm.id, card);
+	if (rc == STORE_NOTFOUND)
+		return service_fail(s, SERVICE_ERR_STATE, "%s has no card", key);
+	SERVICE_TRY(s, rc);
+	if (strcmp(card->centre, a->centre) != 0)
+		return service_fail(s, SERVICE_ERR_STATE, "the card belongs to centre %s", card->centre);
+	return SERVICE_OK;
+}
+
 static enum service_status
 service_card_tx(struct service *s, void *arg)
 {
 	struct service_card_arg *ca = arg;
 	struct store_person      p;
-	struct store_permit      pm;
 	struct store_card        card;
 	char                     key[CASE_ID_MAX];
-	enum store_rc            rc;
 	enum service_status      st;
 
-	if ((st = service_person_of(s, ca->id_number, ca->today, SERVICE_ERR_INVALID, key, &p)) !=
-	    SERVICE_OK)
+	if ((st = service_card_here(s, ca->a, ca->id_number, ca->today, SERVICE_ERR_INVALID, key, &p,
+	    &card)) != SERVICE_OK)
 		return st;
-	rc = store_permit_current(s->st, p.id, false, &pm);
-	if (rc == STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_STATE, "%s holds no permit", key);
-	SERVICE_TRY(s, rc);
-	rc = store_card_latest(s->st, pm.id, &card);
-	if (rc == STORE_NOTFOUND)
-		return service_fail(s, SERVICE_ERR_STATE, "%s has no card", key);
-	SERVICE_TRY(s, rc);
-	if (strcmp(card.centre, ca->a->centre) != 0)
-		return service_fail(s, SERVICE_ERR_STATE, "the card belongs to centre %s", card.centre);
 	if (!ca->posted) {
 		int      unloaded = 0;
 		jzz_date due;
