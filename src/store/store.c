@@ -54,16 +54,27 @@ store_changes(struct store *st)
 	return st->drv->changes(st->conn);
 }
 
+static void
+store_record_read(struct store_stmt *s, const struct store_record *rec, void *row)
+{
+	memset(row, 0, rec->size);
+	store_cols_read(s, 0, rec->cols, rec->ncols, row);
+	if (rec->read != NULL)
+		rec->read(s, row);
+}
+
 enum store_rc
-store_rows(struct store *st, struct store_stmt *s, size_t size,
-    void (*read)(struct store_stmt *s, void *row), void **out, size_t *n)
+store_rows(struct store *st, struct store_stmt *s, const struct store_record *rec, void **out,
+           size_t *n)
 {
 	char        *v = NULL, *nv;
-	size_t       cnt = 0, cap = 0;
+	size_t       cnt = 0, cap = 0, size = rec->size;
 	enum stmt_rc rc;
 
 	*out = NULL;
 	*n = 0;
+	if (s == NULL)
+		return STORE_ERR;
 	while ((rc = stmt_step(s)) == STMT_ROW) {
 		if (cnt == cap) {
 			/* Doubling: a queue or a history can run to thousands of rows. */
@@ -76,8 +87,7 @@ store_rows(struct store *st, struct store_stmt *s, size_t size,
 			}
 			v = nv;
 		}
-		memset(v + cnt * size, 0, size);
-		read(s, v + cnt * size);
+		store_record_read(s, rec, v + cnt * size);
 		cnt++;
 	}
 	if (rc != STMT_DONE) {
@@ -91,6 +101,17 @@ store_rows(struct store *st, struct store_stmt *s, size_t size,
 	*out = v;
 	*n = cnt;
 	return STORE_OK;
+}
+
+enum store_rc
+store_rows_by(struct store *st, const char *sql, const char *key, const struct store_record *rec,
+              void **out, size_t *n)
+{
+	struct store_stmt *s = store_stmt(st, sql);
+
+	if (s != NULL)
+		stmt_bind_text(s, 1, key);
+	return store_rows(st, s, rec, out, n);
 }
 
 enum store_rc
@@ -110,29 +131,27 @@ store_row(struct store *st, struct store_stmt *s)
 }
 
 enum store_rc
-store_one(struct store *st, struct store_stmt *s, size_t size,
-          void (*read)(struct store_stmt *s, void *row), void *out)
+store_one(struct store *st, struct store_stmt *s, const struct store_record *rec, void *out)
 {
 	enum store_rc rc = store_row(st, s);
 
 	if (rc != STORE_OK)
 		return rc;
-	memset(out, 0, size);
-	read(s, out);
+	store_record_read(s, rec, out);
 	stmt_reset(s);
 	return STORE_OK;
 }
 
 enum store_rc
-store_one_by(struct store *st, const char *sql, const char *key, size_t size,
-             void (*read)(struct store_stmt *s, void *row), void *out)
+store_one_by(struct store *st, const char *sql, const char *key, const struct store_record *rec,
+             void *out)
 {
 	struct store_stmt *s = store_stmt(st, sql);
 
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, key);
-	return store_one(st, s, size, read, out);
+	return store_one(st, s, rec, out);
 }
 
 enum store_rc
@@ -156,6 +175,7 @@ store_flag(struct store *st, struct store_stmt *s, bool *out)
 {
 	enum store_rc rc = store_row(st, s);
 
+	*out = false;
 	/* an EXISTS always has its row: none is the engine failing */
 	if (rc != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_ERR : rc;
@@ -209,6 +229,30 @@ store_stmt(struct store *st, const char *sql)
 		st->cache[0].stmt = stmt;
 	}
 	return stmt;
+}
+
+struct store_stmt *
+store_stmt_args(struct store *st, const char *sql, const struct store_arg *args, int n)
+{
+	struct store_stmt *s = store_stmt(st, sql);
+
+	for (int k = 0; s != NULL && k < n; k++) {
+		switch (args[k].kind) {
+		case STORE_ARG_TEXT:
+			stmt_bind_text(s, k + 1, args[k].t);
+			break;
+		case STORE_ARG_NTEXT:
+			store_bind_text(s, k + 1, args[k].t);
+			break;
+		case STORE_ARG_DATE:
+			store_bind_date(s, k + 1, args[k].d);
+			break;
+		case STORE_ARG_INT:
+			stmt_bind_int64(s, k + 1, args[k].i);
+			break;
+		}
+	}
+	return s;
 }
 
 enum store_rc
@@ -267,6 +311,129 @@ void
 store_col_text(struct store_stmt *s, int i, char *buf, size_t size)
 {
 	store_copy(buf, size, stmt_col_text(s, i));
+}
+
+int
+store_col_code(struct store_stmt *s, int i, const struct vocab *vocab, int n, int dflt)
+{
+	const char *t = stmt_col_text(s, i);
+	int         k = t != NULL ? case_vocab_find(vocab, n, t, strlen(t)) : -1;
+
+	return k >= 0 ? k : dflt;
+}
+
+/* An integer field of `size` bytes (an int, an enum, a long, an int64_t). */
+static void
+store_int_put(void *p, size_t size, int64_t v)
+{
+	if (size == sizeof(int64_t)) {
+		memcpy(p, &v, sizeof v);
+	} else if (size == sizeof(int32_t)) {
+		int32_t w = (int32_t)v;
+
+		memcpy(p, &w, sizeof w);
+	} else {
+		int16_t w = (int16_t)v;
+
+		memcpy(p, &w, sizeof w);
+	}
+}
+
+static int64_t
+store_int_get(const void *p, size_t size)
+{
+	int64_t v64;
+	int32_t v32;
+	int16_t v16;
+
+	if (size == sizeof(int64_t)) {
+		memcpy(&v64, p, sizeof v64);
+		return v64;
+	}
+	if (size == sizeof(int32_t)) {
+		memcpy(&v32, p, sizeof v32);
+		return v32;
+	}
+	memcpy(&v16, p, sizeof v16);
+	return v16;
+}
+
+void
+store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, int n, void *row)
+{
+	for (int k = 0; k < n; k++) {
+		const struct store_col *c = &cols[k];
+		char                   *p = (char *)row + c->off;
+		int                     i = first + k;
+
+		switch (c->kind) {
+		case STORE_COL_TEXT:
+		case STORE_COL_NTEXT:
+			store_col_text(s, i, p, c->size);
+			break;
+		case STORE_COL_DATE: {
+			jzz_date d = store_col_date(s, i);
+
+			memcpy(p, &d, sizeof d);
+			break;
+		}
+		case STORE_COL_BOOL:
+			*(bool *)p = stmt_col_int64(s, i) != 0;
+			break;
+		case STORE_COL_INT:
+			store_int_put(p, c->size, stmt_col_int64(s, i));
+			break;
+		case STORE_COL_CODE:
+			store_int_put(p, c->size, store_col_code(s, i, c->vocab, c->ncodes, c->dflt));
+			break;
+		}
+	}
+}
+
+void
+store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, int n,
+                const void *row, struct store_dates *ring)
+{
+	for (int k = 0; k < n; k++) {
+		const struct store_col *c = &cols[k];
+		const char             *p = (const char *)row + c->off;
+		int                     i = first + k;
+		jzz_date                d;
+		int64_t                 v;
+
+		switch (c->kind) {
+		case STORE_COL_TEXT:
+			stmt_bind_text(s, i, p);
+			break;
+		case STORE_COL_NTEXT:
+			if (*p == '\0')
+				stmt_bind_null(s, i);
+			else
+				stmt_bind_text(s, i, p);
+			break;
+		case STORE_COL_DATE:
+			memcpy(&d, p, sizeof d);
+			if (ring == NULL || d == JZZ_DATE_NONE) {
+				store_bind_date(s, i, d);
+			} else {
+				char *buf = ring->buf[ring->n++ % 64];
+
+				date_format(d, buf);
+				stmt_bind_text(s, i, buf);
+			}
+			break;
+		case STORE_COL_BOOL:
+			stmt_bind_int(s, i, *(const bool *)p);
+			break;
+		case STORE_COL_INT:
+			stmt_bind_int64(s, i, store_int_get(p, c->size));
+			break;
+		case STORE_COL_CODE:
+			v = store_int_get(p, c->size);
+			stmt_bind_text(s, i, v >= 0 && v < c->ncodes ? c->vocab[v].code : "");
+			break;
+		}
+	}
 }
 
 void

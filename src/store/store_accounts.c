@@ -44,58 +44,26 @@ static const char sql_attempts_set[] =
 	" ON CONFLICT (name) DO UPDATE SET failed_logins = excluded.failed_logins,"
 	" locked_until = excluded.locked_until";
 
-static void
-store_account_read(struct store_stmt *s, struct store_account *a)
-{
-	memset(a, 0, sizeof *a);
-	store_col_text(s, 0, a->name, sizeof a->name);
-	store_col_text(s, 1, a->role, sizeof a->role);
-	store_col_text(s, 2, a->centre, sizeof a->centre);
-	a->has_password = stmt_col_int(s, 3) != 0;
-	a->must_change = stmt_col_int(s, 4) != 0;
-	a->disabled = stmt_col_int(s, 5) != 0;
-	a->failed_logins = stmt_col_int(s, 6);
-	a->locked_until = stmt_col_int64(s, 7);
-	a->session_gen = stmt_col_int64(s, 8);
-	store_col_text(s, 9, a->created_at, sizeof a->created_at);
-	store_col_text(s, 10, a->password_set_at, sizeof a->password_set_at);
-}
+#define STORE_ROW struct store_account
+static const struct store_col store_account_cols[] = {
+	STORE_TEXT(name), STORE_TEXT(role), STORE_TEXT(centre), STORE_BOOL(has_password),
+	STORE_BOOL(must_change), STORE_BOOL(disabled), STORE_INT(failed_logins),
+	STORE_INT(locked_until), STORE_INT(session_gen), STORE_TEXT(created_at),
+	STORE_TEXT(password_set_at),
+};
+static const struct store_record store_account_record = STORE_RECORD(store_account_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_account_get(struct store *st, const char *name, struct store_account *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_get);
-	int           rc;
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		store_account_read(s, out);
-	stmt_reset(s);
-	if (rc == STMT_ROW)
-		return STORE_OK;
-	return rc == STMT_DONE ? STORE_NOTFOUND : store_fail(st, rc);
-}
-
-/* store_account_read as store_rows calls it. */
-static void
-store_account_row(struct store_stmt *s, void *row)
-{
-	store_account_read(s, row);
+	return store_one_by(st, sql_account_get, name, &store_account_record, out);
 }
 
 enum store_rc
 store_accounts(struct store *st, struct store_account **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_accounts);
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	return store_rows(st, s, sizeof **out, store_account_row, (void **)out, n);
+	return store_rows(st, store_stmt(st, sql_accounts), &store_account_record, (void **)out, n);
 }
 
 enum store_rc
@@ -154,12 +122,9 @@ store_account_set_password(struct store *st, const char *name, const char *hash,
 enum store_rc
 store_account_set_disabled(struct store *st, const char *name, bool disabled)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_disabled);
+	struct store_stmt *s = store_stmt_args(st, sql_account_disabled, STORE_ARGS(STORE_T(name),
+	    STORE_I(disabled)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, disabled);
 	return store_account_update(st, s);
 }
 

@@ -30,12 +30,26 @@ static const char sql_roads[] =
 	"SELECT DISTINCT road FROM addresses WHERE road >= ?1 AND road < ?2"
 	" AND (CAST(?3 AS TEXT) IS NULL OR district = ?3) ORDER BY road LIMIT ?4";
 
+/* The columns of ADDRESS_COLS; the insert binds the address's own
+ * (ADDRESS_OWN of them, from district) as ?4-?9. */
+#define STORE_ROW struct store_address_row
+static const struct store_col store_address_cols[] = {
+	STORE_DATE(valid_from), STORE_TEXT(application_id), STORE_TEXT(a.district),
+	STORE_TEXT(a.street), STORE_TEXT(a.road), STORE_NTEXT(a.lane), STORE_TEXT(a.number),
+	STORE_NTEXT(a.room), STORE_TEXT(recorded_at),
+};
+static const struct store_record store_address_record = STORE_RECORD(store_address_cols);
+#undef STORE_ROW
+#define ADDRESS_DISTRICT 2
+#define ADDRESS_OWN 6
+
 enum store_rc
 store_address_insert(struct store *st, const char *person_id, const char *application_id,
                      jzz_date valid_from, const struct jzz_address *a)
 {
 	struct store_stmt *s = store_stmt(st, sql_address_insert);
 	char          now[32];
+	struct store_address_row r = { .a = *a };   /* the columns' table is a row's */
 
 	if (s == NULL)
 		return STORE_ERR;
@@ -43,44 +57,16 @@ store_address_insert(struct store *st, const char *person_id, const char *applic
 	stmt_bind_text(s, 1, person_id);
 	stmt_bind_text(s, 2, application_id);
 	store_bind_date(s, 3, valid_from);
-	stmt_bind_text(s, 4, a->district);
-	stmt_bind_text(s, 5, a->street);
-	stmt_bind_text(s, 6, a->road);
-	store_bind_text(s, 7, a->lane);
-	stmt_bind_text(s, 8, a->number);
-	store_bind_text(s, 9, a->room);
+	store_cols_bind(s, 4, store_address_cols + ADDRESS_DISTRICT, ADDRESS_OWN, &r, NULL);
 	stmt_bind_text(s, 10, now);
 	return store_run(st, s);
-}
-
-static void
-store_address_read(struct store_stmt *s, void *row)
-{
-	struct store_address_row *r = row;
-
-	r->valid_from = store_col_date(s, 0);
-	store_col_text(s, 1, r->application_id, sizeof r->application_id);
-	store_col_text(s, 2, r->a.district, sizeof r->a.district);
-	store_col_text(s, 3, r->a.street, sizeof r->a.street);
-	store_col_text(s, 4, r->a.road, sizeof r->a.road);
-	store_col_text(s, 5, r->a.lane, sizeof r->a.lane);
-	store_col_text(s, 6, r->a.number, sizeof r->a.number);
-	store_col_text(s, 7, r->a.room, sizeof r->a.room);
-	store_col_text(s, 8, r->recorded_at, sizeof r->recorded_at);
 }
 
 enum store_rc
 store_addresses_of(struct store *st, const char *person_id, struct store_address_row **out,
                    size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_addresses_of);
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	return store_rows(st, s, sizeof **out, store_address_read, (void **)out, n);
+	return store_rows_by(st, sql_addresses_of, person_id, &store_address_record, (void **)out, n);
 }
 
 enum store_rc
@@ -94,28 +80,21 @@ store_address_on(struct store *st, const char *person_id, jzz_date day,
 		return STORE_ERR;
 	stmt_bind_text(s, 1, person_id);
 	store_bind_date(s, 2, day);
-	return store_one(st, s, sizeof *out, store_address_read, out);
+	return store_one(st, s, &store_address_record, out);
 }
 
 enum store_rc
 store_street_known(struct store *st, const char *street, bool *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_street_known);
+	struct store_stmt *s = store_stmt_args(st, sql_street_known, STORE_ARGS(STORE_T(street)));
 
-	*out = false;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, street);
 	return store_flag(st, s, out);
 }
 
-static void
-store_road_read(struct store_stmt *s, void *row)
-{
-	struct store_road *r = row;
-
-	store_col_text(s, 0, r->road, sizeof r->road);
-}
+#define STORE_ROW struct store_road
+static const struct store_col store_road_cols[] = { STORE_TEXT(road) };
+static const struct store_record store_road_record = STORE_RECORD(store_road_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_roads(struct store *st, const char *district, const char *prefix, int max,
@@ -138,7 +117,7 @@ store_roads(struct store *st, const char *district, const char *prefix, int max,
 	stmt_bind_text_copy(s, 2, hi);
 	store_bind_text(s, 3, district);
 	stmt_bind_int(s, 4, max > 0 ? max : 10);
-	return store_rows(st, s, sizeof **out, store_road_read, (void **)out, n);
+	return store_rows(st, s, &store_road_record, (void **)out, n);
 }
 
 /* ---- agents and postal deliveries ---- */
@@ -154,6 +133,14 @@ static const char sql_delivery_insert[] =
 static const char sql_delivery_of[] =
 	"SELECT address FROM application_deliveries WHERE application_id = ?1";
 
+#define STORE_ROW struct store_agent
+static const struct store_col store_agent_cols[] = {
+	STORE_CODE(kind, case_agent_kind_vocab, AGENT_OTHER), STORE_NTEXT(relation),
+	STORE_NTEXT(name), STORE_TEXT(id_number),
+};
+static const struct store_record store_agent_record = STORE_RECORD(store_agent_cols);
+#undef STORE_ROW
+
 enum store_rc
 store_agent_insert(struct store *st, const char *application_id, const struct store_agent *g)
 {
@@ -162,43 +149,23 @@ store_agent_insert(struct store *st, const char *application_id, const struct st
 	if (s == NULL)
 		return STORE_ERR;
 	stmt_bind_text(s, 1, application_id);
-	stmt_bind_text(s, 2, case_agent_kind_vocab[g->kind].code);
-	store_bind_text(s, 3, g->relation);
-	store_bind_text(s, 4, g->name);
-	stmt_bind_text(s, 5, g->id_number);
+	store_cols_bind(s, 2, store_agent_cols, STORE_NCOLS(store_agent_cols), g, NULL);
 	return store_run(st, s);
-}
-
-static void
-store_agent_read(struct store_stmt *s, void *row)
-{
-	struct store_agent *out = row;
-	const char         *k = stmt_col_text(s, 0);
-	int                 kind;
-
-	kind = k != NULL ? CASE_VOCAB_FIND(case_agent_kind_vocab, k, strlen(k)) : -1;
-	out->kind = kind >= 0 ? (enum jzz_agent_kind)kind : AGENT_OTHER;
-	store_col_text(s, 1, out->relation, sizeof out->relation);
-	store_col_text(s, 2, out->name, sizeof out->name);
-	store_col_text(s, 3, out->id_number, sizeof out->id_number);
 }
 
 enum store_rc
 store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_agent_of, application_id, sizeof *out, store_agent_read, out);
+	return store_one_by(st, sql_agent_of, application_id, &store_agent_record, out);
 }
 
 enum store_rc
 store_delivery_insert(struct store *st, const char *application_id, const char *address)
 {
-	struct store_stmt *s = store_stmt(st, sql_delivery_insert);
+	struct store_stmt *s = store_stmt_args(st, sql_delivery_insert, STORE_ARGS(
+	    STORE_T(application_id), STORE_T(address)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, application_id);
-	stmt_bind_text(s, 2, address);
 	return store_run(st, s);
 }
 
@@ -219,35 +186,18 @@ static const char sql_card_notice_insert[] =
 enum store_rc
 store_card_notice_insert(struct store *st, const char *card_id, jzz_date day, const char *user)
 {
-	struct store_stmt *s = store_stmt(st, sql_card_notice_insert);
+	struct store_stmt *s = store_stmt_args(st, sql_card_notice_insert, STORE_ARGS(
+	    STORE_T(card_id), STORE_D(day), STORE_T(user)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, card_id);
-	store_bind_date(s, 2, day);
-	stmt_bind_text(s, 3, user);
 	return store_run(st, s);
 }
 
 /* ---- look-ups ---- */
 
+/* The columns of store_person_cols (store_records.c). */
 static const char sql_persons_by_name[] =
 	"SELECT id, id_number, name, coalesce(phone, ''), hukou_shanghai, birth_date,"
 	" coalesce(address, '') FROM persons WHERE name = ?1 ORDER BY birth_date, id_number LIMIT ?2";
-
-static void
-store_person_hit_read(struct store_stmt *s, void *row)
-{
-	struct store_person *p = row;
-
-	store_col_text(s, 0, p->id, sizeof p->id);
-	store_col_text(s, 1, p->id_number, sizeof p->id_number);
-	store_col_text(s, 2, p->name, sizeof p->name);
-	store_col_text(s, 3, p->phone, sizeof p->phone);
-	p->hukou_shanghai = stmt_col_int(s, 4) != 0;
-	p->birth = store_col_date(s, 5);
-	store_col_text(s, 6, p->address, sizeof p->address);
-}
 
 enum store_rc
 store_persons_by_name(struct store *st, const char *name, int max, struct store_person **out,
@@ -255,13 +205,11 @@ store_persons_by_name(struct store *st, const char *name, int max, struct store_
 {
 	struct store_stmt *s = store_stmt(st, sql_persons_by_name);
 
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, max > 0 ? max : 50);
-	return store_rows(st, s, sizeof **out, store_person_hit_read, (void **)out, n);
+	if (s != NULL) {
+		stmt_bind_text(s, 1, name);
+		stmt_bind_int(s, 2, max > 0 ? max : 50);
+	}
+	return store_rows(st, s, &store_person_record, (void **)out, n);
 }
 
 #define APP_REF_COLS "id, day, created_at, business, decision, coalesce(receipt_no, ''), centre," \
@@ -272,34 +220,21 @@ static const char sql_apps_on[] =
 	"SELECT " APP_REF_COLS " FROM applications WHERE centre = ?1 AND day = ?2"
 	" AND (CAST(?3 AS TEXT) IS NULL OR user_name = ?3) ORDER BY created_at, rowid";
 
-static void
-store_app_ref_read(struct store_stmt *s, void *row)
-{
-	struct store_app_ref *r = row;
-	const char           *b = stmt_col_text(s, 3);
-	const char           *d = stmt_col_text(s, 4);
-	int                   bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
-
-	store_col_text(s, 0, r->id, sizeof r->id);
-	r->day = store_col_date(s, 1);
-	store_col_text(s, 2, r->at, sizeof r->at);
-	r->business = bi >= 0 ? (enum jzz_business)bi : BIZ_REGISTRATION;
-	r->verdict = VERDICT_REFUSE;
-	for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
-		if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
-			r->verdict = (enum verdict)k;
-	store_col_text(s, 5, r->receipt_no, sizeof r->receipt_no);
-	store_col_text(s, 6, r->centre, sizeof r->centre);
-	store_col_text(s, 7, r->user, sizeof r->user);
-	store_col_text(s, 8, r->id_number, sizeof r->id_number);
-	store_col_text(s, 9, r->name, sizeof r->name);
-}
+#define STORE_ROW struct store_app_ref
+static const struct store_col store_app_ref_cols[] = {
+	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(at),
+	STORE_CODE(business, case_business_vocab, BIZ_REGISTRATION),
+	STORE_CODE(verdict, rules_verdict_vocab, VERDICT_REFUSE), STORE_TEXT(receipt_no),
+	STORE_TEXT(centre), STORE_TEXT(user), STORE_TEXT(id_number), STORE_TEXT(name),
+};
+static const struct store_record store_app_ref_record = STORE_RECORD(store_app_ref_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_app_by_receipt, receipt_no, sizeof *out, store_app_ref_read, out);
+	return store_one_by(st, sql_app_by_receipt, receipt_no, &store_app_ref_record, out);
 }
 
 enum store_rc
@@ -308,12 +243,10 @@ store_applications_on(struct store *st, const char *centre, const char *user, jz
 {
 	struct store_stmt *s = store_stmt(st, sql_apps_on);
 
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, centre);
-	store_bind_date(s, 2, day);
-	store_bind_text(s, 3, user);
-	return store_rows(st, s, sizeof **out, store_app_ref_read, (void **)out, n);
+	if (s != NULL) {
+		stmt_bind_text(s, 1, centre);
+		store_bind_date(s, 2, day);
+		store_bind_text(s, 3, user);
+	}
+	return store_rows(st, s, &store_app_ref_record, (void **)out, n);
 }

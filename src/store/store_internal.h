@@ -7,6 +7,7 @@
 #ifndef JZZ_STORE_INTERNAL_H
 #define JZZ_STORE_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -94,6 +95,27 @@ extern const char        store_pg_audit_wipe[];
 /* The cached statement for sql, reset with its bindings cleared; NULL (and
  * st->err set) on failure. */
 struct store_stmt *store_stmt(struct store *st, const char *sql);
+/* A value bound as a parameter by store_stmt_args, typed by its macro (a
+ * text where a date is meant does not compile). */
+struct store_arg {
+	enum { STORE_ARG_TEXT, STORE_ARG_NTEXT, STORE_ARG_DATE, STORE_ARG_INT } kind;
+	const char *t;
+	jzz_date    d;
+	int64_t     i;
+};
+#define STORE_T(v) { .kind = STORE_ARG_TEXT, .t = (v) }    /* a text, bound as it is */
+#define STORE_N(v) { .kind = STORE_ARG_NTEXT, .t = (v) }   /* NULL or "": NULL; copied */
+#define STORE_D(v) { .kind = STORE_ARG_DATE, .d = (v) }    /* JZZ_DATE_NONE: NULL */
+#define STORE_I(v) { .kind = STORE_ARG_INT, .i = (v) }     /* an int, a bool, an int64_t */
+#define STORE_ARGS(...) (const struct store_arg[]){ __VA_ARGS__ }, \
+	(int)(sizeof((const struct store_arg[]){ __VA_ARGS__ }) / sizeof(struct store_arg))
+/* store_stmt for sql with the n values of args bound as ?1..?n (texts
+ * without a copy: they stay as they are until it is stepped), for a
+ * store_run, store_row, store_flag or store_rows that follows (each takes
+ * NULL, a failed prepare, as an error):
+ * store_run(st, store_stmt_args(st, sql, STORE_ARGS(STORE_T(id), STORE_D(day)))). */
+struct store_stmt *store_stmt_args(struct store *st, const char *sql, const struct store_arg *args,
+                                   int n);
 /* Records the engine's message and maps a step's outcome: STORE_BUSY or
  * STORE_ERR. */
 enum store_rc store_fail(struct store *st, enum stmt_rc rc);
@@ -101,12 +123,16 @@ enum store_rc store_fail(struct store *st, enum stmt_rc rc);
 enum store_rc store_exec(struct store *st, const char *script);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int64_t store_changes(struct store *st);
-/* Steps a bound statement to its end, reading each row with `read` into a
- * growing array of zeroed `size`-byte elements: the one loop behind every
- * list the store returns. On success *out (free it) and *n; on failure
- * nothing is kept and the statement is reset. */
-enum store_rc store_rows(struct store *st, struct store_stmt *s, size_t size,
-                         void (*read)(struct store_stmt *s, void *row), void **out, size_t *n);
+struct store_record;   /* how a record's rows are read (below) */
+/* Steps a bound statement to its end, reading each row as rec says into a
+ * growing array of zeroed records: the one loop behind every list the
+ * store returns. On success *out (free it) and *n; on failure (s NULL: a
+ * failed prepare) *out is NULL, *n 0 and the statement is reset. */
+enum store_rc store_rows(struct store *st, struct store_stmt *s, const struct store_record *rec,
+                         void **out, size_t *n);
+/* store_rows for the common list by one text key, bound as ?1. */
+enum store_rc store_rows_by(struct store *st, const char *sql, const char *key,
+                            const struct store_record *rec, void **out, size_t *n);
 /* Records that a write (rc) touched table's row `id`, for the next audit
  * entry; returns rc. */
 enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
@@ -115,20 +141,20 @@ enum store_rc store_touched(struct store *st, enum store_rc rc, const char *tabl
  * NOTFOUND, or an error; s NULL (a failed prepare) is an error. */
 enum store_rc store_row(struct store *st, struct store_stmt *s);
 /* The one-row getter every record shares: steps the bound statement s and,
- * on a row, zeroes `size` bytes at out and reads the row into it with
- * `read` (the same reader a list of the record gives store_rows), then
- * resets s. NOTFOUND leaves out as it was. */
-enum store_rc store_one(struct store *st, struct store_stmt *s, size_t size,
-                        void (*read)(struct store_stmt *s, void *row), void *out);
+ * on a row, zeroes the record at out and reads the row into it as rec says
+ * (as a list of the record reads each), then resets s. NOTFOUND leaves out
+ * as it was. */
+enum store_rc store_one(struct store *st, struct store_stmt *s, const struct store_record *rec,
+                        void *out);
 /* store_one for the common look-up by one text key, bound as ?1. */
-enum store_rc store_one_by(struct store *st, const char *sql, const char *key, size_t size,
-                           void (*read)(struct store_stmt *s, void *row), void *out);
+enum store_rc store_one_by(struct store *st, const char *sql, const char *key,
+                           const struct store_record *rec, void *out);
 /* A look-up by one text key ?1 of one text column into buf (a value of
  * meta, settings, a password hash): OK, NOTFOUND (buf untouched), error. */
 enum store_rc store_text_by(struct store *st, const char *sql, const char *key, char *buf,
                             size_t size);
-/* The first column of a bound EXISTS query as a truth into *out; a query
- * that returns no row is an error. */
+/* The first column of a bound EXISTS query as a truth into *out (false
+ * on failure); a query that returns no row, or s NULL, is an error. */
 enum store_rc store_flag(struct store *st, struct store_stmt *s, bool *out);
 /* Steps a statement that returns no row (or whose rows are ignored). */
 enum store_rc store_run(struct store *st, struct store_stmt *stmt);
@@ -137,6 +163,104 @@ void     store_bind_text(struct store_stmt *s, int i, const char *v);  /* NULL o
 void     store_bind_date(struct store_stmt *s, int i, jzz_date d);    /* NONE -> NULL */
 jzz_date store_col_date(struct store_stmt *s, int i);
 void     store_col_text(struct store_stmt *s, int i, char *buf, size_t size);
+
+/*
+ * A record's fields as the columns of its statements: which field of the
+ * struct (offset, size) and how it is read and bound. One table per
+ * record serves its reader (a SELECT's columns from some i on) and its
+ * writers (an INSERT's or UPDATE's parameters from some ?N on), so that a
+ * record's columns are listed once in C, beside its SQL, whichever engine
+ * and whichever writer (the service's or the seed's bulk rows).
+ */
+enum store_col_kind {
+	STORE_COL_TEXT,    /* char[size]: NULL reads as ""; bound as it is */
+	STORE_COL_NTEXT,   /* char[size]: NULL reads as ""; "" is bound as NULL */
+	STORE_COL_DATE,    /* jzz_date: NULL <-> JZZ_DATE_NONE, ISO text in the store */
+	STORE_COL_BOOL,    /* bool: 0 or 1 */
+	STORE_COL_INT,     /* a signed integer of `size` bytes (int, long, int64_t) */
+	STORE_COL_CODE,    /* an enum (as an int) stored as its code in vocab[ncodes];
+	                      NULL or a code not there reads as dflt */
+};
+struct store_col {
+	enum store_col_kind kind;
+	size_t              off, size;
+	const struct vocab *vocab;
+	int                 ncodes, dflt;
+};
+/* The entries of a table, written in the order of its SQL's columns, of
+ * fields m of the record type STORE_ROW (#define'd before the table). */
+#define STORE_COL_OF(kind_, m) \
+	{ .kind = (kind_), .off = offsetof(STORE_ROW, m), .size = sizeof(((STORE_ROW *)0)->m) }
+#define STORE_TEXT(m)  STORE_COL_OF(STORE_COL_TEXT, m)
+#define STORE_NTEXT(m) STORE_COL_OF(STORE_COL_NTEXT, m)
+#define STORE_DATE(m)  STORE_COL_OF(STORE_COL_DATE, m)
+#define STORE_BOOL(m)  STORE_COL_OF(STORE_COL_BOOL, m)
+#define STORE_INT(m)   STORE_COL_OF(STORE_COL_INT, m)
+#define STORE_CODE(m, table, dflt_) \
+	{ .kind = STORE_COL_CODE, .off = offsetof(STORE_ROW, m), \
+	  .size = sizeof(((STORE_ROW *)0)->m), .vocab = (table), \
+	  .ncodes = (int)(sizeof(table) / sizeof((table)[0])), .dflt = (dflt_) }
+#define STORE_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
+
+/* A record as the store's lists and getters read it: `size` bytes, zeroed,
+ * the first ncols columns read by the table cols, then, where a record
+ * needs more than a table says, the rest by read (NULL: none). */
+struct store_record {
+	size_t                  size;
+	const struct store_col *cols;
+	int                     ncols;
+	void (*read)(struct store_stmt *s, void *row);
+};
+/* The record of a table of STORE_ROW that says all. */
+#define STORE_RECORD(cols) { sizeof(STORE_ROW), (cols), STORE_NCOLS(cols), NULL }
+
+/* Texts for dates bound without a copy: a ring that comes round after 64,
+ * for a writer that binds many rows (the seed) and steps each before then.
+ * NULL where a store_cols_bind should copy its dates instead. */
+struct store_dates {
+	char     buf[64][JZZ_DATE_STRLEN];
+	unsigned n;
+};
+
+/* Reads columns first.. of the current row into the n fields cols[] of row. */
+void store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, int n,
+                     void *row);
+/* Binds the n fields cols[] of row as parameters ?first..; texts are bound
+ * without a copy (row must stay as it is until the statement is stepped),
+ * dates from ring (NULL: copied). */
+void store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, int n,
+                     const void *row, struct store_dates *ring);
+/* The enum of the code in column i of vocab[n] (NULL or not there: dflt). */
+int  store_col_code(struct store_stmt *s, int i, const struct vocab *vocab, int n, int dflt);
+
+#define STORE_CODE_COL(s, i, table, dflt) \
+	store_col_code((s), (i), (table), (int)(sizeof(table) / sizeof((table)[0])), (dflt))
+
+/* The records' columns (store_records.c), for the look-ups that read the
+ * same rows and the seed that writes them in bulk. */
+#define STORE_PERSON_NCOLS 7
+#define STORE_REGISTRATION_NCOLS 9
+#define STORE_PERMIT_NCOLS 12
+#define STORE_CARD_NCOLS 16
+extern const struct store_col store_person_cols[STORE_PERSON_NCOLS];
+extern const struct store_col store_registration_cols[STORE_REGISTRATION_NCOLS];
+extern const struct store_col store_permit_cols[STORE_PERMIT_NCOLS];
+extern const struct store_col store_card_cols[STORE_CARD_NCOLS];
+/* A struct store_person from the columns of PERSON_COLS. */
+extern const struct store_record store_person_record;
+/* A card's ?1-?15 of sql_card_insert (every column but receipt_no). */
+void store_card_bind(struct store_stmt *s, const struct store_card *c, struct store_dates *ring);
+/* What an application row records of its decision. */
+struct store_app_outcome {
+	enum verdict verdict;
+	int          fee_yuan, cod_fee_yuan;   /* bound 0 unless accepted */
+	jzz_date     ready_on, new_valid_until; /* bound NULL unless accepted */
+};
+/* An application's ?1-?18 of sql_app_insert (all but request_id), created
+ * at `at`. */
+void store_application_bind(struct store_stmt *s, const struct store_application *a,
+                            const char *at, const struct store_app_outcome *o,
+                            struct store_dates *ring);
 
 /* The engine's statement calls, by the driver every statement names. */
 static inline enum stmt_rc

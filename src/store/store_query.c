@@ -31,21 +31,14 @@ static const char sql_queue_window[] =
 	" WHERE p.centre = ?1 AND p.status = 'active' AND p.valid_until BETWEEN ?2 AND ?3"
 	" ORDER BY p.valid_until, p.rowid";
 
-static void
-store_queue_read(struct store_stmt *s, void *row)
-{
-	struct store_queue_row *r = row;
-
-	store_col_text(s, 0, r->person_id, sizeof r->person_id);
-	store_col_text(s, 1, r->id_number, sizeof r->id_number);
-	store_col_text(s, 2, r->name, sizeof r->name);
-	store_col_text(s, 3, r->phone, sizeof r->phone);
-	store_col_text(s, 4, r->permit_id, sizeof r->permit_id);
-	store_col_text(s, 5, r->card_id, sizeof r->card_id);
-	r->date = store_col_date(s, 6);
-	r->due_on = store_col_date(s, 7);
-	r->flag = stmt_col_int(s, 8) != 0;
-}
+#define STORE_ROW struct store_queue_row
+static const struct store_col store_queue_cols[] = {
+	STORE_TEXT(person_id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_TEXT(phone),
+	STORE_TEXT(permit_id), STORE_TEXT(card_id), STORE_DATE(date), STORE_DATE(due_on),
+	STORE_BOOL(flag),
+};
+static const struct store_record store_queue_record = STORE_RECORD(store_queue_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jzz_date today,
@@ -76,21 +69,19 @@ store_queue(struct store *st, enum store_queue_kind kind, const char *centre, jz
 		break;
 	}
 	stmt_bind_text(s, 1, centre);
-	return store_rows(st, s, sizeof **out, store_queue_read, (void **)out, n);
+	return store_rows(st, s, &store_queue_record, (void **)out, n);
 }
 
 static const char sql_expiring[] =
 	"SELECT id, person_id FROM permits WHERE status = 'active' AND valid_until BETWEEN ?1 AND ?2"
 	" ORDER BY valid_until, rowid";
 
-static void
-store_permit_ref_read(struct store_stmt *s, void *row)
-{
-	struct store_permit_ref *r = row;
-
-	store_col_text(s, 0, r->permit_id, sizeof r->permit_id);
-	store_col_text(s, 1, r->person_id, sizeof r->person_id);
-}
+#define STORE_ROW struct store_permit_ref
+static const struct store_col store_permit_ref_cols[] = {
+	STORE_TEXT(permit_id), STORE_TEXT(person_id),
+};
+static const struct store_record store_permit_ref_record = STORE_RECORD(store_permit_ref_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
@@ -98,13 +89,11 @@ store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
 {
 	struct store_stmt *s = store_stmt(st, sql_expiring);
 
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	store_bind_date(s, 1, from);
-	store_bind_date(s, 2, to);
-	return store_rows(st, s, sizeof **out, store_permit_ref_read, (void **)out, n);
+	if (s != NULL) {
+		store_bind_date(s, 1, from);
+		store_bind_date(s, 2, to);
+	}
+	return store_rows(st, s, &store_permit_ref_record, (void **)out, n);
 }
 
 static const char sql_daily_apps[] =
@@ -128,14 +117,10 @@ store_report_daily(struct store *st, const char *centre, jzz_date day, struct st
 	stmt_bind_text(s, 1, centre);
 	store_bind_date(s, 2, day);
 	while ((rc = stmt_step(s)) == STMT_ROW) {
-		const char *b = stmt_col_text(s, 0);
-		const char *d = stmt_col_text(s, 1);
-		int         bi = b != NULL ? CASE_VOCAB_FIND(case_business_vocab, b, strlen(b)) : -1;
-		int         vi = -1, cntv = stmt_col_int(s, 2);
+		int bi = STORE_CODE_COL(s, 0, case_business_vocab, -1);
+		int vi = STORE_CODE_COL(s, 1, rules_verdict_vocab, -1);
+		int cntv = stmt_col_int(s, 2);
 
-		for (int k = 0; d != NULL && k < VERDICT__COUNT; k++)
-			if (strcmp(d, rules_verdict_code((enum verdict)k)) == 0)
-				vi = k;
 		out->applications += cntv;
 		if (bi >= 0 && vi >= 0)
 			out->by_business[bi][vi] += cntv;

@@ -12,37 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VOCAB_CODE(table, v) \
-	((unsigned)(v) < sizeof(table) / sizeof((table)[0]) ? (table)[v].code : "")
-
-static int
-store_vocab_col(const struct vocab *v, int n, struct store_stmt *s, int i)
-{
-	const char *t = stmt_col_text(s, i);
-	int         k;
-
-	if (t == NULL)
-		return 0;
-	k = case_vocab_find(v, n, t, strlen(t));
-	return k < 0 ? 0 : k;
-}
-#define VOCAB_COL(table, s, i) \
-	store_vocab_col((table), (int)(sizeof(table) / sizeof((table)[0])), (s), (i))
-
-static const char *const store_card_state_codes[STORE_CARD__COUNT] = {
-	"ordered", "received", "picked_up", "posted", "void",
+/* The states of a card as stored (the schema's CHECK). */
+static const struct vocab store_card_state_vocab[STORE_CARD__COUNT] = {
+	[STORE_CARD_ORDERED] = { "ordered", NULL, NULL },
+	[STORE_CARD_RECEIVED] = { "received", NULL, NULL },
+	[STORE_CARD_PICKED_UP] = { "picked_up", NULL, NULL },
+	[STORE_CARD_POSTED] = { "posted", NULL, NULL },
+	[STORE_CARD_VOID] = { "void", NULL, NULL },
 };
-
-static enum store_card_state
-store_card_state_col(struct store_stmt *s, int i)
-{
-	const char *t = stmt_col_text(s, i);
-
-	for (int k = 0; t != NULL && k < STORE_CARD__COUNT; k++)
-		if (strcmp(t, store_card_state_codes[k]) == 0)
-			return (enum store_card_state)k;
-	return STORE_CARD_VOID;
-}
 
 /* ---- meta ---- */
 
@@ -60,12 +37,9 @@ store_meta_get(struct store *st, const char *key, char *buf, size_t size)
 enum store_rc
 store_meta_set(struct store *st, const char *key, const char *value)
 {
-	struct store_stmt *s = store_stmt(st, sql_meta_set);
+	struct store_stmt *s = store_stmt_args(st, sql_meta_set, STORE_ARGS(STORE_T(key),
+	    STORE_T(value)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	stmt_bind_text(s, 2, value);
 	return store_run(st, s);
 }
 
@@ -76,27 +50,17 @@ static const char sql_places[] =
 	" UNION ALL SELECT 1, coalesce(centre, ''), name_zh, address_zh FROM kiosks"
 	" ORDER BY 1, 2";
 
-static void
-store_place_read(struct store_stmt *s, void *row)
-{
-	struct store_place *p = row;
-
-	p->kiosk = stmt_col_int(s, 0) != 0;
-	store_col_text(s, 1, p->code, sizeof p->code);
-	store_col_text(s, 2, p->name_zh, sizeof p->name_zh);
-	store_col_text(s, 3, p->address_zh, sizeof p->address_zh);
-}
+#define STORE_ROW struct store_place
+static const struct store_col store_place_cols[] = {
+	STORE_BOOL(kiosk), STORE_TEXT(code), STORE_TEXT(name_zh), STORE_TEXT(address_zh),
+};
+static const struct store_record store_place_record = STORE_RECORD(store_place_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_places(struct store *st, struct store_place **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_places);
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	return store_rows(st, s, sizeof **out, store_place_read, (void **)out, n);
+	return store_rows(st, store_stmt(st, sql_places), &store_place_record, (void **)out, n);
 }
 
 /* ---- users ---- */
@@ -185,30 +149,27 @@ static const char sql_person_update[] =
 	"UPDATE persons SET name = ?2, phone = ?3, hukou_shanghai = ?4, birth_date = ?5,"
 	" address = ?6, updated_at = ?7 WHERE id = ?1";
 
-static void
-store_person_read(struct store_stmt *s, void *row)
-{
-	struct store_person *out = row;
-
-	store_col_text(s, 0, out->id, sizeof out->id);
-	store_col_text(s, 1, out->id_number, sizeof out->id_number);
-	store_col_text(s, 2, out->name, sizeof out->name);
-	store_col_text(s, 3, out->phone, sizeof out->phone);
-	out->hukou_shanghai = stmt_col_int(s, 4) != 0;
-	out->birth = store_col_date(s, 5);
-	store_col_text(s, 6, out->address, sizeof out->address);
-}
+/* The columns of PERSON_COLS; insert and update bind them from name on
+ * (PERSON_NAME), after the keys that each takes first. */
+#define STORE_ROW struct store_person
+const struct store_col store_person_cols[STORE_PERSON_NCOLS] = {
+	STORE_TEXT(id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_NTEXT(phone),
+	STORE_BOOL(hukou_shanghai), STORE_DATE(birth), STORE_NTEXT(address),
+};
+const struct store_record store_person_record = STORE_RECORD(store_person_cols);
+#undef STORE_ROW
+#define PERSON_NAME 2
 
 enum store_rc
 store_person_by_idnum(struct store *st, const char *id_number, struct store_person *out)
 {
-	return store_one_by(st, sql_person_by_idnum, id_number, sizeof *out, store_person_read, out);
+	return store_one_by(st, sql_person_by_idnum, id_number, &store_person_record, out);
 }
 
 enum store_rc
 store_person_by_id(struct store *st, const char *id, struct store_person *out)
 {
-	return store_one_by(st, sql_person_by_id, id, sizeof *out, store_person_read, out);
+	return store_one_by(st, sql_person_by_id, id, &store_person_record, out);
 }
 
 /* The fields insert and update both write, bound from ?first on in the
@@ -216,11 +177,8 @@ store_person_by_id(struct store *st, const char *id, struct store_person *out)
 static void
 store_person_bind(struct store_stmt *s, int first, const struct store_person *p)
 {
-	stmt_bind_text(s, first, p->name);
-	store_bind_text(s, first + 1, p->phone);
-	stmt_bind_int(s, first + 2, p->hukou_shanghai);
-	store_bind_date(s, first + 3, p->birth);
-	store_bind_text(s, first + 4, p->address);
+	store_cols_bind(s, first, store_person_cols + PERSON_NAME, STORE_PERSON_NCOLS - PERSON_NAME,
+	    p, NULL);
 }
 
 enum store_rc
@@ -232,9 +190,7 @@ store_person_insert(struct store *st, const struct store_person *p)
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, p->id);
-	stmt_bind_text(s, 2, p->id_number);
-	store_person_bind(s, 3, p);
+	store_cols_bind(s, 1, store_person_cols, STORE_PERSON_NCOLS, p, NULL);
 	stmt_bind_text(s, 8, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
 }
@@ -264,26 +220,21 @@ static const char sql_reg_insert[] =
 	"INSERT INTO registrations (id, person_id, application_id, registered_on, valid_until,"
 	" centre, tenure, property_use, leased_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-static void
-store_registration_read(struct store_stmt *s, void *row)
-{
-	struct store_registration *out = row;
-
-	store_col_text(s, 0, out->id, sizeof out->id);
-	store_col_text(s, 1, out->person_id, sizeof out->person_id);
-	store_col_text(s, 2, out->application_id, sizeof out->application_id);
-	out->registered_on = store_col_date(s, 3);
-	out->valid_until = store_col_date(s, 4);
-	store_col_text(s, 5, out->centre, sizeof out->centre);
-	out->tenure = (enum jzz_tenure)VOCAB_COL(case_tenure_vocab, s, 6);
-	out->use = (enum jzz_use)VOCAB_COL(case_use_vocab, s, 7);
-	out->leased_to = (enum jzz_leased_to)VOCAB_COL(case_leased_to_vocab, s, 8);
-}
+/* The columns of both statements, in their order. */
+#define STORE_ROW struct store_registration
+const struct store_col store_registration_cols[STORE_REGISTRATION_NCOLS] = {
+	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id),
+	STORE_DATE(registered_on), STORE_DATE(valid_until), STORE_TEXT(centre),
+	STORE_CODE(tenure, case_tenure_vocab, 0), STORE_CODE(use, case_use_vocab, 0),
+	STORE_CODE(leased_to, case_leased_to_vocab, 0),
+};
+static const struct store_record store_registration_record = STORE_RECORD(store_registration_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
 {
-	return store_one_by(st, sql_reg_latest, person_id, sizeof *out, store_registration_read, out);
+	return store_one_by(st, sql_reg_latest, person_id, &store_registration_record, out);
 }
 
 enum store_rc
@@ -293,15 +244,7 @@ store_registration_insert(struct store *st, const struct store_registration *r)
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, r->id);
-	stmt_bind_text(s, 2, r->person_id);
-	stmt_bind_text(s, 3, r->application_id);
-	store_bind_date(s, 4, r->registered_on);
-	store_bind_date(s, 5, r->valid_until);
-	stmt_bind_text(s, 6, r->centre);
-	stmt_bind_text(s, 7, VOCAB_CODE(case_tenure_vocab, r->tenure));
-	stmt_bind_text(s, 8, VOCAB_CODE(case_use_vocab, r->use));
-	stmt_bind_text(s, 9, VOCAB_CODE(case_leased_to_vocab, r->leased_to));
+	store_cols_bind(s, 1, store_registration_cols, STORE_REGISTRATION_NCOLS, r, NULL);
 	return store_touched(st, store_run(st, s), "registrations", r->id);
 }
 
@@ -322,36 +265,29 @@ static const char sql_permit_cancel[] =
 	"UPDATE permits SET status = 'cancelled', cancelled_on = ?2, cancel_reason = ?3,"
 	" cancel_note = ?4 WHERE id = ?1 AND status = 'active'";
 
-static void
-store_permit_read(struct store_stmt *s, void *row)
-{
-	struct store_permit *out = row;
-
-	store_col_text(s, 0, out->id, sizeof out->id);
-	store_col_text(s, 1, out->person_id, sizeof out->person_id);
-	store_col_text(s, 2, out->application_id, sizeof out->application_id);
-	store_col_text(s, 3, out->centre, sizeof out->centre);
-	out->cancelled = stmt_col_int(s, 4) != 0;
-	out->first_issued_on = store_col_date(s, 5);
-	out->valid_from = store_col_date(s, 6);
-	out->valid_until = store_col_date(s, 7);
-	out->residence_since = store_col_date(s, 8);
-	out->cancelled_on = store_col_date(s, 9);
-	store_col_text(s, 10, out->cancel_reason, sizeof out->cancel_reason);
-	store_col_text(s, 11, out->cancel_note, sizeof out->cancel_note);
-}
+/* The columns of sql_permit_current; the insert binds the same but for
+ * `cancelled` (PERMIT_CANCELLED: the status, 'active') and those after
+ * residence_since. */
+#define STORE_ROW struct store_permit
+const struct store_col store_permit_cols[STORE_PERMIT_NCOLS] = {
+	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id), STORE_TEXT(centre),
+	STORE_BOOL(cancelled), STORE_DATE(first_issued_on), STORE_DATE(valid_from),
+	STORE_DATE(valid_until), STORE_DATE(residence_since), STORE_DATE(cancelled_on),
+	STORE_TEXT(cancel_reason), STORE_TEXT(cancel_note),
+};
+static const struct store_record store_permit_record = STORE_RECORD(store_permit_cols);
+#undef STORE_ROW
+#define PERMIT_CANCELLED 4
+#define PERMIT_INSERTED 9   /* the columns up to residence_since */
 
 enum store_rc
 store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
                      struct store_permit *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_permit_current);
+	struct store_stmt *s = store_stmt_args(st, sql_permit_current, STORE_ARGS(
+	    STORE_T(person_id), STORE_I(or_cancelled)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	stmt_bind_int(s, 2, or_cancelled);
-	return store_one(st, s, sizeof *out, store_permit_read, out);
+	return store_one(st, s, &store_permit_record, out);
 }
 
 enum store_rc
@@ -361,14 +297,9 @@ store_permit_insert(struct store *st, const struct store_permit *p)
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, p->id);
-	stmt_bind_text(s, 2, p->person_id);
-	stmt_bind_text(s, 3, p->application_id);
-	stmt_bind_text(s, 4, p->centre);
-	store_bind_date(s, 5, p->first_issued_on);
-	store_bind_date(s, 6, p->valid_from);
-	store_bind_date(s, 7, p->valid_until);
-	store_bind_date(s, 8, p->residence_since);
+	store_cols_bind(s, 1, store_permit_cols, PERMIT_CANCELLED, p, NULL);
+	store_cols_bind(s, PERMIT_CANCELLED + 1, store_permit_cols + PERMIT_CANCELLED + 1,
+	    PERMIT_INSERTED - PERMIT_CANCELLED - 1, p, NULL);
 	return store_touched(st, store_run(st, s), "permits", p->id);
 }
 
@@ -376,13 +307,9 @@ enum store_rc
 store_permit_set_validity(struct store *st, const char *id, jzz_date valid_until,
                           jzz_date residence_since)
 {
-	struct store_stmt *s = store_stmt(st, sql_permit_validity);
+	struct store_stmt *s = store_stmt_args(st, sql_permit_validity, STORE_ARGS(STORE_T(id),
+	    STORE_D(valid_until), STORE_D(residence_since)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	store_bind_date(s, 2, valid_until);
-	store_bind_date(s, 3, residence_since);
 	return store_touched(st, store_run(st, s), "permits", id);
 }
 
@@ -424,33 +351,34 @@ static const char sql_card_state[] =
 	" WHERE id = ?1";
 static const char sql_card_printed[] = "UPDATE cards SET printed_valid_until = ?2 WHERE id = ?1";
 
-static void
-store_card_read(struct store_stmt *s, void *row)
-{
-	struct store_card *out = row;
+/* The columns of CARD_COLS; the insert binds the same but for receipt_no
+ * (CARD_RECEIPT, the application's). */
+#define CARD_RECEIPT 3
+#define STORE_ROW struct store_card
+const struct store_col store_card_cols[STORE_CARD_NCOLS] = {
+	STORE_TEXT(id), STORE_TEXT(permit_id), STORE_TEXT(application_id), STORE_TEXT(receipt_no),
+	STORE_CODE(business, case_business_vocab, 0), STORE_TEXT(centre),
+	STORE_CODE(delivery, case_delivery_vocab, 0),
+	STORE_CODE(state, store_card_state_vocab, STORE_CARD_VOID), STORE_DATE(accepted_on),
+	STORE_DATE(transferred_on), STORE_DATE(reviewed_on), STORE_DATE(ready_on),
+	STORE_DATE(received_on), STORE_DATE(notice_due_on), STORE_DATE(handed_on),
+	STORE_DATE(printed_valid_until),
+};
+static const struct store_record store_card_record = STORE_RECORD(store_card_cols);
+#undef STORE_ROW
 
-	store_col_text(s, 0, out->id, sizeof out->id);
-	store_col_text(s, 1, out->permit_id, sizeof out->permit_id);
-	store_col_text(s, 2, out->application_id, sizeof out->application_id);
-	store_col_text(s, 3, out->receipt_no, sizeof out->receipt_no);
-	out->business = (enum jzz_business)VOCAB_COL(case_business_vocab, s, 4);
-	store_col_text(s, 5, out->centre, sizeof out->centre);
-	out->delivery = (enum jzz_delivery)VOCAB_COL(case_delivery_vocab, s, 6);
-	out->state = store_card_state_col(s, 7);
-	out->accepted_on = store_col_date(s, 8);
-	out->transferred_on = store_col_date(s, 9);
-	out->reviewed_on = store_col_date(s, 10);
-	out->ready_on = store_col_date(s, 11);
-	out->received_on = store_col_date(s, 12);
-	out->notice_due_on = store_col_date(s, 13);
-	out->handed_on = store_col_date(s, 14);
-	out->printed_valid_until = store_col_date(s, 15);
+void
+store_card_bind(struct store_stmt *s, const struct store_card *c, struct store_dates *ring)
+{
+	store_cols_bind(s, 1, store_card_cols, CARD_RECEIPT, c, ring);
+	store_cols_bind(s, CARD_RECEIPT + 1, store_card_cols + CARD_RECEIPT + 1,
+	    STORE_CARD_NCOLS - CARD_RECEIPT - 1, c, ring);
 }
 
 enum store_rc
 store_card_latest(struct store *st, const char *permit_id, struct store_card *out)
 {
-	return store_one_by(st, sql_card_latest, permit_id, sizeof *out, store_card_read, out);
+	return store_one_by(st, sql_card_latest, permit_id, &store_card_record, out);
 }
 
 enum store_rc
@@ -460,21 +388,7 @@ store_card_insert(struct store *st, const struct store_card *c)
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, c->id);
-	stmt_bind_text(s, 2, c->permit_id);
-	stmt_bind_text(s, 3, c->application_id);
-	stmt_bind_text(s, 4, VOCAB_CODE(case_business_vocab, c->business));
-	stmt_bind_text(s, 5, c->centre);
-	stmt_bind_text(s, 6, VOCAB_CODE(case_delivery_vocab, c->delivery));
-	stmt_bind_text(s, 7, store_card_state_codes[c->state]);
-	store_bind_date(s, 8, c->accepted_on);
-	store_bind_date(s, 9, c->transferred_on);
-	store_bind_date(s, 10, c->reviewed_on);
-	store_bind_date(s, 11, c->ready_on);
-	store_bind_date(s, 12, c->received_on);
-	store_bind_date(s, 13, c->notice_due_on);
-	store_bind_date(s, 14, c->handed_on);
-	store_bind_date(s, 15, c->printed_valid_until);
+	store_card_bind(s, c, NULL);
 	return store_touched(st, store_run(st, s), "cards", c->id);
 }
 
@@ -482,27 +396,19 @@ enum store_rc
 store_card_set_state(struct store *st, const char *id, enum store_card_state state,
                      jzz_date received_on, jzz_date notice_due_on, jzz_date handed_on)
 {
-	struct store_stmt *s = store_stmt(st, sql_card_state);
+	struct store_stmt *s = store_stmt_args(st, sql_card_state, STORE_ARGS(STORE_T(id),
+	    STORE_T(store_card_state_vocab[state].code), STORE_D(received_on),
+	    STORE_D(notice_due_on), STORE_D(handed_on)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, store_card_state_codes[state]);
-	store_bind_date(s, 3, received_on);
-	store_bind_date(s, 4, notice_due_on);
-	store_bind_date(s, 5, handed_on);
 	return store_touched(st, store_run(st, s), "cards", id);
 }
 
 enum store_rc
 store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_until)
 {
-	struct store_stmt *s = store_stmt(st, sql_card_printed);
+	struct store_stmt *s = store_stmt_args(st, sql_card_printed, STORE_ARGS(STORE_T(id),
+	    STORE_D(printed_valid_until)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	store_bind_date(s, 2, printed_valid_until);
 	return store_touched(st, store_run(st, s), "cards", id);
 }
 
@@ -517,6 +423,46 @@ static const char sql_app_rule[] =
 	"INSERT INTO application_rules (application_id, pos, rule, outcome, detail, who, docs, date,"
 	" num) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
+/* The fields of the application row that are the record's, in the order
+ * of sql_app_insert: ?1-?2, then ?4-?11 after created_at. */
+#define STORE_ROW struct store_application
+static const struct store_col store_application_cols[] = {
+	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(centre), STORE_TEXT(user),
+	STORE_CODE(business, case_business_vocab, 0), STORE_CODE(channel, case_channel_vocab, 0),
+	STORE_TEXT(id_number), STORE_TEXT(name), STORE_NTEXT(person_id),
+	STORE_BOOL(address_changed),
+};
+#undef STORE_ROW
+
+#define STORE_ROW struct store_app_outcome
+static const struct store_col store_app_outcome_dates[] = {
+	STORE_DATE(ready_on), STORE_DATE(new_valid_until),
+};
+#undef STORE_ROW
+static const struct store_app_outcome store_app_no_dates = { .ready_on = JZZ_DATE_NONE,
+	.new_valid_until = JZZ_DATE_NONE };
+
+void
+store_application_bind(struct store_stmt *s, const struct store_application *a, const char *at,
+                       const struct store_app_outcome *o, struct store_dates *ring)
+{
+	bool acc = o->verdict == VERDICT_ACCEPT;
+
+	store_cols_bind(s, 1, store_application_cols, 2, a, ring);
+	stmt_bind_text(s, 3, at);
+	store_cols_bind(s, 4, store_application_cols + 2, STORE_NCOLS(store_application_cols) - 2,
+	    a, ring);
+	stmt_bind_text(s, 12, rules_verdict_code(o->verdict));
+	stmt_bind_int(s, 13, acc ? o->fee_yuan : 0);
+	stmt_bind_int(s, 14, acc ? o->cod_fee_yuan : 0);
+	store_cols_bind(s, 15, store_app_outcome_dates, 2, acc ? o : &store_app_no_dates, ring);
+	if (a->receipt_no[0] == '\0')
+		stmt_bind_null(s, 17);
+	else
+		stmt_bind_text(s, 17, a->receipt_no);
+	stmt_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}");
+}
+
 enum store_rc
 store_application_insert(struct store *st, const struct store_application *a,
                          const struct jzz_decision *d)
@@ -524,29 +470,13 @@ store_application_insert(struct store *st, const struct store_application *a,
 	struct store_stmt *s = store_stmt(st, sql_app_insert);
 	enum store_rc rc;
 	char          now[32];
-	bool          acc = d->verdict == VERDICT_ACCEPT;
+	struct store_app_outcome o = { d->verdict, d->fee_yuan, d->cod_fee_yuan, d->ready_on,
+		d->new_valid_until };
 
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, a->id);
-	store_bind_date(s, 2, a->day);
-	stmt_bind_text(s, 3, now);
-	stmt_bind_text(s, 4, a->centre);
-	stmt_bind_text(s, 5, a->user);
-	stmt_bind_text(s, 6, VOCAB_CODE(case_business_vocab, a->business));
-	stmt_bind_text(s, 7, VOCAB_CODE(case_channel_vocab, a->channel));
-	stmt_bind_text(s, 8, a->id_number);
-	stmt_bind_text(s, 9, a->name);
-	store_bind_text(s, 10, a->person_id);
-	stmt_bind_int(s, 11, a->address_changed);
-	stmt_bind_text(s, 12, rules_verdict_code(d->verdict));
-	stmt_bind_int(s, 13, acc ? d->fee_yuan : 0);
-	stmt_bind_int(s, 14, acc ? d->cod_fee_yuan : 0);
-	store_bind_date(s, 15, acc ? d->ready_on : JZZ_DATE_NONE);
-	store_bind_date(s, 16, acc ? d->new_valid_until : JZZ_DATE_NONE);
-	store_bind_text(s, 17, a->receipt_no);
-	stmt_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}");
+	store_application_bind(s, a, now, &o, NULL);
 	store_bind_text(s, 19, a->request_id);
 	if ((rc = store_touched(st, store_run(st, s), "applications", a->id)) != STORE_OK)
 		return rc;
@@ -607,14 +537,9 @@ enum store_rc
 store_address_changed_since(struct store *st, const char *person_id, const char *id_number,
                             jzz_date since, bool *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_addr_changed);
+	struct store_stmt *s = store_stmt_args(st, sql_addr_changed, STORE_ARGS(STORE_T(person_id),
+	    STORE_T(id_number), STORE_D(since)));
 
-	*out = false;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	stmt_bind_text(s, 2, id_number);
-	store_bind_date(s, 3, since);
 	return store_flag(st, s, out);
 }
 
@@ -629,27 +554,23 @@ static const char sql_apps_of[] =
 static const char sql_app_by_request[] =
 	"SELECT id, coalesce(receipt_no, ''), decision_json FROM applications WHERE request_id = ?1";
 
+#define STORE_ROW struct store_app_row
+static const struct store_col store_app_cols[] = {
+	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(at),
+	STORE_CODE(business, case_business_vocab, 0), STORE_CODE(channel, case_channel_vocab, 0),
+	STORE_CODE(verdict, rules_verdict_vocab, VERDICT_REFUSE), STORE_TEXT(receipt_no),
+	STORE_TEXT(centre), STORE_TEXT(user), STORE_INT(fee_yuan), STORE_TEXT(failed),
+};
+#undef STORE_ROW
+
+/* The column after the table's: the documents of every missing rule, OR'ed
+ * (SQL has no bitwise OR aggregate). */
 static void
-store_app_read(struct store_stmt *s, void *row)
+store_app_docs_read(struct store_stmt *s, void *row)
 {
 	struct store_app_row *r = row;
-	const char           *dec;
 
-	store_col_text(s, 0, r->id, sizeof r->id);
-	r->day = store_col_date(s, 1);
-	store_col_text(s, 2, r->at, sizeof r->at);
-	r->business = (enum jzz_business)VOCAB_COL(case_business_vocab, s, 3);
-	r->channel = (enum jzz_channel)VOCAB_COL(case_channel_vocab, s, 4);
-	dec = stmt_col_text(s, 5);
-	r->verdict = dec == NULL ? VERDICT_REFUSE : strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
-	    strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
-	store_col_text(s, 6, r->receipt_no, sizeof r->receipt_no);
-	store_col_text(s, 7, r->centre, sizeof r->centre);
-	store_col_text(s, 8, r->user, sizeof r->user);
-	r->fee_yuan = stmt_col_int(s, 9);
-	store_col_text(s, 10, r->failed, sizeof r->failed);
-	/* the documents of every missing rule, OR'ed (SQL has no bitwise OR aggregate) */
-	for (const char *p = stmt_col_text(s, 11); p != NULL && *p != '\0';) {
+	for (const char *p = stmt_col_text(s, STORE_NCOLS(store_app_cols)); p != NULL && *p != '\0';) {
 		char *end;
 
 		r->missing_docs |= (jzz_docset)strtoul(p, &end, 10);
@@ -657,18 +578,14 @@ store_app_read(struct store_stmt *s, void *row)
 	}
 }
 
+static const struct store_record store_app_record = { sizeof(struct store_app_row),
+	store_app_cols, STORE_NCOLS(store_app_cols), store_app_docs_read };
+
 enum store_rc
 store_applications_of(struct store *st, const char *id_number, struct store_app_row **out,
                       size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_apps_of);
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id_number);
-	return store_rows(st, s, sizeof **out, store_app_read, (void **)out, n);
+	return store_rows_by(st, sql_apps_of, id_number, &store_app_record, (void **)out, n);
 }
 
 /* The row of an application already done under a request id, read whole
@@ -679,16 +596,21 @@ struct store_app_request {
 	char *json;
 };
 
+#define STORE_ROW struct store_app_request
+static const struct store_col store_app_request_cols[] = { STORE_TEXT(id), STORE_TEXT(receipt_no) };
+#undef STORE_ROW
+
 static void
-store_app_request_read(struct store_stmt *s, void *row)
+store_app_json_read(struct store_stmt *s, void *row)
 {
 	struct store_app_request *r = row;
-	const char               *t = stmt_col_text(s, 2);
+	const char               *t = stmt_col_text(s, STORE_NCOLS(store_app_request_cols));
 
-	store_col_text(s, 0, r->id, sizeof r->id);
-	store_col_text(s, 1, r->receipt_no, sizeof r->receipt_no);
 	r->json = strdup(t != NULL ? t : "{}");
 }
+
+static const struct store_record store_app_request_record = { sizeof(struct store_app_request),
+	store_app_request_cols, STORE_NCOLS(store_app_request_cols), store_app_json_read };
 
 enum store_rc
 store_application_by_request(struct store *st, const char *request_id, char id[STORE_UUID_LEN],
@@ -698,7 +620,7 @@ store_application_by_request(struct store *st, const char *request_id, char id[S
 	enum store_rc            rc;
 
 	*json = NULL;
-	rc = store_one_by(st, sql_app_by_request, request_id, sizeof r, store_app_request_read, &r);
+	rc = store_one_by(st, sql_app_by_request, request_id, &store_app_request_record, &r);
 	if (rc != STORE_OK)
 		return rc;
 	memcpy(id, r.id, STORE_UUID_LEN);
@@ -729,27 +651,19 @@ enum store_rc
 store_fee_insert(struct store *st, const char *application_id, const char *kind, int amount_yuan,
                  const char *fee_receipt_no, const char *collected_by)
 {
-	struct store_stmt *s = store_stmt(st, sql_fee_insert);
+	struct store_stmt *s = store_stmt_args(st, sql_fee_insert, STORE_ARGS(
+	    STORE_T(application_id), STORE_T(kind), STORE_I(amount_yuan), STORE_N(fee_receipt_no),
+	    STORE_T(collected_by)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, application_id);
-	stmt_bind_text(s, 2, kind);
-	stmt_bind_int(s, 3, amount_yuan);
-	store_bind_text(s, 4, fee_receipt_no);
-	stmt_bind_text(s, 5, collected_by);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_fee_used);
+	struct store_stmt *s = store_stmt_args(st, sql_fee_used, STORE_ARGS(
+	    STORE_T(fee_receipt_no)));
 
-	*out = false;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, fee_receipt_no);
 	return store_flag(st, s, out);
 }
 
@@ -758,18 +672,11 @@ store_change_insert(struct store *st, const char *id, const char *person_id,
                     const char *application_id, enum jzz_change_field field, jzz_date changed_on,
                     const char *old_value, const char *new_value, bool late)
 {
-	struct store_stmt *s = store_stmt(st, sql_change_insert);
+	struct store_stmt *s = store_stmt_args(st, sql_change_insert, STORE_ARGS(STORE_T(id),
+	    STORE_T(person_id), STORE_T(application_id),
+	    STORE_T((unsigned)field < CHANGE__COUNT ? case_change_field_vocab[field].code : ""),
+	    STORE_D(changed_on), STORE_N(old_value), STORE_N(new_value), STORE_I(late)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, person_id);
-	stmt_bind_text(s, 3, application_id);
-	stmt_bind_text(s, 4, VOCAB_CODE(case_change_field_vocab, field));
-	store_bind_date(s, 5, changed_on);
-	store_bind_text(s, 6, old_value);
-	store_bind_text(s, 7, new_value);
-	stmt_bind_int(s, 8, late);
 	return store_run(st, s);
 }
 
@@ -779,33 +686,20 @@ store_endorsement_insert(struct store *st, const char *id, const char *permit_id
                          jzz_date old_valid_until, jzz_date new_valid_until, const char *outcome,
                          const char *reason, bool reset)
 {
-	struct store_stmt *s = store_stmt(st, sql_endo_insert);
+	struct store_stmt *s = store_stmt_args(st, sql_endo_insert, STORE_ARGS(STORE_T(id),
+	    STORE_T(permit_id), STORE_N(application_id), STORE_T(kind), STORE_D(day),
+	    STORE_D(old_valid_until), STORE_D(new_valid_until), STORE_T(outcome), STORE_N(reason),
+	    STORE_I(reset)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, permit_id);
-	store_bind_text(s, 3, application_id);
-	stmt_bind_text(s, 4, kind);
-	store_bind_date(s, 5, day);
-	store_bind_date(s, 6, old_valid_until);
-	store_bind_date(s, 7, new_valid_until);
-	stmt_bind_text(s, 8, outcome);
-	store_bind_text(s, 9, reason);
-	stmt_bind_int(s, 10, reset);
 	return store_run(st, s);
 }
 
 enum store_rc
 store_auto_endorse_done(struct store *st, const char *permit_id, jzz_date valid_until, bool *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_auto_done);
+	struct store_stmt *s = store_stmt_args(st, sql_auto_done, STORE_ARGS(STORE_T(permit_id),
+	    STORE_D(valid_until)));
 
-	*out = false;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, permit_id);
-	store_bind_date(s, 2, valid_until);
 	return store_flag(st, s, out);
 }
 
@@ -823,44 +717,25 @@ enum store_rc
 store_sms_queue(struct store *st, const char *person_id, const char *phone, const char *kind,
                 const char *body, const char *ref_id, jzz_date queued_on, jzz_date due_on)
 {
-	struct store_stmt *s = store_stmt(st, sql_sms_queue);
+	struct store_stmt *s = store_stmt_args(st, sql_sms_queue, STORE_ARGS(STORE_T(person_id),
+	    STORE_T(phone), STORE_T(kind), STORE_T(body), STORE_N(ref_id), STORE_D(queued_on),
+	    STORE_D(due_on)));
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	stmt_bind_text(s, 2, phone);
-	stmt_bind_text(s, 3, kind);
-	stmt_bind_text(s, 4, body);
-	store_bind_text(s, 5, ref_id);
-	store_bind_date(s, 6, queued_on);
-	store_bind_date(s, 7, due_on);
 	return store_run(st, s);
 }
 
-static void
-store_sms_read(struct store_stmt *s, void *row)
-{
-	struct store_sms_row *m = row;
-
-	m->id = (long)stmt_col_int64(s, 0);
-	store_col_text(s, 1, m->person_id, sizeof m->person_id);
-	store_col_text(s, 2, m->phone, sizeof m->phone);
-	store_col_text(s, 3, m->kind, sizeof m->kind);
-	store_col_text(s, 4, m->body, sizeof m->body);
-	m->queued_on = store_col_date(s, 5);
-	m->due_on = store_col_date(s, 6);
-}
+#define STORE_ROW struct store_sms_row
+static const struct store_col store_sms_cols[] = {
+	STORE_INT(id), STORE_TEXT(person_id), STORE_TEXT(phone), STORE_TEXT(kind), STORE_TEXT(body),
+	STORE_DATE(queued_on), STORE_DATE(due_on),
+};
+static const struct store_record store_sms_record = STORE_RECORD(store_sms_cols);
+#undef STORE_ROW
 
 enum store_rc
 store_sms_pending(struct store *st, struct store_sms_row **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_sms_pending);
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return STORE_ERR;
-	return store_rows(st, s, sizeof **out, store_sms_read, (void **)out, n);
+	return store_rows(st, store_stmt(st, sql_sms_pending), &store_sms_record, (void **)out, n);
 }
 
 enum store_rc
