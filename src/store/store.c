@@ -332,10 +332,12 @@ store_int_put(void *p, size_t size, int64_t v)
 		int32_t w = (int32_t)v;
 
 		memcpy(p, &w, sizeof w);
-	} else {
+	} else if (size == sizeof(int16_t)) {
 		int16_t w = (int16_t)v;
 
 		memcpy(p, &w, sizeof w);
+	} else {
+		*(uint8_t *)p = (uint8_t)v;
 	}
 }
 
@@ -354,8 +356,11 @@ store_int_get(const void *p, size_t size)
 		memcpy(&v32, p, sizeof v32);
 		return v32;
 	}
-	memcpy(&v16, p, sizeof v16);
-	return v16;
+	if (size == sizeof(int16_t)) {
+		memcpy(&v16, p, sizeof v16);
+		return v16;
+	}
+	return *(const uint8_t *)p;
 }
 
 void
@@ -394,13 +399,16 @@ void
 store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, int n,
                 const void *row, struct store_dates *ring)
 {
+	int i = first;
+
 	for (int k = 0; k < n; k++) {
 		const struct store_col *c = &cols[k];
 		const char             *p = (const char *)row + c->off;
-		int                     i = first + k;
 		jzz_date                d;
 		int64_t                 v;
 
+		if (c->read_only)
+			continue;
 		switch (c->kind) {
 		case STORE_COL_TEXT:
 			stmt_bind_text(s, i, p);
@@ -433,7 +441,19 @@ store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, i
 			stmt_bind_text(s, i, v >= 0 && v < c->ncodes ? c->vocab[v].code : "");
 			break;
 		}
+		i++;
 	}
+}
+
+struct store_stmt *
+store_stmt_row(struct store *st, const char *sql, const struct store_col *cols, int n,
+               const void *row)
+{
+	struct store_stmt *s = store_stmt(st, sql);
+
+	if (s != NULL)
+		store_cols_bind(s, 1, cols, n, row, NULL);
+	return s;
 }
 
 void

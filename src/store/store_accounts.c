@@ -128,29 +128,27 @@ store_account_set_disabled(struct store *st, const char *name, bool disabled)
 	return store_account_update(st, s);
 }
 
-/* The failed-login count and the lock (0: none, stored NULL) of the
- * account `name`, as both the account row and the attempts row take them:
- * ?1 name, ?2 failures, ?3 locked until. */
-static void
-store_attempts_bind(struct store_stmt *s, const char *name, int failed, int64_t locked_until)
+/* sql with the failed-login count and the lock (0: none, stored NULL) of
+ * the account `name` bound as both the account row and the attempts row
+ * take them: ?1 name, ?2 failures, ?3 locked until. */
+static struct store_stmt *
+store_attempts_stmt(struct store *st, const char *sql, const char *name, int failed,
+                    int64_t locked_until)
 {
-	stmt_bind_text(s, 1, name);
-	stmt_bind_int(s, 2, failed);
-	if (locked_until > 0)
+	struct store_stmt *s = store_stmt_args(st, sql, STORE_ARGS(STORE_T(name), STORE_I(failed)));
+
+	if (s != NULL && locked_until > 0)
 		stmt_bind_int64(s, 3, locked_until);
-	else
+	else if (s != NULL)
 		stmt_bind_null(s, 3);
+	return s;
 }
 
 enum store_rc
 store_account_set_failures(struct store *st, const char *name, int failed, int64_t locked_until)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_failures);
-
-	if (s == NULL)
-		return STORE_ERR;
-	store_attempts_bind(s, name, failed, locked_until);
-	return store_account_update(st, s);
+	return store_account_update(st, store_attempts_stmt(st, sql_account_failures, name, failed,
+	    locked_until));
 }
 
 enum store_rc
@@ -176,12 +174,7 @@ store_login_attempts_get(struct store *st, const char *name, int *failed, int64_
 enum store_rc
 store_login_attempts_set(struct store *st, const char *name, int failed, int64_t locked_until)
 {
-	struct store_stmt *s = store_stmt(st, sql_attempts_set);
-
-	if (s == NULL)
-		return STORE_ERR;
-	store_attempts_bind(s, name, failed, locked_until);
-	return store_run(st, s);
+	return store_run(st, store_attempts_stmt(st, sql_attempts_set, name, failed, locked_until));
 }
 
 /* ---- settings ---- */

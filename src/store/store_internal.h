@@ -116,6 +116,11 @@ struct store_arg {
  * store_run(st, store_stmt_args(st, sql, STORE_ARGS(STORE_T(id), STORE_D(day)))). */
 struct store_stmt *store_stmt_args(struct store *st, const char *sql, const struct store_arg *args,
                                    int n);
+/* store_stmt for sql with the fields of a record bound as ?1.. by its
+ * table (store_cols_bind, defined below), for a store_run that follows. */
+struct store_col;
+struct store_stmt *store_stmt_row(struct store *st, const char *sql, const struct store_col *cols,
+                                  int n, const void *row);
 /* Records the engine's message and maps a step's outcome: STORE_BUSY or
  * STORE_ERR. */
 enum store_rc store_fail(struct store *st, enum stmt_rc rc);
@@ -186,6 +191,7 @@ struct store_col {
 	size_t              off, size;
 	const struct vocab *vocab;
 	int                 ncodes, dflt;
+	bool                read_only;   /* read, never written: no parameter */
 };
 /* The entries of a table, written in the order of its SQL's columns, of
  * fields m of the record type STORE_ROW (#define'd before the table). */
@@ -196,6 +202,11 @@ struct store_col {
 #define STORE_DATE(m)  STORE_COL_OF(STORE_COL_DATE, m)
 #define STORE_BOOL(m)  STORE_COL_OF(STORE_COL_BOOL, m)
 #define STORE_INT(m)   STORE_COL_OF(STORE_COL_INT, m)
+/* A column the record's SELECT reads (from a join, or worked out) that its
+ * writers do not write: store_cols_bind passes over it. */
+#define STORE_READ_ONLY(kind_, m) \
+	{ .kind = (kind_), .off = offsetof(STORE_ROW, m), .size = sizeof(((STORE_ROW *)0)->m), \
+	  .read_only = true }
 #define STORE_CODE(m, table, dflt_) \
 	{ .kind = STORE_COL_CODE, .off = offsetof(STORE_ROW, m), \
 	  .size = sizeof(((STORE_ROW *)0)->m), .vocab = (table), \
@@ -225,9 +236,9 @@ struct store_dates {
 /* Reads columns first.. of the current row into the n fields cols[] of row. */
 void store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, int n,
                      void *row);
-/* Binds the n fields cols[] of row as parameters ?first..; texts are bound
- * without a copy (row must stay as it is until the statement is stepped),
- * dates from ring (NULL: copied). */
+/* Binds the n fields cols[] of row (but the read-only) as parameters
+ * ?first.. in turn; texts are bound without a copy (row must stay as it is
+ * until the statement is stepped), dates from ring (NULL: copied). */
 void store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, int n,
                      const void *row, struct store_dates *ring);
 /* The enum of the code in column i of vocab[n] (NULL or not there: dflt). */
@@ -248,8 +259,6 @@ extern const struct store_col store_permit_cols[STORE_PERMIT_NCOLS];
 extern const struct store_col store_card_cols[STORE_CARD_NCOLS];
 /* A struct store_person from the columns of PERSON_COLS. */
 extern const struct store_record store_person_record;
-/* A card's ?1-?15 of sql_card_insert (every column but receipt_no). */
-void store_card_bind(struct store_stmt *s, const struct store_card *c, struct store_dates *ring);
 /* What an application row records of its decision. */
 struct store_app_outcome {
 	enum verdict verdict;

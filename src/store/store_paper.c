@@ -13,58 +13,71 @@
 #include <stdio.h>
 #include <string.h>
 
+#define PAPER_COLS "id, coalesce(receipt_no, ''), day, centre, user_name, business, channel," \
+	" id_number, name, coalesce(person_id, ''), decision, fee_yuan, cod_fee_yuan, ready_on," \
+	" new_valid_until"
 static const char sql_paper_by_receipt[] =
-	"SELECT id, coalesce(receipt_no, ''), day, centre, user_name, business, channel, id_number,"
-	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until, coalesce(person_id, '')"
-	" FROM applications WHERE receipt_no = ?1";
-static const char sql_paper_by_id[] =
-	"SELECT id, coalesce(receipt_no, ''), day, centre, user_name, business, channel, id_number,"
-	" name, decision, fee_yuan, cod_fee_yuan, ready_on, new_valid_until, coalesce(person_id, '')"
-	" FROM applications WHERE id = ?1";
+	"SELECT " PAPER_COLS " FROM applications WHERE receipt_no = ?1";
+static const char sql_paper_by_id[] = "SELECT " PAPER_COLS " FROM applications WHERE id = ?1";
 static const char sql_paper_rules[] =
 	"SELECT rule, outcome, detail, who, docs, date, num FROM application_rules"
 	" WHERE application_id = ?1 ORDER BY pos";
-static const char sql_paper_card[] =
-	"SELECT delivery, transferred_on, reviewed_on FROM cards WHERE application_id = ?1";
-static const char sql_paper_fee[] =
-	"SELECT coalesce(fee_receipt_no, '') FROM fees WHERE application_id = ?1"
-	" AND kind = 'card_fee' ORDER BY id LIMIT 1";
-static const char sql_paper_change[] =
-	"SELECT field, changed_on, coalesce(old_value, ''), coalesce(new_value, '') FROM changes"
-	" WHERE application_id = ?1 LIMIT 1";
-static const char sql_paper_reg[] =
-	"SELECT valid_until FROM registrations WHERE application_id = ?1";
-static const char sql_paper_endo[] =
-	"SELECT residence_years_reset FROM endorsements WHERE application_id = ?1 LIMIT 1";
 
-static int
-store_paper_code(const struct vocab *v, int n, struct store_stmt *s, int i)
-{
-	const char *t = stmt_col_text(s, i);
-	int         k = t != NULL ? case_vocab_find(v, n, t, strlen(t)) : -1;
+#define STORE_ROW struct store_paper_app
+static const struct store_col store_paper_cols[] = {
+	STORE_TEXT(id), STORE_TEXT(receipt_no), STORE_DATE(day), STORE_TEXT(centre),
+	STORE_TEXT(user), STORE_CODE(business, case_business_vocab, 0),
+	STORE_CODE(channel, case_channel_vocab, 0), STORE_TEXT(id_number), STORE_TEXT(name),
+	STORE_TEXT(person_id), STORE_CODE(decision.verdict, rules_verdict_vocab, VERDICT_REFUSE),
+	STORE_INT(decision.fee_yuan), STORE_INT(decision.cod_fee_yuan),
+	STORE_DATE(decision.ready_on), STORE_DATE(decision.new_valid_until),
+};
+static const struct store_record store_paper_record = STORE_RECORD(store_paper_cols);
 
-	return k < 0 ? 0 : k;
-}
-#define PAPER_CODE(table, s, i) \
-	store_paper_code((table), (int)(sizeof(table) / sizeof((table)[0])), (s), (i))
+/* What the business recorded beside the application, each part one row
+ * (or none) of its table read into the paper; a part's first column is a
+ * constant 1, its has_ flag, where the paper says whether it is there. */
+static const struct store_col store_paper_card_cols[] = {
+	STORE_BOOL(has_card), STORE_CODE(delivery, case_delivery_vocab, 0),
+	STORE_DATE(transferred_on), STORE_DATE(reviewed_on),
+};
+static const struct store_col store_paper_fee_cols[] = { STORE_TEXT(fee_receipt_no) };
+static const struct store_col store_paper_change_cols[] = {
+	STORE_BOOL(has_change), STORE_CODE(change_field, case_change_field_vocab, 0),
+	STORE_DATE(changed_on), STORE_TEXT(change_old), STORE_TEXT(change_new),
+};
+static const struct store_col store_paper_reg_cols[] = { STORE_DATE(reg_valid_until) };
+static const struct store_col store_paper_endo_cols[] = { STORE_BOOL(residence_years_reset) };
+#undef STORE_ROW
+static const struct {
+	const char             *sql;
+	const struct store_col *cols;
+	int                     ncols;
+} store_paper_parts[] = {
+	{ "SELECT 1, delivery, transferred_on, reviewed_on FROM cards WHERE application_id = ?1",
+	  store_paper_card_cols, STORE_NCOLS(store_paper_card_cols) },
+	{ "SELECT coalesce(fee_receipt_no, '') FROM fees WHERE application_id = ?1"
+	  " AND kind = 'card_fee' ORDER BY id LIMIT 1",
+	  store_paper_fee_cols, STORE_NCOLS(store_paper_fee_cols) },
+	{ "SELECT 1, field, changed_on, coalesce(old_value, ''), coalesce(new_value, '')"
+	  " FROM changes WHERE application_id = ?1 LIMIT 1",
+	  store_paper_change_cols, STORE_NCOLS(store_paper_change_cols) },
+	{ "SELECT valid_until FROM registrations WHERE application_id = ?1",
+	  store_paper_reg_cols, STORE_NCOLS(store_paper_reg_cols) },
+	{ "SELECT residence_years_reset FROM endorsements WHERE application_id = ?1 LIMIT 1",
+	  store_paper_endo_cols, STORE_NCOLS(store_paper_endo_cols) },
+};
 
-/* Prepares sql bound to the application id and steps its one row. */
-static enum store_rc
-store_paper_one(struct store *st, const char *sql, const char *id, struct store_stmt **out)
-{
-	struct store_stmt *s = store_stmt(st, sql);
-
-	*out = s;
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
-	return store_row(st, s);
-}
+#define STORE_ROW struct rule_result
+static const struct store_col store_paper_rule_cols[] = {
+	STORE_INT(detail), STORE_INT(who), STORE_INT(docs), STORE_DATE(date), STORE_INT(num),
+};
+#undef STORE_ROW
 
 static enum store_rc
 store_paper_rules(struct store *st, struct store_paper_app *out)
 {
-	struct store_stmt        *s = store_stmt(st, sql_paper_rules);
+	struct store_stmt   *s = store_stmt(st, sql_paper_rules);
 	struct jzz_decision *d = &out->decision;
 	int                  rc;
 
@@ -74,7 +87,6 @@ store_paper_rules(struct store *st, struct store_paper_app *out)
 	while ((rc = stmt_step(s)) == STMT_ROW) {
 		struct rule_result *r;
 		const char         *code = stmt_col_text(s, 0);
-		const char         *oc = stmt_col_text(s, 1);
 		int                 id = code != NULL ? rules_from_code(code) : -1;
 
 		if (id < 0 || d->nresults >= R__COUNT)
@@ -82,15 +94,8 @@ store_paper_rules(struct store *st, struct store_paper_app *out)
 		r = &d->results[d->nresults++];
 		memset(r, 0, sizeof *r);
 		r->rule = (uint8_t)id;
-		r->outcome = OUT_NA;
-		for (int o = 0; oc != NULL && o < OUT__COUNT; o++)
-			if (strcmp(oc, rules_outcome_code((enum rule_outcome)o)) == 0)
-				r->outcome = (uint8_t)o;
-		r->detail = (uint8_t)stmt_col_int(s, 2);
-		r->who = (uint8_t)stmt_col_int(s, 3);
-		r->docs = (jzz_docset)stmt_col_int64(s, 4);
-		r->date = store_col_date(s, 5);
-		r->num = stmt_col_int(s, 6);
+		r->outcome = (uint8_t)STORE_CODE_COL(s, 1, rules_outcome_vocab, OUT_NA);
+		store_cols_read(s, 2, store_paper_rule_cols, STORE_NCOLS(store_paper_rule_cols), r);
 	}
 	stmt_reset(s);
 	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
@@ -100,68 +105,29 @@ enum store_rc
 store_paper_app_get(struct store *st, const char *key, bool by_receipt,
                     struct store_paper_app *out)
 {
-	struct store_stmt *s;
 	enum store_rc rc;
-	const char   *dec;
 
 	memset(out, 0, sizeof *out);
-	out->day = out->transferred_on = out->reviewed_on = out->changed_on = JZZ_DATE_NONE;
+	out->day = JZZ_DATE_NONE;
+	rc = store_one_by(st, by_receipt ? sql_paper_by_receipt : sql_paper_by_id, key,
+	    &store_paper_record, out);
+	/* the dates of the parts not read (yet) are NONE, not day 0 */
+	out->transferred_on = out->reviewed_on = out->changed_on = JZZ_DATE_NONE;
 	out->reg_valid_until = JZZ_DATE_NONE;
-	if ((rc = store_paper_one(st, by_receipt ? sql_paper_by_receipt : sql_paper_by_id, key, &s))
-	    != STORE_OK)
+	if (rc != STORE_OK)
 		return rc;
-	store_col_text(s, 0, out->id, sizeof out->id);
-	store_col_text(s, 1, out->receipt_no, sizeof out->receipt_no);
-	out->day = store_col_date(s, 2);
-	store_col_text(s, 3, out->centre, sizeof out->centre);
-	store_col_text(s, 4, out->user, sizeof out->user);
-	out->business = (enum jzz_business)PAPER_CODE(case_business_vocab, s, 5);
-	out->channel = (enum jzz_channel)PAPER_CODE(case_channel_vocab, s, 6);
-	store_col_text(s, 7, out->id_number, sizeof out->id_number);
-	store_col_text(s, 8, out->name, sizeof out->name);
-	store_col_text(s, 14, out->person_id, sizeof out->person_id);
-	dec = stmt_col_text(s, 9);
-	out->decision.verdict = dec != NULL && strcmp(dec, "accept") == 0 ? VERDICT_ACCEPT :
-	    dec != NULL && strcmp(dec, "incomplete") == 0 ? VERDICT_INCOMPLETE : VERDICT_REFUSE;
-	out->decision.fee_yuan = stmt_col_int(s, 10);
-	out->decision.cod_fee_yuan = stmt_col_int(s, 11);
-	out->decision.ready_on = store_col_date(s, 12);
-	out->decision.new_valid_until = store_col_date(s, 13);
-	stmt_reset(s);
 	if ((rc = store_paper_rules(st, out)) != STORE_OK)
 		return rc;
+	for (size_t k = 0; k < sizeof store_paper_parts / sizeof store_paper_parts[0]; k++) {
+		struct store_stmt *s = store_stmt_args(st, store_paper_parts[k].sql,
+		    STORE_ARGS(STORE_T(out->id)));
 
-	if ((rc = store_paper_one(st, sql_paper_card, out->id, &s)) == STORE_OK) {
-		out->has_card = true;
-		out->delivery = (enum jzz_delivery)PAPER_CODE(case_delivery_vocab, s, 0);
-		out->transferred_on = store_col_date(s, 1);
-		out->reviewed_on = store_col_date(s, 2);
-		stmt_reset(s);
-	} else if (rc != STORE_NOTFOUND)
-		return rc;
-	if ((rc = store_paper_one(st, sql_paper_fee, out->id, &s)) == STORE_OK) {
-		store_col_text(s, 0, out->fee_receipt_no, sizeof out->fee_receipt_no);
-		stmt_reset(s);
-	} else if (rc != STORE_NOTFOUND)
-		return rc;
-	if ((rc = store_paper_one(st, sql_paper_change, out->id, &s)) == STORE_OK) {
-		out->has_change = true;
-		out->change_field = (enum jzz_change_field)PAPER_CODE(case_change_field_vocab, s, 0);
-		out->changed_on = store_col_date(s, 1);
-		store_col_text(s, 2, out->change_old, sizeof out->change_old);
-		store_col_text(s, 3, out->change_new, sizeof out->change_new);
-		stmt_reset(s);
-	} else if (rc != STORE_NOTFOUND)
-		return rc;
-	if ((rc = store_paper_one(st, sql_paper_reg, out->id, &s)) == STORE_OK) {
-		out->reg_valid_until = store_col_date(s, 0);
-		stmt_reset(s);
-	} else if (rc != STORE_NOTFOUND)
-		return rc;
-	if ((rc = store_paper_one(st, sql_paper_endo, out->id, &s)) == STORE_OK) {
-		out->residence_years_reset = stmt_col_int(s, 0) != 0;
-		stmt_reset(s);
-	} else if (rc != STORE_NOTFOUND)
-		return rc;
+		if ((rc = store_row(st, s)) == STORE_OK) {
+			store_cols_read(s, 0, store_paper_parts[k].cols, store_paper_parts[k].ncols, out);
+			stmt_reset(s);
+		} else if (rc != STORE_NOTFOUND) {
+			return rc;
+		}
+	}
 	return STORE_OK;
 }

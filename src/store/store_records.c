@@ -240,11 +240,9 @@ store_registration_latest(struct store *st, const char *person_id, struct store_
 enum store_rc
 store_registration_insert(struct store *st, const struct store_registration *r)
 {
-	struct store_stmt *s = store_stmt(st, sql_reg_insert);
+	struct store_stmt *s = store_stmt_row(st, sql_reg_insert, store_registration_cols,
+	    STORE_REGISTRATION_NCOLS, r);
 
-	if (s == NULL)
-		return STORE_ERR;
-	store_cols_bind(s, 1, store_registration_cols, STORE_REGISTRATION_NCOLS, r, NULL);
 	return store_touched(st, store_run(st, s), "registrations", r->id);
 }
 
@@ -265,19 +263,17 @@ static const char sql_permit_cancel[] =
 	"UPDATE permits SET status = 'cancelled', cancelled_on = ?2, cancel_reason = ?3,"
 	" cancel_note = ?4 WHERE id = ?1 AND status = 'active'";
 
-/* The columns of sql_permit_current; the insert binds the same but for
- * `cancelled` (PERMIT_CANCELLED: the status, 'active') and those after
- * residence_since. */
+/* The columns of sql_permit_current; the insert writes them up to
+ * residence_since (PERMIT_INSERTED), its status 'active'. */
 #define STORE_ROW struct store_permit
 const struct store_col store_permit_cols[STORE_PERMIT_NCOLS] = {
 	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id), STORE_TEXT(centre),
-	STORE_BOOL(cancelled), STORE_DATE(first_issued_on), STORE_DATE(valid_from),
+	STORE_READ_ONLY(STORE_COL_BOOL, cancelled), STORE_DATE(first_issued_on), STORE_DATE(valid_from),
 	STORE_DATE(valid_until), STORE_DATE(residence_since), STORE_DATE(cancelled_on),
 	STORE_TEXT(cancel_reason), STORE_TEXT(cancel_note),
 };
 static const struct store_record store_permit_record = STORE_RECORD(store_permit_cols);
 #undef STORE_ROW
-#define PERMIT_CANCELLED 4
 #define PERMIT_INSERTED 9   /* the columns up to residence_since */
 
 enum store_rc
@@ -293,13 +289,9 @@ store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
 enum store_rc
 store_permit_insert(struct store *st, const struct store_permit *p)
 {
-	struct store_stmt *s = store_stmt(st, sql_permit_insert);
+	struct store_stmt *s = store_stmt_row(st, sql_permit_insert, store_permit_cols,
+	    PERMIT_INSERTED, p);
 
-	if (s == NULL)
-		return STORE_ERR;
-	store_cols_bind(s, 1, store_permit_cols, PERMIT_CANCELLED, p, NULL);
-	store_cols_bind(s, PERMIT_CANCELLED + 1, store_permit_cols + PERMIT_CANCELLED + 1,
-	    PERMIT_INSERTED - PERMIT_CANCELLED - 1, p, NULL);
 	return store_touched(st, store_run(st, s), "permits", p->id);
 }
 
@@ -351,14 +343,13 @@ static const char sql_card_state[] =
 	" WHERE id = ?1";
 static const char sql_card_printed[] = "UPDATE cards SET printed_valid_until = ?2 WHERE id = ?1";
 
-/* The columns of CARD_COLS; the insert binds the same but for receipt_no
- * (CARD_RECEIPT, the application's). */
-#define CARD_RECEIPT 3
+/* The columns of CARD_COLS, the insert's but for the application's
+ * receipt_no. */
 #define STORE_ROW struct store_card
 const struct store_col store_card_cols[STORE_CARD_NCOLS] = {
-	STORE_TEXT(id), STORE_TEXT(permit_id), STORE_TEXT(application_id), STORE_TEXT(receipt_no),
-	STORE_CODE(business, case_business_vocab, 0), STORE_TEXT(centre),
-	STORE_CODE(delivery, case_delivery_vocab, 0),
+	STORE_TEXT(id), STORE_TEXT(permit_id), STORE_TEXT(application_id),
+	STORE_READ_ONLY(STORE_COL_TEXT, receipt_no), STORE_CODE(business, case_business_vocab, 0),
+	STORE_TEXT(centre), STORE_CODE(delivery, case_delivery_vocab, 0),
 	STORE_CODE(state, store_card_state_vocab, STORE_CARD_VOID), STORE_DATE(accepted_on),
 	STORE_DATE(transferred_on), STORE_DATE(reviewed_on), STORE_DATE(ready_on),
 	STORE_DATE(received_on), STORE_DATE(notice_due_on), STORE_DATE(handed_on),
@@ -366,14 +357,6 @@ const struct store_col store_card_cols[STORE_CARD_NCOLS] = {
 };
 static const struct store_record store_card_record = STORE_RECORD(store_card_cols);
 #undef STORE_ROW
-
-void
-store_card_bind(struct store_stmt *s, const struct store_card *c, struct store_dates *ring)
-{
-	store_cols_bind(s, 1, store_card_cols, CARD_RECEIPT, c, ring);
-	store_cols_bind(s, CARD_RECEIPT + 1, store_card_cols + CARD_RECEIPT + 1,
-	    STORE_CARD_NCOLS - CARD_RECEIPT - 1, c, ring);
-}
 
 enum store_rc
 store_card_latest(struct store *st, const char *permit_id, struct store_card *out)
@@ -384,11 +367,8 @@ store_card_latest(struct store *st, const char *permit_id, struct store_card *ou
 enum store_rc
 store_card_insert(struct store *st, const struct store_card *c)
 {
-	struct store_stmt *s = store_stmt(st, sql_card_insert);
+	struct store_stmt *s = store_stmt_row(st, sql_card_insert, store_card_cols, STORE_CARD_NCOLS, c);
 
-	if (s == NULL)
-		return STORE_ERR;
-	store_card_bind(s, c, NULL);
 	return store_touched(st, store_run(st, s), "cards", c->id);
 }
 
