@@ -231,28 +231,59 @@ store_stmt(struct store *st, const char *sql)
 	return stmt;
 }
 
-struct store_stmt *
-store_stmt_args(struct store *st, const char *sql, const struct store_arg *args, int n)
+/* A date as parameter i: NONE as NULL, else its text kept in ring until
+ * the statement is stepped, or copied when ring is NULL. */
+static void
+store_bind_date_in(struct store_stmt *s, int i, jzz_date d, struct store_dates *ring)
 {
-	struct store_stmt *s = store_stmt(st, sql);
+	char *buf;
 
+	if (ring == NULL || d == JZZ_DATE_NONE) {
+		store_bind_date(s, i, d);
+		return;
+	}
+	buf = ring->buf[ring->n++ % STORE_DATES_RING];
+	date_format(d, buf);
+	stmt_bind_text(s, i, buf);
+}
+
+/* A text as parameter i, kept: NULL or "" as NULL when `none` says so. */
+static void
+store_bind_text_in(struct store_stmt *s, int i, const char *t, bool none)
+{
+	if (none && (t == NULL || *t == '\0'))
+		stmt_bind_null(s, i);
+	else
+		stmt_bind_text(s, i, t);
+}
+
+struct store_stmt *
+store_bind_args(struct store_stmt *s, const struct store_arg *args, int n,
+                struct store_dates *ring)
+{
 	for (int k = 0; s != NULL && k < n; k++) {
-		switch (args[k].kind) {
+		const struct store_arg *a = &args[k];
+
+		switch (a->kind) {
 		case STORE_ARG_TEXT:
-			stmt_bind_text(s, k + 1, args[k].t);
-			break;
 		case STORE_ARG_NTEXT:
-			store_bind_text(s, k + 1, args[k].t);
+			store_bind_text_in(s, k + 1, a->t, a->kind == STORE_ARG_NTEXT);
 			break;
 		case STORE_ARG_DATE:
-			store_bind_date(s, k + 1, args[k].d);
+			store_bind_date_in(s, k + 1, a->d, ring);
 			break;
 		case STORE_ARG_INT:
-			stmt_bind_int64(s, k + 1, args[k].i);
+			stmt_bind_int64(s, k + 1, a->i);
 			break;
 		}
 	}
 	return s;
+}
+
+struct store_stmt *
+store_stmt_args(struct store *st, const char *sql, const struct store_arg *args, int n)
+{
+	return store_bind_args(store_stmt(st, sql), args, n, NULL);
 }
 
 enum store_rc
@@ -386,6 +417,7 @@ store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, i
 			*(bool *)p = stmt_col_int64(s, i) != 0;
 			break;
 		case STORE_COL_INT:
+		case STORE_COL_UINT:
 			store_int_put(p, c->size, stmt_col_int64(s, i));
 			break;
 		case STORE_COL_CODE:
@@ -411,30 +443,24 @@ store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, i
 			continue;
 		switch (c->kind) {
 		case STORE_COL_TEXT:
-			stmt_bind_text(s, i, p);
-			break;
 		case STORE_COL_NTEXT:
-			if (*p == '\0')
-				stmt_bind_null(s, i);
-			else
-				stmt_bind_text(s, i, p);
+			store_bind_text_in(s, i, p, c->kind == STORE_COL_NTEXT);
 			break;
 		case STORE_COL_DATE:
 			memcpy(&d, p, sizeof d);
-			if (ring == NULL || d == JZZ_DATE_NONE) {
-				store_bind_date(s, i, d);
-			} else {
-				char *buf = ring->buf[ring->n++ % 64];
-
-				date_format(d, buf);
-				stmt_bind_text(s, i, buf);
-			}
+			store_bind_date_in(s, i, d, ring);
 			break;
 		case STORE_COL_BOOL:
 			stmt_bind_int(s, i, *(const bool *)p);
 			break;
 		case STORE_COL_INT:
 			stmt_bind_int64(s, i, store_int_get(p, c->size));
+			break;
+		case STORE_COL_UINT:
+			v = store_int_get(p, c->size);
+			if (c->size < sizeof v)
+				v &= (int64_t)((UINT64_C(1) << (8 * c->size)) - 1);
+			stmt_bind_int64(s, i, v);
 			break;
 		case STORE_COL_CODE:
 			v = store_int_get(p, c->size);

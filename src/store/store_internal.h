@@ -104,7 +104,7 @@ struct store_arg {
 	int64_t     i;
 };
 #define STORE_T(v) { .kind = STORE_ARG_TEXT, .t = (v) }    /* a text, bound as it is */
-#define STORE_N(v) { .kind = STORE_ARG_NTEXT, .t = (v) }   /* NULL or "": NULL; copied */
+#define STORE_N(v) { .kind = STORE_ARG_NTEXT, .t = (v) }   /* NULL or "": NULL */
 #define STORE_D(v) { .kind = STORE_ARG_DATE, .d = (v) }    /* JZZ_DATE_NONE: NULL */
 #define STORE_I(v) { .kind = STORE_ARG_INT, .i = (v) }     /* an int, a bool, an int64_t */
 #define STORE_ARGS(...) (const struct store_arg[]){ __VA_ARGS__ }, \
@@ -116,6 +116,11 @@ struct store_arg {
  * store_run(st, store_stmt_args(st, sql, STORE_ARGS(STORE_T(id), STORE_D(day)))). */
 struct store_stmt *store_stmt_args(struct store *st, const char *sql, const struct store_arg *args,
                                    int n);
+struct store_dates;
+/* The same into the statement s (returned; NULL stays NULL), its dates
+ * from ring (NULL: copied): for the writers the seed's bulk rows share. */
+struct store_stmt *store_bind_args(struct store_stmt *s, const struct store_arg *args, int n,
+                                   struct store_dates *ring);
 /* store_stmt for sql with the fields of a record bound as ?1.. by its
  * table (store_cols_bind, defined below), for a store_run that follows. */
 struct store_col;
@@ -183,6 +188,7 @@ enum store_col_kind {
 	STORE_COL_DATE,    /* jzz_date: NULL <-> JZZ_DATE_NONE, ISO text in the store */
 	STORE_COL_BOOL,    /* bool: 0 or 1 */
 	STORE_COL_INT,     /* a signed integer of `size` bytes (int, long, int64_t) */
+	STORE_COL_UINT,    /* an unsigned one (a jzz_docset, a uint8_t) */
 	STORE_COL_CODE,    /* an enum (as an int) stored as its code in vocab[ncodes];
 	                      NULL or a code not there reads as dflt */
 };
@@ -202,6 +208,7 @@ struct store_col {
 #define STORE_DATE(m)  STORE_COL_OF(STORE_COL_DATE, m)
 #define STORE_BOOL(m)  STORE_COL_OF(STORE_COL_BOOL, m)
 #define STORE_INT(m)   STORE_COL_OF(STORE_COL_INT, m)
+#define STORE_UINT(m)  STORE_COL_OF(STORE_COL_UINT, m)
 /* A column the record's SELECT reads (from a join, or worked out) that its
  * writers do not write: store_cols_bind passes over it. */
 #define STORE_READ_ONLY(kind_, m) \
@@ -228,8 +235,9 @@ struct store_record {
 /* Texts for dates bound without a copy: a ring that comes round after 64,
  * for a writer that binds many rows (the seed) and steps each before then.
  * NULL where a store_cols_bind should copy its dates instead. */
+#define STORE_DATES_RING 64
 struct store_dates {
-	char     buf[64][JZZ_DATE_STRLEN];
+	char     buf[STORE_DATES_RING][JZZ_DATE_STRLEN];
 	unsigned n;
 };
 
@@ -259,6 +267,48 @@ extern const struct store_col store_permit_cols[STORE_PERMIT_NCOLS];
 extern const struct store_col store_card_cols[STORE_CARD_NCOLS];
 /* A struct store_person from the columns of PERSON_COLS. */
 extern const struct store_record store_person_record;
+/* The rows the service's writers and the seed's bulk rows both write
+ * (store_records.c): each bound into s (returned; NULL stays NULL) as
+ * ?1.. in the order of its INSERT, the dates from ring (NULL: copied). */
+struct store_fee_row {
+	const char *application_id, *kind;
+	int         amount_yuan;
+	const char *fee_receipt_no, *collected_by;
+};
+struct store_change_row {
+	const char           *id, *person_id, *application_id;
+	enum jzz_change_field field;
+	jzz_date              changed_on;
+	const char           *old_value, *new_value;
+	bool                  late;
+};
+struct store_endorsement_row {
+	const char *id, *permit_id, *application_id, *kind;
+	jzz_date    day, old_valid_until, new_valid_until;
+	const char *outcome, *reason;
+	bool        reset;
+};
+struct store_sms_new {
+	const char *person_id, *phone, *kind, *body, *ref_id;
+	jzz_date    queued_on, due_on;
+};
+struct store_stmt *store_fee_bind(struct store_stmt *s, const struct store_fee_row *f,
+                                  struct store_dates *ring);
+struct store_stmt *store_change_bind(struct store_stmt *s, const struct store_change_row *c,
+                                     struct store_dates *ring);
+struct store_stmt *store_endorsement_bind(struct store_stmt *s,
+                                          const struct store_endorsement_row *e,
+                                          struct store_dates *ring);
+struct store_stmt *store_sms_bind(struct store_stmt *s, const struct store_sms_new *m,
+                                  struct store_dates *ring);
+/* The outcome r of a rule, the pos'th of an application's. */
+struct store_stmt *store_app_rule_bind(struct store_stmt *s, const char *application_id, int pos,
+                                       const struct rule_result *r, struct store_dates *ring);
+/* The columns of a rule outcome after its rule and outcome (detail, who,
+ * docs, date, num), as the store writes and the paper reads them. */
+#define STORE_RULE_NCOLS 5
+extern const struct store_col store_rule_cols[STORE_RULE_NCOLS];
+
 /* What an application row records of its decision. */
 struct store_app_outcome {
 	enum verdict verdict;

@@ -68,12 +68,6 @@ static const struct {
 	  store_paper_endo_cols, STORE_NCOLS(store_paper_endo_cols) },
 };
 
-#define STORE_ROW struct rule_result
-static const struct store_col store_paper_rule_cols[] = {
-	STORE_INT(detail), STORE_INT(who), STORE_INT(docs), STORE_DATE(date), STORE_INT(num),
-};
-#undef STORE_ROW
-
 static enum store_rc
 store_paper_rules(struct store *st, struct store_paper_app *out)
 {
@@ -95,7 +89,7 @@ store_paper_rules(struct store *st, struct store_paper_app *out)
 		memset(r, 0, sizeof *r);
 		r->rule = (uint8_t)id;
 		r->outcome = (uint8_t)STORE_CODE_COL(s, 1, rules_outcome_vocab, OUT_NA);
-		store_cols_read(s, 2, store_paper_rule_cols, STORE_NCOLS(store_paper_rule_cols), r);
+		store_cols_read(s, 2, store_rule_cols, STORE_RULE_NCOLS, r);
 	}
 	stmt_reset(s);
 	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);

@@ -443,6 +443,24 @@ store_application_bind(struct store_stmt *s, const struct store_application *a, 
 	stmt_bind_text(s, 18, a->decision_json != NULL ? a->decision_json : "{}");
 }
 
+#define STORE_ROW struct rule_result
+const struct store_col store_rule_cols[STORE_RULE_NCOLS] = {
+	STORE_UINT(detail), STORE_UINT(who), STORE_UINT(docs), STORE_DATE(date), STORE_INT(num),
+};
+#undef STORE_ROW
+
+struct store_stmt *
+store_app_rule_bind(struct store_stmt *s, const char *application_id, int pos,
+                    const struct rule_result *r, struct store_dates *ring)
+{
+	s = store_bind_args(s, STORE_ARGS(STORE_T(application_id), STORE_I(pos),
+	    STORE_T(rules_code((enum rule_id)r->rule)),
+	    STORE_T(rules_outcome_code((enum rule_outcome)r->outcome))), ring);
+	if (s != NULL)
+		store_cols_bind(s, 5, store_rule_cols, STORE_RULE_NCOLS, r, ring);
+	return s;
+}
+
 enum store_rc
 store_application_insert(struct store *st, const struct store_application *a,
                          const struct jzz_decision *d)
@@ -461,19 +479,7 @@ store_application_insert(struct store *st, const struct store_application *a,
 	if ((rc = store_touched(st, store_run(st, s), "applications", a->id)) != STORE_OK)
 		return rc;
 	for (int i = 0; i < d->nresults; i++) {
-		const struct rule_result *r = &d->results[i];
-
-		if ((s = store_stmt(st, sql_app_rule)) == NULL)
-			return STORE_ERR;
-		stmt_bind_text(s, 1, a->id);
-		stmt_bind_int(s, 2, i);
-		stmt_bind_text(s, 3, rules_code((enum rule_id)r->rule));
-		stmt_bind_text(s, 4, rules_outcome_code((enum rule_outcome)r->outcome));
-		stmt_bind_int(s, 5, r->detail);
-		stmt_bind_int(s, 6, r->who);
-		stmt_bind_int64(s, 7, r->docs);
-		store_bind_date(s, 8, r->date);
-		stmt_bind_int(s, 9, r->num);
+		s = store_app_rule_bind(store_stmt(st, sql_app_rule), a->id, i, &d->results[i], NULL);
 		if ((rc = store_run(st, s)) != STORE_OK)
 			return rc;
 	}
@@ -627,15 +633,20 @@ static const char sql_auto_done[] =
 	"SELECT EXISTS (SELECT 1 FROM endorsements WHERE permit_id = ?1 AND kind = 'auto'"
 	" AND old_valid_until = ?2)";
 
+struct store_stmt *
+store_fee_bind(struct store_stmt *s, const struct store_fee_row *f, struct store_dates *ring)
+{
+	return store_bind_args(s, STORE_ARGS(STORE_T(f->application_id), STORE_T(f->kind),
+	    STORE_I(f->amount_yuan), STORE_N(f->fee_receipt_no), STORE_T(f->collected_by)), ring);
+}
+
 enum store_rc
 store_fee_insert(struct store *st, const char *application_id, const char *kind, int amount_yuan,
                  const char *fee_receipt_no, const char *collected_by)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_fee_insert, STORE_ARGS(
-	    STORE_T(application_id), STORE_T(kind), STORE_I(amount_yuan), STORE_N(fee_receipt_no),
-	    STORE_T(collected_by)));
+	struct store_fee_row f = { application_id, kind, amount_yuan, fee_receipt_no, collected_by };
 
-	return store_run(st, s);
+	return store_run(st, store_fee_bind(store_stmt(st, sql_fee_insert), &f, NULL));
 }
 
 enum store_rc
@@ -647,17 +658,36 @@ store_fee_receipt_used(struct store *st, const char *fee_receipt_no, bool *out)
 	return store_flag(st, s, out);
 }
 
+struct store_stmt *
+store_change_bind(struct store_stmt *s, const struct store_change_row *c, struct store_dates *ring)
+{
+	const char *field = (unsigned)c->field < CHANGE__COUNT ? case_change_field_vocab[c->field].code :
+	    "";
+
+	return store_bind_args(s, STORE_ARGS(STORE_T(c->id), STORE_T(c->person_id),
+	    STORE_T(c->application_id), STORE_T(field), STORE_D(c->changed_on),
+	    STORE_N(c->old_value), STORE_N(c->new_value), STORE_I(c->late)), ring);
+}
+
 enum store_rc
 store_change_insert(struct store *st, const char *id, const char *person_id,
                     const char *application_id, enum jzz_change_field field, jzz_date changed_on,
                     const char *old_value, const char *new_value, bool late)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_change_insert, STORE_ARGS(STORE_T(id),
-	    STORE_T(person_id), STORE_T(application_id),
-	    STORE_T((unsigned)field < CHANGE__COUNT ? case_change_field_vocab[field].code : ""),
-	    STORE_D(changed_on), STORE_N(old_value), STORE_N(new_value), STORE_I(late)));
+	struct store_change_row c = { id, person_id, application_id, field, changed_on, old_value,
+		new_value, late };
 
-	return store_run(st, s);
+	return store_run(st, store_change_bind(store_stmt(st, sql_change_insert), &c, NULL));
+}
+
+struct store_stmt *
+store_endorsement_bind(struct store_stmt *s, const struct store_endorsement_row *e,
+                       struct store_dates *ring)
+{
+	return store_bind_args(s, STORE_ARGS(STORE_T(e->id), STORE_T(e->permit_id),
+	    STORE_N(e->application_id), STORE_T(e->kind), STORE_D(e->day),
+	    STORE_D(e->old_valid_until), STORE_D(e->new_valid_until), STORE_T(e->outcome),
+	    STORE_N(e->reason), STORE_I(e->reset)), ring);
 }
 
 enum store_rc
@@ -666,12 +696,10 @@ store_endorsement_insert(struct store *st, const char *id, const char *permit_id
                          jzz_date old_valid_until, jzz_date new_valid_until, const char *outcome,
                          const char *reason, bool reset)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_endo_insert, STORE_ARGS(STORE_T(id),
-	    STORE_T(permit_id), STORE_N(application_id), STORE_T(kind), STORE_D(day),
-	    STORE_D(old_valid_until), STORE_D(new_valid_until), STORE_T(outcome), STORE_N(reason),
-	    STORE_I(reset)));
+	struct store_endorsement_row e = { id, permit_id, application_id, kind, day,
+		old_valid_until, new_valid_until, outcome, reason, reset };
 
-	return store_run(st, s);
+	return store_run(st, store_endorsement_bind(store_stmt(st, sql_endo_insert), &e, NULL));
 }
 
 enum store_rc
@@ -693,15 +721,21 @@ static const char sql_sms_pending[] =
 	" WHERE sent_on IS NULL ORDER BY due_on, id";
 static const char sql_sms_sent[] =
 	"UPDATE sms_outbox SET sent_on = ?2 WHERE id = ?1 AND sent_on IS NULL";
+struct store_stmt *
+store_sms_bind(struct store_stmt *s, const struct store_sms_new *m, struct store_dates *ring)
+{
+	return store_bind_args(s, STORE_ARGS(STORE_T(m->person_id), STORE_T(m->phone),
+	    STORE_T(m->kind), STORE_T(m->body), STORE_N(m->ref_id), STORE_D(m->queued_on),
+	    STORE_D(m->due_on)), ring);
+}
+
 enum store_rc
 store_sms_queue(struct store *st, const char *person_id, const char *phone, const char *kind,
                 const char *body, const char *ref_id, jzz_date queued_on, jzz_date due_on)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_sms_queue, STORE_ARGS(STORE_T(person_id),
-	    STORE_T(phone), STORE_T(kind), STORE_T(body), STORE_N(ref_id), STORE_D(queued_on),
-	    STORE_D(due_on)));
+	struct store_sms_new m = { person_id, phone, kind, body, ref_id, queued_on, due_on };
 
-	return store_run(st, s);
+	return store_run(st, store_sms_bind(store_stmt(st, sql_sms_queue), &m, NULL));
 }
 
 #define STORE_ROW struct store_sms_row
