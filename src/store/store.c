@@ -233,7 +233,7 @@ store_stmt(struct store *st, const char *sql)
 
 /* A date as parameter i: NONE as NULL, else its text kept in ring until
  * the statement is stepped, or copied when ring is NULL. */
-static void
+void
 store_bind_date_in(struct store_stmt *s, int i, jzz_date d, struct store_dates *ring)
 {
 	char *buf;

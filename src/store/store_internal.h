@@ -241,6 +241,9 @@ struct store_dates {
 	unsigned n;
 };
 
+/* A date as parameter i: NONE as NULL, else its text kept in ring until
+ * the statement is stepped (NULL: copied, as store_bind_date). */
+void store_bind_date_in(struct store_stmt *s, int i, jzz_date d, struct store_dates *ring);
 /* Reads columns first.. of the current row into the n fields cols[] of row. */
 void store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, int n,
                      void *row);

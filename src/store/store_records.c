@@ -270,7 +270,7 @@ const struct store_col store_permit_cols[STORE_PERMIT_NCOLS] = {
 	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id), STORE_TEXT(centre),
 	STORE_READ_ONLY(STORE_COL_BOOL, cancelled), STORE_DATE(first_issued_on), STORE_DATE(valid_from),
 	STORE_DATE(valid_until), STORE_DATE(residence_since), STORE_DATE(cancelled_on),
-	STORE_TEXT(cancel_reason), STORE_TEXT(cancel_note),
+	STORE_NTEXT(cancel_reason), STORE_NTEXT(cancel_note),
 };
 static const struct store_record store_permit_record = STORE_RECORD(store_permit_cols);
 #undef STORE_ROW

@@ -111,8 +111,7 @@ struct seed {
 	uint64_t   *idset;          /* open addressing; 0 = empty */
 	size_t      idmask;
 	long        fee_book;
-	char        dates[64][JZZ_DATE_STRLEN];  /* bound as kept texts, a ring */
-	int         ndate;
+	struct store_dates dates;   /* bound as kept texts (saves a malloc a date) */
 	struct store_stmt *s_person, *s_app, *s_rule, *s_reg, *s_permit, *s_card, *s_endo;
 	struct store_stmt *s_change, *s_fee, *s_sms;
 };
@@ -169,34 +168,7 @@ seed_clamp(const struct seed *sd, jzz_date d)
 	return d < sd->h0 ? sd->h0 : d > sd->today ? sd->today : d;
 }
 
-/* ---- binding ---- */
-
-static void
-seed_text(struct store_stmt *s, int i, const char *v)
-{
-	if (v == NULL || *v == '\0')
-		stmt_bind_null(s, i);
-	else
-		stmt_bind_text(s, i, v);
-}
-
-/* Dates are bound without a copy from a ring of buffers: a statement binds
- * at most 16 and is stepped before the ring comes round (saves a malloc a
- * date; a seed binds half a billion). */
-static void
-seed_date_in(struct seed *sd, struct store_stmt *s, int i, jzz_date d)
-{
-	char *buf;
-
-	if (d == JZZ_DATE_NONE) {
-		stmt_bind_null(s, i);
-		return;
-	}
-	buf = sd->dates[sd->ndate++ & 63];
-	date_format(d, buf);
-	stmt_bind_text(s, i, buf);
-}
-#define seed_date(s, i, d) seed_date_in(sd, (s), (i), (d))
+/* ---- binding: the store's own row binders (store_internal.h) ---- */
 
 static enum store_rc
 seed_step(struct seed *sd, struct store_stmt *s)
@@ -327,6 +299,9 @@ seed_app_write(struct seed *sd, const struct seed_person *p, struct seed_app *a)
 	struct store_stmt *s = sd->s_app;
 	char          at[32];
 	bool          acc = a->verdict == VERDICT_ACCEPT;
+	struct store_application row;
+	struct store_app_outcome o = { a->verdict, a->fee, a->cod, a->ready_on, a->new_valid_until };
+	struct rule_result       rule = { 0 };
 
 	seed_uuid(sd, a->id);
 	a->receipt[0] = '\0';
@@ -345,41 +320,32 @@ seed_app_write(struct seed *sd, const struct seed_person *p, struct seed_app *a)
 		    y, m, d, ++*n);
 	}
 	seed_ts(sd, a->day, at);
-	stmt_bind_text(s, 1, a->id);
-	seed_date(s, 2, a->day);
-	stmt_bind_text(s, 3, at);
-	stmt_bind_text(s, 4, sd->centres[a->centre]);
-	stmt_bind_text(s, 5, a->supervisor ? sd->supervisor[a->centre] : sd->clerk[a->centre]);
-	stmt_bind_text(s, 6, case_business_vocab[a->biz].code);
-	stmt_bind_text(s, 7, case_channel_vocab[a->channel].code);
-	stmt_bind_text(s, 8, p->id_number);
-	stmt_bind_text(s, 9, p->name);
-	seed_text(s, 10, p->id);
-	stmt_bind_int(s, 11, a->address_changed);
-	stmt_bind_text(s, 12, rules_verdict_code(a->verdict));
-	stmt_bind_int(s, 13, acc ? a->fee : 0);
-	stmt_bind_int(s, 14, acc ? a->cod : 0);
-	seed_date(s, 15, acc ? a->ready_on : JZZ_DATE_NONE);
-	seed_date(s, 16, acc ? a->new_valid_until : JZZ_DATE_NONE);
-	seed_text(s, 17, a->receipt);
-	stmt_bind_text(s, 18, seed_json[a->verdict]);
+	memset(&row, 0, sizeof row);
+	snprintf(row.id, sizeof row.id, "%s", a->id);
+	row.day = a->day;
+	snprintf(row.centre, sizeof row.centre, "%s", sd->centres[a->centre]);
+	snprintf(row.user, sizeof row.user, "%s",
+	    a->supervisor ? sd->supervisor[a->centre] : sd->clerk[a->centre]);
+	row.business = a->biz;
+	row.channel = a->channel;
+	snprintf(row.id_number, sizeof row.id_number, "%s", p->id_number);
+	snprintf(row.name, sizeof row.name, "%s", p->name);
+	snprintf(row.person_id, sizeof row.person_id, "%s", p->id);
+	row.address_changed = a->address_changed;
+	snprintf(row.receipt_no, sizeof row.receipt_no, "%s", a->receipt);
+	row.decision_json = seed_json[a->verdict];
+	store_application_bind(s, &row, at, &o, &sd->dates);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->applications++;
 	if (acc)
 		return STORE_OK;
 	/* The rule that stopped it, as the history shows it (accepted
 	 * applications keep no per-rule rows in the seed). */
-	s = sd->s_rule;
-	stmt_bind_text(s, 1, a->id);
-	stmt_bind_int(s, 2, 0);
-	stmt_bind_text(s, 3, rules_code(a->rule));
-	stmt_bind_text(s, 4, a->verdict == VERDICT_INCOMPLETE ? "missing" : "fail");
-	stmt_bind_int(s, 5, 0);
-	stmt_bind_int(s, 6, 0);
-	stmt_bind_int64(s, 7, a->docs);
-	stmt_bind_null(s, 8);
-	stmt_bind_int(s, 9, 0);
-	SEED_TRY(seed_step(sd, s));
+	rule.rule = (uint8_t)a->rule;
+	rule.outcome = a->verdict == VERDICT_INCOMPLETE ? OUT_MISSING : OUT_FAIL;
+	rule.docs = a->docs;
+	rule.date = JZZ_DATE_NONE;
+	SEED_TRY(seed_step(sd, store_app_rule_bind(sd->s_rule, a->id, 0, &rule, &sd->dates)));
 	sd->stats->rules++;
 	return STORE_OK;
 }
@@ -429,18 +395,19 @@ seed_app_failed(struct seed *sd, const struct seed_person *p, enum jzz_business 
 static enum store_rc
 seed_person_write(struct seed *sd, const struct seed_person *p, jzz_date since)
 {
-	struct store_stmt *s = sd->s_person;
-	char          at[32];
+	struct store_stmt  *s = sd->s_person;
+	char                at[32];
+	struct store_person row = { .birth = p->birth };
 
 	seed_ts(sd, since, at);
-	stmt_bind_text(s, 1, p->id);
-	stmt_bind_text(s, 2, p->id_number);
-	stmt_bind_text(s, 3, p->name);
-	seed_text(s, 4, p->phone);
-	seed_date(s, 5, p->birth);
-	seed_text(s, 6, p->address);
-	stmt_bind_text(s, 7, at);
+	snprintf(row.id, sizeof row.id, "%s", p->id);
+	snprintf(row.id_number, sizeof row.id_number, "%s", p->id_number);
+	snprintf(row.name, sizeof row.name, "%s", p->name);
+	snprintf(row.phone, sizeof row.phone, "%s", p->phone);
+	snprintf(row.address, sizeof row.address, "%s", p->address);
+	store_cols_bind(s, 1, store_person_cols, STORE_PERSON_NCOLS, &row, &sd->dates);
 	stmt_bind_text(s, 8, at);
+	stmt_bind_text(s, 9, at);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->persons++;
 	return STORE_OK;
@@ -449,55 +416,49 @@ seed_person_write(struct seed *sd, const struct seed_person *p, jzz_date since)
 static enum store_rc
 seed_registration(struct seed *sd, const struct seed_person *p, jzz_date day, int centre)
 {
-	static const char *const tenures[] = {
-		"rent", "rent", "rent", "rent", "rent", "rent", "own", "relative_own",
-		"relative_rent", "dormitory", "dormitory", "unit_housing",
+	static const enum jzz_tenure tenures[] = {
+		TENURE_RENT, TENURE_RENT, TENURE_RENT, TENURE_RENT, TENURE_RENT, TENURE_RENT,
+		TENURE_OWN, TENURE_RELATIVE_OWN, TENURE_RELATIVE_RENT, TENURE_DORMITORY,
+		TENURE_DORMITORY, TENURE_UNIT_HOUSING,
 	};
-	struct seed_app a;
-	struct store_stmt   *s = sd->s_reg;
-	char            id[STORE_UUID_LEN];
-	const char     *t = tenures[seed_below(sd, SEED_N(tenures))];
+	struct seed_app           a;
+	struct store_registration r = { .tenure = tenures[seed_below(sd, SEED_N(tenures))],
+		.use = USE_RESIDENTIAL };
 
 	seed_app_init(&a, BIZ_REGISTRATION, day, centre);
 	if (seed_pct(sd, 10))
 		a.channel = seed_pct(sd, 50) ? CH_ONLINE : CH_KIOSK;
 	SEED_TRY(seed_app_write(sd, p, &a));
-	seed_uuid(sd, id);
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, p->id);
-	stmt_bind_text(s, 3, a.id);
-	seed_date(s, 4, day);
-	seed_date(s, 5, date_years_end(day, 1));          /* REG-2 */
-	stmt_bind_text(s, 6, sd->centres[centre]);
-	stmt_bind_text(s, 7, t);
-	stmt_bind_text(s, 8, "residential");
-	stmt_bind_text(s, 9, strcmp(t, "dormitory") == 0 || strcmp(t, "unit_housing") == 0 ?
-	    "unit" : "individual");
-	SEED_TRY(seed_step(sd, s));
+	seed_uuid(sd, r.id);
+	snprintf(r.person_id, sizeof r.person_id, "%s", p->id);
+	snprintf(r.application_id, sizeof r.application_id, "%s", a.id);
+	r.registered_on = day;
+	r.valid_until = date_years_end(day, 1);          /* REG-2 */
+	snprintf(r.centre, sizeof r.centre, "%s", sd->centres[centre]);
+	r.leased_to = r.tenure == TENURE_DORMITORY || r.tenure == TENURE_UNIT_HOUSING ?
+	    LEASED_UNIT : LEASED_INDIVIDUAL;
+	store_cols_bind(sd->s_reg, 1, store_registration_cols, STORE_REGISTRATION_NCOLS, &r,
+	    &sd->dates);
+	SEED_TRY(seed_step(sd, sd->s_reg));
 	sd->stats->registrations++;
 	return STORE_OK;
 }
 
 struct seed_card {
 	char              id[STORE_UUID_LEN];
-	const char       *state;
+	enum store_card_state state;
 	jzz_date          received_on, notice_due_on, handed_on;
 };
 
 static enum store_rc
 seed_fee(struct seed *sd, const char *app_id, const char *kind, int yuan)
 {
-	struct store_stmt *s = sd->s_fee;
-	char          no[32];
-	bool          cod = strcmp(kind, "cod") == 0;
+	char                 no[32];
+	bool                 cod = strcmp(kind, "cod") == 0;
+	struct store_fee_row f = { app_id, kind, yuan, cod ? NULL : no, cod ? "courier" : "counter" };
 
 	snprintf(no, sizeof no, "NO.%08ld", ++sd->fee_book);
-	stmt_bind_text(s, 1, app_id);
-	stmt_bind_text(s, 2, kind);
-	stmt_bind_int(s, 3, yuan);
-	seed_text(s, 4, cod ? NULL : no);
-	stmt_bind_text(s, 5, cod ? "courier" : "counter");
-	SEED_TRY(seed_step(sd, s));
+	SEED_TRY(seed_step(sd, store_fee_bind(sd->s_fee, &f, &sd->dates)));
 	sd->stats->fees++;
 	return STORE_OK;
 }
@@ -507,6 +468,7 @@ seed_sms(struct seed *sd, const struct seed_person *p, const char *kind, const c
          jzz_date queued, jzz_date due, jzz_date sent)
 {
 	struct store_stmt *s = sd->s_sms;
+	struct store_sms_new m;
 	const char   *body = strcmp(kind, "pickup_notice") == 0 ?
 	    "【长宁区居住证】您的居住证已到受理点，请携带受理回执和身份证领取。" :
 	    strcmp(kind, "auto_endorsed") == 0 ?
@@ -515,14 +477,9 @@ seed_sms(struct seed *sd, const struct seed_person *p, const char *kind, const c
 
 	if (p->phone[0] == '\0')
 		return STORE_OK;
-	stmt_bind_text(s, 1, p->id);
-	stmt_bind_text(s, 2, p->phone);
-	stmt_bind_text(s, 3, kind);
-	stmt_bind_text(s, 4, body);
-	seed_text(s, 5, ref);
-	seed_date(s, 6, queued);
-	seed_date(s, 7, due);
-	seed_date(s, 8, sent <= sd->today ? sent : JZZ_DATE_NONE);
+	m = (struct store_sms_new){ p->id, p->phone, kind, body, ref, queued, due };
+	store_sms_bind(s, &m, &sd->dates);
+	store_bind_date_in(s, 8, sent <= sd->today ? sent : JZZ_DATE_NONE, &sd->dates);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->sms++;
 	return STORE_OK;
@@ -552,9 +509,10 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
                 struct seed_card *out)
 {
 	struct store_stmt *s = sd->s_card;
+	struct store_card  row = { .state = STORE_CARD_ORDERED };
 	jzz_date      transferred = JZZ_DATE_NONE, reviewed = JZZ_DATE_NONE;
 	jzz_date      rec = JZZ_DATE_NONE, due = JZZ_DATE_NONE, handed = JZZ_DATE_NONE;
-	const char   *state = "ordered";
+	enum store_card_state state = STORE_CARD_ORDERED;
 
 	seed_uuid(sd, out->id);
 	if (a->biz == BIZ_PERMIT_NEW || a->biz == BIZ_PERMIT_REPLACE || a->biz == BIZ_PERMIT_REAPPLY) {
@@ -562,14 +520,14 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 		reviewed = seed_workdays(transferred, 6);
 	}
 	if (!last) {
-		state = "void";
+		state = STORE_CARD_VOID;
 	} else if (a->ready_on == a->day) {
-		state = "picked_up";
+		state = STORE_CARD_PICKED_UP;
 		handed = a->day;
 	} else if (a->ready_on <= sd->today) {
 		if (post) {
 			if (a->ready_on + 2 <= sd->today) {
-				state = "posted";
+				state = STORE_CARD_POSTED;
 				handed = a->ready_on + 2;
 			}
 		} else {
@@ -579,31 +537,32 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 
 				due = seed_workdays(rec, 2);
 				if (pick <= sd->today && seed_pct(sd, 97)) {
-					state = "picked_up";
+					state = STORE_CARD_PICKED_UP;
 					handed = pick;
 				} else {
-					state = "received";
+					state = STORE_CARD_RECEIVED;
 				}
 			} else {
 				rec = JZZ_DATE_NONE;
 			}
 		}
 	}
-	stmt_bind_text(s, 1, out->id);
-	stmt_bind_text(s, 2, permit_id);
-	stmt_bind_text(s, 3, a->id);
-	stmt_bind_text(s, 4, case_business_vocab[a->biz].code);
-	stmt_bind_text(s, 5, sd->centres[a->centre]);
-	stmt_bind_text(s, 6, post ? "post" : "pickup");
-	stmt_bind_text(s, 7, state);
-	seed_date(s, 8, a->day);
-	seed_date(s, 9, transferred);
-	seed_date(s, 10, reviewed);
-	seed_date(s, 11, a->ready_on);
-	seed_date(s, 12, rec);
-	seed_date(s, 13, due);
-	seed_date(s, 14, handed);
-	seed_date(s, 15, printed);
+	snprintf(row.id, sizeof row.id, "%s", out->id);
+	snprintf(row.permit_id, sizeof row.permit_id, "%s", permit_id);
+	snprintf(row.application_id, sizeof row.application_id, "%s", a->id);
+	row.business = a->biz;
+	snprintf(row.centre, sizeof row.centre, "%s", sd->centres[a->centre]);
+	row.delivery = post ? DELIVERY_POST : DELIVERY_PICKUP;
+	row.state = state;
+	row.accepted_on = a->day;
+	row.transferred_on = transferred;
+	row.reviewed_on = reviewed;
+	row.ready_on = a->ready_on;
+	row.received_on = rec;
+	row.notice_due_on = due;
+	row.handed_on = handed;
+	row.printed_valid_until = printed;
+	store_cols_bind(s, 1, store_card_cols, STORE_CARD_NCOLS, &row, &sd->dates);
 	stmt_bind_int(s, 16, (int)sd->stats->cards + 1);
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->cards++;
@@ -616,13 +575,13 @@ seed_card_write(struct seed *sd, const struct seed_person *p, const char *permit
 		 * the newest), but for a few of the cards still waiting, whose
 		 * notice is overdue (PERMIT-3, the daily report's count); a
 		 * card handed over had its notice sent */
-		jzz_date sent = strcmp(state, "received") == 0 && seed_pct(sd, 20) ? JZZ_DATE_NONE :
+		jzz_date sent = state == STORE_CARD_RECEIVED && seed_pct(sd, 20) ? JZZ_DATE_NONE :
 		    seed_workdays(rec, 1);
 
 		SEED_TRY(seed_sms(sd, p, "pickup_notice", out->id, rec, due,
 		    sent == JZZ_DATE_NONE ? sd->today + 1 : sent));
 	}
-	if (strcmp(state, "picked_up") == 0 && handed != a->day) {
+	if (state == STORE_CARD_PICKED_UP && handed != a->day) {
 		struct seed_app pk;
 
 		seed_app_init(&pk, BIZ_PICKUP, handed, a->centre);
@@ -635,21 +594,13 @@ static enum store_rc
 seed_endorsement(struct seed *sd, const char *permit_id, const char *app_id, bool counter,
                  jzz_date day, jzz_date old_vu, jzz_date new_vu, const char *reason, bool reset)
 {
-	struct store_stmt *s = sd->s_endo;
-	char          id[STORE_UUID_LEN];
+	char                         id[STORE_UUID_LEN];
+	struct store_endorsement_row e = { id, permit_id, app_id, counter ? "counter" : "auto", day,
+		old_vu, reason == NULL ? new_vu : JZZ_DATE_NONE,
+		reason == NULL ? "endorsed" : "not_endorsed", reason, reset };
 
 	seed_uuid(sd, id);
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, permit_id);
-	seed_text(s, 3, app_id);
-	stmt_bind_text(s, 4, counter ? "counter" : "auto");
-	seed_date(s, 5, day);
-	seed_date(s, 6, old_vu);
-	seed_date(s, 7, reason == NULL ? new_vu : JZZ_DATE_NONE);
-	stmt_bind_text(s, 8, reason == NULL ? "endorsed" : "not_endorsed");
-	seed_text(s, 9, reason);
-	stmt_bind_int(s, 10, reset);
-	SEED_TRY(seed_step(sd, s));
+	SEED_TRY(seed_step(sd, store_endorsement_bind(sd->s_endo, &e, &sd->dates)));
 	sd->stats->endorsements++;
 	return STORE_OK;
 }
@@ -659,23 +610,19 @@ static enum store_rc
 seed_change(struct seed *sd, const struct seed_person *p, const char *old, jzz_date day,
             int centre)
 {
-	struct seed_app a;
-	struct store_stmt   *s = sd->s_change;
-	char            id[STORE_UUID_LEN];
+	struct seed_app         a;
+	struct store_change_row c = { .person_id = p->id, .field = CHANGE_ADDRESS,
+		.changed_on = day, .old_value = old, .new_value = p->address };
+	char                    id[STORE_UUID_LEN];
 
 	seed_app_init(&a, BIZ_INFO_CHANGE, day, centre);
 	a.address_changed = true;
 	SEED_TRY(seed_app_write(sd, p, &a));
 	seed_uuid(sd, id);
-	stmt_bind_text(s, 1, id);
-	stmt_bind_text(s, 2, p->id);
-	stmt_bind_text(s, 3, a.id);
-	stmt_bind_text(s, 4, "address");
-	seed_date(s, 5, day);
-	seed_text(s, 6, old);
-	seed_text(s, 7, p->address);
-	stmt_bind_int(s, 8, seed_pct(sd, 10));
-	SEED_TRY(seed_step(sd, s));
+	c.id = id;
+	c.application_id = a.id;
+	c.late = seed_pct(sd, 10);
+	SEED_TRY(seed_step(sd, store_change_bind(sd->s_change, &c, &sd->dates)));
 	sd->stats->changes++;
 	return STORE_OK;
 }
@@ -696,6 +643,7 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 	};
 	struct seed_app  a, last;
 	struct seed_card card;
+	struct store_permit  row = { .cancelled = false };
 	struct store_stmt    *s = sd->s_permit;
 	char             pid[STORE_UUID_LEN], first[STORE_UUID_LEN];
 	jzz_date         vu, vf, since = reg, printed, cancel_day = JZZ_DATE_NONE;
@@ -802,19 +750,22 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 	}
 
 	k = seed_below(sd, SEED_N(notes));
-	stmt_bind_text(s, 1, pid);
-	stmt_bind_text(s, 2, p->id);
-	stmt_bind_text(s, 3, first);
-	stmt_bind_text(s, 4, sd->centres[c]);
-	stmt_bind_text(s, 5, cancel_day != JZZ_DATE_NONE ? "cancelled" : "active");
-	seed_date(s, 6, vf);
-	seed_date(s, 7, vf);
-	seed_date(s, 8, vu);
-	seed_date(s, 9, since);
-	seed_date(s, 10, cancel_day);
-	seed_text(s, 11, cancel_day == JZZ_DATE_NONE ? NULL :
-	    k == 2 ? "false_materials" : "not_resident");
-	seed_text(s, 12, cancel_day == JZZ_DATE_NONE ? NULL : notes[k]);
+	snprintf(row.id, sizeof row.id, "%s", pid);
+	snprintf(row.person_id, sizeof row.person_id, "%s", p->id);
+	snprintf(row.application_id, sizeof row.application_id, "%s", first);
+	snprintf(row.centre, sizeof row.centre, "%s", sd->centres[c]);
+	row.first_issued_on = row.valid_from = vf;
+	row.valid_until = vu;
+	row.residence_since = since;
+	row.cancelled_on = cancel_day;
+	if (cancel_day != JZZ_DATE_NONE) {
+		snprintf(row.cancel_reason, sizeof row.cancel_reason, "%s",
+		    k == 2 ? "false_materials" : "not_resident");
+		snprintf(row.cancel_note, sizeof row.cancel_note, "%s", notes[k]);
+	}
+	/* the bulk row's status is after the record's columns (seed_tables) */
+	store_cols_bind(s, 1, store_permit_cols, STORE_PERMIT_NCOLS, &row, &sd->dates);
+	stmt_bind_text(s, 12, cancel_day != JZZ_DATE_NONE ? "cancelled" : "active");
 	SEED_TRY(seed_step(sd, s));
 	sd->stats->permits++;
 	return STORE_OK;
@@ -880,8 +831,8 @@ static const struct {
 	const char *table;
 	const char *cols[20];
 } seed_tables[SEED__TABLES] = {
-	{ "persons", { "id", "id_number", "name", "phone", "birth_date", "address", "created_at",
-	    "updated_at" } },
+	{ "persons", { "id", "id_number", "name", "phone", "hukou_shanghai", "birth_date", "address",
+	    "created_at", "updated_at" } },
 	{ "applications", { "id", "day", "created_at", "centre", "user_name", "business",
 	    "channel", "id_number", "name", "person_id", "address_changed", "decision", "fee_yuan",
 	    "cod_fee_yuan", "ready_on", "new_valid_until", "receipt_no", "decision_json" } },
@@ -889,9 +840,9 @@ static const struct {
 	    "docs", "date", "num" } },
 	{ "registrations", { "id", "person_id", "application_id", "registered_on", "valid_until",
 	    "centre", "tenure", "property_use", "leased_to" } },
-	{ "permits", { "id", "person_id", "application_id", "centre", "status", "first_issued_on",
+	{ "permits", { "id", "person_id", "application_id", "centre", "first_issued_on",
 	    "valid_from", "valid_until", "residence_since", "cancelled_on", "cancel_reason",
-	    "cancel_note" } },
+	    "cancel_note", "status" } },
 	{ "cards", { "id", "permit_id", "application_id", "business", "centre", "delivery",
 	    "state", "accepted_on", "transferred_on", "reviewed_on", "ready_on", "received_on",
 	    "notice_due_on", "handed_on", "printed_valid_until", "seq" } },
@@ -1099,10 +1050,8 @@ seed_receipts_save(struct seed *sd)
 
 			if (n == 0)
 				continue;
-			stmt_bind_text(s, 1, sd->centres[c]);
-			seed_date(s, 2, sd->h0 + d);
-			stmt_bind_int(s, 3, n);
-			rc = seed_step(sd, s);
+			rc = seed_step(sd, store_bind_args(s, STORE_ARGS(STORE_T(sd->centres[c]),
+			    STORE_D(sd->h0 + d), STORE_I(n)), &sd->dates));
 		}
 	seed_stmt_free(sd, s);
 	if (rc == STORE_OK)
