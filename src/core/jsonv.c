@@ -364,56 +364,73 @@ jsonv_word(struct jsonv_parser *x, const char *word, enum jsonv_type t)
 	return jsonv_new(x, t);
 }
 
+/* A container of type t begun at x->p (its opening bracket); *empty when
+ * its `close` follows at once (read). NULL when out of memory. */
 static struct jsonv *
-jsonv_array(struct jsonv_parser *x, int depth)
+jsonv_open(struct jsonv_parser *x, enum jsonv_type t, char close, bool *empty)
 {
-	struct jsonv *v = jsonv_new(x, JSONV_ARRAY), *tail = NULL, *e;
+	struct jsonv *v = jsonv_new(x, t);
 
+	*empty = false;
 	if (v == NULL)
 		return NULL;
 	x->p++;
 	jsonv_space(x);
-	if (x->p < x->end && *x->p == ']') {
+	if (x->p < x->end && *x->p == close) {
 		x->p++;
-		return v;
+		*empty = true;
 	}
+	return v;
+}
+
+/* After an element or member e of the container v: e joins v's children
+ * (tail is the last), then ',' means another follows (1) and `close` that
+ * v ends (0); anything else fails the parse (-1). */
+static int
+jsonv_next(struct jsonv_parser *x, struct jsonv *v, struct jsonv **tail, struct jsonv *e,
+           char close)
+{
+	if (*tail == NULL)
+		v->child = e;
+	else
+		(*tail)->next = e;
+	*tail = e;
+	v->len++;
+	jsonv_space(x);
+	if (x->p < x->end && (*x->p == ',' || *x->p == close))
+		return *x->p++ == ',' ? 1 : 0;
+	jsonv_fail(x, "',' or '%c' expected", close);
+	return -1;
+}
+
+static struct jsonv *
+jsonv_array(struct jsonv_parser *x, int depth)
+{
+	bool          empty;
+	struct jsonv *v = jsonv_open(x, JSONV_ARRAY, ']', &empty), *tail = NULL, *e;
+	int           more;
+
+	if (v == NULL || empty)
+		return v;
 	for (;;) {
 		if ((e = jsonv_value(x, depth + 1)) == NULL)
 			return NULL;
-		if (tail == NULL)
-			v->child = e;
-		else
-			tail->next = e;
-		tail = e;
-		v->len++;
-		jsonv_space(x);
-		if (x->p < x->end && *x->p == ',') {
-			x->p++;
-			continue;
-		}
-		if (x->p < x->end && *x->p == ']') {
-			x->p++;
-			return v;
-		}
-		return jsonv_fail(x, "',' or ']' expected");
+		if ((more = jsonv_next(x, v, &tail, e, ']')) <= 0)
+			return more == 0 ? v : NULL;
 	}
 }
 
 static struct jsonv *
 jsonv_object(struct jsonv_parser *x, int depth)
 {
-	struct jsonv *v = jsonv_new(x, JSONV_OBJECT), *tail = NULL, *m;
+	bool          empty;
+	struct jsonv *v = jsonv_open(x, JSONV_OBJECT, '}', &empty), *tail = NULL, *m;
 	char         *key;
 	uint32_t      keylen;
+	int           more;
 
-	if (v == NULL)
-		return NULL;
-	x->p++;
-	jsonv_space(x);
-	if (x->p < x->end && *x->p == '}') {
-		x->p++;
+	if (v == NULL || empty)
 		return v;
-	}
 	for (;;) {
 		jsonv_space(x);
 		if (x->p >= x->end || *x->p != '"')
@@ -438,22 +455,8 @@ jsonv_object(struct jsonv_parser *x, int depth)
 			return NULL;
 		m->key = key;
 		m->keylen = keylen;
-		if (tail == NULL)
-			v->child = m;
-		else
-			tail->next = m;
-		tail = m;
-		v->len++;
-		jsonv_space(x);
-		if (x->p < x->end && *x->p == ',') {
-			x->p++;
-			continue;
-		}
-		if (x->p < x->end && *x->p == '}') {
-			x->p++;
-			return v;
-		}
-		return jsonv_fail(x, "',' or '}' expected");
+		if ((more = jsonv_next(x, v, &tail, m, '}')) <= 0)
+			return more == 0 ? v : NULL;
 	}
 }
 

@@ -70,19 +70,11 @@ enum store_rc
 store_account_add(struct store *st, const char *name, const char *role, const char *centre,
                   const char *hash, bool must_change)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_add);
-	char          now[32];
+	char now[32];
 
-	if (s == NULL)
-		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, name);
-	stmt_bind_text(s, 2, role);
-	store_bind_text(s, 3, centre != NULL && *centre != '\0' ? centre : NULL);
-	store_bind_text(s, 4, hash);
-	stmt_bind_int(s, 5, must_change);
-	stmt_bind_text(s, 6, now);
-	return store_run(st, s);
+	return store_run(st, store_stmt_args(st, sql_account_add, STORE_ARGS(STORE_T(name),
+	    STORE_T(role), STORE_N(centre), STORE_N(hash), STORE_I(must_change), STORE_T(now))));
 }
 
 enum store_rc
@@ -106,17 +98,11 @@ enum store_rc
 store_account_set_password(struct store *st, const char *name, const char *hash,
                            bool must_change)
 {
-	struct store_stmt *s = store_stmt(st, sql_account_password);
-	char          now[32];
+	char now[32];
 
-	if (s == NULL)
-		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, name);
-	store_bind_text(s, 2, hash);
-	stmt_bind_int(s, 3, must_change);
-	stmt_bind_text(s, 4, now);
-	return store_account_update(st, s);
+	return store_account_update(st, store_stmt_args(st, sql_account_password,
+	    STORE_ARGS(STORE_T(name), STORE_N(hash), STORE_I(must_change), STORE_T(now))));
 }
 
 enum store_rc

@@ -605,6 +605,20 @@ seed_endorsement(struct seed *sd, const char *permit_id, const char *app_id, boo
 	return STORE_OK;
 }
 
+/* An endorsement at the counter of centre c on day d (ENDO-2, -3): its
+ * application and its record, valid_until vu made nv. */
+static enum store_rc
+seed_endorse_at_counter(struct seed *sd, const struct seed_person *p, const char *pid, int c,
+                        jzz_date d, jzz_date vu, jzz_date nv, bool reset)
+{
+	struct seed_app a;
+
+	seed_app_init(&a, BIZ_ENDORSEMENT, d, c);
+	a.new_valid_until = nv;
+	SEED_TRY(seed_app_write(sd, p, &a));
+	return seed_endorsement(sd, pid, a.id, true, d, vu, nv, NULL, reset);
+}
+
 /* A change of address (the person row already holds the new one). */
 static enum store_rc
 seed_change(struct seed *sd, const struct seed_person *p, const char *old, jzz_date day,
@@ -680,10 +694,7 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 			if (d > sd->today)
 				break;
 			nv = date_add_years(vu, 1);
-			seed_app_init(&a, BIZ_ENDORSEMENT, d, c);
-			a.new_valid_until = nv;
-			SEED_TRY(seed_app_write(sd, p, &a));
-			SEED_TRY(seed_endorsement(sd, pid, a.id, true, d, vu, nv, NULL, false));
+			SEED_TRY(seed_endorse_at_counter(sd, p, pid, c, d, vu, nv, false));
 			printed = nv;
 		} else if (r < 75) {                /* the batch (ENDO-5) */
 			d = vu - 30;
@@ -700,10 +711,7 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 			if (d > sd->today)
 				break;
 			nv = date_add_years(vu, 1);
-			seed_app_init(&a, BIZ_ENDORSEMENT, d, c);
-			a.new_valid_until = nv;
-			SEED_TRY(seed_app_write(sd, p, &a));
-			SEED_TRY(seed_endorsement(sd, pid, a.id, true, d, vu, nv, NULL, false));
+			SEED_TRY(seed_endorse_at_counter(sd, p, pid, c, d, vu, nv, false));
 			printed = nv;
 		} else if (r < 88) {                /* very late: residence years reset */
 			d = vu + 61 + seed_below(sd, 300);
@@ -712,10 +720,7 @@ seed_permit(struct seed *sd, const struct seed_person *p, jzz_date reg, jzz_date
 			if (seed_pct(sd, 30))
 				SEED_TRY(seed_app_failed(sd, p, BIZ_ENDORSEMENT, d - seed_below(sd, 20), c));
 			nv = date_years_end(d, 1);
-			seed_app_init(&a, BIZ_ENDORSEMENT, d, c);
-			a.new_valid_until = nv;
-			SEED_TRY(seed_app_write(sd, p, &a));
-			SEED_TRY(seed_endorsement(sd, pid, a.id, true, d, vu, nv, NULL, true));
+			SEED_TRY(seed_endorse_at_counter(sd, p, pid, c, d, vu, nv, true));
 			since = d;
 			printed = nv;
 		} else {                            /* never: suspended (PERMIT-9) */

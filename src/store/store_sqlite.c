@@ -353,6 +353,24 @@ sqlite_open_file(const char *path, int flags, struct store_conn **out, char *err
 	return STORE_OK;
 }
 
+/* An existing store's file: NOTFOUND when path is not there (the reason,
+ * then hint, in err), ERR when it is not a regular file, else OK. */
+static enum store_rc
+sqlite_check_file(const char *path, const char *hint, char *err, size_t errlen)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		snprintf(err, errlen, "%s: %s%s", path, strerror(errno), hint);
+		return STORE_NOTFOUND;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
 static enum store_rc
 sqlite_connect(const char *path, bool create, bool raw, struct store_conn **out, char *err,
                size_t errlen)
@@ -367,14 +385,8 @@ sqlite_connect(const char *path, bool create, bool raw, struct store_conn **out,
 		return sqlite_open_file(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, out, err,
 		    errlen);
 	if (!create) {
-		if (stat(path, &sb) != 0) {
-			snprintf(err, errlen, "%s: %s (run `jzz init` first)", path, strerror(errno));
-			return STORE_NOTFOUND;
-		}
-		if (!S_ISREG(sb.st_mode)) {
-			snprintf(err, errlen, "%s: not a regular file", path);
-			return STORE_ERR;
-		}
+		if ((rc = sqlite_check_file(path, " (run `jzz init` first)", err, errlen)) != STORE_OK)
+			return rc;
 		return sqlite_open_file(path, SQLITE_OPEN_READWRITE, out, err, errlen);
 	}
 	/* Only nothing, or an empty regular file, may be at path; the new
@@ -649,17 +661,11 @@ static enum store_rc
 sqlite_connect_readonly(const char *path, struct store_conn **out, char *err, size_t errlen)
 {
 	struct store_conn *c;
-	struct stat        sb;
+	enum store_rc      rc;
 
 	*out = NULL;
-	if (stat(path, &sb) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return STORE_NOTFOUND;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
-		return STORE_ERR;
-	}
+	if ((rc = sqlite_check_file(path, "", err, errlen)) != STORE_OK)
+		return rc;
 	if ((c = sqlite_conn_new(path, SQLITE_OPEN_READONLY, err, errlen)) == NULL)
 		return STORE_ERR;
 	if (sqlite_exec(c, "PRAGMA query_only = ON; PRAGMA cache_size = -16384") != STMT_DONE) {
