@@ -73,14 +73,9 @@ enum store_rc
 store_address_on(struct store *st, const char *person_id, jzz_date day,
                  struct store_address_row *out)
 {
-	struct store_stmt *s = store_stmt(st, sql_address_on);
-
 	memset(out, 0, sizeof *out);
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, person_id);
-	store_bind_date(s, 2, day);
-	return store_one(st, s, &store_address_record, out);
+	return store_one(st, store_stmt_args(st, sql_address_on, STORE_ARGS(STORE_T(person_id),
+	    STORE_D(day))), &store_address_record, out);
 }
 
 enum store_rc
@@ -203,12 +198,9 @@ enum store_rc
 store_persons_by_name(struct store *st, const char *name, int max, struct store_person **out,
                       size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_persons_by_name);
+	struct store_stmt *s = store_stmt_args(st, sql_persons_by_name, STORE_ARGS(STORE_T(name),
+	    STORE_I(max > 0 ? max : 50)));
 
-	if (s != NULL) {
-		stmt_bind_text(s, 1, name);
-		stmt_bind_int(s, 2, max > 0 ? max : 50);
-	}
 	return store_rows(st, s, &store_person_record, (void **)out, n);
 }
 
@@ -241,12 +233,8 @@ enum store_rc
 store_applications_on(struct store *st, const char *centre, const char *user, jzz_date day,
                       struct store_app_ref **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_apps_on);
+	struct store_stmt *s = store_stmt_args(st, sql_apps_on, STORE_ARGS(STORE_T(centre),
+	    STORE_D(day), STORE_N(user)));
 
-	if (s != NULL) {
-		stmt_bind_text(s, 1, centre);
-		store_bind_date(s, 2, day);
-		store_bind_text(s, 3, user);
-	}
 	return store_rows(st, s, &store_app_ref_record, (void **)out, n);
 }

@@ -87,12 +87,9 @@ enum store_rc
 store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
                        struct store_permit_ref **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql_expiring);
+	struct store_stmt *s = store_stmt_args(st, sql_expiring, STORE_ARGS(STORE_D(from),
+	    STORE_D(to)));
 
-	if (s != NULL) {
-		store_bind_date(s, 1, from);
-		store_bind_date(s, 2, to);
-	}
 	return store_rows(st, s, &store_permit_ref_record, (void **)out, n);
 }
 
