@@ -272,6 +272,25 @@ cli_parse(const struct cli_spec *spec, int *argc, char ***argv, void *args, int 
 }
 
 int
+cli_command_run(const struct cli_command *c, const struct cli_opts *opts, int argc, char **argv)
+{
+	const struct cli_spec *spec = c->spec;
+	void                  *args = calloc(1, spec->args_size > 0 ? spec->args_size : 1);
+	int                    rc;
+
+	if (args == NULL) {
+		cli_error("out of memory");
+		return CLI_FAIL;
+	}
+	if (spec->args_init != NULL)
+		memcpy(args, spec->args_init, spec->args_size);
+	if (cli_parse(spec, &argc, &argv, args, &rc))
+		rc = c->run(opts, args, argc, argv);
+	free(args);
+	return rc;
+}
+
+int
 cli_word_index(const char *word, const char *const *words)
 {
 	for (int i = 0; word != NULL && words[i] != NULL; i++)

@@ -39,11 +39,6 @@ struct cli_opts {
 	bool        db_configured;  /* db is jzz.conf's (the production database), not --db's */
 };
 
-struct cli_command {
-	const char *name;
-	int       (*run)(const struct cli_opts *opts, int argc, char **argv);
-	const char *summary;   /* one line of `jzz --help` (the commands speak English) */
-};
 
 /* Exit statuses shared by every command (case-format.md; jzz(1) EXIT STATUS). */
 #define CLI_OK      0
@@ -108,8 +103,32 @@ struct cli_spec {
 	const char    *usage;     /* --help; after every usage error */
 	const char    *misuse;    /* the message of cli_usage(), NULL: none */
 	bool           no_words;  /* any word after the options: "NAME: unexpected WORD" */
+	/* The command's arguments (the struct the offs are of): its size (0:
+	 * none) and its value before the options (CLI_SPEC_ARGS). */
+	size_t         args_size;
+	const void    *args_init;
 	struct cli_arg args[CLI_ARGS_MAX];
 };
+/* In a cli_spec: the arguments are a struct T, set to { ... } before the
+ * options are read. What comes from the global options (a default of
+ * jzz.conf's) the command fills in after, where an option left it unset. */
+#define CLI_SPEC_ARGS(T, ...) .args_size = sizeof(T), .args_init = &(const T){ __VA_ARGS__ }
+
+/* A command of the table (main.c): its options parsed by spec into its
+ * arguments, run gets them and the words after the options (argv[0] the
+ * first). */
+struct cli_command {
+	const char            *name;
+	int                  (*run)(const struct cli_opts *opts, void *args, int argc, char **argv);
+	const struct cli_spec *spec;
+	const char            *summary;   /* of `jzz --help` (the commands speak English) */
+};
+/* Runs c on the words after its name (argv[0] the name): its arguments
+ * made from its spec's initial value and cli_parse, then c->run on them;
+ * c's exit status, or cli_parse's when the options end it (--help, a
+ * usage error). */
+int cli_command_run(const struct cli_command *c, const struct cli_opts *opts, int argc,
+                    char **argv);
 
 /* Parses a command's options into args (the struct their offs are of) as
  * every command does: --help and --version answered, an unknown option or
@@ -168,33 +187,37 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * under that priority; nothing otherwise. */
 void cli_log_prefix(FILE *f, int prio);
 
-int cmd_check(const struct cli_opts *opts, int argc, char **argv);
+/* A command (cmd_NAME.c): its spec and its run, for the table of main.c. */
+#define CLI_COMMAND(NAME) extern const struct cli_spec cmd_##NAME##_spec; \
+	int cmd_##NAME(const struct cli_opts *opts, void *args, int argc, char **argv)
+
+CLI_COMMAND(check);
 /* The database commands (cmd_<name>.c; helpers in cli_service.h). */
-int cmd_init(const struct cli_opts *opts, int argc, char **argv);
-int cmd_submit(const struct cli_opts *opts, int argc, char **argv);
-int cmd_report(const struct cli_opts *opts, int argc, char **argv);
-int cmd_status(const struct cli_opts *opts, int argc, char **argv);
-int cmd_person(const struct cli_opts *opts, int argc, char **argv);
-int cmd_card(const struct cli_opts *opts, int argc, char **argv);
-int cmd_sms(const struct cli_opts *opts, int argc, char **argv);
-int cmd_batch(const struct cli_opts *opts, int argc, char **argv);
-int cmd_audit(const struct cli_opts *opts, int argc, char **argv);
-int cmd_backup(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(init);
+CLI_COMMAND(submit);
+CLI_COMMAND(report);
+CLI_COMMAND(status);
+CLI_COMMAND(person);
+CLI_COMMAND(card);
+CLI_COMMAND(sms);
+CLI_COMMAND(batch);
+CLI_COMMAND(audit);
+CLI_COMMAND(backup);
 /* A centre's file moved into the shared PostgreSQL store (cmd_migrate.c). */
-int cmd_migrate(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(migrate);
 /* Papers reprinted from the records (cmd_receipt.c). */
-int cmd_receipt(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(receipt);
 /* Supervisors, administrators and trainers (issue 5). */
-int cmd_calendar(const struct cli_opts *opts, int argc, char **argv);
-int cmd_user(const struct cli_opts *opts, int argc, char **argv);
-int cmd_training(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(calendar);
+CLI_COMMAND(user);
+CLI_COMMAND(training);
 /* With --training and no --today: the trainer's day of work stored in the
  * training database, when there is one (cli_service.c). */
 void cli_training_today(struct cli_opts *opts);
-int cmd_seed(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(seed);
 /* The counter terminal (cmd_tui.c, cmd_demo.c; the screens are src/ui). */
-int cmd_tui(const struct cli_opts *opts, int argc, char **argv);
-int cmd_demo(const struct cli_opts *opts, int argc, char **argv);
+CLI_COMMAND(tui);
+CLI_COMMAND(demo);
 /* Opens the terminal on db (NULL: the default database). */
 int cmd_tui_open(const struct cli_opts *opts, const char *db, bool training);
 /* The terminal's options from the command's (hol holds the holiday folder;

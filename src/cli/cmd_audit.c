@@ -64,7 +64,7 @@ audit_run(struct service *s, const struct service_actor *a, void *arg)
 	return rc;
 }
 
-static const struct cli_spec audit_spec = {
+const struct cli_spec cmd_audit_spec = {
 	.usage = "usage: jzz audit verify [--head SEQ:MAC]\n"
 	    "       jzz audit head\n"
 	    "verify: every entry's MAC and link, the records they bind, and a head\n"
@@ -72,35 +72,34 @@ static const struct cli_spec audit_spec = {
 	    "  --head SEQ:MAC   verify: a head printed earlier by jzz audit head\n"
 	    "  -h, --help       this help\n",
 	.misuse = "audit: expected verify or head",
+	CLI_SPEC_ARGS(struct audit_args, false, NULL, 0, NULL),
 	.args = {
 		{ "head", CLI_ARG_STR, offsetof(struct audit_args, head_given) },
 	},
 };
 
 int
-cmd_audit(const struct cli_opts *opts, int argc, char **argv)
+cmd_audit(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	static const char *const actions[] = { "verify", "head", NULL };
-	struct audit_args        x = { false, NULL, 0, NULL };
+	struct audit_args       *x = args;
 	const char              *head;
 	char                    *end;
-	int                      rc, k;
+	int                      k;
 
-	if (!cli_parse(&audit_spec, &argc, &argv, &x, &rc))
-		return rc;
 	if (argc != 1 || (k = cli_word_index(argv[0], actions)) < 0)
-		return cli_usage(&audit_spec);
-	x.head = k == 1;
-	if ((head = x.head_given) != NULL && x.head)
-		return cli_usage_error(audit_spec.usage, "audit head: --head is for verify");
+		return cli_usage(&cmd_audit_spec);
+	x->head = k == 1;
+	if ((head = x->head_given) != NULL && x->head)
+		return cli_usage_error(cmd_audit_spec.usage, "audit head: --head is for verify");
 	if (head != NULL) {
-		x.head_seq = strtoll(head, &end, 10);
-		if (x.head_seq <= 0 || *end != ':' || strlen(end + 1) != 64 ||
+		x->head_seq = strtoll(head, &end, 10);
+		if (x->head_seq <= 0 || *end != ':' || strlen(end + 1) != 64 ||
 		    strspn(end + 1, "0123456789abcdef") != 64) {
 			cli_error("audit verify --head SEQ:MAC (as `jzz audit head` printed it)");
 			return CLI_BADCASE;
 		}
-		x.head_mac = end + 1;
+		x->head_mac = end + 1;
 	}
-	return cli_with_service(opts, audit_run, &x);
+	return cli_with_service(opts, audit_run, x);
 }

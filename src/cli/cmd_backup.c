@@ -4,7 +4,7 @@
  */
 #include "cli_service.h"
 
-static const struct cli_spec backup_spec = {
+const struct cli_spec cmd_backup_spec = {
 	.usage = "usage: jzz backup PATH\n"
 	    "A consistent copy of the database, made while the counters keep working.\n\n"
 	    "  -h, --help   this help\n",
@@ -19,13 +19,10 @@ backup_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_backup(const struct cli_opts *opts, int argc, char **argv)
+cmd_backup(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	int rc;
-
-	if (!cli_parse(&backup_spec, &argc, &argv, NULL, &rc))
-		return rc;
+	(void)args;
 	if (argc != 1)
-		return cli_usage_error(backup_spec.usage, "backup: one PATH expected");
+		return cli_usage_error(cmd_backup_spec.usage, "backup: one PATH expected");
 	return cli_with_service(opts, backup_run, argv[0]);
 }

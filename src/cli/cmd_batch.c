@@ -11,7 +11,7 @@
 
 #include "cli_service.h"
 
-static const struct cli_spec batch_spec = {
+const struct cli_spec cmd_batch_spec = {
 	.usage = "usage: jzz batch auto-endorse\n"
 	    "The auto-endorsement batch (ENDO-5) on the day of work; safe to run again.\n\n"
 	    "  -h, --help   this help\n",
@@ -45,15 +45,13 @@ batch_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_batch(const struct cli_opts *opts, int argc, char **argv)
+cmd_batch(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	jzz_date today;
-	int      rc;
 
-	if (!cli_parse(&batch_spec, &argc, &argv, NULL, &rc))
-		return rc;
+	(void)args;
 	if (argc != 1 || strcmp(argv[0], "auto-endorse") != 0)
-		return cli_usage(&batch_spec);
+		return cli_usage(&cmd_batch_spec);
 	today = cli_today(opts);
 	return cli_with_service(opts, batch_run, &today);
 }

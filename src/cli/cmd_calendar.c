@@ -147,35 +147,33 @@ struct calendar_args {
 	const char *format;   /* NULL: text */
 };
 
-static const struct cli_spec calendar_spec = {
+const struct cli_spec cmd_calendar_spec = {
 	.usage = "usage: jzz calendar import FILE\n"
 	    "       jzz calendar show YEAR [--format text|json]\n"
 	    "Imports a holiday-cn file (it replaces its year's days) or shows a year.\n\n"
 	    "  --format text|json   show: the output's format (default text)\n"
 	    "  -h, --help           this help\n",
 	.misuse = "calendar: expected import FILE or show YEAR",
+	CLI_SPEC_ARGS(struct calendar_args, NULL),
 	.args = {
 		{ "format", CLI_ARG_STR, offsetof(struct calendar_args, format) },
 	},
 };
 
 int
-cmd_calendar(const struct cli_opts *opts, int argc, char **argv)
+cmd_calendar(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", NULL };
-	struct calendar_args     x = { NULL };
+	const struct calendar_args *x = args;
 	const char              *format;
-	int                      rc;
 
-	if (!cli_parse(&calendar_spec, &argc, &argv, &x, &rc))
-		return rc;
 	/* checked after the options, so that an unknown one is said first */
-	if ((format = x.format) != NULL && cli_word_index(format, formats) < 0)
-		return cli_usage_error(calendar_spec.usage, "calendar: --format: expected text or json,"
-		    " not %s", format);
+	if ((format = x->format) != NULL && cli_word_index(format, formats) < 0)
+		return cli_usage_error(cmd_calendar_spec.usage,
+		    "calendar: --format: expected text or json, not %s", format);
 	if (argc == 2 && strcmp(argv[0], "import") == 0 && format == NULL)
 		return calendar_import(opts, argv[1]);
 	if (argc == 2 && strcmp(argv[0], "show") == 0)
 		return calendar_show(opts, argv[1], format != NULL && strcmp(format, "json") == 0);
-	return cli_usage(&calendar_spec);
+	return cli_usage(&cmd_calendar_spec);
 }

@@ -102,7 +102,7 @@ card_doc(void *docs, const char *code)
 	return true;
 }
 
-static const struct cli_spec card_spec = {
+const struct cli_spec cmd_card_spec = {
 	.usage = "usage: jzz card received|posted --id NUMBER\n"
 	    "       jzz card pickup --id NUMBER [--doc CODE]...\n"
 	    "       jzz card queue made|received|window\n"
@@ -111,6 +111,7 @@ static const struct cli_spec card_spec = {
 	    "  --doc CODE    pickup: a document shown, once each (none given: none shown)\n"
 	    "  -h, --help    this help\n",
 	.misuse = "card: expected received, posted, pickup or queue",
+	CLI_SPEC_ARGS(struct card_arg, "", NULL, NULL, 0, JZZ_DATE_NONE),
 	.args = {
 		{ "id", CLI_ARG_STR, offsetof(struct card_arg, id) },
 		{ "doc", CLI_ARG_FN, offsetof(struct card_arg, docs), .fn = card_doc },
@@ -139,26 +140,24 @@ card_run(struct service *s, const struct service_actor *a, void *arg)
 static const char *const card_actions[] = { "received", "posted", "pickup", NULL };
 
 int
-cmd_card(const struct cli_opts *opts, int argc, char **argv)
+cmd_card(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct card_arg ca = { "", NULL, NULL, 0, JZZ_DATE_NONE };
-	int             rc;
-
-	if (!cli_parse(&card_spec, &argc, &argv, &ca, &rc))
-		return rc;
-	ca.action = argc > 0 ? argv[0] : "";
-	if (strcmp(ca.action, "queue") == 0) {
-		if (argc != 2 || ca.id != NULL || ca.docs != 0)
-			return cli_usage_error(card_spec.usage, "card queue: expected made, received or"
-			    " window");
-		ca.which = argv[1];
-	} else if (argc != 1 || cli_word_index(ca.action, card_actions) < 0) {
-		return cli_usage(&card_spec);
-	} else if (ca.id == NULL) {
-		return cli_usage_error(card_spec.usage, "card %s: --id NUMBER is required", ca.action);
-	} else if (ca.docs != 0 && strcmp(ca.action, "pickup") != 0) {
-		return cli_usage_error(card_spec.usage, "card %s: --doc is for pickup", ca.action);
+	struct card_arg *ca = args;
+	ca->action = argc > 0 ? argv[0] : "";
+	if (strcmp(ca->action, "queue") == 0) {
+		if (argc != 2 || ca->id != NULL || ca->docs != 0)
+			return cli_usage_error(cmd_card_spec.usage,
+			    "card queue: expected made, received or window");
+		ca->which = argv[1];
+	} else if (argc != 1 || cli_word_index(ca->action, card_actions) < 0) {
+		return cli_usage(&cmd_card_spec);
+	} else if (ca->id == NULL) {
+		return cli_usage_error(cmd_card_spec.usage,
+		    "card %s: --id NUMBER is required", ca->action);
+	} else if (ca->docs != 0 && strcmp(ca->action, "pickup") != 0) {
+		return cli_usage_error(cmd_card_spec.usage,
+		    "card %s: --doc is for pickup", ca->action);
 	}
-	ca.today = cli_today(opts);
-	return cli_with_service(opts, card_run, &ca);
+	ca->today = cli_today(opts);
+	return cli_with_service(opts, card_run, ca);
 }

@@ -107,54 +107,54 @@ check_jsonl(struct check_run *run, FILE *in)
 	return rc < 0 ? rc : check_flush(run);
 }
 
-static const struct cli_spec check_spec = {
+const struct cli_spec cmd_check_spec = {
 	.usage = "usage: jzz check [--jsonl] [FILE | -]\n"
 	    "Decides cases with the rules alone, no database (case-format.md).\n\n"
 	    "  --jsonl      one case per line, one decision per line\n"
 	    "  -h, --help   this help\n"
 	    "exit status: 0 every case decided, 2 input that is not a case, 1 failed.\n",
 	.misuse = "check: one FILE at most",
+	CLI_SPEC_ARGS(struct check_run, false, "-", JZZ_DATE_NONE, NULL, { 0 }, { 0 }, CLI_OK),
 	.args = {
 		{ "jsonl", CLI_ARG_FLAG, offsetof(struct check_run, jsonl) },
 	},
 };
 
 int
-cmd_check(const struct cli_opts *opts, int argc, char **argv)
+cmd_check(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct check_run run = { false, "-", opts->today, NULL, { 0 }, { 0 }, CLI_OK };
+	struct check_run *run = args;
 	const char      *path;   /* NULL: stdin */
 	FILE            *in;
 	int              rc;
 
-	if (!cli_parse(&check_spec, &argc, &argv, &run, &rc))
-		return rc;
-	if (!cli_input_path(&check_spec, argc, argv, &path, &rc))
+	run->today = opts->today;
+	if (!cli_input_path(&cmd_check_spec, argc, argv, &path, &rc))
 		return rc;
 	if (path != NULL)
-		run.name = path;
+		run->name = path;
 	if ((in = cli_open_input(path)) == NULL)
 		return CLI_BADCASE;
 	rc = CLI_OK;
-	strbuf_init(&run.out);
-	jsonv_arena_init(&run.arena);
-	run.cal = cli_load_calendar(opts);
-	if (run.cal == NULL) {
+	strbuf_init(&run->out);
+	jsonv_arena_init(&run->arena);
+	run->cal = cli_load_calendar(opts);
+	if (run->cal == NULL) {
 		rc = CLI_FAIL;   /* said on stderr */
-	} else if (run.jsonl) {
-		if (check_jsonl(&run, in) < 0)
+	} else if (run->jsonl) {
+		if (check_jsonl(run, in) < 0)
 			rc = CLI_FAIL;
 	} else {
 		size_t len;
 		char  *buf = cli_read_all(in, &len);
 
 		if (buf == NULL) {
-			cli_error("%s: %s", run.name, strerror(errno));
+			cli_error("%s: %s", run->name, strerror(errno));
 			rc = CLI_FAIL;
 		} else {
-			check_one(&run, buf, len, 0);
+			check_one(run, buf, len, 0);
 			free(buf);
-			if (check_flush(&run) < 0)
+			if (check_flush(run) < 0)
 				rc = CLI_FAIL;
 		}
 	}
@@ -164,8 +164,8 @@ cmd_check(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("writing the output: %s", strerror(errno));
 		rc = CLI_FAIL;
 	}
-	strbuf_free(&run.out);
-	jsonv_arena_free(&run.arena);
-	calendar_free(run.cal);
-	return rc != CLI_OK ? rc : run.status;
+	strbuf_free(&run->out);
+	jsonv_arena_free(&run->arena);
+	calendar_free(run->cal);
+	return rc != CLI_OK ? rc : run->status;
 }

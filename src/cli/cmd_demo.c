@@ -246,7 +246,7 @@ struct demo_args {
 	int         pace;
 };
 
-static const struct cli_spec demo_spec = {
+const struct cli_spec cmd_demo_spec = {
 	.usage = "usage: jzz demo [--db PATH]\n"
 	    "       jzz demo --list\n"
 	    "       jzz demo --play NAME [--db PATH] [--pace MS]\n"
@@ -256,6 +256,7 @@ static const struct cli_spec demo_spec = {
 	    "  --play NAME   plays a scenario on the screen\n"
 	    "  --pace MS     milliseconds between a scenario's steps\n"
 	    "  -h, --help    this help\n",
+	CLI_SPEC_ARGS(struct demo_args, NULL, NULL, false, 0),
 	.args = {
 		{ "db", CLI_ARG_STR, offsetof(struct demo_args, db) },
 		{ "list", CLI_ARG_FLAG, offsetof(struct demo_args, list) },
@@ -266,26 +267,23 @@ static const struct cli_spec demo_spec = {
 };
 
 int
-cmd_demo(const struct cli_opts *opts, int argc, char **argv)
+cmd_demo(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	/* Only a --db of the command line: jzz.conf's is the production one. */
-	struct demo_args x = { opts->db_configured ? NULL : opts->db, NULL, false, 0 };
+	const struct demo_args *x = args;
 	const char      *db;
 	char             def[1024], hol[1024], err[SERVICE_ERR_LEN], dir[1100];
-	int              rc;
-
-	if (!cli_parse(&demo_spec, &argc, &argv, &x, &rc))
-		return rc;
 	if (argc > 0)
-		return cli_usage_error(demo_spec.usage, "demo: unexpected argument %s", argv[0]);
-	db = x.db;
+		return cli_usage_error(cmd_demo_spec.usage,
+		    "demo: unexpected argument %s", argv[0]);
+	/* Only a --db of the command line: jzz.conf's is the production one. */
+	db = x->db != NULL || opts->db_configured ? x->db : opts->db;
 	/* Scenario files hold Chinese keys: decode them in the user's locale. */
 	setlocale(LC_ALL, "");
 	snprintf(dir, sizeof dir, "%s/scenarios", cli_datadir(opts));
-	if (x.list)
+	if (x->list)
 		return cmd_demo_list(dir);
-	if (x.play != NULL)
-		return cmd_demo_play(opts, dir, x.play, db, x.pace);
+	if (x->play != NULL)
+		return cmd_demo_play(opts, dir, x->play, db, x->pace);
 	if (db == NULL) {
 		char *slash;
 

@@ -24,7 +24,7 @@ struct init_args {
 	bool        rehearsal, training;
 };
 
-static const struct cli_spec init_spec = {
+const struct cli_spec cmd_init_spec = {
 	.usage = "usage: jzz --db PATH init --centre CODE [--rehearsal | --training]"
 	    " [--password-file FILE]\n"
 	    "A new database: schema, centres, calendar, audit key and the account admin.\n\n"
@@ -34,6 +34,7 @@ static const struct cli_spec init_spec = {
 	    "  --password-file FILE   admin's temporary password, the file's first line\n"
 	    "  -h, --help             this help\n"
 	    "exit status: 0 made, 2 the file already holds data or bad input, 1 failed.\n",
+	CLI_SPEC_ARGS(struct init_args, NULL, NULL, false, false),
 	.args = {
 		{ "centre", CLI_ARG_STR, offsetof(struct init_args, centre) },
 		{ "rehearsal", CLI_ARG_FLAG, offsetof(struct init_args, rehearsal) },
@@ -70,19 +71,20 @@ init_share(const struct cli_opts *opts, gid_t gid)
 }
 
 int
-cmd_init(const struct cli_opts *opts, int argc, char **argv)
+cmd_init(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct init_args         x = { opts->centre, NULL, false, opts->training };
+	struct init_args        *x = args;
 	char                     dir[4096], buf[4096], err[512], pw[SERVICE_PASSWORD_MAX + 4];
 	enum service_status      st;
 	struct service_init_opts o;
 	gid_t                    gid = (gid_t)-1;
-	int                      rc;
-
-	if (!cli_parse(&init_spec, &argc, &argv, &x, &rc))
-		return rc;
+	if (x->centre == NULL)
+		x->centre = opts->centre;
+	x->training = x->training || opts->training;
 	if (opts->group != NULL) {
 		struct group *g = getgrnam(opts->group);
+	(void)argc;
+	(void)argv;
 
 		if (g == NULL) {
 			cli_error("init: group %s (jzz.conf): no such group", opts->group);
@@ -90,11 +92,11 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		}
 		gid = g->gr_gid;
 	}
-	if (x.rehearsal && x.training) {
+	if (x->rehearsal && x->training) {
 		cli_error("init: --rehearsal or --training, not both");
 		return CLI_BADCASE;
 	}
-	if (x.centre == NULL) {
+	if (x->centre == NULL) {
 		cli_error("init: --centre CODE is required (e.g. 310105009 虹桥街道)");
 		return CLI_BADCASE;
 	}
@@ -104,15 +106,15 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("init: %s: %s; working days are Monday to Friday only", dir, strerror(errno));
 		snprintf(dir, sizeof dir, "%s", "");
 	}
-	if (x.training && opts->db == NULL) {
+	if (x->training && opts->db == NULL) {
 		cli_error("init --training: --db PATH is required (never the default database)");
 		return CLI_BADCASE;
 	}
 	/* --today does not matter to a new production database (it records no
 	 * business); the commands after it are held to the real date. */
 	/* --training: a training database, with its demo data (as `training init`) */
-	if (x.training) {
-		st = service_init_training(opts->db, x.centre, dir[0] != '\0' ? dir : NULL,
+	if (x->training) {
+		st = service_init_training(opts->db, x->centre, dir[0] != '\0' ? dir : NULL,
 		    cli_today(opts), err, sizeof err);
 		if (st == SERVICE_OK)
 			for (size_t i = 0; i < service_demo_naccounts; i++)
@@ -120,18 +122,18 @@ cmd_init(const struct cli_opts *opts, int argc, char **argv)
 					printf("admin password: %s\n", service_demo_accounts[i].password);
 	} else {
 		memset(&o, 0, sizeof o);
-		o.centre = x.centre;
+		o.centre = x->centre;
 		o.holidays_dir = dir[0] != '\0' ? dir : NULL;
-		o.mode = x.rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
+		o.mode = x->rehearsal ? SERVICE_DB_REHEARSAL : SERVICE_DB_PRODUCTION;
 		o.audit_key = opts->audit_key_file;
-		if (x.pwfile != NULL) {
-			if (!cli_password(x.pwfile, "", pw, sizeof pw))
+		if (x->pwfile != NULL) {
+			if (!cli_password(x->pwfile, "", pw, sizeof pw))
 				return CLI_BADCASE;
 			o.admin_password = pw;
 		}
 		st = service_create(opts->db, &o, err, sizeof err);
 		explicit_bzero(pw, sizeof pw);
-		if (st == SERVICE_OK && x.pwfile == NULL)
+		if (st == SERVICE_OK && x->pwfile == NULL)
 			printf("admin password: %s\n", o.admin_password_out);
 		explicit_bzero(o.admin_password_out, sizeof o.admin_password_out);
 	}

@@ -14,7 +14,7 @@
 
 #include "cli_service.h"
 
-static const struct cli_spec migrate_spec = {
+const struct cli_spec cmd_migrate_spec = {
 	.usage = "usage: jzz migrate --from FILE --to URI [--from-key KEY] [--to-key KEY]\n"
 	    "Moves a centre's SQLite file into an empty PostgreSQL store made by `jzz init`;\n"
 	    "the file is only read.\n\n"
@@ -28,6 +28,7 @@ static const struct cli_spec migrate_spec = {
 	    " records,\n"
 	    "the file was moved already, bad input), 1 failed (nothing written).\n",
 	.misuse = "migrate: --from FILE and --to URI are required",
+	CLI_SPEC_ARGS(struct service_migrate_opts, 0),
 	.args = {
 		{ "from", CLI_ARG_STR, offsetof(struct service_migrate_opts, from) },
 		{ "to", CLI_ARG_STR, offsetof(struct service_migrate_opts, to) },
@@ -58,30 +59,29 @@ migrate_cmd_progress(void *arg, const char *table, long long done, long long tot
 }
 
 int
-cmd_migrate(const struct cli_opts *opts, int argc, char **argv)
+cmd_migrate(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct service_migrate_opts   o;
+	struct service_migrate_opts  *o = args;
 	struct service_migrate_result r;
 	struct migrate_bar            bar;
 	struct strbuf                 sb;
 	enum service_status           st;
 	char                          err[1024];
 	int                           status;
+	(void)argc;
+	(void)argv;
 
-	memset(&o, 0, sizeof o);
-	if (!cli_parse(&migrate_spec, &argc, &argv, &o, &status))
-		return status;
-	if (o.from == NULL || o.to == NULL)
-		return cli_usage(&migrate_spec);
-	if (o.from_key == NULL)
-		o.from_key = opts->audit_key_file;
-	if (o.to_key == NULL)
-		o.to_key = opts->audit_key_file;
+	if (o->from == NULL || o->to == NULL)
+		return cli_usage(&cmd_migrate_spec);
+	if (o->from_key == NULL)
+		o->from_key = opts->audit_key_file;
+	if (o->to_key == NULL)
+		o->to_key = opts->audit_key_file;
 	memset(&bar, 0, sizeof bar);
 	bar.tty = isatty(STDERR_FILENO);
-	o.progress = migrate_cmd_progress;
-	o.progress_arg = &bar;
-	st = service_migrate(&o, &r, err, sizeof err);
+	o->progress = migrate_cmd_progress;
+	o->progress_arg = &bar;
+	st = service_migrate(o, &r, err, sizeof err);
 	if (st != SERVICE_OK) {
 		cli_error("migrate: %s", err);
 		return st == SERVICE_ERR_EXISTS || st == SERVICE_ERR_INVALID ? CLI_BADCASE :

@@ -129,12 +129,13 @@ struct person_arg {
 	jzz_date    today;
 };
 
-static const struct cli_spec person_spec = {
+const struct cli_spec cmd_person_spec = {
 	.usage = "usage: jzz person NUMBER [--on DATE]\n"
 	    "A person's records and history, as JSON.\n\n"
 	    "  --on DATE    also the person's address on that day (address_on)\n"
 	    "  -h, --help   this help\n",
 	.misuse = "person: one NUMBER expected",
+	CLI_SPEC_ARGS(struct person_arg, NULL, JZZ_DATE_NONE, JZZ_DATE_NONE),
 	.args = {
 		{ "on", CLI_ARG_DATE, offsetof(struct person_arg, on_day),
 		  "person: --on %s is not a real date YYYY-MM-DD" },
@@ -170,16 +171,12 @@ person_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_person(const struct cli_opts *opts, int argc, char **argv)
+cmd_person(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct person_arg pa = { NULL, JZZ_DATE_NONE, JZZ_DATE_NONE };
-	int               rc;
-
-	if (!cli_parse(&person_spec, &argc, &argv, &pa, &rc))
-		return rc;
+	struct person_arg *pa = args;
 	if (argc != 1)
-		return cli_usage(&person_spec);
-	pa.number = argv[0];
-	pa.today = cli_today(opts);
-	return cli_with_service(opts, person_run, &pa);
+		return cli_usage(&cmd_person_spec);
+	pa->number = argv[0];
+	pa->today = cli_today(opts);
+	return cli_with_service(opts, person_run, pa);
 }

@@ -31,7 +31,7 @@ struct receipt_args {
 	bool                   print;       /* --print, or --printer */
 };
 
-static const struct cli_spec receipt_spec = {
+const struct cli_spec cmd_receipt_spec = {
 	.usage = "usage: jzz receipt RECEIPT_NO [--lang zh|en] [--print] [--printer NAME]"
 	    " [--output FILE.pdf]\n"
 	    "       jzz receipt --notice APPLICATION_ID [--lang zh|en] [--print] [--printer NAME]"
@@ -44,6 +44,7 @@ static const struct cli_spec receipt_spec = {
 	    "  --output FILE    write the A4 PDF to FILE (a new file)\n"
 	    "  -h, --help       this help\n",
 	.misuse = "receipt: one RECEIPT_NO, or --notice APPLICATION_ID",
+	CLI_SPEC_ARGS(struct receipt_args, NULL, NULL, NULL, NULL, NULL, false, NULL, false),
 	.args = {
 		{ "notice", CLI_ARG_STR, offsetof(struct receipt_args, notice_id), .flags = CLI_ARG_ONCE },
 		{ "lang", CLI_ARG_STR, offsetof(struct receipt_args, lang) },
@@ -96,31 +97,31 @@ receipt_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_receipt(const struct cli_opts *opts, int argc, char **argv)
+cmd_receipt(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	static const char *const langs[] = { "zh", "en", NULL };
-	struct receipt_args      x = { opts, NULL, opts->lang, NULL, NULL, false, NULL, false };
-	int                      rc;
+	struct receipt_args     *x = args;
 
-	if (!cli_parse(&receipt_spec, &argc, &argv, &x, &rc))
-		return rc;
-	x.notice = x.notice_id != NULL;
-	if (argc != (x.notice ? 0 : 1))
-		return cli_usage(&receipt_spec);
-	x.key = x.notice ? x.notice_id : argv[0];
-	if (cli_word_index(x.lang, langs) < 0) {
+	x->opts = opts;
+	if (x->lang == NULL)
+		x->lang = opts->lang;
+	x->notice = x->notice_id != NULL;
+	if (argc != (x->notice ? 0 : 1))
+		return cli_usage(&cmd_receipt_spec);
+	x->key = x->notice ? x->notice_id : argv[0];
+	if (cli_word_index(x->lang, langs) < 0) {
 		cli_error("--lang: expected zh or en");
 		return CLI_BADCASE;
 	}
 	/* --printer NAME prints there; --print alone on jzz.conf's printer */
-	x.print = x.print || x.printer != NULL;
-	if (x.printer == NULL)
-		x.printer = opts->printer;
-	if (x.print && (x.printer == NULL || *x.printer == '\0')) {
+	x->print = x->print || x->printer != NULL;
+	if (x->printer == NULL)
+		x->printer = opts->printer;
+	if (x->print && (x->printer == NULL || *x->printer == '\0')) {
 		cli_error("--print: no printer (printer in jzz.conf, JZZ_PRINTER, or --printer NAME)");
 		return CLI_BADCASE;
 	}
-	if (!x.print)
-		x.printer = NULL;
-	return cli_with_service(opts, receipt_run, &x);
+	if (!x->print)
+		x->printer = NULL;
+	return cli_with_service(opts, receipt_run, x);
 }

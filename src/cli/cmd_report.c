@@ -373,7 +373,7 @@ struct report_args {
 	bool                  print;
 };
 
-static const struct cli_spec report_spec = {
+const struct cli_spec cmd_report_spec = {
 	.usage = "usage: jzz report daily [--date D] [OPTION]...\n"
 	    "       jzz report range --from D --to D [OPTION]...\n"
 	    "       jzz report daily [--date D] --print [--printer NAME] [--output FILE.pdf]\n"
@@ -390,6 +390,8 @@ static const struct cli_spec report_spec = {
 	    "  --centre CODE|all               the centre reported on (default the actor's)\n"
 	    "  -h, --help                      this help\n",
 	.misuse = "report: expected daily [--date D] or range --from D --to D",
+	CLI_SPEC_ARGS(struct report_args, .from = JZZ_DATE_NONE, .to = JZZ_DATE_NONE,
+	    .day = JZZ_DATE_NONE),
 	.args = {
 		{ "date", CLI_ARG_DATE, offsetof(struct report_args, day),
 		  "--date: %s is not a date YYYY-MM-DD" },
@@ -479,78 +481,79 @@ report_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_report(const struct cli_opts *opts, int argc, char **argv)
+cmd_report(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct report_args x = { .opts = opts, .centre = opts->centre, .from = JZZ_DATE_NONE,
-	                         .to = JZZ_DATE_NONE, .day = JZZ_DATE_NONE };
 	static const char *const kinds[] = { "daily", "range", NULL };
 	static const char *const labels[] = { "zh", "en", NULL };
+	struct report_args      *x = args;
 	const char              *format;
-	int                      rc, k;
+	int                      k;
 
-	if (!cli_parse(&report_spec, &argc, &argv, &x, &rc))
-		return rc;
+	x->opts = opts;
+	if (x->centre == NULL)
+		x->centre = opts->centre;
 	if (argc != 1 || (k = cli_word_index(argv[0], kinds)) < 0)
-		return cli_usage(&report_spec);
-	x.daily = k == 0;
+		return cli_usage(&cmd_report_spec);
+	x->daily = k == 0;
 	/* --printer NAME prints the sheet there; --print on jzz.conf's printer */
-	x.sheet = x.print = x.print || x.printer != NULL;
-	if (x.printer == NULL)
-		x.printer = opts->printer;
-	if (x.daily ? x.from != JZZ_DATE_NONE || x.to != JZZ_DATE_NONE :
-	    x.day != JZZ_DATE_NONE || x.print)
-		return cli_usage_error(report_spec.usage, x.daily ? "report daily: --from and --to"
-		    " are for range" : "report range: --date, --print and --printer are for daily");
+	x->sheet = x->print = x->print || x->printer != NULL;
+	if (x->printer == NULL)
+		x->printer = opts->printer;
+	if (x->daily ? x->from != JZZ_DATE_NONE || x->to != JZZ_DATE_NONE :
+	    x->day != JZZ_DATE_NONE || x->print)
+		return cli_usage_error(cmd_report_spec.usage,
+		    x->daily ? "report daily: --from and --to are for range" :
+		    "report range: --date, --print and --printer are for daily");
 	/* the daily sheet: --format pdf, --print, or a .pdf output named alone */
-	format = x.format != NULL ? x.format : "json";
-	if (x.daily && (strcmp(format, "pdf") == 0 || (x.format == NULL && x.output != NULL &&
-	    strlen(x.output) > 4 && strcmp(x.output + strlen(x.output) - 4, ".pdf") == 0)))
-		x.sheet = true;
-	if (x.sheet)
+	format = x->format != NULL ? x->format : "json";
+	if (x->daily && (strcmp(format, "pdf") == 0 || (x->format == NULL && x->output != NULL &&
+	    strlen(x->output) > 4 && strcmp(x->output + strlen(x->output) - 4, ".pdf") == 0)))
+		x->sheet = true;
+	if (x->sheet)
 		format = "json";
 	if ((k = cli_word_index(format, report_formats)) < 0) {
 		cli_error("--format: json, csv, text or xlsx");
 		return CLI_BADCASE;
 	}
-	x.fmt = (enum report_format)k;
-	if (x.labels != NULL && cli_word_index(x.labels, labels) < 0) {
+	x->fmt = (enum report_format)k;
+	if (x->labels != NULL && cli_word_index(x->labels, labels) < 0) {
 		cli_error("--labels: zh or en");
 		return CLI_BADCASE;
 	}
-	if (x.labels != NULL && x.fmt != FMT_CSV) {
+	if (x->labels != NULL && x->fmt != FMT_CSV) {
 		cli_error("--labels: only with --format csv (a workbook always names the codes)");
 		return CLI_BADCASE;
 	}
-	if (x.fmt == FMT_XLSX && x.bom) {
+	if (x->fmt == FMT_XLSX && x->bom) {
 		cli_error("--bom: not with --format xlsx");
 		return CLI_BADCASE;
 	}
-	if (x.fmt == FMT_XLSX && x.output == NULL) {
+	if (x->fmt == FMT_XLSX && x->output == NULL) {
 		cli_error("--format xlsx: --output FILE is required (a workbook is not text)");
 		return CLI_BADCASE;
 	}
-	if (x.output != NULL && x.output[0] == '\0') {
+	if (x->output != NULL && x->output[0] == '\0') {
 		cli_error("--output: a file name is required");
 		return CLI_BADCASE;
 	}
-	if (x.output != NULL && report_output_is_ours(opts, x.output)) {
+	if (x->output != NULL && report_output_is_ours(opts, x->output)) {
 		cli_error("--output %s: that is the database, its journal or its audit key; choose"
-		    " another file", x.output);
+		    " another file", x->output);
 		return CLI_BADCASE;
 	}
-	if (x.print && (x.printer == NULL || *x.printer == '\0')) {
+	if (x->print && (x->printer == NULL || *x->printer == '\0')) {
 		cli_error("--print: no printer (set JZZ_PRINTER or give --printer NAME)");
 		return CLI_BADCASE;
 	}
-	if (!x.print)
-		x.printer = NULL;
-	if (x.daily)
-		x.from = x.to = x.day != JZZ_DATE_NONE ? x.day : cli_today(opts);
-	else if (x.from == JZZ_DATE_NONE || x.to == JZZ_DATE_NONE || x.from > x.to) {
+	if (!x->print)
+		x->printer = NULL;
+	if (x->daily)
+		x->from = x->to = x->day != JZZ_DATE_NONE ? x->day : cli_today(opts);
+	else if (x->from == JZZ_DATE_NONE || x->to == JZZ_DATE_NONE || x->from > x->to) {
 		cli_error("report range: --from D --to D with D <= D are required");
 		return CLI_BADCASE;
 	}
 	/* The actor stands at --centre when it names a centre; a report of
 	 * "all" is made from the account's own centre. */
-	return cli_with_service(opts, report_run, &x);
+	return cli_with_service(opts, report_run, x);
 }

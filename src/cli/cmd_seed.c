@@ -69,7 +69,7 @@ struct seed_cmd_args {
 	const char            *centres;
 };
 
-static const struct cli_spec seed_cmd_spec = {
+const struct cli_spec cmd_seed_spec = {
 	.usage = "usage: jzz --db PATH seed --persons N [--years Y] [--centre CODE[,CODE...]]"
 	    " [--seed S] [--batch N] [--check]\n"
 	    "A new database holding a synthetic district, for benchmarks and load tests.\n\n"
@@ -83,6 +83,7 @@ static const struct cli_spec seed_cmd_spec = {
 	.misuse = "seed: --db PATH and --persons N (a number >= 0) are required; --years 1..20,"
 	    " --batch and --seed numbers",
 	/* A number out of its range is said by the command's misuse. */
+	CLI_SPEC_ARGS(struct seed_cmd_args, .o = { .persons = -1, .years = 5, .seed = 1 }),
 	.args = {
 		{ "persons", CLI_ARG_LONG, offsetof(struct seed_cmd_args, o.persons), .max = LONG_MAX },
 		{ "years", CLI_ARG_INT, offsetof(struct seed_cmd_args, o.years), .min = 1, .max = 20 },
@@ -110,9 +111,9 @@ seed_cmd_centres(struct store_seed_opts *o, char *list)
 }
 
 int
-cmd_seed(const struct cli_opts *opts, int argc, char **argv)
+cmd_seed(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct seed_cmd_args    x;
+	struct seed_cmd_args   *x = args;
 	struct store_seed_stats stats;
 	struct seed_bar         bar;
 	struct service         *s;
@@ -121,19 +122,14 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	struct stat             sb;
 	struct cli_json         j;
 	char                    dir[4096], err[512];
-	int                     status;
 	enum service_status     sst;
 	double                  t0;
+	(void)argc;
+	(void)argv;
 
-	memset(&x, 0, sizeof x);
-	x.o.persons = -1;
-	x.o.years = 5;
-	x.o.seed = 1;
-	if (!cli_parse(&seed_cmd_spec, &argc, &argv, &x, &status))
-		return status;
-	if (x.o.persons < 0 || opts->db == NULL)
-		return cli_usage(&seed_cmd_spec);
-	if (x.centres != NULL && seed_cmd_centres(&x.o, (char *)x.centres) != 0) {
+	if (x->o.persons < 0 || opts->db == NULL)
+		return cli_usage(&cmd_seed_spec);
+	if (x->centres != NULL && seed_cmd_centres(&x->o, (char *)x->centres) != 0) {
 		cli_error("seed: --centre: 9-digit centre codes separated by commas");
 		return CLI_BADCASE;
 	}
@@ -141,7 +137,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 		cli_error("seed: %s exists; seed makes a new file (delete it first)", opts->db);
 		return CLI_BADCASE;
 	}
-	x.o.today = cli_today(opts);
+	x->o.today = cli_today(opts);
 
 	{
 		char buf[4096];
@@ -151,7 +147,7 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	/* A synthetic district is no production database: a rehearsal one,
 	 * which any day of work may be used on. */
 	memset(&io, 0, sizeof io);
-	io.centre = opts->centre != NULL ? opts->centre : x.o.ncentres > 0 ? x.o.centres[0] :
+	io.centre = opts->centre != NULL ? opts->centre : x->o.ncentres > 0 ? x->o.centres[0] :
 	    "310105009";
 	io.holidays_dir = access(dir, R_OK | X_OK) == 0 ? dir : NULL;
 	io.mode = SERVICE_DB_REHEARSAL;
@@ -169,9 +165,9 @@ cmd_seed(const struct cli_opts *opts, int argc, char **argv)
 	}
 	bar.t0 = t0 = seed_cmd_clock();
 	bar.tty = isatty(STDERR_FILENO);
-	x.o.progress = seed_cmd_progress;
-	x.o.progress_arg = &bar;
-	sst = service_seed(s, &owner, &x.o, &stats);
+	x->o.progress = seed_cmd_progress;
+	x->o.progress_arg = &bar;
+	sst = service_seed(s, &owner, &x->o, &stats);
 	if (sst != SERVICE_OK) {
 		cli_error("%s", service_errmsg(s));
 		service_close(s);

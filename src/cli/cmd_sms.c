@@ -85,7 +85,7 @@ sms_run(struct service *s, const struct service_actor *a, void *arg)
 	return x->argc == 1 ? sms_pending(s, a) : sms_sent(s, a, x->argv[1], x->today);
 }
 
-static const struct cli_spec sms_spec = {
+const struct cli_spec cmd_sms_spec = {
 	.usage = "usage: jzz sms pending\n"
 	    "       jzz sms sent ID\n"
 	    "The SMS outbox for a gateway: the messages not yet sent; one confirmed sent.\n\n"
@@ -94,16 +94,14 @@ static const struct cli_spec sms_spec = {
 };
 
 int
-cmd_sms(const struct cli_opts *opts, int argc, char **argv)
+cmd_sms(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	struct sms_arg x;
-	int            rc;
 
-	if (!cli_parse(&sms_spec, &argc, &argv, NULL, &rc))
-		return rc;
+	(void)args;
 	if (!((argc == 1 && strcmp(argv[0], "pending") == 0) ||
 	    (argc == 2 && strcmp(argv[0], "sent") == 0)))
-		return cli_usage(&sms_spec);
+		return cli_usage(&cmd_sms_spec);
 	x.argc = argc;
 	x.argv = argv;
 	x.today = cli_today(opts);

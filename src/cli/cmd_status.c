@@ -13,13 +13,14 @@ struct status_arg {
 	jzz_date    today;
 };
 
-static const struct cli_spec status_spec = {
+const struct cli_spec cmd_status_spec = {
 	.usage = "usage: jzz status --id NUMBER --name NAME\n"
 	    "The public progress query: both the name and the ID number must match.\n\n"
 	    "  --id NUMBER   the applicant's ID number\n"
 	    "  --name NAME   the applicant's name\n"
 	    "  -h, --help    this help\n",
 	.misuse = "status: --id and --name are both required",
+	CLI_SPEC_ARGS(struct status_arg, NULL, NULL, JZZ_DATE_NONE),
 	.args = {
 		{ "id", CLI_ARG_STR, offsetof(struct status_arg, id) },
 		{ "name", CLI_ARG_STR, offsetof(struct status_arg, name) },
@@ -54,15 +55,14 @@ status_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_status(const struct cli_opts *opts, int argc, char **argv)
+cmd_status(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct status_arg sa = { NULL, NULL, JZZ_DATE_NONE };
-	int               rc;
+	struct status_arg *sa = args;
 
-	if (!cli_parse(&status_spec, &argc, &argv, &sa, &rc))
-		return rc;
-	if (sa.id == NULL || sa.name == NULL)
-		return cli_usage(&status_spec);
-	sa.today = cli_today(opts);
-	return cli_with_service(opts, status_run, &sa);
+	(void)argc;
+	(void)argv;
+	if (sa->id == NULL || sa->name == NULL)
+		return cli_usage(&cmd_status_spec);
+	sa->today = cli_today(opts);
+	return cli_with_service(opts, status_run, sa);
 }

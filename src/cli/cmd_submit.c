@@ -22,7 +22,7 @@ struct submit_arg {
 	const char            *note, *name;
 };
 
-static const struct cli_spec submit_spec = {
+const struct cli_spec cmd_submit_spec = {
 	.usage = "usage: jzz submit [--reason R --note TEXT] [FILE | -]\n"
 	    "Does the business of one case: the rules, then the records, in one transaction.\n\n"
 	    "  --reason R    a cancellation's reason: not_resident | false_materials\n"
@@ -30,6 +30,7 @@ static const struct cli_spec submit_spec = {
 	    "  -h, --help    this help\n"
 	    "exit status: 0 decided, 1 failed or refused, 2 not a case, 3 busy.\n",
 	.misuse = "submit: one FILE at most",
+	CLI_SPEC_ARGS(struct submit_arg, NULL, NULL, -1, NULL, "-"),
 	.args = {
 		{ "reason", CLI_ARG_STR, offsetof(struct submit_arg, reason_code) },
 		{ "note", CLI_ARG_STR, offsetof(struct submit_arg, note) },
@@ -54,38 +55,37 @@ submit_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_submit(const struct cli_opts *opts, int argc, char **argv)
+cmd_submit(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	const char           *path;   /* NULL: stdin */
 	char                 *buf, text[300];
 	size_t                len;
 	struct jzz_case       c;
 	struct casefmt_error  err;
-	struct submit_arg     sa = { &c, NULL, -1, NULL, "-" };
+	struct submit_arg    *sa = args;
 	int                   rc;
 
-	if (!cli_parse(&submit_spec, &argc, &argv, &sa, &rc))
-		return rc;
-	if (!cli_input_path(&submit_spec, argc, argv, &path, &rc))
+	sa->c = &c;
+	if (!cli_input_path(&cmd_submit_spec, argc, argv, &path, &rc))
 		return rc;
 	if (path != NULL)
-		sa.name = path;
+		sa->name = path;
 	if ((buf = cli_read_input(path, &len, &rc)) == NULL)
 		return rc;
 	rc = casefmt_parse(buf, len, CASEFMT_SUBMIT, cli_today(opts), &c, &err);
 	free(buf);
 	if (rc < 0) {
 		casefmt_error_text(&err, text, sizeof text);
-		cli_error("%s: %s", sa.name, text);
+		cli_error("%s: %s", sa->name, text);
 		return CLI_BADCASE;
 	}
 	if (c.business == BIZ_CANCELLATION) {
-		sa.reason = service_cancel_reason_from_code(sa.reason_code);
-		if (sa.reason < 0 || sa.note == NULL || *sa.note == '\0') {
+		sa->reason = service_cancel_reason_from_code(sa->reason_code);
+		if (sa->reason < 0 || sa->note == NULL || *sa->note == '\0') {
 			cli_error("%s: cancellation: --reason not_resident|false_materials and --note TEXT"
-			    " are required", sa.name);
+			    " are required", sa->name);
 			return CLI_BADCASE;
 		}
 	}
-	return cli_with_service(opts, submit_run, &sa);
+	return cli_with_service(opts, submit_run, sa);
 }

@@ -27,7 +27,7 @@ struct training_act {
 	jzz_date    day;     /* day: the day (JZZ_DATE_NONE clears); reset: the demo data's */
 };
 
-static const struct cli_spec training_spec = {
+const struct cli_spec cmd_training_spec = {
 	.usage = "usage: jzz --db PATH training init [--centre CODE]\n"
 	    "       jzz --db PATH --user NAME training day DATE|clear\n"
 	    "       jzz --db PATH --user NAME training reset\n"
@@ -36,6 +36,7 @@ static const struct cli_spec training_spec = {
 	    "  --centre CODE   init: the training database's centre (default 310105009)\n"
 	    "  -h, --help      this help\n",
 	.misuse = "training: expected init, day DATE|clear, reset or accounts",
+	CLI_SPEC_ARGS(struct training_act, NULL, false, JZZ_DATE_NONE),
 	.args = {
 		{ "centre", CLI_ARG_STR, offsetof(struct training_act, centre) },
 	},
@@ -74,19 +75,18 @@ training_run(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_training(const struct cli_opts *opts, int argc, char **argv)
+cmd_training(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
 	struct cli_opts      o = *opts;
-	struct training_act  t = { opts->centre, false, JZZ_DATE_NONE };
+	struct training_act *t = args;
 	jzz_date             day = JZZ_DATE_NONE;
-	int                  rc;
 
-	if (!cli_parse(&training_spec, &argc, &argv, &t, &rc))
-		return rc;
+	if (t->centre == NULL)
+		t->centre = opts->centre;
 	if (argc < 1)
-		return cli_usage(&training_spec);
+		return cli_usage(&cmd_training_spec);
 	if (strcmp(argv[0], "init") == 0)
-		return argc == 1 ? training_init(opts, t.centre) : cli_usage(&training_spec);
+		return argc == 1 ? training_init(opts, t->centre) : cli_usage(&cmd_training_spec);
 	if (strcmp(argv[0], "accounts") == 0 && argc == 1) {
 		for (size_t i = 0; i < service_demo_naccounts; i++)
 			printf("%-10s %-10s %-12s %s\n", service_demo_accounts[i].user,
@@ -100,11 +100,11 @@ cmd_training(const struct cli_opts *opts, int argc, char **argv)
 			return CLI_BADCASE;
 		}
 	} else if (!(strcmp(argv[0], "reset") == 0 && argc == 1)) {
-		return cli_usage(&training_spec);
+		return cli_usage(&cmd_training_spec);
 	}
 	o.training = true;
-	t.reset = strcmp(argv[0], "reset") == 0;
+	t->reset = strcmp(argv[0], "reset") == 0;
 	/* reset: the demo data as of the real date, or --today */
-	t.day = t.reset ? (opts->today != JZZ_DATE_NONE ? opts->today : cli_today(&o)) : day;
-	return cli_with_service(&o, training_run, &t);
+	t->day = t->reset ? (opts->today != JZZ_DATE_NONE ? opts->today : cli_today(&o)) : day;
+	return cli_with_service(&o, training_run, t);
 }

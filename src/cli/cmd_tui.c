@@ -18,7 +18,7 @@
 #include "cli.h"
 #include "jzz/ui.h"
 
-static const struct cli_spec tui_spec = {
+const struct cli_spec cmd_tui_spec = {
 	.usage = "usage: jzz [--db PATH] [--training] [-v] [tui]\n"
 	    "The counter terminal, with a login (the default command).\n\n"
 	    "  -h, --help   this help\n",
@@ -151,14 +151,12 @@ cmd_tui_open(const struct cli_opts *opts, const char *db, bool training)
 }
 
 int
-cmd_tui(const struct cli_opts *opts, int argc, char **argv)
+cmd_tui(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	int rc;
-
-	if (!cli_parse(&tui_spec, &argc, &argv, NULL, &rc))
-		return rc;
+	(void)args;
+	(void)argv;
 	if (argc > 0)
-		return cli_usage(&tui_spec);
+		return cli_usage(&cmd_tui_spec);
 	/* `jzz --training --db FILE`: training mode on an existing training file. */
 	return cmd_tui_open(opts, opts->db, opts->training);
 }

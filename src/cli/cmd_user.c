@@ -32,7 +32,7 @@ struct user_act {
 	char      **argv;
 };
 
-static const struct cli_spec user_spec = {
+const struct cli_spec cmd_user_spec = {
 	.usage = "usage: jzz user list\n"
 	    "       jzz user add NAME --role clerk|supervisor|trainer|admin [--centre CODE]"
 	    " [--password-file F]\n"
@@ -49,6 +49,7 @@ static const struct cli_spec user_spec = {
 	    "  -h, --help                this help\n",
 	.misuse = "user: expected list, add, disable, enable, reset, password, login or setting,"
 	    " with their arguments",
+	CLI_SPEC_ARGS(struct user_act, "", NULL, NULL, NULL, NULL, NULL, 0, NULL),
 	.args = {
 		{ "role", CLI_ARG_STR, offsetof(struct user_act, role) },
 		{ "centre", CLI_ARG_STR, offsetof(struct user_act, centre) },
@@ -232,52 +233,53 @@ user_act(struct service *s, const struct service_actor *a, void *arg)
 }
 
 int
-cmd_user(const struct cli_opts *opts, int argc, char **argv)
+cmd_user(const struct cli_opts *opts, void *args, int argc, char **argv)
 {
-	struct user_act u = { "", NULL, NULL, NULL, NULL, NULL, 0, NULL };
-	struct service *s;
-	int             rc;
-
-	if (!cli_parse(&user_spec, &argc, &argv, &u, &rc))
-		return rc;
-	u.action = argc > 0 ? argv[0] : "";
-	u.name = argc > 1 ? argv[1] : NULL;
-	u.argc = argc;
-	u.argv = argv;
-	if (u.new_file != NULL && strcmp(u.action, "password") != 0)
-		return cli_usage_error(user_spec.usage, "user: --new-password-file is for password");
-	if ((u.role != NULL || u.centre != NULL) && strcmp(u.action, "add") != 0)
-		return cli_usage_error(user_spec.usage, "user: --role and --centre are for add");
-	if (u.pwfile != NULL && strcmp(u.action, "add") != 0 && strcmp(u.action, "reset") != 0)
-		return cli_usage_error(user_spec.usage, "user: --password-file is for add and reset"
+	struct user_act *u = args;
+	struct service  *s;
+	int              rc;
+	u->action = argc > 0 ? argv[0] : "";
+	u->name = argc > 1 ? argv[1] : NULL;
+	u->argc = argc;
+	u->argv = argv;
+	if (u->new_file != NULL && strcmp(u->action, "password") != 0)
+		return cli_usage_error(cmd_user_spec.usage,
+		    "user: --new-password-file is for password");
+	if ((u->role != NULL || u->centre != NULL) && strcmp(u->action, "add") != 0)
+		return cli_usage_error(cmd_user_spec.usage,
+		    "user: --role and --centre are for add");
+	if (u->pwfile != NULL && strcmp(u->action, "add") != 0 && strcmp(u->action, "reset") != 0)
+		return cli_usage_error(cmd_user_spec.usage,
+		    "user: --password-file is for add and reset"
 		    " (the acting account's is a global option, before user)");
-	if (strcmp(u.action, "password") == 0) {
+	if (strcmp(u->action, "password") == 0) {
 		if (argc != 1)
-			return cli_usage(&user_spec);
-		return user_password(opts, u.new_file);
+			return cli_usage(&cmd_user_spec);
+		return user_password(opts, u->new_file);
 	}
-	if (strcmp(u.action, "list") == 0 ? argc != 1 :
-	    strcmp(u.action, "setting") == 0 ? argc != 2 && argc != 3 : argc != 2)
-		return cli_usage(&user_spec);
-	if (strcmp(u.action, "add") == 0 || strcmp(u.action, "reset") == 0) {
-		if (u.action[0] == 'a' && service_role_from_code(u.role) < 0) {
+	if (strcmp(u->action, "list") == 0 ? argc != 1 :
+	    strcmp(u->action, "setting") == 0 ? argc != 2 && argc != 3 : argc != 2)
+		return cli_usage(&cmd_user_spec);
+	if (strcmp(u->action, "add") == 0 || strcmp(u->action, "reset") == 0) {
+		if (u->action[0] == 'a' && service_role_from_code(u->role) < 0) {
 			cli_error("user add: --role clerk|supervisor|trainer|admin");
 			return CLI_BADCASE;
 		}
-	} else if (strcmp(u.action, "disable") != 0 && strcmp(u.action, "enable") != 0 &&
-	    strcmp(u.action, "login") != 0 && strcmp(u.action, "list") != 0 &&
-	    strcmp(u.action, "setting") != 0) {
-		return cli_usage(&user_spec);
-	} else if (strcmp(u.action, "setting") != 0 && strcmp(u.action, "list") != 0 && argc != 2) {
-		return cli_usage(&user_spec);
+	} else if (strcmp(u->action, "disable") != 0 && strcmp(u->action, "enable") != 0 &&
+	    strcmp(u->action, "login") != 0 && strcmp(u->action, "list") != 0 &&
+	    strcmp(u->action, "setting") != 0) {
+		return cli_usage(&cmd_user_spec);
+	} else if (strcmp(u->action, "setting") != 0 && strcmp(u->action, "list") != 0 &&
+	    argc != 2) {
+		return cli_usage(&cmd_user_spec);
 	}
-	if (strcmp(u.action, "login") == 0) {
+	if (strcmp(u->action, "login") == 0) {
 		/* a check of a password: no actor, the lockout applies */
 		if ((s = cli_service_open(opts)) == NULL)
 			return CLI_FAIL;
-		rc = user_login(s, u.name, opts);
+		rc = user_login(s, u->name, opts);
 		service_close(s);
 		return rc;
 	}
-	return cli_with_service(opts, user_act, &u);
+	return cli_with_service(opts, user_act, u);
 }

@@ -1,8 +1,9 @@
 /*
  * main.c: the jzz command. Global options first (getopt_long), then a
  * command from the table below; each command lives in its own file
- * (cmd_<name>.c) and declares its options in a cli_spec that cli_parse
- * (cli.c) reads.
+ * (cmd_<name>.c) and declares its options in a cli_spec, held by the
+ * table: cli_command_run (cli.c) parses them with cli_parse before the
+ * command runs on its arguments and words.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,27 +13,40 @@
 
 #include "cli.h"
 
+/* A command of the table: NAME, its cmd_NAME and cmd_NAME_spec, its summary. */
+#define MAIN_COMMAND(NAME, summary) { #NAME, cmd_##NAME, &cmd_##NAME##_spec, summary }
+
 static const struct cli_command main_commands[] = {
-	{ "check", cmd_check, "evaluate cases (no database)" },
-	{ "init", cmd_init, "create a new database" },
-	{ "submit", cmd_submit, "perform a business: rules, then records" },
-	{ "report", cmd_report, "reports of a centre: daily or a range" },
-	{ "status", cmd_status, "progress query (name + ID number)" },
-	{ "receipt", cmd_receipt, "reprint a receipt or a one-time notice (PDF)" },
-	{ "person", cmd_person, "a person's records and history" },
-	{ "card", cmd_card, "card arrival, pickup, posting, queues" },
-	{ "sms", cmd_sms, "the SMS outbox, for a gateway" },
-	{ "batch", cmd_batch, "the auto-endorsement batch" },
-	{ "audit", cmd_audit, "verify the audit log's hash chain" },
-	{ "seed", cmd_seed, "a new synthetic database (benchmarks)" },
-	{ "backup", cmd_backup, "online backup of the database" },
-	{ "migrate", cmd_migrate, "move a centre's file into the shared store (PostgreSQL)" },
-	{ "calendar", cmd_calendar, "import and show the holiday schedule" },
-	{ "user", cmd_user, "accounts and settings" },
-	{ "training", cmd_training, "training database: day of work, reset" },
-	{ "tui", cmd_tui, "the counter terminal (the default)" },
-	{ "demo", cmd_demo, "training mode (training database)" },
+	MAIN_COMMAND(check, "evaluate cases (no database)"),
+	MAIN_COMMAND(init, "create a new database"),
+	MAIN_COMMAND(submit, "perform a business: rules, then records"),
+	MAIN_COMMAND(report, "reports of a centre: daily or a range"),
+	MAIN_COMMAND(status, "progress query (name + ID number)"),
+	MAIN_COMMAND(receipt, "reprint a receipt or a one-time notice (PDF)"),
+	MAIN_COMMAND(person, "a person's records and history"),
+	MAIN_COMMAND(card, "card arrival, pickup, posting, queues"),
+	MAIN_COMMAND(sms, "the SMS outbox, for a gateway"),
+	MAIN_COMMAND(batch, "the auto-endorsement batch"),
+	MAIN_COMMAND(audit, "verify the audit log's hash chain"),
+	MAIN_COMMAND(seed, "a new synthetic database (benchmarks)"),
+	MAIN_COMMAND(backup, "online backup of the database"),
+	MAIN_COMMAND(migrate, "move a centre's file into the shared store (PostgreSQL)"),
+	MAIN_COMMAND(calendar, "import and show the holiday schedule"),
+	MAIN_COMMAND(user, "accounts and settings"),
+	MAIN_COMMAND(training, "training database: day of work, reset"),
+	MAIN_COMMAND(tui, "the counter terminal (the default)"),
+	MAIN_COMMAND(demo, "training mode (training database)"),
 };
+
+/* The command of the table named name, or NULL. */
+static const struct cli_command *
+main_command(const char *name)
+{
+	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
+		if (strcmp(name, main_commands[k].name) == 0)
+			return &main_commands[k];
+	return NULL;
+}
 
 static void
 main_usage(FILE *f)
@@ -88,10 +102,11 @@ static const struct option main_longopts[] = {
 static int
 main_run(int argc, char **argv)
 {
-	struct cli_opts cmdline = { 0 }, opts = { 0 };
-	const char     *today = NULL, *config = NULL, *lang = NULL;
-	char           *tui_argv[] = { (char *)"tui", NULL };
-	int             c, i;
+	struct cli_opts           cmdline = { 0 }, opts = { 0 };
+	const char               *today = NULL, *config = NULL, *lang = NULL;
+	char                     *tui_argv[] = { (char *)"tui", NULL };
+	const struct cli_command *cmd;
+	int                       c, i;
 
 	/* Every file jzz makes (database, its -wal and -shm, key, backups,
 	 * receipts, exports) is private to its owner, whatever the caller's
@@ -133,11 +148,9 @@ main_run(int argc, char **argv)
 		}
 	}
 	i = optind;
-	if (i < argc && main_wants_help(argc - i, argv + i)) {
-		for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
-			if (strcmp(argv[i], main_commands[k].name) == 0)
-				return main_commands[k].run(&cmdline, argc - i, argv + i);
-	}
+	if (i < argc && main_wants_help(argc - i, argv + i) &&
+	    (cmd = main_command(argv[i])) != NULL)
+		return cli_command_run(cmd, &cmdline, argc - i, argv + i);
 	if (cli_config_load(&opts, config) < 0)
 		return CLI_BADCASE;
 	/* With a shared group in jzz.conf, the files jzz makes are open to that
@@ -171,11 +184,10 @@ main_run(int argc, char **argv)
 	}
 	if (opts.training)
 		cli_training_today(&opts);
-	if (i >= argc)
-		return cmd_tui(&opts, 1, tui_argv);   /* no command: the counter terminal */
-	for (size_t k = 0; k < sizeof main_commands / sizeof main_commands[0]; k++)
-		if (strcmp(argv[i], main_commands[k].name) == 0)
-			return main_commands[k].run(&opts, argc - i, argv + i);
+	if (i >= argc)   /* no command: the counter terminal */
+		return cli_command_run(main_command("tui"), &opts, 1, tui_argv);
+	if ((cmd = main_command(argv[i])) != NULL)
+		return cli_command_run(cmd, &opts, argc - i, argv + i);
 	cli_error("unknown command %s", argv[i]);
 	main_usage(stderr);
 	return CLI_BADCASE;
