@@ -602,11 +602,8 @@ service_users_list(struct service *s, const struct service_actor *a, time_t now,
 	size_t                n;
 	enum service_status   st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_ACCOUNTS)) != SERVICE_OK)
-		return st;
-	SERVICE_LIST_TAKE(st, s, store_accounts(s->st, &rows, &n), rows, n, out, service_user_fill,
-	    &now);
+	SERVICE_LIST_FOR(st, s, a, SERVICE_ACT_ACCOUNTS, store_accounts(s->st, &rows, &n), rows, n,
+	    out, service_user_fill, &now);
 	return st;
 }
 

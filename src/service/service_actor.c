@@ -100,6 +100,14 @@ service_allow(struct service *s, const struct service_actor *a, enum service_act
 	return st != SERVICE_OK ? st : service_role_check(s, a, act);
 }
 
+enum service_status
+service_allow_into(struct service *s, const struct service_actor *a, enum service_act act,
+                   void *out, size_t size)
+{
+	memset(out, 0, size);
+	return service_allow(s, a, act);
+}
+
 bool
 service_user_name_ok(const char *name)
 {

@@ -185,11 +185,10 @@ service_address_on(struct service *s, const struct service_actor *a, const char 
 	enum service_status      st;
 	enum store_rc            rc;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
-	if (id_number == NULL || day == JZZ_DATE_NONE)
-		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
+	if ((st = service_need_id_day(s, id_number, day)) != SERVICE_OK)
+		return st;
 	if ((st = service_person_of(s, id_number, day, SERVICE_ERR_NOT_FOUND, key, &p)) != SERVICE_OK)
 		return st;
 	if ((rc = store_address_on(s->st, p.id, day, &r)) != STORE_OK)
@@ -219,12 +218,9 @@ service_roads(struct service *s, const struct service_actor *a, const char *dist
 	size_t              n;
 	enum service_status st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
-		return st;
-	SERVICE_LIST_TAKE(st, s, store_roads(s->st, district != NULL && *district != '\0' ?
-	    district : NULL, prefix != NULL ? prefix : "", max, &rows, &n), rows, n, out,
-	    service_road_fill, NULL);
+	SERVICE_LIST_FOR(st, s, a, SERVICE_ACT_LOOK, store_roads(s->st, district != NULL &&
+	    *district != '\0' ? district : NULL, prefix != NULL ? prefix : "", max, &rows, &n), rows, n,
+	    out, service_road_fill, NULL);
 	return st;
 }
 

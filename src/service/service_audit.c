@@ -171,8 +171,7 @@ service_audit_verify(struct service *s, const struct service_actor *a, long long
 	struct store_audit_result r;
 	enum service_status       st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_AUDIT)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_AUDIT, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (store_audit_verify(s->st, head_seq, head_mac, &r) != STORE_OK)
 		return service_db_fail(s);

@@ -254,9 +254,8 @@ service_business(struct service *s, const struct service_actor *a, struct jzz_ca
 
 	if (out == NULL || c == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no case");
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, biz == BIZ_CANCELLATION ? SERVICE_ACT_CANCEL :
-	    SERVICE_ACT_BUSINESS)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, biz == BIZ_CANCELLATION ? SERVICE_ACT_CANCEL :
+	    SERVICE_ACT_BUSINESS, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (c->business != biz)
 		return service_fail(s, SERVICE_ERR_INVALID, "the case is a %s, not a %s",

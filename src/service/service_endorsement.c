@@ -138,8 +138,7 @@ service_batch_auto_endorse(struct service *s, const struct service_actor *a, jzz
 	enum service_status      st;
 	enum store_rc            rc;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_BATCH)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_BATCH, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day of work");

@@ -166,6 +166,18 @@ enum service_status service_role_check(struct service *s, const struct service_a
  * (service_check_actor), then its role for `act`. */
 enum service_status service_allow(struct service *s, const struct service_actor *a,
                                   enum service_act act);
+/* The opening of a function that fills a result for an actor: the result
+ * (size bytes at out) emptied first, so that a caller may free it whatever
+ * is returned, then service_allow. */
+enum service_status service_allow_into(struct service *s, const struct service_actor *a,
+                                       enum service_act act, void *out, size_t size);
+/* The whole body of a list for an act, the result { n, items } `out`:
+ * service_allow_into, then, when allowed, SERVICE_LIST_TAKE of the store
+ * read rc (evaluated only then). */
+#define SERVICE_LIST_FOR(st, s, a, act, rc, rows, n, out, fill, ctx) do { \
+		if (((st) = service_allow_into((s), (a), (act), (out), sizeof *(out))) == SERVICE_OK) \
+			SERVICE_LIST_TAKE(st, s, rc, rows, n, out, fill, ctx); \
+	} while (0)
 /* The actor is one this handle issued and its account is still usable. */
 enum service_status service_check_actor(struct service *s, const struct service_actor *a);
 /* A production database works on the real date only (JZZ_DATE_NONE: the
@@ -209,6 +221,10 @@ enum service_status service_person_of(struct service *s, const char *id_number, 
                                       enum service_status invalid, char key[CASE_ID_MAX],
                                       struct store_person *p);
 
+/* The arguments of an act on a person's records: SERVICE_ERR_INVALID ("an
+ * ID number and a day are needed") when either is missing. */
+enum service_status service_need_id_day(struct service *s, const char *id_number, jzz_date day);
+
 /* Inside a transaction: the person of an ID number (service_person_of) and
  * the latest card of their current permit, which must be at the actor's
  * centre; SERVICE_ERR_STATE when they hold no permit, it has no card or
@@ -217,6 +233,20 @@ enum service_status service_card_here(struct service *s, const struct service_ac
                                       const char *id_number, jzz_date day,
                                       enum service_status invalid, char key[CASE_ID_MAX],
                                       struct store_person *p, struct store_card *card);
+
+/* The fields every view of an application carries (service_app_ref,
+ * service_history_entry), copied from the store's row r of it
+ * (store_app_ref, store_app_row), which names them alike but for its id. */
+#define SERVICE_APP_COPY(o, r) do { \
+		snprintf((o)->application_id, sizeof (o)->application_id, "%s", (r)->id); \
+		(o)->day = (r)->day; \
+		snprintf((o)->at, sizeof (o)->at, "%s", (r)->at); \
+		(o)->business = (r)->business; \
+		(o)->verdict = (r)->verdict; \
+		snprintf((o)->receipt_no, sizeof (o)->receipt_no, "%s", (r)->receipt_no); \
+		snprintf((o)->centre, sizeof (o)->centre, "%s", (r)->centre); \
+		snprintf((o)->user, sizeof (o)->user, "%s", (r)->user); \
+	} while (0)
 
 /* Copies src (NULL: "") into dst (size bytes), cut at a UTF-8 character
  * boundary when it does not fit. Returns true when it was cut: a caller to

@@ -75,8 +75,7 @@ service_person_search(struct service *s, const struct service_actor *a, const ch
 	char                 key[CASE_NAME_MAX];
 	enum service_status  st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	service_lookup_trim(name != NULL ? name : "", key, sizeof key);
 	if (key[0] == '\0')
@@ -102,14 +101,7 @@ static void
 service_app_ref_fill(struct service_app_ref *o, const struct store_app_ref *r)
 {
 	memset(o, 0, sizeof *o);
-	snprintf(o->application_id, sizeof o->application_id, "%s", r->id);
-	o->day = r->day;
-	snprintf(o->at, sizeof o->at, "%s", r->at);
-	o->business = r->business;
-	o->verdict = r->verdict;
-	snprintf(o->receipt_no, sizeof o->receipt_no, "%s", r->receipt_no);
-	snprintf(o->centre, sizeof o->centre, "%s", r->centre);
-	snprintf(o->user, sizeof o->user, "%s", r->user);
+	SERVICE_APP_COPY(o, r);
 	snprintf(o->id_number, sizeof o->id_number, "%s", r->id_number);
 	if (strlen(r->id_number) == 18)
 		idnum_mask(r->id_number, o->id_masked);
@@ -136,8 +128,7 @@ service_application_by_receipt(struct service *s, const struct service_actor *a,
 	enum service_status  st;
 	enum store_rc        rc;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	service_lookup_trim(receipt_no != NULL ? receipt_no : "", key, sizeof key);
 	if (key[0] == '\0')
@@ -159,8 +150,7 @@ service_applications_day(struct service *s, const struct service_actor *a, bool 
 	size_t                n;
 	enum service_status   st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (day == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "no day");
@@ -217,7 +207,7 @@ service_card_notified(struct service *s, const struct service_actor *a, const ch
 
 	if ((st = service_allow(s, a, SERVICE_ACT_WRITE)) != SERVICE_OK)
 		return st;
-	if (id_number == NULL || today == JZZ_DATE_NONE)
-		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
+	if ((st = service_need_id_day(s, id_number, today)) != SERVICE_OK)
+		return st;
 	return service_tx(s, service_notified_tx, &na);
 }

@@ -114,8 +114,7 @@ paper_facts(struct service *s, const struct service_actor *a, const char *key, b
 	struct paper_read   r = { .a = a, .key = key, .by_receipt = by_receipt };
 	enum service_status st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_PAPER)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_PAPER, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (key == NULL || *key == '\0' || strlen(key) >= SERVICE_UUID_LEN)
 		return service_fail(s, SERVICE_ERR_INVALID, "no such %s: %s",

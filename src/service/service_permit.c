@@ -249,8 +249,8 @@ service_card_action(struct service *s, const struct service_actor *a, const char
 		memset(out, 0, sizeof *out);
 	if ((st = service_allow(s, a, SERVICE_ACT_WRITE)) != SERVICE_OK)
 		return st;
-	if (id_number == NULL || today == JZZ_DATE_NONE)
-		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
+	if ((st = service_need_id_day(s, id_number, today)) != SERVICE_OK)
+		return st;
 	return service_tx(s, service_card_tx, &ca);
 }
 

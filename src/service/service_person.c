@@ -75,15 +75,8 @@ static void
 service_history_fill(struct service_history_entry *h, const struct store_app_row *r)
 {
 	memset(h, 0, sizeof *h);
-	snprintf(h->application_id, sizeof h->application_id, "%s", r->id);
-	h->day = r->day;
-	snprintf(h->at, sizeof h->at, "%s", r->at);
-	h->business = r->business;
+	SERVICE_APP_COPY(h, r);
 	h->channel = r->channel;
-	h->verdict = r->verdict;
-	snprintf(h->receipt_no, sizeof h->receipt_no, "%s", r->receipt_no);
-	snprintf(h->centre, sizeof h->centre, "%s", r->centre);
-	snprintf(h->user, sizeof h->user, "%s", r->user);
 	h->fee_yuan = r->fee_yuan;
 	snprintf(h->failed, sizeof h->failed, "%s", r->failed);
 	for (int d = 0; d < DOC__COUNT; d++)
@@ -222,8 +215,7 @@ service_person_get(struct service *s, const struct service_actor *a, const char 
 	bool                valid;
 	enum service_status st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (id_number == NULL)
 		return service_fail(s, SERVICE_ERR_INVALID, "no ID number");
@@ -265,6 +257,14 @@ service_person_of(struct service *s, const char *id_number, jzz_date day,
 		return service_fail(s, SERVICE_ERR_NOT_FOUND, "no person %s", key);
 	if (rc != STORE_OK)
 		return s->tx_depth > 0 ? service_store_fail(s, rc) : service_db_fail(s);
+	return SERVICE_OK;
+}
+
+enum service_status
+service_need_id_day(struct service *s, const char *id_number, jzz_date day)
+{
+	if (id_number == NULL || day == JZZ_DATE_NONE)
+		return service_fail(s, SERVICE_ERR_INVALID, "an ID number and a day are needed");
 	return SERVICE_OK;
 }
 
@@ -320,8 +320,7 @@ service_queue_get(struct service *s, const struct service_actor *a, enum service
 	size_t                   n;
 	enum service_status      st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_LOOK)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_LOOK, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if ((unsigned)kind >= SERVICE_QUEUE__COUNT || today == JZZ_DATE_NONE)
 		return service_fail(s, SERVICE_ERR_INVALID, "bad queue or day");
@@ -377,8 +376,7 @@ service_report_daily(struct service *s, const struct service_actor *a, const cha
 	struct store_daily  d;
 	enum service_status st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_REPORT)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_REPORT, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (centre == NULL)
 		centre = a->centre;

@@ -244,8 +244,7 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	enum service_status st;
 	const char         *filter;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_REPORT)) != SERVICE_OK)
+	if ((st = service_allow_into(s, a, SERVICE_ACT_REPORT, out, sizeof *out)) != SERVICE_OK)
 		return st;
 	if (centre == NULL)
 		centre = a->centre;

@@ -33,11 +33,8 @@ service_sms_pending(struct service *s, const struct service_actor *a, struct ser
 	size_t                n;
 	enum service_status   st;
 
-	memset(out, 0, sizeof *out);
-	if ((st = service_allow(s, a, SERVICE_ACT_SMS)) != SERVICE_OK)
-		return st;
-	SERVICE_LIST_TAKE(st, s, store_sms_pending(s->st, &rows, &n), rows, n, out, service_sms_fill,
-	    NULL);
+	SERVICE_LIST_FOR(st, s, a, SERVICE_ACT_SMS, store_sms_pending(s->st, &rows, &n), rows, n,
+	    out, service_sms_fill, NULL);
 	return st;
 }
 
