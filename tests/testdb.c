@@ -161,6 +161,36 @@ testdb_new(const char *dir, const char *name, const char *template_db)
 }
 
 const char *
+testdb_id_lit(char *out, size_t size, const char *id)
+{
+	char   hex[40];
+	size_t n = 0;
+
+	if (testdb_is_pg()) {
+		snprintf(out, size, "'%s'", id);
+		return out;
+	}
+	for (const char *p = id; *p != '\0' && n + 1 < sizeof hex; p++)
+		if (*p != '-')
+			hex[n++] = *p;
+	hex[n] = '\0';
+	snprintf(out, size, "X'%s'", hex);
+	return out;
+}
+
+const char *
+testdb_id_col(char *out, size_t size, const char *col)
+{
+	if (testdb_is_pg())
+		snprintf(out, size, "%s", col);
+	else
+		snprintf(out, size, "lower(substr(hex(%s), 1, 8) || '-' || substr(hex(%s), 9, 4) || '-' ||"
+		    " substr(hex(%s), 13, 4) || '-' || substr(hex(%s), 17, 4) || '-' ||"
+		    " substr(hex(%s), 21))", col, col, col, col, col);
+	return out;
+}
+
+const char *
 testdb_make(char *out, size_t size, const char *dir, const char *name)
 {
 	struct testdb_made *m;

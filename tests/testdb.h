@@ -69,6 +69,16 @@ int testdb_sql_unguarded(const char *target, const char *edit);
 int testdb_guard_drop(const char *target, const char *event);
 int testdb_guard_disarm(const char *target, const char *event);
 
+/*
+ * Ids in a test's own SQL: a SQLite file keeps a UUID as its 16 bytes
+ * (schema v8), PostgreSQL as its text. testdb_id_lit gives the literal of
+ * the UUID text `id` for this backend (X'…' or '…'); testdb_id_col the
+ * expression that reads column `col` as the UUID's text, as jzz prints it.
+ * Both return out.
+ */
+const char *testdb_id_lit(char *out, size_t size, const char *id);
+const char *testdb_id_col(char *out, size_t size, const char *col);
+
 /* The first column of the first row of sql on target, as text, into out
  * ("" for no row or NULL); fails the test on an SQL error. */
 void testdb_text(const char *target, char *out, size_t size, const char *sql);

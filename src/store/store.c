@@ -104,14 +104,10 @@ store_rows(struct store *st, struct store_stmt *s, const struct store_record *re
 }
 
 enum store_rc
-store_rows_by(struct store *st, const char *sql, const char *key, const struct store_record *rec,
-              void **out, size_t *n)
+store_rows_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
+              const struct store_record *rec, void **out, size_t *n)
 {
-	struct store_stmt *s = store_stmt(st, sql);
-
-	if (s != NULL)
-		stmt_bind_text(s, 1, key);
-	return store_rows(st, s, rec, out, n);
+	return store_rows(st, store_stmt_args(st, sql, key, nkey), rec, out, n);
 }
 
 enum store_rc
@@ -143,26 +139,19 @@ store_one(struct store *st, struct store_stmt *s, const struct store_record *rec
 }
 
 enum store_rc
-store_one_by(struct store *st, const char *sql, const char *key, const struct store_record *rec,
-             void *out)
+store_one_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
+             const struct store_record *rec, void *out)
 {
-	struct store_stmt *s = store_stmt(st, sql);
-
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
-	return store_one(st, s, rec, out);
+	return store_one(st, store_stmt_args(st, sql, key, nkey), rec, out);
 }
 
 enum store_rc
-store_text_by(struct store *st, const char *sql, const char *key, char *buf, size_t size)
+store_text_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
+              char *buf, size_t size)
 {
-	struct store_stmt *s = store_stmt(st, sql);
+	struct store_stmt *s = store_stmt_args(st, sql, key, nkey);
 	enum store_rc      rc;
 
-	if (s == NULL)
-		return STORE_ERR;
-	stmt_bind_text(s, 1, key);
 	if ((rc = store_row(st, s)) != STORE_OK)
 		return rc;
 	store_col_text(s, 0, buf, size);
@@ -268,6 +257,9 @@ store_bind_args(struct store_stmt *s, const struct store_arg *args, int n,
 		case STORE_ARG_TEXT:
 		case STORE_ARG_NTEXT:
 			store_bind_text_in(s, k + 1, a->t, a->kind == STORE_ARG_NTEXT);
+			break;
+		case STORE_ARG_UUID:
+			stmt_bind_uuid(s, k + 1, a->t);
 			break;
 		case STORE_ARG_DATE:
 			store_bind_date_in(s, k + 1, a->d, ring);
@@ -405,6 +397,7 @@ store_cols_read(struct store_stmt *s, int first, const struct store_col *cols, i
 		switch (c->kind) {
 		case STORE_COL_TEXT:
 		case STORE_COL_NTEXT:
+		case STORE_COL_UUID:
 			store_col_text(s, i, p, c->size);
 			break;
 		case STORE_COL_DATE: {
@@ -445,6 +438,9 @@ store_cols_bind(struct store_stmt *s, int first, const struct store_col *cols, i
 		case STORE_COL_TEXT:
 		case STORE_COL_NTEXT:
 			store_bind_text_in(s, i, p, c->kind == STORE_COL_NTEXT);
+			break;
+		case STORE_COL_UUID:
+			stmt_bind_uuid(s, i, p);
 			break;
 		case STORE_COL_DATE:
 			memcpy(&d, p, sizeof d);
@@ -489,6 +485,29 @@ store_uuid(char out[STORE_UUID_LEN])
 
 	uuid_generate_random(u);
 	uuid_unparse_lower(u, out);
+}
+
+/* Only the form jzz writes (uuid_unparse_lower): the same text finds the
+ * same row on both engines, whatever each would also accept. */
+bool
+store_uuid_bytes(const char *text, uint8_t out[16])
+{
+	if (text == NULL || strlen(text) != STORE_UUID_LEN - 1)
+		return false;
+	for (int i = 0; i < STORE_UUID_LEN - 1; i++) {
+		char ch = text[i];
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+			return false;
+	}
+	return uuid_parse(text, out) == 0;
+}
+
+void
+store_uuid_text(const uint8_t in[16], char out[STORE_UUID_LEN])
+{
+	uuid_unparse_lower(in, out);
 }
 
 void
@@ -554,11 +573,33 @@ store_open_raw(const char *path, struct store **out, char *err, size_t errlen)
 	return store_connect(path, false, true, out, err, errlen);
 }
 
+/* Whether a foreign key is broken (the engine's sql_fk_check finds a row):
+ * after a migration that rebuilt tables with the keys off. */
+static enum store_rc
+store_fk_intact(struct store *st)
+{
+	struct store_stmt *s;
+	enum stmt_rc       rc;
+
+	if (st->drv->sql_fk_check == NULL)
+		return STORE_OK;
+	if ((s = store_stmt(st, st->drv->sql_fk_check)) == NULL)
+		return STORE_ERR;
+	rc = stmt_step(s);
+	if (rc == STMT_ROW)
+		snprintf(st->err, sizeof st->err, "foreign key broken: %s row %lld -> %s",
+		    stmt_col_text(s, 0), (long long)stmt_col_int64(s, 1), stmt_col_text(s, 2));
+	stmt_reset(s);
+	if (rc == STMT_ROW)
+		return STORE_ERR;
+	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
+}
+
 /* Runs the migrations from the store's version up to `version`, in one
  * transaction: a migration interrupted half-way leaves the old version. An
  * empty store is built from the engine's base script first. */
-enum store_rc
-store_migrate_to(struct store *st, int version)
+static enum store_rc
+store_migrate_tx(struct store *st, int version)
 {
 	enum store_rc rc;
 	int           v;
@@ -612,7 +653,31 @@ store_migrate_to(struct store *st, int version)
 		store_rollback(st);
 		return rc;
 	}
+	if (built && st->drv->sql_fk_off != NULL && (rc = store_fk_intact(st)) != STORE_OK) {
+		store_rollback(st);
+		return rc;
+	}
 	return store_commit(st);
+}
+
+/* Where the engine rebuilds tables to change them (sql_fk_off), foreign
+ * keys are off for the migrations, as SQLite's own procedure for altering
+ * a table asks (a table dropped and made again would otherwise break or
+ * cascade its references), checked whole before the commit, and on again
+ * after it whatever came of it. */
+enum store_rc
+store_migrate_to(struct store *st, int version)
+{
+	enum store_rc rc;
+
+	if (st->drv->sql_fk_off == NULL || st->drv->in_tx(st->conn))
+		return store_migrate_tx(st, version);
+	if ((rc = store_exec(st, st->drv->sql_fk_off)) != STORE_OK)
+		return rc;
+	rc = store_migrate_tx(st, version);
+	if (store_exec(st, st->drv->sql_fk_on) != STORE_OK && rc == STORE_OK)
+		rc = STORE_ERR;
+	return rc;
 }
 
 enum store_rc

@@ -57,7 +57,7 @@ static const struct store_record store_account_record = STORE_RECORD(store_accou
 enum store_rc
 store_account_get(struct store *st, const char *name, struct store_account *out)
 {
-	return store_one_by(st, sql_account_get, name, &store_account_record, out);
+	return store_one_by(st, sql_account_get, STORE_ARGS(STORE_T(name)), &store_account_record, out);
 }
 
 enum store_rc
@@ -80,7 +80,7 @@ store_account_add(struct store *st, const char *name, const char *role, const ch
 enum store_rc
 store_account_hash(struct store *st, const char *name, char *buf, size_t size)
 {
-	return store_text_by(st, sql_account_hash, name, buf, size);
+	return store_text_by(st, sql_account_hash, STORE_ARGS(STORE_T(name)), buf, size);
 }
 
 /* An UPDATE of one account: NOTFOUND when no row changed. */
@@ -174,7 +174,7 @@ static const char sql_setting_del[] = "DELETE FROM settings WHERE key = ?1";
 enum store_rc
 store_setting_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	return store_text_by(st, sql_setting_get, key, buf, size);
+	return store_text_by(st, sql_setting_get, STORE_ARGS(STORE_T(key)), buf, size);
 }
 
 enum store_rc

@@ -34,7 +34,7 @@ static const char sql_roads[] =
  * (ADDRESS_OWN of them, from district) as ?4-?9. */
 #define STORE_ROW struct store_address_row
 static const struct store_col store_address_cols[] = {
-	STORE_DATE(valid_from), STORE_TEXT(application_id), STORE_TEXT(a.district),
+	STORE_DATE(valid_from), STORE_UUID(application_id), STORE_TEXT(a.district),
 	STORE_TEXT(a.street), STORE_TEXT(a.road), STORE_NTEXT(a.lane), STORE_TEXT(a.number),
 	STORE_NTEXT(a.room), STORE_TEXT(recorded_at),
 };
@@ -54,8 +54,8 @@ store_address_insert(struct store *st, const char *person_id, const char *applic
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, person_id);
-	stmt_bind_text(s, 2, application_id);
+	stmt_bind_uuid(s, 1, person_id);
+	stmt_bind_uuid(s, 2, application_id);
 	store_bind_date(s, 3, valid_from);
 	store_cols_bind(s, 4, store_address_cols + ADDRESS_DISTRICT, ADDRESS_OWN, &r, NULL);
 	stmt_bind_text(s, 10, now);
@@ -66,7 +66,7 @@ enum store_rc
 store_addresses_of(struct store *st, const char *person_id, struct store_address_row **out,
                    size_t *n)
 {
-	return store_rows_by(st, sql_addresses_of, person_id, &store_address_record, (void **)out, n);
+	return store_rows_by(st, sql_addresses_of, STORE_ARGS(STORE_U(person_id)), &store_address_record, (void **)out, n);
 }
 
 enum store_rc
@@ -74,7 +74,7 @@ store_address_on(struct store *st, const char *person_id, jzz_date day,
                  struct store_address_row *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one(st, store_stmt_args(st, sql_address_on, STORE_ARGS(STORE_T(person_id),
+	return store_one(st, store_stmt_args(st, sql_address_on, STORE_ARGS(STORE_U(person_id),
 	    STORE_D(day))), &store_address_record, out);
 }
 
@@ -143,7 +143,7 @@ store_agent_insert(struct store *st, const char *application_id, const struct st
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, application_id);
+	stmt_bind_uuid(s, 1, application_id);
 	store_cols_bind(s, 2, store_agent_cols, STORE_NCOLS(store_agent_cols), g, NULL);
 	return store_run(st, s);
 }
@@ -152,14 +152,14 @@ enum store_rc
 store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_agent_of, application_id, &store_agent_record, out);
+	return store_one_by(st, sql_agent_of, STORE_ARGS(STORE_U(application_id)), &store_agent_record, out);
 }
 
 enum store_rc
 store_delivery_insert(struct store *st, const char *application_id, const char *address)
 {
 	struct store_stmt *s = store_stmt_args(st, sql_delivery_insert, STORE_ARGS(
-	    STORE_T(application_id), STORE_T(address)));
+	    STORE_U(application_id), STORE_T(address)));
 
 	return store_run(st, s);
 }
@@ -169,7 +169,7 @@ store_delivery_of(struct store *st, const char *application_id, char *buf, size_
 {
 	if (size > 0)
 		buf[0] = '\0';
-	return store_text_by(st, sql_delivery_of, application_id, buf, size);
+	return store_text_by(st, sql_delivery_of, STORE_ARGS(STORE_U(application_id)), buf, size);
 }
 
 /* ---- pickup notices given by phone ---- */
@@ -182,7 +182,7 @@ enum store_rc
 store_card_notice_insert(struct store *st, const char *card_id, jzz_date day, const char *user)
 {
 	struct store_stmt *s = store_stmt_args(st, sql_card_notice_insert, STORE_ARGS(
-	    STORE_T(card_id), STORE_D(day), STORE_T(user)));
+	    STORE_U(card_id), STORE_D(day), STORE_T(user)));
 
 	return store_run(st, s);
 }
@@ -214,7 +214,7 @@ static const char sql_apps_on[] =
 
 #define STORE_ROW struct store_app_ref
 static const struct store_col store_app_ref_cols[] = {
-	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(at),
+	STORE_UUID(id), STORE_DATE(day), STORE_TEXT(at),
 	STORE_CODE(business, case_business_vocab, BIZ_REGISTRATION),
 	STORE_CODE(verdict, rules_verdict_vocab, VERDICT_REFUSE), STORE_TEXT(receipt_no),
 	STORE_TEXT(centre), STORE_TEXT(user), STORE_TEXT(id_number), STORE_TEXT(name),
@@ -226,7 +226,7 @@ enum store_rc
 store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_app_by_receipt, receipt_no, &store_app_ref_record, out);
+	return store_one_by(st, sql_app_by_receipt, STORE_ARGS(STORE_T(receipt_no)), &store_app_ref_record, out);
 }
 
 enum store_rc

@@ -118,7 +118,7 @@ audit_row_digest(struct store *st, const char *table, const char *id, bool *foun
 			s = store_stmt(st, audit_tables[i].sql);
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
+	stmt_bind_uuid(s, 1, id);
 	rc = stmt_step(s);
 	if (rc == STMT_ROW) {
 		sha256_init(&h);

@@ -86,6 +86,13 @@ struct store_driver {
 	void (*bind_null)(struct store_stmt *s, int i);
 	void (*bind_int64)(struct store_stmt *s, int i, int64_t v);
 	void (*bind_text)(struct store_stmt *s, int i, const char *v, bool keep);
+	/* A UUID in its 36-character lower-case text (the only form jzz
+	 * makes), kept as the engine keeps ids (SQLite: 16 bytes); NULL, or a
+	 * text that is not such a UUID, is bound as NULL, which finds no row
+	 * and which a NOT NULL id refuses, on both engines alike. The engine
+	 * reads an id back as that text (col_type TEXT): the store above sees
+	 * only texts. */
+	void (*bind_uuid)(struct store_stmt *s, int i, const char *v);
 	/* Columns count from 0, valid until the next step or reset. */
 	int            (*col_count)(struct store_stmt *s);
 	const char    *(*col_name)(struct store_stmt *s, int i);
@@ -157,6 +164,12 @@ struct store_driver {
 	const char *sql_bulk_begin;
 	const char *sql_analyze;
 	const char *sql_fk_check;
+	/* Around a schema migration that rebuilds tables (SQLite cannot change
+	 * a column's type in place): foreign keys off before its transaction
+	 * and on again after it, sql_fk_check run inside it before the commit.
+	 * NULL where the engine alters tables in place. */
+	const char *sql_fk_off;
+	const char *sql_fk_on;
 
 	/*
 	 * Rows in bulk (the seed's tables, a migration's copy): a statement

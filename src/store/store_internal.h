@@ -98,13 +98,14 @@ struct store_stmt *store_stmt(struct store *st, const char *sql);
 /* A value bound as a parameter by store_stmt_args, typed by its macro (a
  * text where a date is meant does not compile). */
 struct store_arg {
-	enum { STORE_ARG_TEXT, STORE_ARG_NTEXT, STORE_ARG_DATE, STORE_ARG_INT } kind;
+	enum { STORE_ARG_TEXT, STORE_ARG_NTEXT, STORE_ARG_UUID, STORE_ARG_DATE, STORE_ARG_INT } kind;
 	const char *t;
 	jzz_date    d;
 	int64_t     i;
 };
 #define STORE_T(v) { .kind = STORE_ARG_TEXT, .t = (v) }    /* a text, bound as it is */
 #define STORE_N(v) { .kind = STORE_ARG_NTEXT, .t = (v) }   /* NULL or "": NULL */
+#define STORE_U(v) { .kind = STORE_ARG_UUID, .t = (v) }    /* an id (NULL, "": NULL) */
 #define STORE_D(v) { .kind = STORE_ARG_DATE, .d = (v) }    /* JZZ_DATE_NONE: NULL */
 #define STORE_I(v) { .kind = STORE_ARG_INT, .i = (v) }     /* an int, a bool, an int64_t */
 #define STORE_ARGS(...) (const struct store_arg[]){ __VA_ARGS__ }, \
@@ -140,8 +141,8 @@ struct store_record;   /* how a record's rows are read (below) */
  * failed prepare) *out is NULL, *n 0 and the statement is reset. */
 enum store_rc store_rows(struct store *st, struct store_stmt *s, const struct store_record *rec,
                          void **out, size_t *n);
-/* store_rows for the common list by one text key, bound as ?1. */
-enum store_rc store_rows_by(struct store *st, const char *sql, const char *key,
+/* store_rows for the common list by its keys (STORE_ARGS), bound as ?1... */
+enum store_rc store_rows_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
                             const struct store_record *rec, void **out, size_t *n);
 /* Records that a write (rc) touched table's row `id`, for the next audit
  * entry; returns rc. */
@@ -156,13 +157,13 @@ enum store_rc store_row(struct store *st, struct store_stmt *s);
  * as it was. */
 enum store_rc store_one(struct store *st, struct store_stmt *s, const struct store_record *rec,
                         void *out);
-/* store_one for the common look-up by one text key, bound as ?1. */
-enum store_rc store_one_by(struct store *st, const char *sql, const char *key,
+/* store_one for the common look-up by its keys (STORE_ARGS), bound as ?1... */
+enum store_rc store_one_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
                            const struct store_record *rec, void *out);
-/* A look-up by one text key ?1 of one text column into buf (a value of
- * meta, settings, a password hash): OK, NOTFOUND (buf untouched), error. */
-enum store_rc store_text_by(struct store *st, const char *sql, const char *key, char *buf,
-                            size_t size);
+/* A look-up by its keys (STORE_ARGS) of one text column into buf (a value
+ * of meta, settings, a password hash): OK, NOTFOUND (buf untouched), error. */
+enum store_rc store_text_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
+                            char *buf, size_t size);
 /* The first column of a bound EXISTS query as a truth into *out (false
  * on failure); a query that returns no row, or s NULL, is an error. */
 enum store_rc store_flag(struct store *st, struct store_stmt *s, bool *out);
@@ -185,6 +186,7 @@ void     store_col_text(struct store_stmt *s, int i, char *buf, size_t size);
 enum store_col_kind {
 	STORE_COL_TEXT,    /* char[size]: NULL reads as ""; bound as it is */
 	STORE_COL_NTEXT,   /* char[size]: NULL reads as ""; "" is bound as NULL */
+	STORE_COL_UUID,    /* char[37], an id: read as its text; "" is bound as NULL */
 	STORE_COL_DATE,    /* jzz_date: NULL <-> JZZ_DATE_NONE, ISO text in the store */
 	STORE_COL_BOOL,    /* bool: 0 or 1 */
 	STORE_COL_INT,     /* a signed integer of `size` bytes (int, long, int64_t) */
@@ -205,6 +207,7 @@ struct store_col {
 	{ .kind = (kind_), .off = offsetof(STORE_ROW, m), .size = sizeof(((STORE_ROW *)0)->m) }
 #define STORE_TEXT(m)  STORE_COL_OF(STORE_COL_TEXT, m)
 #define STORE_NTEXT(m) STORE_COL_OF(STORE_COL_NTEXT, m)
+#define STORE_UUID(m)  STORE_COL_OF(STORE_COL_UUID, m)
 #define STORE_DATE(m)  STORE_COL_OF(STORE_COL_DATE, m)
 #define STORE_BOOL(m)  STORE_COL_OF(STORE_COL_BOOL, m)
 #define STORE_INT(m)   STORE_COL_OF(STORE_COL_INT, m)
@@ -361,6 +364,16 @@ static inline void
 stmt_bind_text_copy(struct store_stmt *s, int i, const char *v)
 {
 	s->drv->bind_text(s, i, v, false);
+}
+/* A UUID's 16 bytes from its 36-character lower-case text (false for any
+ * other text), and back: for the engines that keep ids as bytes. */
+bool store_uuid_bytes(const char *text, uint8_t out[16]);
+void store_uuid_text(const uint8_t in[16], char out[STORE_UUID_LEN]);
+/* a UUID (the driver's bind_uuid): copied */
+static inline void
+stmt_bind_uuid(struct store_stmt *s, int i, const char *v)
+{
+	s->drv->bind_uuid(s, i, v);
 }
 static inline int
 stmt_col_count(struct store_stmt *s)

@@ -25,10 +25,10 @@ static const char sql_paper_rules[] =
 
 #define STORE_ROW struct store_paper_app
 static const struct store_col store_paper_cols[] = {
-	STORE_TEXT(id), STORE_TEXT(receipt_no), STORE_DATE(day), STORE_TEXT(centre),
+	STORE_UUID(id), STORE_TEXT(receipt_no), STORE_DATE(day), STORE_TEXT(centre),
 	STORE_TEXT(user), STORE_CODE(business, case_business_vocab, 0),
 	STORE_CODE(channel, case_channel_vocab, 0), STORE_TEXT(id_number), STORE_TEXT(name),
-	STORE_TEXT(person_id), STORE_CODE(decision.verdict, rules_verdict_vocab, VERDICT_REFUSE),
+	STORE_UUID(person_id), STORE_CODE(decision.verdict, rules_verdict_vocab, VERDICT_REFUSE),
 	STORE_INT(decision.fee_yuan), STORE_INT(decision.cod_fee_yuan),
 	STORE_DATE(decision.ready_on), STORE_DATE(decision.new_valid_until),
 };
@@ -77,7 +77,7 @@ store_paper_rules(struct store *st, struct store_paper_app *out)
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, out->id);
+	stmt_bind_uuid(s, 1, out->id);
 	while ((rc = stmt_step(s)) == STMT_ROW) {
 		struct rule_result *r;
 		const char         *code = stmt_col_text(s, 0);
@@ -103,8 +103,9 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 
 	memset(out, 0, sizeof *out);
 	out->day = JZZ_DATE_NONE;
-	rc = store_one_by(st, by_receipt ? sql_paper_by_receipt : sql_paper_by_id, key,
-	    &store_paper_record, out);
+	rc = by_receipt ?
+	    store_one_by(st, sql_paper_by_receipt, STORE_ARGS(STORE_T(key)), &store_paper_record, out) :
+	    store_one_by(st, sql_paper_by_id, STORE_ARGS(STORE_U(key)), &store_paper_record, out);
 	/* the dates of the parts not read (yet) are NONE, not day 0 */
 	out->transferred_on = out->reviewed_on = out->changed_on = JZZ_DATE_NONE;
 	out->reg_valid_until = JZZ_DATE_NONE;
@@ -114,7 +115,7 @@ store_paper_app_get(struct store *st, const char *key, bool by_receipt,
 		return rc;
 	for (size_t k = 0; k < sizeof store_paper_parts / sizeof store_paper_parts[0]; k++) {
 		struct store_stmt *s = store_stmt_args(st, store_paper_parts[k].sql,
-		    STORE_ARGS(STORE_T(out->id)));
+		    STORE_ARGS(STORE_U(out->id)));
 
 		if ((rc = store_row(st, s)) == STORE_OK) {
 			store_cols_read(s, 0, store_paper_parts[k].cols, store_paper_parts[k].ncols, out);

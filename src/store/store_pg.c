@@ -811,6 +811,15 @@ pg_bind_text(struct store_stmt *s, int i, const char *v, bool keep)
 	pg_bind(s, i, v != NULL ? strdup(v) : NULL);
 }
 
+/* An id is text here (the same text SQLite's bytes read as). */
+static void
+pg_bind_uuid(struct store_stmt *s, int i, const char *v)
+{
+	uint8_t b[16];
+
+	pg_bind(s, i, store_uuid_bytes(v, b) ? strdup(v) : NULL);
+}
+
 static bool
 pg_has_row(struct pg_stmt *s, int i)
 {
@@ -1227,6 +1236,7 @@ const struct store_driver store_driver_pg = {
 	.bind_null = pg_bind_null,
 	.bind_int64 = pg_bind_int64,
 	.bind_text = pg_bind_text,
+	.bind_uuid = pg_bind_uuid,
 	.col_count = pg_col_count,
 	.col_name = pg_col_name,
 	.col_type = pg_col_type,

@@ -33,8 +33,8 @@ static const char sql_queue_window[] =
 
 #define STORE_ROW struct store_queue_row
 static const struct store_col store_queue_cols[] = {
-	STORE_TEXT(person_id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_TEXT(phone),
-	STORE_TEXT(permit_id), STORE_TEXT(card_id), STORE_DATE(date), STORE_DATE(due_on),
+	STORE_UUID(person_id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_TEXT(phone),
+	STORE_UUID(permit_id), STORE_UUID(card_id), STORE_DATE(date), STORE_DATE(due_on),
 	STORE_BOOL(flag),
 };
 static const struct store_record store_queue_record = STORE_RECORD(store_queue_cols);
@@ -78,7 +78,7 @@ static const char sql_expiring[] =
 
 #define STORE_ROW struct store_permit_ref
 static const struct store_col store_permit_ref_cols[] = {
-	STORE_TEXT(permit_id), STORE_TEXT(person_id),
+	STORE_UUID(permit_id), STORE_UUID(person_id),
 };
 static const struct store_record store_permit_ref_record = STORE_RECORD(store_permit_ref_cols);
 #undef STORE_ROW

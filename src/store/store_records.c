@@ -31,7 +31,7 @@ static const char sql_meta_set[] =
 enum store_rc
 store_meta_get(struct store *st, const char *key, char *buf, size_t size)
 {
-	return store_text_by(st, sql_meta_get, key, buf, size);
+	return store_text_by(st, sql_meta_get, STORE_ARGS(STORE_T(key)), buf, size);
 }
 
 enum store_rc
@@ -153,7 +153,7 @@ static const char sql_person_update[] =
  * (PERSON_NAME), after the keys that each takes first. */
 #define STORE_ROW struct store_person
 const struct store_col store_person_cols[STORE_PERSON_NCOLS] = {
-	STORE_TEXT(id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_NTEXT(phone),
+	STORE_UUID(id), STORE_TEXT(id_number), STORE_TEXT(name), STORE_NTEXT(phone),
 	STORE_BOOL(hukou_shanghai), STORE_DATE(birth), STORE_NTEXT(address),
 };
 const struct store_record store_person_record = STORE_RECORD(store_person_cols);
@@ -163,13 +163,13 @@ const struct store_record store_person_record = STORE_RECORD(store_person_cols);
 enum store_rc
 store_person_by_idnum(struct store *st, const char *id_number, struct store_person *out)
 {
-	return store_one_by(st, sql_person_by_idnum, id_number, &store_person_record, out);
+	return store_one_by(st, sql_person_by_idnum, STORE_ARGS(STORE_T(id_number)), &store_person_record, out);
 }
 
 enum store_rc
 store_person_by_id(struct store *st, const char *id, struct store_person *out)
 {
-	return store_one_by(st, sql_person_by_id, id, &store_person_record, out);
+	return store_one_by(st, sql_person_by_id, STORE_ARGS(STORE_U(id)), &store_person_record, out);
 }
 
 /* The fields insert and update both write, bound from ?first on in the
@@ -204,7 +204,7 @@ store_person_update(struct store *st, const struct store_person *p)
 	if (s == NULL)
 		return STORE_ERR;
 	store_now(now);
-	stmt_bind_text(s, 1, p->id);
+	stmt_bind_uuid(s, 1, p->id);
 	store_person_bind(s, 2, p);
 	stmt_bind_text(s, 7, now);
 	return store_touched(st, store_run(st, s), "persons", p->id);
@@ -223,7 +223,7 @@ static const char sql_reg_insert[] =
 /* The columns of both statements, in their order. */
 #define STORE_ROW struct store_registration
 const struct store_col store_registration_cols[STORE_REGISTRATION_NCOLS] = {
-	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id),
+	STORE_UUID(id), STORE_UUID(person_id), STORE_UUID(application_id),
 	STORE_DATE(registered_on), STORE_DATE(valid_until), STORE_TEXT(centre),
 	STORE_CODE(tenure, case_tenure_vocab, 0), STORE_CODE(use, case_use_vocab, 0),
 	STORE_CODE(leased_to, case_leased_to_vocab, 0),
@@ -234,7 +234,7 @@ static const struct store_record store_registration_record = STORE_RECORD(store_
 enum store_rc
 store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
 {
-	return store_one_by(st, sql_reg_latest, person_id, &store_registration_record, out);
+	return store_one_by(st, sql_reg_latest, STORE_ARGS(STORE_U(person_id)), &store_registration_record, out);
 }
 
 enum store_rc
@@ -267,7 +267,7 @@ static const char sql_permit_cancel[] =
  * residence_since (PERMIT_INSERTED), its status 'active'. */
 #define STORE_ROW struct store_permit
 const struct store_col store_permit_cols[STORE_PERMIT_NCOLS] = {
-	STORE_TEXT(id), STORE_TEXT(person_id), STORE_TEXT(application_id), STORE_TEXT(centre),
+	STORE_UUID(id), STORE_UUID(person_id), STORE_UUID(application_id), STORE_TEXT(centre),
 	STORE_READ_ONLY(STORE_COL_BOOL, cancelled), STORE_DATE(first_issued_on), STORE_DATE(valid_from),
 	STORE_DATE(valid_until), STORE_DATE(residence_since), STORE_DATE(cancelled_on),
 	STORE_NTEXT(cancel_reason), STORE_NTEXT(cancel_note),
@@ -281,7 +281,7 @@ store_permit_current(struct store *st, const char *person_id, bool or_cancelled,
                      struct store_permit *out)
 {
 	struct store_stmt *s = store_stmt_args(st, sql_permit_current, STORE_ARGS(
-	    STORE_T(person_id), STORE_I(or_cancelled)));
+	    STORE_U(person_id), STORE_I(or_cancelled)));
 
 	return store_one(st, s, &store_permit_record, out);
 }
@@ -299,7 +299,7 @@ enum store_rc
 store_permit_set_validity(struct store *st, const char *id, jzz_date valid_until,
                           jzz_date residence_since)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_permit_validity, STORE_ARGS(STORE_T(id),
+	struct store_stmt *s = store_stmt_args(st, sql_permit_validity, STORE_ARGS(STORE_U(id),
 	    STORE_D(valid_until), STORE_D(residence_since)));
 
 	return store_touched(st, store_run(st, s), "permits", id);
@@ -314,7 +314,7 @@ store_permit_cancel(struct store *st, const char *id, jzz_date day, const char *
 
 	if (s == NULL)
 		return STORE_ERR;
-	stmt_bind_text(s, 1, id);
+	stmt_bind_uuid(s, 1, id);
 	store_bind_date(s, 2, day);
 	stmt_bind_text(s, 3, reason);
 	stmt_bind_text(s, 4, note);
@@ -347,7 +347,7 @@ static const char sql_card_printed[] = "UPDATE cards SET printed_valid_until = ?
  * receipt_no. */
 #define STORE_ROW struct store_card
 const struct store_col store_card_cols[STORE_CARD_NCOLS] = {
-	STORE_TEXT(id), STORE_TEXT(permit_id), STORE_TEXT(application_id),
+	STORE_UUID(id), STORE_UUID(permit_id), STORE_UUID(application_id),
 	STORE_READ_ONLY(STORE_COL_TEXT, receipt_no), STORE_CODE(business, case_business_vocab, 0),
 	STORE_TEXT(centre), STORE_CODE(delivery, case_delivery_vocab, 0),
 	STORE_CODE(state, store_card_state_vocab, STORE_CARD_VOID), STORE_DATE(accepted_on),
@@ -361,7 +361,7 @@ static const struct store_record store_card_record = STORE_RECORD(store_card_col
 enum store_rc
 store_card_latest(struct store *st, const char *permit_id, struct store_card *out)
 {
-	return store_one_by(st, sql_card_latest, permit_id, &store_card_record, out);
+	return store_one_by(st, sql_card_latest, STORE_ARGS(STORE_U(permit_id)), &store_card_record, out);
 }
 
 enum store_rc
@@ -376,7 +376,7 @@ enum store_rc
 store_card_set_state(struct store *st, const char *id, enum store_card_state state,
                      jzz_date received_on, jzz_date notice_due_on, jzz_date handed_on)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_card_state, STORE_ARGS(STORE_T(id),
+	struct store_stmt *s = store_stmt_args(st, sql_card_state, STORE_ARGS(STORE_U(id),
 	    STORE_T(store_card_state_vocab[state].code), STORE_D(received_on),
 	    STORE_D(notice_due_on), STORE_D(handed_on)));
 
@@ -386,7 +386,7 @@ store_card_set_state(struct store *st, const char *id, enum store_card_state sta
 enum store_rc
 store_card_set_printed(struct store *st, const char *id, jzz_date printed_valid_until)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_card_printed, STORE_ARGS(STORE_T(id),
+	struct store_stmt *s = store_stmt_args(st, sql_card_printed, STORE_ARGS(STORE_U(id),
 	    STORE_D(printed_valid_until)));
 
 	return store_touched(st, store_run(st, s), "cards", id);
@@ -407,9 +407,9 @@ static const char sql_app_rule[] =
  * of sql_app_insert: ?1-?2, then ?4-?11 after created_at. */
 #define STORE_ROW struct store_application
 static const struct store_col store_application_cols[] = {
-	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(centre), STORE_TEXT(user),
+	STORE_UUID(id), STORE_DATE(day), STORE_TEXT(centre), STORE_TEXT(user),
 	STORE_CODE(business, case_business_vocab, 0), STORE_CODE(channel, case_channel_vocab, 0),
-	STORE_TEXT(id_number), STORE_TEXT(name), STORE_NTEXT(person_id),
+	STORE_TEXT(id_number), STORE_TEXT(name), STORE_UUID(person_id),
 	STORE_BOOL(address_changed),
 };
 #undef STORE_ROW
@@ -453,7 +453,7 @@ struct store_stmt *
 store_app_rule_bind(struct store_stmt *s, const char *application_id, int pos,
                     const struct rule_result *r, struct store_dates *ring)
 {
-	s = store_bind_args(s, STORE_ARGS(STORE_T(application_id), STORE_I(pos),
+	s = store_bind_args(s, STORE_ARGS(STORE_U(application_id), STORE_I(pos),
 	    STORE_T(rules_code((enum rule_id)r->rule)),
 	    STORE_T(rules_outcome_code((enum rule_outcome)r->outcome))), ring);
 	if (s != NULL)
@@ -523,7 +523,7 @@ enum store_rc
 store_address_changed_since(struct store *st, const char *person_id, const char *id_number,
                             jzz_date since, bool *out)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_addr_changed, STORE_ARGS(STORE_T(person_id),
+	struct store_stmt *s = store_stmt_args(st, sql_addr_changed, STORE_ARGS(STORE_U(person_id),
 	    STORE_T(id_number), STORE_D(since)));
 
 	return store_flag(st, s, out);
@@ -542,7 +542,7 @@ static const char sql_app_by_request[] =
 
 #define STORE_ROW struct store_app_row
 static const struct store_col store_app_cols[] = {
-	STORE_TEXT(id), STORE_DATE(day), STORE_TEXT(at),
+	STORE_UUID(id), STORE_DATE(day), STORE_TEXT(at),
 	STORE_CODE(business, case_business_vocab, 0), STORE_CODE(channel, case_channel_vocab, 0),
 	STORE_CODE(verdict, rules_verdict_vocab, VERDICT_REFUSE), STORE_TEXT(receipt_no),
 	STORE_TEXT(centre), STORE_TEXT(user), STORE_INT(fee_yuan), STORE_TEXT(failed),
@@ -571,7 +571,7 @@ enum store_rc
 store_applications_of(struct store *st, const char *id_number, struct store_app_row **out,
                       size_t *n)
 {
-	return store_rows_by(st, sql_apps_of, id_number, &store_app_record, (void **)out, n);
+	return store_rows_by(st, sql_apps_of, STORE_ARGS(STORE_T(id_number)), &store_app_record, (void **)out, n);
 }
 
 /* The row of an application already done under a request id, read whole
@@ -583,7 +583,7 @@ struct store_app_request {
 };
 
 #define STORE_ROW struct store_app_request
-static const struct store_col store_app_request_cols[] = { STORE_TEXT(id), STORE_TEXT(receipt_no) };
+static const struct store_col store_app_request_cols[] = { STORE_UUID(id), STORE_TEXT(receipt_no) };
 #undef STORE_ROW
 
 static void
@@ -606,7 +606,7 @@ store_application_by_request(struct store *st, const char *request_id, char id[S
 	enum store_rc            rc;
 
 	*json = NULL;
-	rc = store_one_by(st, sql_app_by_request, request_id, &store_app_request_record, &r);
+	rc = store_one_by(st, sql_app_by_request, STORE_ARGS(STORE_T(request_id)), &store_app_request_record, &r);
 	if (rc != STORE_OK)
 		return rc;
 	memcpy(id, r.id, STORE_UUID_LEN);
@@ -636,7 +636,7 @@ static const char sql_auto_done[] =
 struct store_stmt *
 store_fee_bind(struct store_stmt *s, const struct store_fee_row *f, struct store_dates *ring)
 {
-	return store_bind_args(s, STORE_ARGS(STORE_T(f->application_id), STORE_T(f->kind),
+	return store_bind_args(s, STORE_ARGS(STORE_U(f->application_id), STORE_T(f->kind),
 	    STORE_I(f->amount_yuan), STORE_N(f->fee_receipt_no), STORE_T(f->collected_by)), ring);
 }
 
@@ -664,8 +664,8 @@ store_change_bind(struct store_stmt *s, const struct store_change_row *c, struct
 	const char *field = (unsigned)c->field < CHANGE__COUNT ? case_change_field_vocab[c->field].code :
 	    "";
 
-	return store_bind_args(s, STORE_ARGS(STORE_T(c->id), STORE_T(c->person_id),
-	    STORE_T(c->application_id), STORE_T(field), STORE_D(c->changed_on),
+	return store_bind_args(s, STORE_ARGS(STORE_U(c->id), STORE_U(c->person_id),
+	    STORE_U(c->application_id), STORE_T(field), STORE_D(c->changed_on),
 	    STORE_N(c->old_value), STORE_N(c->new_value), STORE_I(c->late)), ring);
 }
 
@@ -684,8 +684,8 @@ struct store_stmt *
 store_endorsement_bind(struct store_stmt *s, const struct store_endorsement_row *e,
                        struct store_dates *ring)
 {
-	return store_bind_args(s, STORE_ARGS(STORE_T(e->id), STORE_T(e->permit_id),
-	    STORE_N(e->application_id), STORE_T(e->kind), STORE_D(e->day),
+	return store_bind_args(s, STORE_ARGS(STORE_U(e->id), STORE_U(e->permit_id),
+	    STORE_U(e->application_id), STORE_T(e->kind), STORE_D(e->day),
 	    STORE_D(e->old_valid_until), STORE_D(e->new_valid_until), STORE_T(e->outcome),
 	    STORE_N(e->reason), STORE_I(e->reset)), ring);
 }
@@ -705,7 +705,7 @@ store_endorsement_insert(struct store *st, const char *id, const char *permit_id
 enum store_rc
 store_auto_endorse_done(struct store *st, const char *permit_id, jzz_date valid_until, bool *out)
 {
-	struct store_stmt *s = store_stmt_args(st, sql_auto_done, STORE_ARGS(STORE_T(permit_id),
+	struct store_stmt *s = store_stmt_args(st, sql_auto_done, STORE_ARGS(STORE_U(permit_id),
 	    STORE_D(valid_until)));
 
 	return store_flag(st, s, out);
@@ -724,8 +724,8 @@ static const char sql_sms_sent[] =
 struct store_stmt *
 store_sms_bind(struct store_stmt *s, const struct store_sms_new *m, struct store_dates *ring)
 {
-	return store_bind_args(s, STORE_ARGS(STORE_T(m->person_id), STORE_T(m->phone),
-	    STORE_T(m->kind), STORE_T(m->body), STORE_N(m->ref_id), STORE_D(m->queued_on),
+	return store_bind_args(s, STORE_ARGS(STORE_U(m->person_id), STORE_T(m->phone),
+	    STORE_T(m->kind), STORE_T(m->body), STORE_U(m->ref_id), STORE_D(m->queued_on),
 	    STORE_D(m->due_on)), ring);
 }
 
@@ -740,7 +740,7 @@ store_sms_queue(struct store *st, const char *person_id, const char *phone, cons
 
 #define STORE_ROW struct store_sms_row
 static const struct store_col store_sms_cols[] = {
-	STORE_INT(id), STORE_TEXT(person_id), STORE_TEXT(phone), STORE_TEXT(kind), STORE_TEXT(body),
+	STORE_INT(id), STORE_UUID(person_id), STORE_TEXT(phone), STORE_TEXT(kind), STORE_TEXT(body),
 	STORE_DATE(queued_on), STORE_DATE(due_on),
 };
 static const struct store_record store_sms_record = STORE_RECORD(store_sms_cols);

@@ -441,6 +441,31 @@ static const char store_schema_v6[] =
 	"INSERT OR REPLACE INTO cards_unnotified (card_id, centre, notice_due_on)" \
 	" SELECT c.id, c.centre, c.notice_due_on FROM cards c WHERE c.id = " id \
 	" AND c.state = 'received' AND NOT " STORE_NOTICE_GIVEN("c") ";"
+/* The triggers that keep cards_unnotified (v7; made again by v8, which
+ * rebuilt their tables). A card written as received has had no notice yet
+ * (the seed writes its cards so, before their SMS). */
+#define CARDS_UNNOTIFIED_TRIGGERS \
+	"CREATE TRIGGER cards_unnotified_card_in AFTER INSERT ON cards WHEN new.state = 'received'" \
+	"  BEGIN INSERT OR REPLACE INTO cards_unnotified VALUES (new.id, new.centre, new.notice_due_on);" \
+	"  END;\n" \
+	"CREATE TRIGGER cards_unnotified_card_up AFTER UPDATE OF state, centre, notice_due_on ON cards" \
+	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = old.id; " \
+	CARD_UNNOTIFIED_ADD("new.id") " END;\n" \
+	"CREATE TRIGGER cards_unnotified_card_out AFTER DELETE ON cards" \
+	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = old.id; END;\n" \
+	"CREATE TRIGGER cards_unnotified_sms_in AFTER INSERT ON sms_outbox" \
+	"  WHEN new.kind = 'pickup_notice' AND new.sent_on IS NOT NULL" \
+	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.ref_id; END;\n" \
+	"CREATE TRIGGER cards_unnotified_sms_sent AFTER UPDATE OF sent_on ON sms_outbox" \
+	"  WHEN new.kind = 'pickup_notice' AND new.sent_on IS NOT NULL" \
+	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.ref_id; END;\n" \
+	"CREATE TRIGGER cards_unnotified_sms_out AFTER DELETE ON sms_outbox" \
+	"  WHEN old.kind = 'pickup_notice' AND old.sent_on IS NOT NULL" \
+	"  BEGIN " CARD_UNNOTIFIED_ADD("old.ref_id") " END;\n" \
+	"CREATE TRIGGER cards_unnotified_phone_in AFTER INSERT ON card_notices" \
+	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.card_id; END;\n" \
+	"CREATE TRIGGER cards_unnotified_phone_out AFTER DELETE ON card_notices" \
+	"  BEGIN " CARD_UNNOTIFIED_ADD("old.card_id") " END;\n"
 static const char store_schema_v7[] =
 	"CREATE INDEX applications_by_day_cover ON applications(day, centre, business, decision,"
 	"  user_name, fee_yuan, cod_fee_yuan, id);\n"
@@ -458,30 +483,346 @@ static const char store_schema_v7[] =
 	"INSERT INTO cards_unnotified (card_id, centre, notice_due_on)"
 	"  SELECT c.id, c.centre, c.notice_due_on FROM cards c"
 	"  WHERE c.state = 'received' AND NOT " STORE_NOTICE_GIVEN("c") ";\n"
-	/* a card written as received has had no notice yet (the seed writes
-	 * its cards so, before their SMS) */
-	"CREATE TRIGGER cards_unnotified_card_in AFTER INSERT ON cards WHEN new.state = 'received'"
-	"  BEGIN INSERT OR REPLACE INTO cards_unnotified VALUES (new.id, new.centre, new.notice_due_on);"
-	"  END;\n"
-	"CREATE TRIGGER cards_unnotified_card_up AFTER UPDATE OF state, centre, notice_due_on ON cards"
-	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = old.id; "
-	CARD_UNNOTIFIED_ADD("new.id") " END;\n"
-	"CREATE TRIGGER cards_unnotified_card_out AFTER DELETE ON cards"
-	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = old.id; END;\n"
-	"CREATE TRIGGER cards_unnotified_sms_in AFTER INSERT ON sms_outbox"
-	"  WHEN new.kind = 'pickup_notice' AND new.sent_on IS NOT NULL"
-	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.ref_id; END;\n"
-	"CREATE TRIGGER cards_unnotified_sms_sent AFTER UPDATE OF sent_on ON sms_outbox"
-	"  WHEN new.kind = 'pickup_notice' AND new.sent_on IS NOT NULL"
-	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.ref_id; END;\n"
-	"CREATE TRIGGER cards_unnotified_sms_out AFTER DELETE ON sms_outbox"
-	"  WHEN old.kind = 'pickup_notice' AND old.sent_on IS NOT NULL"
-	"  BEGIN " CARD_UNNOTIFIED_ADD("old.ref_id") " END;\n"
-	"CREATE TRIGGER cards_unnotified_phone_in AFTER INSERT ON card_notices"
-	"  BEGIN DELETE FROM cards_unnotified WHERE card_id = new.card_id; END;\n"
-	"CREATE TRIGGER cards_unnotified_phone_out AFTER DELETE ON card_notices"
-	"  BEGIN " CARD_UNNOTIFIED_ADD("old.card_id") " END;\n"
+	CARDS_UNNOTIFIED_TRIGGERS
 	"PRAGMA user_version = 7;\n";
+
+/*
+ * v7 -> v8 (issue 15, a city in a file): ids as 16 bytes, and every UNIQUE
+ * a named index.
+ *  - Every UUID column (ids, and the columns that name them) holds the
+ *    UUID's 16 bytes instead of its 36-character text: about 20 bytes less
+ *    in every row and in every index entry that holds one. The store binds
+ *    an id as its bytes (bind_uuid) and the engine reads it back as its
+ *    text (store_sqlite.c), so that nothing above the store, nor the
+ *    audit's row digests, which hash each column's text, sees a change.
+ *    jzz_uuid() is the engine's function of the conversion (SQLite 3.40
+ *    has no unhex()); it is used here only, never by a constraint, so that
+ *    the file stays readable and writable by the sqlite3 shell.
+ *  - The UNIQUE constraints of the columns (ID numbers, receipt numbers,
+ *    the application of a registration, a permit, a card) become unique
+ *    indexes of the same columns: an index can be dropped for a bulk load
+ *    and built after it by one sort (the seed), a constraint cannot.
+ *  - SQLite cannot change a column's type: each table is made again under
+ *    a new name, its rows copied with their rowids (the store's tie-breaks
+ *    read them), the old table dropped and the new one renamed, as SQLite's
+ *    procedure for altering a table says; the foreign keys are off meanwhile
+ *    and checked whole before the commit (store_migrate_to). The triggers
+ *    of cards_unnotified go first (a rename checks every trigger's tables)
+ *    and come back last; the planner's statistics are kept for the same
+ *    indexes under their new names.
+ */
+#define ID_OK(col) "CHECK (length(" col ") = 16)"
+#define V8_ID(col)  col " BLOB NOT NULL " ID_OK(col)
+#define V8_NID(col) col " BLOB " ID_OK(col)
+#define V8_MOVE(t)  "DROP TABLE " t "; ALTER TABLE " t "_v8 RENAME TO " t ";\n"
+static const char store_schema_v8[] =
+	"DROP TRIGGER cards_unnotified_card_in; DROP TRIGGER cards_unnotified_card_up;"
+	" DROP TRIGGER cards_unnotified_card_out; DROP TRIGGER cards_unnotified_sms_in;"
+	" DROP TRIGGER cards_unnotified_sms_sent; DROP TRIGGER cards_unnotified_sms_out;"
+	" DROP TRIGGER cards_unnotified_phone_in; DROP TRIGGER cards_unnotified_phone_out;\n"
+	"ANALYZE sqlite_schema;\n"
+	"CREATE TEMP TABLE v8_stat AS SELECT tbl, idx, stat FROM sqlite_stat1;\n"
+
+	"CREATE TABLE persons_v8 ("
+	"  id             BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  id_number      TEXT NOT NULL CHECK (length(id_number) = 18),"
+	"  name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 30),"
+	"  phone          TEXT,"
+	"  hukou_shanghai INTEGER NOT NULL DEFAULT 0 " BOOL_OK("hukou_shanghai") ","
+	"  birth_date     TEXT " DATE_OK("birth_date") ","
+	"  address        TEXT,"
+	"  created_at     TEXT NOT NULL,"
+	"  updated_at     TEXT NOT NULL"
+	") STRICT;\n"
+	"INSERT INTO persons_v8 (rowid, id, id_number, name, phone, hukou_shanghai, birth_date,"
+	"  address, created_at, updated_at)"
+	"  SELECT rowid, jzz_uuid(id), id_number, name, phone, hukou_shanghai, birth_date,"
+	"  address, created_at, updated_at FROM persons;\n"
+
+	"CREATE TABLE applications_v8 ("
+	"  id              BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  day             TEXT NOT NULL " DATE_OK("day") ","
+	"  created_at      TEXT NOT NULL,"
+	"  centre          TEXT NOT NULL REFERENCES centres(code),"
+	"  user_name       TEXT NOT NULL REFERENCES users(name),"
+	"  business        TEXT NOT NULL CHECK (business IN (" BUSINESS_CODES ")),"
+	"  channel         TEXT NOT NULL CHECK (channel IN ('counter', 'online', 'kiosk')),"
+	"  id_number       TEXT NOT NULL,"
+	"  name            TEXT NOT NULL,"
+	"  " V8_NID("person_id") " REFERENCES persons(id),"
+	"  address_changed INTEGER NOT NULL " BOOL_OK("address_changed") ","
+	"  decision        TEXT NOT NULL CHECK (decision IN ('accept', 'incomplete', 'refuse')),"
+	"  fee_yuan        INTEGER NOT NULL CHECK (fee_yuan >= 0),"
+	"  cod_fee_yuan    INTEGER NOT NULL CHECK (cod_fee_yuan >= 0),"
+	"  ready_on        TEXT " DATE_OK("ready_on") ","
+	"  new_valid_until TEXT " DATE_OK("new_valid_until") ","
+	"  receipt_no      TEXT CHECK (receipt_no IS NULL OR receipt_no GLOB"
+	"                  '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*'),"
+	"  decision_json   TEXT NOT NULL,"
+	"  request_id      TEXT"
+	"  CHECK (request_id IS NULL OR (length(request_id) BETWEEN 1 AND 64"
+	"  AND request_id NOT GLOB '*[^A-Za-z0-9._-]*')),"
+	"  CHECK ((decision = 'accept') = (receipt_no IS NOT NULL))"
+	") STRICT;\n"
+	"INSERT INTO applications_v8 (rowid, id, day, created_at, centre, user_name, business, channel,"
+	"  id_number, name, person_id, address_changed, decision, fee_yuan, cod_fee_yuan, ready_on,"
+	"  new_valid_until, receipt_no, decision_json, request_id) SELECT rowid, jzz_uuid(id), day, created_at, centre, user_name,"
+	"  business, channel, id_number, name, jzz_uuid(person_id), address_changed, decision,"
+	"  fee_yuan, cod_fee_yuan, ready_on, new_valid_until, receipt_no, decision_json, request_id"
+	"  FROM applications;\n"
+
+	"CREATE TABLE application_rules_v8 ("
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  pos            INTEGER NOT NULL,"
+	"  rule           TEXT NOT NULL,"
+	"  outcome        TEXT NOT NULL CHECK (outcome IN ('pass', 'fail', 'missing', 'warn')),"
+	"  detail         INTEGER NOT NULL,"
+	"  who            INTEGER NOT NULL,"
+	"  docs           INTEGER NOT NULL,"
+	"  date           TEXT " DATE_OK("date") ","
+	"  num            INTEGER NOT NULL,"
+	"  PRIMARY KEY (application_id, pos)"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO application_rules_v8 SELECT jzz_uuid(application_id), pos, rule, outcome,"
+	"  detail, who, docs, date, num FROM application_rules;\n"
+
+	"CREATE TABLE registrations_v8 ("
+	"  id             BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  " V8_ID("person_id") " REFERENCES persons(id),"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  registered_on  TEXT NOT NULL " DATE_OK("registered_on") ","
+	"  valid_until    TEXT NOT NULL " DATE_OK("valid_until") ","
+	"  centre         TEXT NOT NULL REFERENCES centres(code),"
+	"  tenure         TEXT NOT NULL CHECK (tenure IN ('own', 'relative_own', 'rent',"
+	"                 'relative_rent', 'dormitory', 'unit_housing')),"
+	"  property_use   TEXT NOT NULL CHECK (property_use = 'residential'),"
+	"  leased_to      TEXT NOT NULL CHECK (leased_to IN ('individual', 'unit'))"
+	") STRICT;\n"
+	"INSERT INTO registrations_v8 (rowid, id, person_id, application_id, registered_on,"
+	"  valid_until, centre, tenure, property_use, leased_to) SELECT rowid, jzz_uuid(id), jzz_uuid(person_id),"
+	"  jzz_uuid(application_id), registered_on, valid_until, centre, tenure, property_use,"
+	"  leased_to FROM registrations;\n"
+
+	"CREATE TABLE permits_v8 ("
+	"  id              BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  " V8_ID("person_id") " REFERENCES persons(id),"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  centre          TEXT NOT NULL REFERENCES centres(code),"
+	"  status          TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),"
+	"  first_issued_on TEXT NOT NULL " DATE_OK("first_issued_on") ","
+	"  valid_from      TEXT NOT NULL " DATE_OK("valid_from") ","
+	"  valid_until     TEXT NOT NULL " DATE_OK("valid_until") ","
+	"  residence_since TEXT " DATE_OK("residence_since") ","
+	"  cancelled_on    TEXT " DATE_OK("cancelled_on") ","
+	"  cancel_reason   TEXT CHECK (cancel_reason IS NULL OR cancel_reason IN"
+	"                  ('not_resident', 'false_materials')),"
+	"  cancel_note     TEXT,"
+	"  CHECK (valid_until >= valid_from),"
+	"  CHECK ((status = 'cancelled') = (cancelled_on IS NOT NULL AND cancel_reason IS NOT NULL"
+	"         AND cancel_note IS NOT NULL AND length(cancel_note) > 0))"
+	") STRICT;\n"
+	"INSERT INTO permits_v8 (rowid, id, person_id, application_id, centre, status,"
+	"  first_issued_on, valid_from, valid_until, residence_since, cancelled_on, cancel_reason,"
+	"  cancel_note) SELECT rowid, jzz_uuid(id), jzz_uuid(person_id),"
+	"  jzz_uuid(application_id), centre, status, first_issued_on, valid_from, valid_until,"
+	"  residence_since, cancelled_on, cancel_reason, cancel_note FROM permits;\n"
+
+	"CREATE TABLE cards_v8 ("
+	"  id                  BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  " V8_ID("permit_id") " REFERENCES permits(id),"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  business            TEXT NOT NULL CHECK (business IN ('permit_new', 'permit_new_fast',"
+	"                      'permit_replace', 'permit_replace_fast', 'permit_reapply')),"
+	"  centre              TEXT NOT NULL REFERENCES centres(code),"
+	"  delivery            TEXT NOT NULL CHECK (delivery IN ('pickup', 'post')),"
+	"  state               TEXT NOT NULL CHECK (state IN ('ordered', 'received', 'picked_up',"
+	"                      'posted', 'void')),"
+	"  accepted_on         TEXT NOT NULL " DATE_OK("accepted_on") ","
+	"  transferred_on      TEXT " DATE_OK("transferred_on") ","
+	"  reviewed_on         TEXT " DATE_OK("reviewed_on") ","
+	"  ready_on            TEXT NOT NULL " DATE_OK("ready_on") ","
+	"  received_on         TEXT " DATE_OK("received_on") ","
+	"  notice_due_on       TEXT " DATE_OK("notice_due_on") ","
+	"  handed_on           TEXT " DATE_OK("handed_on") ","
+	"  printed_valid_until TEXT NOT NULL " DATE_OK("printed_valid_until") ","
+	"  seq                 INTEGER NOT NULL,"
+	"  CHECK (ready_on >= accepted_on),"
+	"  CHECK (state <> 'received' OR (received_on IS NOT NULL AND notice_due_on IS NOT NULL)),"
+	"  CHECK (state NOT IN ('picked_up', 'posted') OR handed_on IS NOT NULL)"
+	") STRICT;\n"
+	"INSERT INTO cards_v8 (rowid, id, permit_id, application_id, business, centre, delivery,"
+	"  state, accepted_on, transferred_on, reviewed_on, ready_on, received_on, notice_due_on,"
+	"  handed_on, printed_valid_until, seq) SELECT rowid, jzz_uuid(id), jzz_uuid(permit_id),"
+	"  jzz_uuid(application_id), business, centre, delivery, state, accepted_on,"
+	"  transferred_on, reviewed_on, ready_on, received_on, notice_due_on, handed_on,"
+	"  printed_valid_until, seq FROM cards;\n"
+
+	"CREATE TABLE endorsements_v8 ("
+	"  id               BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  " V8_ID("permit_id") " REFERENCES permits(id),"
+	"  " V8_NID("application_id") " REFERENCES applications(id),"
+	"  kind             TEXT NOT NULL CHECK (kind IN ('counter', 'auto')),"
+	"  day              TEXT NOT NULL " DATE_OK("day") ","
+	"  old_valid_until  TEXT NOT NULL " DATE_OK("old_valid_until") ","
+	"  new_valid_until  TEXT " DATE_OK("new_valid_until") ","
+	"  outcome          TEXT NOT NULL CHECK (outcome IN ('endorsed', 'not_endorsed')),"
+	"  reason           TEXT CHECK (reason IS NULL OR reason IN ('address_changed', 'no_phone')),"
+	"  residence_years_reset INTEGER NOT NULL " BOOL_OK("residence_years_reset") ","
+	"  CHECK ((outcome = 'endorsed') = (new_valid_until IS NOT NULL)),"
+	"  CHECK ((outcome = 'not_endorsed') = (reason IS NOT NULL)),"
+	"  CHECK (kind = 'auto' OR application_id IS NOT NULL)"
+	") STRICT;\n"
+	"INSERT INTO endorsements_v8 (rowid, id, permit_id, application_id, kind, day,"
+	"  old_valid_until, new_valid_until, outcome, reason, residence_years_reset) SELECT rowid, jzz_uuid(id), jzz_uuid(permit_id),"
+	"  jzz_uuid(application_id), kind, day, old_valid_until, new_valid_until, outcome, reason,"
+	"  residence_years_reset FROM endorsements;\n"
+
+	"CREATE TABLE changes_v8 ("
+	"  id             BLOB NOT NULL PRIMARY KEY " ID_OK("id") ","
+	"  " V8_ID("person_id") " REFERENCES persons(id),"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  field          TEXT NOT NULL CHECK (field IN ('address', 'phone', 'name', 'other')),"
+	"  changed_on     TEXT NOT NULL " DATE_OK("changed_on") ","
+	"  old_value      TEXT,"
+	"  new_value      TEXT,"
+	"  late           INTEGER NOT NULL " BOOL_OK("late")
+	") STRICT;\n"
+	"INSERT INTO changes_v8 (rowid, id, person_id, application_id, field, changed_on,"
+	"  old_value, new_value, late) SELECT rowid, jzz_uuid(id), jzz_uuid(person_id),"
+	"  jzz_uuid(application_id), field, changed_on, old_value, new_value, late FROM changes;\n"
+
+	"CREATE TABLE fees_v8 ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  kind           TEXT NOT NULL CHECK (kind IN ('card_fee', 'cod')),"
+	"  amount_yuan    INTEGER NOT NULL CHECK (amount_yuan > 0),"
+	"  fee_receipt_no TEXT,"
+	"  collected_by   TEXT NOT NULL CHECK (collected_by IN ('counter', 'courier')),"
+	"  CHECK ((kind = 'cod') = (collected_by = 'courier'))"
+	") STRICT;\n"
+	"INSERT INTO fees_v8 SELECT id, jzz_uuid(application_id), kind, amount_yuan,"
+	"  fee_receipt_no, collected_by FROM fees;\n"
+
+	"CREATE TABLE sms_outbox_v8 ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  " V8_ID("person_id") " REFERENCES persons(id),"
+	"  phone     TEXT NOT NULL CHECK (length(phone) > 0),"
+	"  kind      TEXT NOT NULL CHECK (kind IN ('pickup_notice', 'auto_endorsed', 'auto_not_endorsed')),"
+	"  body      TEXT NOT NULL,"
+	"  " V8_NID("ref_id") ","
+	"  queued_on TEXT NOT NULL " DATE_OK("queued_on") ","
+	"  due_on    TEXT NOT NULL " DATE_OK("due_on") ","
+	"  sent_on   TEXT " DATE_OK("sent_on")
+	") STRICT;\n"
+	"INSERT INTO sms_outbox_v8 SELECT id, jzz_uuid(person_id), phone, kind, body,"
+	"  jzz_uuid(ref_id), queued_on, due_on, sent_on FROM sms_outbox;\n"
+
+	"CREATE TABLE addresses_v8 ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  " V8_ID("person_id") " REFERENCES persons(id),"
+	"  " V8_ID("application_id") " REFERENCES applications(id),"
+	"  valid_from     TEXT NOT NULL " DATE_OK("valid_from") ","
+	"  district       TEXT NOT NULL CHECK (district GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),"
+	"  street         TEXT NOT NULL REFERENCES centres(code) " CENTRE_OK("street") ","
+	"  road           TEXT NOT NULL CHECK (length(road) BETWEEN 1 AND 40),"
+	"  lane           TEXT " ADDR_PART_OK("lane", "1") ","
+	"  number         TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 40),"
+	"  room           TEXT " ADDR_PART_OK("room", "1") ","
+	"  recorded_at    TEXT NOT NULL,"
+	"  CHECK (substr(street, 1, 6) = district)"
+	") STRICT;\n"
+	"INSERT INTO addresses_v8 SELECT id, jzz_uuid(person_id), jzz_uuid(application_id),"
+	"  valid_from, district, street, road, lane, number, room, recorded_at FROM addresses;\n"
+
+	"CREATE TABLE application_agents_v8 ("
+	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id") " REFERENCES applications(id),"
+	"  kind           TEXT NOT NULL CHECK (kind IN ('guardian', 'relative', 'other')),"
+	"  relation       TEXT CHECK (relation IS NULL OR length(relation) BETWEEN 1 AND 63),"
+	"  name           TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 30),"
+	"  id_number      TEXT NOT NULL CHECK (length(id_number) BETWEEN 1 AND 63)"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO application_agents_v8 SELECT jzz_uuid(application_id), kind, relation, name,"
+	"  id_number FROM application_agents;\n"
+	"CREATE TABLE application_deliveries_v8 ("
+	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id") " REFERENCES applications(id),"
+	"  address        TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 511)"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO application_deliveries_v8 SELECT jzz_uuid(application_id), address"
+	"  FROM application_deliveries;\n"
+	"CREATE TABLE card_notices_v8 ("
+	"  card_id   BLOB NOT NULL PRIMARY KEY " ID_OK("card_id") " REFERENCES cards(id),"
+	"  given_on  TEXT NOT NULL " DATE_OK("given_on") ","
+	"  how       TEXT NOT NULL CHECK (how IN ('phone')),"
+	"  user_name TEXT NOT NULL REFERENCES users(name)"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO card_notices_v8 SELECT jzz_uuid(card_id), given_on, how, user_name"
+	"  FROM card_notices;\n"
+	"CREATE TABLE cards_unnotified_v8 ("
+	"  card_id       BLOB NOT NULL PRIMARY KEY " ID_OK("card_id") ","
+	"  centre        TEXT NOT NULL,"
+	"  notice_due_on TEXT NOT NULL"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO cards_unnotified_v8 SELECT jzz_uuid(card_id), centre, notice_due_on"
+	"  FROM cards_unnotified;\n"
+
+	/* children first: a table is dropped before the tables it names */
+	V8_MOVE("cards_unnotified") V8_MOVE("card_notices") V8_MOVE("application_deliveries")
+	V8_MOVE("application_agents") V8_MOVE("addresses") V8_MOVE("sms_outbox") V8_MOVE("fees")
+	V8_MOVE("changes") V8_MOVE("endorsements") V8_MOVE("cards") V8_MOVE("permits")
+	V8_MOVE("registrations") V8_MOVE("application_rules") V8_MOVE("applications")
+	V8_MOVE("persons")
+
+	/* the UNIQUE constraints as indexes */
+	"CREATE UNIQUE INDEX persons_by_id_number ON persons(id_number);\n"
+	"CREATE UNIQUE INDEX applications_by_receipt ON applications(receipt_no);\n"
+	"CREATE UNIQUE INDEX registrations_by_application ON registrations(application_id);\n"
+	"CREATE UNIQUE INDEX permits_by_application ON permits(application_id);\n"
+	"CREATE UNIQUE INDEX cards_by_application ON cards(application_id);\n"
+	/* every index the tables had, as v1-v7 made them */
+	"CREATE INDEX applications_by_day ON applications(centre, day);\n"
+	"CREATE INDEX applications_by_idnum ON applications(id_number, created_at);\n"
+	"CREATE UNIQUE INDEX applications_by_request ON applications(request_id)"
+	"  WHERE request_id IS NOT NULL;\n"
+	"CREATE INDEX applications_by_day_cover ON applications(day, centre, business, decision,"
+	"  user_name, fee_yuan, cod_fee_yuan, id);\n"
+	"CREATE INDEX registrations_by_person ON registrations(person_id, registered_on);\n"
+	"CREATE UNIQUE INDEX permits_one_active ON permits(person_id) WHERE status = 'active';\n"
+	"CREATE INDEX permits_by_valid_until ON permits(valid_until) WHERE status = 'active';\n"
+	"CREATE INDEX permits_by_person ON permits(person_id);\n"
+	"CREATE INDEX cards_by_permit ON cards(permit_id, seq);\n"
+	"CREATE INDEX cards_by_centre_state ON cards(centre, state, ready_on);\n"
+	"CREATE INDEX cards_by_received ON cards(received_on, centre) WHERE received_on IS NOT NULL;\n"
+	"CREATE INDEX cards_by_handed ON cards(handed_on, centre) WHERE handed_on IS NOT NULL;\n"
+	"CREATE INDEX cards_awaiting ON cards(notice_due_on) WHERE state = 'received';\n"
+	"CREATE INDEX endorsements_by_permit ON endorsements(permit_id, old_valid_until);\n"
+	"CREATE INDEX endorsements_auto_failed_cover ON endorsements(day, permit_id, old_valid_until, reason)"
+	"  WHERE kind = 'auto' AND outcome = 'not_endorsed';\n"
+	"CREATE INDEX changes_by_person ON changes(person_id);\n"
+	"CREATE INDEX fees_by_application ON fees(application_id);\n"
+	"CREATE INDEX sms_unsent ON sms_outbox(due_on) WHERE sent_on IS NULL;\n"
+	"CREATE INDEX sms_by_ref ON sms_outbox(ref_id) WHERE ref_id IS NOT NULL;\n"
+	"CREATE INDEX addresses_by_person ON addresses(person_id, valid_from, id);\n"
+	"CREATE INDEX addresses_by_road ON addresses(road, district);\n"
+	"CREATE INDEX persons_by_name ON persons(name);\n"
+	"CREATE INDEX cards_unnotified_by_centre ON cards_unnotified(centre, notice_due_on);\n"
+	"CREATE INDEX cards_unnotified_by_due ON cards_unnotified(notice_due_on);\n"
+	CARDS_UNNOTIFIED_TRIGGERS
+
+	/* the statistics of the same indexes, the constraints' under their new
+	 * names (the numbers of sqlite_autoindex_T_N are the order of the
+	 * table's UNIQUE and PRIMARY KEY clauses in v1) */
+	"DELETE FROM sqlite_stat1 WHERE tbl IN (SELECT tbl FROM temp.v8_stat);\n"
+	"INSERT INTO sqlite_stat1 (tbl, idx, stat) SELECT tbl, CASE idx"
+	"  WHEN 'sqlite_autoindex_persons_2' THEN 'persons_by_id_number'"
+	"  WHEN 'sqlite_autoindex_applications_2' THEN 'applications_by_receipt'"
+	"  WHEN 'sqlite_autoindex_registrations_2' THEN 'registrations_by_application'"
+	"  WHEN 'sqlite_autoindex_permits_2' THEN 'permits_by_application'"
+	"  WHEN 'sqlite_autoindex_cards_2' THEN 'cards_by_application'"
+	"  ELSE idx END, stat FROM temp.v8_stat"
+	"  WHERE idx IS NULL OR idx IN (SELECT name FROM sqlite_schema WHERE type = 'index')"
+	"  OR idx LIKE 'sqlite_autoindex_%_2';\n"
+	"DROP TABLE temp.v8_stat;\n"
+	"PRAGMA user_version = 8;\n";
 
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
@@ -492,4 +833,5 @@ const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[4] = store_schema_v5,
 	[5] = store_schema_v6,
 	[6] = store_schema_v7,
+	[7] = store_schema_v8,
 };

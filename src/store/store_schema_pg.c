@@ -498,13 +498,38 @@ const char store_pg_schema[] =
 	/* PRAGMA user_version, last: a schema built halfway has no version. */
 	"INSERT INTO meta (key, value) VALUES ('schema_version', '7');\n";
 
-/* No PostgreSQL store was ever older than version 7, so there is nothing to
- * migrate yet. A future migration v -> v+1 is written for both engines at
- * once: store_schema_migrations[v] in store_schema.c and
- * store_pg_migrations[v] here (which also updates meta's schema_version and
- * is followed by store_pg_grants, so that new tables get their privileges).
+/* No PostgreSQL store was ever older than version 7. A migration v -> v+1
+ * is written for both engines at once: store_schema_migrations[v] in
+ * store_schema.c and store_pg_migrations[v] here (which also updates meta's
+ * schema_version and is followed by store_pg_grants, so that new tables get
+ * their privileges).
+ *
+ * v7 -> v8: the UNIQUE constraints of the columns become unique indexes of
+ * the same names as SQLite's (a bulk load drops and builds them like every
+ * other index), as in store_schema.c. Its other half, ids as 16 bytes, is
+ * SQLite's alone: ids stay text here. A server's pages are not a file that
+ * must stay small, and the uuid type would rewrite every table and index of
+ * a city's store under a lock, and change what coalesce(id, '') and every
+ * comparison with a text mean, for no answer that differs; the drivers bind
+ * an id alike on both (bind_uuid: a text that is no UUID finds nothing on
+ * either).
  */
-const char *const store_pg_migrations[STORE_SCHEMA_VERSION] = { NULL };
+static const char store_pg_v8[] =
+	"ALTER TABLE persons DROP CONSTRAINT persons_id_number_key;\n"
+	"CREATE UNIQUE INDEX persons_by_id_number ON persons(id_number);\n"
+	"ALTER TABLE applications DROP CONSTRAINT applications_receipt_no_key;\n"
+	"CREATE UNIQUE INDEX applications_by_receipt ON applications(receipt_no);\n"
+	"ALTER TABLE registrations DROP CONSTRAINT registrations_application_id_key;\n"
+	"CREATE UNIQUE INDEX registrations_by_application ON registrations(application_id);\n"
+	"ALTER TABLE permits DROP CONSTRAINT permits_application_id_key;\n"
+	"CREATE UNIQUE INDEX permits_by_application ON permits(application_id);\n"
+	"ALTER TABLE cards DROP CONSTRAINT cards_application_id_key;\n"
+	"CREATE UNIQUE INDEX cards_by_application ON cards(application_id);\n"
+	"UPDATE meta SET value = '8' WHERE key = 'schema_version';\n";
+
+const char *const store_pg_migrations[STORE_SCHEMA_VERSION] = {
+	[7] = store_pg_v8,
+};
 
 /*
  * The append-only guards in place on the current schema's audit_log, as

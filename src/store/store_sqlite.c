@@ -39,10 +39,15 @@ struct store_conn {
 	bool               ckpt_failed;       /* it could not start: checkpoint inline */
 };
 
+/* The columns of a statement whose ids col_text gives as text: more than
+ * any SELECT of the store has (SELECT * of applications: 21). */
+#define SQLITE_UUID_COLS 48
+
 struct sqlite_stmt {
 	struct store_stmt  base;
 	struct store_conn *c;
 	sqlite3_stmt      *s;
+	char             (*uuid)[STORE_UUID_LEN];   /* [SQLITE_UUID_COLS], made when first read */
 };
 
 #define SQ(st) (((struct sqlite_stmt *)(st))->s)
@@ -112,6 +117,7 @@ sqlite_finalize(struct store_stmt *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(SQ(s));
+	free(((struct sqlite_stmt *)s)->uuid);
 	free(s);
 }
 
@@ -154,6 +160,26 @@ sqlite_bind_text(struct store_stmt *s, int i, const char *v, bool keep)
 		sqlite3_bind_text(SQ(s), i, v, -1, keep ? SQLITE_STATIC : SQLITE_TRANSIENT);
 }
 
+static void
+sqlite_bind_uuid(struct store_stmt *s, int i, const char *v)
+{
+	uint8_t b[16];
+
+	if (store_uuid_bytes(v, b))
+		sqlite3_bind_blob(SQ(s), i, b, sizeof b, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(SQ(s), i);
+}
+
+/* An id is the only 16-byte blob the schema keeps (schema v8): it reads
+ * as its text, and as a text for the audit's row digests, which hashed the
+ * text before v8 and must come out the same after it. */
+static bool
+sqlite_col_is_uuid(struct store_stmt *s, int i)
+{
+	return sqlite3_column_type(SQ(s), i) == SQLITE_BLOB && sqlite3_column_bytes(SQ(s), i) == 16;
+}
+
 static int
 sqlite_col_count(struct store_stmt *s)
 {
@@ -169,6 +195,8 @@ sqlite_col_name(struct store_stmt *s, int i)
 static enum stmt_type
 sqlite_col_type(struct store_stmt *s, int i)
 {
+	if (sqlite_col_is_uuid(s, i))
+		return STMT_TEXT;
 	return (enum stmt_type)sqlite3_column_type(SQ(s), i);
 }
 
@@ -181,7 +209,31 @@ sqlite_col_int64(struct store_stmt *s, int i)
 static const char *
 sqlite_col_text(struct store_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(SQ(s), i);
+	struct sqlite_stmt *st = (struct sqlite_stmt *)s;
+
+	if (!sqlite_col_is_uuid(s, i))
+		return (const char *)sqlite3_column_text(SQ(s), i);
+	if (i < 0 || i >= SQLITE_UUID_COLS)
+		return NULL;
+	if (st->uuid == NULL && (st->uuid = calloc(SQLITE_UUID_COLS, sizeof *st->uuid)) == NULL)
+		return NULL;
+	store_uuid_text(sqlite3_column_blob(SQ(s), i), st->uuid[i]);
+	return st->uuid[i];
+}
+
+/* jzz_uuid(text): a UUID's text as its 16 bytes, NULL for anything else;
+ * for the migration that turned the ids into bytes (schema v8). SQLite
+ * 3.40 has no unhex(). */
+static void
+sqlite_fn_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint8_t b[16];
+
+	(void)argc;
+	if (store_uuid_bytes((const char *)sqlite3_value_text(argv[0]), b))
+		sqlite3_result_blob(ctx, b, sizeof b, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
 }
 
 static int64_t
@@ -322,6 +374,8 @@ sqlite_conn_new(const char *path, int flags, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_create_function(c->db, "jzz_uuid", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sqlite_fn_uuid, NULL, NULL);
 	snprintf(c->path, sizeof c->path, "%s", path);
 	sqlite3_busy_handler(c->db, sqlite_busy_wait, c);
 	return c;
@@ -692,6 +746,7 @@ const struct store_driver store_driver_sqlite = {
 	.bind_null = sqlite_bind_null,
 	.bind_int64 = sqlite_bind_int64,
 	.bind_text = sqlite_bind_text,
+	.bind_uuid = sqlite_bind_uuid,
 	.col_count = sqlite_col_count,
 	.col_name = sqlite_col_name,
 	.col_type = sqlite_col_type,
@@ -731,6 +786,8 @@ const struct store_driver store_driver_sqlite = {
 	.sql_bulk_begin = "BEGIN",
 	.sql_analyze = "PRAGMA analysis_limit = 400; ANALYZE",
 	.sql_fk_check = "PRAGMA foreign_key_check",
+	.sql_fk_off = "PRAGMA foreign_keys = OFF",
+	.sql_fk_on = "PRAGMA foreign_keys = ON",
 	.copy_prepare = sqlite_copy_prepare,
 	.copy_flush = sqlite_copy_flush,
 	.sql_identity_sync = NULL,

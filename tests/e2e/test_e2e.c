@@ -2422,6 +2422,7 @@ test_report_fortnight(void **state)
 static void
 test_looks_named(void **state)
 {
+	char col[256];
 	struct term t = { 0 };
 	char        id[19], cmd[1400], uuid[64] = "", shortno[16];
 
@@ -2431,7 +2432,8 @@ test_looks_named(void **state)
 	e2e_demo_login(&t, "2026-11-27", 24, 80);
 	e2e_wait(&t, "中心 虹桥街道 310105009");
 	e2e_register_incomplete(&t, id, "欧阳明");
-	snprintf(cmd, sizeof cmd, "SELECT id FROM applications WHERE id_number = '%s'", id);
+	snprintf(cmd, sizeof cmd, "SELECT %s FROM applications WHERE id_number = '%s'",
+	    testdb_id_col(col, sizeof col, "id"), id);
 	testdb_text(t.db, uuid, sizeof uuid, cmd);
 	assert_true(strlen(uuid) >= 36);
 	for (int i = 0, n = 0; uuid[i] != '\0' && n < 9; i++) {

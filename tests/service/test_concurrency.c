@@ -71,6 +71,7 @@ worker(int k, double seconds)
 static void
 assert_whole(void)
 {
+	char idcol[256];
 	/* integrity, and every committed application whole (SQLite's checks
 	 * of the file; PostgreSQL's server enforces its foreign keys itself) */
 	if (!testdb_is_pg()) {
@@ -82,10 +83,11 @@ assert_whole(void)
 	    " AND a.business = 'registration' AND NOT EXISTS (SELECT 1 FROM registrations r"
 	    " WHERE r.application_id = a.id)"), 0);
 	/* (EXCEPT sorts: the audit log has no index on subject) */
-	assert_int_equal(svctest_count("SELECT count(*) FROM (SELECT id FROM applications EXCEPT"
-	    " SELECT subject FROM audit_log WHERE action = 'application') AS x"), 0);
+	testdb_id_col(idcol, sizeof idcol, "id");
+	assert_int_equal(svctest_count("SELECT count(*) FROM (SELECT %s FROM applications EXCEPT"
+	    " SELECT subject FROM audit_log WHERE action = 'application') AS x", idcol), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM (SELECT subject FROM audit_log WHERE"
-	    " action = 'application' EXCEPT SELECT id FROM applications) AS x"), 0);
+	    " action = 'application' EXCEPT SELECT %s FROM applications) AS x", idcol), 0);
 	assert_int_equal(svctest_count("SELECT count(*) FROM audit_log WHERE action = 'application'"),
 	    svctest_count("SELECT count(*) FROM applications"));
 	assert_int_equal(svctest_count("SELECT count(*) FROM applications a WHERE NOT EXISTS"

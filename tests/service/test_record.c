@@ -111,6 +111,7 @@ test_record_unknown_street(void **state)
 static void
 test_record_permit_and_endorsement(void **state)
 {
+	char lit[64];
 	struct service       *s = svctest_new();
 	struct service_actor  a = svctest_actor(s, NULL);
 	struct service_result r;
@@ -143,8 +144,8 @@ test_record_permit_and_endorsement(void **state)
 	    ADDR("310105011", "北渔路", "3") "},\"documents\":[\"id_card\","
 	    "\"lease_filing_certificate\"]}", id), VERDICT_ACCEPT);
 	assert_int_equal(svctest_count("SELECT count(*) FROM changes WHERE field = 'address'"
-	    " AND application_id = '%s' AND changed_on = '%s' AND old_value = '天山路2号'"
-	    " AND new_value = '北渔路3号'", r.application_id, dstr), 1);
+	    " AND application_id = %s AND changed_on = '%s' AND old_value = '天山路2号'"
+	    " AND new_value = '北渔路3号'", testdb_id_lit(lit, sizeof lit, r.application_id), dstr), 1);
 	assert_int_equal(service_person_get(s, &a, id, day, &p), SERVICE_OK);
 	assert_int_equal(p.naddresses, 3);
 	assert_string_equal(p.address_now.text, "北渔路3号");
@@ -159,6 +160,7 @@ test_record_permit_and_endorsement(void **state)
 static void
 test_record_agent_and_post(void **state)
 {
+	char lit[64];
 	struct service       *s = svctest_new();
 	struct service_actor  a = svctest_actor(s, NULL);
 	struct service_result r;
@@ -178,8 +180,8 @@ test_record_agent_and_post(void **state)
 	    "\"lease_filing_certificate\",\"agent_id\",\"power_of_attorney\","
 	    "\"disability_certificate\"]}", id, agent), VERDICT_ACCEPT);
 	assert_int_equal(svctest_count("SELECT count(*) FROM application_agents WHERE"
-	    " application_id = '%s' AND kind = 'relative' AND relation = 'son' AND name = '赵小强'"
-	    " AND id_number = '%s'", r.application_id, agent), 1);
+	    " application_id = %s AND kind = 'relative' AND relation = 'son' AND name = '赵小强'"
+	    " AND id_number = '%s'", testdb_id_lit(lit, sizeof lit, r.application_id), agent), 1);
 	assert_int_equal(svctest_submit(s, &a, D(2026, 7, 6), &r,
 	    "{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"赵强\","
 	    "\"disabled\":true},\"delivery\":{\"method\":\"post\",\"address\":\"上海市长宁区仙霞路5号\"},"

@@ -332,6 +332,7 @@ test_changes_and_auto_endorse(void **state)
 static void
 test_replacement_and_cancellation(void **state)
 {
+	char lit[64];
 	struct service             *s = svctest_new();
 	struct service_actor        a = svctest_actor(s, NULL), clerk, sup;
 	struct service_result       r;
@@ -372,8 +373,8 @@ test_replacement_and_cancellation(void **state)
 	assert_int_equal(p.card.business, BIZ_PERMIT_REPLACE_FAST);
 	assert_date(p.permit.valid_until, v);      /* the validity is kept */
 	service_person_free(&p);
-	assert_int_equal(svctest_count("SELECT count(*) FROM cards WHERE id = '%s' AND state = 'void'",
-	    old_card), 1);
+	assert_int_equal(svctest_count("SELECT count(*) FROM cards WHERE id = %s AND state = 'void'",
+	    testdb_id_lit(lit, sizeof lit, old_card)), 1);
 	assert_int_equal(svctest_count("SELECT count(*) FROM fees WHERE kind = 'card_fee' AND"
 	    " amount_yuan = 20 AND fee_receipt_no = '沪0012345'"), 1);
 	/* a receipt-book number is used once: the same one again is refused

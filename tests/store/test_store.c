@@ -429,12 +429,14 @@ test_store_migrations(void **state)
 		/* the users table as version v has it */
 		assert_int_equal(store_exec_for_tests(st, "INSERT INTO users (name, role, centre,"
 		    " created_at) VALUES ('clerk1', 'clerk', '310105009', 'now')"), STORE_OK);
+		/* a person as version v wrote one: the id as its text (v8 made
+		 * ids 16 bytes, which the store now binds) */
 		memset(&p, 0, sizeof p);
 		snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000001");
-		snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
-		snprintf(p.name, sizeof p.name, "陈静");
 		p.birth = date_from_ymd(1992, 7, 19);
-		assert_int_equal(store_person_insert(st, &p), STORE_OK);
+		assert_int_equal(store_exec_for_tests(st, "INSERT INTO persons (id, id_number, name,"
+		    " birth_date, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000001',"
+		    " '340104199207193170', '陈静', '1992-07-19', 'now', 'now')"), STORE_OK);
 		store_close(st);
 		if (v < 2)
 			assert_int_equal(count(name, "SELECT count(*) FROM sqlite_schema WHERE name = 'kiosks'"), 0);
@@ -444,7 +446,11 @@ test_store_migrations(void **state)
 		assert_int_equal(store_person_by_idnum(st, "340104199207193170", &q), STORE_OK);
 		assert_string_equal(q.name, "陈静");
 		assert_int_equal(q.birth, p.birth);
+		assert_string_equal(q.id, p.id);
+		assert_int_equal(store_person_by_id(st, p.id, &q), STORE_OK);
 		store_close(st);
+		assert_int_equal(count(name, "SELECT count(*) FROM persons WHERE id ="
+		    " X'00000000000040008000000000000001'"), 1);
 		assert_int_equal(count(name, "SELECT count(*) FROM kiosks"), 3);
 		assert_int_equal(count(name, "SELECT count(*) FROM users WHERE name = 'clerk1'"), 1);
 		assert_int_equal(count(name, "SELECT count(*) FROM pragma_integrity_check"
@@ -468,7 +474,6 @@ test_store_migration_v6(void **state)
 	struct store_address_row  r;
 	struct store_address_row *rows;
 	struct store_person      *hits;
-	struct jzz_decision       d;
 	struct jzz_address        ad;
 	size_t                    n;
 	bool                      known;
@@ -480,24 +485,22 @@ test_store_migration_v6(void **state)
 	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_build_version(st, 5), STORE_OK);
 	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
+	/* a person and an application as v5 wrote them, ids as text */
 	memset(&p, 0, sizeof p);
 	snprintf(p.id, sizeof p.id, "00000000-0000-4000-8000-000000000006");
 	snprintf(p.id_number, sizeof p.id_number, "340104199207193170");
 	snprintf(p.name, sizeof p.name, "陈静");
-	snprintf(p.address, sizeof p.address, "仙霞路12号");
-	assert_int_equal(store_person_insert(st, &p), STORE_OK);
 	memset(&app, 0, sizeof app);
-	memset(&d, 0, sizeof d);
-	d.verdict = VERDICT_REFUSE;
 	snprintf(app.id, sizeof app.id, "00000000-0000-4000-8000-0000000000a6");
-	app.day = date_from_ymd(2026, 1, 5);
-	snprintf(app.centre, sizeof app.centre, "310105009");
-	snprintf(app.user, sizeof app.user, "clerk1");
-	snprintf(app.id_number, sizeof app.id_number, "%s", p.id_number);
-	snprintf(app.name, sizeof app.name, "%s", p.name);
-	snprintf(app.person_id, sizeof app.person_id, "%s", p.id);
-	app.decision_json = "{}";
-	assert_int_equal(store_application_insert(st, &app, &d), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st,
+	    "INSERT INTO persons (id, id_number, name, address, created_at, updated_at) VALUES"
+	    " ('00000000-0000-4000-8000-000000000006', '340104199207193170', '陈静', '仙霞路12号',"
+	    " 'now', 'now');"
+	    "INSERT INTO applications (id, day, created_at, centre, user_name, business, channel,"
+	    " id_number, name, person_id, address_changed, decision, fee_yuan, cod_fee_yuan,"
+	    " decision_json) VALUES ('00000000-0000-4000-8000-0000000000a6', '2026-01-05', 'now',"
+	    " '310105009', 'clerk1', 'registration', 'counter', '340104199207193170', '陈静',"
+	    " '00000000-0000-4000-8000-000000000006', 0, 'refuse', 0, 0, '{}')"), STORE_OK);
 	store_close(st);
 	assert_int_equal(count("v5-to-v6.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
 	    " 'addresses'"), 0);
@@ -546,6 +549,8 @@ test_store_migration_v6(void **state)
 }
 
 #define V7_ID(tail) "00000000-0000-4000-8000-0000000000" tail
+/* the same id as v8 keeps it (16 bytes) */
+#define V7_BLOB(tail) "X'000000000000400080000000000000" tail "'"
 
 /* Does some step of the query plan name `what`? */
 static bool
@@ -589,9 +594,8 @@ test_store_migration_v7(void **state)
 {
 	char                     path[512], err[256];
 	struct store            *st;
-	struct store_application app;
-	struct jzz_decision      d;
 	struct store_daily       day;
+	jzz_date                 day0;
 	long long                n = 0;
 
 	(void)state;
@@ -601,19 +605,18 @@ test_store_migration_v7(void **state)
 	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_build_version(st, 6), STORE_OK);
 	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
-	memset(&d, 0, sizeof d);
-	d.verdict = VERDICT_REFUSE;
+	/* three applications of a day as v6 wrote them (ids as text) */
 	for (int k = 0; k < 3; k++) {
-		memset(&app, 0, sizeof app);
-		snprintf(app.id, sizeof app.id, "00000000-0000-4000-8000-0000000000b%d", k);
-		app.day = date_from_ymd(2026, 3, 2);
-		snprintf(app.centre, sizeof app.centre, "310105009");
-		snprintf(app.user, sizeof app.user, "clerk1");
-		snprintf(app.id_number, sizeof app.id_number, "340104199207193170");
-		snprintf(app.name, sizeof app.name, "陈静");
-		app.decision_json = "{}";
-		assert_int_equal(store_application_insert(st, &app, &d), STORE_OK);
+		char sql[1024];
+
+		snprintf(sql, sizeof sql, "INSERT INTO applications (id, day, created_at, centre,"
+		    " user_name, business, channel, id_number, name, address_changed, decision,"
+		    " fee_yuan, cod_fee_yuan, decision_json) VALUES ('" V7_ID("b%d") "', '2026-03-02',"
+		    " 'now', '310105009', 'clerk1', 'registration', 'counter', '340104199207193170',"
+		    " '陈静', 0, 'refuse', 0, 0, '{}')", k);
+		assert_int_equal(store_exec_for_tests(st, sql), STORE_OK);
 	}
+	day0 = date_from_ymd(2026, 3, 2);
 	assert_int_equal(store_exec_for_tests(st,
 	    "INSERT INTO persons (id, id_number, name, created_at, updated_at) VALUES"
 	    " ('" V7_ID("c0") "', '340104199207193170', '陈静', 'x', 'x');"
@@ -636,20 +639,20 @@ test_store_migration_v7(void **state)
 	    " 'applications_by_day_centre'"), 1);
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
-	assert_int_equal(store_user_version(st), 7);
-	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, app.day, app.day,
+	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, day0, day0,
 	    test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	n = 0;
-	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, "310105009", app.day - 1,
-	    app.day - 1, test_store_v7_count_row, &n), STORE_OK);
+	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, "310105009", day0 - 1,
+	    day0 - 1, test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	/* PERMIT-3 through the table the migration filled and its triggers */
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 4), &day), STORE_OK);
 	assert_int_equal(day.overdue_notices, 0);   /* on its due day, not late yet */
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
 	assert_int_equal(day.overdue_notices, 1);   /* e1; e2 was told by SMS */
-	assert_int_equal(store_exec_for_tests(st, "INSERT INTO card_notices VALUES ('" V7_ID("e1") "',"
+	assert_int_equal(store_exec_for_tests(st, "INSERT INTO card_notices VALUES (" V7_BLOB("e1") ","
 	    " '2026-03-05', 'phone', 'clerk1')"), STORE_OK);
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
 	assert_int_equal(day.overdue_notices, 0);
@@ -657,7 +660,7 @@ test_store_migration_v7(void **state)
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
 	assert_int_equal(day.overdue_notices, 1);
 	assert_int_equal(store_exec_for_tests(st, "UPDATE cards SET state = 'picked_up',"
-	    " handed_on = '2026-03-05' WHERE id = '" V7_ID("e1") "'"), STORE_OK);
+	    " handed_on = '2026-03-05' WHERE id = " V7_BLOB("e1")), STORE_OK);
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 5), &day), STORE_OK);
 	assert_int_equal(day.overdue_notices, 0);
 	store_close(st);
