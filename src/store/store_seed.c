@@ -19,14 +19,18 @@
  *    persons kept and sent in one COPY per table, parents first, the
  *    batch's foreign keys checked at its commit (sql_bulk_begin). The SQL
  *    is the same table and column lists on both.
- *  - Ids are 36-character UUIDs like the service's, but ordered (a sequence
- *    in the first 48 bits, version 8 "custom", random after): the primary
- *    key indexes then grow at their right edge instead of splitting pages
- *    all over a 30-million-entry tree.
- *  - The plain indexes of the schema (whatever migrations made them) are
- *    dropped before the load and rebuilt after it from their own SQL text,
+ *  - Ids are UUIDs like the service's, but ordered (a sequence in the
+ *    first 48 bits, version 8 "custom", random after): the primary key
+ *    indexes then grow at their right edge instead of splitting pages all
+ *    over a 30-million-entry tree (SQLite keeps each in 16 bytes, v8).
+ *  - Every other index of the schema (whatever migrations made it, the
+ *    unique ones included since v8 made the UNIQUE constraints indexes) is
+ *    dropped before the load and rebuilt after it from its own SQL text,
  *    which sorts once instead of inserting 30 million times at random. Only
- *    the UNIQUE constraints stay live during the load.
+ *    the primary keys stay live during the load; what the unique indexes
+ *    would refuse, the seed never makes (ID numbers by the hash set below,
+ *    receipt numbers by their counters, one registration, permit or card
+ *    per application), and a duplicate would fail the index's build.
  *  - Receipt numbers are drawn from a per-centre, per-day counter in memory
  *    and the counters are saved to receipt_seq, so the next real submit on a
  *    seeded day continues the sequence instead of colliding.

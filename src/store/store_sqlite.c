@@ -653,8 +653,8 @@ sqlite_default_key_path(const char *target, char *buf, size_t size)
 }
 
 /* A new file: no journal, no fsync, no per-row foreign key look-ups (a
- * crash means delete it and seed again); a big page cache for the UNIQUE
- * indexes that stay live. Off again: the settings of every connection. */
+ * crash means delete it and seed again); a big page cache for the primary
+ * keys that stay live and for the sorts that build the other indexes. Off again: the settings of every connection. */
 static enum stmt_rc
 sqlite_bulk(struct store_conn *c, bool on)
 {
@@ -778,7 +778,8 @@ const struct store_driver store_driver_sqlite = {
 	.integrity = sqlite_integrity,
 	.default_key_path = sqlite_default_key_path,
 	.bulk = sqlite_bulk,
-	/* (UNIQUE constraints are autoindexes with no SQL: they stay.) */
+	/* (primary keys are autoindexes with no SQL: they stay; since v8
+	 * every other UNIQUE is a named index, rebuilt like the rest) */
 	.sql_bulk_indexes =
 	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
 	    " AND tbl_name IN ('persons', 'applications', 'application_rules', 'registrations',"

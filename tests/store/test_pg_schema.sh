@@ -54,7 +54,18 @@ fatal() { echo "FAIL: $1" >&2; exit 1; }
 
 JZZ_DATA_DIR=$data JZZ_CONFIG=/dev/null "$jzz" --db "$tmp/x.db" init --rehearsal \
 	--centre 310105009 >/dev/null || fatal "jzz init made no SQLite file"
-sq() { printf '%s\n' "PRAGMA foreign_keys = ON;" "$1" | sqlite3 -bail "$tmp/x.db"; }
+# The same statements run on both: the file keeps an id as its 16 bytes
+# (schema v8), so a UUID literal is given to SQLite as X'...'; sqid COL
+# reads one back as the text PostgreSQL keeps.
+sq() {
+	printf '%s\n' "PRAGMA foreign_keys = ON;" "$1" |
+		sed -E "s/'([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})'/X'\\1\\2\\3\\4\\5'/g" |
+		sqlite3 -bail "$tmp/x.db"
+}
+sqid() {
+	echo "lower(substr(hex($1), 1, 8) || '-' || substr(hex($1), 9, 4) || '-' ||
+	 substr(hex($1), 13, 4) || '-' || substr(hex($1), 17, 4) || '-' || substr(hex($1), 21))"
+}
 
 app_existed=$(admin -c "SELECT count(*) FROM pg_roles WHERE rolname = 'jzz_app'") ||
 	fatal "cannot reach the server"
@@ -128,9 +139,11 @@ same() {
 	fi
 }
 
-same "every table has the same columns in the same order, INTEGER as bigint" \
-	"SELECT m.name, p.cid + 1, p.name, p.type FROM sqlite_schema m, pragma_table_info(m.name) p
-	 WHERE m.type = 'table'" \
+# (ids: a BLOB of 16 bytes in the file, text on the server: schema v8)
+same "every table has the same columns in the same order, INTEGER as bigint, ids as text" \
+	"SELECT m.name, p.cid + 1, p.name, CASE p.type WHEN 'BLOB' THEN 'TEXT' ELSE p.type END
+	 FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table'
+	 AND m.name <> 'sqlite_stat1'" \
 	"SELECT table_name, row_number() OVER (PARTITION BY table_name ORDER BY ordinal_position),
 	 column_name, CASE data_type WHEN 'bigint' THEN 'INTEGER' WHEN 'text' THEN 'TEXT'
 	 ELSE data_type END FROM information_schema.columns
@@ -151,7 +164,7 @@ fi
 same "the same primary keys and unique constraints" \
 	"SELECT m.name, 'PRIMARY KEY', (SELECT group_concat(name, ',') FROM
 	 (SELECT name FROM pragma_table_info(m.name) WHERE pk > 0 ORDER BY pk))
-	 FROM sqlite_schema m WHERE m.type = 'table'
+	 FROM sqlite_schema m WHERE m.type = 'table' AND m.name <> 'sqlite_stat1'
 	 UNION ALL
 	 SELECT m.name, 'UNIQUE', (SELECT group_concat(name, ',') FROM
 	 (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno))
@@ -332,7 +345,7 @@ both_ok "a cancelled permit beside the active one" "$(permit 27 1 15 cancelled 2
 both_refuse "a permit ending before it begins" check "$(permit 26 2 16 active 2026-11-30)"
 both_refuse "a permit of no application" fk "$(permit 26 2 99 active 2027-12-01)"
 same "permits ordered by valid_until, rowid as SQLite orders them" \
-	"SELECT group_concat(id, ' ') FROM (SELECT id FROM permits ORDER BY valid_until, rowid)" \
+	"SELECT group_concat($(sqid id), ' ') FROM (SELECT id FROM permits ORDER BY valid_until, rowid)" \
 	"SELECT string_agg(id, ' ' ORDER BY valid_until, rowid) FROM permits"
 
 # Text compares byte by byte in both (SQLite's BINARY, "C").
@@ -456,7 +469,7 @@ sms() { # sms CARD SENT_ON
 step() {
 	both_ok "$1" "$2"
 	same "cards_unnotified after: $1" \
-		"SELECT 'n', card_id, centre, notice_due_on FROM cards_unnotified UNION ALL SELECT 'count', CAST(count(*) AS TEXT), '', '' FROM cards_unnotified" \
+		"SELECT 'n', $(sqid card_id), centre, notice_due_on FROM cards_unnotified UNION ALL SELECT 'count', CAST(count(*) AS TEXT), '', '' FROM cards_unnotified" \
 		"SELECT 'n', card_id, centre, notice_due_on FROM cards_unnotified UNION ALL SELECT 'count', CAST(count(*) AS TEXT), '', '' FROM cards_unnotified"
 	got=$(pg "SELECT coalesce(string_agg(right(card_id, 2), ' ' ORDER BY card_id), '-') FROM cards_unnotified")
 	[ "$got" = "$3" ] && pass "cards_unnotified holds: $3" || fail "cards_unnotified holds '$got', not '$3'"
