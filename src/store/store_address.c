@@ -66,7 +66,8 @@ enum store_rc
 store_addresses_of(struct store *st, const char *person_id, struct store_address_row **out,
                    size_t *n)
 {
-	return store_rows_by(st, sql_addresses_of, STORE_ARGS(STORE_U(person_id)), &store_address_record, (void **)out, n);
+	return store_rows_by(st, sql_addresses_of, STORE_ARGS(STORE_U(person_id)),
+	    &store_address_record, (void **)out, n);
 }
 
 enum store_rc
@@ -152,7 +153,8 @@ enum store_rc
 store_agent_of(struct store *st, const char *application_id, struct store_agent *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_agent_of, STORE_ARGS(STORE_U(application_id)), &store_agent_record, out);
+	return store_one_by(st, sql_agent_of, STORE_ARGS(STORE_U(application_id)),
+	    &store_agent_record, out);
 }
 
 enum store_rc
@@ -226,7 +228,8 @@ enum store_rc
 store_application_by_receipt(struct store *st, const char *receipt_no, struct store_app_ref *out)
 {
 	memset(out, 0, sizeof *out);
-	return store_one_by(st, sql_app_by_receipt, STORE_ARGS(STORE_T(receipt_no)), &store_app_ref_record, out);
+	return store_one_by(st, sql_app_by_receipt, STORE_ARGS(STORE_T(receipt_no)),
+	    &store_app_ref_record, out);
 }
 
 enum store_rc

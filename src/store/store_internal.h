@@ -142,8 +142,8 @@ struct store_record;   /* how a record's rows are read (below) */
 enum store_rc store_rows(struct store *st, struct store_stmt *s, const struct store_record *rec,
                          void **out, size_t *n);
 /* store_rows for the common list by its keys (STORE_ARGS), bound as ?1... */
-enum store_rc store_rows_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
-                            const struct store_record *rec, void **out, size_t *n);
+enum store_rc store_rows_by(struct store *st, const char *sql, const struct store_arg *key,
+                            int nkey, const struct store_record *rec, void **out, size_t *n);
 /* Records that a write (rc) touched table's row `id`, for the next audit
  * entry; returns rc. */
 enum store_rc store_touched(struct store *st, enum store_rc rc, const char *table,
@@ -158,12 +158,12 @@ enum store_rc store_row(struct store *st, struct store_stmt *s);
 enum store_rc store_one(struct store *st, struct store_stmt *s, const struct store_record *rec,
                         void *out);
 /* store_one for the common look-up by its keys (STORE_ARGS), bound as ?1... */
-enum store_rc store_one_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
-                           const struct store_record *rec, void *out);
+enum store_rc store_one_by(struct store *st, const char *sql, const struct store_arg *key,
+                           int nkey, const struct store_record *rec, void *out);
 /* A look-up by its keys (STORE_ARGS) of one text column into buf (a value
  * of meta, settings, a password hash): OK, NOTFOUND (buf untouched), error. */
-enum store_rc store_text_by(struct store *st, const char *sql, const struct store_arg *key, int nkey,
-                            char *buf, size_t size);
+enum store_rc store_text_by(struct store *st, const char *sql, const struct store_arg *key,
+                            int nkey, char *buf, size_t size);
 /* The first column of a bound EXISTS query as a truth into *out (false
  * on failure); a query that returns no row, or s NULL, is an error. */
 enum store_rc store_flag(struct store *st, struct store_stmt *s, bool *out);

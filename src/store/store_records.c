@@ -163,7 +163,8 @@ const struct store_record store_person_record = STORE_RECORD(store_person_cols);
 enum store_rc
 store_person_by_idnum(struct store *st, const char *id_number, struct store_person *out)
 {
-	return store_one_by(st, sql_person_by_idnum, STORE_ARGS(STORE_T(id_number)), &store_person_record, out);
+	return store_one_by(st, sql_person_by_idnum, STORE_ARGS(STORE_T(id_number)),
+	    &store_person_record, out);
 }
 
 enum store_rc
@@ -234,7 +235,8 @@ static const struct store_record store_registration_record = STORE_RECORD(store_
 enum store_rc
 store_registration_latest(struct store *st, const char *person_id, struct store_registration *out)
 {
-	return store_one_by(st, sql_reg_latest, STORE_ARGS(STORE_U(person_id)), &store_registration_record, out);
+	return store_one_by(st, sql_reg_latest, STORE_ARGS(STORE_U(person_id)),
+	    &store_registration_record, out);
 }
 
 enum store_rc
@@ -571,7 +573,8 @@ enum store_rc
 store_applications_of(struct store *st, const char *id_number, struct store_app_row **out,
                       size_t *n)
 {
-	return store_rows_by(st, sql_apps_of, STORE_ARGS(STORE_T(id_number)), &store_app_record, (void **)out, n);
+	return store_rows_by(st, sql_apps_of, STORE_ARGS(STORE_T(id_number)), &store_app_record,
+	    (void **)out, n);
 }
 
 /* The row of an application already done under a request id, read whole
@@ -606,7 +609,8 @@ store_application_by_request(struct store *st, const char *request_id, char id[S
 	enum store_rc            rc;
 
 	*json = NULL;
-	rc = store_one_by(st, sql_app_by_request, STORE_ARGS(STORE_T(request_id)), &store_app_request_record, &r);
+	rc = store_one_by(st, sql_app_by_request, STORE_ARGS(STORE_T(request_id)),
+	    &store_app_request_record, &r);
 	if (rc != STORE_OK)
 		return rc;
 	memcpy(id, r.id, STORE_UUID_LEN);

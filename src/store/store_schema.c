@@ -566,7 +566,8 @@ static const char store_schema_v8[] =
 	") STRICT;\n"
 	"INSERT INTO applications_v8 (rowid, id, day, created_at, centre, user_name, business, channel,"
 	"  id_number, name, person_id, address_changed, decision, fee_yuan, cod_fee_yuan, ready_on,"
-	"  new_valid_until, receipt_no, decision_json, request_id) SELECT rowid, jzz_uuid(id), day, created_at, centre, user_name,"
+	"  new_valid_until, receipt_no, decision_json, request_id)"
+	"  SELECT rowid, jzz_uuid(id), day, created_at, centre, user_name,"
 	"  business, channel, id_number, name, jzz_uuid(person_id), address_changed, decision,"
 	"  fee_yuan, cod_fee_yuan, ready_on, new_valid_until, receipt_no, decision_json, request_id"
 	"  FROM applications;\n"
@@ -599,7 +600,8 @@ static const char store_schema_v8[] =
 	"  leased_to      TEXT NOT NULL CHECK (leased_to IN ('individual', 'unit'))"
 	") STRICT;\n"
 	"INSERT INTO registrations_v8 (rowid, id, person_id, application_id, registered_on,"
-	"  valid_until, centre, tenure, property_use, leased_to) SELECT rowid, jzz_uuid(id), jzz_uuid(person_id),"
+	"  valid_until, centre, tenure, property_use, leased_to)"
+	"  SELECT rowid, jzz_uuid(id), jzz_uuid(person_id),"
 	"  jzz_uuid(application_id), registered_on, valid_until, centre, tenure, property_use,"
 	"  leased_to FROM registrations;\n"
 
@@ -673,7 +675,8 @@ static const char store_schema_v8[] =
 	"  CHECK (kind = 'auto' OR application_id IS NOT NULL)"
 	") STRICT;\n"
 	"INSERT INTO endorsements_v8 (rowid, id, permit_id, application_id, kind, day,"
-	"  old_valid_until, new_valid_until, outcome, reason, residence_years_reset) SELECT rowid, jzz_uuid(id), jzz_uuid(permit_id),"
+	"  old_valid_until, new_valid_until, outcome, reason, residence_years_reset)"
+	"  SELECT rowid, jzz_uuid(id), jzz_uuid(permit_id),"
 	"  jzz_uuid(application_id), kind, day, old_valid_until, new_valid_until, outcome, reason,"
 	"  residence_years_reset FROM endorsements;\n"
 
@@ -735,7 +738,8 @@ static const char store_schema_v8[] =
 	"  valid_from, district, street, road, lane, number, room, recorded_at FROM addresses;\n"
 
 	"CREATE TABLE application_agents_v8 ("
-	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id") " REFERENCES applications(id),"
+	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id")
+	"                 REFERENCES applications(id),"
 	"  kind           TEXT NOT NULL CHECK (kind IN ('guardian', 'relative', 'other')),"
 	"  relation       TEXT CHECK (relation IS NULL OR length(relation) BETWEEN 1 AND 63),"
 	"  name           TEXT CHECK (name IS NULL OR length(name) BETWEEN 1 AND 30),"
@@ -744,7 +748,8 @@ static const char store_schema_v8[] =
 	"INSERT INTO application_agents_v8 SELECT jzz_uuid(application_id), kind, relation, name,"
 	"  id_number FROM application_agents;\n"
 	"CREATE TABLE application_deliveries_v8 ("
-	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id") " REFERENCES applications(id),"
+	"  application_id BLOB NOT NULL PRIMARY KEY " ID_OK("application_id")
+	"                 REFERENCES applications(id),"
 	"  address        TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 511)"
 	") STRICT, WITHOUT ROWID;\n"
 	"INSERT INTO application_deliveries_v8 SELECT jzz_uuid(application_id), address"

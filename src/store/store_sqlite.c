@@ -654,7 +654,8 @@ sqlite_default_key_path(const char *target, char *buf, size_t size)
 
 /* A new file: no journal, no fsync, no per-row foreign key look-ups (a
  * crash means delete it and seed again); a big page cache for the primary
- * keys that stay live and for the sorts that build the other indexes. Off again: the settings of every connection. */
+ * keys that stay live and for the sorts that build the other indexes. Off
+ * again: the settings of every connection. */
 static enum stmt_rc
 sqlite_bulk(struct store_conn *c, bool on)
 {

@@ -145,7 +145,8 @@ test_record_permit_and_endorsement(void **state)
 	    "\"lease_filing_certificate\"]}", id), VERDICT_ACCEPT);
 	assert_int_equal(svctest_count("SELECT count(*) FROM changes WHERE field = 'address'"
 	    " AND application_id = %s AND changed_on = '%s' AND old_value = '天山路2号'"
-	    " AND new_value = '北渔路3号'", testdb_id_lit(lit, sizeof lit, r.application_id), dstr), 1);
+	    " AND new_value = '北渔路3号'", testdb_id_lit(lit, sizeof lit, r.application_id), dstr),
+	    1);
 	assert_int_equal(service_person_get(s, &a, id, day, &p), SERVICE_OK);
 	assert_int_equal(p.naddresses, 3);
 	assert_string_equal(p.address_now.text, "北渔路3号");
