@@ -23,7 +23,7 @@ if m:
     body = m.group(1).replace('\\\n', ' ')
     src = re.sub(r'STORE_NOTICE_GIVEN\("(\w+)"\)',
                  lambda a: body.replace('" c "', '" "' + a.group(1) + '" "'), src)
-macros = dict(re.findall(r'#define (\w+) ((?:"[^"\n]*"\s*)+)', src))
+macros = dict(re.findall(r'#define (\w+) ((?:\\\s*)?(?:"[^"\n]*"(?:\s|\\)*)+)', src))
 def text(body):
     out = ''
     for s, name in re.findall(r'"((?:[^"\\]|\\.)*)"|\b([A-Z_]{4,})\b', body):
@@ -55,6 +55,13 @@ def pg_text(sql):
 centre, frm, to = sys.argv[1:4]
 eqp = '--eqp' in sys.argv
 statements = re.findall(r'static const char (sql_rep_\w+)\[\] =\n(.*?);\n', src, re.S)
+# a statement with a twin for one centre (NAME_centre): the store runs the
+# one that fits, and so does this
+names = {n for n, _ in statements}
+twin = lambda n: n.endswith('_centre') and n[:-len('_centre')] in names
+statements = [(n, b) for n, b in statements
+              if (twin(n) and centre != 'all')
+              or (not twin(n) and (centre == 'all' or n + '_centre' not in names))]
 # the parameters as store_report.c binds them: the centre, then dates
 # computed from the period (store_bind_date(s, 4, to + 30): the window)
 day = {'from': datetime.date.fromisoformat(frm), 'to': datetime.date.fromisoformat(to)}
@@ -65,6 +72,13 @@ for n, base, off in re.findall(r'store_bind_(?:text|date)\(s, (\d+), (centre|fro
     else:
         d = day[base] + datetime.timedelta(days=int(off.replace(' ', '')) if off else 0)
         params[int(n)] = "'%s'" % d.isoformat()
+# the page of the lists paged (stmt_bind_int(s, 7, limit)): the service's
+page = re.search(r'#define SERVICE_REPORT_PAGE (\d+)',
+                 open(os.path.join(here, '..', '..', 'include', 'jzz', 'service.h')).read())
+for n in re.findall(r'stmt_bind_int\(s, (\d+), limit\)', src):
+    params[int(n)] = page.group(1)
+for n in re.findall(r'stmt_bind_int64\(s, (\d+), offset\)', src):
+    params[int(n)] = '0'
 args = [params[k] for k in sorted(params)]
 if '--psql' in sys.argv:
     print('SET search_path = jzz;')

@@ -901,6 +901,11 @@ enum service_status service_setting_set(struct service *s, const struct service_
 /* The supervisors' report                                              */
 
 #define SERVICE_REPORT_ALL "all"   /* centre: every centre of the database */
+/* The rows of a list that grows with the city rather than with the period
+ * (the pickup notices overdue, the endorsement window): the report carries
+ * the first page and the whole list's length; a page a supervisor reads
+ * through. */
+#define SERVICE_REPORT_PAGE 50
 
 struct service_report_count {       /* a row of by_clerk, by_centre */
 	char key[SERVICE_USER_LEN];     /* user name or centre code */
@@ -953,8 +958,12 @@ struct service_report {
 	size_t   ncentres;  struct service_report_count  *by_centre;
 	size_t   nfees;     struct service_report_fee    *fees;
 	size_t   nrules;    struct service_report_rule   *rules;       /* catalogue order */
-	size_t   noverdue;  struct service_report_person *overdue;     /* PERMIT-3, as of `to` */
-	size_t   nwindow;   struct service_report_person *window;      /* ENDO-2: valid_until-30 <= to <= valid_until */
+	size_t   noverdue;  struct service_report_person *overdue;     /* PERMIT-3, as of `to`: the
+	                                                                 first SERVICE_REPORT_PAGE */
+	size_t   overdue_total;   /* PERMIT-3: the whole list's length (noverdue when all shown) */
+	size_t   nwindow;   struct service_report_person *window;      /* ENDO-2: valid_until-30 <= to <= valid_until;
+	                                                                 the first SERVICE_REPORT_PAGE */
+	size_t   window_total;    /* ENDO-2: the whole list's length */
 	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: valid_until + 1 in [from, to], still so */
 	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed in [from, to], still so */
 };
@@ -964,6 +973,11 @@ struct service_report {
 enum service_status service_report(struct service *s, const struct service_actor *a,
                                    const char *centre, jzz_date from, jzz_date to,
                                    struct service_report *out);
+/* The next SERVICE_REPORT_PAGE rows of each list of r shown in part
+ * (noverdue < overdue_total, nwindow < window_total), appended to it, as
+ * the records stand now; *more: whether a list is still shown in part. */
+enum service_status service_report_more(struct service *s, const struct service_actor *a,
+                                        struct service_report *r, bool *more);
 void service_report_free(struct service_report *r);
 
 /* The report as CSV (RFC 4180, CRLF, one table with a `section` column, ID

@@ -334,7 +334,10 @@ enum store_rc store_report_daily(struct store *st, const char *centre, jzz_date 
  * applications of the days [from, to] at one centre (NULL: every centre),
  * or, for the lists of persons, the records as they stand on `to`. Each row
  * is handed to fn as text columns t[] and numbers n[] (the order is given
- * with each query); the service layer turns them into its report.
+ * with each query); the service layer turns them into its report. The
+ * lists that grow with the city rather than with the period (marked paged)
+ * give their rows [offset, offset + limit), each with a query of its whole
+ * length beside it (_TOTAL); the others are whole (offset, limit unused).
  */
 enum store_report_query {
 	STORE_REPORT_BY_BUSINESS,  /* t: business, decision; n: count, fees, cod fees */
@@ -345,8 +348,11 @@ enum store_report_query {
 	STORE_REPORT_RULES,        /* t: rule, outcome; n: count */
 	STORE_REPORT_MISSING_DOCS, /* t: application id; n: docs (one row per missing rule) */
 	STORE_REPORT_CARDS,        /* n: cards received, cards handed over */
-	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on */
-	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until */
+	STORE_REPORT_OVERDUE_TOTAL, /* n: pickup notices overdue on `to` (the whole list's length) */
+	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on;
+	                              paged, oldest due first */
+	STORE_REPORT_WINDOW_TOTAL, /* n: permits in their endorsement window on `to` */
+	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until; paged */
 	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until */
 	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day */
 	STORE_REPORT__COUNT
@@ -356,7 +362,7 @@ struct store_report_row {
 	long long   n[4];
 };
 enum store_rc store_report_query(struct store *st, enum store_report_query q, const char *centre,
-                                 jzz_date from, jzz_date to,
+                                 jzz_date from, jzz_date to, long offset, int limit,
                                  void (*fn)(void *arg, const struct store_report_row *r),
                                  void *arg);
 

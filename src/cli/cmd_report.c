@@ -129,7 +129,7 @@ report_json(struct cli_json *j, const struct service_report *r, bool daily)
 	cli_json_int(j, "cod_fees_yuan", r->cod_fees_yuan);
 	cli_json_int(j, "cards_received", r->cards_received);
 	cli_json_int(j, "cards_handed", r->cards_handed);
-	cli_json_int(j, "overdue_pickup_notices", (long long)r->noverdue);
+	cli_json_int(j, "overdue_pickup_notices", (long long)r->overdue_total);
 	cli_json_object(j, "fast_track");
 	cli_json_int(j, "applications", r->fast_track);
 	cli_json_int(j, "accepted", r->fast_track_accepted);
@@ -146,8 +146,11 @@ report_json(struct cli_json *j, const struct service_report *r, bool daily)
 	cli_json_end(j);
 	cli_json_objects(j, "pickup_notices_overdue", r->overdue, r->noverdue, sizeof *r->overdue,
 	    json_person);
+	/* the whole lists' lengths: a list with fewer rows is its first page */
+	cli_json_int(j, "pickup_notices_overdue_total", (long long)r->overdue_total);
 	cli_json_objects(j, "endorsement_window", r->window, r->nwindow, sizeof *r->window,
 	    json_person);
+	cli_json_int(j, "endorsement_window_total", (long long)r->window_total);
 	cli_json_objects(j, "suspended", r->suspended, r->nsuspended, sizeof *r->suspended,
 	    json_person);
 	cli_json_objects(j, "auto_endorsement_failed", r->auto_failed, r->nauto_failed,
@@ -190,13 +193,19 @@ text_col(struct strbuf *sb, const char *s, size_t width)
 	strbuf_putc(sb, ' ');
 }
 
+/* A list of persons under its title and length (total; the rows shown, n,
+ * are its first page when fewer, which a line says). */
 static void
 text_persons(struct strbuf *sb, struct service *s, bool zh, const char *title,
-             const char *datewhat, const struct service_report_person *v, size_t n)
+             const char *datewhat, const struct service_report_person *v, size_t n, size_t total)
 {
 	char id[19], d[JZZ_DATE_STRLEN];
 
-	strbuf_printf(sb, "\n%s: %zu\n", title, n);
+	strbuf_printf(sb, "\n%s: %zu\n", title, total);
+	if (n < total)
+		strbuf_printf(sb, zh ? "  （列出前 %zu 人，共 %zu 人；其余在受理终端的报表屏按 F7 续列）\n" :
+		    "  (the first %zu of %zu; the terminal's report screen lists the rest, F7)\n", n,
+		    total);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(sb, "  ");
 		text_col(sb, service_centre_name(s, v[i].centre), 14);
@@ -302,13 +311,13 @@ report_text(struct strbuf *sb, struct service *s, const struct service_report *r
 			strbuf_printf(sb, "%6d\n", r->missing_docs[d]);
 		}
 	text_persons(sb, s, zh, zh ? "领证通知逾期 (PERMIT-3)" : "Pickup notices overdue (PERMIT-3)",
-	    zh ? "应通知" : "due", r->overdue, r->noverdue);
+	    zh ? "应通知" : "due", r->overdue, r->noverdue, r->overdue_total);
 	text_persons(sb, s, zh, zh ? "签注期内 (ENDO-2)" : "In the endorsement window (ENDO-2)",
-	    zh ? "有效期至" : "valid until", r->window, r->nwindow);
+	    zh ? "有效期至" : "valid until", r->window, r->nwindow, r->window_total);
 	text_persons(sb, s, zh, zh ? "已中止 (PERMIT-9)" : "Suspended (PERMIT-9)",
-	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended);
+	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended, r->nsuspended);
 	text_persons(sb, s, zh, zh ? "自动签注未通过 (ENDO-5)" : "Auto-endorsement failed (ENDO-5)",
-	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed);
+	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed, r->nauto_failed);
 }
 
 /* ---- the printable sheet ---- */

@@ -534,7 +534,7 @@ service_paper_daily(struct service *s, const struct service_report *r, enum rule
 	paper_heading(out, L("证件", "Cards"));
 	paper_fieldf(out, L("到达本中心", "Arrived at the centre"), "%d", r->cards_received);
 	paper_fieldf(out, L("领取或邮寄", "Picked up or posted"), "%d", r->cards_handed);
-	paper_fieldf(out, L("逾期未发领证通知", "Pickup notices overdue"), "%zu", r->noverdue);
+	paper_fieldf(out, L("逾期未发领证通知", "Pickup notices overdue"), "%zu", r->overdue_total);
 	paper_stamp(out, L("受理中心盖章", "Centre's stamp"));
 	paper_sign(out, L("主管签名", "Supervisor's signature"));
 }

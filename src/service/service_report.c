@@ -8,7 +8,11 @@
  * applications are of the days [from, to]; the pickup notices overdue and
  * the endorsement windows are the records as they stand on `to`; the
  * suspended permits and failed auto-endorsements are those of [from, to]
- * (lists bounded by the period: store_report.c).
+ * (lists bounded by the period: store_report.c). The overdue notices and
+ * the window are not bounded by the period but by the city (a centre's
+ * backlog, its permits expiring in 30 days): the report holds their first
+ * SERVICE_REPORT_PAGE rows and their whole length, service_report_more the
+ * next rows.
  */
 #include "service_internal.h"
 
@@ -203,6 +207,12 @@ report_row(void *arg, const struct store_report_row *row)
 		r->cards_received = (int)row->n[0];
 		r->cards_handed = (int)row->n[1];
 		break;
+	case STORE_REPORT_OVERDUE_TOTAL:
+		r->overdue_total = (size_t)row->n[0];
+		break;
+	case STORE_REPORT_WINDOW_TOTAL:
+		r->window_total = (size_t)row->n[0];
+		break;
 	case STORE_REPORT_OVERDUE:
 		report_person(rb, &r->overdue, &r->noverdue, row);
 		break;
@@ -218,6 +228,17 @@ report_row(void *arg, const struct store_report_row *row)
 	default:
 		break;
 	}
+}
+
+/* A list and its count are two statements, two reads: a card arrived in
+ * between must not make the rows shown more than the whole. */
+static void
+report_totals(struct service_report *r)
+{
+	if (r->overdue_total < r->noverdue)
+		r->overdue_total = r->noverdue;
+	if (r->window_total < r->nwindow)
+		r->window_total = r->nwindow;
 }
 
 /* Rules in catalogue order (the store groups them by id text). */
@@ -260,7 +281,8 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	rb.r = out;
 	for (int q = 0; q < STORE_REPORT__COUNT; q++) {
 		rb.q = (enum store_report_query)q;
-		if (store_report_query(s->st, rb.q, filter, from, to, report_row, &rb) != STORE_OK) {
+		if (store_report_query(s->st, rb.q, filter, from, to, 0, SERVICE_REPORT_PAGE, report_row,
+		    &rb) != STORE_OK) {
 			st = service_db_fail(s);
 			service_report_free(out);
 			return st;
@@ -268,6 +290,7 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 		if (rb.q == STORE_REPORT_MISSING_DOCS)
 			report_flush_docs(&rb);
 	}
+	report_totals(out);
 	if (rb.oom) {
 		service_report_free(out);
 		return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
@@ -292,6 +315,58 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 			return st;
 		}
 	}
+	return SERVICE_OK;
+}
+
+enum service_status
+service_report_more(struct service *s, const struct service_actor *a, struct service_report *r,
+                    bool *more)
+{
+	static const enum store_report_query paged[] = { STORE_REPORT_OVERDUE, STORE_REPORT_WINDOW };
+	struct report_build rb;
+	enum service_status st;
+	const char         *filter;
+	size_t              before = r->noverdue + r->nwindow;
+
+	if (more != NULL)
+		*more = false;
+	if ((st = service_allow(s, a, SERVICE_ACT_REPORT)) != SERVICE_OK)
+		return st;
+	filter = strcmp(r->centre, SERVICE_REPORT_ALL) == 0 ? NULL : r->centre;
+	memset(&rb, 0, sizeof rb);
+	rb.r = r;
+	for (size_t i = 0; i < sizeof paged / sizeof paged[0]; i++) {
+		bool    overdue = paged[i] == STORE_REPORT_OVERDUE;
+		size_t *n = overdue ? &r->noverdue : &r->nwindow;
+		size_t *total = overdue ? &r->overdue_total : &r->window_total;
+		size_t  had = *n;
+
+		if (*n >= *total)
+			continue;
+		rb.q = paged[i];
+		/* the rows are appended to the list, as service_report put the first */
+		if (store_report_query(s->st, rb.q, filter, r->from, r->to, (long)*n, SERVICE_REPORT_PAGE,
+		    report_row, &rb) != STORE_OK)
+			return service_db_fail(s);
+		if (rb.oom)
+			return service_fail(s, SERVICE_ERR_NOMEM, "out of memory");
+		/* a list shorter now than when counted (notices given since) ends
+		 * where its rows did, or "more" would be offered for ever */
+		if (*n - had < SERVICE_REPORT_PAGE)
+			*total = *n;
+	}
+	report_totals(r);
+	if (r->noverdue + r->nwindow > before) {
+		char subject[96], f[JZZ_DATE_STRLEN], t2[JZZ_DATE_STRLEN];
+
+		date_format(r->from, f);
+		date_format(r->to, t2);
+		snprintf(subject, sizeof subject, "%s %s..%s rows %zu+", r->centre, f, t2, before);
+		if ((st = service_audit_read(s, a, "read_report", subject, "")) != SERVICE_OK)
+			return st;
+	}
+	if (more != NULL)
+		*more = r->noverdue < r->overdue_total || r->nwindow < r->window_total;
 	return SERVICE_OK;
 }
 

@@ -125,9 +125,11 @@ service_csv_count(const struct service_csv *c, const char *section, const char *
 	service_csv_row(c, f);
 }
 
+/* The rows of a list; a list cut to its first page (n of total) ends with
+ * a row `total` whose count is the whole list's length. */
 static void
 service_csv_persons(const struct service_csv *c, const char *section, const struct service_report_person *v,
-               size_t n)
+               size_t n, size_t total)
 {
 	for (size_t i = 0; i < n; i++) {
 		char        id[19], dt[JZZ_DATE_STRLEN], since[JZZ_DATE_STRLEN], days[16];
@@ -140,6 +142,14 @@ service_csv_persons(const struct service_csv *c, const char *section, const stru
 		f[13] = date_text(v[i].date, dt);
 		f[14] = days;
 		f[15] = v[i].detail;
+		service_csv_row(c, f);
+	}
+	if (n < total) {
+		char        cnt[24];
+		const char *f[SERVICE_CSV_NCOLS] = { section, NULL, NULL, "total" };
+
+		snprintf(cnt, sizeof cnt, "%zu", total);
+		f[6] = cnt;
 		service_csv_row(c, f);
 	}
 }
@@ -220,10 +230,11 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 		if (r->missing_docs[d] > 0)
 			service_csv_count(c, "missing_documents", r->centre, case_doc_vocab[d].code, NULL, NULL,
 			    r->missing_docs[d], -1);
-	service_csv_persons(c, "pickup_notices_overdue", r->overdue, r->noverdue);
-	service_csv_persons(c, "endorsement_window", r->window, r->nwindow);
-	service_csv_persons(c, "suspended", r->suspended, r->nsuspended);
-	service_csv_persons(c, "auto_endorsement_failed", r->auto_failed, r->nauto_failed);
+	service_csv_persons(c, "pickup_notices_overdue", r->overdue, r->noverdue, r->overdue_total);
+	service_csv_persons(c, "endorsement_window", r->window, r->nwindow, r->window_total);
+	service_csv_persons(c, "suspended", r->suspended, r->nsuspended, r->nsuspended);
+	service_csv_persons(c, "auto_endorsement_failed", r->auto_failed, r->nauto_failed,
+	    r->nauto_failed);
 }
 
 void

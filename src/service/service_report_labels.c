@@ -64,7 +64,7 @@ static const struct {
 	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, fast_track_accepted) },
 	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, cards_received) },
 	{ SERVICE_FIGURE_COUNT, offsetof(struct service_report, cards_handed) },
-	{ SERVICE_FIGURE_LISTED, offsetof(struct service_report, noverdue) },
+	{ SERVICE_FIGURE_LISTED, offsetof(struct service_report, overdue_total) },
 };
 _Static_assert(sizeof service_report_figures / sizeof service_report_figures[0] ==
     sizeof service_report_summary_vocab / sizeof service_report_summary_vocab[0],

@@ -414,9 +414,11 @@ static const struct xlsx_person_kind xlsx_person_kinds[] = {
 	  { "距有效期满天数", "days past validity" }, true },
 };
 
+/* A list's sheet; a list cut to its first page (n of total) ends with a
+ * line saying so. */
 static int
 xlsx_persons(struct xlsx *x, const struct xlsx_person_kind *k,
-             const struct service_report_person *v, size_t n)
+             const struct service_report_person *v, size_t n, size_t total)
 {
 	struct xlsx_head  heads[XLSX_MAX_COLS] = {
 		{ "中心", "centre" }, { "身份证号", "ID number" }, { "姓名", "name" },
@@ -448,6 +450,15 @@ xlsx_persons(struct xlsx *x, const struct xlsx_person_kind *k,
 			xlsx_label(&sh, c_detail, SERVICE_LABEL_REASON, v[i].detail);
 			xlsx_str(&sh, c_detail + 1, v[i].detail);
 		}
+	}
+	if (n < total) {
+		char note[160];
+
+		snprintf(note, sizeof note, x->lang == LANG_EN ? "the first %zu of %zu; the terminal's"
+		    " report screen lists the rest (F7)" : "列出前 %zu 人，共 %zu 人；其余在受理终端的报表屏"
+		    "按 F7 续列", n, total);
+		/* written past the column's width, not widening it */
+		xlsx_check(&sh, worksheet_write_string(sh.ws, sh.row++, 0, note, NULL));
 	}
 	return xlsx_sheet_close(&sh);
 }
@@ -521,10 +532,12 @@ xlsx_write(const char *tmp, void *ctx, char *err, size_t errlen)
 	    xlsx_counts(&x, "by_centre", &(struct xlsx_head){ "中心", "centre" }, r->by_centre,
 	        r->ncentres, false) < 0 ||
 	    xlsx_fees(&x) < 0 || xlsx_rules(&x) < 0 ||
-	    xlsx_persons(&x, &xlsx_person_kinds[0], r->overdue, r->noverdue) < 0 ||
-	    xlsx_persons(&x, &xlsx_person_kinds[1], r->window, r->nwindow) < 0 ||
-	    xlsx_persons(&x, &xlsx_person_kinds[2], r->suspended, r->nsuspended) < 0 ||
-	    xlsx_persons(&x, &xlsx_person_kinds[3], r->auto_failed, r->nauto_failed) < 0) {
+	    xlsx_persons(&x, &xlsx_person_kinds[0], r->overdue, r->noverdue,
+	        r->overdue_total) < 0 ||
+	    xlsx_persons(&x, &xlsx_person_kinds[1], r->window, r->nwindow, r->window_total) < 0 ||
+	    xlsx_persons(&x, &xlsx_person_kinds[2], r->suspended, r->nsuspended, r->nsuspended) < 0 ||
+	    xlsx_persons(&x, &xlsx_person_kinds[3], r->auto_failed, r->nauto_failed,
+	        r->nauto_failed) < 0) {
 		snprintf(err, errlen, "the workbook could not be made (out of memory?)");
 		rc = -1;
 	}

@@ -100,16 +100,14 @@ make_day(void)
 	service_close(s);
 }
 
-/* Writes the JSON and the workbook of one report and has them compared. */
+/* Writes the JSON and the workbook of one report and has them compared;
+ * texts: cells that must be found as text (quoted for the shell). */
 static void
-check_workbook(const char *name, const char *lang, const char *args)
+check_workbook_texts(const char *name, const char *lang, const char *args, const char *texts)
 {
-	char        out[1 << 12], texts[256] = "";
+	char        out[1 << 12];
 	struct stat st;
 
-	for (size_t i = 0; i < sizeof formula_names / sizeof formula_names[0]; i++)
-		snprintf(texts + strlen(texts), sizeof texts - strlen(texts), " '%s'",
-		    formula_names[i]);
 	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 --password-file pw report %s --format json"
 	    " > %s/%s.json", J, svctest_db, lang, args, svctest_dir, name), 0);
 	assert_int_equal(run(NULL, 0, "%s --db %s --lang %s --user super1 --password-file pw report %s --format xlsx"
@@ -121,6 +119,19 @@ check_workbook(const char *name, const char *lang, const char *args)
 	if (run(out, sizeof out, "%s %s %s/%s.xlsx %s/%s.json %s %s 2>&1", JZZ_PYTHON3,
 	    JZZ_XLSX_CHECK, svctest_dir, name, svctest_dir, name, lang, texts) != 0)
 		fail_msg("%s.xlsx: %s", name, out);
+}
+
+/* The same, on the scripted day's database (make_day): its names that look
+ * like formulas must arrive as text. */
+static void
+check_workbook(const char *name, const char *lang, const char *args)
+{
+	char texts[256] = "";
+
+	for (size_t i = 0; i < sizeof formula_names / sizeof formula_names[0]; i++)
+		snprintf(texts + strlen(texts), sizeof texts - strlen(texts), " '%s'",
+		    formula_names[i]);
+	check_workbook_texts(name, lang, args, texts);
 }
 
 static void
@@ -416,6 +427,102 @@ test_text_report(void **state)
 	assert_non_null(strstr(out, "\"centre\":\"310105009\""));
 }
 
+/* A person with a permit accepted on REPORT_DAY whose card arrived on `on`. */
+static void
+waiting_card(struct service *s, const struct service_actor *admin, int k, jzz_date on)
+{
+	struct service_result r;
+	char                  id[19];
+
+	svctest_idnum(300 + k, id);
+	assert_int_equal(svctest_submit(s, admin, D(2026, 1, 5), &r, REG_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, admin, REPORT_DAY, &r, PERMIT_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(service_card_received(s, admin, id, on == JZZ_DATE_NONE ?
+	    r.decision.ready_on : on, NULL), SERVICE_OK);
+}
+
+/* How many times `what` occurs in s. */
+static int
+count_of(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+		n++;
+	return n;
+}
+
+/* A list longer than a page (the pickup notices overdue) in every format:
+ * exactly a page is shown whole and says nothing more; one more and each
+ * format shows the page and says it is 50 of 51: the JSON's count and
+ * `_total`, a line of the text, a `total` row of the CSV, a line of the
+ * workbook's sheet (report_xlsx_check.py). */
+static void
+test_long_list(void **state)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin;
+	char                  out[1 << 17], want[128];
+	const char           *day = "2026-08-06";   /* a month after: every notice late */
+
+	(void)state;
+	report_pw();
+	report_day(s);
+	admin = svctest_actor(s, NULL);
+	for (int k = 0; k < SERVICE_REPORT_PAGE; k++)
+		waiting_card(s, &admin, k, JZZ_DATE_NONE);
+	service_close(s);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily"
+	    " --date %s --format json", J, svctest_db, day), 0);
+	snprintf(want, sizeof want, "\"overdue_pickup_notices\":%d,", SERVICE_REPORT_PAGE);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof want, "\"pickup_notices_overdue_total\":%d,", SERVICE_REPORT_PAGE);
+	assert_non_null(strstr(out, want));
+	assert_int_equal(count_of(out, "\"since\":"), SERVICE_REPORT_PAGE);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw --lang en"
+	    " report daily --date %s --format text", J, svctest_db, day), 0);
+	assert_null(strstr(out, "(the first"));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily"
+	    " --date %s --format csv", J, svctest_db, day), 0);
+	assert_null(strstr(out, ",total,"));
+	assert_int_equal(count_of(out, "\r\npickup_notices_overdue,"), SERVICE_REPORT_PAGE);
+
+	{
+		char err[512];
+
+		s = service_open(svctest_db, err, sizeof err);
+		if (s == NULL)
+			fail_msg("open: %s", err);
+	}
+	admin = svctest_actor(s, NULL);
+	waiting_card(s, &admin, SERVICE_REPORT_PAGE, JZZ_DATE_NONE);
+	service_close(s);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily"
+	    " --date %s --format json", J, svctest_db, day), 0);
+	snprintf(want, sizeof want, "\"overdue_pickup_notices\":%d,", SERVICE_REPORT_PAGE + 1);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof want, "\"pickup_notices_overdue_total\":%d,", SERVICE_REPORT_PAGE + 1);
+	assert_non_null(strstr(out, want));
+	assert_int_equal(count_of(out, "\"since\":"), SERVICE_REPORT_PAGE);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw --lang en"
+	    " report daily --date %s --format text", J, svctest_db, day), 0);
+	snprintf(want, sizeof want, "Pickup notices overdue (PERMIT-3): %d\n  (the first %d of %d;",
+	    SERVICE_REPORT_PAGE + 1, SERVICE_REPORT_PAGE, SERVICE_REPORT_PAGE + 1);
+	assert_non_null(strstr(out, want));
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report daily"
+	    " --date %s --format csv", J, svctest_db, day), 0);
+	snprintf(want, sizeof want, "\r\npickup_notices_overdue,,,total,,,%d,", SERVICE_REPORT_PAGE + 1);
+	assert_non_null(strstr(out, want));
+	assert_int_equal(count_of(out, "\r\npickup_notices_overdue,"), SERVICE_REPORT_PAGE + 1);
+	{
+		char args[64];
+
+		snprintf(args, sizeof args, "daily --date %s", day);
+		check_workbook_texts("long-zh", "zh", args, "");
+		check_workbook_texts("long-en", "en", args, "");
+	}
+}
+
 int
 main(void)
 {
@@ -426,6 +533,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_workbook_symlink, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_labels, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_text_report, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_long_list, svctest_setup, svctest_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

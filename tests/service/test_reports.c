@@ -122,10 +122,126 @@ test_overdue_notice(void **state)
 	service_report_free(&rep);
 	assert_int_equal(service_report(s, &admin, NULL, ready + 10, ready + 10, &rep), SERVICE_OK);
 	assert_int_equal(rep.noverdue, 1);
+	assert_int_equal(rep.overdue_total, 1);
 	assert_string_equal(rep.overdue[0].id_number, id);
 	assert_int_equal(rep.overdue[0].since, ready);
 	assert_true(rep.overdue[0].days > 0);
 	service_report_free(&rep);
+	service_close(s);
+}
+
+/* A person with a permit accepted on DAY whose card arrived on `on`. */
+static void
+overdue_card(struct service *s, const struct service_actor *admin, int k, jzz_date on, char id[19])
+{
+	struct service_result r;
+
+	svctest_idnum(100 + k, id);
+	assert_int_equal(svctest_submit(s, admin, D(2026, 1, 5), &r, REG_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, admin, DAY, &r, PERMIT_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(service_card_received(s, admin, id, on, NULL), SERVICE_OK);
+}
+
+/* The report of day `at` (one centre, or the district), its paged lists
+ * checked: the rows shown are the first page, in order, the counts whole. */
+static void
+page_report(struct service *s, const struct service_actor *a, bool all, jzz_date at,
+            struct service_report *rep, size_t overdue, size_t window)
+{
+	assert_int_equal(service_report(s, a, all ? SERVICE_REPORT_ALL : NULL, at, at, rep),
+	    SERVICE_OK);
+	assert_int_equal(rep->overdue_total, overdue);
+	assert_int_equal(rep->noverdue, overdue < SERVICE_REPORT_PAGE ? overdue : SERVICE_REPORT_PAGE);
+	assert_int_equal(rep->window_total, window);
+	assert_int_equal(rep->nwindow, window < SERVICE_REPORT_PAGE ? window : SERVICE_REPORT_PAGE);
+	for (size_t i = 1; i < rep->noverdue; i++)   /* oldest due first */
+		assert_true(rep->overdue[i - 1].date <= rep->overdue[i].date);
+	for (size_t i = 1; i < rep->nwindow; i++)    /* soonest last day first */
+		assert_true(rep->window[i - 1].date <= rep->window[i].date);
+}
+
+/* The overdue notices and the endorsement window are the first page of
+ * their lists with the whole count: a page exactly full is whole; one more
+ * and it is the page and the count, for one centre and for the district;
+ * service_report_more lists the rest, then nothing more. */
+static void
+test_report_pages(void **state)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin = svctest_actor(s, NULL);
+	struct service_report rep;
+	struct service_result r;
+	char                  id[19], last[19];
+	jzz_date              ready, at, vu;
+	bool                  more = true;
+
+	(void)state;
+	svctest_idnum(99, id);
+	assert_int_equal(svctest_submit(s, &admin, D(2026, 1, 5), &r, REG_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, &admin, DAY, &r, PERMIT_CASE(id)), VERDICT_ACCEPT);
+	ready = r.decision.ready_on;
+	assert_int_equal(service_card_received(s, &admin, id, ready, NULL), SERVICE_OK);
+	{
+		struct service_person pe;
+
+		assert_int_equal(service_person_get(s, &admin, id, ready, &pe), SERVICE_OK);
+		vu = pe.permit.valid_until;   /* every permit of the test: accepted on DAY */
+		service_person_free(&pe);
+	}
+	assert_true(vu > ready + 60);
+	for (int k = 1; k < SERVICE_REPORT_PAGE; k++)
+		overdue_card(s, &admin, k, ready, id);
+	at = ready + 20;
+	for (int all = 0; all < 2; all++) {
+		page_report(s, &admin, all, at, &rep, SERVICE_REPORT_PAGE, 0);
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_int_equal(rep.noverdue, SERVICE_REPORT_PAGE);
+		service_report_free(&rep);
+		/* the cards are still waiting then: both lists are full pages */
+		page_report(s, &admin, all, vu - 10, &rep, SERVICE_REPORT_PAGE, SERVICE_REPORT_PAGE);
+		service_report_free(&rep);
+	}
+	/* one more, arrived a day later: due last, so the one left off */
+	overdue_card(s, &admin, SERVICE_REPORT_PAGE, ready + 1, last);
+	for (int all = 0; all < 2; all++) {
+		page_report(s, &admin, all, at, &rep, SERVICE_REPORT_PAGE + 1, 0);
+		for (size_t i = 0; i < rep.noverdue; i++) {
+			assert_string_not_equal(rep.overdue[i].id_number, last);
+			assert_int_equal(rep.overdue[i].since, ready);
+		}
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_int_equal(rep.noverdue, SERVICE_REPORT_PAGE + 1);
+		assert_string_equal(rep.overdue[SERVICE_REPORT_PAGE].id_number, last);
+		assert_int_equal(rep.overdue[SERVICE_REPORT_PAGE].since, ready + 1);
+		for (size_t i = 0; i < SERVICE_REPORT_PAGE; i++)   /* no row twice */
+			assert_string_not_equal(rep.overdue[i].id_number, last);
+		service_report_free(&rep);
+		page_report(s, &admin, all, vu - 10, &rep, SERVICE_REPORT_PAGE + 1,
+		    SERVICE_REPORT_PAGE + 1);
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_int_equal(rep.noverdue, SERVICE_REPORT_PAGE + 1);
+		assert_int_equal(rep.nwindow, SERVICE_REPORT_PAGE + 1);
+		assert_int_equal(rep.window[SERVICE_REPORT_PAGE].date, vu);
+		service_report_free(&rep);
+	}
+	/* on the day they arrived none is late: neither list nor count */
+	page_report(s, &admin, false, ready, &rep, 0, 0);
+	service_report_free(&rep);
+	/* a clerk may not read on */
+	{
+		struct service_actor clerk;
+
+		svctest_user(s, &admin, "clerk1", SERVICE_ROLE_CLERK, NULL, REPORT_DAY_PW);
+		clerk = svctest_actor(s, "clerk1");
+
+		page_report(s, &admin, false, at, &rep, SERVICE_REPORT_PAGE + 1, 0);
+		assert_int_equal(service_report_more(s, &clerk, &rep, &more), SERVICE_ERR_DENIED);
+		assert_int_equal(rep.noverdue, SERVICE_REPORT_PAGE);
+		service_report_free(&rep);
+	}
 	service_close(s);
 }
 
@@ -135,6 +251,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_scripted_day, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_overdue_notice, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_report_pages, svctest_setup, svctest_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

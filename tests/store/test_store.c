@@ -640,12 +640,12 @@ test_store_migration_v7(void **state)
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
-	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, day0, day0,
+	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, day0, day0, 0, 0,
 	    test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	n = 0;
 	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, "310105009", day0 - 1,
-	    day0 - 1, test_store_v7_count_row, &n), STORE_OK);
+	    day0 - 1, 0, 0, test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	/* PERMIT-3 through the table the migration filled and its triggers */
 	assert_int_equal(store_report_daily(st, "310105009", date_from_ymd(2026, 3, 4), &day), STORE_OK);
