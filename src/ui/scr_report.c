@@ -143,9 +143,16 @@ scr_report_counts(struct report *p, const struct service_report_count *c, size_t
 	}
 }
 
+/*
+ * A list of persons; a list shown in part (n of total: the overdue notices
+ * and the window, SERVICE_REPORT_PAGE at a time) ends with a line saying
+ * so, and F7 lists the next rows here, fetched from the service: the
+ * supervisor reads the report of any day, centre or the district, which no
+ * work queue shows (the home screen's are today's, of the actor's centre).
+ */
 static void
 scr_report_persons(struct ui *ui, struct report *p, enum msg_id title,
-                   const struct service_report_person *v, size_t n, int kind)
+                   const struct service_report_person *v, size_t n, size_t total, int kind)
 {
 	char masked[19], what[160];
 
@@ -177,6 +184,9 @@ scr_report_persons(struct ui *ui, struct report *p, enum msg_id title,
 		    v[i].phone[0] != '\0' ? v[i].phone : "—", service_centre_name(ui->svc, v[i].centre));
 		scr_report_add(p, UA_DIM, "      %s", what);
 	}
+	if (n < total)
+		scr_report_add(p, UA_WARN, ui_msg(M_RP_PARTIAL), n, total,
+		    total - n < SERVICE_REPORT_PAGE ? (int)(total - n) : SERVICE_REPORT_PAGE);
 }
 
 /* Lays the report out into lines, in the current language. */
@@ -271,10 +281,11 @@ scr_report_layout(struct ui *ui, struct report *p)
 	if (!any)
 		scr_report_none(p);
 
-	scr_report_persons(ui, p, M_RP_OVERDUE, r->overdue, r->noverdue, 0);
-	scr_report_persons(ui, p, M_RP_WINDOW, r->window, r->nwindow, 1);
-	scr_report_persons(ui, p, M_RP_SUSPENDED, r->suspended, r->nsuspended, 2);
-	scr_report_persons(ui, p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed, 3);
+	scr_report_persons(ui, p, M_RP_OVERDUE, r->overdue, r->noverdue, r->overdue_total, 0);
+	scr_report_persons(ui, p, M_RP_WINDOW, r->window, r->nwindow, r->window_total, 1);
+	scr_report_persons(ui, p, M_RP_SUSPENDED, r->suspended, r->nsuspended, r->nsuspended, 2);
+	scr_report_persons(ui, p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed, r->nauto_failed,
+	    3);
 }
 
 /* The centre code of scope index i: the actor's, all, then the others. */
@@ -651,6 +662,24 @@ scr_report_sheet(struct ui *ui, struct report *p)
 	ui_status(ui, UA_OK, "%s", note);
 }
 
+/* F7: the next rows of the lists shown in part, where the reader was. */
+static void
+scr_report_more(struct ui *ui, struct report *p)
+{
+	int                 top = p->top;
+	enum service_status st;
+
+	if (!p->loaded || (p->r.noverdue >= p->r.overdue_total && p->r.nwindow >= p->r.window_total))
+		return;
+	if ((st = service_report_more(ui->svc, &ui->actor, &p->r, NULL)) != SERVICE_OK) {
+		ui_status_failed(ui, st, M_ONLY_SUPERVISOR, M_RP_FAIL);
+		return;
+	}
+	scr_report_layout(ui, p);
+	p->top = top;
+	scr_report_scroll(p, 0);
+}
+
 static void
 scr_report_set_day(struct ui *ui, struct report *p, jzz_date d)
 {
@@ -724,6 +753,10 @@ scr_report_key(struct ui *ui, struct screen *sc, const struct ui_key *k)
 			scr_report_sheet(ui, p);
 		return UI_HANDLED;
 	}
+	if (UK_IS_FN(k, 7)) {
+		scr_report_more(ui, p);
+		return UI_HANDLED;
+	}
 	if (k->type == UK_ESC && typing) {
 		ui_field_set(&p->date, "");
 		return UI_HANDLED;
@@ -743,5 +776,5 @@ const struct screen_mode scr_report_mode = {
 	.key = scr_report_key,
 	.free = scr_report_free,
 	.reload = scr_report_reload,
-	.fkeys = { { 3, M_FK_CENTRE }, { 4, M_FK_SHEET }, { 5, M_FK_EXPORT } },
+	.fkeys = { { 3, M_FK_CENTRE }, { 4, M_FK_SHEET }, { 5, M_FK_EXPORT }, { 7, M_FK_MORE } },
 };

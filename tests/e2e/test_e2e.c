@@ -2415,6 +2415,65 @@ test_report_fortnight(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A card of a new person left waiting at the centre (through `jzz`, as the
+ * owner of the training file): registered in May, a permit in November,
+ * the card arrived on `arrived`; its notice is overdue two working days on. */
+static void
+e2e_waiting_card(struct term *t, int k, const char *name, const char *arrived)
+{
+	char id[19], seq[4], cmd[2048];
+
+	snprintf(seq, sizeof seq, "%03d", 100 + k);
+	e2e_id(id, "110105", 1990, 1 + k / 28, 1 + k % 28, seq);
+	snprintf(cmd, sizeof cmd, "cd '%s' && ( printf '%%s' '{\"business\":\"registration\","
+	    "\"applicant\":{\"id_number\":\"%s\",\"name\":\"%s\",\"phone\":\"13800000000\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\","
+	    "\"lease_filing_certificate\"]}' | %s --training --db %s --today 2026-05-04 submit - &&"
+	    " printf '%%s' '{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\","
+	    "\"name\":\"%s\"},\"documents\":[\"id_card\",\"permit_application_form\"]}' |"
+	    " %s --training --db %s --today 2026-11-09 submit - &&"
+	    " %s --training --db %s --today %s card received --id %s ) >/dev/null", t->dir, id, name,
+	    JZZ_BIN, t->db, id, name, JZZ_BIN, t->db, JZZ_BIN, t->db, arrived, id);
+	if (system(cmd) != 0)
+		fail_msg("could not leave a card waiting: %s", cmd);
+}
+
+/* A list longer than a page on the report screen: the overdue notices of
+ * the centre are the demo's and fifty more; the screen lists the first 50
+ * and says how many there are; F7 lists the rest, there, the last one
+ * (due last) among them, and the line asking for more is gone. */
+static void
+test_report_pages(void **state)
+{
+	struct term t = { 0 };
+	int         total;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
+	assert_int_equal(e2e_quit(&t), 0);
+	for (int k = 0; k < 49; k++)
+		e2e_waiting_card(&t, k, "测试", "2026-11-20");
+	e2e_waiting_card(&t, 49, "末位", "2026-11-23");
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
+	e2e_key(&t, K_F5);
+	e2e_wait(&t, "日期 2026-11-27");
+	e2e_wait(&t, "F7续列名单");
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "已列出 50 人，共 ", 200); i++)
+		e2e_key(&t, K_PGDN);
+	total = e2e_number_after(&t, "已列出 50 人，共 ");
+	assert_true(total > 50);
+	e2e_capture(&t, "report-pages");
+	assert_false(e2e_has(&t, "末位"));
+	e2e_key(&t, "\033[18~");   /* F7 */
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "末位", 200); i++)
+		e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "末位");
+	assert_false(e2e_has(&t, "已列出 50 人"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* What people read is named, not coded: the home screen names the centre;
  * an application without a receipt number (incomplete) is listed by its
  * short number, the first eight hex digits of its UUID; the supervisor's
@@ -2891,6 +2950,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_scenario_end_f9),
 		cmocka_unit_test(test_login_demo_passwords),
 		cmocka_unit_test(test_report_fortnight),
+		cmocka_unit_test(test_report_pages),
 		cmocka_unit_test(test_looks_named),
 		cmocka_unit_test_teardown(test_fault_server_stopped, e2e_fault_server_back),
 		cmocka_unit_test(test_fault_connection_dropped),
