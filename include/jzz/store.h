@@ -336,23 +336,23 @@ enum store_rc store_report_daily(struct store *st, const char *centre, jzz_date 
  * is handed to fn as text columns t[] and numbers n[] (the order is given
  * with each query); the service layer turns them into its report. The
  * lists that grow with the city rather than with the period (marked paged)
- * give their rows [offset, offset + limit), each with a query of its whole
- * length beside it (_TOTAL); the others are whole (offset, limit unused).
+ * give their rows [offset, offset + limit) and their whole length (a query
+ * of its own, _TOTAL, or a column of every row); the others are whole
+ * (offset, limit unused).
  */
 enum store_report_query {
-	STORE_REPORT_BY_BUSINESS,  /* t: business, decision; n: count, fees, cod fees */
-	STORE_REPORT_BY_CLERK,     /* t: user, decision; n: count, fees */
-	STORE_REPORT_BY_CENTRE,    /* t: centre, decision; n: count, fees */
+	STORE_REPORT_APPLICATIONS, /* t: business, decision, user, centre; n: count, fees, cod fees
+	                              (one row per group of the four) */
 	STORE_REPORT_FEES,         /* t: day, centre, user, receipt_no, fee_receipt_no, business,
 	                              kind, id_number, name; n: amount */
-	STORE_REPORT_RULES,        /* t: rule, outcome; n: count */
-	STORE_REPORT_MISSING_DOCS, /* t: application id; n: docs (one row per missing rule) */
+	STORE_REPORT_RULES,        /* t: application id, rule, outcome; n: docs: one row per
+	                              rule not passed, the rows of one application together */
 	STORE_REPORT_CARDS,        /* n: cards received, cards handed over */
 	STORE_REPORT_OVERDUE_TOTAL, /* n: pickup notices overdue on `to` (the whole list's length) */
 	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on;
 	                              paged, oldest due first */
-	STORE_REPORT_WINDOW_TOTAL, /* n: permits in their endorsement window on `to` */
-	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until; paged */
+	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until; n: the whole
+	                              list's length (on every row); paged */
 	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until */
 	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day */
 	STORE_REPORT__COUNT

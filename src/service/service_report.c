@@ -26,6 +26,7 @@ struct report_build {
 	/* missing documents: the current application and its docs so far */
 	char                   app[STORE_UUID_LEN];
 	jzz_docset             docs;
+	struct service_report_rule *rule;   /* the last row's (a hint: rows repeat rules) */
 	enum store_report_query q;
 };
 
@@ -51,20 +52,46 @@ report_grow(void **v, size_t *n, size_t size)
 	return nv + (*n)++ * size;
 }
 
+/* The row of by_clerk or by_centre for key, made when new (rows come in
+ * any order of their keys; sorted when all are in, report_count_cmp). */
 static struct service_report_count *
 report_count_of(struct report_build *rb, struct service_report_count **v, size_t *n,
                 const char *key)
 {
 	struct service_report_count *c;
 
-	if (*n > 0 && strcmp((*v)[*n - 1].key, key) == 0)   /* rows come grouped by key */
-		return &(*v)[*n - 1];
+	for (size_t i = *n; i-- > 0;)
+		if (strcmp((*v)[i].key, key) == 0)
+			return &(*v)[i];
 	if ((c = report_grow((void **)v, n, sizeof **v)) == NULL) {
 		rb->oom = true;
 		return NULL;
 	}
 	service_copy(c->key, sizeof c->key, key);
 	return c;
+}
+
+static int
+report_count_cmp(const void *a, const void *b)
+{
+	const struct service_report_count *x = a, *y = b;
+
+	return strcmp(x->key, y->key);
+}
+
+/* A group's count, decision and fees added to a row of by_clerk or by_centre. */
+static void
+report_count_add(struct report_build *rb, struct service_report_count **v, size_t *n,
+                 const char *key, int verdict, const struct store_report_row *row)
+{
+	struct service_report_count *c = report_count_of(rb, v, n, key);
+
+	if (c == NULL)
+		return;
+	c->applications += (int)row->n[0];
+	if (verdict >= 0)
+		c->by_verdict[verdict] += (int)row->n[0];
+	c->fees_yuan += (int)row->n[1];
 }
 
 static void
@@ -128,7 +155,7 @@ report_row(void *arg, const struct store_report_row *row)
 	if (rb->oom)
 		return;
 	switch (rb->q) {
-	case STORE_REPORT_BY_BUSINESS:
+	case STORE_REPORT_APPLICATIONS:   /* t: business, decision, user, centre */
 		b = CASE_VOCAB_FIND(case_business_vocab, row->t[0], strlen(row->t[0]));
 		v = report_verdict(row->t[1]);
 		r->applications += (int)row->n[0];
@@ -136,22 +163,9 @@ report_row(void *arg, const struct store_report_row *row)
 			r->by_business[b][v] += (int)row->n[0];
 		r->fees_yuan += (int)row->n[1];
 		r->cod_fees_yuan += (int)row->n[2];
+		report_count_add(rb, &r->by_clerk, &r->nclerks, row->t[2], v, row);
+		report_count_add(rb, &r->by_centre, &r->ncentres, row->t[3], v, row);
 		break;
-	case STORE_REPORT_BY_CLERK:
-	case STORE_REPORT_BY_CENTRE: {
-		struct service_report_count *c = rb->q == STORE_REPORT_BY_CLERK ?
-		    report_count_of(rb, &r->by_clerk, &r->nclerks, row->t[0]) :
-		    report_count_of(rb, &r->by_centre, &r->ncentres, row->t[0]);
-
-		if (c == NULL)
-			break;
-		v = report_verdict(row->t[1]);
-		c->applications += (int)row->n[0];
-		if (v >= 0)
-			c->by_verdict[v] += (int)row->n[0];
-		c->fees_yuan += (int)row->n[1];
-		break;
-	}
 	case STORE_REPORT_FEES: {
 		struct service_report_fee *f = report_grow((void **)&r->fees, &r->nfees, sizeof *f);
 
@@ -174,35 +188,39 @@ report_row(void *arg, const struct store_report_row *row)
 		break;
 	}
 	case STORE_REPORT_RULES: {
-		struct service_report_rule *ru = NULL;
+		/* one row per rule not passed: its count, and for a missing rule
+		 * its documents, a document two rules ask for counted once per
+		 * application (the rows of one application come together) */
+		struct service_report_rule *ru = rb->rule;
 
-		for (size_t i = 0; i < r->nrules; i++)
-			if (strcmp(r->rules[i].rule, row->t[0]) == 0)
-				ru = &r->rules[i];
+		if (ru == NULL || strcmp(ru->rule, row->t[1]) != 0) {
+			ru = NULL;
+			for (size_t i = 0; i < r->nrules && ru == NULL; i++)
+				if (strcmp(r->rules[i].rule, row->t[1]) == 0)
+					ru = &r->rules[i];
+		}
 		if (ru == NULL) {
 			if ((ru = report_grow((void **)&r->rules, &r->nrules, sizeof *ru)) == NULL) {
 				rb->oom = true;
 				break;
 			}
-			service_copy(ru->rule, sizeof ru->rule, row->t[0]);
+			service_copy(ru->rule, sizeof ru->rule, row->t[1]);
 		}
-		if (strcmp(row->t[1], "fail") == 0)
-			ru->fail += (int)row->n[0];
-		else if (strcmp(row->t[1], "missing") == 0)
-			ru->missing += (int)row->n[0];
-		else
-			ru->warn += (int)row->n[0];
+		rb->rule = ru;
+		if (strcmp(row->t[2], "fail") == 0) {
+			ru->fail++;
+		} else if (strcmp(row->t[2], "missing") == 0) {
+			ru->missing++;
+			if (strcmp(rb->app, row->t[0]) != 0) {
+				report_flush_docs(rb);
+				service_copy(rb->app, sizeof rb->app, row->t[0]);
+			}
+			rb->docs |= (jzz_docset)row->n[0];
+		} else {
+			ru->warn++;
+		}
 		break;
 	}
-	case STORE_REPORT_MISSING_DOCS:
-		/* one row per missing rule, grouped by application: a document
-		 * two rules ask for counts once per application */
-		if (strcmp(rb->app, row->t[0]) != 0) {
-			report_flush_docs(rb);
-			service_copy(rb->app, sizeof rb->app, row->t[0]);
-		}
-		rb->docs |= (jzz_docset)row->n[0];
-		break;
 	case STORE_REPORT_CARDS:
 		r->cards_received = (int)row->n[0];
 		r->cards_handed = (int)row->n[1];
@@ -210,13 +228,11 @@ report_row(void *arg, const struct store_report_row *row)
 	case STORE_REPORT_OVERDUE_TOTAL:
 		r->overdue_total = (size_t)row->n[0];
 		break;
-	case STORE_REPORT_WINDOW_TOTAL:
-		r->window_total = (size_t)row->n[0];
-		break;
 	case STORE_REPORT_OVERDUE:
 		report_person(rb, &r->overdue, &r->noverdue, row);
 		break;
 	case STORE_REPORT_WINDOW:
+		r->window_total = (size_t)row->n[0];   /* the whole list's, on every row */
 		report_person(rb, &r->window, &r->nwindow, row);
 		break;
 	case STORE_REPORT_SUSPENDED:
@@ -287,7 +303,7 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 			service_report_free(out);
 			return st;
 		}
-		if (rb.q == STORE_REPORT_MISSING_DOCS)
+		if (rb.q == STORE_REPORT_RULES)
 			report_flush_docs(&rb);
 	}
 	report_totals(out);
@@ -297,6 +313,10 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 	}
 	if (out->nrules > 1)
 		qsort(out->rules, out->nrules, sizeof *out->rules, report_rule_cmp);
+	if (out->nclerks > 1)
+		qsort(out->by_clerk, out->nclerks, sizeof *out->by_clerk, report_count_cmp);
+	if (out->ncentres > 1)
+		qsort(out->by_centre, out->ncentres, sizeof *out->by_centre, report_count_cmp);
 	for (int v = 0; v < VERDICT__COUNT; v++) {
 		out->fast_track += out->by_business[BIZ_PERMIT_NEW_FAST][v] +
 		    out->by_business[BIZ_PERMIT_REPLACE_FAST][v];

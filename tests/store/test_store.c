@@ -640,11 +640,11 @@ test_store_migration_v7(void **state)
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
-	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, NULL, day0, day0, 0, 0,
+	assert_int_equal(store_report_query(st, STORE_REPORT_APPLICATIONS, NULL, day0, day0, 0, 0,
 	    test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	n = 0;
-	assert_int_equal(store_report_query(st, STORE_REPORT_BY_BUSINESS, "310105009", day0 - 1,
+	assert_int_equal(store_report_query(st, STORE_REPORT_APPLICATIONS, "310105009", day0 - 1,
 	    day0 - 1, 0, 0, test_store_v7_count_row, &n), STORE_OK);
 	assert_int_equal(n, 0);
 	/* PERMIT-3 through the table the migration filled and its triggers */
