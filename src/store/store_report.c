@@ -54,8 +54,8 @@ static const char sql_rep_cards[] =
  * "every suspended permit since ever" was 885,000 rows at 10 million
  * persons): a permit whose first day past validity (valid_until + 1), or a
  * refusal whose day, lies between from and to, and still so as the records
- * stand. The endorsement window (the 30 days after `to`) was bounded
- * already. The days around the period are bound, reckoned here (?4 = to +
+ * stand. The endorsement window (the 30 days after `to`) is paged, below.
+ * The days around the period are bound, reckoned here (?4 = to +
  * 30, ?5 = from - 1, ?6 = to - 1), so that no engine's date arithmetic is
  * needed.
  */
@@ -65,10 +65,9 @@ static const char sql_rep_cards[] =
  * `to`: the pickup notices overdue (the centre's backlog) and the permits
  * in their endorsement window (every permit whose last 30 days hold `to`).
  * Each is read a page at a time (?7 rows from row ?8) with its whole
- * length, so that the report costs its page and not the
- * backlog: a centre's 436 overdue notices, each joined to its card, permit
- * and person by random reads, were 31 ms of a 35 ms daily report at 1 M
- * persons. The page is taken in a subquery from the rows the order comes
+ * length, so that the report costs its page and not the backlog: a
+ * centre's 436 overdue notices, each joined to its card, permit and person
+ * by random reads, were 31 ms of a 35 ms daily report at 1 M persons. The page is taken in a subquery from the rows the order comes
  * from (an index for the notices), and only its rows are joined, so that a
  * later page skips index entries, not joins. One centre and the district
  * have two texts: an `?1 IS NULL OR` filter made the planner read the
