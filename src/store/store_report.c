@@ -99,13 +99,11 @@ static const char sql_rep_overdue_total_centre[] =
  * The window's permits come in the order of permits_by_valid_until (active
  * permits by their last day), the page with the whole list's length as a
  * column (n[0] of every row). For the district the index alone counts
- * them (a subquery, run once). For one centre no index holds a permit's
- * centre with its last day: the district's permits of those 30 days are
- * read from the table (4,159 rows for a centre's 381 at 1 M persons,
- * ~12 ms) whatever is asked, so they are read once, counted as they are
- * (count(*) OVER ()) and the page taken from them; a count of its own and
- * a page read them twice. An index on (centre, valid_until) of the active
- * permits would bound that read to the centre's, with these texts.
+ * them (a subquery, run once). For one centre, permits_by_centre_valid_until
+ * (schema v8) gives the centre's permits of those 30 days (before it, the
+ * district's were read: 4,159 rows for a centre's 381 at 1 M persons); they
+ * are read once, counted as they are (count(*) OVER ()) and the page taken
+ * from them, since a count of its own and a page would read them twice.
  */
 #define WINDOW_DAYS \
 	"p.status = 'active' AND p.valid_until >= ?3 AND p.valid_until <= ?4" \

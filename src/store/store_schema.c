@@ -502,6 +502,9 @@ static const char store_schema_v7[] =
  *    the application of a registration, a permit, a card) become unique
  *    indexes of the same columns: an index can be dropped for a bulk load
  *    and built after it by one sort (the seed), a constraint cannot.
+ *  - The active permits by centre and last day, for one centre's
+ *    endorsement window (before, the district's permits of the 30 days were
+ *    read for any centre: 4,159 rows for a centre's 381 at 1 M persons).
  *  - SQLite cannot change a column's type: each table is made again under
  *    a new name, its rows copied with their rowids (the store's tie-breaks
  *    read them), the old table dropped and the new one renamed, as SQLite's
@@ -794,6 +797,9 @@ static const char store_schema_v8[] =
 	"CREATE UNIQUE INDEX permits_one_active ON permits(person_id) WHERE status = 'active';\n"
 	"CREATE INDEX permits_by_valid_until ON permits(valid_until) WHERE status = 'active';\n"
 	"CREATE INDEX permits_by_person ON permits(person_id);\n"
+	/* new in v8: one centre's endorsement window without the district's */
+	"CREATE INDEX permits_by_centre_valid_until ON permits(centre, valid_until)"
+	"  WHERE status = 'active';\n"
 	"CREATE INDEX cards_by_permit ON cards(permit_id, seq);\n"
 	"CREATE INDEX cards_by_centre_state ON cards(centre, state, ready_on);\n"
 	"CREATE INDEX cards_by_received ON cards(received_on, centre) WHERE received_on IS NOT NULL;\n"

@@ -506,7 +506,8 @@ const char store_pg_schema[] =
  *
  * v7 -> v8: the UNIQUE constraints of the columns become unique indexes of
  * the same names as SQLite's (a bulk load drops and builds them like every
- * other index), as in store_schema.c. Its other half, ids as 16 bytes, is
+ * other index), as in store_schema.c, and the active permits by centre and
+ * last day (one centre's endorsement window). Its other half, ids as 16 bytes, is
  * SQLite's alone: ids stay text here. A server's pages are not a file that
  * must stay small, and the uuid type would rewrite every table and index of
  * a city's store under a lock, and change what coalesce(id, '') and every
@@ -525,6 +526,8 @@ static const char store_pg_v8[] =
 	"CREATE UNIQUE INDEX permits_by_application ON permits(application_id);\n"
 	"ALTER TABLE cards DROP CONSTRAINT cards_application_id_key;\n"
 	"CREATE UNIQUE INDEX cards_by_application ON cards(application_id);\n"
+	"CREATE INDEX permits_by_centre_valid_until ON permits(centre, valid_until)"
+	"  WHERE status = 'active';\n"
 	"UPDATE meta SET value = '8' WHERE key = 'schema_version';\n";
 
 const char *const store_pg_migrations[STORE_SCHEMA_VERSION] = {
