@@ -2421,7 +2421,7 @@ test_report_fortnight(void **state)
 static void
 e2e_waiting_card(struct term *t, int k, const char *name, const char *arrived)
 {
-	char id[19], seq[4], cmd[2048];
+	char id[19], seq[12], cmd[2048];
 
 	snprintf(seq, sizeof seq, "%03d", 100 + k);
 	e2e_id(id, "110105", 1990, 1 + k / 28, 1 + k % 28, seq);
