@@ -830,7 +830,8 @@ static const char store_schema_v8[] =
 	"  WHEN 'sqlite_autoindex_permits_2' THEN 'permits_by_application'"
 	"  WHEN 'sqlite_autoindex_cards_2' THEN 'cards_by_application'"
 	"  ELSE idx END, stat FROM temp.v8_stat"
-	"  WHERE idx IS NULL OR idx IN (SELECT name FROM sqlite_schema WHERE type = 'index')"
+	"  WHERE idx IS NULL OR idx = tbl"   /* a WITHOUT ROWID table's key */
+	"  OR idx IN (SELECT name FROM sqlite_schema WHERE type = 'index')"
 	"  OR idx LIKE 'sqlite_autoindex_%_2';\n"
 	"DROP TABLE temp.v8_stat;\n"
 	"PRAGMA user_version = 8;\n";

@@ -633,10 +633,14 @@ test_store_migration_v7(void **state)
 	    " '2027-03-01', 2);"
 	    "INSERT INTO sms_outbox (person_id, phone, kind, body, ref_id, queued_on, due_on, sent_on)"
 	    " VALUES ('" V7_ID("c0") "', '13800000000', 'pickup_notice', 'x', '" V7_ID("e2") "',"
-	    " '2026-03-02', '2026-03-02', '2026-03-03');"), STORE_OK);
+	    " '2026-03-02', '2026-03-02', '2026-03-03');"
+	    "INSERT INTO receipt_seq VALUES ('310105009', '2026-03-02', 1);"
+	    "ANALYZE;"), STORE_OK);
 	store_close(st);
 	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_schema WHERE name ="
 	    " 'applications_by_day_centre'"), 1);
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_stat1 WHERE idx IN"
+	    " ('sqlite_autoindex_persons_2', 'sqlite_autoindex_cards_2')"), 2);
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
@@ -675,6 +679,14 @@ test_store_migration_v7(void **state)
 	    " GROUP BY business, decision", "COVERING INDEX applications_by_day_cover"));
 	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM pragma_integrity_check"
 	    " WHERE integrity_check = 'ok'"), 1);
+	/* v8 kept the planner's statistics, the constraints' under their
+	 * indexes' names, and none of an index that is gone */
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_stat1 WHERE idx IN"
+	    " ('persons_by_id_number', 'cards_by_application')"), 2);
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_stat1 WHERE tbl ="
+	    " 'receipt_seq' AND idx = 'receipt_seq'"), 1);   /* a WITHOUT ROWID table's key */
+	assert_int_equal(count("v6-to-v7.db", "SELECT count(*) FROM sqlite_stat1 WHERE idx IS NOT NULL"
+	    " AND idx <> tbl AND idx NOT IN (SELECT name FROM sqlite_schema WHERE type = 'index')"), 0);
 }
 
 static long long
