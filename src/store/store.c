@@ -573,9 +573,7 @@ store_open_raw(const char *path, struct store **out, char *err, size_t errlen)
 	return store_connect(path, false, true, out, err, errlen);
 }
 
-/* Whether a foreign key is broken (the engine's sql_fk_check finds a row):
- * after a migration that rebuilt tables with the keys off. */
-static enum store_rc
+enum store_rc
 store_fk_intact(struct store *st)
 {
 	struct store_stmt *s;

@@ -365,6 +365,11 @@ stmt_bind_text_copy(struct store_stmt *s, int i, const char *v)
 {
 	s->drv->bind_text(s, i, v, false);
 }
+/* OK when no foreign key is broken (the engine's sql_fk_check finds no
+ * row; an engine without one is OK), else ERR naming the first broken row:
+ * after loading or rebuilding tables with the keys off (the seed, a
+ * migration). */
+enum store_rc store_fk_intact(struct store *st);
 /* A UUID's 16 bytes from its 36-character lower-case text (false for any
  * other text), and back: for the engines that keep ids as bytes. */
 bool store_uuid_bytes(const char *text, uint8_t out[16]);

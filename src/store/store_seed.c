@@ -1069,26 +1069,6 @@ seed_receipts_save(struct seed *sd)
 }
 
 static enum store_rc
-seed_fk_check(struct seed *sd)
-{
-	struct store_stmt *s;
-	int           rc;
-
-	if (sd->st->drv->sql_fk_check == NULL)
-		return STORE_OK;
-	SEED_TRY(seed_prepare(sd, sd->st->drv->sql_fk_check, &s));
-	rc = stmt_step(s);
-	if (rc == STMT_ROW)
-		snprintf(sd->st->err, sizeof sd->st->err, "foreign key broken: %s row %lld -> %s",
-		    stmt_col_text(s, 0), (long long)stmt_col_int64(s, 1),
-		    stmt_col_text(s, 2));
-	seed_stmt_free(sd, s);
-	if (rc == STMT_ROW)
-		return STORE_ERR;
-	return rc == STMT_DONE ? STORE_OK : store_fail(sd->st, rc);
-}
-
-static enum store_rc
 seed_load(struct seed *sd)
 {
 	const struct store_seed_opts *o = sd->o;
@@ -1204,7 +1184,7 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 		rc = seed_exec(st, st->drv->sql_analyze);
 	out->index_seconds = seed_clock() - t1;
 	if (rc == STORE_OK && o->check_fk)
-		rc = seed_fk_check(&sd);
+		rc = store_fk_intact(st);
 	free(sd.idset);
 	free(sd.receipt);
 	if (rc == STORE_OK) {
