@@ -27,7 +27,7 @@
 #include "jzz/rules.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 #define STORE_UUID_LEN    37
 #define STORE_CENTRE_LEN  10
@@ -345,8 +345,10 @@ enum store_report_query {
 	                              (one row per group of the four) */
 	STORE_REPORT_FEES,         /* t: day, centre, user, receipt_no, fee_receipt_no, business,
 	                              kind, id_number, name; n: amount */
-	STORE_REPORT_RULES,        /* t: application id, rule, outcome; n: docs: one row per
-	                              rule not passed, the rows of one application together */
+	STORE_REPORT_RULES,        /* t: rule, outcome; n: how many times (the rules not
+	                              passed) */
+	STORE_REPORT_DOCS,         /* n: applications lacking the document, its bit
+	                              (DOCBIT) in a jzz_docset */
 	STORE_REPORT_CARDS,        /* n: cards received, cards handed over */
 	STORE_REPORT_OVERDUE_TOTAL, /* n: pickup notices overdue on `to` (the whole list's length) */
 	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on;

@@ -41,7 +41,8 @@ struct store_seed_stats {
 	long persons, applications, registrations, permits, cards, endorsements;
 	long changes, fees, sms, rules;
 	double load_seconds;   /* rows written */
-	double index_seconds;  /* indexes built after the load */
+	double index_seconds;  /* indexes built after the load, and the statistics */
+	double counts_seconds; /* the report's counts per day made from the rows */
 };
 
 /*

@@ -190,6 +190,7 @@ cmd_seed(const struct cli_opts *opts, void *args, int argc, char **argv)
 	cli_json_int(&j, "rule_rows", stats.rules);
 	cli_json_fixed(&j, "load_seconds", stats.load_seconds, 1);
 	cli_json_fixed(&j, "index_seconds", stats.index_seconds, 1);
+	cli_json_fixed(&j, "counts_seconds", stats.counts_seconds, 1);
 	cli_json_fixed(&j, "seconds", seed_cmd_clock() - t0, 1);
 	cli_json_int(&j, "bytes", (long long)sb.st_size);
 	cli_json_fixed(&j, "bytes_per_person",

@@ -23,10 +23,6 @@
 struct report_build {
 	struct service_report *r;
 	bool                   oom;
-	/* missing documents: the current application and its docs so far */
-	char                   app[STORE_UUID_LEN];
-	jzz_docset             docs;
-	struct service_report_rule *rule;   /* the last row's (a hint: rows repeat rules) */
 	enum store_report_query q;
 };
 
@@ -92,16 +88,6 @@ report_count_add(struct report_build *rb, struct service_report_count **v, size_
 	if (verdict >= 0)
 		c->by_verdict[verdict] += (int)row->n[0];
 	c->fees_yuan += (int)row->n[1];
-}
-
-static void
-report_flush_docs(struct report_build *rb)
-{
-	for (int d = 0; rb->app[0] != '\0' && d < DOC__COUNT; d++)
-		if (rb->docs & DOCBIT(d))
-			rb->r->missing_docs[d]++;
-	rb->app[0] = '\0';
-	rb->docs = 0;
 }
 
 static void
@@ -187,40 +173,31 @@ report_row(void *arg, const struct store_report_row *row)
 		f->amount_yuan = (int)row->n[0];
 		break;
 	}
-	case STORE_REPORT_RULES: {
-		/* one row per rule not passed: its count, and for a missing rule
-		 * its documents, a document two rules ask for counted once per
-		 * application (the rows of one application come together) */
-		struct service_report_rule *ru = rb->rule;
+	case STORE_REPORT_RULES: {   /* t: rule, outcome; n: times */
+		struct service_report_rule *ru = NULL;
 
-		if (ru == NULL || strcmp(ru->rule, row->t[1]) != 0) {
-			ru = NULL;
-			for (size_t i = 0; i < r->nrules && ru == NULL; i++)
-				if (strcmp(r->rules[i].rule, row->t[1]) == 0)
-					ru = &r->rules[i];
-		}
+		for (size_t i = 0; i < r->nrules && ru == NULL; i++)
+			if (strcmp(r->rules[i].rule, row->t[0]) == 0)
+				ru = &r->rules[i];
 		if (ru == NULL) {
 			if ((ru = report_grow((void **)&r->rules, &r->nrules, sizeof *ru)) == NULL) {
 				rb->oom = true;
 				break;
 			}
-			service_copy(ru->rule, sizeof ru->rule, row->t[1]);
+			service_copy(ru->rule, sizeof ru->rule, row->t[0]);
 		}
-		rb->rule = ru;
-		if (strcmp(row->t[2], "fail") == 0) {
-			ru->fail++;
-		} else if (strcmp(row->t[2], "missing") == 0) {
-			ru->missing++;
-			if (strcmp(rb->app, row->t[0]) != 0) {
-				report_flush_docs(rb);
-				service_copy(rb->app, sizeof rb->app, row->t[0]);
-			}
-			rb->docs |= (jzz_docset)row->n[0];
-		} else {
-			ru->warn++;
-		}
+		if (strcmp(row->t[1], "fail") == 0)
+			ru->fail += (int)row->n[0];
+		else if (strcmp(row->t[1], "missing") == 0)
+			ru->missing += (int)row->n[0];
+		else
+			ru->warn += (int)row->n[0];
 		break;
 	}
+	case STORE_REPORT_DOCS:   /* n: applications lacking it, the document */
+		if (row->n[1] >= 0 && row->n[1] < DOC__COUNT)
+			r->missing_docs[row->n[1]] += (int)row->n[0];
+		break;
 	case STORE_REPORT_CARDS:
 		r->cards_received = (int)row->n[0];
 		r->cards_handed = (int)row->n[1];
@@ -303,8 +280,6 @@ service_report(struct service *s, const struct service_actor *a, const char *cen
 			service_report_free(out);
 			return st;
 		}
-		if (rb.q == STORE_REPORT_RULES)
-			report_flush_docs(&rb);
 	}
 	report_totals(out);
 	if (rb.oom) {

@@ -239,6 +239,7 @@ store_db_kind_set(struct store *st, enum store_db_kind kind)
 static const char sql_training_wipe[] =
 	"DELETE FROM addresses; DELETE FROM application_agents; DELETE FROM application_deliveries;"
 	"DELETE FROM card_notices;"
+	"DELETE FROM day_applications; DELETE FROM day_rules; DELETE FROM day_docs;"
 	"DELETE FROM application_rules;"
 	"DELETE FROM fees;"
 	"DELETE FROM sms_outbox;"

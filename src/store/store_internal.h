@@ -58,6 +58,33 @@ struct store {
 	" AND s.kind = 'pickup_notice' AND s.sent_on IS NOT NULL)" \
 	" OR EXISTS (SELECT 1 FROM card_notices n WHERE n.card_id = " c ".id))"
 
+/*
+ * The counts of a day and centre (schema v9): what the supervisors' report
+ * sums over a period, kept so that a month costs its days and not its
+ * applications (a district's month at 10 M persons is a million of them).
+ * store_application_insert adds each application to them in its own
+ * transaction; this script makes them again from the records (the v9
+ * migration, and the seed after its bulk load, which bypasses the
+ * writer). One text for both engines: it is plain SQL. A document is its
+ * bit in application_rules.docs (a jzz_docset, 32 bits), and an
+ * application lacking it is counted once however many rules ask for it.
+ */
+#define STORE_DAY_COUNTS_REBUILD \
+	"DELETE FROM day_applications; DELETE FROM day_rules; DELETE FROM day_docs;\n" \
+	"INSERT INTO day_applications (day, centre, business, decision, user_name, applications," \
+	" fee_yuan, cod_fee_yuan) SELECT day, centre, business, decision, user_name, count(*)," \
+	" sum(fee_yuan), sum(cod_fee_yuan) FROM applications" \
+	" GROUP BY day, centre, business, decision, user_name;\n" \
+	"INSERT INTO day_rules (day, centre, rule, outcome, n)" \
+	" SELECT a.day, a.centre, r.rule, r.outcome, count(*) FROM application_rules r" \
+	" JOIN applications a ON a.id = r.application_id WHERE r.outcome <> 'pass'" \
+	" GROUP BY a.day, a.centre, r.rule, r.outcome;\n" \
+	"WITH RECURSIVE bits(d) AS (SELECT 0 UNION ALL SELECT d + 1 FROM bits WHERE d < 31)" \
+	" INSERT INTO day_docs (day, centre, doc, n)" \
+	" SELECT a.day, a.centre, b.d, count(DISTINCT a.id) FROM application_rules r" \
+	" JOIN applications a ON a.id = r.application_id JOIN bits b ON ((r.docs >> b.d) & 1) = 1" \
+	" WHERE r.outcome = 'missing' GROUP BY a.day, a.centre, b.d;\n"
+
 /* store_ckpt.c: the SQLite engine's background checkpointer, told by its
  * WAL hook how long the log of the file at path is. */
 void store_ckpt_notify(struct store_ckpt **ckpt, bool *failed, const char *path, int frames);

@@ -79,6 +79,9 @@ static const struct {
 	MIGRATE_TABLE(application_deliveries, "", "application_id"),
 	MIGRATE_TABLE(card_notices, "", "card_id"),
 	MIGRATE_DERIVED(cards_unnotified),
+	MIGRATE_TABLE(day_applications, "", "day, centre, business, decision, user_name"),
+	MIGRATE_TABLE(day_rules, "", "day, centre, rule, outcome"),
+	MIGRATE_TABLE(day_docs, "", "day, centre, doc"),
 };
 
 /* Every table that holds records (and not the store's configuration). */

@@ -94,8 +94,8 @@ store_permits_expiring(struct store *st, jzz_date from, jzz_date to,
 }
 
 static const char sql_daily_apps[] =
-	"SELECT business, decision, count(*), sum(fee_yuan), sum(cod_fee_yuan) FROM applications"
-	" WHERE centre = ?1 AND day = ?2 GROUP BY business, decision";
+	"SELECT business, decision, sum(applications), sum(fee_yuan), sum(cod_fee_yuan)"
+	" FROM day_applications WHERE day = ?2 AND centre = ?1 GROUP BY business, decision";
 static const char sql_daily_cards[] =
 	"SELECT (SELECT count(*) FROM cards WHERE centre = ?1 AND received_on = ?2),"
 	" (SELECT count(*) FROM cards WHERE centre = ?1 AND handed_on = ?2),"

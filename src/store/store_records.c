@@ -463,6 +463,52 @@ store_app_rule_bind(struct store_stmt *s, const char *application_id, int pos,
 	return s;
 }
 
+/* The day's counts (schema v9; STORE_DAY_COUNTS_REBUILD says what they
+ * are): one upsert of each, in the application's transaction, so that the
+ * counts and the records cannot part. */
+static const char sql_day_app[] =
+	"INSERT INTO day_applications (day, centre, business, decision, user_name, applications,"
+	" fee_yuan, cod_fee_yuan) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)"
+	" ON CONFLICT (day, centre, business, decision, user_name) DO UPDATE SET"
+	" applications = day_applications.applications + 1,"
+	" fee_yuan = day_applications.fee_yuan + excluded.fee_yuan,"
+	" cod_fee_yuan = day_applications.cod_fee_yuan + excluded.cod_fee_yuan";
+static const char sql_day_rule[] =
+	"INSERT INTO day_rules (day, centre, rule, outcome, n) VALUES (?1, ?2, ?3, ?4, 1)"
+	" ON CONFLICT (day, centre, rule, outcome) DO UPDATE SET n = day_rules.n + 1";
+static const char sql_day_doc[] =
+	"INSERT INTO day_docs (day, centre, doc, n) VALUES (?1, ?2, ?3, 1)"
+	" ON CONFLICT (day, centre, doc) DO UPDATE SET n = day_docs.n + 1";
+
+static enum store_rc
+store_day_count(struct store *st, const struct store_application *a, const struct jzz_decision *d)
+{
+	bool          acc = d->verdict == VERDICT_ACCEPT;
+	jzz_docset    lacking = 0;
+	enum store_rc rc;
+
+	rc = store_run(st, store_stmt_args(st, sql_day_app, STORE_ARGS(STORE_D(a->day),
+	    STORE_T(a->centre), STORE_T(case_business_vocab[a->business].code),
+	    STORE_T(rules_verdict_code(d->verdict)), STORE_T(a->user),
+	    STORE_I(acc ? d->fee_yuan : 0), STORE_I(acc ? d->cod_fee_yuan : 0))));
+	for (int i = 0; i < d->nresults && rc == STORE_OK; i++) {
+		const struct rule_result *r = &d->results[i];
+
+		if (r->outcome != OUT_FAIL && r->outcome != OUT_MISSING && r->outcome != OUT_WARN)
+			continue;
+		if (r->outcome == OUT_MISSING)
+			lacking |= r->docs;
+		rc = store_run(st, store_stmt_args(st, sql_day_rule, STORE_ARGS(STORE_D(a->day),
+		    STORE_T(a->centre), STORE_T(rules_code((enum rule_id)r->rule)),
+		    STORE_T(rules_outcome_code((enum rule_outcome)r->outcome)))));
+	}
+	for (int b = 0; b < 32 && rc == STORE_OK; b++)
+		if (lacking & DOCBIT(b))
+			rc = store_run(st, store_stmt_args(st, sql_day_doc, STORE_ARGS(STORE_D(a->day),
+			    STORE_T(a->centre), STORE_I(b))));
+	return rc;
+}
+
 enum store_rc
 store_application_insert(struct store *st, const struct store_application *a,
                          const struct jzz_decision *d)
@@ -485,7 +531,7 @@ store_application_insert(struct store *st, const struct store_application *a,
 		if ((rc = store_run(st, s)) != STORE_OK)
 			return rc;
 	}
-	return STORE_OK;
+	return store_day_count(st, a, d);
 }
 
 static const char sql_receipt_next[] =

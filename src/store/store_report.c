@@ -17,31 +17,30 @@
  * PostgreSQL must know (SQLite does not care). */
 #define APP_FILTER " (CAST(?1 AS TEXT) IS NULL OR a.centre = ?1) AND a.day BETWEEN ?2 AND ?3"
 
-/* The counts by business, by clerk and by centre in one pass over the
- * period's applications (the covering index by day), each group of the
- * three at once; three passes were a third of a district month. (Grouped
- * by the centre first, the planner skip-scanned the (centre, day) index
- * and read every row rather than the covering one: the centre is last.) */
+/* The day's counts (schema v9, kept by store_application_insert): a
+ * period's rows are its days' (some 4,000 for a district's month), however
+ * many applications they count. The key (day, centre, ...) serves a
+ * centre's day and the district's month alike. */
+#define DAY_FILTER " (CAST(?1 AS TEXT) IS NULL OR d.centre = ?1) AND d.day BETWEEN ?2 AND ?3"
 static const char sql_rep_apps[] =
-	"SELECT a.business, a.decision, a.user_name, a.centre, count(*), sum(a.fee_yuan),"
-	" sum(a.cod_fee_yuan) FROM applications a WHERE" APP_FILTER
-	" GROUP BY a.business, a.decision, a.user_name, a.centre";
+	"SELECT d.business, d.decision, d.user_name, d.centre, sum(d.applications), sum(d.fee_yuan),"
+	" sum(d.cod_fee_yuan) FROM day_applications d WHERE" DAY_FILTER
+	" GROUP BY d.business, d.decision, d.user_name, d.centre";
+/* The fees of the period from the applications that have one, by their
+ * partial index (applications_with_fees: its WHERE is repeated here so
+ * that both planners may use it); every fee belongs to an application
+ * with a fee or a COD fee (service_permit.c writes one only then). */
 static const char sql_rep_fees[] =
 	"SELECT a.day, a.centre, a.user_name, coalesce(a.receipt_no, ''),"
 	" coalesce(f.fee_receipt_no, ''), a.business, f.kind, a.id_number, a.name, f.amount_yuan"
 	" FROM applications a CROSS JOIN fees f ON f.application_id = a.id WHERE" APP_FILTER
+	" AND (a.fee_yuan > 0 OR a.cod_fee_yuan > 0)"
 	" ORDER BY a.day, a.receipt_no, f.id";
-/* Driven from the applications of the period (CROSS JOIN keeps them the
- * outer loop): the rules table is never scanned, and the rows of one
- * application come together, which is the grouping the missing-documents
- * count needs (no ORDER BY, which made the planner scan the rules table in
- * its own order). One pass gives the rules' counts and the missing
- * documents both: two passes over the same join were two fifths of a
- * district month (the service counts the rows). */
 static const char sql_rep_rules[] =
-	"SELECT r.application_id, r.rule, r.outcome, r.docs FROM applications a"
-	" CROSS JOIN application_rules r ON r.application_id = a.id WHERE" APP_FILTER
-	" AND r.outcome IN ('fail', 'missing', 'warn')";
+	"SELECT d.rule, d.outcome, sum(d.n) FROM day_rules d WHERE" DAY_FILTER
+	" GROUP BY d.rule, d.outcome";
+static const char sql_rep_docs[] =
+	"SELECT sum(d.n), d.doc FROM day_docs d WHERE" DAY_FILTER " GROUP BY d.doc";
 static const char sql_rep_cards[] =
 	"SELECT (SELECT count(*) FROM cards c WHERE (CAST(?1 AS TEXT) IS NULL OR c.centre = ?1)"
 	"   AND c.received_on BETWEEN ?2 AND ?3),"
@@ -136,6 +135,7 @@ static const char *const store_report_sql[STORE_REPORT__COUNT] = {
 	[STORE_REPORT_APPLICATIONS] = sql_rep_apps,
 	[STORE_REPORT_FEES] = sql_rep_fees,
 	[STORE_REPORT_RULES] = sql_rep_rules,
+	[STORE_REPORT_DOCS] = sql_rep_docs,
 	[STORE_REPORT_CARDS] = sql_rep_cards,
 	[STORE_REPORT_OVERDUE_TOTAL] = sql_rep_overdue_total,
 	[STORE_REPORT_OVERDUE] = sql_rep_overdue,
@@ -154,7 +154,7 @@ static const char *const store_report_sql_centre[STORE_REPORT__COUNT] = {
 /* How many leading columns are text; the rest are numbers. */
 static const int store_report_ntext[STORE_REPORT__COUNT] = {
 	[STORE_REPORT_APPLICATIONS] = 4,
-	[STORE_REPORT_FEES] = 9, [STORE_REPORT_RULES] = 3,
+	[STORE_REPORT_FEES] = 9, [STORE_REPORT_RULES] = 2, [STORE_REPORT_DOCS] = 0,
 	[STORE_REPORT_CARDS] = 0, [STORE_REPORT_OVERDUE_TOTAL] = 0, [STORE_REPORT_OVERDUE] = 6,
 	[STORE_REPORT_WINDOW] = 5,
 	[STORE_REPORT_SUSPENDED] = 5, [STORE_REPORT_AUTO_FAILED] = 7,

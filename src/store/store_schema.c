@@ -836,6 +836,60 @@ static const char store_schema_v8[] =
 	"DROP TABLE temp.v8_stat;\n"
 	"PRAGMA user_version = 8;\n";
 
+/*
+ * v8 -> v9 (issue 15, reports that do not grow with the city): the counts
+ * the supervisors' report sums, kept per day and centre.
+ *  - day_applications (by business, decision and clerk, with the fees),
+ *    day_rules (the rules not passed, by outcome) and day_docs (the
+ *    applications lacking each document): a district's month reads its
+ *    days' rows (some 4,000 at 1 M persons) instead of its applications
+ *    (101,000 at 1 M, a million at 10 M) and each of their rules.
+ *    store_application_insert adds to them in the application's own
+ *    transaction; STORE_DAY_COUNTS_REBUILD (store_internal.h, the same text
+ *    on both engines) makes them here from the records as they are, and
+ *    after the seed's bulk load. No foreign keys: they are the records'
+ *    sums, never a record of their own.
+ *  - applications_by_day_cover goes: it served the counts and the rules'
+ *    join only. The fees of a period come from the applications that have
+ *    one (applications_with_fees, partial: some 4 % of them), not from
+ *    every application of the period probed for a fee.
+ *  - applications_by_idnum loses created_at: nothing reads the index in
+ *    that order (a person's history sorts its few rows by day), and it was
+ *    24 bytes of every application's entry.
+ */
+#define DAY_COUNT_KEY(col) "  " col " TEXT NOT NULL,"
+static const char store_schema_v9[] =
+	"CREATE TABLE day_applications ("
+	"  day          TEXT NOT NULL " DATE_OK("day") ","
+	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("business") DAY_COUNT_KEY("decision")
+	DAY_COUNT_KEY("user_name")
+	"  applications INTEGER NOT NULL CHECK (applications > 0),"
+	"  fee_yuan     INTEGER NOT NULL CHECK (fee_yuan >= 0),"
+	"  cod_fee_yuan INTEGER NOT NULL CHECK (cod_fee_yuan >= 0),"
+	"  PRIMARY KEY (day, centre, business, decision, user_name)"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE day_rules ("
+	"  day     TEXT NOT NULL " DATE_OK("day") ","
+	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("rule")
+	"  outcome TEXT NOT NULL CHECK (outcome IN ('fail', 'missing', 'warn')),"
+	"  n       INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (day, centre, rule, outcome)"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE day_docs ("
+	"  day    TEXT NOT NULL " DATE_OK("day") ","
+	DAY_COUNT_KEY("centre")
+	"  doc    INTEGER NOT NULL CHECK (doc BETWEEN 0 AND 31),"
+	"  n      INTEGER NOT NULL CHECK (n > 0),"
+	"  PRIMARY KEY (day, centre, doc)"
+	") STRICT, WITHOUT ROWID;\n"
+	STORE_DAY_COUNTS_REBUILD
+	"DROP INDEX applications_by_day_cover;\n"
+	"DROP INDEX applications_by_idnum;\n"
+	"CREATE INDEX applications_by_idnum ON applications(id_number);\n"
+	"CREATE INDEX applications_with_fees ON applications(day, centre)"
+	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
+	"PRAGMA user_version = 9;\n";
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
@@ -846,4 +900,5 @@ const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[5] = store_schema_v6,
 	[6] = store_schema_v7,
 	[7] = store_schema_v8,
+	[8] = store_schema_v9,
 };
