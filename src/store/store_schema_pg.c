@@ -562,7 +562,8 @@ static const char store_pg_v9[] =
 	"DROP INDEX applications_by_day_cover;\n"
 	"DROP INDEX applications_by_idnum;\n"
 	"CREATE INDEX applications_by_idnum ON applications(id_number);\n"
-	"CREATE INDEX applications_with_fees ON applications(day, centre)"
+	"CREATE INDEX applications_with_fees ON applications(day, receipt_no, centre, user_name,"
+	"  business, id_number, name, fee_yuan, cod_fee_yuan, id)"
 	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
 	"UPDATE meta SET value = '9' WHERE key = 'schema_version';\n";
 
