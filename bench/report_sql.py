@@ -5,6 +5,7 @@ there, beside the service layer).
 
     report_sql.py CENTRE|all FROM TO [--eqp]      the sqlite3 shell
     report_sql.py CENTRE|all FROM TO --psql       psql: PREPARE/EXECUTE under \\timing
+    report_sql.py --daily CENTRE DAY [N]          the daily counts (store_query.c), N times
 
 Each statement is run as the store runs it, every row fetched (the shell or
 psql prints them; run.sh sends them to /dev/null). For psql the text is
@@ -52,6 +53,18 @@ def pg_text(sql):
         out += ch; i += 1
     return out, used
 
+if sys.argv[1] == '--daily':
+    # report_sql.py --daily CENTRE DAY: the daily counts of one centre
+    # (store_query.c's sql_daily_*, ?1 the centre, ?2 the day), N times
+    qsrc = open(os.path.join(here, 'store_query.c')).read()
+    qmacros = dict(re.findall(r'#define (\w+) ((?:\\\s*)?(?:"[^"\n]*"(?:\s|\\)*)+)', qsrc))
+    macros.update(qmacros)
+    daily = re.findall(r'static const char (sql_daily_\w+)\[\] =\n(.*?);\n', qsrc, re.S)
+    print('.parameter set ?1 "\'%s\'"\n.parameter set ?2 "\'%s\'"' % (sys.argv[2], sys.argv[3]))
+    for _ in range(int(sys.argv[4]) if len(sys.argv) > 4 else 1):
+        for name, body in daily:
+            print('%s;' % text(body))
+    sys.exit(0)
 centre, frm, to = sys.argv[1:4]
 eqp = '--eqp' in sys.argv
 statements = re.findall(r'static const char (sql_rep_\w+)\[\] =\n(.*?);\n', src, re.S)
