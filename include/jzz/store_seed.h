@@ -30,7 +30,8 @@ struct store_seed_opts {
 	int         ncentres;
 	unsigned long long seed;       /* the random generator's seed: same seed, same file */
 	long        batch;             /* persons per transaction (default 50,000) */
-	bool        check_fk;          /* run PRAGMA foreign_key_check at the end */
+	bool        check_fk;          /* at the end, check every foreign key and CHECK constraint
+	                                  (SQLite's load skips both) */
 	/* Called after each batch (and once at the end) with the persons
 	 * written so far; may be NULL. */
 	void      (*progress)(void *arg, long done, long total);

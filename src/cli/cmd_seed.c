@@ -78,7 +78,7 @@ const struct cli_spec cmd_seed_spec = {
 	    "  --centre CODES   the centres, 9-digit codes separated by commas\n"
 	    "  --seed S         the random seed (default 1)\n"
 	    "  --batch N        rows per transaction\n"
-	    "  --check          check every foreign key at the end\n"
+	    "  --check          check every foreign key and CHECK constraint at the end\n"
 	    "  -h, --help       this help\n",
 	.misuse = "seed: --db PATH and --persons N (a number >= 0) are required; --years 1..20,"
 	    " --batch and --seed numbers",

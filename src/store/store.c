@@ -593,6 +593,30 @@ store_fk_intact(struct store *st)
 	return rc == STMT_DONE ? STORE_OK : store_fail(st, rc);
 }
 
+enum store_rc
+store_checks_intact(struct store *st)
+{
+	struct store_stmt *s;
+	enum stmt_rc       rc;
+	bool               ok = false;
+
+	if (st->drv->sql_checks_verify == NULL)
+		return STORE_OK;
+	if ((s = store_stmt(st, st->drv->sql_checks_verify)) == NULL)
+		return STORE_ERR;
+	if ((rc = stmt_step(s)) == STMT_ROW) {
+		const char *t = stmt_col_text(s, 0);
+
+		ok = t != NULL && strcmp(t, "ok") == 0;
+		if (!ok)
+			snprintf(st->err, sizeof st->err, "constraint broken: %s", t != NULL ? t : "?");
+	}
+	stmt_reset(s);
+	if (rc != STMT_ROW)
+		return store_fail(st, rc);
+	return ok ? STORE_OK : STORE_ERR;
+}
+
 /* Runs the migrations from the store's version up to `version`, in one
  * transaction: a migration interrupted half-way leaves the old version. An
  * empty store is built from the engine's base script first. */

@@ -397,6 +397,9 @@ stmt_bind_text_copy(struct store_stmt *s, int i, const char *v)
  * after loading or rebuilding tables with the keys off (the seed, a
  * migration). */
 enum store_rc store_fk_intact(struct store *st);
+/* Every row meets its CHECK constraints (after a bulk load that skipped
+ * them: the driver's sql_checks_verify); STORE_ERR says the first broken. */
+enum store_rc store_checks_intact(struct store *st);
 /* A UUID's 16 bytes from its 36-character lower-case text (false for any
  * other text), and back: for the engines that keep ids as bytes. */
 bool store_uuid_bytes(const char *text, uint8_t out[16]);

@@ -1271,6 +1271,7 @@ const struct store_driver store_driver_pg = {
 	.sql_bulk_begin = "BEGIN; SET CONSTRAINTS ALL DEFERRED",
 	.sql_analyze = "ANALYZE",
 	.sql_fk_check = NULL,
+	.sql_checks_verify = NULL,
 	.copy_prepare = pg_copy_prepare,
 	.copy_flush = pg_copy_flush,
 	/* SQLite numbers max+1; an identity keeps its own counter, which rows

@@ -1192,6 +1192,8 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 	out->index_seconds += seed_clock() - t1;
 	if (rc == STORE_OK && o->check_fk)
 		rc = store_fk_intact(st);
+	if (rc == STORE_OK && o->check_fk)
+		rc = store_checks_intact(st);
 	free(sd.idset);
 	free(sd.receipt);
 	if (rc == STORE_OK) {

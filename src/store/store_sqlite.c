@@ -654,17 +654,21 @@ sqlite_default_key_path(const char *target, char *buf, size_t size)
 
 /* A new file: no journal, no fsync, no per-row foreign key look-ups (a
  * crash means delete it and seed again); a big page cache for the primary
- * keys that stay live and for the sorts that build the other indexes. Off
- * again: the settings of every connection. */
+ * keys that stay live and for the sorts that build the other indexes; no
+ * CHECK constraints evaluated row by row (the seed's rows are bound by the
+ * store's own binders; `jzz seed --check` verifies every constraint and
+ * foreign key after the load: sql_checks_verify). Off again: the settings
+ * of every connection. */
 static enum stmt_rc
 sqlite_bulk(struct store_conn *c, bool on)
 {
 	if (on)
 		return sqlite_exec(c, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 		    " PRAGMA foreign_keys = OFF; PRAGMA cache_size = -4000000;"
-		    " PRAGMA temp_store = MEMORY; PRAGMA threads = 2");
+		    " PRAGMA temp_store = MEMORY; PRAGMA threads = 2; PRAGMA ignore_check_constraints = ON");
 	return sqlite_exec(c, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-	    " PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = DEFAULT");
+	    " PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = DEFAULT;"
+	    " PRAGMA ignore_check_constraints = OFF");
 }
 
 /* A prepared INSERT of the columns: the bulk path is the plain one here,
@@ -788,6 +792,7 @@ const struct store_driver store_driver_sqlite = {
 	.sql_bulk_begin = "BEGIN",
 	.sql_analyze = "PRAGMA analysis_limit = 400; ANALYZE",
 	.sql_fk_check = "PRAGMA foreign_key_check",
+	.sql_checks_verify = "PRAGMA quick_check",
 	.sql_fk_off = "PRAGMA foreign_keys = OFF",
 	.sql_fk_on = "PRAGMA foreign_keys = ON",
 	.copy_prepare = sqlite_copy_prepare,
