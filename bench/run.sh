@@ -435,7 +435,7 @@ keep bytes_per_person "$((BYTES / NP))"
 echo "### Results of \`bench/run.sh $PERSONS\` ($(date -u +%F), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD))"
 echo
 echo "File: $NP persons, $NA applications, $BYTES bytes = **$((BYTES / NP)) bytes per person** (target < 2,000) $(grow bytes_per_person)."
-echo "Seed (\`jzz seed --persons $PERSONS\`, once): $(echo $SEED_T | awk '{printf "%s s elapsed, max RSS %.0f MB", $1, $2/1024}') (target at 10 M: < 600 s) $(grow seed); its floor, \`VACUUM INTO\` of the seeded file (SQLite writing every page of it anew): $VAC_T s, ratio $(echo "$SEED_T $VAC_T" | awk '{if ($1+0 > 0 && $2+0 > 0) printf "%.2f", $1/$2; else print "-"}'); $(cat "$DIR/seed-$PERSONS.json" 2>/dev/null)."
+echo "Seed (\`jzz seed --persons $PERSONS\`, once): $(echo $SEED_T | awk '{printf "%s s elapsed, max RSS %.0f MB", $1, $2/1024}') (target at 10 M: < 600 s) $(grow seed); its floor, \`VACUUM INTO\` of the seeded file (SQLite writing every page of it anew): $VAC_T s, ratio $(echo "$SEED_T $VAC_T" | awk '{if ($1+0 > 0 && $3+0 > 0) printf "%.2f", $1/$3; else print "-"}'); $(cat "$DIR/seed-$PERSONS.json" 2>/dev/null)."
 echo "First opening (migration to the current schema, if any): $(cat "$DIR/migrate-$PERSONS.time") s."
 echo
 echo "| what | service layer p50 | p99 | mean | floor: sqlite3 shell, same SQL (mean) | ratio (p50 / floor) | target | growth from 1 M |"
