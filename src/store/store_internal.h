@@ -69,6 +69,41 @@ struct store {
  * bit in application_rules.docs (a jzz_docset, 32 bits), and an
  * application lacking it is counted once however many rules ask for it.
  */
+/* Their tables, and the indexes v9 changed, in either dialect: its text
+ * type T, integer type I, check of a date DATE_OK(col), and what follows
+ * a table's parentheses (SQLite: STRICT, WITHOUT ROWID). */
+#define STORE_DAY_COUNTS_KEY(T, col) "  " col " " T " NOT NULL,"
+#define STORE_DAY_COUNTS_TABLES(T, I, DATE_OK, TAIL) \
+	"CREATE TABLE day_applications (" \
+	"  day          " T " NOT NULL " DATE_OK("day") "," \
+	STORE_DAY_COUNTS_KEY(T, "centre") STORE_DAY_COUNTS_KEY(T, "business") \
+	STORE_DAY_COUNTS_KEY(T, "decision") STORE_DAY_COUNTS_KEY(T, "user_name") \
+	"  applications " I " NOT NULL CHECK (applications > 0)," \
+	"  fee_yuan     " I " NOT NULL CHECK (fee_yuan >= 0)," \
+	"  cod_fee_yuan " I " NOT NULL CHECK (cod_fee_yuan >= 0)," \
+	"  PRIMARY KEY (day, centre, business, decision, user_name)" \
+	")" TAIL ";\n" \
+	"CREATE TABLE day_rules (" \
+	"  day     " T " NOT NULL " DATE_OK("day") "," \
+	STORE_DAY_COUNTS_KEY(T, "centre") STORE_DAY_COUNTS_KEY(T, "rule") \
+	"  outcome " T " NOT NULL CHECK (outcome IN ('fail', 'missing', 'warn'))," \
+	"  n       " I " NOT NULL CHECK (n > 0)," \
+	"  PRIMARY KEY (day, centre, rule, outcome)" \
+	")" TAIL ";\n" \
+	"CREATE TABLE day_docs (" \
+	"  day    " T " NOT NULL " DATE_OK("day") "," \
+	STORE_DAY_COUNTS_KEY(T, "centre") \
+	"  doc    " I " NOT NULL CHECK (doc BETWEEN 0 AND 31)," \
+	"  n      " I " NOT NULL CHECK (n > 0)," \
+	"  PRIMARY KEY (day, centre, doc)" \
+	")" TAIL ";\n"
+#define STORE_V9_INDEXES \
+	"DROP INDEX applications_by_day_cover;\n" \
+	"DROP INDEX applications_by_idnum;\n" \
+	"CREATE INDEX applications_by_idnum ON applications(id_number);\n" \
+	"CREATE INDEX applications_with_fees ON applications(day, receipt_no, centre, user_name," \
+	"  business, id_number, name, fee_yuan, cod_fee_yuan, id)" \
+	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
 #define STORE_DAY_COUNTS_REBUILD \
 	"DELETE FROM day_applications; DELETE FROM day_rules; DELETE FROM day_docs;\n" \
 	"INSERT INTO day_applications (day, centre, business, decision, user_name, applications," \

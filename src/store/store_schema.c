@@ -858,38 +858,10 @@ static const char store_schema_v8[] =
  *    that order (a person's history sorts its few rows by day), and it was
  *    24 bytes of every application's entry.
  */
-#define DAY_COUNT_KEY(col) "  " col " TEXT NOT NULL,"
 static const char store_schema_v9[] =
-	"CREATE TABLE day_applications ("
-	"  day          TEXT NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("business") DAY_COUNT_KEY("decision")
-	DAY_COUNT_KEY("user_name")
-	"  applications INTEGER NOT NULL CHECK (applications > 0),"
-	"  fee_yuan     INTEGER NOT NULL CHECK (fee_yuan >= 0),"
-	"  cod_fee_yuan INTEGER NOT NULL CHECK (cod_fee_yuan >= 0),"
-	"  PRIMARY KEY (day, centre, business, decision, user_name)"
-	") STRICT, WITHOUT ROWID;\n"
-	"CREATE TABLE day_rules ("
-	"  day     TEXT NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("rule")
-	"  outcome TEXT NOT NULL CHECK (outcome IN ('fail', 'missing', 'warn')),"
-	"  n       INTEGER NOT NULL CHECK (n > 0),"
-	"  PRIMARY KEY (day, centre, rule, outcome)"
-	") STRICT, WITHOUT ROWID;\n"
-	"CREATE TABLE day_docs ("
-	"  day    TEXT NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre")
-	"  doc    INTEGER NOT NULL CHECK (doc BETWEEN 0 AND 31),"
-	"  n      INTEGER NOT NULL CHECK (n > 0),"
-	"  PRIMARY KEY (day, centre, doc)"
-	") STRICT, WITHOUT ROWID;\n"
+	STORE_DAY_COUNTS_TABLES("TEXT", "INTEGER", DATE_OK, " STRICT, WITHOUT ROWID")
 	STORE_DAY_COUNTS_REBUILD
-	"DROP INDEX applications_by_day_cover;\n"
-	"DROP INDEX applications_by_idnum;\n"
-	"CREATE INDEX applications_by_idnum ON applications(id_number);\n"
-	"CREATE INDEX applications_with_fees ON applications(day, receipt_no, centre, user_name,"
-	"  business, id_number, name, fee_yuan, cod_fee_yuan, id)"
-	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
+	STORE_V9_INDEXES
 	"PRAGMA user_version = 9;\n";
 
 /* store_schema_migrations[v] turns version v into v + 1. */

@@ -533,38 +533,10 @@ static const char store_pg_v8[] =
 /* v8 -> v9: the counts per day and centre, the fees' partial index and
  * the slimmer index by ID number, as in store_schema.c (which says why);
  * the counts made from the records by the same script. */
-#define DAY_COUNT_KEY(col) "  " col " " TEXT " NOT NULL,"
 static const char store_pg_v9[] =
-	"CREATE TABLE day_applications ("
-	"  day          " TEXT " NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("business") DAY_COUNT_KEY("decision")
-	DAY_COUNT_KEY("user_name")
-	"  applications bigint NOT NULL CHECK (applications > 0),"
-	"  fee_yuan     bigint NOT NULL CHECK (fee_yuan >= 0),"
-	"  cod_fee_yuan bigint NOT NULL CHECK (cod_fee_yuan >= 0),"
-	"  PRIMARY KEY (day, centre, business, decision, user_name)"
-	");\n"
-	"CREATE TABLE day_rules ("
-	"  day     " TEXT " NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre") DAY_COUNT_KEY("rule")
-	"  outcome " TEXT " NOT NULL CHECK (outcome IN ('fail', 'missing', 'warn')),"
-	"  n       bigint NOT NULL CHECK (n > 0),"
-	"  PRIMARY KEY (day, centre, rule, outcome)"
-	");\n"
-	"CREATE TABLE day_docs ("
-	"  day    " TEXT " NOT NULL " DATE_OK("day") ","
-	DAY_COUNT_KEY("centre")
-	"  doc    bigint NOT NULL CHECK (doc BETWEEN 0 AND 31),"
-	"  n      bigint NOT NULL CHECK (n > 0),"
-	"  PRIMARY KEY (day, centre, doc)"
-	");\n"
+	STORE_DAY_COUNTS_TABLES(TEXT, "bigint", DATE_OK, "")
 	STORE_DAY_COUNTS_REBUILD
-	"DROP INDEX applications_by_day_cover;\n"
-	"DROP INDEX applications_by_idnum;\n"
-	"CREATE INDEX applications_by_idnum ON applications(id_number);\n"
-	"CREATE INDEX applications_with_fees ON applications(day, receipt_no, centre, user_name,"
-	"  business, id_number, name, fee_yuan, cod_fee_yuan, id)"
-	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
+	STORE_V9_INDEXES
 	"UPDATE meta SET value = '9' WHERE key = 'schema_version';\n";
 
 const char *const store_pg_migrations[STORE_SCHEMA_VERSION] = {
