@@ -392,7 +392,7 @@ RULES=$(grep -i "median" "$DIR/rules.txt" | tail -1)
 # (SOAK=0 or KILLS=0 skips them, keeping the previous output)
 SDB=$DIR/soak.db; KDB=$DIR/kill.db
 if [ "$SOAK" != 0 ] || [ "$KILLS" != 0 ]; then
-	rm -f "$SDB" "$SDB"-* "$KDB" "$KDB"-*
+	rm -f "$SDB" "$SDB"-* "$SDB".key "$KDB" "$KDB"-* "$KDB".key
 	"$JZZ" --db "$SDB" --today "$TODAY" seed --persons 100000 > /dev/null 2>&1
 	# the kill run checks integrity after every kill: a smaller file
 	"$JZZ" --db "$KDB" --today "$TODAY" seed --persons 20000 > /dev/null 2>&1
