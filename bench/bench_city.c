@@ -250,9 +250,10 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 			}
 			v[nm++] = city_now() - t;
 			rows = (size_t)r.applications;
+			/* the lists' whole lengths: each holds its first page */
 			printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
-			    " %zu auto failed, %zu fees\n", r.applications, r.noverdue, r.nwindow,
-			    r.nsuspended, r.nauto_failed, r.nfees);
+			    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
+			    r.suspended_total, r.auto_failed_total, r.nfees);
 			service_report_free(&r);
 		}
 		(void)rows;

@@ -901,10 +901,11 @@ enum service_status service_setting_set(struct service *s, const struct service_
 /* The supervisors' report                                              */
 
 #define SERVICE_REPORT_ALL "all"   /* centre: every centre of the database */
-/* The rows of a list that grows with the city rather than with the period
- * (the pickup notices overdue, the endorsement window): the report carries
- * the first page and the whole list's length; a page a supervisor reads
- * through. */
+/* The rows of a list of persons, which grows with the city (the pickup
+ * notices overdue, the endorsement window, and, though bounded by the
+ * period, the permits suspended and the failed auto-endorsements): the
+ * report carries the first page and the whole list's length; a page a
+ * supervisor reads through. */
 #define SERVICE_REPORT_PAGE 50
 
 struct service_report_count {       /* a row of by_clerk, by_centre */
@@ -964,8 +965,12 @@ struct service_report {
 	size_t   nwindow;   struct service_report_person *window;      /* ENDO-2: valid_until-30 <= to <= valid_until;
 	                                                                 the first SERVICE_REPORT_PAGE */
 	size_t   window_total;    /* ENDO-2: the whole list's length */
-	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: valid_until + 1 in [from, to], still so */
-	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed in [from, to], still so */
+	size_t   nsuspended; struct service_report_person *suspended;  /* PERMIT-9: valid_until + 1 in [from, to], still so;
+	                                                                 the first SERVICE_REPORT_PAGE */
+	size_t   suspended_total;   /* PERMIT-9: the whole list's length */
+	size_t   nauto_failed; struct service_report_person *auto_failed; /* ENDO-5 not endorsed in [from, to], still so;
+	                                                                 the first SERVICE_REPORT_PAGE */
+	size_t   auto_failed_total; /* ENDO-5: the whole list's length */
 };
 
 /* The report of the applications of [from, to] at `centre` (NULL: the
@@ -974,10 +979,13 @@ enum service_status service_report(struct service *s, const struct service_actor
                                    const char *centre, jzz_date from, jzz_date to,
                                    struct service_report *out);
 /* The next SERVICE_REPORT_PAGE rows of each list of r shown in part
- * (noverdue < overdue_total, nwindow < window_total), appended to it, as
+ * (noverdue < overdue_total, nwindow < window_total, nsuspended <
+ * suspended_total, nauto_failed < auto_failed_total), appended to it, as
  * the records stand now; *more: whether a list is still shown in part. */
 enum service_status service_report_more(struct service *s, const struct service_actor *a,
                                         struct service_report *r, bool *more);
+/* Whether a list of r is shown in part (service_report_more has more). */
+bool service_report_in_part(const struct service_report *r);
 void service_report_free(struct service_report *r);
 
 /* The report as CSV (RFC 4180, CRLF, one table with a `section` column, ID

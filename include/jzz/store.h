@@ -335,8 +335,7 @@ enum store_rc store_report_daily(struct store *st, const char *centre, jzz_date 
  * or, for the lists of persons, the records as they stand on `to`. Each row
  * is handed to fn as text columns t[] and numbers n[] (the order is given
  * with each query); the service layer turns them into its report. The
- * lists that grow with the city rather than with the period (marked paged)
- * give their rows [offset, offset + limit) and their whole length (a query
+ * lists of persons, which grow with the city (marked paged), give their rows [offset, offset + limit) and their whole length (a query
  * of its own, _TOTAL, or a column of every row); the others are whole
  * (offset, limit unused).
  */
@@ -355,8 +354,10 @@ enum store_report_query {
 	                              paged, oldest due first */
 	STORE_REPORT_WINDOW,       /* t: centre, id_number, name, phone, valid_until; n: the whole
 	                              list's length (on every row); paged */
-	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until */
-	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day */
+	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until; n: the whole
+	                              list's length (on every row); paged */
+	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day;
+	                              n: the whole list's length (on every row); paged */
 	STORE_REPORT__COUNT
 };
 struct store_report_row {

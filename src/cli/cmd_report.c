@@ -153,8 +153,10 @@ report_json(struct cli_json *j, const struct service_report *r, bool daily)
 	cli_json_int(j, "endorsement_window_total", (long long)r->window_total);
 	cli_json_objects(j, "suspended", r->suspended, r->nsuspended, sizeof *r->suspended,
 	    json_person);
+	cli_json_int(j, "suspended_total", (long long)r->suspended_total);
 	cli_json_objects(j, "auto_endorsement_failed", r->auto_failed, r->nauto_failed,
 	    sizeof *r->auto_failed, json_person);
+	cli_json_int(j, "auto_endorsement_failed_total", (long long)r->auto_failed_total);
 	cli_json_end(j);
 }
 
@@ -315,9 +317,10 @@ report_text(struct strbuf *sb, struct service *s, const struct service_report *r
 	text_persons(sb, s, zh, zh ? "签注期内 (ENDO-2)" : "In the endorsement window (ENDO-2)",
 	    zh ? "有效期至" : "valid until", r->window, r->nwindow, r->window_total);
 	text_persons(sb, s, zh, zh ? "已中止 (PERMIT-9)" : "Suspended (PERMIT-9)",
-	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended, r->nsuspended);
+	    zh ? "有效期至" : "valid until", r->suspended, r->nsuspended, r->suspended_total);
 	text_persons(sb, s, zh, zh ? "自动签注未通过 (ENDO-5)" : "Auto-endorsement failed (ENDO-5)",
-	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed, r->nauto_failed);
+	    zh ? "有效期至" : "valid until", r->auto_failed, r->nauto_failed,
+	    r->auto_failed_total);
 }
 
 /* ---- the printable sheet ---- */

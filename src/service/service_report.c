@@ -10,15 +10,46 @@
  * suspended permits and failed auto-endorsements are those of [from, to]
  * (lists bounded by the period: store_report.c). The overdue notices and
  * the window are not bounded by the period but by the city (a centre's
- * backlog, its permits expiring in 30 days): the report holds their first
- * SERVICE_REPORT_PAGE rows and their whole length, service_report_more the
+ * backlog, its permits expiring in 30 days), and the period's two lists
+ * still grow with it: the report holds the first SERVICE_REPORT_PAGE rows
+ * of each of the four and their whole lengths, service_report_more the
  * next rows.
  */
 #include "service_internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The lists read a page at a time: the query of each, and where the
+ * report keeps its rows' count and its whole length. */
+static const struct report_paged {
+	enum store_report_query q;
+	size_t                  n, total;   /* offsets in struct service_report */
+} report_paged[] = {
+	{ STORE_REPORT_OVERDUE, offsetof(struct service_report, noverdue),
+	  offsetof(struct service_report, overdue_total) },
+	{ STORE_REPORT_WINDOW, offsetof(struct service_report, nwindow),
+	  offsetof(struct service_report, window_total) },
+	{ STORE_REPORT_SUSPENDED, offsetof(struct service_report, nsuspended),
+	  offsetof(struct service_report, suspended_total) },
+	{ STORE_REPORT_AUTO_FAILED, offsetof(struct service_report, nauto_failed),
+	  offsetof(struct service_report, auto_failed_total) },
+};
+#define REPORT_NPAGED (sizeof report_paged / sizeof report_paged[0])
+
+static size_t *
+report_paged_field(struct service_report *r, size_t off)
+{
+	return (size_t *)(void *)((char *)r + off);
+}
+
+static size_t
+report_paged_get(const struct service_report *r, size_t off)
+{
+	return *(const size_t *)(const void *)((const char *)r + off);
+}
 
 struct report_build {
 	struct service_report *r;
@@ -213,9 +244,11 @@ report_row(void *arg, const struct store_report_row *row)
 		report_person(rb, &r->window, &r->nwindow, row);
 		break;
 	case STORE_REPORT_SUSPENDED:
+		r->suspended_total = (size_t)row->n[0];   /* the whole list's, on every row */
 		report_person(rb, &r->suspended, &r->nsuspended, row);
 		break;
 	case STORE_REPORT_AUTO_FAILED:
+		r->auto_failed_total = (size_t)row->n[0];   /* likewise */
 		report_person(rb, &r->auto_failed, &r->nauto_failed, row);
 		break;
 	default:
@@ -228,10 +261,32 @@ report_row(void *arg, const struct store_report_row *row)
 static void
 report_totals(struct service_report *r)
 {
-	if (r->overdue_total < r->noverdue)
-		r->overdue_total = r->noverdue;
-	if (r->window_total < r->nwindow)
-		r->window_total = r->nwindow;
+	for (size_t i = 0; i < REPORT_NPAGED; i++) {
+		size_t *total = report_paged_field(r, report_paged[i].total);
+
+		if (*total < report_paged_get(r, report_paged[i].n))
+			*total = report_paged_get(r, report_paged[i].n);
+	}
+}
+
+/* The rows of the paged lists the report holds. */
+static size_t
+report_paged_rows(const struct service_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < REPORT_NPAGED; i++)
+		n += report_paged_get(r, report_paged[i].n);
+	return n;
+}
+
+bool
+service_report_in_part(const struct service_report *r)
+{
+	for (size_t i = 0; i < REPORT_NPAGED; i++)
+		if (report_paged_get(r, report_paged[i].n) < report_paged_get(r, report_paged[i].total))
+			return true;
+	return false;
 }
 
 /* Rules in catalogue order (the store groups them by id text). */
@@ -317,11 +372,10 @@ enum service_status
 service_report_more(struct service *s, const struct service_actor *a, struct service_report *r,
                     bool *more)
 {
-	static const enum store_report_query paged[] = { STORE_REPORT_OVERDUE, STORE_REPORT_WINDOW };
 	struct report_build rb;
 	enum service_status st;
 	const char         *filter;
-	size_t              before = r->noverdue + r->nwindow;
+	size_t              before = report_paged_rows(r);
 
 	if (more != NULL)
 		*more = false;
@@ -330,15 +384,14 @@ service_report_more(struct service *s, const struct service_actor *a, struct ser
 	filter = strcmp(r->centre, SERVICE_REPORT_ALL) == 0 ? NULL : r->centre;
 	memset(&rb, 0, sizeof rb);
 	rb.r = r;
-	for (size_t i = 0; i < sizeof paged / sizeof paged[0]; i++) {
-		bool    overdue = paged[i] == STORE_REPORT_OVERDUE;
-		size_t *n = overdue ? &r->noverdue : &r->nwindow;
-		size_t *total = overdue ? &r->overdue_total : &r->window_total;
+	for (size_t i = 0; i < REPORT_NPAGED; i++) {
+		size_t *n = report_paged_field(r, report_paged[i].n);
+		size_t *total = report_paged_field(r, report_paged[i].total);
 		size_t  had = *n;
 
 		if (*n >= *total)
 			continue;
-		rb.q = paged[i];
+		rb.q = report_paged[i].q;
 		/* the rows are appended to the list, as service_report put the first */
 		if (store_report_query(s->st, rb.q, filter, r->from, r->to, (long)*n, SERVICE_REPORT_PAGE,
 		    report_row, &rb) != STORE_OK)
@@ -351,7 +404,7 @@ service_report_more(struct service *s, const struct service_actor *a, struct ser
 			*total = *n;
 	}
 	report_totals(r);
-	if (r->noverdue + r->nwindow > before) {
+	if (report_paged_rows(r) > before) {
 		char subject[96], f[JZZ_DATE_STRLEN], t2[JZZ_DATE_STRLEN];
 
 		date_format(r->from, f);
@@ -361,7 +414,7 @@ service_report_more(struct service *s, const struct service_actor *a, struct ser
 			return st;
 	}
 	if (more != NULL)
-		*more = r->noverdue < r->overdue_total || r->nwindow < r->window_total;
+		*more = service_report_in_part(r);
 	return SERVICE_OK;
 }
 

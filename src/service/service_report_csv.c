@@ -232,9 +232,9 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 			    r->missing_docs[d], -1);
 	service_csv_persons(c, "pickup_notices_overdue", r->overdue, r->noverdue, r->overdue_total);
 	service_csv_persons(c, "endorsement_window", r->window, r->nwindow, r->window_total);
-	service_csv_persons(c, "suspended", r->suspended, r->nsuspended, r->nsuspended);
+	service_csv_persons(c, "suspended", r->suspended, r->nsuspended, r->suspended_total);
 	service_csv_persons(c, "auto_endorsement_failed", r->auto_failed, r->nauto_failed,
-	    r->nauto_failed);
+	    r->auto_failed_total);
 }
 
 void

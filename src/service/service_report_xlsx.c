@@ -535,9 +535,10 @@ xlsx_write(const char *tmp, void *ctx, char *err, size_t errlen)
 	    xlsx_persons(&x, &xlsx_person_kinds[0], r->overdue, r->noverdue,
 	        r->overdue_total) < 0 ||
 	    xlsx_persons(&x, &xlsx_person_kinds[1], r->window, r->nwindow, r->window_total) < 0 ||
-	    xlsx_persons(&x, &xlsx_person_kinds[2], r->suspended, r->nsuspended, r->nsuspended) < 0 ||
+	    xlsx_persons(&x, &xlsx_person_kinds[2], r->suspended, r->nsuspended,
+	        r->suspended_total) < 0 ||
 	    xlsx_persons(&x, &xlsx_person_kinds[3], r->auto_failed, r->nauto_failed,
-	        r->nauto_failed) < 0) {
+	        r->auto_failed_total) < 0) {
 		snprintf(err, errlen, "the workbook could not be made (out of memory?)");
 		rc = -1;
 	}

@@ -46,30 +46,30 @@ static const char sql_rep_cards[] =
 	"   AND c.received_on BETWEEN ?2 AND ?3),"
 	" (SELECT count(*) FROM cards c WHERE (CAST(?1 AS TEXT) IS NULL OR c.centre = ?1)"
 	"   AND c.handed_on BETWEEN ?2 AND ?3)";
-#define PERSON_OF_PERMIT " JOIN persons pe ON pe.id = p.person_id"
 /*
  * The suspended permits and the batch's refusals are those of the period,
  * so that their cost is the period's and not the city's (a district's
  * "every suspended permit since ever" was 885,000 rows at 10 million
  * persons): a permit whose first day past validity (valid_until + 1), or a
  * refusal whose day, lies between from and to, and still so as the records
- * stand. The endorsement window (the 30 days after `to`) is paged, below.
- * The days around the period are bound, reckoned here (?4 = to +
- * 30, ?5 = from - 1, ?6 = to - 1), so that no engine's date arithmetic is
- * needed.
- */
-#define FIRST_LATE_DAY_IN " BETWEEN ?5 AND ?6"
-/*
+ * stand. Bounded by the period, they still grow with the city (a
+ * district's month: 5,231 suspended permits at 1 M persons), so they are
+ * paged like the lists below. The days around the period are bound,
+ * reckoned here (?4 = to + 30, ?5 = from - 1, ?6 = to - 1), so that no
+ * engine's date arithmetic is needed.
+ *
  * The lists that grow with the city rather than with the period, as of
  * `to`: the pickup notices overdue (the centre's backlog) and the permits
- * in their endorsement window (every permit whose last 30 days hold `to`).
- * Each is read a page at a time (?7 rows from row ?8) with its whole
- * length, so that the report costs its page and not the backlog: a
- * centre's 436 overdue notices, each joined to its card, permit and person
- * by random reads, were 31 ms of a 35 ms daily report at 1 M persons. The page is taken in a subquery from the rows the order comes
- * from (an index for the notices), and only its rows are joined, so that a
- * later page skips index entries, not joins. One centre and the district
- * have two texts: an `?1 IS NULL OR` filter made the planner read the
+ * in their endorsement window (every permit whose last 30 days hold `to`);
+ * and the two of the period above. Each is read a page at a time (?7 rows
+ * from row ?8) with its whole length, so that the report costs its page
+ * and not the backlog: a centre's 436 overdue notices, each joined to its
+ * card, permit and person by random reads, were 31 ms of a 35 ms daily
+ * report at 1 M persons. The page is taken in a subquery from the rows the
+ * order comes from (an index for the notices and the permits), and only
+ * its rows are joined, so that a later page skips index entries, not
+ * joins. One centre and the district have two texts where the centre has
+ * an index of its own: an `?1 IS NULL OR` filter made the planner read the
  * district's entries for one centre.
  *
  * The notices come from the cards left unnotified (schema v7), in the
@@ -95,41 +95,59 @@ static const char sql_rep_overdue_total[] =
 static const char sql_rep_overdue_total_centre[] =
 	"SELECT count(*) FROM cards_unnotified u WHERE u.centre = ?1 AND " OVERDUE_DUE;
 /*
- * The window's permits come in the order of permits_by_valid_until (active
- * permits by their last day), the page with the whole list's length as a
- * column (n[0] of every row). For the district the index alone counts
- * them (a subquery, run once). For one centre, permits_by_centre_valid_until
- * (schema v8) gives the centre's permits of those 30 days (before it, the
- * district's were read: 4,159 rows for a centre's 381 at 1 M persons); they
- * are read once, counted as they are (count(*) OVER ()) and the page taken
- * from them, since a count of its own and a page would read them twice.
+ * The window's permits, and the suspended ones, come in the order of
+ * permits_by_valid_until (active permits by their last day), the page with
+ * the whole list's length as a column (n[0] of every row); the two lists
+ * differ only in their days. For the district the index alone counts them
+ * (a subquery, run once). For one centre, permits_by_centre_valid_until
+ * (schema v8) gives the centre's permits of those days (before it, the
+ * district's were read: 4,159 rows for a centre's 381 at 1 M persons);
+ * they are read once, counted as they are (count(*) OVER ()) and the page
+ * taken from them, since a count of its own and a page would read them
+ * twice.
  */
 #define WINDOW_DAYS \
 	"p.status = 'active' AND p.valid_until >= ?3 AND p.valid_until <= ?4" \
 	" AND CAST(?2 AS TEXT) IS NOT NULL"
-#define WINDOW_SELECT "SELECT w.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), w.valid_until,"
-#define WINDOW_OF "(SELECT p.centre, p.person_id, p.valid_until, p.rowid AS seq"
-#define WINDOW_PAGE \
+/* the first day past validity in [from, to] */
+#define SUSPENDED_DAYS "p.status = 'active' AND p.valid_until BETWEEN ?5 AND ?6"
+#define PERMITS_SELECT \
+	"SELECT w.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), w.valid_until,"
+#define PERMITS_OF "(SELECT p.centre, p.person_id, p.valid_until, p.rowid AS seq"
+#define PERMITS_PAGE \
 	" ORDER BY p.valid_until, p.rowid LIMIT ?7 OFFSET ?8) w" \
 	" CROSS JOIN persons pe ON pe.id = w.person_id ORDER BY w.valid_until, w.seq"
+#define PERMITS_COUNTED_OF \
+	"(SELECT p.centre, p.person_id, p.valid_until, p.rowid AS seq, count(*) OVER () AS total" \
+	" FROM permits p WHERE p.centre = ?1 AND "
 static const char sql_rep_window[] =
-	WINDOW_SELECT " (SELECT count(*) FROM permits p WHERE " WINDOW_DAYS ") FROM " WINDOW_OF
-	" FROM permits p WHERE " WINDOW_DAYS WINDOW_PAGE;
+	PERMITS_SELECT " (SELECT count(*) FROM permits p WHERE " WINDOW_DAYS ") FROM " PERMITS_OF
+	" FROM permits p WHERE " WINDOW_DAYS PERMITS_PAGE;
 static const char sql_rep_window_centre[] =
-	WINDOW_SELECT " w.total FROM " WINDOW_OF ", count(*) OVER () AS total FROM permits p"
-	" WHERE p.centre = ?1 AND " WINDOW_DAYS WINDOW_PAGE;
+	PERMITS_SELECT " w.total FROM " PERMITS_COUNTED_OF WINDOW_DAYS PERMITS_PAGE;
 static const char sql_rep_suspended[] =
-	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until"
-	" FROM permits p" PERSON_OF_PERMIT
-	" WHERE (CAST(?1 AS TEXT) IS NULL OR p.centre = ?1) AND p.status = 'active'"
-	" AND p.valid_until" FIRST_LATE_DAY_IN
-	" ORDER BY p.valid_until, p.rowid";
+	PERMITS_SELECT " (SELECT count(*) FROM permits p WHERE " SUSPENDED_DAYS ") FROM " PERMITS_OF
+	" FROM permits p WHERE " SUSPENDED_DAYS PERMITS_PAGE;
+static const char sql_rep_suspended_centre[] =
+	PERMITS_SELECT " w.total FROM " PERMITS_COUNTED_OF SUSPENDED_DAYS PERMITS_PAGE;
+/*
+ * The batch's refusals come from endorsements_auto_failed_cover (the
+ * period's, by day), each joined to its permit (still active, its last day
+ * the one refused, the centre's). Their order is the permits', not the
+ * index's, so every row of the period is read and sorted whatever the
+ * page: the count is taken on that same read (count(*) OVER ()), and only
+ * the page is joined to persons. One text serves one centre and the
+ * district: the centre is the permit's, known only once the refusal is
+ * read, and no index leads from a centre to its refusals of a period.
+ */
 static const char sql_rep_auto_failed[] =
-	"SELECT p.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), p.valid_until,"
-	" e.reason, e.day FROM endorsements e JOIN permits p ON p.id = e.permit_id" PERSON_OF_PERMIT
+	"SELECT f.centre, pe.id_number, pe.name, coalesce(pe.phone, ''), f.valid_until, f.reason,"
+	" f.day, f.total FROM (SELECT p.centre, p.person_id, p.valid_until, p.rowid AS seq, e.reason,"
+	" e.day, count(*) OVER () AS total FROM endorsements e JOIN permits p ON p.id = e.permit_id"
 	" WHERE (CAST(?1 AS TEXT) IS NULL OR p.centre = ?1) AND p.status = 'active' AND e.kind = 'auto'"
 	" AND e.outcome = 'not_endorsed' AND e.old_valid_until = p.valid_until"
-	" AND e.day BETWEEN ?2 AND ?3 ORDER BY p.valid_until, p.rowid";
+	" AND e.day BETWEEN ?2 AND ?3 ORDER BY p.valid_until, p.rowid LIMIT ?7 OFFSET ?8) f"
+	" CROSS JOIN persons pe ON pe.id = f.person_id ORDER BY f.valid_until, f.seq";
 
 static const char *const store_report_sql[STORE_REPORT__COUNT] = {
 	[STORE_REPORT_APPLICATIONS] = sql_rep_apps,
@@ -149,6 +167,7 @@ static const char *const store_report_sql_centre[STORE_REPORT__COUNT] = {
 	[STORE_REPORT_OVERDUE_TOTAL] = sql_rep_overdue_total_centre,
 	[STORE_REPORT_OVERDUE] = sql_rep_overdue_centre,
 	[STORE_REPORT_WINDOW] = sql_rep_window_centre,
+	[STORE_REPORT_SUSPENDED] = sql_rep_suspended_centre,
 };
 
 /* How many leading columns are text; the rest are numbers. */

@@ -78,4 +78,29 @@ report_day(struct service *s)
 	    "\"documents\":[\"id_card\",\"permit_application_form\"]}", id[8]), VERDICT_ACCEPT);
 }
 
+/* A person (svctest_idnum(k)) registered without a phone, with a permit
+ * accepted on `on`: the auto-endorsement batch cannot endorse it (ENDO-5,
+ * no_phone), and past its last day it is suspended (PERMIT-9); the lists
+ * of the period fill with them. Returns the permit's last day. */
+static inline jzz_date
+report_day_unendorsable(struct service *s, const struct service_actor *admin, int k, jzz_date on,
+                        char id[19])
+{
+	struct service_result r;
+	struct service_person pe;
+	jzz_date              vu;
+
+	svctest_idnum(k, id);
+	assert_int_equal(svctest_submit(s, admin, D(2026, 1, 5), &r,
+	    "{\"business\":\"registration\",\"applicant\":{\"id_number\":\"%s\",\"name\":\"无电话\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\","
+	    "\"lease_filing_certificate\"]}", id), VERDICT_ACCEPT);
+	assert_int_equal(svctest_submit(s, admin, on, &r, PERMIT_CASE(id)), VERDICT_ACCEPT);
+	assert_int_equal(service_person_get(s, admin, id, on, &pe), SERVICE_OK);
+	vu = pe.permit.valid_until;
+	assert_true(vu > on);
+	service_person_free(&pe);
+	return vu;
+}
+
 #endif

@@ -523,6 +523,120 @@ test_long_list(void **state)
 	}
 }
 
+/* The rows of the JSON array `key` (each row has one "id_number"). */
+static int
+rows_of(const char *json, const char *key)
+{
+	char        head[64];
+	const char *p, *end;
+	int         n = 0;
+
+	snprintf(head, sizeof head, "\"%s\":[", key);
+	assert_non_null(p = strstr(json, head));
+	assert_non_null(end = strchr(p, ']'));
+	while ((p = strstr(p, "\"id_number\":")) != NULL && p < end) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* The period's report (the batch's first day to the day after the
+ * permits' last) in every format: the suspended permits and the failed
+ * auto-endorsements, exactly a page each, `all` of them, shown whole or
+ * as the page and the count. */
+static void
+check_period_lists(const char *from, const char *to, int all)
+{
+	char out[1 << 18], want[160];
+	bool part = all > SERVICE_REPORT_PAGE;
+	int  shown = part ? SERVICE_REPORT_PAGE : all;
+
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report range"
+	    " --from %s --to %s --format json", J, svctest_db, from, to), 0);
+	snprintf(want, sizeof want, "],\"suspended_total\":%d,\"auto_endorsement_failed\":[", all);
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof want, "],\"auto_endorsement_failed_total\":%d}", all);
+	assert_non_null(strstr(out, want));
+	assert_int_equal(rows_of(out, "suspended"), shown);
+	assert_int_equal(rows_of(out, "auto_endorsement_failed"), shown);
+	assert_int_equal(count_of(out, "\"detail\":\"no_phone\""), shown);
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw --lang en"
+	    " report range --from %s --to %s --format text", J, svctest_db, from, to), 0);
+	snprintf(want, sizeof want, "Suspended (PERMIT-9): %d\n%s", all, part ? "  (the first" : "  ");
+	assert_non_null(strstr(out, want));
+	snprintf(want, sizeof want, "Auto-endorsement failed (ENDO-5): %d\n%s", all,
+	    part ? "  (the first" : "  ");
+	assert_non_null(strstr(out, want));
+	assert_int_equal(count_of(out, "(the first"), part ? 2 : 0);
+	if (part) {
+		snprintf(want, sizeof want, ": %d\n  (the first %d of %d;", all, SERVICE_REPORT_PAGE, all);
+		assert_int_equal(count_of(out, want), 2);
+	}
+	assert_int_equal(run(out, sizeof out, "%s --db %s --user super1 --password-file pw report range"
+	    " --from %s --to %s --format csv", J, svctest_db, from, to), 0);
+	assert_int_equal(count_of(out, ",total,"), part ? 2 : 0);
+	assert_int_equal(count_of(out, "\r\nsuspended,"), shown + part);
+	assert_int_equal(count_of(out, "\r\nauto_endorsement_failed,"), shown + part);
+	if (part) {
+		snprintf(want, sizeof want, "\r\nsuspended,,,total,,,%d,", all);
+		assert_non_null(strstr(out, want));
+		snprintf(want, sizeof want, "\r\nauto_endorsement_failed,,,total,,,%d,", all);
+		assert_non_null(strstr(out, want));
+	}
+	{
+		char args[96], name[32];
+
+		snprintf(args, sizeof args, "range --from %s --to %s", from, to);
+		snprintf(name, sizeof name, "period-%d-zh", all);
+		check_workbook_texts(name, "zh", args, "");
+		snprintf(name, sizeof name, "period-%d-en", all);
+		check_workbook_texts(name, "en", args, "");
+	}
+}
+
+/* The lists of the period (PERMIT-9, ENDO-5) longer than a page, in every
+ * format, as test_long_list: persons without a phone whose permits the
+ * batch could not endorse and which then ran out (report_day.h), accepted
+ * after the scripted day so that its own permits fall in no list. */
+static void
+test_long_period_lists(void **state)
+{
+	struct service             *s = svctest_new();
+	struct service_actor        admin;
+	struct service_batch_result b;
+	char                        id[19], from[JZZ_DATE_STRLEN], to[JZZ_DATE_STRLEN];
+	jzz_date                    vu = JZZ_DATE_NONE;
+
+	(void)state;
+	report_pw();
+	report_day(s);
+	admin = svctest_actor(s, NULL);
+	for (int k = 0; k < SERVICE_REPORT_PAGE; k++)
+		vu = report_day_unendorsable(s, &admin, 500 + k, D(2026, 9, 1), id);
+	assert_int_equal(service_batch_auto_endorse(s, &admin, vu - 30, &b), SERVICE_OK);
+	assert_int_equal(b.not_endorsed, SERVICE_REPORT_PAGE);
+	service_close(s);
+	date_format(vu - 30, from);
+	date_format(vu + 1, to);
+	check_period_lists(from, to, SERVICE_REPORT_PAGE);
+
+	{
+		char err[512];
+
+		s = service_open(svctest_db, err, sizeof err);
+		if (s == NULL)
+			fail_msg("open: %s", err);
+	}
+	admin = svctest_actor(s, NULL);
+	assert_int_equal(report_day_unendorsable(s, &admin, 500 + SERVICE_REPORT_PAGE, D(2026, 9, 1),
+	    id), vu);
+	assert_int_equal(service_batch_auto_endorse(s, &admin, vu - 29, &b), SERVICE_OK);
+	assert_int_equal(b.not_endorsed, 1);
+	service_close(s);
+	check_period_lists(from, to, SERVICE_REPORT_PAGE + 1);
+}
+
 int
 main(void)
 {
@@ -534,6 +648,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_csv_labels, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_text_report, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_long_list, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_long_period_lists, svctest_setup, svctest_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

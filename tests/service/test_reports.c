@@ -245,6 +245,100 @@ test_report_pages(void **state)
 	service_close(s);
 }
 
+/* The period's lists (PERMIT-9, ENDO-5) of [from, to], checked: the rows
+ * shown are the first page, in order (last day first), the counts whole. */
+static void
+period_report(struct service *s, const struct service_actor *a, bool all, jzz_date from,
+              jzz_date to, struct service_report *rep, size_t suspended, size_t failed)
+{
+	assert_int_equal(service_report(s, a, all ? SERVICE_REPORT_ALL : NULL, from, to, rep),
+	    SERVICE_OK);
+	assert_int_equal(rep->suspended_total, suspended);
+	assert_int_equal(rep->nsuspended,
+	    suspended < SERVICE_REPORT_PAGE ? suspended : SERVICE_REPORT_PAGE);
+	assert_int_equal(rep->auto_failed_total, failed);
+	assert_int_equal(rep->nauto_failed, failed < SERVICE_REPORT_PAGE ? failed : SERVICE_REPORT_PAGE);
+	assert_int_equal(service_report_in_part(rep),
+	    suspended > SERVICE_REPORT_PAGE || failed > SERVICE_REPORT_PAGE);
+	for (size_t i = 1; i < rep->nsuspended; i++)
+		assert_true(rep->suspended[i - 1].date <= rep->suspended[i].date);
+	for (size_t i = 1; i < rep->nauto_failed; i++)
+		assert_true(rep->auto_failed[i - 1].date <= rep->auto_failed[i].date);
+	for (size_t i = 0; i < rep->nauto_failed; i++)
+		assert_string_equal(rep->auto_failed[i].detail, "no_phone");
+}
+
+/* The permits suspended in the period and the period's failed
+ * auto-endorsements are paged like the overdue notices: a page exactly
+ * full is whole; one more and it is the page and the count, for one centre
+ * and for the district; service_report_more lists the rest (the one
+ * accepted last, last), then nothing more. */
+static void
+test_report_period_pages(void **state)
+{
+	struct service             *s = svctest_new();
+	struct service_actor        admin = svctest_actor(s, NULL);
+	struct service_report       rep;
+	struct service_batch_result b;
+	char                        id[19], last[19];
+	jzz_date                    vu = JZZ_DATE_NONE;
+	bool                        more = true;
+
+	(void)state;
+	for (int k = 0; k < SERVICE_REPORT_PAGE; k++) {
+		jzz_date v = report_day_unendorsable(s, &admin, 500 + k, DAY, id);
+
+		assert_true(vu == JZZ_DATE_NONE || v == vu);   /* all accepted on DAY */
+		vu = v;
+	}
+	assert_int_equal(service_batch_auto_endorse(s, &admin, vu - 30, &b), SERVICE_OK);
+	assert_int_equal(b.not_endorsed, SERVICE_REPORT_PAGE);
+	for (int all = 0; all < 2; all++) {
+		period_report(s, &admin, all, vu - 30, vu + 1, &rep, SERVICE_REPORT_PAGE,
+		    SERVICE_REPORT_PAGE);
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_int_equal(rep.nsuspended, SERVICE_REPORT_PAGE);
+		assert_int_equal(rep.nauto_failed, SERVICE_REPORT_PAGE);
+		service_report_free(&rep);
+		/* the batch's day alone: no permit has run out yet */
+		period_report(s, &admin, all, vu - 30, vu - 30, &rep, 0, SERVICE_REPORT_PAGE);
+		service_report_free(&rep);
+	}
+	/* one more, refused by the next day's batch */
+	assert_int_equal(report_day_unendorsable(s, &admin, 500 + SERVICE_REPORT_PAGE, DAY, last), vu);
+	assert_int_equal(service_batch_auto_endorse(s, &admin, vu - 29, &b), SERVICE_OK);
+	assert_int_equal(b.not_endorsed, 1);
+	for (int all = 0; all < 2; all++) {
+		period_report(s, &admin, all, vu - 30, vu + 1, &rep, SERVICE_REPORT_PAGE + 1,
+		    SERVICE_REPORT_PAGE + 1);
+		for (size_t i = 0; i < SERVICE_REPORT_PAGE; i++) {   /* accepted last: left off */
+			assert_string_not_equal(rep.suspended[i].id_number, last);
+			assert_string_not_equal(rep.auto_failed[i].id_number, last);
+			assert_int_equal(rep.auto_failed[i].since, vu - 30);
+		}
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_false(service_report_in_part(&rep));
+		assert_int_equal(rep.nsuspended, SERVICE_REPORT_PAGE + 1);
+		assert_int_equal(rep.nauto_failed, SERVICE_REPORT_PAGE + 1);
+		assert_string_equal(rep.suspended[SERVICE_REPORT_PAGE].id_number, last);
+		assert_int_equal(rep.suspended[SERVICE_REPORT_PAGE].date, vu);
+		assert_int_equal(rep.suspended[SERVICE_REPORT_PAGE].days, 1);
+		assert_string_equal(rep.auto_failed[SERVICE_REPORT_PAGE].id_number, last);
+		assert_int_equal(rep.auto_failed[SERVICE_REPORT_PAGE].since, vu - 29);
+		assert_string_equal(rep.auto_failed[SERVICE_REPORT_PAGE].detail, "no_phone");
+		service_report_free(&rep);
+	}
+	/* a centre with none of them: empty lists, nothing in part */
+	assert_int_equal(service_report(s, &admin, "310105001", vu - 30, vu + 1, &rep), SERVICE_OK);
+	assert_int_equal(rep.suspended_total + rep.nsuspended, 0);
+	assert_int_equal(rep.auto_failed_total + rep.nauto_failed, 0);
+	assert_false(service_report_in_part(&rep));
+	service_report_free(&rep);
+	service_close(s);
+}
+
 int
 main(void)
 {
@@ -252,6 +346,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_scripted_day, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_overdue_notice, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_report_pages, svctest_setup, svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_report_period_pages, svctest_setup,
+		    svctest_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
