@@ -144,10 +144,9 @@ scr_report_counts(struct report *p, const struct service_report_count *c, size_t
 }
 
 /*
- * A list of persons; a list shown in part (n of total: the overdue notices
- * and the window, SERVICE_REPORT_PAGE at a time) ends with a line saying
- * so, and F7 lists the next rows here, fetched from the service: the
- * supervisor reads the report of any day, centre or the district, which no
+ * A list of persons; a list shown in part (n of total, SERVICE_REPORT_PAGE
+ * at a time) ends with a line saying so, and F7 lists the next rows here,
+ * fetched from the service: the supervisor reads the report of any day, centre or the district, which no
  * work queue shows (the home screen's are today's, of the actor's centre).
  */
 static void
@@ -283,9 +282,9 @@ scr_report_layout(struct ui *ui, struct report *p)
 
 	scr_report_persons(ui, p, M_RP_OVERDUE, r->overdue, r->noverdue, r->overdue_total, 0);
 	scr_report_persons(ui, p, M_RP_WINDOW, r->window, r->nwindow, r->window_total, 1);
-	scr_report_persons(ui, p, M_RP_SUSPENDED, r->suspended, r->nsuspended, r->nsuspended, 2);
-	scr_report_persons(ui, p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed, r->nauto_failed,
-	    3);
+	scr_report_persons(ui, p, M_RP_SUSPENDED, r->suspended, r->nsuspended, r->suspended_total, 2);
+	scr_report_persons(ui, p, M_RP_AUTO_FAILED, r->auto_failed, r->nauto_failed,
+	    r->auto_failed_total, 3);
 }
 
 /* The centre code of scope index i: the actor's, all, then the others. */
@@ -669,7 +668,7 @@ scr_report_more(struct ui *ui, struct report *p)
 	int                 top = p->top;
 	enum service_status st;
 
-	if (!p->loaded || (p->r.noverdue >= p->r.overdue_total && p->r.nwindow >= p->r.window_total))
+	if (!p->loaded || !service_report_in_part(&p->r))
 		return;
 	if ((st = service_report_more(ui->svc, &ui->actor, &p->r, NULL)) != SERVICE_OK) {
 		ui_status_failed(ui, st, M_ONLY_SUPERVISOR, M_RP_FAIL);

@@ -384,8 +384,8 @@
 	X(M_RP_EX_BAD_RANGE, "起始日期不能晚于截止日期。", "From must not be after To.") \
 	X(M_RP_EXPORT_FAIL, "导出失败：%s", "Export failed: %s") \
 	X(M_RP_FAIL, "无法生成日报：%s", "No report: %s") \
-	X(M_HELP_REPORT, "主管日报：某一天、某一中心或全区的申请（按业务与结论、受理员、中心）、工本费及收据号、快证、按规则统计的不符与缺材料、逾期的领证通知、签注期内/已中止/自动签注未成功的居住证。条形图旁均写明数字。←→ 换日期，也可直接键入 YYYY-MM-DD 后按 Enter；F3 切换中心和全区；名单较长时（逾期的领证通知、签注期内）先列出前 50 人，F7 续列下 50 人；F5 导出：选择 CSV（可加 BOM）或 Excel 工作簿（xlsx），以及起止日期，文件存入导出文件夹。", \
-	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; a long list (overdue notices, the endorsement window) shows its first 50, F7 the next 50; F5 exports: CSV (with a BOM or not) or an Excel workbook (xlsx), for a day or a range of days, into the export folder.") \
+	X(M_HELP_REPORT, "主管日报：某一天、某一中心或全区的申请（按业务与结论、受理员、中心）、工本费及收据号、快证、按规则统计的不符与缺材料、逾期的领证通知、签注期内/已中止/自动签注未成功的居住证。条形图旁均写明数字。←→ 换日期，也可直接键入 YYYY-MM-DD 后按 Enter；F3 切换中心和全区；人员名单较长时先列出前 50 人，F7 续列下 50 人；F5 导出：选择 CSV（可加 BOM）或 Excel 工作簿（xlsx），以及起止日期，文件存入导出文件夹。", \
+	  "The supervisor's report: one day, one centre or the whole district: applications by business and decision, by clerk, by centre; fees with receipt numbers; fast track; refusals and missing documents by rule; overdue pickup notices; permits in the window, suspended, not auto-endorsed. Every bar has its number. Left/Right changes the day, or type YYYY-MM-DD and Enter; F3 centre or district; a long list of persons shows its first 50, F7 the next 50; F5 exports: CSV (with a BOM or not) or an Excel workbook (xlsx), for a day or a range of days, into the export folder.") \
 	/* issue 5: accounts */ \
 	X(M_ACCOUNTS_TITLE, "账号管理", "Accounts") \
 	X(M_AC_HEAD, "账号              角色            中心       状态", "Account           Role            Centre     State") \
