@@ -2438,15 +2438,69 @@ e2e_waiting_card(struct term *t, int k, const char *name, const char *arrived)
 		fail_msg("could not leave a card waiting: %s", cmd);
 }
 
+/* A new person's permit that ran out unendorsed (through `jzz`, as
+ * e2e_waiting_card): registered in May 2025, a permit the November after;
+ * returns the permit's last day, after which it is suspended (PERMIT-9). */
+static jzz_date
+e2e_lapsed_permit(struct term *t, int k, const char *name)
+{
+	char        id[19], seq[12], cmd[2048], out[8192] = "";
+	const char *p;
+	FILE       *pp;
+	size_t      n;
+	jzz_date    vu;
+
+	snprintf(seq, sizeof seq, "%03d", 100 + k);
+	e2e_id(id, "110106", 1991, 1 + k / 28, 1 + k % 28, seq);
+	snprintf(cmd, sizeof cmd, "cd '%s' && ( printf '%%s' '{\"business\":\"registration\","
+	    "\"applicant\":{\"id_number\":\"%s\",\"name\":\"%s\",\"phone\":\"13800000000\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\","
+	    "\"lease_filing_certificate\"]}' | %s --training --db %s --today 2025-05-06 submit - &&"
+	    " printf '%%s' '{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\","
+	    "\"name\":\"%s\"},\"documents\":[\"id_card\",\"permit_application_form\"]}' |"
+	    " %s --training --db %s --today 2025-11-10 submit - ) >/dev/null &&"
+	    " %s --training --db %s --today 2026-11-27 person %s", t->dir, id, name, JZZ_BIN, t->db, id,
+	    name, JZZ_BIN, t->db, JZZ_BIN, t->db, id);
+	pp = popen(cmd, "r");
+	assert_non_null(pp);
+	n = fread(out, 1, sizeof out - 1, pp);
+	out[n] = '\0';
+	if (pclose(pp) != 0)
+		fail_msg("could not make a permit: %s", cmd);
+	p = strstr(out, "\"permit\":{");
+	if (p == NULL || (p = strstr(p, "\"valid_until\":\"")) == NULL ||
+	    !date_parse(p + strlen("\"valid_until\":\""), 10, &vu))
+		fail_msg("no permit's last day in %s", out);
+	return vu;
+}
+
+/* The row of the screen holding `text`, or -1. */
+static int
+e2e_row_of(struct term *t, const char *text)
+{
+	char line[1024];
+
+	for (int r = 0; r < t->rows; r++) {
+		e2e_row(t, r, line, sizeof line);
+		if (strstr(line, text) != NULL)
+			return r;
+	}
+	return -1;
+}
+
 /* A list longer than a page on the report screen: the overdue notices of
  * the centre are the demo's and fifty more; the screen lists the first 50
  * and says how many there are; F7 lists the rest, there, the last one
- * (due last) among them, and the line asking for more is gone. */
+ * (due last) among them, and the line asking for more is gone. The same
+ * for a list of the period: the permits suspended on a day, fifty-one that
+ * ran out together. */
 static void
 test_report_pages(void **state)
 {
 	struct term t = { 0 };
-	int         total;
+	int         total, row;
+	jzz_date    vu = JZZ_DATE_NONE;
+	char        day[JZZ_DATE_STRLEN], want[64];
 
 	(void)state;
 	e2e_tmpdir(&t);
@@ -2455,6 +2509,12 @@ test_report_pages(void **state)
 	for (int k = 0; k < 49; k++)
 		e2e_waiting_card(&t, k, "测试", "2026-11-20");
 	e2e_waiting_card(&t, 49, "末位", "2026-11-23");
+	for (int k = 0; k < 51; k++) {
+		jzz_date v = e2e_lapsed_permit(&t, k, k < 50 ? "测试" : "末签");
+
+		assert_true(vu == JZZ_DATE_NONE || v == vu);   /* all accepted on one day */
+		vu = v;
+	}
 	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
 	e2e_key(&t, K_F5);
 	e2e_wait(&t, "日期 2026-11-27");
@@ -2470,6 +2530,32 @@ test_report_pages(void **state)
 		e2e_key(&t, K_PGDN);
 	e2e_wait(&t, "末位");
 	assert_false(e2e_has(&t, "已列出 50 人"));
+	/* the suspended permits of a day, likewise: the day after the last
+	 * of fifty-one, the one accepted last left off the first page */
+	date_format(vu + 1, day);
+	e2e_type(&t, day);
+	e2e_key(&t, K_ENTER);
+	snprintf(want, sizeof want, "日期 %s", day);
+	e2e_wait(&t, want);
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "自动签注未成功", 200); i++)
+		e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "自动签注未成功");
+	row = e2e_row_of(&t, "自动签注未成功");
+	{
+		char line[1024];
+		int  r = row - 1;
+
+		e2e_row(&t, r, line, sizeof line);
+		if (strstr(line, "已列出 50 人，共 ") == NULL)   /* a blank line between */
+			e2e_row(&t, --r, line, sizeof line);
+		assert_non_null(strstr(line, "已列出 50 人，共 "));
+		assert_true(atoi(strstr(line, "共 ") + strlen("共 ")) > 50);
+	}
+	assert_false(e2e_has(&t, "末签"));
+	e2e_key(&t, "\033[18~");   /* F7 */
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "末签", 200); i++)
+		e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "末签");
 	assert_int_equal(e2e_quit(&t), 0);
 	e2e_cleanup(&t);
 }
