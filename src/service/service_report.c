@@ -23,7 +23,9 @@
 #include <string.h>
 
 /* The lists read a page at a time: the query of each, and where the
- * report keeps its rows' count and its whole length. */
+ * report keeps its rows' count and its whole length, as offsets, so that
+ * one loop serves the four (report_totals, service_report_more,
+ * service_report_in_part). */
 static const struct report_paged {
 	enum store_report_query q;
 	size_t                  n, total;   /* offsets in struct service_report */
