@@ -27,7 +27,7 @@
 #include "jzz/rules.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 #define STORE_UUID_LEN    37
 #define STORE_CENTRE_LEN  10

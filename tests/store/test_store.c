@@ -829,6 +829,66 @@ test_store_migration_v9(void **state)
 	    " decision = 'incomplete'"), 2);
 }
 
+/*
+ * v9 -> v10: the active permits' indexes by last day with the status in
+ * their key. A v9 file with the planner's statistics of the old indexes,
+ * migrated: the new ones have the status column and the old figures with
+ * the status's count repeated; a window's count is read from the index
+ * alone and its page in the index's order (no sort of the window), for one
+ * centre and for the district.
+ */
+static void
+test_store_migration_v10(void **state)
+{
+	char          path[512], err[256];
+	struct store *st;
+
+	(void)state;
+	SQLITE_FILE_ONLY();   /* a file of schema v9 */
+	path_of(path, sizeof path, "v9-to-v10.db");
+	unlink(path);
+	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_build_version(st, 9), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "ANALYZE sqlite_schema;"
+	    "INSERT INTO sqlite_stat1 VALUES ('permits', 'permits_by_valid_until', '6000 12'),"
+	    " ('permits', 'permits_by_centre_valid_until', '6000 600 2'),"
+	    " ('permits', 'permits_by_person', '6000 1')"), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM pragma_index_info("
+	    "'permits_by_centre_valid_until')"), 2);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM sqlite_stat1"), 3);
+
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM pragma_index_info("
+	    "'permits_by_centre_valid_until') WHERE (seqno, name) IN (VALUES (0, 'centre'),"
+	    " (1, 'status'), (2, 'valid_until'))"), 3);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM pragma_index_info("
+	    "'permits_by_valid_until') WHERE (seqno, name) IN (VALUES (0, 'status'),"
+	    " (1, 'valid_until'))"), 2);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM sqlite_stat1 WHERE"
+	    " (idx, stat) IN (VALUES ('permits_by_valid_until', '6000 6000 12'),"
+	    " ('permits_by_centre_valid_until', '6000 600 600 2'), ('permits_by_person', '6000 1'))"),
+	    3);
+	assert_true(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT count(*)"
+	    " FROM permits p WHERE p.centre = '310105009' AND p.status = 'active'"
+	    " AND p.valid_until BETWEEN '2026-03-01' AND '2026-03-31'",
+	    "COVERING INDEX permits_by_centre_valid_until"));
+	assert_true(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT count(*)"
+	    " FROM permits p WHERE p.status = 'active'"
+	    " AND p.valid_until BETWEEN '2026-03-01' AND '2026-03-31'",
+	    "COVERING INDEX permits_by_valid_until"));
+	assert_false(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT person_id"
+	    " FROM permits p WHERE p.centre = '310105009' AND p.status = 'active'"
+	    " AND p.valid_until BETWEEN '2026-03-01' AND '2026-03-31'"
+	    " ORDER BY p.valid_until, p.rowid LIMIT 50", "TEMP B-TREE"));
+	assert_false(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT person_id"
+	    " FROM permits p WHERE p.status = 'active'"
+	    " AND p.valid_until BETWEEN '2026-03-01' AND '2026-03-31'"
+	    " ORDER BY p.valid_until, p.rowid LIMIT 50", "TEMP B-TREE"));
+}
+
 static long long
 wal_bytes(const char *name)
 {
@@ -937,6 +997,7 @@ main(void)
 		cmocka_unit_test(test_store_migration_v6),
 		cmocka_unit_test(test_store_migration_v7),
 		cmocka_unit_test(test_store_migration_v9),
+		cmocka_unit_test(test_store_migration_v10),
 		cmocka_unit_test(test_store_checkpointer),
 		cmocka_unit_test(test_store_newer_version),
 		cmocka_unit_test(test_store_backup),
