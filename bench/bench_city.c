@@ -124,6 +124,89 @@ city_startup(const char *db, jzz_date today)
 	return 0;
 }
 
+/*
+ * The supervisors' reports: one centre's daily counts and its whole report
+ * on working days of the last year, then the district's month (the month
+ * before today's), nrep and nmon times. Its own function, so that
+ * `bench_city DB DAY reports PASSES` repeats them alone (for perf and for
+ * the figures of one change against another without the rest of the run).
+ */
+static int
+city_reports(struct service *s, const struct service_actor *sup, jzz_date today, int nrep,
+             int nmon, double *v)
+{
+	jzz_date day;
+	int      y, m, d;
+
+	/* the daily report of one centre, on working days of the last year */
+{
+	size_t nd = 0;
+
+	for (int k = 1; nd < 21 && k < 400; k += 17) {
+		struct service_report_daily r;
+		double                      t;
+
+		day = today - k;
+		if (date_weekday(day) > 5)
+			continue;
+		t = city_now();
+		if (service_report_daily(s, sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
+			return 1;
+		}
+		v[nd++] = city_now() - t;
+	}
+	city_line("daily report, one centre", v, nd, "ms");
+	nd = 0;
+	for (int k = 1; nd < (size_t)nrep && k < 400; k += 17) {
+		struct service_report r;
+		double                t;
+
+		day = today - k;
+		if (date_weekday(day) > 5)
+			continue;
+		t = city_now();
+		if (service_report(s, sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
+			return 1;
+		}
+		v[nd++] = city_now() - t;
+		service_report_free(&r);
+	}
+	city_line("supervisors' report, one centre-day", v, nd, "ms");
+}
+
+/* the district's month (the month before today's) */
+{
+	jzz_date from, to;
+	size_t   nm = 0, rows = 0;
+
+	date_to_ymd(today, &y, &m, &d);
+	to = date_from_ymd(y, m, 1) - 1;
+	date_to_ymd(to, &y, &m, &d);
+	from = date_from_ymd(y, m, 1);
+	for (int k = 0; k < nmon; k++) {
+		struct service_report r;
+		double                t = city_now();
+
+		if (service_report(s, sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
+			return 1;
+		}
+		v[nm++] = city_now() - t;
+		rows = (size_t)r.applications;
+		/* the lists' whole lengths: each holds its first page */
+		printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
+		    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
+		    r.suspended_total, r.auto_failed_total, r.nfees);
+		service_report_free(&r);
+	}
+	(void)rows;
+	city_line("district's month report", v, nm, "ms");
+}
+	return 0;
+}
+
 static int
 city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 {
@@ -137,8 +220,6 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 	char                       (*ids)[19];
 	double                      *v = calloc(nlook > nsub ? nlook : nsub, sizeof *v);
 	struct jzz_case              c;
-	jzz_date                     day;
-	int                          y, m, d;
 
 	if (s == NULL || v == NULL) {
 		fprintf(stderr, "bench_city: %s\n", s == NULL ? err : "out of memory");
@@ -193,72 +274,8 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 		printf("  (%.1f applications per person on average)\n", (double)apps / (double)nhist);
 	}
 
-	/* the daily report of one centre, on working days of the last year */
-	{
-		size_t nd = 0;
-
-		for (int k = 1; nd < 21 && k < 400; k += 17) {
-			struct service_report_daily r;
-			double                      t;
-
-			day = today - k;
-			if (date_weekday(day) > 5)
-				continue;
-			t = city_now();
-			if (service_report_daily(s, &sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nd++] = city_now() - t;
-		}
-		city_line("daily report, one centre", v, nd, "ms");
-		nd = 0;
-		for (int k = 1; nd < (size_t)nrep && k < 400; k += 17) {
-			struct service_report r;
-			double                t;
-
-			day = today - k;
-			if (date_weekday(day) > 5)
-				continue;
-			t = city_now();
-			if (service_report(s, &sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nd++] = city_now() - t;
-			service_report_free(&r);
-		}
-		city_line("supervisors' report, one centre-day", v, nd, "ms");
-	}
-
-	/* the district's month (the month before today's) */
-	{
-		jzz_date from, to;
-		size_t   nm = 0, rows = 0;
-
-		date_to_ymd(today, &y, &m, &d);
-		to = date_from_ymd(y, m, 1) - 1;
-		date_to_ymd(to, &y, &m, &d);
-		from = date_from_ymd(y, m, 1);
-		for (int k = 0; k < nmon; k++) {
-			struct service_report r;
-			double                t = city_now();
-
-			if (service_report(s, &sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nm++] = city_now() - t;
-			rows = (size_t)r.applications;
-			/* the lists' whole lengths: each holds its first page */
-			printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
-			    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
-			    r.suspended_total, r.auto_failed_total, r.nfees);
-			service_report_free(&r);
-		}
-		(void)rows;
-		city_line("district's month report", v, nm, "ms");
-	}
+	if (city_reports(s, &sup, today, nrep, nmon, v) != 0)
+		return 1;
 
 	/* the auto-endorsement batch: today's cohort, then again (nothing left) */
 	for (int k = 0; k < 2; k++) {
@@ -311,17 +328,43 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 	return 0;
 }
 
+/* The reports alone, PASSES times over, in one handle. */
+static int
+city_reports_only(const char *db, jzz_date today, int passes)
+{
+	char                 err[256];
+	struct service      *s = service_open(db, err, sizeof err);
+	struct service_actor sup;
+	double               v[64];
+
+	if (s == NULL) {
+		fprintf(stderr, "bench_city: %s\n", err);
+		return 1;
+	}
+	if (bench_actor(s, "supervisor-009", CITY_CENTRE, &sup) != SERVICE_OK) {
+		fprintf(stderr, "bench_city: %s (a database made by jzz seed?)\n", service_errmsg(s));
+		return 1;
+	}
+	for (int p = 0; p < passes; p++)
+		if (city_reports(s, &sup, today, 21, 5, v) != 0)
+			return 1;
+	service_close(s);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	jzz_date today;
 
 	if (argc < 4 || !date_parse(argv[2], strlen(argv[2]), &today)) {
-		fprintf(stderr, "usage: bench_city DB YYYY-MM-DD startup|all [IDS_OUT [N]]\n");
+		fprintf(stderr, "usage: bench_city DB YYYY-MM-DD startup|reports [PASSES]|all [IDS_OUT [N]]\n");
 		return 2;
 	}
 	if (strcmp(argv[3], "startup") == 0)
 		return city_startup(argv[1], today);
+	if (strcmp(argv[3], "reports") == 0)
+		return city_reports_only(argv[1], today, argc > 4 ? atoi(argv[4]) : 3);
 	return city_all(argv[1], today, argc > 4 ? argv[4] : NULL,
 	    argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) : 10000);
 }
