@@ -106,8 +106,16 @@ struct store {
 	"  WHERE fee_yuan > 0 OR cod_fee_yuan > 0;\n"
 /* v10: the active permits by their last day, with the status in the key
  * as well as in the WHERE, so that a window's or a period's count is read
- * from the index alone; the text of both engines (store_schema.c says why). */
+ * from the index alone; the fees by application with the ledger's columns;
+ * the fee receipts by their number as compared. The text of both engines
+ * (store_schema.c says why); an expression in an index is in parentheses
+ * of its own, as PostgreSQL needs and SQLite allows. */
 #define STORE_V10_INDEXES \
+	"DROP INDEX fees_by_application;\n" \
+	"CREATE INDEX fees_by_application ON fees(application_id, id, kind, amount_yuan," \
+	"  fee_receipt_no);\n" \
+	"CREATE INDEX fees_by_receipt_no ON fees((upper(trim(fee_receipt_no))))" \
+	"  WHERE fee_receipt_no IS NOT NULL;\n" \
 	"DROP INDEX permits_by_valid_until;\n" \
 	"CREATE INDEX permits_by_valid_until ON permits(status, valid_until)" \
 	"  WHERE status = 'active';\n" \

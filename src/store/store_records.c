@@ -677,8 +677,12 @@ static const char sql_endo_insert[] =
 	"INSERT INTO endorsements (id, permit_id, application_id, kind, day, old_valid_until,"
 	" new_valid_until, outcome, reason, residence_years_reset) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	" ?7, ?8, ?9, ?10)";
+/* By fees_by_receipt_no (schema v10), whose expression and WHERE these are:
+ * before it every fee of the city was read (0.1 s at 10 M persons, in the
+ * transaction of every submit that takes a fee). */
 static const char sql_fee_used[] =
-	"SELECT EXISTS (SELECT 1 FROM fees WHERE upper(trim(fee_receipt_no)) = upper(trim(?1)))";
+	"SELECT EXISTS (SELECT 1 FROM fees WHERE upper(trim(fee_receipt_no)) = upper(trim(?1))"
+	" AND fee_receipt_no IS NOT NULL)";
 static const char sql_auto_done[] =
 	"SELECT EXISTS (SELECT 1 FROM endorsements WHERE permit_id = ?1 AND kind = 'auto'"
 	" AND old_valid_until = ?2)";

@@ -831,7 +831,8 @@ test_store_migration_v9(void **state)
 
 /*
  * v9 -> v10: the active permits' indexes by last day with the status in
- * their key. A v9 file with the planner's statistics of the old indexes,
+ * their key, the fees' with the ledger's columns, the fee receipts by
+ * number. A v9 file with the planner's statistics of the old indexes,
  * migrated: the new ones have the status column and the old figures with
  * the status's count repeated; a window's count is read from the index
  * alone and its page in the index's order (no sort of the window), for one
@@ -852,11 +853,12 @@ test_store_migration_v10(void **state)
 	assert_int_equal(store_exec_for_tests(st, "ANALYZE sqlite_schema;"
 	    "INSERT INTO sqlite_stat1 VALUES ('permits', 'permits_by_valid_until', '6000 12'),"
 	    " ('permits', 'permits_by_centre_valid_until', '6000 600 2'),"
-	    " ('permits', 'permits_by_person', '6000 1')"), STORE_OK);
+	    " ('permits', 'permits_by_person', '6000 1'), ('fees', 'fees_by_application', '900 1')"),
+	    STORE_OK);
 	store_close(st);
 	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM pragma_index_info("
 	    "'permits_by_centre_valid_until')"), 2);
-	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM sqlite_stat1"), 3);
+	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM sqlite_stat1"), 4);
 
 	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
 	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
@@ -869,8 +871,16 @@ test_store_migration_v10(void **state)
 	    " (1, 'valid_until'))"), 2);
 	assert_int_equal(count("v9-to-v10.db", "SELECT count(*) FROM sqlite_stat1 WHERE"
 	    " (idx, stat) IN (VALUES ('permits_by_valid_until', '6000 6000 12'),"
-	    " ('permits_by_centre_valid_until', '6000 600 600 2'), ('permits_by_person', '6000 1'))"),
-	    3);
+	    " ('permits_by_centre_valid_until', '6000 600 600 2'), ('permits_by_person', '6000 1'),"
+	    " ('fees_by_application', '900 1 1 1 1 1'))"), 4);
+	/* the ledger's fees from their index alone; a fee receipt by its number */
+	assert_true(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT f.kind,"
+	    " f.amount_yuan, f.fee_receipt_no FROM applications a CROSS JOIN fees f"
+	    " ON f.application_id = a.id WHERE a.day = '2026-03-02' ORDER BY f.id",
+	    "COVERING INDEX fees_by_application"));
+	assert_true(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1"
+	    " FROM fees WHERE upper(trim(fee_receipt_no)) = upper(trim(' no.1 '))"
+	    " AND fee_receipt_no IS NOT NULL)", "INDEX fees_by_receipt_no"));
 	assert_true(test_store_plan_has("v9-to-v10.db", "EXPLAIN QUERY PLAN SELECT count(*)"
 	    " FROM permits p WHERE p.centre = '310105009' AND p.status = 'active'"
 	    " AND p.valid_until BETWEEN '2026-03-01' AND '2026-03-31'",
