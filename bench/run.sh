@@ -348,11 +348,11 @@ for i in 1 2 3 4 5; do python3 "$ROOT/bench/tui_probe.py" -- "$JZZ" --db "$DB" -
 rm -f "$DIR/demo-probe.db"*
 for i in 1 2 3 4 5; do python3 "$ROOT/bench/tui_probe.py" -- "$JZZ" demo --db "$DIR/demo-probe.db"; done > "$DIR/demo.txt" 2>&1 || true
 TUI_MS=$(awk '{print $4}' "$DIR/tui.txt" | med)
-TUI_RSS=$(awk '{print $8}' "$DIR/tui.txt" | med)
+TUI_RSS=$(awk '{print $8 / 1024}' "$DIR/tui.txt" | med)
 DEMO_MS=$(tail -n +2 "$DIR/demo.txt" | awk '{print $4}' | med)
 DEMO_FIRST=$(head -1 "$DIR/demo.txt" | awk '{print $4}')
-DEMO_RSS=$(awk '{print $8}' "$DIR/demo.txt" | med)
-DEMO_HWM=$(awk '{print $10}' "$DIR/demo.txt" | med)
+DEMO_RSS=$(awk '{print $8 / 1024}' "$DIR/demo.txt" | med)
+DEMO_HWM=$(awk '{print $10 / 1024}' "$DIR/demo.txt" | med)
 
 # 3. the service layer: three whole runs (look-ups, history, reports, batch, submits)
 for r in $(seq "$RUNS"); do
@@ -441,8 +441,8 @@ echo
 echo "| what | service layer p50 | p99 | mean | floor: sqlite3 shell, same SQL (mean) | ratio (p50 / floor) | target | growth from 1 M |"
 echo "|---|---|---|---|---|---|---|---|"
 echo "| start-up: service_open + actor + first look-up (ms, 11 processes) | $(cat "$DIR/startup.txt") | | | | | | |"
-echo "| TUI (\`jzz --db\`) to its first frame in a pty (ms, 5 runs) | $TUI_MS | | | | | RSS $TUI_RSS KB | |"
-echo "| \`jzz demo\` first frame (ms; first run builds the training file: $DEMO_FIRST ms) | $DEMO_MS | | | | | RSS $DEMO_RSS KB, peak $DEMO_HWM KB (< 30 MB) | |"
+echo "| TUI (\`jzz --db\`) to its first frame in a pty (ms, 5 runs) | $TUI_MS | | | | | RSS $TUI_RSS MB | |"
+echo "| \`jzz demo\` first frame (ms; first run builds the training file: $DEMO_FIRST ms) | $DEMO_MS | | | | | RSS $DEMO_RSS MB, peak $DEMO_HWM MB (< 30 MB) | |"
 row "lookup by ID number (ms)" lookup "$LK50" "$(field "lookup by ID" p99)" "$(field "lookup by ID" mean)" "$SH_LOOKUP" "p99 < 1 ms"
 row "person's card and history (ms; floor: the applications only)" history "$HI50" "$(field "person's card" p99)" "$(field "person's card" mean)" "$SH_HIST" ""
 row "submit, committed (ms)" submit "$SU50" "$SU99" "$(field "submit" mean)" "" "p99 < 2 ms"
