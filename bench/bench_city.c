@@ -139,71 +139,71 @@ city_reports(struct service *s, const struct service_actor *sup, jzz_date today,
 	int      y, m, d;
 
 	/* the daily report of one centre, on working days of the last year */
-{
-	size_t nd = 0;
+	{
+		size_t nd = 0;
 
-	for (int k = 1; nd < 21 && k < 400; k += 17) {
-		struct service_report_daily r;
-		double                      t;
+		for (int k = 1; nd < 21 && k < 400; k += 17) {
+			struct service_report_daily r;
+			double                      t;
 
-		day = today - k;
-		if (date_weekday(day) > 5)
-			continue;
-		t = city_now();
-		if (service_report_daily(s, sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
-			fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
-			return 1;
+			day = today - k;
+			if (date_weekday(day) > 5)
+				continue;
+			t = city_now();
+			if (service_report_daily(s, sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nd++] = city_now() - t;
 		}
-		v[nd++] = city_now() - t;
-	}
-	city_line("daily report, one centre", v, nd, "ms");
-	nd = 0;
-	for (int k = 1; nd < (size_t)nrep && k < 400; k += 17) {
-		struct service_report r;
-		double                t;
+		city_line("daily report, one centre", v, nd, "ms");
+		nd = 0;
+		for (int k = 1; nd < (size_t)nrep && k < 400; k += 17) {
+			struct service_report r;
+			double                t;
 
-		day = today - k;
-		if (date_weekday(day) > 5)
-			continue;
-		t = city_now();
-		if (service_report(s, sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
-			fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
-			return 1;
+			day = today - k;
+			if (date_weekday(day) > 5)
+				continue;
+			t = city_now();
+			if (service_report(s, sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nd++] = city_now() - t;
+			service_report_free(&r);
 		}
-		v[nd++] = city_now() - t;
-		service_report_free(&r);
+		city_line("supervisors' report, one centre-day", v, nd, "ms");
 	}
-	city_line("supervisors' report, one centre-day", v, nd, "ms");
-}
 
-/* the district's month (the month before today's) */
-{
-	jzz_date from, to;
-	size_t   nm = 0, rows = 0;
+	/* the district's month (the month before today's) */
+	{
+		jzz_date from, to;
+		size_t   nm = 0, rows = 0;
 
-	date_to_ymd(today, &y, &m, &d);
-	to = date_from_ymd(y, m, 1) - 1;
-	date_to_ymd(to, &y, &m, &d);
-	from = date_from_ymd(y, m, 1);
-	for (int k = 0; k < nmon; k++) {
-		struct service_report r;
-		double                t = city_now();
+		date_to_ymd(today, &y, &m, &d);
+		to = date_from_ymd(y, m, 1) - 1;
+		date_to_ymd(to, &y, &m, &d);
+		from = date_from_ymd(y, m, 1);
+		for (int k = 0; k < nmon; k++) {
+			struct service_report r;
+			double                t = city_now();
 
-		if (service_report(s, sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
-			fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
-			return 1;
+			if (service_report(s, sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
+				fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
+				return 1;
+			}
+			v[nm++] = city_now() - t;
+			rows = (size_t)r.applications;
+			/* the lists' whole lengths: each holds its first page */
+			printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
+			    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
+			    r.suspended_total, r.auto_failed_total, r.nfees);
+			service_report_free(&r);
 		}
-		v[nm++] = city_now() - t;
-		rows = (size_t)r.applications;
-		/* the lists' whole lengths: each holds its first page */
-		printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
-		    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
-		    r.suspended_total, r.auto_failed_total, r.nfees);
-		service_report_free(&r);
+		(void)rows;
+		city_line("district's month report", v, nm, "ms");
 	}
-	(void)rows;
-	city_line("district's month report", v, nm, "ms");
-}
 	return 0;
 }
 
