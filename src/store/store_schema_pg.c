@@ -540,10 +540,11 @@ static const char store_pg_v9[] =
 	"UPDATE meta SET value = '9' WHERE key = 'schema_version';\n";
 
 /* v9 -> v10: the indexes of active permits by last day with the status in
- * their key, as in store_schema.c (which says why). PostgreSQL would count
- * from its partial index without it (an index-only scan may test the
- * index's own WHERE), but one schema for both engines is worth the few
- * bytes an entry. */
+ * their key, the fees by application with the ledger's columns and the fee
+ * receipts by their number as compared, as in store_schema.c (which says
+ * why). PostgreSQL would count the permits from its partial index without
+ * the status (an index-only scan may test the index's own WHERE), but one
+ * schema for both engines is worth the few bytes an entry. */
 static const char store_pg_v10[] =
 	STORE_V10_INDEXES
 	"UPDATE meta SET value = '10' WHERE key = 'schema_version';\n";
