@@ -92,24 +92,37 @@ static char (*city_sample(const char *db, size_t n, unsigned seed))[19]
 	return ids;
 }
 
+/* The service on db with the seeded account user as its actor, or NULL
+ * (said on stderr). */
+static struct service *
+city_open(const char *db, const char *user, struct service_actor *a)
+{
+	char            err[256];
+	struct service *s = service_open(db, err, sizeof err);
+
+	if (s == NULL) {
+		fprintf(stderr, "bench_city: %s\n", err);
+		return NULL;
+	}
+	if (bench_actor(s, user, CITY_CENTRE, a) != SERVICE_OK) {
+		fprintf(stderr, "bench_city: %s (a database made by jzz seed?)\n", service_errmsg(s));
+		service_close(s);
+		return NULL;
+	}
+	return s;
+}
+
 static int
 city_startup(const char *db, jzz_date today)
 {
 	double               t0 = city_now(), t1, t2;
-	char                 err[256];
-	struct service      *s = service_open(db, err, sizeof err);
 	struct service_actor a;
+	struct service      *s = city_open(db, "clerk-009", &a);
 	struct jzz_case      c;
 	char (*ids)[19];
 
-	if (s == NULL) {
-		fprintf(stderr, "bench_city: %s\n", err);
+	if (s == NULL)
 		return 1;
-	}
-	if (bench_actor(s, "clerk-009", CITY_CENTRE, &a) != SERVICE_OK) {
-		fprintf(stderr, "bench_city: %s\n", service_errmsg(s));
-		return 1;
-	}
 	t1 = city_now();
 	ids = city_sample(db, 1, (unsigned)time(NULL));
 	t2 = city_now();
@@ -126,84 +139,76 @@ city_startup(const char *db, jzz_date today)
 
 /*
  * The supervisors' reports: one centre's daily counts and its whole report
- * on working days of the last year, then the district's month (the month
- * before today's), nrep and nmon times. Its own function, so that
- * `bench_city DB DAY reports PASSES` repeats them alone (for perf and for
- * the figures of one change against another without the rest of the run).
+ * on working days of the last year (every 17th day back from today,
+ * weekends skipped), then the district's month (the month before today's),
+ * CITY_REPORT_RUNS and CITY_MONTH_RUNS times (21 and 5 unless set). Its own
+ * function, so that `bench_city DB DAY reports PASSES` repeats them alone
+ * (for perf and for the figures of one change against another without the
+ * rest of the run).
  */
+#define CITY_REPORT_MAX 64
 static int
-city_reports(struct service *s, const struct service_actor *sup, jzz_date today, int nrep,
-             int nmon, double *v)
+city_reports(struct service *s, const struct service_actor *sup, jzz_date today)
 {
-	jzz_date day;
+	/* how many (each took seconds at city scale once: run.sh may ask fewer) */
+	int      nrep = getenv("CITY_REPORT_RUNS") ? atoi(getenv("CITY_REPORT_RUNS")) : 21;
+	int      nmon = getenv("CITY_MONTH_RUNS") ? atoi(getenv("CITY_MONTH_RUNS")) : 5;
+	jzz_date days[CITY_REPORT_MAX], from, to;
+	double   v[CITY_REPORT_MAX];
+	size_t   ndays = 0, n;
 	int      y, m, d;
 
-	/* the daily report of one centre, on working days of the last year */
-	{
-		size_t nd = 0;
+	if (nmon > CITY_REPORT_MAX)
+		nmon = CITY_REPORT_MAX;
+	for (int k = 1; ndays < CITY_REPORT_MAX && k < 400; k += 17)
+		if (date_weekday(today - k) <= 5)
+			days[ndays++] = today - k;
 
-		for (int k = 1; nd < 21 && k < 400; k += 17) {
-			struct service_report_daily r;
-			double                      t;
+	for (n = 0; n < ndays && n < 21; n++) {
+		struct service_report_daily r;
+		double                      t = city_now();
 
-			day = today - k;
-			if (date_weekday(day) > 5)
-				continue;
-			t = city_now();
-			if (service_report_daily(s, sup, CITY_CENTRE, day, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nd++] = city_now() - t;
+		if (service_report_daily(s, sup, CITY_CENTRE, days[n], &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: daily: %s\n", service_errmsg(s));
+			return 1;
 		}
-		city_line("daily report, one centre", v, nd, "ms");
-		nd = 0;
-		for (int k = 1; nd < (size_t)nrep && k < 400; k += 17) {
-			struct service_report r;
-			double                t;
-
-			day = today - k;
-			if (date_weekday(day) > 5)
-				continue;
-			t = city_now();
-			if (service_report(s, sup, CITY_CENTRE, day, day, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nd++] = city_now() - t;
-			service_report_free(&r);
-		}
-		city_line("supervisors' report, one centre-day", v, nd, "ms");
+		v[n] = city_now() - t;
 	}
+	city_line("daily report, one centre", v, n, "ms");
+	for (n = 0; n < ndays && n < (size_t)nrep; n++) {
+		struct service_report r;
+		double                t = city_now();
+
+		if (service_report(s, sup, CITY_CENTRE, days[n], days[n], &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: report: %s\n", service_errmsg(s));
+			return 1;
+		}
+		v[n] = city_now() - t;
+		service_report_free(&r);
+	}
+	city_line("supervisors' report, one centre-day", v, n, "ms");
 
 	/* the district's month (the month before today's) */
-	{
-		jzz_date from, to;
-		size_t   nm = 0, rows = 0;
+	date_to_ymd(today, &y, &m, &d);
+	to = date_from_ymd(y, m, 1) - 1;
+	date_to_ymd(to, &y, &m, &d);
+	from = date_from_ymd(y, m, 1);
+	for (n = 0; n < (size_t)nmon; n++) {
+		struct service_report r;
+		double                t = city_now();
 
-		date_to_ymd(today, &y, &m, &d);
-		to = date_from_ymd(y, m, 1) - 1;
-		date_to_ymd(to, &y, &m, &d);
-		from = date_from_ymd(y, m, 1);
-		for (int k = 0; k < nmon; k++) {
-			struct service_report r;
-			double                t = city_now();
-
-			if (service_report(s, sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
-				fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
-				return 1;
-			}
-			v[nm++] = city_now() - t;
-			rows = (size_t)r.applications;
-			/* the lists' whole lengths: each holds its first page */
-			printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
-			    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
-			    r.suspended_total, r.auto_failed_total, r.nfees);
-			service_report_free(&r);
+		if (service_report(s, sup, SERVICE_REPORT_ALL, from, to, &r) != SERVICE_OK) {
+			fprintf(stderr, "bench_city: month: %s\n", service_errmsg(s));
+			return 1;
 		}
-		(void)rows;
-		city_line("district's month report", v, nm, "ms");
+		v[n] = city_now() - t;
+		/* the lists' whole lengths: each holds its first page */
+		printf("  month: %d applications, %zu overdue, %zu in window, %zu suspended,"
+		    " %zu auto failed, %zu fees\n", r.applications, r.overdue_total, r.window_total,
+		    r.suspended_total, r.auto_failed_total, r.nfees);
+		service_report_free(&r);
 	}
+	city_line("district's month report", v, n, "ms");
 	return 0;
 }
 
@@ -213,9 +218,6 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 	char                         err[256];
 	struct service              *s = service_open(db, err, sizeof err);
 	struct service_actor         clerk, sup;
-	/* how many reports (each takes seconds at city scale: run.sh may ask fewer) */
-	int                          nrep = getenv("CITY_REPORT_RUNS") ? atoi(getenv("CITY_REPORT_RUNS")) : 21;
-	int                          nmon = getenv("CITY_MONTH_RUNS") ? atoi(getenv("CITY_MONTH_RUNS")) : 5;
 	size_t                       nhist = nlook / 5, nsub = 2000;
 	char                       (*ids)[19];
 	double                      *v = calloc(nlook > nsub ? nlook : nsub, sizeof *v);
@@ -274,7 +276,7 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 		printf("  (%.1f applications per person on average)\n", (double)apps / (double)nhist);
 	}
 
-	if (city_reports(s, &sup, today, nrep, nmon, v) != 0)
+	if (city_reports(s, &sup, today) != 0)
 		return 1;
 
 	/* the auto-endorsement batch: today's cohort, then again (nothing left) */
@@ -332,21 +334,13 @@ city_all(const char *db, jzz_date today, const char *ids_out, size_t nlook)
 static int
 city_reports_only(const char *db, jzz_date today, int passes)
 {
-	char                 err[256];
-	struct service      *s = service_open(db, err, sizeof err);
 	struct service_actor sup;
-	double               v[64];
+	struct service      *s = city_open(db, "supervisor-009", &sup);
 
-	if (s == NULL) {
-		fprintf(stderr, "bench_city: %s\n", err);
+	if (s == NULL)
 		return 1;
-	}
-	if (bench_actor(s, "supervisor-009", CITY_CENTRE, &sup) != SERVICE_OK) {
-		fprintf(stderr, "bench_city: %s (a database made by jzz seed?)\n", service_errmsg(s));
-		return 1;
-	}
 	for (int p = 0; p < passes; p++)
-		if (city_reports(s, &sup, today, 21, 5, v) != 0)
+		if (city_reports(s, &sup, today) != 0)
 			return 1;
 	service_close(s);
 	return 0;
