@@ -901,9 +901,9 @@ enum service_status service_setting_set(struct service *s, const struct service_
 /* The supervisors' report                                              */
 
 #define SERVICE_REPORT_ALL "all"   /* centre: every centre of the database */
-/* The rows of a list of persons, which grows with the city (the pickup
- * notices overdue, the endorsement window, and, though bounded by the
- * period, the permits suspended and the failed auto-endorsements): the
+/* The rows of a list that grows with the city (the pickup notices
+ * overdue, the endorsement window, and, though bounded by the period, the
+ * fee ledger, the permits suspended and the failed auto-endorsements): the
  * report carries the first page and the whole list's length; a page a
  * supervisor reads through. */
 #define SERVICE_REPORT_PAGE 50
@@ -957,7 +957,9 @@ struct service_report {
 	int      missing_docs[DOC__COUNT];   /* applications lacking each document */
 	size_t   nclerks;   struct service_report_count  *by_clerk;
 	size_t   ncentres;  struct service_report_count  *by_centre;
-	size_t   nfees;     struct service_report_fee    *fees;
+	size_t   nfees;     struct service_report_fee    *fees;        /* by day and receipt: the
+	                                                                 first SERVICE_REPORT_PAGE */
+	size_t   fees_total;      /* the ledger's whole length (nfees when all shown) */
 	size_t   nrules;    struct service_report_rule   *rules;       /* catalogue order */
 	size_t   noverdue;  struct service_report_person *overdue;     /* PERMIT-3, as of `to`: the
 	                                                                 first SERVICE_REPORT_PAGE */
@@ -979,11 +981,15 @@ enum service_status service_report(struct service *s, const struct service_actor
                                    const char *centre, jzz_date from, jzz_date to,
                                    struct service_report *out);
 /* The next SERVICE_REPORT_PAGE rows of each list of r shown in part
- * (noverdue < overdue_total, nwindow < window_total, nsuspended <
+ * (nfees < fees_total, noverdue < overdue_total, nwindow < window_total, nsuspended <
  * suspended_total, nauto_failed < auto_failed_total), appended to it, as
  * the records stand now; *more: whether a list is still shown in part. */
 enum service_status service_report_more(struct service *s, const struct service_actor *a,
                                         struct service_report *r, bool *more);
+/* Every page of r's lists, read until none is in part: what `jzz report
+ * --all` and the daily sheet (whose ledger is signed whole) hold. */
+enum service_status service_report_whole(struct service *s, const struct service_actor *a,
+                                         struct service_report *r);
 /* Whether a list of r is shown in part (service_report_more has more). */
 bool service_report_in_part(const struct service_report *r);
 void service_report_free(struct service_report *r);

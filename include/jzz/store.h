@@ -27,7 +27,7 @@
 #include "jzz/rules.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 #define STORE_UUID_LEN    37
 #define STORE_CENTRE_LEN  10
@@ -343,12 +343,15 @@ enum store_report_query {
 	STORE_REPORT_APPLICATIONS, /* t: business, decision, user, centre; n: count, fees, cod fees
 	                              (one row per group of the four) */
 	STORE_REPORT_FEES,         /* t: day, centre, user, receipt_no, fee_receipt_no, business,
-	                              kind, id_number, name; n: amount */
+	                              kind, id_number, name; n: amount; paged, by day and
+	                              receipt (its length: TALLIES) */
 	STORE_REPORT_RULES,        /* t: rule, outcome; n: how many times (the rules not
 	                              passed) */
 	STORE_REPORT_DOCS,         /* n: applications lacking the document, its bit
 	                              (DOCBIT) in a jzz_docset */
-	STORE_REPORT_CARDS,        /* n: cards received, cards handed over */
+	STORE_REPORT_TALLIES,      /* n: fee lines (the ledger's length), cards received, cards
+	                              handed over, refusals of the batch standing (AUTO_FAILED's
+	                              length) */
 	STORE_REPORT_OVERDUE_TOTAL, /* n: pickup notices overdue on `to` (the whole list's length) */
 	STORE_REPORT_OVERDUE,      /* t: centre, id_number, name, phone, received_on, due_on;
 	                              paged, oldest due first */
@@ -357,7 +360,7 @@ enum store_report_query {
 	STORE_REPORT_SUSPENDED,    /* t: centre, id_number, name, phone, valid_until; n: the whole
 	                              list's length (on every row); paged */
 	STORE_REPORT_AUTO_FAILED,  /* t: centre, id_number, name, phone, valid_until, reason, day;
-	                              n: the whole list's length (on every row); paged */
+	                              paged, by day and valid_until (its length: TALLIES) */
 	STORE_REPORT__COUNT
 };
 struct store_report_row {

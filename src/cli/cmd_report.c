@@ -138,6 +138,7 @@ report_json(struct cli_json *j, const struct service_report *r, bool daily)
 	cli_json_objects(j, "by_centre", r->by_centre, r->ncentres, sizeof *r->by_centre,
 	    json_count);
 	cli_json_objects(j, "fees", r->fees, r->nfees, sizeof *r->fees, json_fee);
+	cli_json_int(j, "fees_total", (long long)r->fees_total);
 	cli_json_objects(j, "rules", r->rules, r->nrules, sizeof *r->rules, json_rule);
 	cli_json_object(j, "missing_documents");
 	for (int d = 0; d < DOC__COUNT; d++)
@@ -205,8 +206,8 @@ text_persons(struct strbuf *sb, struct service *s, bool zh, const char *title,
 
 	strbuf_printf(sb, "\n%s: %zu\n", title, total);
 	if (n < total)
-		strbuf_printf(sb, zh ? "  （列出前 %zu 人，共 %zu 人；其余在受理终端的报表屏按 F7 续列）\n" :
-		    "  (the first %zu of %zu; the terminal's report screen lists the rest, F7)\n", n,
+		strbuf_printf(sb, zh ? "  （列出前 %zu 人，共 %zu 人；--all 或报表屏 F7 续列其余）\n" :
+		    "  (the first %zu of %zu; --all, or F7 on the report screen, lists the rest)\n", n,
 		    total);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(sb, "  ");
@@ -286,7 +287,12 @@ report_text(struct strbuf *sb, struct service *s, const struct service_report *r
 	strbuf_printf(sb, "\n%s\n", zh ? "按受理中心" : "By centre");
 	for (size_t i = 0; i < r->ncentres; i++)
 		text_count(sb, s, &r->by_centre[i], true, vn, zh);
-	strbuf_printf(sb, "\n%s: %zu\n", zh ? "收费明细（对账）" : "Fees (to reconcile)", r->nfees);
+	strbuf_printf(sb, "\n%s: %zu", zh ? "收费明细（对账）" : "Fees (to reconcile)", r->fees_total);
+	if (r->nfees < r->fees_total)
+		strbuf_printf(sb, zh ? "\n  （列出前 %zu 笔，共 %zu 笔；--all 或报表屏 F7 续列其余）" :
+		    "\n  (the first %zu of %zu; --all, or F7 on the report screen, lists the rest)",
+		    r->nfees, r->fees_total);
+	strbuf_putc(sb, '\n');
 	for (size_t i = 0; i < r->nfees; i++) {
 		const struct service_report_fee *f = &r->fees[i];
 
@@ -379,6 +385,7 @@ struct report_args {
 	enum report_format    fmt;
 	jzz_date              from, to;
 	bool                  daily, bom, sheet;
+	bool                  all;       /* every row of every list, page after page */
 	/* as given: --date, --format (NULL: json), --print */
 	jzz_date              day;
 	const char           *format;
@@ -400,6 +407,9 @@ const struct cli_spec cmd_report_spec = {
 	    "  --print                         daily: print the daily sheet (on the printer of jzz.conf)\n"
 	    "  --printer NAME                  daily: print the daily sheet on CUPS queue NAME\n"
 	    "  --centre CODE|all               the centre reported on (default the actor's)\n"
+	    "  --all                           every row of the fee ledger and of the lists of\n"
+	    "                                  persons (otherwise the first 50 of each, and its\n"
+	    "                                  length)\n"
 	    "  -h, --help                      this help\n",
 	.misuse = "report: expected daily [--date D] or range --from D --to D",
 	CLI_SPEC_ARGS(struct report_args, .from = JZZ_DATE_NONE, .to = JZZ_DATE_NONE,
@@ -418,6 +428,7 @@ const struct cli_spec cmd_report_spec = {
 		{ "output", CLI_ARG_STR, offsetof(struct report_args, output) },
 		{ "print", CLI_ARG_FLAG, offsetof(struct report_args, print) },
 		{ "printer", CLI_ARG_STR, offsetof(struct report_args, printer) },
+		{ "all", CLI_ARG_FLAG, offsetof(struct report_args, all) },
 	},
 };
 
@@ -475,6 +486,12 @@ report_run(struct service *s, const struct service_actor *a, void *arg)
 	int                       rc;
 
 	if ((st = service_report(s, a, x->centre, x->from, x->to, &r)) != SERVICE_OK) {
+		rc = cli_service_fail(s, st, "report");
+		return rc == CLI_BADCASE ? CLI_FAIL : rc;
+	}
+	/* --all, and the daily sheet, whose ledger is signed whole */
+	if ((x->all || x->sheet) && (st = service_report_whole(s, a, &r)) != SERVICE_OK) {
+		service_report_free(&r);
 		rc = cli_service_fail(s, st, "report");
 		return rc == CLI_BADCASE ? CLI_FAIL : rc;
 	}

@@ -30,6 +30,8 @@ static const struct report_paged {
 	enum store_report_query q;
 	size_t                  n, total;   /* offsets in struct service_report */
 } report_paged[] = {
+	{ STORE_REPORT_FEES, offsetof(struct service_report, nfees),
+	  offsetof(struct service_report, fees_total) },
 	{ STORE_REPORT_OVERDUE, offsetof(struct service_report, noverdue),
 	  offsetof(struct service_report, overdue_total) },
 	{ STORE_REPORT_WINDOW, offsetof(struct service_report, nwindow),
@@ -231,9 +233,11 @@ report_row(void *arg, const struct store_report_row *row)
 		if (row->n[1] >= 0 && row->n[1] < DOC__COUNT)
 			r->missing_docs[row->n[1]] += (int)row->n[0];
 		break;
-	case STORE_REPORT_CARDS:
-		r->cards_received = (int)row->n[0];
-		r->cards_handed = (int)row->n[1];
+	case STORE_REPORT_TALLIES:   /* n: fee lines, cards received, handed, refusals */
+		r->fees_total = (size_t)row->n[0];
+		r->cards_received = (int)row->n[1];
+		r->cards_handed = (int)row->n[2];
+		r->auto_failed_total = (size_t)row->n[3];
 		break;
 	case STORE_REPORT_OVERDUE_TOTAL:
 		r->overdue_total = (size_t)row->n[0];
@@ -250,7 +254,6 @@ report_row(void *arg, const struct store_report_row *row)
 		report_person(rb, &r->suspended, &r->nsuspended, row);
 		break;
 	case STORE_REPORT_AUTO_FAILED:
-		r->auto_failed_total = (size_t)row->n[0];   /* likewise */
 		report_person(rb, &r->auto_failed, &r->nauto_failed, row);
 		break;
 	default:
@@ -418,6 +421,16 @@ service_report_more(struct service *s, const struct service_actor *a, struct ser
 	if (more != NULL)
 		*more = service_report_in_part(r);
 	return SERVICE_OK;
+}
+
+enum service_status
+service_report_whole(struct service *s, const struct service_actor *a, struct service_report *r)
+{
+	enum service_status st = SERVICE_OK;
+
+	for (bool more = service_report_in_part(r); more && st == SERVICE_OK;)
+		st = service_report_more(s, a, r, &more);
+	return st;
 }
 
 void

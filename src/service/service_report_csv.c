@@ -217,6 +217,14 @@ service_csv_table(const struct service_csv *c, const struct service_report *r)
 		f[11] = fe->name;
 		service_csv_row(c, f);
 	}
+	if (r->nfees < r->fees_total) {   /* a first page: the whole ledger's length, as below */
+		char        cnt[24];
+		const char *f[SERVICE_CSV_NCOLS] = { "fees", NULL, NULL, "total" };
+
+		snprintf(cnt, sizeof cnt, "%zu", r->fees_total);
+		f[6] = cnt;
+		service_csv_row(c, f);
+	}
 	for (size_t i = 0; i < r->nrules; i++) {
 		if (r->rules[i].fail > 0)
 			service_csv_count(c, "rules", r->centre, r->rules[i].rule, NULL, "fail", r->rules[i].fail, -1);

@@ -354,6 +354,14 @@ xlsx_fees(struct xlsx *x)
 		xlsx_masked(&sh, 10, f->id_number);
 		xlsx_str(&sh, 11, f->name);
 	}
+	if (r->nfees < r->fees_total) {
+		char note[160];
+
+		snprintf(note, sizeof note, x->lang == LANG_EN ? "the first %zu of %zu lines; jzz report"
+		    " --all, or F7 on the report screen, lists the rest" : "列出前 %zu 笔，共 %zu 笔；"
+		    "jzz report --all 或报表屏 F7 续列其余", r->nfees, r->fees_total);
+		xlsx_check(&sh, worksheet_write_string(sh.ws, sh.row++, 0, note, NULL));
+	}
 	return xlsx_sheet_close(&sh);
 }
 
@@ -454,9 +462,9 @@ xlsx_persons(struct xlsx *x, const struct xlsx_person_kind *k,
 	if (n < total) {
 		char note[160];
 
-		snprintf(note, sizeof note, x->lang == LANG_EN ? "the first %zu of %zu; the terminal's"
-		    " report screen lists the rest (F7)" : "列出前 %zu 人，共 %zu 人；其余在受理终端的报表屏"
-		    "按 F7 续列", n, total);
+		snprintf(note, sizeof note, x->lang == LANG_EN ? "the first %zu of %zu; jzz report"
+		    " --all, or F7 on the report screen, lists the rest" : "列出前 %zu 人，共 %zu 人；"
+		    "jzz report --all 或报表屏 F7 续列其余", n, total);
 		/* written past the column's width, not widening it */
 		xlsx_check(&sh, worksheet_write_string(sh.ws, sh.row++, 0, note, NULL));
 	}

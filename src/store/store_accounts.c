@@ -240,6 +240,7 @@ static const char sql_training_wipe[] =
 	"DELETE FROM addresses; DELETE FROM application_agents; DELETE FROM application_deliveries;"
 	"DELETE FROM card_notices;"
 	"DELETE FROM day_applications; DELETE FROM day_rules; DELETE FROM day_docs;"
+	"DELETE FROM day_tallies; DELETE FROM auto_refusals;"
 	"DELETE FROM application_rules;"
 	"DELETE FROM fees;"
 	"DELETE FROM sms_outbox;"

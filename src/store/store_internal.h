@@ -122,6 +122,117 @@ struct store {
 	"DROP INDEX permits_by_centre_valid_until;\n" \
 	"CREATE INDEX permits_by_centre_valid_until ON permits(centre, status, valid_until)" \
 	"  WHERE status = 'active';\n"
+/*
+ * v11: what the report counted from the records of the period, kept as
+ * the records are written, so that a month costs its days and not its
+ * records (a district's month at 10 M persons: 48,000 fee lines, 214,000
+ * cards received, 9,400 standing refusals, each counted from its index on
+ * every report).
+ *  - day_tallies (day, centre): the fee lines of the applications of that
+ *    day and centre (the ledger's length), the cards received and handed
+ *    over that day at that centre, and the auto-endorsement refusals of
+ *    that day that still stand.
+ *  - auto_refusals: those standing refusals themselves (ENDO-5 refused,
+ *    the permit still active at the last day refused), with the permit's
+ *    centre, so that a page of them is read from an index in the list's
+ *    order and a centre's from its own, not by joining every refusal of
+ *    the period to its permit to learn whether it still stands.
+ * Triggers keep both (the same statements on both engines, in
+ * STORE_TALLY_* below; each engine wraps them in its own CREATE TRIGGER),
+ * so that every writer (the service's, the seed's bulk rows, a migration's
+ * copy, the training wipe) keeps them without knowing of them. A tally
+ * that falls to nothing is deleted, so that the table is the same whether
+ * kept or made again from the records (STORE_DAY_TALLIES_REBUILD). A
+ * decrement is an UPDATE, never an upsert: a row that is not there (the
+ * wipe deleted the tallies first) is left alone.
+ */
+#define STORE_DAY_TALLY_COL(I, col) "  " col " " I " NOT NULL DEFAULT 0 CHECK (" col " >= 0),"
+#define STORE_V11_TABLES(T, I, ID, DATE_OK, TAIL, ROWTAIL) \
+	"CREATE TABLE day_tallies (" \
+	"  day    " T " NOT NULL " DATE_OK("day") "," \
+	STORE_DAY_COUNTS_KEY(T, "centre") \
+	STORE_DAY_TALLY_COL(I, "fee_lines") STORE_DAY_TALLY_COL(I, "cards_received") \
+	STORE_DAY_TALLY_COL(I, "cards_handed") STORE_DAY_TALLY_COL(I, "auto_refused") \
+	"  PRIMARY KEY (day, centre)" \
+	")" TAIL ";\n" \
+	"CREATE TABLE auto_refusals (" \
+	"  endorsement_id " ID " NOT NULL PRIMARY KEY," \
+	"  permit_id      " ID " NOT NULL," \
+	"  centre         " T " NOT NULL," \
+	"  day            " T " NOT NULL," \
+	"  valid_until    " T " NOT NULL," \
+	"  reason         " T \
+	")" ROWTAIL ";\n" \
+	"CREATE INDEX auto_refusals_by_permit ON auto_refusals(permit_id);\n" \
+	"CREATE INDEX auto_refusals_by_day ON auto_refusals(day, valid_until, endorsement_id);\n" \
+	"CREATE INDEX auto_refusals_by_centre ON auto_refusals(centre, day, valid_until," \
+	"  endorsement_id);\n"
+#define STORE_TALLY_ZEROS \
+	" AND fee_lines = 0 AND cards_received = 0 AND cards_handed = 0 AND auto_refused = 0;"
+/* One more of col on (day, centre), unless day is NULL. */
+#define STORE_TALLY_ADD(col, day, centre) \
+	" INSERT INTO day_tallies (day, centre, " col ") SELECT " day ", " centre ", 1" \
+	" WHERE " day " IS NOT NULL ON CONFLICT (day, centre)" \
+	" DO UPDATE SET " col " = day_tallies." col " + 1;"
+/* One fewer of col where `where` (the day and centre) holds. */
+#define STORE_TALLY_SUB(col, where) \
+	" UPDATE day_tallies SET " col " = " col " - 1 WHERE " where ";" \
+	" DELETE FROM day_tallies WHERE " where STORE_TALLY_ZEROS
+#define STORE_TALLY_AT(day, centre) "day = " day " AND centre = " centre
+/* The day and centre of the application a fee is of, if it has a fee
+ * (the ledger's own condition, store_report.c). */
+#define STORE_TALLY_FEE_APP(id) \
+	" FROM applications a WHERE a.id = " id " AND (a.fee_yuan > 0 OR a.cod_fee_yuan > 0)"
+#define STORE_TALLY_FEE_IN \
+	" INSERT INTO day_tallies (day, centre, fee_lines) SELECT a.day, a.centre, 1" \
+	STORE_TALLY_FEE_APP("new.application_id") \
+	" ON CONFLICT (day, centre) DO UPDATE SET fee_lines = day_tallies.fee_lines + 1;"
+#define STORE_TALLY_FEE_OUT \
+	STORE_TALLY_SUB("fee_lines", "(day, centre) IN (SELECT a.day, a.centre" \
+	    STORE_TALLY_FEE_APP("old.application_id") ")")
+#define STORE_TALLY_CARD_IN \
+	STORE_TALLY_ADD("cards_received", "new.received_on", "new.centre") \
+	STORE_TALLY_ADD("cards_handed", "new.handed_on", "new.centre")
+#define STORE_TALLY_CARD_OUT \
+	STORE_TALLY_SUB("cards_received", STORE_TALLY_AT("old.received_on", "old.centre")) \
+	STORE_TALLY_SUB("cards_handed", STORE_TALLY_AT("old.handed_on", "old.centre"))
+#define STORE_TALLY_REFUSAL_IN STORE_TALLY_ADD("auto_refused", "new.day", "new.centre")
+#define STORE_TALLY_REFUSAL_OUT \
+	STORE_TALLY_SUB("auto_refused", STORE_TALLY_AT("old.day", "old.centre"))
+#define STORE_AUTO_REFUSALS_COLS \
+	" INSERT INTO auto_refusals (endorsement_id, permit_id, centre, day, valid_until, reason)"
+/* An endorsement that is a refusal of the batch standing on its permit. */
+#define STORE_AUTO_REFUSAL_IN \
+	STORE_AUTO_REFUSALS_COLS \
+	" SELECT new.id, p.id, p.centre, new.day, p.valid_until, new.reason FROM permits p" \
+	" WHERE p.id = new.permit_id AND p.status = 'active' AND p.valid_until = new.old_valid_until" \
+	" AND new.kind = 'auto' AND new.outcome = 'not_endorsed';"
+#define STORE_AUTO_REFUSAL_OUT " DELETE FROM auto_refusals WHERE endorsement_id = old.id;"
+/* A permit changed: its refusals that stand, made again (a seek on
+ * endorsements_by_permit (permit_id, old_valid_until)). */
+#define STORE_AUTO_REFUSAL_PERMIT \
+	" DELETE FROM auto_refusals WHERE permit_id = old.id;" \
+	STORE_AUTO_REFUSALS_COLS \
+	" SELECT e.id, p.id, p.centre, e.day, p.valid_until, e.reason FROM permits p" \
+	" JOIN endorsements e ON e.permit_id = p.id AND e.old_valid_until = p.valid_until" \
+	" WHERE p.id = new.id AND p.status = 'active' AND e.kind = 'auto'" \
+	" AND e.outcome = 'not_endorsed';"
+#define STORE_AUTO_REFUSAL_PERMIT_OUT " DELETE FROM auto_refusals WHERE permit_id = old.id;"
+/* Both made from the records: the refusals (whose own triggers add their
+ * tallies) after the other tallies. */
+#define STORE_DAY_TALLIES_REBUILD \
+	"DELETE FROM day_tallies; DELETE FROM auto_refusals;\n" \
+	"INSERT INTO day_tallies (day, centre, fee_lines, cards_received, cards_handed)" \
+	" SELECT day, centre, sum(f), sum(r), sum(h) FROM (" \
+	"  SELECT a.day AS day, a.centre AS centre, 1 AS f, 0 AS r, 0 AS h FROM fees x" \
+	"  JOIN applications a ON a.id = x.application_id WHERE a.fee_yuan > 0 OR a.cod_fee_yuan > 0" \
+	"  UNION ALL SELECT received_on, centre, 0, 1, 0 FROM cards WHERE received_on IS NOT NULL" \
+	"  UNION ALL SELECT handed_on, centre, 0, 0, 1 FROM cards WHERE handed_on IS NOT NULL) t" \
+	" GROUP BY day, centre;\n" \
+	STORE_AUTO_REFUSALS_COLS \
+	" SELECT e.id, p.id, p.centre, e.day, p.valid_until, e.reason FROM endorsements e" \
+	" JOIN permits p ON p.id = e.permit_id WHERE e.kind = 'auto' AND e.outcome = 'not_endorsed'" \
+	" AND p.status = 'active' AND e.old_valid_until = p.valid_until;\n"
 #define STORE_DAY_COUNTS_REBUILD \
 	"DELETE FROM day_applications; DELETE FROM day_rules; DELETE FROM day_docs;\n" \
 	"INSERT INTO day_applications (day, centre, business, decision, user_name, applications," \

@@ -8,7 +8,9 @@
  *    that the target's foreign keys, which are never off, hold at every
  *    COPY. cards_unnotified is not copied: it is kept by the triggers of
  *    cards, sms_outbox and card_notices, which build it again as those
- *    rows arrive; it is counted like every other table.
+ *    rows arrive; it is counted like every other table. So are
+ *    auto_refusals and day_tallies (schema v11), kept by the triggers of
+ *    fees, cards, endorsements and permits.
  *  - Rows in SQLite's rowid order (a WITHOUT ROWID table's key order), so
  *    that PostgreSQL's rowid stand-ins (store_schema_pg.c), numbered as
  *    rows arrive, keep the order the store's tie-breaks read. The stand-in
@@ -82,6 +84,8 @@ static const struct {
 	MIGRATE_TABLE(day_applications, "", "day, centre, business, decision, user_name"),
 	MIGRATE_TABLE(day_rules, "", "day, centre, rule, outcome"),
 	MIGRATE_TABLE(day_docs, "", "day, centre, doc"),
+	MIGRATE_DERIVED(auto_refusals),
+	MIGRATE_DERIVED(day_tallies),
 };
 
 /* Every table that holds records (and not the store's configuration). */

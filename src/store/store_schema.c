@@ -903,6 +903,44 @@ static const char store_schema_v10[] =
 	"DROP TABLE temp.v10_stat;\n"
 	"PRAGMA user_version = 10;\n";
 
+/*
+ * v10 -> v11 (issue 15): the report's last counts that grew with the city,
+ * kept (store_internal.h, STORE_V11_TABLES, says what and why): the
+ * ledger's length, the cards received and handed over, the refusals of the
+ * batch that still stand, per day and centre, and those refusals in the
+ * list's order. At 10 M persons these were 11 ms (the ledger's length from
+ * its index), 18 ms (the cards, from two indexes) and 91 ms (every refusal
+ * of the month joined to its permit) of a district's month. The ledger is
+ * now paged like the lists of persons. The triggers are made before the
+ * tallies are built from the records, so that the refusals' own trigger
+ * counts them.
+ */
+#define TRIGGER(name, when, body) "CREATE TRIGGER " name " " when " BEGIN" body " END;\n"
+static const char store_schema_v11[] =
+	STORE_V11_TABLES("TEXT", "INTEGER", "BLOB", DATE_OK, " STRICT, WITHOUT ROWID",
+	    " STRICT, WITHOUT ROWID")
+	TRIGGER("day_tallies_fee_in", "AFTER INSERT ON fees", STORE_TALLY_FEE_IN)
+	TRIGGER("day_tallies_fee_up", "AFTER UPDATE OF application_id ON fees",
+	    STORE_TALLY_FEE_OUT STORE_TALLY_FEE_IN)
+	TRIGGER("day_tallies_fee_out", "AFTER DELETE ON fees", STORE_TALLY_FEE_OUT)
+	TRIGGER("day_tallies_card_in", "AFTER INSERT ON cards", STORE_TALLY_CARD_IN)
+	TRIGGER("day_tallies_card_up", "AFTER UPDATE OF received_on, handed_on, centre ON cards",
+	    STORE_TALLY_CARD_OUT STORE_TALLY_CARD_IN)
+	TRIGGER("day_tallies_card_out", "AFTER DELETE ON cards", STORE_TALLY_CARD_OUT)
+	TRIGGER("day_tallies_refusal_in", "AFTER INSERT ON auto_refusals", STORE_TALLY_REFUSAL_IN)
+	TRIGGER("day_tallies_refusal_out", "AFTER DELETE ON auto_refusals", STORE_TALLY_REFUSAL_OUT)
+	TRIGGER("auto_refusals_endorsement_in", "AFTER INSERT ON endorsements", STORE_AUTO_REFUSAL_IN)
+	TRIGGER("auto_refusals_endorsement_up", "AFTER UPDATE ON endorsements",
+	    STORE_AUTO_REFUSAL_OUT STORE_AUTO_REFUSAL_IN)
+	TRIGGER("auto_refusals_endorsement_out", "AFTER DELETE ON endorsements",
+	    STORE_AUTO_REFUSAL_OUT)
+	TRIGGER("auto_refusals_permit_up", "AFTER UPDATE OF status, valid_until, centre ON permits",
+	    STORE_AUTO_REFUSAL_PERMIT)
+	TRIGGER("auto_refusals_permit_out", "AFTER DELETE ON permits", STORE_AUTO_REFUSAL_PERMIT_OUT)
+	STORE_DAY_TALLIES_REBUILD
+	"PRAGMA user_version = 11;\n";
+#undef TRIGGER
+
 /* store_schema_migrations[v] turns version v into v + 1. */
 const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[0] = store_schema_v1,
@@ -915,4 +953,5 @@ const char *const store_schema_migrations[STORE_SCHEMA_VERSION] = {
 	[7] = store_schema_v8,
 	[8] = store_schema_v9,
 	[9] = store_schema_v10,
+	[10] = store_schema_v11,
 };

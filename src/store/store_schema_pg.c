@@ -549,10 +549,44 @@ static const char store_pg_v10[] =
 	STORE_V10_INDEXES
 	"UPDATE meta SET value = '10' WHERE key = 'schema_version';\n";
 
+/* v10 -> v11: the report's tallies and the standing refusals of the batch,
+ * kept by triggers, as in store_schema.c (which says why): the same
+ * statements (store_internal.h), each body a trigger function here. */
+#define PG_TRIGGER(name, when, body) \
+	TRIGGER_FN("jzz_" name, body) \
+	"CREATE TRIGGER " name " " when " FOR EACH ROW EXECUTE FUNCTION jzz_" name "();\n"
+static const char store_pg_v11[] =
+	STORE_V11_TABLES(TEXT, "bigint", TEXT, DATE_OK, "", "")
+	PG_TRIGGER("day_tallies_fee_in", "AFTER INSERT ON fees", STORE_TALLY_FEE_IN)
+	PG_TRIGGER("day_tallies_fee_up", "AFTER UPDATE OF application_id ON fees",
+	    STORE_TALLY_FEE_OUT STORE_TALLY_FEE_IN)
+	PG_TRIGGER("day_tallies_fee_out", "AFTER DELETE ON fees", STORE_TALLY_FEE_OUT)
+	PG_TRIGGER("day_tallies_card_in", "AFTER INSERT ON cards", STORE_TALLY_CARD_IN)
+	PG_TRIGGER("day_tallies_card_up", "AFTER UPDATE OF received_on, handed_on, centre ON cards",
+	    STORE_TALLY_CARD_OUT STORE_TALLY_CARD_IN)
+	PG_TRIGGER("day_tallies_card_out", "AFTER DELETE ON cards", STORE_TALLY_CARD_OUT)
+	PG_TRIGGER("day_tallies_refusal_in", "AFTER INSERT ON auto_refusals", STORE_TALLY_REFUSAL_IN)
+	PG_TRIGGER("day_tallies_refusal_out", "AFTER DELETE ON auto_refusals",
+	    STORE_TALLY_REFUSAL_OUT)
+	PG_TRIGGER("auto_refusals_endorsement_in", "AFTER INSERT ON endorsements",
+	    STORE_AUTO_REFUSAL_IN)
+	PG_TRIGGER("auto_refusals_endorsement_up", "AFTER UPDATE ON endorsements",
+	    STORE_AUTO_REFUSAL_OUT STORE_AUTO_REFUSAL_IN)
+	PG_TRIGGER("auto_refusals_endorsement_out", "AFTER DELETE ON endorsements",
+	    STORE_AUTO_REFUSAL_OUT)
+	PG_TRIGGER("auto_refusals_permit_up", "AFTER UPDATE OF status, valid_until, centre ON permits",
+	    STORE_AUTO_REFUSAL_PERMIT)
+	PG_TRIGGER("auto_refusals_permit_out", "AFTER DELETE ON permits",
+	    STORE_AUTO_REFUSAL_PERMIT_OUT)
+	STORE_DAY_TALLIES_REBUILD
+	"UPDATE meta SET value = '11' WHERE key = 'schema_version';\n";
+#undef PG_TRIGGER
+
 const char *const store_pg_migrations[STORE_SCHEMA_VERSION] = {
 	[7] = store_pg_v8,
 	[8] = store_pg_v9,
 	[9] = store_pg_v10,
+	[10] = store_pg_v11,
 };
 
 /*

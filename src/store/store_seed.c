@@ -1178,9 +1178,13 @@ store_seed(struct store *st, const struct store_seed_opts *o, struct store_seed_
 	free(idx);
 	out->index_seconds = seed_clock() - t1;
 	/* the report's counts per day and centre, which the load's rows went
-	 * past (they are store_application_insert's), made from them at once */
+	 * past (they are store_application_insert's), made from them at once;
+	 * and its tallies, which the triggers kept as the rows came but for
+	 * the refusals: a permit's row is written after its endorsements (its
+	 * last day is known only at the end of its life), so no refusal found
+	 * its permit standing when it arrived */
 	if (rc == STORE_OK)
-		rc = seed_exec(st, STORE_DAY_COUNTS_REBUILD);
+		rc = seed_exec(st, STORE_DAY_COUNTS_REBUILD STORE_DAY_TALLIES_REBUILD);
 	out->counts_seconds = seed_clock() - t1 - out->index_seconds;
 	t1 = seed_clock();
 	/* Statistics for the planner, as a store in use for years would have

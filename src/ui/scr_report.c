@@ -247,6 +247,10 @@ scr_report_layout(struct ui *ui, struct report *p)
 		    ui_msg_vocab(&case_business_vocab[fe->business]));
 		scr_report_add(p, UA_DIM, "      %s", label);
 	}
+	if (r->nfees < r->fees_total)
+		scr_report_add(p, UA_WARN, ui_msg(M_RP_FEES_PARTIAL), r->nfees, r->fees_total,
+		    r->fees_total - r->nfees < SERVICE_REPORT_PAGE ? (int)(r->fees_total - r->nfees) :
+		    SERVICE_REPORT_PAGE);
 
 	scr_report_section(p, M_RP_RULES);
 	max = 0;
@@ -648,13 +652,26 @@ scr_report_export_key(struct ui *ui, struct report *p, const struct ui_key *k)
 }
 
 /* F4: the supervisor's daily sheet (A4 PDF, service_paper_daily) in the
- * reports folder, printed when JZZ_PRINTER is set. */
+ * reports folder, printed when JZZ_PRINTER is set; its fee ledger is
+ * signed whole, so the pages not read yet are read first (and shown). */
 static void
 scr_report_sheet(struct ui *ui, struct report *p)
 {
-	struct paper sheet;
-	char         note[1400];
+	struct paper        sheet;
+	char                note[1400];
+	enum service_status st;
 
+	if (service_report_in_part(&p->r)) {
+		int top = p->top;
+
+		if ((st = service_report_whole(ui->svc, &ui->actor, &p->r)) != SERVICE_OK) {
+			ui_status_failed(ui, st, M_ONLY_SUPERVISOR, M_RP_FAIL);
+			return;
+		}
+		scr_report_layout(ui, p);
+		p->top = top;
+		scr_report_scroll(p, 0);
+	}
 	service_paper_daily(ui->svc, &p->r, ui_msg_lang(), &sheet);
 	ui_paper_output(ui, &sheet, true, M_RP_SHEET_SAVED, note, sizeof note);
 	paper_free(&sheet);

@@ -367,6 +367,7 @@
 	X(M_RP_VERDICTS, "受理 %d / 不全 %d / 不予 %d", "acc %d / inc %d / ref %d") \
 	X(M_RP_NONE, "（无）", "(none)") \
 	X(M_RP_PARTIAL, "已列出 %zu 人，共 %zu 人；F7 续列 %d 人", "%zu of %zu listed; F7 lists %d more") \
+	X(M_RP_FEES_PARTIAL, "已列出 %zu 笔，共 %zu 笔；F7 续列 %d 笔", "%zu of %zu fee lines listed; F7 lists %d more") \
 	X(M_RP_EXPORTED, "已导出：%s", "Exported: %s") \
 	X(M_RP_EX_TITLE, "导出报表", "Export the report") \
 	X(M_RP_EX_FORMAT, "格式", "Format") \

@@ -245,6 +245,99 @@ test_report_pages(void **state)
 	service_close(s);
 }
 
+/* The report's tallies (schema v11: the ledger's length, the cards, the
+ * refusals that stand) as the triggers kept them, against the records
+ * counted by the tests' own SQL. */
+static void
+ledger_tallies_match(void)
+{
+	assert_int_equal(svctest_count("SELECT coalesce(sum(fee_lines), 0) FROM day_tallies"),
+	    svctest_count("SELECT count(*) FROM fees"));
+	assert_int_equal(svctest_count("SELECT coalesce(sum(cards_received), 0) FROM day_tallies"),
+	    svctest_count("SELECT count(*) FROM cards WHERE received_on IS NOT NULL"));
+	assert_int_equal(svctest_count("SELECT coalesce(sum(cards_handed), 0) FROM day_tallies"),
+	    svctest_count("SELECT count(*) FROM cards WHERE handed_on IS NOT NULL"));
+	assert_int_equal(svctest_count("SELECT count(*) FROM day_tallies WHERE fee_lines = 0"
+	    " AND cards_received = 0 AND cards_handed = 0 AND auto_refused = 0"), 0);
+}
+
+/* The fee ledger is paged like the lists of persons (schema v11): a page
+ * exactly full is whole; one more line and it is the page and the whole
+ * length, for one centre and for the district, the page in the ledger's
+ * order (day, receipt); service_report_more and service_report_whole read
+ * the rest, every line once, and the lines add up to the fees counted.
+ * The tallies the length comes from are kept through the day's writes. */
+static void
+test_report_ledger_pages(void **state)
+{
+	struct service       *s = svctest_new();
+	struct service_actor  admin = svctest_actor(s, NULL);
+	struct service_report rep;
+	struct service_result r;
+	char                  id[19];
+	bool                  more = true;
+	int                   sum;
+
+	(void)state;
+	for (int k = 0; k <= SERVICE_REPORT_PAGE; k++) {
+		svctest_idnum(700 + k, id);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 6, 2), &r, REG_CASE(id)),
+		    VERDICT_ACCEPT);
+		assert_int_equal(svctest_submit(s, &admin, D(2025, 12, 10), &r, PERMIT_CASE(id)),
+		    VERDICT_ACCEPT);
+		if (k == SERVICE_REPORT_PAGE) {   /* a page exactly full first */
+			for (int all = 0; all < 2; all++) {
+				assert_int_equal(service_report(s, &admin, all ? SERVICE_REPORT_ALL : NULL,
+				    DAY, DAY, &rep), SERVICE_OK);
+				assert_int_equal(rep.nfees, SERVICE_REPORT_PAGE);
+				assert_int_equal(rep.fees_total, SERVICE_REPORT_PAGE);
+				assert_false(service_report_in_part(&rep));
+				service_report_free(&rep);
+			}
+		}
+		assert_int_equal(svctest_submit(s, &admin, DAY, &r,
+		    "{\"business\":\"permit_replace\",\"applicant\":{\"id_number\":\"%s\",\"name\":"
+		    "\"测试\"},\"personal_reason\":true,\"fee_receipt_no\":\"NO.09%05d\","
+		    "\"documents\":[\"id_card\",\"permit_application_form\"]}", id, k), VERDICT_ACCEPT);
+	}
+	ledger_tallies_match();
+	for (int all = 0; all < 2; all++) {
+		assert_int_equal(service_report(s, &admin, all ? SERVICE_REPORT_ALL : NULL, DAY, DAY,
+		    &rep), SERVICE_OK);
+		assert_int_equal(rep.fees_total, SERVICE_REPORT_PAGE + 1);
+		assert_int_equal(rep.nfees, SERVICE_REPORT_PAGE);
+		assert_true(service_report_in_part(&rep));
+		for (size_t i = 1; i < rep.nfees; i++)
+			assert_true(strcmp(rep.fees[i - 1].receipt_no, rep.fees[i].receipt_no) < 0);
+		assert_int_equal(service_report_more(s, &admin, &rep, &more), SERVICE_OK);
+		assert_false(more);
+		assert_int_equal(rep.nfees, SERVICE_REPORT_PAGE + 1);
+		sum = 0;
+		for (size_t i = 0; i < rep.nfees; i++) {
+			sum += rep.fees[i].amount_yuan;
+			if (i > 0)   /* no line twice, still in order */
+				assert_true(strcmp(rep.fees[i - 1].receipt_no, rep.fees[i].receipt_no) < 0);
+		}
+		assert_int_equal(sum, rep.fees_yuan + rep.cod_fees_yuan);
+		service_report_free(&rep);
+		/* the whole at once, as the daily sheet and `report --all` read it */
+		assert_int_equal(service_report(s, &admin, all ? SERVICE_REPORT_ALL : NULL, DAY, DAY,
+		    &rep), SERVICE_OK);
+		assert_int_equal(service_report_whole(s, &admin, &rep), SERVICE_OK);
+		assert_int_equal(rep.nfees, SERVICE_REPORT_PAGE + 1);
+		assert_false(service_report_in_part(&rep));
+		service_report_free(&rep);
+	}
+	/* another centre has none; another day neither */
+	assert_int_equal(service_report(s, &admin, "310105001", DAY, DAY, &rep), SERVICE_OK);
+	assert_int_equal(rep.nfees + rep.fees_total, 0);
+	service_report_free(&rep);
+	assert_int_equal(service_report(s, &admin, NULL, DAY + 1, DAY + 1, &rep), SERVICE_OK);
+	assert_int_equal(rep.nfees + rep.fees_total, 0);
+	service_report_free(&rep);
+	service_close(s);
+}
+
 /* The period's lists (PERMIT-9, ENDO-5) of [from, to], checked: the rows
  * shown are the first page, in order (last day first), the counts whole. */
 static void
@@ -262,8 +355,10 @@ period_report(struct service *s, const struct service_actor *a, bool all, jzz_da
 	    suspended > SERVICE_REPORT_PAGE || failed > SERVICE_REPORT_PAGE);
 	for (size_t i = 1; i < rep->nsuspended; i++)
 		assert_true(rep->suspended[i - 1].date <= rep->suspended[i].date);
-	for (size_t i = 1; i < rep->nauto_failed; i++)
-		assert_true(rep->auto_failed[i - 1].date <= rep->auto_failed[i].date);
+	for (size_t i = 1; i < rep->nauto_failed; i++)   /* by the batch's day, then last day */
+		assert_true(rep->auto_failed[i - 1].since < rep->auto_failed[i].since ||
+		    (rep->auto_failed[i - 1].since == rep->auto_failed[i].since &&
+		    rep->auto_failed[i - 1].date <= rep->auto_failed[i].date));
 	for (size_t i = 0; i < rep->nauto_failed; i++)
 		assert_string_equal(rep->auto_failed[i].detail, "no_phone");
 }
@@ -336,6 +431,29 @@ test_report_period_pages(void **state)
 	assert_int_equal(rep.auto_failed_total + rep.nauto_failed, 0);
 	assert_false(service_report_in_part(&rep));
 	service_report_free(&rep);
+	/* the refusals that stand, as the triggers keep them, are those of
+	 * the records; a permit whose last day moved since (behind jzz's back
+	 * here, as an endorsement at the counter moves it) stands no more */
+	ledger_tallies_match();
+	assert_int_equal(svctest_count("SELECT count(*) FROM auto_refusals"), SERVICE_REPORT_PAGE + 1);
+	assert_int_equal(svctest_count("SELECT count(*) FROM endorsements e JOIN permits p"
+	    " ON p.id = e.permit_id WHERE e.kind = 'auto' AND e.outcome = 'not_endorsed'"
+	    " AND p.status = 'active' AND e.old_valid_until = p.valid_until"), SERVICE_REPORT_PAGE + 1);
+	{
+		char sql[512];
+
+		snprintf(sql, sizeof sql, "UPDATE permits SET valid_until = '2099-01-01' WHERE person_id ="
+		    " (SELECT id FROM persons WHERE id_number = '%s');", last);
+		assert_int_equal(testdb_sql(svctest_db, sql), 0);
+	}
+	assert_int_equal(svctest_count("SELECT coalesce(sum(auto_refused), 0) FROM day_tallies"),
+	    SERVICE_REPORT_PAGE);
+	assert_int_equal(service_report(s, &admin, SERVICE_REPORT_ALL, vu - 30, vu + 1, &rep),
+	    SERVICE_OK);
+	assert_int_equal(rep.auto_failed_total, SERVICE_REPORT_PAGE);
+	for (size_t i = 0; i < rep.nauto_failed; i++)
+		assert_string_not_equal(rep.auto_failed[i].id_number, last);
+	service_report_free(&rep);
 	service_close(s);
 }
 
@@ -347,6 +465,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_overdue_notice, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_report_pages, svctest_setup, svctest_teardown),
 		cmocka_unit_test_setup_teardown(test_report_period_pages, svctest_setup,
+		    svctest_teardown),
+		cmocka_unit_test_setup_teardown(test_report_ledger_pages, svctest_setup,
 		    svctest_teardown),
 	};
 

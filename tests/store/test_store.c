@@ -899,6 +899,71 @@ test_store_migration_v10(void **state)
 	    " ORDER BY p.valid_until, p.rowid LIMIT 50", "TEMP B-TREE"));
 }
 
+/*
+ * v10 -> v11: the tallies are made from the records as they are (the
+ * ledger's length here; the cards and refusals by the same script, which
+ * the seed's test checks against the records), and from then on kept by
+ * the triggers: a fee written, then deleted, adds to its application's
+ * day and centre and takes away again, leaving no row of nothing.
+ */
+static void
+test_store_migration_v11(void **state)
+{
+	char          path[512], err[256];
+	struct store *st;
+
+	(void)state;
+	SQLITE_FILE_ONLY();   /* a file of schema v10 */
+	path_of(path, sizeof path, "v10-to-v11.db");
+	unlink(path);
+	assert_int_equal(store_open_raw(path, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_build_version(st, 10), STORE_OK);
+	assert_int_equal(store_account_add(st, "clerk1", "clerk", "310105009", NULL, false), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st,
+	    "INSERT INTO applications (id, day, created_at, centre, user_name, business, channel,"
+	    " id_number, name, address_changed, decision, fee_yuan, cod_fee_yuan, receipt_no,"
+	    " decision_json) VALUES"
+	    " (" V7_BLOB("c1") ", '2026-03-02', 'now', '310105009', 'clerk1', 'permit_replace',"
+	    "  'counter', '340104199207193170', '陈静', 0, 'accept', 20, 15,"
+	    "  '310105009-20260302-0001', '{}'),"
+	    " (" V7_BLOB("c2") ", '2026-03-03', 'now', '310105009', 'clerk1', 'permit_replace',"
+	    "  'counter', '340104199207193170', '陈静', 0, 'accept', 20, 0,"
+	    "  '310105009-20260303-0001', '{}');"
+	    "INSERT INTO fees (application_id, kind, amount_yuan, fee_receipt_no, collected_by)"
+	    " VALUES (" V7_BLOB("c1") ", 'card_fee', 20, 'F1', 'counter'),"
+	    " (" V7_BLOB("c1") ", 'cod', 15, NULL, 'courier');"), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v10-to-v11.db", "SELECT count(*) FROM sqlite_schema WHERE"
+	    " name = 'day_tallies'"), 0);
+
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_user_version(st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_exec_for_tests(st,
+	    "INSERT INTO fees (application_id, kind, amount_yuan, fee_receipt_no, collected_by)"
+	    " VALUES (" V7_BLOB("c2") ", 'card_fee', 20, 'F2', 'counter');"), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v10-to-v11.db", "SELECT fee_lines FROM day_tallies WHERE"
+	    " day = '2026-03-02' AND centre = '310105009'"), 2);
+	assert_int_equal(count("v10-to-v11.db", "SELECT fee_lines FROM day_tallies WHERE"
+	    " day = '2026-03-03' AND centre = '310105009'"), 1);
+	assert_int_equal(count("v10-to-v11.db", "SELECT count(*) FROM sqlite_schema WHERE"
+	    " type = 'trigger' AND (name LIKE 'day_tallies_%' OR name LIKE 'auto_refusals_%')"), 13);
+
+	assert_int_equal(store_open(path, false, &st, err, sizeof err), STORE_OK);
+	assert_int_equal(store_exec_for_tests(st, "DELETE FROM fees WHERE application_id = "
+	    V7_BLOB("c2") ";"), STORE_OK);
+	store_close(st);
+	assert_int_equal(count("v10-to-v11.db", "SELECT count(*) FROM day_tallies"), 1);
+	/* a centre's page of refusals and of the ledger come from their indexes */
+	assert_true(test_store_plan_has("v10-to-v11.db", "EXPLAIN QUERY PLAN SELECT permit_id"
+	    " FROM auto_refusals r WHERE r.centre = '310105009' AND r.day BETWEEN '2026-03-01'"
+	    " AND '2026-03-31' ORDER BY r.day, r.valid_until, r.endorsement_id LIMIT 50",
+	    "INDEX auto_refusals_by_centre"));
+	assert_false(test_store_plan_has("v10-to-v11.db", "EXPLAIN QUERY PLAN SELECT permit_id"
+	    " FROM auto_refusals r WHERE r.day BETWEEN '2026-03-01' AND '2026-03-31'"
+	    " ORDER BY r.day, r.valid_until, r.endorsement_id LIMIT 50", "TEMP B-TREE"));
+}
+
 static long long
 wal_bytes(const char *name)
 {
@@ -1008,6 +1073,7 @@ main(void)
 		cmocka_unit_test(test_store_migration_v7),
 		cmocka_unit_test(test_store_migration_v9),
 		cmocka_unit_test(test_store_migration_v10),
+		cmocka_unit_test(test_store_migration_v11),
 		cmocka_unit_test(test_store_checkpointer),
 		cmocka_unit_test(test_store_newer_version),
 		cmocka_unit_test(test_store_backup),
