@@ -511,7 +511,9 @@ scr_report_export_open(struct report *p)
 }
 
 /* Enter on the panel: the report of the chosen days (the one on screen
- * when they are its day) written in the chosen format. */
+ * when they are its day) written in the chosen format, every row of its
+ * lists and its ledger (a file is for reconciling, not for a glance: as
+ * `jzz report --all`). */
 static void
 scr_report_export(struct ui *ui, struct report *p)
 {
@@ -530,8 +532,24 @@ scr_report_export(struct ui *ui, struct report *p)
 		}
 		r = &other;
 	}
+	if (service_report_in_part(r) &&
+	    service_report_whole(ui->svc, &ui->actor, r == &other ? &other : &p->r) != SERVICE_OK) {
+		ui_status(ui, UA_ERROR, ui_msg(M_RP_FAIL), service_errmsg(ui->svc));
+		if (r == &other)
+			service_report_free(&other);
+		return;
+	}
+	if (r == &p->r) {   /* the screen shows what the file holds */
+		int top = p->top;
+
+		scr_report_layout(ui, p);
+		p->top = top;
+		scr_report_scroll(p, 0);
+	}
 	if (!ui_receipt_export_dir(ui, dir, sizeof dir)) {
 		ui_status(ui, UA_ERROR, ui_msg(M_RP_EXPORT_FAIL), "path too long");
+		if (r == &other)
+			service_report_free(&other);
 		return;
 	}
 	mkdir(dir, 0700);

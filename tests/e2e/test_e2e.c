@@ -2560,6 +2560,67 @@ test_report_pages(void **state)
 	e2e_cleanup(&t);
 }
 
+/* A replacement card paid at the counter on 2026-11-27 with receipt-book
+ * number NO.08<k> (through `jzz`, as e2e_waiting_card): a fee line of
+ * that day's ledger. */
+static void
+e2e_fee_line(struct term *t, int k, const char *name)
+{
+	char id[19], seq[12], cmd[2400];
+
+	snprintf(seq, sizeof seq, "%03d", 100 + k);
+	e2e_id(id, "110107", 1992, 1 + k / 28, 1 + k % 28, seq);
+	snprintf(cmd, sizeof cmd, "cd '%s' && ( printf '%%s' '{\"business\":\"registration\","
+	    "\"applicant\":{\"id_number\":\"%s\",\"name\":\"%s\",\"phone\":\"13800000000\"},"
+	    "\"housing\":{\"tenure\":\"rent\"},\"documents\":[\"id_card\",\"registration_form\","
+	    "\"lease_filing_certificate\"]}' | %s --training --db %s --today 2025-05-06 submit - &&"
+	    " printf '%%s' '{\"business\":\"permit_new\",\"applicant\":{\"id_number\":\"%s\","
+	    "\"name\":\"%s\"},\"documents\":[\"id_card\",\"permit_application_form\"]}' |"
+	    " %s --training --db %s --today 2025-11-10 submit - &&"
+	    " printf '%%s' '{\"business\":\"permit_replace\",\"applicant\":{\"id_number\":\"%s\","
+	    "\"name\":\"%s\"},\"personal_reason\":true,\"fee_receipt_no\":\"NO.08%05d\","
+	    "\"documents\":[\"id_card\",\"permit_application_form\"]}' |"
+	    " %s --training --db %s --today 2026-11-27 submit - ) >/dev/null", t->dir, id, name,
+	    JZZ_BIN, t->db, id, name, JZZ_BIN, t->db, id, name, k, JZZ_BIN, t->db);
+	if (system(cmd) != 0)
+		fail_msg("could not take a fee: %s", cmd);
+}
+
+/* The fee ledger is paged like the lists of persons: a day of more than
+ * fifty fee lines shows the first 50 and the whole count; F7 lists the
+ * rest, the line paid last among them, and the line asking for more is
+ * gone. */
+static void
+test_report_ledger_pages(void **state)
+{
+	struct term t = { 0 };
+	int         total;
+
+	(void)state;
+	e2e_tmpdir(&t);
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
+	assert_int_equal(e2e_quit(&t), 0);
+	for (int k = 0; k < 50; k++)
+		e2e_fee_line(&t, k, "测试");
+	e2e_fee_line(&t, 50, "末费");
+	e2e_demo_as(&t, "2026-11-27", "super1\rsupervise-2026\r");
+	e2e_key(&t, K_F5);
+	e2e_wait(&t, "日期 2026-11-27");
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "已列出 50 笔，共 ", 200); i++)
+		e2e_key(&t, K_PGDN);
+	total = e2e_number_after(&t, "已列出 50 笔，共 ");
+	assert_true(total > 50);
+	e2e_capture(&t, "report-ledger-pages");
+	assert_false(e2e_has(&t, "末费"));
+	e2e_key(&t, "\033[18~");   /* F7 */
+	for (int i = 0; i < 200 && !e2e_wait_quiet(&t, "末费", 200); i++)
+		e2e_key(&t, K_PGDN);
+	e2e_wait(&t, "末费");
+	assert_false(e2e_has(&t, "已列出 50 笔"));
+	assert_int_equal(e2e_quit(&t), 0);
+	e2e_cleanup(&t);
+}
+
 /* What people read is named, not coded: the home screen names the centre;
  * an application without a receipt number (incomplete) is listed by its
  * short number, the first eight hex digits of its UUID; the supervisor's
@@ -3037,6 +3098,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_login_demo_passwords),
 		cmocka_unit_test(test_report_fortnight),
 		cmocka_unit_test(test_report_pages),
+		cmocka_unit_test(test_report_ledger_pages),
 		cmocka_unit_test(test_looks_named),
 		cmocka_unit_test_teardown(test_fault_server_stopped, e2e_fault_server_back),
 		cmocka_unit_test(test_fault_connection_dropped),
